@@ -1,0 +1,137 @@
+package kep
+
+// Figures are the derived figures of one plan (spec: every figure marked "derived"). They
+// are computed once by Compute and never typed in by a user. The JSON tags are the stable
+// shape of `kep figures` (spec/program.md): a figure that cannot be computed is null, and a
+// block left empty leaves its object out. Fields tagged json:"-" are extra figures the
+// documents need; they may grow, the JSON names may not change.
+type Figures struct {
+	Account      string `json:"account"`
+	From         string `json:"from"`
+	To           string `json:"to"`
+	Lang         string `json:"lang"`
+	Currency     string `json:"currency"`
+	Completeness int    `json:"completeness"` // how many of the seven building blocks hold data
+
+	Selection  *SelectionFigures        `json:"selection,omitempty"`
+	Visits     *VisitFigures            `json:"visits,omitempty"`
+	Scorecard  *ScorecardFigures        `json:"scorecard,omitempty"`
+	Offering   *OfferingFigures         `json:"offering,omitempty"`
+	Analysis   *AnalysisFigures         `json:"analysis,omitempty"`
+	Value      map[string]*ValueFigures `json:"value,omitempty"` // by value concept id
+	Network    *NetworkFigures          `json:"network,omitempty"`
+	Actions    *ActionFigures           `json:"actions,omitempty"`
+	Checklists map[string]*float64      `json:"checklists,omitempty"` // topic → share of yes in %
+	Warnings   []string                 `json:"warnings"`             // never null: [] when none
+
+	// Blocks tells for each building block 1–7 (index 0–6) whether it holds data.
+	Blocks [7]bool `json:"-"`
+}
+
+// SelectionFigures are the derived figures of building block 1 for this account.
+type SelectionFigures struct {
+	Attractiveness      *float64 `json:"attractiveness"` // 0–100
+	Position            *float64 `json:"position"`       // 0–100
+	Class               string   `json:"class"`          // A | B | C ("" when no score)
+	Quadrant            string   `json:"quadrant"`       // star | question | cash | marginal
+	MarginRate          *float64 `json:"margin_rate"`
+	VisitCost           *float64 `json:"visit_cost"`
+	VisitCostRevenuePct *float64 `json:"visit_cost_revenue_pct"`
+	VisitCostMarginPct  *float64 `json:"visit_cost_margin_pct"`
+
+	// NormVisits is the class's visit norm pro rata to the plan period (nil without class).
+	NormVisits *float64 `json:"-"`
+}
+
+// VisitFigures are the visit-needs and visit-cost figures of the workspace.
+type VisitFigures struct {
+	Need         float64  `json:"need"`
+	Capacity     float64  `json:"capacity"`
+	Utilisation  *float64 `json:"utilisation"`
+	KAMsNeeded   *float64 `json:"kams_needed"`
+	CostPerKAM   *float64 `json:"cost_per_kam"` // null when the workspace gives no cost items
+	CostPerDay   *float64 `json:"cost_per_day"`
+	CostPerVisit *float64 `json:"cost_per_visit"`
+
+	// ByClass is the need per class A, B, C, in that order.
+	ByClass []ClassNeed `json:"-"`
+}
+
+// ClassNeed is the visit need of one customer class.
+type ClassNeed struct {
+	Class                  string
+	Customers, Prospects   int
+	CustomerVisits, Visits float64 // customers × frequency; plus prospects × prospect frequency
+}
+
+// ScorecardFigures are the achievements of building block 2.
+type ScorecardFigures struct {
+	Total        *float64                     `json:"total"`
+	Perspectives map[string]float64           `json:"perspectives"` // only perspectives with data
+	Objectives   map[string]*ObjectiveFigures `json:"objectives"`   // only objectives with data
+	// Weights are the effective perspective weights, scaled to 100 over the perspectives
+	// that have objectives.
+	Weights map[string]float64 `json:"-"`
+}
+
+// ObjectiveFigures is the achievement of one objective.
+type ObjectiveFigures struct {
+	Achievement float64 `json:"achievement"`
+	Light       string  `json:"light"` // green | amber | red
+	// FromBaseline is true when no actual is given and the achievement is the starting
+	// point computed from the baseline (Ausgangslage).
+	FromBaseline bool    `json:"-"`
+	Weight       float64 `json:"-"` // effective weight within the perspective
+}
+
+// OfferingFigures are the derived figures of building block 3.
+type OfferingFigures struct {
+	RelativeQuality map[string]float64 `json:"relative_quality"` // competitor id → RQ
+	WeakestAgainst  string             `json:"weakest_against"`  // competitor with the lowest RQ
+	Competences     []CompetenceFigure `json:"competences"`
+}
+
+// CompetenceFigure places one competence in the competence portfolio.
+type CompetenceFigure struct {
+	Name     string `json:"name"`
+	Quadrant string `json:"quadrant"` // core | gap | selective | irrelevant
+}
+
+// AnalysisFigures are the derived figures of building block 4.
+type AnalysisFigures struct {
+	Readiness *float64 `json:"readiness"` // mean points × 10
+}
+
+// ValueFigures is the value calculation (Mehrwertrechnung) of one value concept.
+type ValueFigures struct {
+	Benefit       float64  `json:"benefit"`     // B: yearly benefit
+	YearlyCost    float64  `json:"yearly_cost"` // R
+	Once          float64  `json:"once"`        // I: one-time cost
+	NetYearly     float64  `json:"net_yearly"`  // B − R
+	NetTotal      float64  `json:"net_total"`   // years × (B − R) − I
+	ROI           *float64 `json:"roi"`
+	PaybackMonths *float64 `json:"payback_months"`
+}
+
+// NetworkFigures are the derived figures of building block 7.
+type NetworkFigures struct {
+	MapStatus int `json:"map_status"` // 0–3
+	Contacts  int `json:"contacts"`
+	// Coverage is the buying-centre coverage, one entry per role in BuyingRoles order.
+	Coverage []RoleCoverage `json:"-"`
+}
+
+// RoleCoverage lists the contacts in one buying-centre role and our best relationship.
+type RoleCoverage struct {
+	Role             string
+	Contacts         []string // contact ids
+	BestRelationship int      // -1 when nobody holds the role
+}
+
+// ActionFigures count the action plan's state.
+type ActionFigures struct {
+	Open    int `json:"open"`    // not done and not dropped
+	Overdue int `json:"overdue"` // open with a due date before the document date
+	// OverdueIDs names the overdue actions.
+	OverdueIDs []string `json:"-"`
+}
