@@ -1,8 +1,14 @@
 package kep
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
+	"path/filepath"
+	"sync"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // FileSystem is what the loader reads plans, workspace files and brand assets through.
@@ -19,12 +25,22 @@ type FileSystem interface {
 type Loader struct {
 	FS  FileSystem // nil: the operating system
 	Now time.Time  // the document date, for date warnings; zero: time.Now()
+
+	mu         sync.Mutex
+	workspaces map[string]*wsEntry // by kep.toml path, or by plan folder without one
 }
+
+// MaxFileSize is the largest plan or workspace file the loader reads (2 MiB): plans are
+// a few dozen kilobytes; anything far bigger is a mistake or an attack.
+const MaxFileSize = 2 << 20
 
 // LoadPlan reads the plan at path, finds and merges its workspace (kep.toml), and checks
 // both. The diagnostics hold every error and warning, sorted; the plan is usable for
 // rendering only when diags.HasErrors() is false.
 func (l *Loader) LoadPlan(path string) (*Plan, Diagnostics) {
+	if fi, err := l.fs().Stat(path); err == nil && fi.Size() > MaxFileSize {
+		return nil, Diagnostics{tooBig(path, fi.Size())}
+	}
 	src, err := l.fs().ReadFile(path)
 	if err != nil {
 		return nil, Diagnostics{{File: path, Message: err.Error()}}
@@ -32,16 +48,32 @@ func (l *Loader) LoadPlan(path string) (*Plan, Diagnostics) {
 	return l.LoadPlanBytes(path, src)
 }
 
-// LoadPlanBytes is LoadPlan on bytes read elsewhere (an older git revision, a test); path
-// names the file in messages and locates the workspace.
-func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
-	panic("TODO: pipeline")
+func tooBig(path string, n int64) Diagnostic {
+	return Diagnostic{File: path, Message: fmt.Sprintf("file is %d bytes, more than the limit of %d (2 MiB)", n, MaxFileSize)}
 }
 
-// Compute derives every figure of a checked plan. now is the document date (overdue
-// actions). It never changes the plan.
-func Compute(p *Plan, now time.Time) *Figures {
-	panic("TODO: pipeline")
+// LoadPlanBytes is LoadPlan on bytes read elsewhere (an older git revision, a test); path
+// names the file in messages and locates the workspace. The plan is nil only when the
+// file cannot be decoded at all.
+func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
+	if len(src) > MaxFileSize {
+		return nil, Diagnostics{tooBig(path, int64(len(src)))}
+	}
+	ws, diags := l.workspaceFor(path)
+	p, pd := decodePlan(l.fs(), path, src, ws)
+	diags = append(diags, pd...)
+	if p != nil && !diags.HasErrors() {
+		diags = append(diags, planWarnings(p, DateOf(l.now()))...)
+	}
+	diags.Sort()
+	return p, diags
+}
+
+func (l *Loader) now() time.Time {
+	if l.Now.IsZero() {
+		return time.Now()
+	}
+	return l.Now
 }
 
 func (l *Loader) fs() FileSystem {
@@ -49,4 +81,184 @@ func (l *Loader) fs() FileSystem {
 		return osFS{}
 	}
 	return l.FS
+}
+
+// decoded is a TOML file decoded twice: generically for the schema walk, and with its
+// line index for messages.
+type decoded struct {
+	file string
+	raw  map[string]any
+	idx  lineIndex
+}
+
+// decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
+func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
+	d := &decoded{file: file, raw: map[string]any{}}
+	if _, err := toml.Decode(string(src), &d.raw); err != nil {
+		return nil, Diagnostics{tomlDiag(file, err)}
+	}
+	d.idx = buildLineIndex(src)
+	return d, nil
+}
+
+// tomlDiag turns an error of the TOML library into a diagnostic with its position.
+func tomlDiag(file string, err error) Diagnostic {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Diagnostic{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Path: pe.LastKey, Message: pe.Message}
+	}
+	return Diagnostic{File: file, Message: err.Error()}
+}
+
+// at makes a diagnostic at the position of key path in the file.
+func (d *decoded) at(path string, warning bool, format string, args ...any) Diagnostic {
+	p := d.idx.at(path)
+	return Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: warning}
+}
+
+// decodePlan turns a plan file into a checked Plan merged with its workspace.
+func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan, Diagnostics) {
+	d, diags := decodeRaw(path, src)
+	if d == nil {
+		return nil, diags
+	}
+	diags = append(diags, walk(d, planSchema, d.raw, "")...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	p := &Plan{}
+	if _, err := toml.Decode(string(src), p); err != nil {
+		return nil, append(diags, tomlDiag(path, err))
+	}
+	p.File, p.Source, p.Workspace, p.idx = path, src, ws, d.idx
+	if p.Lang == "" {
+		p.Lang = ws.Lang
+	}
+	if p.Currency == "" {
+		p.Currency = ws.Currency
+	}
+	raw, _ := d.raw["brand"].(map[string]any)
+	p.Brand = mergeBrand(ws.Brand, p.Brand, raw)
+	diags = append(diags, loadAssets(fsys, d, &p.Brand, raw, filepath.Dir(path), ws.Dir)...)
+	p.fillDefaults()
+	diags = append(diags, validatePlan(d, p)...)
+	return p, diags
+}
+
+// mergeBrand lays the keys the plan gives (set) over the workspace's brand.
+func mergeBrand(ws, plan Brand, set map[string]any) Brand {
+	b := ws
+	pick := func(key string, dst *string, v string) {
+		if _, ok := set[key]; ok {
+			*dst = v
+		}
+	}
+	pick("company", &b.Company, plan.Company)
+	pick("primary", &b.Primary, plan.Primary)
+	pick("accent", &b.Accent, plan.Accent)
+	pick("paper", &b.Paper, plan.Paper)
+	pick("footer", &b.Footer, plan.Footer)
+	if _, ok := set["logo"]; ok {
+		b.Logo, b.LogoData, b.LogoType = plan.Logo, nil, ""
+	}
+	if _, ok := set["font"]; ok {
+		b.Font, b.FontData = plan.Font, nil
+	}
+	if _, ok := set["font_bold"]; ok {
+		b.FontBold, b.FontBoldData = plan.FontBold, nil
+	}
+	return b
+}
+
+type wsEntry struct {
+	once  sync.Once
+	ws    *Workspace
+	diags Diagnostics
+}
+
+// workspaceFor finds the workspace of the plan at path: kep.toml in the plan's folder,
+// then in each parent, stopping at a folder holding .git or at the root. Each workspace
+// file is parsed once per Loader.
+func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
+	fsys := l.fs()
+	dir := filepath.Dir(path)
+	if l.FS == nil {
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
+	file, home := "", dir
+	for d := dir; ; {
+		if fi, err := fsys.Stat(filepath.Join(d, "kep.toml")); err == nil && fi.Mode().IsRegular() {
+			file, home = filepath.Join(d, "kep.toml"), d
+			break
+		}
+		if _, err := fsys.Lstat(filepath.Join(d, ".git")); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d || d == "." {
+			break
+		}
+		d = parent
+	}
+	key := file
+	if key == "" {
+		key = "dir:" + home
+	}
+	l.mu.Lock()
+	if l.workspaces == nil {
+		l.workspaces = map[string]*wsEntry{}
+	}
+	e := l.workspaces[key]
+	if e == nil {
+		e = &wsEntry{}
+		l.workspaces[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.ws, e.diags = loadWorkspace(fsys, file, home) })
+	return e.ws, e.diags
+}
+
+// loadWorkspace reads and checks the workspace file (or gives the defaults when file is
+// empty). The workspace is never nil: on errors the defaults stand in, so that plans can
+// still be checked.
+func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics) {
+	ws := DefaultWorkspace()
+	ws.Dir = home
+	if real, err := fsys.EvalSymlinks(home); err == nil {
+		ws.Dir = real
+	}
+	if file == "" {
+		return ws, nil
+	}
+	ws.File = file
+	src, err := fsys.ReadFile(file)
+	if err != nil {
+		return ws, Diagnostics{{File: file, Message: err.Error()}}
+	}
+	if len(src) > MaxFileSize {
+		return ws, Diagnostics{tooBig(file, int64(len(src)))}
+	}
+	d, diags := decodeRaw(file, src)
+	if d == nil {
+		return ws, diags
+	}
+	diags = append(diags, walk(d, workspaceSchema, d.raw, "")...)
+	if diags.HasErrors() {
+		return ws, diags
+	}
+	w := &Workspace{}
+	if _, err := toml.Decode(string(src), w); err != nil {
+		return ws, append(diags, tomlDiag(file, err))
+	}
+	w.File, w.Dir = file, ws.Dir
+	w.fillDefaults(d.raw)
+	raw, _ := d.raw["brand"].(map[string]any)
+	diags = append(diags, loadAssets(fsys, d, &w.Brand, raw, filepath.Dir(file), w.Dir)...)
+	diags = append(diags, validateWorkspace(d, w)...)
+	if diags.HasErrors() {
+		return ws, diags
+	}
+	return w, diags
 }

@@ -32,6 +32,8 @@ type Plan struct {
 	File      string     `toml:"-"` // the plan's path as given on the command line
 	Source    []byte     `toml:"-"` // the plan file's bytes (for the appendix and diffs)
 	Workspace *Workspace `toml:"-"` // never nil after loading: built-in defaults without kep.toml
+
+	idx lineIndex // key path → source position, for warnings found after loading
 }
 
 // Meta is the [plan] table.

@@ -1,0 +1,476 @@
+package kep
+
+import (
+	"math"
+	"sort"
+	"time"
+)
+
+// Compute derives every figure of a checked plan. now is the document date (overdue
+// actions). It never changes the plan.
+func Compute(p *Plan, now time.Time) *Figures {
+	f := &Figures{Warnings: []string{}}
+	if p == nil {
+		return f
+	}
+	ws := p.Workspace
+	if ws == nil {
+		ws = DefaultWorkspace()
+	}
+	f.Account = p.Meta.Account
+	f.From = p.Meta.From.String()
+	f.To = p.Meta.To.String()
+	f.Lang = p.Lang
+	f.Currency = p.Currency
+	f.Blocks = blocksWithData(p)
+	for _, b := range f.Blocks {
+		if b {
+			f.Completeness++
+		}
+	}
+	f.Visits = visitFigures(ws)
+	if p.Selection != nil {
+		f.Selection = selectionFigures(p, ws, f.Visits)
+	}
+	if f.Blocks[1] {
+		f.Scorecard = scorecardFigures(&p.Scorecard)
+	}
+	if f.Blocks[2] {
+		f.Offering = offeringFigures(p)
+	}
+	if f.Blocks[3] {
+		f.Analysis = &AnalysisFigures{Readiness: readiness(p.Account.Readiness)}
+	}
+	for _, v := range p.Value {
+		if len(v.Benefits) == 0 && len(v.Costs) == 0 {
+			continue
+		}
+		if f.Value == nil {
+			f.Value = map[string]*ValueFigures{}
+		}
+		f.Value[v.ID] = valueFigures(v)
+	}
+	if f.Blocks[6] {
+		f.Network = networkFigures(p)
+	}
+	if len(p.Actions) > 0 {
+		f.Actions = actionFigures(p.Actions, DateOf(now))
+	}
+	for _, c := range p.Checklists {
+		if f.Checklists == nil {
+			f.Checklists = map[string]*float64{}
+		}
+		f.Checklists[c.Topic] = checklistShare(c.Items)
+	}
+	for _, d := range planWarnings(p, DateOf(now)) {
+		f.Warnings = append(f.Warnings, d.String())
+	}
+	return f
+}
+
+func ptr(v float64) *float64 { return &v }
+
+// blocksWithData tells for each building block whether it holds any data.
+func blocksWithData(p *Plan) [7]bool {
+	var b [7]bool
+	if s := p.Selection; s != nil {
+		b[0] = s.Revenue != 0 || s.ContributionMargin != 0 || s.Visits != 0 ||
+			len(s.Attractiveness) > 0 || len(s.Position) > 0
+	}
+	b[1] = len(p.Scorecard.Objectives) > 0
+	if o := p.Offering; o != nil {
+		b[2] = o.Positioning != "" || len(o.Profile) > 0 || len(o.Competences) > 0 || len(o.Packages) > 0
+	}
+	if a := p.Account; a != nil {
+		b[3] = a.Industry != "" || a.Headquarters != "" || a.Employees != nil || a.Revenue != nil ||
+			len(a.Locations) > 0 || a.Website != "" || a.Strategy != "" || len(a.History) > 0 ||
+			len(a.Pains) > 0 || len(a.Initiatives) > 0 || len(a.Readiness) > 0 ||
+			(a.Purchasing != nil && (a.Purchasing.Process != "" || len(a.Purchasing.Steps) > 0))
+	}
+	if s := p.SWOT; s != nil {
+		b[4] = len(s.Strengths)+len(s.Weaknesses)+len(s.Opportunities)+len(s.Threats)+
+			len(s.Strategies.SO)+len(s.Strategies.ST)+len(s.Strategies.WO)+len(s.Strategies.WT) > 0
+	}
+	b[4] = b[4] || len(p.Competitors) > 0 || len(p.Goals) > 0
+	b[5] = len(p.Value) > 0
+	b[6] = len(p.Team) > 0 || len(p.Contacts) > 0
+	return b
+}
+
+// visitFigures is the visit-needs and visit-cost analysis of the workspace.
+func visitFigures(ws *Workspace) *VisitFigures {
+	v := ws.Visits
+	f := &VisitFigures{}
+	for _, c := range v.Classes {
+		cv := float64(c.Customers) * c.Frequency
+		n := ClassNeed{Class: c.Class, Customers: c.Customers, Prospects: c.Prospects,
+			CustomerVisits: cv, Visits: cv + float64(c.Prospects)*c.ProspectFrequency}
+		f.ByClass = append(f.ByClass, n)
+		f.Need += n.Visits
+	}
+	perKAM := v.WorkingDays * v.VisitsPerDay
+	f.Capacity = float64(v.KAMs) * perKAM
+	if f.Capacity > 0 {
+		f.Utilisation = ptr(f.Need / f.Capacity * 100)
+	}
+	if perKAM > 0 {
+		f.KAMsNeeded = ptr(f.Need / perKAM)
+	}
+	if len(ws.Costs.Items) > 0 {
+		k := 0.0
+		for _, it := range ws.Costs.Items {
+			k += it.Amount
+		}
+		f.CostPerKAM = ptr(k)
+		if v.WorkingDays > 0 {
+			f.CostPerDay = ptr(k / v.WorkingDays)
+		}
+		if perKAM > 0 {
+			f.CostPerVisit = ptr(k / perKAM)
+		}
+	}
+	return f
+}
+
+// score is Σ weight × points / 10 over the axis' criteria (0–100); nil without points.
+func score(model []Criterion, points map[string]float64) *float64 {
+	if len(points) == 0 {
+		return nil
+	}
+	s := 0.0
+	for _, c := range model {
+		s += c.Weight * points[c.ID] / 10
+	}
+	return &s
+}
+
+func selectionFigures(p *Plan, ws *Workspace, vf *VisitFigures) *SelectionFigures {
+	s := p.Selection
+	f := &SelectionFigures{
+		Attractiveness: score(ws.Scoring.Attractiveness, s.Attractiveness),
+		Position:       score(ws.Scoring.Position, s.Position),
+	}
+	if a := f.Attractiveness; a != nil {
+		switch {
+		case *a >= ws.Scoring.ClassA:
+			f.Class = "A"
+		case *a >= ws.Scoring.ClassB:
+			f.Class = "B"
+		default:
+			f.Class = "C"
+		}
+		for _, c := range ws.Visits.Classes {
+			if c.Class == f.Class {
+				f.NormVisits = ptr(c.Frequency * periodYears(p.Meta.From, p.Meta.To))
+			}
+		}
+	}
+	if a, q := f.Attractiveness, f.Position; a != nil && q != nil {
+		f.Quadrant = Quadrant(*a, *q)
+	}
+	if s.Revenue > 0 {
+		f.MarginRate = ptr(s.ContributionMargin / s.Revenue * 100)
+	}
+	if vf.CostPerVisit != nil {
+		cost := float64(s.Visits) * *vf.CostPerVisit
+		f.VisitCost = &cost
+		if s.Revenue > 0 {
+			f.VisitCostRevenuePct = ptr(cost / s.Revenue * 100)
+		}
+		if s.ContributionMargin > 0 {
+			f.VisitCostMarginPct = ptr(cost / s.ContributionMargin * 100)
+		}
+	}
+	return f
+}
+
+// Quadrant places scores in the scoring portfolio, cut at 50 on both axes.
+func Quadrant(attractiveness, position float64) string {
+	switch {
+	case attractiveness >= 50 && position >= 50:
+		return "star"
+	case attractiveness >= 50:
+		return "question"
+	case position >= 50:
+		return "cash"
+	}
+	return "marginal"
+}
+
+// periodYears is the plan period in years: the whole years from `from`, then the rest in
+// days of the following year, so that a calendar year (also a leap year) is exactly 1.
+func periodYears(from, to Date) float64 {
+	if to.Before(from) {
+		return 0
+	}
+	end := to.Time().AddDate(0, 0, 1) // to is the period's last day
+	years := 0.0
+	start := from.Time()
+	for i := 0; i < 1000; i++ {
+		next := from.Time().AddDate(i+1, 0, 0)
+		if next.After(end) {
+			yearDays := next.Sub(start).Hours() / 24
+			return years + end.Sub(start).Hours()/24/yearDays
+		}
+		years++
+		start = next
+	}
+	return years
+}
+
+// Achievement is the degree to which actual (or baseline) reaches target, in percent,
+// never below 0. better is "higher" or "lower".
+func Achievement(value, target float64, better string) float64 {
+	var a float64
+	if better == "lower" {
+		a = (2*target - value) / target * 100
+	} else {
+		a = value / target * 100
+	}
+	if a < 0 || math.IsNaN(a) {
+		return 0
+	}
+	return a
+}
+
+// Light is the traffic light of an achievement: ≥ 100 green, ≥ 80 amber, else red.
+func Light(achievement float64) string {
+	switch {
+	case achievement >= 100:
+		return "green"
+	case achievement >= 80:
+		return "amber"
+	}
+	return "red"
+}
+
+func scorecardFigures(sc *Scorecard) *ScorecardFigures {
+	f := &ScorecardFigures{
+		Perspectives: map[string]float64{},
+		Objectives:   map[string]*ObjectiveFigures{},
+		Weights:      map[string]float64{},
+	}
+	type acc struct{ sum, weight float64 }
+	per := map[string]*acc{}
+	has := map[string]bool{}
+	for _, o := range sc.Objectives {
+		has[o.Perspective] = true
+		w := 0.0
+		if o.Weight != nil {
+			w = *o.Weight
+		}
+		v, fromBaseline := o.Actual, false
+		if v == nil {
+			v, fromBaseline = o.Baseline, true
+		}
+		if v == nil || o.Target == 0 {
+			continue
+		}
+		a := Achievement(*v, o.Target, o.Better)
+		f.Objectives[o.ID] = &ObjectiveFigures{Achievement: a, Light: Light(a), FromBaseline: fromBaseline, Weight: w}
+		if per[o.Perspective] == nil {
+			per[o.Perspective] = &acc{}
+		}
+		per[o.Perspective].sum += w * a
+		per[o.Perspective].weight += w
+	}
+	// Perspective weights scaled to 100 over the perspectives that have objectives.
+	total := 0.0
+	for _, k := range Perspectives {
+		if has[k] {
+			total += sc.Weights[k]
+		}
+	}
+	for _, k := range Perspectives {
+		if has[k] && total > 0 {
+			f.Weights[k] = sc.Weights[k] / total * 100
+		}
+	}
+	// Objectives without data are left out; the weights of the others are scaled to 100.
+	tsum, tweight := 0.0, 0.0
+	for _, k := range Perspectives {
+		a := per[k]
+		if a == nil || a.weight <= 0 {
+			continue
+		}
+		f.Perspectives[k] = a.sum / a.weight
+		tsum += f.Weights[k] * f.Perspectives[k]
+		tweight += f.Weights[k]
+	}
+	if tweight > 0 {
+		f.Total = ptr(tsum / tweight)
+	}
+	return f
+}
+
+// RelativeQuality is RQ = Σ weightᵢ × ownᵢ / cᵢ / 100 over the profile's criteria.
+func offeringFigures(p *Plan) *OfferingFigures {
+	o := p.Offering
+	f := &OfferingFigures{RelativeQuality: map[string]float64{}, Competences: []CompetenceFigure{}}
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range p.Competitors {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			ids = append(ids, c.ID)
+		}
+	}
+	// Competitors rated in the profile but unknown (an error the validator reports) are
+	// still computed, sorted, so Compute works on any plan.
+	var extra []string
+	for _, r := range o.Profile {
+		for id := range r.Competitors {
+			if !seen[id] {
+				seen[id] = true
+				extra = append(extra, id)
+			}
+		}
+	}
+	sort.Strings(extra)
+	ids = append(ids, extra...)
+	lowest := math.Inf(1)
+	for _, id := range ids {
+		rq, rated := 0.0, false
+		for _, r := range o.Profile {
+			c, ok := r.Competitors[id]
+			if !ok || c == 0 {
+				continue
+			}
+			rated = true
+			rq += r.Weight * r.Own / c / 100
+		}
+		if !rated {
+			continue
+		}
+		f.RelativeQuality[id] = rq
+		if rq < lowest {
+			lowest, f.WeakestAgainst = rq, id
+		}
+	}
+	for _, c := range o.Competences {
+		f.Competences = append(f.Competences, CompetenceFigure{Name: c.Name, Quadrant: CompetenceQuadrant(c.Importance, c.Strength)})
+	}
+	return f
+}
+
+// CompetenceQuadrant places a competence in the competence portfolio, cut at 5.
+func CompetenceQuadrant(importance, strength float64) string {
+	switch {
+	case importance >= 5 && strength >= 5:
+		return "core"
+	case importance >= 5:
+		return "gap"
+	case strength >= 5:
+		return "selective"
+	}
+	return "irrelevant"
+}
+
+func readiness(rs []Readiness) *float64 {
+	if len(rs) == 0 {
+		return nil
+	}
+	s := 0.0
+	for _, r := range rs {
+		s += r.Points
+	}
+	return ptr(s / float64(len(rs)) * 10)
+}
+
+func valueFigures(v ValueConcept) *ValueFigures {
+	f := &ValueFigures{}
+	for _, b := range v.Benefits {
+		f.Benefit += b.Amount
+	}
+	for _, c := range v.Costs {
+		if c.Once {
+			f.Once += c.Amount
+		} else {
+			f.YearlyCost += c.Amount
+		}
+	}
+	years := float64(v.Years)
+	f.NetYearly = f.Benefit - f.YearlyCost
+	f.NetTotal = years*f.NetYearly - f.Once
+	if d := years*f.YearlyCost + f.Once; d > 0 {
+		f.ROI = ptr(f.NetTotal / d * 100)
+	}
+	if f.Benefit > f.YearlyCost && f.Once > 0 {
+		f.PaybackMonths = ptr(f.Once / (f.NetYearly / 12))
+	}
+	return f
+}
+
+func networkFigures(p *Plan) *NetworkFigures {
+	f := &NetworkFigures{Contacts: len(p.Contacts), MapStatus: MapStatus(p.Contacts)}
+	for _, role := range BuyingRoles {
+		rc := RoleCoverage{Role: role, Contacts: []string{}, BestRelationship: -1}
+		for _, c := range p.Contacts {
+			for _, r := range c.Roles {
+				if r == role {
+					rc.Contacts = append(rc.Contacts, c.ID)
+					rc.BestRelationship = max(rc.BestRelationship, c.Relationship)
+					break
+				}
+			}
+		}
+		f.Coverage = append(f.Coverage, rc)
+	}
+	return f
+}
+
+// MapStatus rates the relationship map: 0 no contacts; 1 no contact of influence 3;
+// 2 no contact of influence 3 who is champion or supporter; 3 otherwise.
+func MapStatus(cs []Contact) int {
+	if len(cs) == 0 {
+		return 0
+	}
+	status := 1
+	for _, c := range cs {
+		if c.Influence == 3 {
+			if c.Attitude == "champion" || c.Attitude == "supporter" {
+				return 3
+			}
+			status = 2
+		}
+	}
+	return status
+}
+
+// isOpen reports whether an action still needs doing.
+func isOpen(status string) bool { return status != "done" && status != "dropped" }
+
+func actionFigures(as []Action, today Date) *ActionFigures {
+	f := &ActionFigures{OverdueIDs: []string{}}
+	for _, a := range as {
+		if !isOpen(a.Status) {
+			continue
+		}
+		f.Open++
+		if a.Due != nil && a.Due.Before(today) {
+			f.Overdue++
+			f.OverdueIDs = append(f.OverdueIDs, a.ID)
+		}
+	}
+	return f
+}
+
+// checklistShare is the share of yes (partly counts half) among the items not "na".
+func checklistShare(items []ChecklistItem) *float64 {
+	n, yes := 0, 0.0
+	for _, it := range items {
+		switch it.Status {
+		case "yes":
+			yes++
+		case "partly":
+			yes += 0.5
+		case "na":
+			continue
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return ptr(yes / float64(n) * 100)
+}

@@ -1,0 +1,379 @@
+package kep
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The TOML library keeps the positions of keys private, so checks made after decoding
+// find their line through a small index built by scanning the source: key path
+// (scorecard.objectives[2].weight) → where that key or table header stands. The scanner
+// knows just enough TOML for this: table headers with array counters, dotted keys, inline
+// tables and arrays, strings of all four kinds, and comments. On malformed input it stops
+// quietly; the library reports the syntax error.
+
+type pos struct{ Line, Col int }
+
+type lineIndex map[string]pos
+
+// at returns the position of path, or of its nearest ancestor that has one.
+func (ix lineIndex) at(path string) pos {
+	for path != "" {
+		if p, ok := ix[path]; ok {
+			return p
+		}
+		path = parentPath(path)
+	}
+	return pos{}
+}
+
+// parentPath strips the last segment (".key" or "[n]") of a key path.
+func parentPath(path string) string {
+	if strings.HasSuffix(path, "]") {
+		if i := strings.LastIndexByte(path, '['); i >= 0 {
+			return path[:i]
+		}
+	}
+	// The last dot outside quotes.
+	inQuote, last := false, -1
+	for i := 0; i < len(path); i++ {
+		switch path[i] {
+		case '\\':
+			if inQuote {
+				i++
+			}
+		case '"':
+			inQuote = !inQuote
+		case '.':
+			if !inQuote {
+				last = i
+			}
+		}
+	}
+	if last < 0 {
+		return ""
+	}
+	return path[:last]
+}
+
+// isBareKey reports whether k can stand unquoted in a key path.
+func isBareKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// joinKey appends key to a key path, quoting it where TOML would.
+func joinKey(parent, key string) string {
+	if !isBareKey(key) {
+		key = strconv.Quote(key)
+	}
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// indexPath appends an array index to a key path.
+func indexPath(parent string, i int) string { return parent + "[" + strconv.Itoa(i) + "]" }
+
+type scanner struct {
+	src       []byte
+	i         int
+	line, col int // of src[i]
+	ix        lineIndex
+	aot       map[string]int // array-of-tables path → number of elements seen
+	depth     int
+}
+
+func buildLineIndex(src []byte) lineIndex {
+	s := &scanner{src: src, line: 1, col: 1, ix: lineIndex{}, aot: map[string]int{}}
+	defer func() { _ = recover() }() // the index is best effort; never fail a load over it
+	s.document()
+	return s.ix
+}
+
+func (s *scanner) eof() bool { return s.i >= len(s.src) }
+
+func (s *scanner) peek() byte {
+	if s.eof() {
+		return 0
+	}
+	return s.src[s.i]
+}
+
+func (s *scanner) next() {
+	if s.eof() {
+		return
+	}
+	if s.src[s.i] == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+	s.i++
+}
+
+func (s *scanner) has(prefix string) bool { return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(prefix))]), prefix) }
+
+// skipSpace skips blanks, and with newlines also line breaks and comments.
+func (s *scanner) skipSpace(newlines bool) {
+	for !s.eof() {
+		switch c := s.peek(); {
+		case c == ' ' || c == '\t' || c == '\r':
+			s.next()
+		case c == '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.next()
+			}
+		case c == '\n' && newlines:
+			s.next()
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) record(path string, p pos) {
+	if _, ok := s.ix[path]; !ok {
+		s.ix[path] = p
+	}
+}
+
+func (s *scanner) document() {
+	table := ""
+	for {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		start := pos{s.line, s.col}
+		if s.peek() == '[' {
+			array := s.has("[[")
+			s.next()
+			if array {
+				s.next()
+			}
+			s.skipSpace(false)
+			keys := s.keys()
+			if len(keys) == 0 {
+				return
+			}
+			table = s.resolve(keys[:len(keys)-1])
+			table = joinKey(table, keys[len(keys)-1])
+			if array {
+				s.record(table, start)
+				n := s.aot[table]
+				s.aot[table] = n + 1
+				table = indexPath(table, n)
+			}
+			s.record(table, start)
+			for !s.eof() && s.peek() != '\n' && s.peek() != '#' {
+				s.next()
+			}
+			continue
+		}
+		before := s.i
+		s.keyValue(table)
+		if s.i == before {
+			return // not TOML we understand; stop
+		}
+	}
+}
+
+// resolve turns header keys into a path, stepping into the latest element of each array
+// of tables on the way.
+func (s *scanner) resolve(keys []string) string {
+	path := ""
+	for _, k := range keys {
+		path = joinKey(path, k)
+		if n, ok := s.aot[path]; ok {
+			path = indexPath(path, n-1)
+		}
+	}
+	return path
+}
+
+// keys reads a dotted key up to "=" or "]".
+func (s *scanner) keys() []string {
+	var out []string
+	for {
+		s.skipSpace(false)
+		var k string
+		switch c := s.peek(); c {
+		case '"':
+			k = s.basicString()
+		case '\'':
+			k = s.literalString()
+		default:
+			start := s.i
+			for !s.eof() && isBareKey(string(s.peek())) {
+				s.next()
+			}
+			if s.i == start {
+				return out
+			}
+			k = string(s.src[start:s.i])
+		}
+		out = append(out, k)
+		s.skipSpace(false)
+		if s.peek() != '.' {
+			return out
+		}
+		s.next()
+	}
+}
+
+// keyValue reads "key = value" inside table and records the key's path.
+func (s *scanner) keyValue(table string) {
+	start := pos{s.line, s.col}
+	keys := s.keys()
+	if len(keys) == 0 || s.peek() != '=' {
+		return
+	}
+	s.next()
+	path := table
+	for _, k := range keys {
+		path = joinKey(path, k)
+		s.record(path, start)
+	}
+	s.skipSpace(false)
+	s.value(path)
+}
+
+func (s *scanner) value(path string) {
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.depth > 200 {
+		panic("too deep")
+	}
+	switch c := s.peek(); {
+	case c == '"':
+		s.basicString()
+	case c == '\'':
+		s.literalString()
+	case c == '[':
+		s.next()
+		for n := 0; ; n++ {
+			s.skipSpace(true)
+			if s.eof() {
+				return
+			}
+			if s.peek() == ']' {
+				s.next()
+				return
+			}
+			el := indexPath(path, n)
+			s.record(el, pos{s.line, s.col})
+			before := s.i
+			s.value(el)
+			s.skipSpace(true)
+			if s.peek() == ',' {
+				s.next()
+			} else if s.i == before {
+				return
+			}
+		}
+	case c == '{':
+		s.next()
+		for {
+			s.skipSpace(false)
+			if s.eof() || s.peek() == '\n' {
+				return
+			}
+			if s.peek() == '}' {
+				s.next()
+				return
+			}
+			before := s.i
+			s.keyValue(path)
+			s.skipSpace(false)
+			if s.peek() == ',' {
+				s.next()
+			} else if s.i == before {
+				return
+			}
+		}
+	default:
+		// A number, boolean, date or time: up to a delimiter.
+		for !s.eof() {
+			switch s.peek() {
+			case ',', ']', '}', '\n', '#':
+				return
+			}
+			s.next()
+		}
+	}
+}
+
+// basicString reads "…" or """…""" and returns the raw content of a one-line string
+// (unescaped for keys, where that matters).
+func (s *scanner) basicString() string {
+	if s.has(`"""`) {
+		s.next()
+		s.next()
+		s.next()
+		for !s.eof() {
+			if s.peek() == '\\' {
+				s.next()
+				s.next()
+				continue
+			}
+			if s.has(`"""`) {
+				for s.peek() == '"' { // up to two quotes may end the content
+					s.next()
+				}
+				return ""
+			}
+			s.next()
+		}
+		return ""
+	}
+	start := s.i
+	s.next()
+	for !s.eof() && s.peek() != '"' && s.peek() != '\n' {
+		if s.peek() == '\\' {
+			s.next()
+		}
+		s.next()
+	}
+	s.next()
+	raw := string(s.src[start:min(s.i, len(s.src))])
+	if k, err := strconv.Unquote(raw); err == nil {
+		return k
+	}
+	return strings.Trim(raw, `"`)
+}
+
+func (s *scanner) literalString() string {
+	if s.has(`'''`) {
+		s.next()
+		s.next()
+		s.next()
+		for !s.eof() {
+			if s.has(`'''`) {
+				for s.peek() == '\'' {
+					s.next()
+				}
+				return ""
+			}
+			s.next()
+		}
+		return ""
+	}
+	s.next()
+	start := s.i
+	for !s.eof() && s.peek() != '\'' && s.peek() != '\n' {
+		s.next()
+	}
+	k := string(s.src[start:s.i])
+	s.next()
+	return k
+}

@@ -1,0 +1,72 @@
+package kep
+
+import (
+	"fmt"
+	"math"
+)
+
+// blockKeys name each building block by the key that holds it, for messages.
+var blockKeys = [7]string{"selection", "scorecard", "offering", "account", "swot", "value", "contacts"}
+
+// planWarnings are the findings that do not stop rendering (spec: a block left empty, an
+// action past its due date, visits off the class norm, neglected key contacts).
+func planWarnings(p *Plan, today Date) Diagnostics {
+	at := func(path, format string, args ...any) Diagnostic {
+		ps := p.idx.at(path)
+		return Diagnostic{File: p.File, Line: ps.Line, Col: ps.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: true}
+	}
+	var ds Diagnostics
+	for i, has := range blocksWithData(p) {
+		if !has {
+			ds = append(ds, at(blockKeys[i], "building block %d (%s) is empty", i+1, blockKeys[i]))
+		}
+	}
+	ws := p.Workspace
+	if ws == nil {
+		ws = DefaultWorkspace()
+	}
+	if p.Selection != nil {
+		sf := selectionFigures(p, ws, visitFigures(ws))
+		if n := sf.NormVisits; n != nil {
+			v := float64(p.Selection.Visits)
+			if math.Abs(v-*n) > 0.25**n && !(v == 0 && *n == 0) {
+				ds = append(ds, at("selection.visits", "%d visits planned, but the norm for class %s is %s in the plan period (more than 25 %% off)",
+					p.Selection.Visits, sf.Class, trimFloat(*n)))
+			}
+		}
+	}
+	for i, a := range p.Actions {
+		if isOpen(a.Status) && a.Due != nil && a.Due.Before(today) {
+			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, a.Status))
+		}
+	}
+	for i, c := range p.Contacts {
+		if c.Influence != 3 {
+			continue
+		}
+		path := indexPath("contacts", i)
+		switch {
+		case c.LastContact == nil:
+			ds = append(ds, at(path, "contact %q has influence 3 but no last_contact", c.ID))
+		case c.LastContact.DaysUntil(p.Meta.From) > 90:
+			ds = append(ds, at(path+".last_contact", "last contact with %q (influence 3) was %d days before the plan starts, more than 90",
+				c.ID, c.LastContact.DaysUntil(p.Meta.From)))
+		}
+		if c.Owner == "" {
+			ds = append(ds, at(path, "contact %q has influence 3 but no owner", c.ID))
+		}
+	}
+	return ds
+}
+
+// trimFloat formats a figure for a message: at most two decimals, no trailing zeros.
+func trimFloat(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	for s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	if s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
