@@ -1,0 +1,244 @@
+package render
+
+import (
+	"time"
+
+	"github.com/kepdev/kep/charts"
+)
+
+// Document is a plan laid out as ordered sections of typed blocks, built once by Build
+// and written by the HTML and the PDF writer. Every string in it is plain text (already
+// localised and formatted) except Markdown blocks, which hold Markdown source that each
+// writer renders through MarkdownParser. Nothing in it is HTML or PDF specific.
+type Document struct {
+	Lang   string // "de" or "en": the <html lang>, hyphenation, labels
+	Labels Labels // the document language's words (page, contents, chart data …)
+	Format Format // number, money, percent and date formats of the language
+
+	Title           string // "Kundenentwicklungsplan Hansa Werke"
+	Account         string
+	Company         string // our company (brand), may be ""
+	Owner           string // the key account manager, may be ""
+	Confidentiality string // label, e.g. "Vertraulich"; printed on every page
+	Version         string // plan version as written, may be ""
+	Status          string // label of the plan status ("Entwurf")
+	StatusKey       string // draft | review | approved
+	Period          string // formatted plan period
+	Date            string // formatted document date
+	DateISO         string // the document date as 2027-03-15 (for metadata)
+	Now             time.Time
+
+	Primary, Accent string // brand colours "#rrggbb"
+	Paper           string // "A4" or "letter"
+	Logo            []byte // PNG or JPEG bytes, nil without a logo
+	LogoType        string // "png" or "jpeg"
+	Font, FontBold  []byte // the brand's TrueType fonts; nil: the built-in font
+	Footer          string // extra footer text from the brand, may be ""
+	Generator       string // "kep 1.2.0"
+	Keywords        []string
+
+	// Cover holds the facts printed on the cover page, in order.
+	Cover []Fact
+	// Sections are the top-level sections after the cover, in document order: summary,
+	// contents, the seven building blocks, actions, checklists, reviews, appendix. The
+	// contents section has no blocks: each writer fills it from Sections (TOC true).
+	Sections []*Section
+}
+
+// Section is a numbered part of the document with its blocks and subsections.
+type Section struct {
+	ID       string // stable anchor, unique in the document: "b1", "b1-visits", "summary"
+	Number   string // "2", "2.1"; "" for unnumbered sections (summary, contents)
+	Title    string
+	Level    int  // 1 for top-level sections, 2 for subsections, 3 below
+	TOC      bool // the section where the table of contents goes (no blocks of its own)
+	NewPage  bool // start on a new page in print (top-level sections)
+	Blocks   []Block
+	Sections []*Section
+}
+
+// Heading is Number and Title joined for headings and the table of contents.
+func (s *Section) Heading() string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + " " + s.Title
+}
+
+// Block is one piece of content of a section. The concrete types are Paragraph, Markdown,
+// Facts, Table, List, Chart, Note, SWOT, Tiles and Heading; writers switch on the type.
+type Block interface{ block() }
+
+// Paragraph is one paragraph of plain text.
+type Paragraph struct{ Text string }
+
+// Markdown is Markdown source from the plan (summary, strategy, descriptions, notes).
+// Writers render it with MarkdownParser and must drop raw HTML and unsafe links
+// (SafeURL).
+type Markdown struct{ Source string }
+
+// Fact is one label/value pair.
+type Fact struct {
+	Label string
+	Value string
+	Light Light // optional traffic light of the value
+	Link  string
+}
+
+// Facts is a list of label/value pairs (a definition list).
+type Facts struct {
+	Title string // optional small heading
+	Items []Fact
+}
+
+// Align is the horizontal alignment of a table column.
+type Align int
+
+// Column alignments; numbers are right-aligned.
+const (
+	Left Align = iota
+	Right
+	Center
+)
+
+// Light is a traffic light. Writers never show it by colour alone: they draw its Symbol
+// and the cell's text (or the light's label) beside the colour.
+type Light string
+
+// The three lights; "" means none.
+const (
+	Green Light = "green"
+	Amber Light = "amber"
+	Red   Light = "red"
+)
+
+// Symbol is a shape that tells the lights apart without colour.
+func (l Light) Symbol() string {
+	switch l {
+	case Green:
+		return "●"
+	case Amber:
+		return "▲"
+	case Red:
+		return "■"
+	}
+	return ""
+}
+
+// Color is the light's colour, dark enough for text on white (WCAG AA).
+func (l Light) Color() string {
+	switch l {
+	case Green:
+		return "#1b7a3a"
+	case Amber:
+		return "#9a6200"
+	case Red:
+		return "#b42318"
+	}
+	return ""
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text   string
+	Light  Light  // a traffic light drawn before Text
+	Strong bool   // bold (totals, key figures)
+	Muted  bool   // de-emphasised (a derived starting point, "not given")
+	Link   string // an http(s) or mailto URL, already checked with SafeURL
+}
+
+// Table is a table with one header row. RowHeader marks the first column as the row's
+// header (th scope=row in HTML).
+type Table struct {
+	Caption   string
+	Header    []string
+	Align     []Align   // per column; missing columns are Left
+	Widths    []float64 // relative column widths; nil: the writer decides
+	Rows      [][]Cell
+	Foot      [][]Cell // total rows, printed after the body
+	RowHeader bool
+}
+
+// List is a list of plain-text items.
+type List struct {
+	Title   string // optional small heading
+	Items   []string
+	Ordered bool
+}
+
+// Chart is a chart with its text alternative and its data as a table.
+type Chart struct {
+	Kind  string       // radar | polarity | portfolio | competences | history | swot | value | relationship
+	Model charts.Chart // what charts.SVG and charts.PDF draw
+	Title string
+	Alt   string // one or two sentences that say what the chart shows
+	Data  *Table // the chart's numbers, for readers who cannot see it; may be nil
+	// Width and Height are the chart's design size in points; writers scale it to fit.
+	Width, Height int
+}
+
+// NoteKind tells writers how to present a note.
+type NoteKind int
+
+// Kinds of notes.
+const (
+	NoteInfo    NoteKind = iota // a block or chart left out
+	NoteWarning                 // a validation warning worth seeing in the document
+)
+
+// Note is a short remark: a block left empty, a chart without data.
+type Note struct {
+	Text string
+	Kind NoteKind
+}
+
+// SWOT is the 2 × 2 SWOT grid; quadrants in the order strengths, weaknesses,
+// opportunities, threats (reading order of the grid).
+type SWOT struct {
+	Quadrants [4]SWOTQuadrant
+}
+
+// SWOTQuadrant is one field of the SWOT grid.
+type SWOTQuadrant struct {
+	Key   string // strengths | weaknesses | opportunities | threats
+	Title string
+	Items []string
+}
+
+// Tile is one key figure on the summary: a big value with a label under it.
+type Tile struct {
+	Label string
+	Value string
+	Sub   string // optional second line ("Klasse A", "Star")
+	Light Light
+}
+
+// Tiles is a row of key figures.
+type Tiles struct{ Items []Tile }
+
+// Heading is a small unnumbered heading inside a section (not in the contents), e.g. the
+// name of a value concept's calculation.
+type Heading struct{ Text string }
+
+func (*Paragraph) block() {}
+func (*Markdown) block()  {}
+func (*Facts) block()     {}
+func (*Table) block()     {}
+func (*List) block()      {}
+func (*Chart) block()     {}
+func (*Note) block()      {}
+func (*SWOT) block()      {}
+func (*Tiles) block()     {}
+func (*Heading) block()   {}
+
+// Walk calls fn for every section in document order, depth first.
+func (d *Document) Walk(fn func(s *Section)) {
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			fn(s)
+			walk(s.Sections)
+		}
+	}
+	walk(d.Sections)
+}
