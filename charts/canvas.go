@@ -1,0 +1,307 @@
+package charts
+
+import (
+	"math"
+	"strings"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// scale is the number of renderer units per design pixel. go-chart's renderer takes
+// integer coordinates; drawing on a canvas ten times larger keeps sub-pixel precision and
+// stroke widths below one pixel (the SVG renderer truncates widths to integers).
+const scale = 10
+
+// pt is a point in design pixels.
+type pt struct{ x, y float64 }
+
+// anchor aligns text horizontally at the given x.
+type anchor int
+
+const (
+	left anchor = iota
+	center
+	right
+)
+
+// canvas draws in design pixels on a go-chart Renderer. Every primitive sets its whole
+// style first: go-chart's SVG renderer would otherwise fill a stroked path with a stale
+// fill colour, or a path with the last font colour.
+type canvas struct {
+	r    chart.Renderer
+	w, h float64 // design size in pixels
+	st   *style
+}
+
+func u(v float64) int {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	// Clamp far outside any canvas: int conversion of huge floats is undefined.
+	return int(math.Round(math.Max(-1e6, math.Min(1e6, v*scale))))
+}
+
+func (c *canvas) pen(stroke, fill drawing.Color, width float64, dash []float64) {
+	c.r.ResetStyle()
+	c.r.SetFontColor(drawing.Color{})
+	c.r.SetFontSize(0)
+	c.r.SetStrokeColor(stroke)
+	c.r.SetFillColor(fill)
+	c.r.SetStrokeWidth(width * scale)
+	if len(dash) > 0 {
+		d := make([]float64, len(dash))
+		for i, v := range dash {
+			d[i] = v * scale
+		}
+		c.r.SetStrokeDashArray(d)
+	} else {
+		c.r.SetStrokeDashArray(nil)
+	}
+}
+
+func (c *canvas) line(x1, y1, x2, y2 float64, col drawing.Color, width float64, dash ...float64) {
+	c.polyline([]pt{{x1, y1}, {x2, y2}}, col, width, dash...)
+}
+
+func (c *canvas) polyline(p []pt, col drawing.Color, width float64, dash ...float64) {
+	if len(p) < 2 {
+		return
+	}
+	c.pen(col, drawing.Color{}, width, dash)
+	c.path(p, false)
+	c.r.Stroke()
+}
+
+// polygon fills and/or strokes a closed shape; a zero colour leaves that part out.
+func (c *canvas) polygon(p []pt, fill, stroke drawing.Color, width float64) {
+	if len(p) < 2 {
+		return
+	}
+	if !fill.IsZero() {
+		c.pen(drawing.Color{}, fill, 0, nil)
+		c.path(p, true)
+		c.r.Fill()
+	}
+	if !stroke.IsZero() && width > 0 {
+		c.pen(stroke, drawing.Color{}, width, nil)
+		c.path(p, true)
+		c.r.Stroke()
+	}
+}
+
+func (c *canvas) path(p []pt, closed bool) {
+	c.r.MoveTo(u(p[0].x), u(p[0].y))
+	for _, q := range p[1:] {
+		c.r.LineTo(u(q.x), u(q.y))
+	}
+	if closed {
+		c.r.Close()
+	}
+}
+
+func (c *canvas) rect(x, y, w, h float64, fill, stroke drawing.Color, width float64) {
+	c.polygon([]pt{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}}, fill, stroke, width)
+}
+
+func (c *canvas) circle(x, y, r float64, fill, stroke drawing.Color, width float64) {
+	if r <= 0 {
+		return
+	}
+	c.pen(stroke, fill, width, nil)
+	if stroke.IsZero() {
+		c.r.SetStrokeWidth(0)
+	}
+	c.r.Circle(r*scale, u(x), u(y))
+}
+
+// tstyle describes a text style in design pixels.
+type tstyle struct {
+	size float64
+	bold bool
+	col  drawing.Color
+}
+
+func (c *canvas) setFont(f tstyle) {
+	c.r.ResetStyle()
+	c.r.SetStrokeColor(drawing.Color{})
+	c.r.SetFillColor(drawing.Color{})
+	c.r.SetStrokeWidth(0)
+	if f.bold {
+		c.r.SetFont(c.st.bold)
+	} else {
+		c.r.SetFont(c.st.regular)
+	}
+	c.r.SetFontSize(f.size * scale)
+	c.r.SetFontColor(f.col)
+}
+
+// measure returns the advance width of s in design pixels.
+func (c *canvas) measure(s string, f tstyle) float64 {
+	c.setFont(f)
+	b := c.r.MeasureText(s)
+	return float64(b.Right-b.Left) / scale
+}
+
+// text draws s with its baseline at y. Strings are sanitized here, once, for both backends.
+func (c *canvas) text(s string, x, y float64, f tstyle, a anchor) {
+	s = sanitize(s)
+	if s == "" {
+		return
+	}
+	switch a {
+	case center:
+		x -= c.measure(s, f) / 2
+	case right:
+		x -= c.measure(s, f)
+	}
+	c.setFont(f)
+	c.r.Text(s, u(x), u(y))
+}
+
+// textMid draws s vertically centred on y.
+func (c *canvas) textMid(s string, x, y float64, f tstyle, a anchor) {
+	c.text(s, x, y+f.size*0.35, f, a)
+}
+
+// textUp draws s rotated to read bottom to top, centred on (x, y); x is the baseline.
+func (c *canvas) textUp(s string, x, y float64, f tstyle) {
+	s = sanitize(s)
+	if s == "" {
+		return
+	}
+	w := c.measure(s, f)
+	c.setFont(f)
+	c.r.SetTextRotation(-math.Pi / 2)
+	c.r.Text(s, u(x), u(y+w/2))
+	c.r.ClearTextRotation()
+}
+
+const ellipsis = "…"
+
+// fit shortens s with "…" until it is at most max pixels wide.
+func (c *canvas) fit(s string, f tstyle, max float64) string {
+	s = strings.TrimSpace(sanitize(s))
+	if c.measure(s, f) <= max {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r) // binary search for the longest prefix that fits with "…"
+	for lo < hi {
+		m := (lo + hi + 1) / 2
+		if c.measure(strings.TrimSpace(string(r[:m]))+ellipsis, f) <= max {
+			lo = m
+		} else {
+			hi = m - 1
+		}
+	}
+	if lo == 0 {
+		if c.measure(ellipsis, f) <= max {
+			return ellipsis
+		}
+		return ""
+	}
+	return strings.TrimSpace(string(r[:lo])) + ellipsis
+}
+
+// wrap breaks s into lines of at most max pixels, at most maxLines lines; the last line
+// is shortened with "…" when text remains. Words longer than a line are shortened.
+func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
+	words := strings.Fields(sanitize(s))
+	var lines []string
+	cur := ""
+	for i := 0; i < len(words); i++ {
+		try := words[i]
+		if cur != "" {
+			try = cur + " " + words[i]
+		}
+		if c.measure(try, f) <= max {
+			cur = try
+			continue
+		}
+		if cur == "" { // a single word wider than the line
+			lines = append(lines, c.fit(words[i], f, max))
+		} else {
+			lines = append(lines, cur)
+			i--
+		}
+		cur = ""
+		if len(lines) == maxLines {
+			rest := strings.Join(words[i+1:], " ")
+			if rest != "" {
+				lines[len(lines)-1] = c.fit(lines[len(lines)-1]+" "+rest, f, max)
+			}
+			return lines
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	if len(lines) > maxLines && maxLines > 0 {
+		lines = lines[:maxLines]
+	}
+	return lines
+}
+
+// legendItem is one entry of a legend: a swatch and its label.
+type legendItem struct {
+	label  string
+	col    drawing.Color
+	marker string // "line", "box", "dot", "ring", "dash"
+}
+
+// legend draws items in one or more centred rows starting at top y and returns the height
+// used. Labels are shortened so that no entry is wider than the canvas.
+func (c *canvas) legend(items []legendItem, x0, x1, y float64, f tstyle) float64 {
+	const sw, gap, pad = 16.0, 6.0, 18.0
+	type entry struct {
+		legendItem
+		w float64
+	}
+	var rows [][]entry
+	var widths []float64
+	maxw := x1 - x0
+	for _, it := range items {
+		if strings.TrimSpace(it.label) == "" {
+			continue
+		}
+		it.label = c.fit(it.label, f, math.Max(10, maxw-sw-gap))
+		w := sw + gap + c.measure(it.label, f)
+		if len(rows) == 0 || widths[len(rows)-1]+pad+w > maxw {
+			rows = append(rows, nil)
+			widths = append(widths, -pad)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], entry{it, w})
+		widths[len(rows)-1] += pad + w
+	}
+	lh := f.size * 1.6
+	for i, row := range rows {
+		x := x0 + (maxw-widths[i])/2
+		cy := y + lh*float64(i) + lh/2
+		for _, e := range row {
+			c.swatch(e.marker, x, cy, sw, e.col)
+			c.textMid(e.label, x+sw+gap, cy, f, left)
+			x += e.w + pad
+		}
+	}
+	return lh * float64(len(rows))
+}
+
+func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {
+	switch kind {
+	case "box":
+		c.rect(x+w/2-5, cy-5, 10, 10, col, drawing.Color{}, 0)
+	case "dot":
+		c.line(x, cy, x+w, cy, col, 2)
+		c.circle(x+w/2, cy, 3.5, col, white, 1)
+	case "ring":
+		c.circle(x+w/2, cy, 5, alpha(col, 0.35), col, 1)
+	case "dash":
+		c.line(x, cy, x+w, cy, col, 1.5, 4, 3)
+	default:
+		c.line(x, cy, x+w, cy, col, 2)
+	}
+}
+
+// drawing0 is "no colour": the part of a shape it is given for is not drawn.
+var drawing0 = drawing.Color{}

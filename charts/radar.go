@@ -1,0 +1,176 @@
+package charts
+
+import (
+	"math"
+)
+
+// Radar is the scorecard radar: one axis per perspective (or objective), a target ring
+// and the actual achievement, in percent.
+type Radar struct {
+	Meta
+	Axes   []string
+	Target []float64 // per axis, usually 100; NaN or missing leaves the ring out there
+	Actual []float64 // per axis; NaN or missing: no data on that axis
+	// TargetLabel and ActualLabel name the two series in the legend.
+	TargetLabel, ActualLabel string
+	Unit                     string // appended to values, e.g. " %"
+}
+
+// radarCap limits the scale: an achievement of 900 % would shrink the target ring to a
+// dot. Values beyond sit on the rim and carry their number.
+const radarCap = 200
+
+// Empty reports that no axis has an actual value.
+func (r Radar) Empty() bool {
+	for i := range r.Axes {
+		if finite(at(r.Actual, i)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r Radar) draw(c *canvas) {
+	n := len(r.Axes)
+	if n == 0 {
+		return
+	}
+	st := c.st
+	small := tstyle{size: 11, col: st.muted}
+	label := tstyle{size: 12, col: st.ink}
+	vfont := tstyle{size: 11, bold: true, col: st.primary}
+
+	hi := 100.0
+	for i := 0; i < n; i++ {
+		for _, v := range []float64{at(r.Target, i), at(r.Actual, i)} {
+			if finite(v) {
+				hi = math.Max(hi, v)
+			}
+		}
+	}
+	hi = math.Min(hi, radarCap)
+	tk := ticks(0, hi, 4)
+	hi = tk[len(tk)-1]
+
+	legendH := c.legend([]legendItem{
+		{r.ActualLabel, st.primary, "ring"},
+		{r.TargetLabel, st.accent, "dash"},
+	}, 8, c.w-8, c.h-28, small)
+	_ = legendH
+	top, bottom := 8.0, c.h-34
+	// Room for axis labels: up to 24 % of the width each side, two lines above and below.
+	labelW := 0.0
+	for _, a := range r.Axes {
+		labelW = math.Max(labelW, c.measure(a, label))
+	}
+	labelW = clamp(labelW, 30, math.Min(c.w*0.24, 160))
+	lineH := label.size * 1.25
+	R := math.Min(c.w/2-labelW-12, (bottom-top)/2-2*lineH-10)
+	R = math.Max(R, 20)
+	cx, cy := c.w/2, top+(bottom-top)/2
+
+	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	point := func(i int, v float64) pt {
+		a := angle(i)
+		d := R * clamp(v, 0, hi) / hi
+		return pt{cx + d*math.Cos(a), cy + d*math.Sin(a)}
+	}
+	ring := func(v float64) []pt {
+		p := make([]pt, n)
+		for i := range p {
+			p[i] = point(i, v)
+		}
+		return p
+	}
+
+	// Grid: rings as polygons (circles for fewer than three axes), spokes, ring values.
+	for _, t := range tk[1:] {
+		if n >= 3 {
+			c.polygon(ring(t), drawing0, st.grid, 1)
+		} else {
+			c.circle(cx, cy, R*t/hi, drawing0, st.grid, 1)
+		}
+	}
+	for i := 0; i < n; i++ {
+		p := point(i, hi)
+		c.line(cx, cy, p.x, p.y, st.grid, 1)
+	}
+	for _, t := range tk[1:] {
+		// Left of the top spoke: values of the first axis are labelled to its right.
+		c.text(st.format(t)+r.Unit, cx-4, cy-R*t/hi-3, tstyle{size: 9.5, col: st.axis}, right)
+	}
+
+	// Target ring.
+	var tgt []pt
+	for i := 0; i < n; i++ {
+		if v := at(r.Target, i); finite(v) {
+			tgt = append(tgt, point(i, v))
+		}
+	}
+	switch {
+	case len(tgt) == n && n >= 3:
+		c.polyline(append(tgt, tgt[0]), st.accent, 1.5, 5, 4)
+	case n < 3 && finite(at(r.Target, 0)):
+		// Too few axes for a polygon: the target of the first axis as a ring.
+		c.pen(st.accent, drawing0, 1.5, []float64{5, 4})
+		c.r.Circle(R*clamp(at(r.Target, 0), 0, hi)/hi*scale, u(cx), u(cy))
+	default:
+		c.polyline(tgt, st.accent, 1.5, 5, 4)
+	}
+
+	// Actual area through the axes that have a value.
+	var act []pt
+	var idx []int
+	for i := 0; i < n; i++ {
+		if v := at(r.Actual, i); finite(v) {
+			act = append(act, point(i, v))
+			idx = append(idx, i)
+		}
+	}
+	if len(act) >= 3 {
+		c.polygon(act, alpha(st.primary, 0.18), st.primary, 2)
+	} else {
+		c.polyline(act, st.primary, 2)
+	}
+	for k, p := range act {
+		c.circle(p.x, p.y, 3.5, st.primary, white, 1.2)
+		v := at(r.Actual, idx[k])
+		a := angle(idx[k])
+		// The value sits beside its point, turned away from the axis, inside the plot.
+		off := pt{math.Cos(a+math.Pi/2) * 12, math.Sin(a+math.Pi/2) * 12}
+		anc := left
+		if off.x < -3 {
+			anc = right
+		} else if off.x < 3 {
+			anc = center
+		}
+		c.textMid(st.format(v)+r.Unit, p.x+off.x, p.y+off.y, vfont, anc)
+	}
+
+	// Axis labels outside the outer ring, up to two lines.
+	for i, name := range r.Axes {
+		a := angle(i)
+		ca, sa := math.Cos(a), math.Sin(a)
+		x, y := cx+(R+10)*ca, cy+(R+10)*sa
+		anc := center
+		w := labelW * 1.6
+		switch {
+		case ca > 0.25:
+			anc, w = left, math.Min(labelW, c.w-8-x)
+		case ca < -0.25:
+			anc, w = right, math.Min(labelW, x-8)
+		}
+		lines := c.wrap(name, label, w, 2)
+		h := lineH * float64(len(lines))
+		y0 := y - h/2 // first line's centre is y0 + lineH/2
+		switch {
+		case sa < -0.5:
+			y0 = y - h
+		case sa > 0.5:
+			y0 = y
+		}
+		for j, l := range lines {
+			c.textMid(l, x, y0+lineH*(float64(j)+0.5), label, anc)
+		}
+	}
+}

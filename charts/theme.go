@@ -1,0 +1,241 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Theme carries the brand and the document's conventions into a chart. The zero value is
+// usable: calm default colours, the Go fonts and plain number formatting.
+type Theme struct {
+	// Primary and Accent are "#rrggbb" brand colours. "Us" is drawn in Primary, the first
+	// comparison in Accent; further series get calm colours derived from both.
+	Primary, Accent string
+	// FontFamily names the font in both backends: the PDF writer registers its embedded
+	// font under this name (styles "" and "B"), the SVG names it in font-family and the
+	// HTML provides it with @font-face. Default "Go".
+	FontFamily string
+	// Regular and Bold are the TrueType bytes of that family, used to measure text for the
+	// SVG layout; the Go fonts when nil.
+	Regular, Bold []byte
+	// Format formats numbers (ticks, value labels) in the document's language.
+	Format func(float64) string
+	// Clean replaces runes the PDF font cannot draw; applied to every string handed to fpdf
+	// (fpdf panics on runes above U+FFFF). Default: such runes become '?'.
+	Clean func(string) string
+}
+
+// style is a Theme resolved for drawing: parsed colours and fonts, defaults filled in.
+type style struct {
+	family        string
+	regular, bold *truetype.Font
+	format        func(float64) string
+	clean         func(string) string
+
+	primary, accent drawing.Color
+	ink, muted      drawing.Color // text, secondary text
+	grid, axis      drawing.Color // thin grid lines, axis lines
+	paper           drawing.Color // background of panels
+}
+
+const (
+	defaultPrimary = "#1f4e79"
+	defaultAccent  = "#c8702a"
+	defaultFamily  = "Go"
+)
+
+func (t Theme) resolve() (*style, error) {
+	s := &style{family: t.FontFamily, format: t.Format, clean: t.Clean}
+	if s.family == "" {
+		s.family = defaultFamily
+	}
+	if s.format == nil {
+		s.format = plainNumber
+	}
+	if s.clean == nil {
+		s.clean = dropAstral
+	}
+	var err error
+	if s.regular, err = parseFont(t.Regular, goregular.TTF); err != nil {
+		return nil, fmt.Errorf("regular font: %w", err)
+	}
+	if s.bold, err = parseFont(t.Bold, gobold.TTF); err != nil {
+		return nil, fmt.Errorf("bold font: %w", err)
+	}
+	s.primary = parseColor(t.Primary, defaultPrimary)
+	s.accent = parseColor(t.Accent, defaultAccent)
+	s.ink = drawing.Color{R: 0x2f, G: 0x35, B: 0x3d, A: 255}
+	s.muted = drawing.Color{R: 0x6b, G: 0x72, B: 0x80, A: 255}
+	s.grid = drawing.Color{R: 0xe3, G: 0xe6, B: 0xea, A: 255}
+	s.axis = drawing.Color{R: 0xa3, G: 0xaa, B: 0xb4, A: 255}
+	s.paper = mix(s.primary, white, 0.95)
+	return s, nil
+}
+
+// series returns the colour of the i-th data series: primary, accent, then calm colours
+// derived from the primary's hue, so that a plan's charts stay within its brand.
+func (s *style) series(i int) drawing.Color {
+	switch i {
+	case 0:
+		return s.primary
+	case 1:
+		return s.accent
+	}
+	h, _, _ := toHSL(s.primary)
+	steps := []float64{150, 60, 240, 300, 110, 200}
+	hue := math.Mod(h+steps[(i-2)%len(steps)], 360)
+	l := 0.42 + 0.08*float64((i-2)/len(steps)%3)
+	return fromHSL(hue, 0.32, l)
+}
+
+var white = drawing.Color{R: 255, G: 255, B: 255, A: 255}
+
+// mix blends a toward b by t (0 → a, 1 → b).
+func mix(a, b drawing.Color, t float64) drawing.Color {
+	f := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*(1-t) + float64(y)*t)) }
+	return drawing.Color{R: f(a.R, b.R), G: f(a.G, b.G), B: f(a.B, b.B), A: 255}
+}
+
+func alpha(c drawing.Color, a float64) drawing.Color {
+	c.A = uint8(math.Round(a * 255))
+	return c
+}
+
+// parseColor reads "#rrggbb" or "#rgb"; anything else gives the default, because a brand
+// colour is decoration and must never stop a document.
+func parseColor(s, def string) drawing.Color {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if len(s) != 6 || err != nil {
+		return parseColor(def, "#000000")
+	}
+	return drawing.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
+}
+
+func toHSL(c drawing.Color) (h, s, l float64) {
+	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255
+	mx, mn := math.Max(r, math.Max(g, b)), math.Min(r, math.Min(g, b))
+	l = (mx + mn) / 2
+	if mx == mn {
+		return 0, 0, l
+	}
+	d := mx - mn
+	if l > 0.5 {
+		s = d / (2 - mx - mn)
+	} else {
+		s = d / (mx + mn)
+	}
+	switch mx {
+	case r:
+		h = math.Mod((g-b)/d+6, 6)
+	case g:
+		h = (b-r)/d + 2
+	default:
+		h = (r-g)/d + 4
+	}
+	return h * 60, s, l
+}
+
+func fromHSL(h, s, l float64) drawing.Color {
+	c := (1 - math.Abs(2*l-1)) * s
+	x := c * (1 - math.Abs(math.Mod(h/60, 2)-1))
+	m := l - c/2
+	var r, g, b float64
+	switch {
+	case h < 60:
+		r, g = c, x
+	case h < 120:
+		r, g = x, c
+	case h < 180:
+		g, b = c, x
+	case h < 240:
+		g, b = x, c
+	case h < 300:
+		r, b = x, c
+	default:
+		r, b = c, x
+	}
+	f := func(v float64) uint8 { return uint8(math.Round((v + m) * 255)) }
+	return drawing.Color{R: f(r), G: f(g), B: f(b), A: 255}
+}
+
+// fontCache keeps parsed fonts by the identity of their bytes: a batch of plans shares
+// one font, and parsing it for every chart would dominate rendering time.
+var fontCache sync.Map // fontKey → *truetype.Font
+
+type fontKey struct {
+	p *byte
+	n int
+}
+
+func parseFont(b, def []byte) (*truetype.Font, error) {
+	if len(b) == 0 {
+		b = def
+	}
+	k := fontKey{&b[0], len(b)}
+	if f, ok := fontCache.Load(k); ok {
+		return f.(*truetype.Font), nil
+	}
+	f, err := truetype.Parse(b)
+	if err != nil {
+		return nil, err
+	}
+	fontCache.Store(k, f)
+	return f, nil
+}
+
+// plainNumber formats without grouping, with at most the decimals the value needs.
+func plainNumber(v float64) string {
+	r := strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) >= 1e21 || strings.Contains(r, "e") {
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	if i := strings.IndexByte(r, '.'); i >= 0 && len(r)-i > 3 {
+		r = strconv.FormatFloat(v, 'f', 2, 64)
+		r = strings.TrimRight(strings.TrimRight(r, "0"), ".")
+	}
+	if r == "-0" {
+		r = "0"
+	}
+	return r
+}
+
+func dropAstral(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
+// sanitize makes any caller string safe for both backends: valid UTF-8 without control
+// characters (which XML 1.0 forbids even escaped) and without line breaks, which a chart
+// label cannot show.
+func sanitize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			return -1
+		}
+		return r
+	}, s)
+}
