@@ -1,0 +1,202 @@
+package portfolio
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+// Options control the report; the zero value is usable.
+type Options struct {
+	Now        time.Time // the document date (SOURCE_DATE_EPOCH in cmd/kep)
+	KepVersion string    // "1.2.0", printed as the generator
+}
+
+// builder carries the language of one report while its sections are made.
+type builder struct {
+	pf *Figures
+	l  labels
+	f  render.Format
+}
+
+// Document lays the portfolio out as a render.Document, with the workspace's brand, so that
+// the HTML and PDF writers draw it like a plan document.
+func Document(pf *Figures, opts Options) *render.Document {
+	b := &builder{pf: pf, l: labelsFor(pf.Lang), f: render.NewFormat(pf.Lang, pf.Currency)}
+	l, f := b.l, b.f
+	ws := pf.Workspace
+	if ws == nil {
+		ws = kep.DefaultWorkspace()
+	}
+	brand := ws.Brand
+	title := l.T("pf.title")
+	if brand.Company != "" {
+		title = fmt.Sprintf(l.T("pf.title.company"), brand.Company)
+	}
+	now := opts.Now.UTC()
+	doc := &render.Document{
+		Lang: l.Lang, Labels: l.Labels, Format: f,
+		Title:           title,
+		Account:         fmt.Sprintf(l.T("pf.accounts.n"), pf.Totals.Accounts),
+		Company:         brand.Company,
+		Confidentiality: l.Enum("confidentiality", pf.Confidentiality),
+		Period:          f.Period(pf.From, pf.To),
+		Date:            f.Date(kep.DateOf(now)),
+		DateISO:         kep.DateOf(now).String(),
+		Now:             now,
+		Primary:         brand.Primary, Accent: brand.Accent, Paper: brand.Paper,
+		Logo: brand.LogoData, LogoType: brand.LogoType,
+		Font: brand.FontData, FontBold: brand.FontBoldData,
+		Footer:    brand.Footer,
+		Generator: strings.TrimSpace("kep " + opts.KepVersion),
+		Keywords:  []string{l.T("pf.title"), "KAM"},
+	}
+	doc.Cover = []render.Fact{
+		{Label: l.T("cover.company"), Value: orDash(brand.Company)},
+		{Label: l.T("pf.accounts"), Value: f.Int(pf.Totals.Accounts)},
+		{Label: l.T("cover.period"), Value: doc.Period},
+		{Label: l.T("cover.date"), Value: doc.Date},
+		{Label: l.T("cover.confidential"), Value: doc.Confidentiality},
+	}
+	doc.Sections = []*render.Section{
+		b.overview(),
+		{ID: "contents", Title: l.T("sec.contents"), Level: 1, TOC: true, NewPage: true},
+		b.portfolio("1"),
+		b.ranking("2"),
+		b.visits("3"),
+		b.norm("4"),
+		b.scorecards("5"),
+		b.appendix(),
+	}
+	return doc
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func (b *builder) score(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return b.f.Number(*v, 1)
+}
+
+// overview is the management page: key figures, fields and classes at a glance.
+func (b *builder) overview() *render.Section {
+	l, f, pf, t := b.l, b.f, b.pf, b.pf.Totals
+	tiles := []render.Tile{
+		{Label: l.T("pf.accounts"), Value: f.Int(t.Accounts), Sub: fmt.Sprintf(l.T("pf.scored"), t.Scored)},
+		{Label: l.T("sum.revenue"), Value: f.MoneyCompact(t.Revenue)},
+		{Label: l.T("sum.margin_rate"), Value: f.PercentPtr(t.MarginRate)},
+		{Label: l.T("sum.visit_ratio"), Value: f.PercentPtr(t.VisitCostRevenuePct)},
+	}
+	if v := pf.Visits; v != nil && v.Utilisation != nil {
+		tiles = append(tiles, render.Tile{Label: l.T("b1.utilisation"), Value: f.Percent(*v.Utilisation),
+			Light: utilisationLight(*v.Utilisation)})
+	}
+	if pf.MeanScorecard != nil {
+		tiles = append(tiles, render.Tile{Label: l.T("sum.scorecard"), Value: f.Percent(*pf.MeanScorecard),
+			Sub: l.T("pf.mean"), Light: render.Light(kep.Light(*pf.MeanScorecard))})
+	}
+	s := &render.Section{ID: "summary", Title: l.T("pf.overview"), Level: 1, NewPage: true,
+		Blocks: []render.Block{&render.Tiles{Items: tiles}, b.quadrantTable(), b.classTable()}}
+	if p := b.needSentence(); p != nil {
+		s.Blocks = append(s.Blocks, p)
+	}
+	return s
+}
+
+func utilisationLight(u float64) render.Light {
+	switch {
+	case u > 100:
+		return render.Red
+	case u > 90:
+		return render.Amber
+	}
+	return render.Green
+}
+
+func (b *builder) share(part float64) string {
+	if b.pf.Totals.Revenue <= 0 {
+		return "–"
+	}
+	return b.f.Percent(part / b.pf.Totals.Revenue * 100)
+}
+
+func (b *builder) quadrantTable() *render.Table {
+	l, f := b.l, b.f
+	t := &render.Table{Caption: l.T("pf.byquadrant"), RowHeader: true,
+		Header: []string{l.T("sum.quadrant"), l.T("pf.count"), l.T("sum.revenue"), l.T("pf.share")},
+		Align:  []render.Align{render.Left, render.Right, render.Right, render.Right}}
+	for _, q := range b.pf.ByQuadrant {
+		t.Rows = append(t.Rows, []render.Cell{{Text: l.Enum("quadrant", q.Quadrant)},
+			{Text: f.Int(q.Accounts)}, {Text: f.Money(q.Revenue)}, {Text: b.share(q.Revenue)}})
+	}
+	return t
+}
+
+func (b *builder) classTable() *render.Table {
+	l, f := b.l, b.f
+	t := &render.Table{Caption: l.T("pf.byclass"), RowHeader: true,
+		Header: []string{l.T("b1.class"), l.T("pf.withplan"), l.T("b1.customers"), l.T("sum.revenue"), l.T("pf.share")},
+		Align:  []render.Align{render.Left, render.Right, render.Right, render.Right, render.Right}}
+	for _, c := range b.pf.ByClass {
+		t.Rows = append(t.Rows, []render.Cell{{Text: c.Class}, {Text: f.Int(c.Accounts)},
+			{Text: f.Int(c.Customers)}, {Text: f.Money(c.Revenue)}, {Text: b.share(c.Revenue)}})
+	}
+	if n := b.pf.Totals.Accounts - b.pf.Totals.Scored; n > 0 {
+		t.Rows = append(t.Rows, []render.Cell{{Text: l.T("pf.unscored"), Muted: true}, {Text: f.Int(n), Muted: true},
+			{Text: "–", Muted: true}, {Text: "–", Muted: true}, {Text: "–", Muted: true}})
+	}
+	return t
+}
+
+func (b *builder) needSentence() *render.Paragraph {
+	v, ws := b.pf.Visits, b.pf.Workspace
+	if v == nil || v.Utilisation == nil || v.KAMsNeeded == nil || ws == nil {
+		return nil
+	}
+	key := "pf.need.ok"
+	if *v.Utilisation > 100 {
+		key = "pf.need.over"
+	}
+	f := b.f
+	return &render.Paragraph{Text: fmt.Sprintf(b.l.T(key), f.Decimal(v.Need, 1), f.Decimal(v.Capacity, 1),
+		f.Percent(*v.Utilisation), f.Decimal(*v.KAMsNeeded, 1), f.Int(ws.Visits.KAMs))}
+}
+
+// ranking lists every account, best attractiveness first, with its figures of block 1.
+func (b *builder) ranking(num string) *render.Section {
+	l, f := b.l, b.f
+	t := &render.Table{Caption: l.T("pf.ranking"),
+		Header: []string{l.T("pf.rank"), l.T("pf.account"), l.T("b1.class"), l.T("pf.field"),
+			l.T("b1.axis.a"), l.T("b1.axis.p"), l.T("sum.revenue"), l.T("sum.margin_rate"),
+			l.T("b1.visit_cost"), l.T("sum.visit_ratio")},
+		Align: []render.Align{render.Right, render.Left, render.Center, render.Left,
+			render.Right, render.Right, render.Right, render.Right, render.Right, render.Right},
+		Widths: []float64{5, 20, 6, 11, 9, 9, 12, 9, 10, 9},
+	}
+	for _, a := range b.pf.Accounts {
+		rank := "–"
+		if a.Rank > 0 {
+			rank = f.Int(a.Rank)
+		}
+		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: a.Name}, {Text: orDash(a.Class)},
+			{Text: l.Enum("qshort", a.Quadrant)}, {Text: b.score(a.Attractiveness)}, {Text: b.score(a.Position)},
+			{Text: f.Money(a.Revenue)}, {Text: f.PercentPtr(a.MarginRate)}, {Text: f.MoneyPtr(a.VisitCost)},
+			{Text: f.PercentPtr(a.VisitCostRevenuePct)}})
+	}
+	tt := b.pf.Totals
+	t.Foot = [][]render.Cell{{{}, {Text: l.T("pf.total"), Strong: true}, {}, {}, {}, {},
+		{Text: f.Money(tt.Revenue), Strong: true}, {Text: f.PercentPtr(tt.MarginRate), Strong: true},
+		{Text: f.MoneyPtr(tt.VisitCost), Strong: true}, {Text: f.PercentPtr(tt.VisitCostRevenuePct), Strong: true}}}
+	return &render.Section{ID: "ranking", Number: num, Title: l.T("pf.ranking"), Level: 1, NewPage: true,
+		Blocks: []render.Block{t}}
+}
