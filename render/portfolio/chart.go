@@ -1,9 +1,32 @@
 package portfolio
 
-import "github.com/kepdev/kep/render"
+import (
+	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render"
+)
 
-// chart is the scoring portfolio chart; until the charts package has its quadrant model
-// the data table stands alone.
+// chart is the scoring portfolio with one bubble per scored account, sized by planned
+// revenue: position across, attractiveness up, cut at 50 on both axes (spec, block 1), so
+// stars sit top right.
 func (b *builder) chart(alt string, data *render.Table) render.Block {
-	return &render.Chart{Kind: "portfolio", Title: b.l.T("b1.portfolio"), Alt: alt, Data: data, Width: 480, Height: 400}
+	l := b.l
+	q := charts.Quadrant{
+		Meta:   charts.Meta{Heading: l.T("b1.portfolio"), Summary: alt},
+		XTitle: l.T("b1.axis.p"), YTitle: l.T("b1.axis.a"),
+		XMin: 0, XMax: 100, YMin: 0, YMax: 100, XCut: 50, YCut: 50,
+		SizeLabel: l.T("sum.revenue"),
+	}
+	q.Names[charts.TopLeft] = l.Enum("qshort", "question")
+	q.Names[charts.TopRight] = l.Enum("qshort", "star")
+	q.Names[charts.BottomLeft] = l.Enum("qshort", "marginal")
+	q.Names[charts.BottomRight] = l.Enum("qshort", "cash")
+	for _, a := range b.pf.Accounts {
+		if a.Rank == 0 {
+			continue
+		}
+		q.Points = append(q.Points, charts.Point{Label: a.Name, X: *a.Position, Y: *a.Attractiveness,
+			Size: a.Revenue, Highlight: a.Class == "A"})
+	}
+	return &render.Chart{Kind: "portfolio", Model: q, Title: l.T("b1.portfolio"), Alt: alt, Data: data,
+		Width: 480, Height: 400}
 }

@@ -36,7 +36,16 @@ func Document(pf *Figures, opts Options) *render.Document {
 	if brand.Company != "" {
 		title = fmt.Sprintf(l.T("pf.title.company"), brand.Company)
 	}
-	now := opts.Now.UTC()
+	// A zero date is 1970-01-01, as in plan documents: output never depends on the clock.
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Unix(0, 0)
+	}
+	now = now.UTC()
+	paper := "A4"
+	if strings.EqualFold(brand.Paper, "letter") {
+		paper = "letter"
+	}
 	doc := &render.Document{
 		Lang: l.Lang, Labels: l.Labels, Format: f,
 		Title:           title,
@@ -47,7 +56,7 @@ func Document(pf *Figures, opts Options) *render.Document {
 		Date:            f.Date(kep.DateOf(now)),
 		DateISO:         kep.DateOf(now).String(),
 		Now:             now,
-		Primary:         brand.Primary, Accent: brand.Accent, Paper: brand.Paper,
+		Primary:         brand.Primary, Accent: brand.Accent, Paper: paper,
 		Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
 		Footer:    brand.Footer,
