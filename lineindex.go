@@ -121,7 +121,9 @@ func (s *scanner) next() {
 	s.i++
 }
 
-func (s *scanner) has(prefix string) bool { return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(prefix))]), prefix) }
+func (s *scanner) has(prefix string) bool {
+	return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(prefix))]), prefix)
+}
 
 // skipSpace skips blanks, and with newlines also line breaks and comments.
 func (s *scanner) skipSpace(newlines bool) {

@@ -140,8 +140,8 @@ func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan,
 	raw, _ := d.raw["brand"].(map[string]any)
 	p.Brand = mergeBrand(ws.Brand, p.Brand, raw)
 	diags = append(diags, loadAssets(fsys, d, &p.Brand, raw, filepath.Dir(path), ws.Dir)...)
-	p.fillDefaults()
 	diags = append(diags, validatePlan(d, p)...)
+	p.fillDefaults()
 	return p, diags
 }
 

@@ -1,0 +1,404 @@
+package kep
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+)
+
+// One validator per building block checks the rules that span keys: sums, cross
+// references, uniqueness, order. They run on the decoded structs after the schema walk
+// has passed, before the defaults are filled in (so "not given" is still visible), and
+// find their lines through the decoded file's index.
+
+// weightTolerance is how far a sum of weights may stray from 100 (spec: ± 0.01).
+const weightTolerance = 0.01
+
+type checker struct {
+	d  *decoded
+	ds Diagnostics
+}
+
+func (c *checker) errf(path, format string, args ...any) {
+	c.ds = append(c.ds, c.d.at(path, false, format, args...))
+}
+
+// unique reports every id that appears a second time in a list.
+func (c *checker) unique(list string, n int, id func(int) string, what string) map[string]bool {
+	seen := map[string]bool{}
+	for i := 0; i < n; i++ {
+		v := id(i)
+		if seen[v] {
+			c.errf(indexPath(list, i)+"."+what, "%s %q is used twice", what, v)
+		}
+		seen[v] = true
+	}
+	return seen
+}
+
+func validateWorkspace(d *decoded, w *Workspace) Diagnostics {
+	c := &checker{d: d}
+	c.scoring(&w.Scoring, d.raw)
+	c.visits(&w.Visits, d.raw)
+	return c.ds
+}
+
+func validatePlan(d *decoded, p *Plan) Diagnostics {
+	c := &checker{d: d}
+	c.plan(p)
+	c.selection(p)
+	objectives := c.scorecard(&p.Scorecard)
+	competitors := c.unique("competitors", len(p.Competitors), func(i int) string { return p.Competitors[i].ID }, "id")
+	c.offering(p.Offering, competitors)
+	c.account(p.Account)
+	c.competitors(p.Competitors)
+	c.goals(p.Goals, objectives)
+	c.unique("value", len(p.Value), func(i int) string { return p.Value[i].ID }, "id")
+	team := c.unique("team", len(p.Team), func(i int) string { return p.Team[i].ID }, "id")
+	c.contacts(p.Contacts, team)
+	c.actions(p.Actions, team, objectives)
+	c.checklists(p.Checklists)
+	c.reviews(p.Reviews)
+	return c.ds
+}
+
+func (c *checker) plan(p *Plan) {
+	m := p.Meta
+	if !m.From.IsZero() && !m.To.IsZero() && !m.From.Before(m.To) {
+		c.errf("plan.to", "the plan period ends (%s) before it starts or on the same day (from = %s)", m.To, m.From)
+	}
+	approved := m.Status == "approved"
+	switch {
+	case approved && m.ApprovedBy == "":
+		c.errf("plan.approved_by", "required when status is \"approved\"")
+	case !approved && m.ApprovedBy != "":
+		c.errf("plan.approved_by", "given, but status is %q: set status = \"approved\" or remove it", orDefault(m.Status, defaultStatus))
+	}
+	switch {
+	case approved && m.ApprovedOn == nil:
+		c.errf("plan.approved_on", "required when status is \"approved\"")
+	case !approved && m.ApprovedOn != nil:
+		c.errf("plan.approved_on", "given, but status is %q: set status = \"approved\" or remove it", orDefault(m.Status, defaultStatus))
+	}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (c *checker) scoring(s *Scoring, raw map[string]any) {
+	if s.ClassB >= s.ClassA {
+		c.errf("scoring.class_b", "class_b (%s) must be below class_a (%s)", trimFloat(s.ClassB), trimFloat(s.ClassA))
+	}
+	sc, _ := raw["scoring"].(map[string]any)
+	for _, axis := range []struct {
+		name string
+		list []Criterion
+	}{{"attractiveness", s.Attractiveness}, {"position", s.Position}} {
+		if _, given := sc[axis.name]; !given {
+			continue
+		}
+		path := "scoring." + axis.name
+		if len(axis.list) == 0 {
+			c.errf(path, "the %s axis needs at least one criterion", axis.name)
+			continue
+		}
+		list := axis.list
+		c.unique(path, len(list), func(i int) string { return list[i].ID }, "id")
+		sum := 0.0
+		for _, cr := range list {
+			sum += cr.Weight
+		}
+		if math.Abs(sum-100) > weightTolerance {
+			c.errf(indexPath(path, len(list)-1)+".weight", "weights of %s sum to %s, want 100", axis.name, trimFloat(sum))
+		}
+	}
+}
+
+func (c *checker) visits(v *Visits, raw map[string]any) {
+	vs, _ := raw["visits"].(map[string]any)
+	if _, given := vs["classes"]; !given {
+		return
+	}
+	seen := map[string]bool{}
+	for i, r := range v.Classes {
+		if seen[r.Class] {
+			c.errf(indexPath("visits.classes", i)+".class", "class %s has a second row", r.Class)
+		}
+		seen[r.Class] = true
+	}
+	var missing []string
+	for _, k := range visitClasses {
+		if !seen[k] {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		c.errf("visits.classes", "no row for class %s: give one row for each of A, B and C", strings.Join(missing, ", "))
+	}
+}
+
+// selection checks that the points name exactly the criteria of the workspace's model.
+func (c *checker) selection(p *Plan) {
+	s := p.Selection
+	if s == nil || p.Workspace == nil {
+		return
+	}
+	for _, axis := range []struct {
+		name   string
+		model  []Criterion
+		points map[string]float64
+	}{{"attractiveness", p.Workspace.Scoring.Attractiveness, s.Attractiveness},
+		{"position", p.Workspace.Scoring.Position, s.Position}} {
+		if axis.points == nil {
+			continue
+		}
+		path := "selection." + axis.name
+		ids := make([]string, 0, len(axis.model))
+		known := map[string]bool{}
+		for _, cr := range axis.model {
+			ids = append(ids, cr.ID)
+			known[cr.ID] = true
+		}
+		for _, k := range sortedKeys(axis.points) {
+			if known[k] {
+				continue
+			}
+			msg := fmt.Sprintf("%q is not a criterion of the scoring model", k)
+			if n := nearest(k, ids); n != "" {
+				msg += fmt.Sprintf(", did you mean %q?", n)
+			} else {
+				msg += fmt.Sprintf(" (criteria: %s)", strings.Join(ids, ", "))
+			}
+			c.errf(joinKey(path, k), "%s", msg)
+		}
+		for _, cr := range axis.model {
+			if _, ok := axis.points[cr.ID]; !ok {
+				c.errf(path, "no points for criterion %q (%s)", cr.ID, cr.Name)
+			}
+		}
+	}
+}
+
+// scorecard checks perspective and objective weights and targets; it returns the
+// objective ids for the cross references of goals and actions.
+func (c *checker) scorecard(s *Scorecard) map[string]bool {
+	if s.Weights != nil {
+		sum := 0.0
+		for _, w := range s.Weights {
+			sum += w
+		}
+		if math.Abs(sum-100) > weightTolerance {
+			c.errf("scorecard.weights", "weights of the perspectives sum to %s, want 100", trimFloat(sum))
+		}
+	}
+	ids := c.unique("scorecard.objectives", len(s.Objectives), func(i int) string { return s.Objectives[i].ID }, "id")
+	type perspective struct {
+		sum           float64
+		given, absent int
+		last          int
+	}
+	per := map[string]*perspective{}
+	for i, o := range s.Objectives {
+		path := indexPath("scorecard.objectives", i)
+		switch {
+		case o.Target == 0:
+			c.errf(path+".target", "target must not be 0")
+		case o.Better == "lower" && o.Target < 0:
+			c.errf(path+".target", "target must be above 0 where better = \"lower\"")
+		}
+		ps := per[o.Perspective]
+		if ps == nil {
+			ps = &perspective{}
+			per[o.Perspective] = ps
+		}
+		ps.last = i
+		if o.Weight == nil {
+			ps.absent++
+		} else {
+			ps.given++
+			ps.sum += *o.Weight
+		}
+	}
+	for _, k := range Perspectives {
+		ps := per[k]
+		if ps == nil || ps.given == 0 {
+			continue // no weights: equal shares
+		}
+		path := indexPath("scorecard.objectives", ps.last) + ".weight"
+		if ps.absent > 0 {
+			c.errf(path, "%d of the objectives of perspective %q have a weight and %d have none: weigh all or none", ps.given, k, ps.absent)
+			continue
+		}
+		if math.Abs(ps.sum-100) > weightTolerance {
+			c.errf(path, "weights of perspective %q sum to %s, want 100", k, trimFloat(ps.sum))
+		}
+	}
+	return ids
+}
+
+func (c *checker) offering(o *Offering, competitors map[string]bool) {
+	if o == nil || len(o.Profile) == 0 {
+		return
+	}
+	sum := 0.0
+	rated := map[string]bool{}
+	for _, r := range o.Profile {
+		sum += r.Weight
+		for id := range r.Competitors {
+			rated[id] = true
+		}
+	}
+	last := indexPath("offering.profile", len(o.Profile)-1)
+	if math.Abs(sum-100) > weightTolerance {
+		c.errf(last+".weight", "weights of the profile sum to %s, want 100", trimFloat(sum))
+	}
+	ids := sortedKeys(competitors)
+	for i, r := range o.Profile {
+		path := indexPath("offering.profile", i) + ".competitors"
+		for _, id := range sortedKeys(r.Competitors) {
+			p := joinKey(path, id)
+			if !competitors[id] {
+				msg := fmt.Sprintf("%q is not the id of a competitor in [[competitors]]", id)
+				if n := nearest(id, ids); n != "" {
+					msg += fmt.Sprintf(", did you mean %q?", n)
+				}
+				c.errf(p, "%s", msg)
+			}
+			if r.Competitors[id] == 0 {
+				c.errf(p, "0 points: relative quality divides by the competitor's points; give at least a small value")
+			}
+		}
+		// Relative quality compares over the whole profile, so each rated competitor
+		// needs a point on every criterion.
+		for _, id := range sortedKeys(rated) {
+			if _, ok := r.Competitors[id]; !ok {
+				c.errf(indexPath("offering.profile", i), "no points for competitor %q, rated on other criteria", id)
+			}
+		}
+	}
+}
+
+func (c *checker) account(a *Account) {
+	if a == nil {
+		return
+	}
+	if a.Website != "" {
+		u, err := url.Parse(a.Website)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			c.errf("account.website", "%q is not a web address: want http:// or https:// and a host", a.Website)
+		}
+	}
+	seen := map[int]bool{}
+	for i, h := range a.History {
+		if seen[h.Year] {
+			c.errf(indexPath("account.history", i)+".year", "year %d has a second row", h.Year)
+		}
+		seen[h.Year] = true
+	}
+}
+
+func (c *checker) competitors(cs []Competitor) {
+	sum, last := 0.0, -1
+	for i, k := range cs {
+		if k.ShareOfWallet != nil {
+			sum += *k.ShareOfWallet
+			last = i
+		}
+	}
+	if sum > 100+weightTolerance {
+		c.errf(indexPath("competitors", last)+".share_of_wallet", "shares of wallet of the competitors sum to %s, more than 100", trimFloat(sum))
+	}
+}
+
+// ref reports a reference to an id that the list does not hold.
+func (c *checker) ref(path, id string, ids map[string]bool, list string) {
+	if id == "" || ids[id] {
+		return
+	}
+	msg := fmt.Sprintf("%q is not an id in %s", id, list)
+	if n := nearest(id, sortedKeys(ids)); n != "" {
+		msg += fmt.Sprintf(", did you mean %q?", n)
+	}
+	c.errf(path, "%s", msg)
+}
+
+func (c *checker) goals(gs []Goal, objectives map[string]bool) {
+	for i, g := range gs {
+		c.ref(indexPath("goals", i)+".objective", g.Objective, objectives, "[[scorecard.objectives]]")
+	}
+}
+
+func (c *checker) contacts(cs []Contact, team map[string]bool) {
+	ids := c.unique("contacts", len(cs), func(i int) string { return cs[i].ID }, "id")
+	byID := map[string]int{}
+	for i, k := range cs {
+		if _, ok := byID[k.ID]; !ok {
+			byID[k.ID] = i
+		}
+	}
+	for i, k := range cs {
+		path := indexPath("contacts", i)
+		c.ref(path+".owner", k.Owner, team, "[[team]]")
+		c.ref(path+".reports_to", k.ReportsTo, ids, "[[contacts]]")
+		if k.ReportsTo != "" && k.ReportsTo == k.ID {
+			c.errf(path+".reports_to", "contact %q reports to itself", k.ID)
+		}
+		if k.TargetRelationship != nil && *k.TargetRelationship < k.Relationship {
+			c.errf(path+".target_relationship", "target_relationship (%d) is below relationship (%d)", *k.TargetRelationship, k.Relationship)
+		}
+	}
+	// Cycles: follow reports_to from each contact; report a cycle once, at the contact
+	// of the cycle that comes first in the file.
+	reported := map[int]bool{}
+	for i := range cs {
+		chain := []string{cs[i].ID}
+		seen := map[int]bool{i: true}
+		for j := i; ; {
+			next, ok := byID[cs[j].ReportsTo]
+			if !ok || next == j {
+				break
+			}
+			chain = append(chain, cs[next].ID)
+			if next == i {
+				if !reported[i] {
+					for _, id := range chain {
+						reported[byID[id]] = true
+					}
+					c.errf(indexPath("contacts", i)+".reports_to", "reports_to goes round in a circle: %s", strings.Join(chain, " → "))
+				}
+				break
+			}
+			if seen[next] {
+				break // a cycle further up, reported from one of its own members
+			}
+			seen[next] = true
+			j = next
+		}
+	}
+}
+
+func (c *checker) actions(as []Action, team, objectives map[string]bool) {
+	c.unique("actions", len(as), func(i int) string { return as[i].ID }, "id")
+	for i, a := range as {
+		path := indexPath("actions", i)
+		c.ref(path+".owner", a.Owner, team, "[[team]]")
+		c.ref(path+".objective", a.Objective, objectives, "[[scorecard.objectives]]")
+	}
+}
+
+func (c *checker) checklists(cl []Checklist) {
+	c.unique("checklists", len(cl), func(i int) string { return cl[i].Topic }, "topic")
+}
+
+func (c *checker) reviews(rs []Review) {
+	for i := 1; i < len(rs); i++ {
+		if rs[i].Date.Before(rs[i-1].Date) {
+			c.errf(indexPath("reviews", i)+".date", "%s lies before the review above it (%s): list reviews oldest first, newest last", rs[i].Date, rs[i-1].Date)
+		}
+	}
+}

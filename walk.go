@@ -1,0 +1,334 @@
+package kep
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
+	colourPattern   = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// maxSafeInt is the largest integer a float64 holds exactly (2^53); the TOML library
+// refuses to put larger integers into float fields, so the walk refuses them first.
+const maxSafeInt = 1 << 53
+
+// walk checks a decoded table against its spec: every key known and spelt exactly, every
+// value of the right type and range, every required key present. It reports all findings.
+func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
+	var ds Diagnostics
+	names := make([]string, 0, len(raw))
+	for k := range raw {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		p := joinKey(path, k)
+		ks := s.child(k)
+		if ks == nil {
+			ds = append(ds, d.at(p, false, "%s", unknownKey(s, k)))
+			continue
+		}
+		if ks.wsOnly {
+			ds = append(ds, d.at(p, false, "[%s] belongs in the workspace file kep.toml, not in a plan: it must be the same for every account", k))
+			continue
+		}
+		ds = append(ds, checkValue(d, ks, raw[k], p)...)
+	}
+	for _, ks := range s.keys {
+		if _, ok := raw[ks.name]; ks.required && !ok {
+			ds = append(ds, d.at(joinKey(path, ks.name), false, "required key is missing"))
+		}
+	}
+	return ds
+}
+
+// unknownKey words the error for a key the spec does not know, naming the nearest one.
+func unknownKey(s *keySpec, k string) string {
+	for _, c := range s.keys {
+		if strings.EqualFold(c.name, k) {
+			return fmt.Sprintf("unknown key %q: keys are case-sensitive, did you mean %q?", k, c.name)
+		}
+	}
+	var known []string
+	for _, c := range s.keys {
+		if !c.wsOnly {
+			known = append(known, c.name)
+		}
+	}
+	if best := nearest(k, known); best != "" {
+		return fmt.Sprintf("unknown key %q, did you mean %q?", k, best)
+	}
+	if len(known) == 0 {
+		return fmt.Sprintf("unknown key %q", k)
+	}
+	return fmt.Sprintf("unknown key %q (known keys: %s)", k, strings.Join(known, ", "))
+}
+
+// nearest returns the candidate closest to s by edit distance, if it is close enough to
+// be a typo (at most a third of the word, at least 2 edits allowed).
+func nearest(s string, candidates []string) string {
+	best, bestD := "", math.MaxInt
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(2, len([]rune(s))/3) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return math.MaxInt / 2 // no key is that long; not worth the quadratic work
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// describe names the TOML type of a decoded value for messages.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return "text"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		switch x.Location().String() {
+		case "date-local":
+			return "a date"
+		case "time-local":
+			return "a time"
+		case "datetime-local":
+			return "a date with time"
+		}
+		return "a date with time and offset"
+	case map[string]any:
+		return "a table"
+	case []map[string]any, []any:
+		return "an array"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// rows returns the tables of an array of tables, written as [[x]] or as x = [{…}].
+func rows(v any) ([]map[string]any, bool) {
+	switch x := v.(type) {
+	case []map[string]any:
+		return x, true
+	case []any:
+		out := make([]map[string]any, 0, len(x))
+		for _, e := range x {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, m)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// checkValue checks one value against its spec.
+func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
+	bad := func(format string, args ...any) Diagnostics {
+		return Diagnostics{d.at(path, false, format, args...)}
+	}
+	switch s.kind {
+	case kindTable:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return bad("want a table ([%s]), not %s", path, describe(v))
+		}
+		return walk(d, s, m, path)
+	case kindTables:
+		rs, ok := rows(v)
+		if !ok {
+			return bad("want an array of tables ([[%s]]), not %s", path, describe(v))
+		}
+		if len(rs) > MaxRows {
+			return bad("%d rows, more than the limit of %d", len(rs), MaxRows)
+		}
+		var ds Diagnostics
+		for i, r := range rs {
+			ds = append(ds, walk(d, s, r, indexPath(path, i))...)
+		}
+		return ds
+	case kindPointsMap:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return bad("want a table of points, not %s", describe(v))
+		}
+		var ds Diagnostics
+		for _, k := range sortedKeys(m) {
+			ds = append(ds, checkValue(d, &keySpec{kind: kindPoints}, m[k], joinKey(path, k))...)
+		}
+		return ds
+	case kindTextList, kindEnumList:
+		list, ok := v.([]any)
+		if !ok {
+			return bad("want a list of text like [\"…\", \"…\"], not %s", describe(v))
+		}
+		if len(list) > MaxRows {
+			return bad("%d entries, more than the limit of %d", len(list), MaxRows)
+		}
+		var ds Diagnostics
+		seen := map[string]bool{}
+		for i, e := range list {
+			el := &keySpec{kind: kindText}
+			if s.kind == kindEnumList {
+				el = &keySpec{kind: kindEnum, enum: s.enum}
+				if str, ok := e.(string); ok && seen[str] {
+					ds = append(ds, d.at(indexPath(path, i), false, "%q is listed twice", str))
+				}
+				str, _ := e.(string)
+				seen[str] = true
+			}
+			ds = append(ds, checkValue(d, el, e, indexPath(path, i))...)
+		}
+		return ds
+	case kindMoney, kindPercent, kindPoints, kindNumber, kindInteger:
+		return checkNumber(s, v, bad)
+	case kindBool:
+		if _, ok := v.(bool); !ok {
+			return bad("want true or false, not %s", describe(v))
+		}
+		return nil
+	case kindDate:
+		t, ok := v.(time.Time)
+		if !ok || t.Location().String() != "date-local" {
+			if str, ok := v.(string); ok {
+				return bad("want a date like 2027-03-15 without quotes, not text %q", str)
+			}
+			return bad("want a date like 2027-03-15 (no time, no offset), not %s", describe(v))
+		}
+		return nil
+	}
+	// The rest are strings.
+	str, ok := v.(string)
+	if !ok {
+		return bad("want text in quotes, not %s", describe(v))
+	}
+	switch s.kind {
+	case kindText, kindPath:
+		if strings.ContainsAny(str, "\n\r") {
+			return bad("want one line of text, without line breaks")
+		}
+		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
+			return bad("control character %U in text", str[i])
+		}
+		if s.required && strings.TrimSpace(str) == "" {
+			return bad("must not be blank")
+		}
+		if s.kind == kindPath && str == "" {
+			return bad("must not be empty")
+		}
+	case kindMarkdown:
+		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
+			return bad("control character %U in text", str[i])
+		}
+	case kindID:
+		if !idPattern.MatchString(str) {
+			return bad("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
+		}
+	case kindEnum:
+		for _, e := range s.enum {
+			if e == str {
+				return nil
+			}
+		}
+		msg := fmt.Sprintf("%q is not one of %s", str, strings.Join(s.enum, ", "))
+		if n := nearest(str, s.enum); n != "" {
+			msg += fmt.Sprintf("; did you mean %q?", n)
+		}
+		return bad("%s", msg)
+	case kindColour:
+		if !colourPattern.MatchString(str) {
+			return bad("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
+		}
+	case kindCurrency:
+		if !currencyPattern.MatchString(str) {
+			return bad("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
+		}
+	}
+	return nil
+}
+
+func checkNumber(s *keySpec, v any, bad func(string, ...any) Diagnostics) Diagnostics {
+	var f float64
+	switch x := v.(type) {
+	case int64:
+		if x > maxSafeInt || x < -maxSafeInt {
+			return bad("%d is too large", x)
+		}
+		f = float64(x)
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return bad("%v is not a number here: inf and nan are not allowed", x)
+		}
+		if s.kind == kindInteger {
+			return bad("want a whole number, not %v", x)
+		}
+		f = x
+	default:
+		if s.kind == kindInteger {
+			return bad("want a whole number, not %s", describe(v))
+		}
+		return bad("want a number, not %s", describe(v))
+	}
+	lo, hi := s.bounds()
+	switch {
+	case lo != nil && hi != nil && *lo == *hi && f != *lo:
+		return bad("%s is not supported: want %s", trimFloat(f), trimFloat(*lo))
+	case lo != nil && hi != nil && (f < *lo || f > *hi || s.minExcl && f == *lo):
+		if s.minExcl {
+			return bad("%s is out of range: want more than %s and at most %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+		}
+		return bad("%s is out of range: want %s to %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+	case lo != nil && hi == nil && (f < *lo || s.minExcl && f == *lo):
+		if s.minExcl {
+			return bad("%s is out of range: want more than %s", trimFloat(f), trimFloat(*lo))
+		}
+		return bad("%s is out of range: want at least %s", trimFloat(f), trimFloat(*lo))
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
