@@ -1,0 +1,751 @@
+package changes
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+// The comparison of each part of the plan, in document order. Each function sets the
+// block and walks both versions' values through field, set and match.
+
+func (d *differ) meta() {
+	d.block = Plan
+	o, n := d.old, d.new
+	top := subject{}
+	d.field("lang", top, d.f("lang"), d.language(o.Lang), d.language(n.Lang))
+	d.field("currency", top, d.f("currency"), plain(o.Currency), plain(n.Currency))
+	om, nm := o.Meta, n.Meta
+	d.field("plan.account", top, d.f("account"), text(om.Account), text(nm.Account))
+	d.field("plan.title", top, d.f("title"), text(om.Title), text(nm.Title))
+	d.field("plan.from", top, d.f("period"), d.period(d.fo, om), d.period(d.fn, nm))
+	d.field("plan.version", top, d.f("version"), plain(om.Version), plain(nm.Version))
+	d.field("plan.status", top, d.f("status"), d.enum("status", or(om.Status, "draft")), d.enum("status", or(nm.Status, "draft")))
+	d.field("plan.owner", top, d.f("owner"), text(om.Owner), text(nm.Owner))
+	d.field("plan.approved_by", top, d.f("approved_by"), text(om.ApprovedBy), text(nm.ApprovedBy))
+	d.field("plan.approved_on", top, d.f("approved_on"), dateP(d.fo, om.ApprovedOn), dateP(d.fn, nm.ApprovedOn))
+	d.field("plan.confidentiality", top, d.f("confidentiality"),
+		d.enum("confidentiality", or(om.Confidentiality, "confidential")), d.enum("confidentiality", or(nm.Confidentiality, "confidential")))
+	d.field("plan.summary", top, d.f("summary"), markdown(om.Summary), markdown(nm.Summary))
+}
+
+func (d *differ) language(code string) val {
+	names := map[string][2]string{"de": {"Deutsch", "German"}, "en": {"Englisch", "English"}}
+	code = or(code, "de")
+	v := plain(code)
+	if p, ok := names[code]; ok {
+		v.show = d.w.pick(p)
+	}
+	return v
+}
+
+func (d *differ) period(f render.Format, m kep.Meta) val {
+	if m.From.IsZero() && m.To.IsZero() {
+		return val{}
+	}
+	return val{key: m.From.String() + "/" + m.To.String(), show: f.Period(m.From, m.To), set: true}
+}
+
+func (d *differ) brand() {
+	d.block = Brand
+	o, n := d.old.Brand, d.new.Brand
+	top := subject{}
+	d.field("brand.company", top, d.f("company"), text(o.Company), text(n.Company))
+	d.field("brand.logo", top, d.f("logo"), plain(o.Logo), plain(n.Logo))
+	if o.Logo == n.Logo && o.Logo != "" && string(o.LogoData) != string(n.LogoData) {
+		// Same path, other picture: the file beside the plan was replaced.
+		d.field("brand.logo", top, d.f("logo_image"), val{key: "old", set: true, long: true}, val{key: "new", set: true, long: true})
+	}
+	d.field("brand.primary", top, d.f("primary"), plain(or(o.Primary, kep.DefaultPrimary)), plain(or(n.Primary, kep.DefaultPrimary)))
+	d.field("brand.accent", top, d.f("accent"), plain(or(o.Accent, kep.DefaultAccent)), plain(or(n.Accent, kep.DefaultAccent)))
+	d.field("brand.font", top, d.f("font"), plain(o.Font), plain(n.Font))
+	d.field("brand.font_bold", top, d.f("font_bold"), plain(o.FontBold), plain(n.FontBold))
+	d.field("brand.paper", top, d.f("paper"), plain(or(o.Paper, "A4")), plain(or(n.Paper, "A4")))
+	d.field("brand.footer", top, d.f("footer"), text(o.Footer), text(n.Footer))
+}
+
+func (d *differ) selection() {
+	d.block = Selection
+	o, n := d.old.Selection, d.new.Selection
+	var zero kep.Selection
+	os, ns := &zero, &zero
+	if o != nil {
+		os = o
+	}
+	if n != nil {
+		ns = n
+	}
+	top := subject{}
+	d.field("selection.revenue", top, d.f("revenue"), given(o != nil, money(d.fo, os.Revenue)), given(n != nil, money(d.fn, ns.Revenue)))
+	d.field("selection.contribution_margin", top, d.f("contribution_margin"),
+		given(o != nil, money(d.fo, os.ContributionMargin)), given(n != nil, money(d.fn, ns.ContributionMargin)))
+	d.field("selection.visits", top, d.f("visits"), given(o != nil, integer(d.fo, os.Visits)), given(n != nil, integer(d.fn, ns.Visits)))
+	d.points("selection.attractiveness", d.f("attractiveness"), d.criteria(func(w *kep.Workspace) []kep.Criterion { return w.Scoring.Attractiveness }),
+		os.Attractiveness, ns.Attractiveness)
+	d.points("selection.position", d.f("position"), d.criteria(func(w *kep.Workspace) []kep.Criterion { return w.Scoring.Position }),
+		os.Position, ns.Position)
+}
+
+// criteria lists the criteria of one scoring axis: the new workspace's, then any only the
+// old one knows.
+func (d *differ) criteria(axis func(*kep.Workspace) []kep.Criterion) []kep.Criterion {
+	var out []kep.Criterion
+	seen := map[string]bool{}
+	for _, w := range []*kep.Workspace{d.new.Workspace, d.old.Workspace} {
+		if w == nil {
+			continue
+		}
+		for _, c := range axis(w) {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// points compares the points per criterion of one scoring axis, in the model's order and
+// then any other ids, sorted.
+func (d *differ) points(path, axis string, model []kep.Criterion, o, n map[string]float64) {
+	names := map[string]string{}
+	var ids []string
+	for _, c := range model {
+		names[c.ID] = c.Name
+		ids = append(ids, c.ID)
+	}
+	ids = append(ids, extraKeys(names, o, n)...)
+	for _, id := range ids {
+		label := axis + " – " + or(names[id], id)
+		d.field(path+"."+id, subject{}, label, pointsIn(d.fo, o, id), pointsIn(d.fn, n, id))
+	}
+}
+
+func pointsIn(f render.Format, m map[string]float64, id string) val {
+	v, ok := m[id]
+	if !ok {
+		return val{}
+	}
+	return decimal(f, v)
+}
+
+// extraKeys returns the keys of the maps that known lacks, sorted.
+func extraKeys[T any](known map[string]string, ms ...map[string]T) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		for k := range m {
+			if _, ok := known[k]; !ok && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (d *differ) scorecard() {
+	d.block = Scorecard
+	o, n := d.old.Scorecard, d.new.Scorecard
+	for _, p := range kep.Perspectives {
+		label := d.f("pweight") + " " + d.w.inline(d.l.Enum("perspective", p))
+		d.field("scorecard.weights."+p, subject{}, label, pct(d.fo, weightOf(o.Weights, p)), pct(d.fn, weightOf(n.Weights, p)))
+	}
+	id := func(x kep.Objective) string { return x.ID }
+	match(keys(o.Objectives, id), keys(n.Objectives, id), func(i, j int) {
+		a, b := o.Objectives[i], n.Objectives[j]
+		path := "scorecard.objectives[" + b.ID + "]"
+		s := subject{noun: "objective", name: b.ID + " – " + oneLine(b.Objective), of: true}
+		d.field(path+".perspective", s, d.f("perspective"), d.enum("perspective", a.Perspective), d.enum("perspective", b.Perspective))
+		d.field(path+".objective", s, d.f("objective"), text(a.Objective), text(b.Objective))
+		d.field(path+".kpi", s, d.f("kpi"), text(a.KPI), text(b.KPI))
+		d.field(path+".unit", s, d.f("unit"), plain(a.Unit), plain(b.Unit))
+		d.field(path+".baseline", s, d.f("baseline"), inUnit(d.fo, a.Baseline, a.Unit), inUnit(d.fn, b.Baseline, b.Unit))
+		d.field(path+".target", s, d.f("target"), inUnit(d.fo, &a.Target, a.Unit), inUnit(d.fn, &b.Target, b.Unit))
+		d.field(path+".actual", s, d.f("actual"), inUnit(d.fo, a.Actual, a.Unit), inUnit(d.fn, b.Actual, b.Unit))
+		d.field(path+".better", s, d.f("better"), d.enum("better", or(a.Better, "higher")), d.enum("better", or(b.Better, "higher")))
+		d.field(path+".weight", s, d.f("weight"), pctP(d.fo, a.Weight), pctP(d.fn, b.Weight))
+	}, func(j int) {
+		b := n.Objectives[j]
+		detail := fmt.Sprintf("%s (%s, %s %s)", oneLine(b.Objective), d.l.Enum("perspective", b.Perspective),
+			d.f("target"), inUnit(d.fn, &b.Target, b.Unit).show)
+		d.added("scorecard.objectives["+b.ID+"]", subject{noun: "objective", name: b.ID}, detail)
+	}, func(i int) {
+		a := o.Objectives[i]
+		d.removed("scorecard.objectives["+a.ID+"]", subject{noun: "objective", name: a.ID}, oneLine(a.Objective))
+	})
+}
+
+// weightOf is a perspective's effective weight: 25 each where the plan gives none.
+func weightOf(ws map[string]float64, p string) float64 {
+	if ws == nil {
+		return 25
+	}
+	return ws[p]
+}
+
+// inUnit formats a scorecard value in its unit, as the document does.
+func inUnit(f render.Format, v *float64, unit string) val {
+	if v == nil {
+		return val{}
+	}
+	return val{key: num(*v), show: f.Value(*v, unit), set: true}
+}
+
+func (d *differ) offering() {
+	d.block = Offering
+	var zero kep.Offering
+	o, n := &zero, &zero
+	if d.old.Offering != nil {
+		o = d.old.Offering
+	}
+	if d.new.Offering != nil {
+		n = d.new.Offering
+	}
+	d.field("offering.positioning", subject{}, d.f("positioning"), markdown(o.Positioning), markdown(n.Positioning))
+
+	crit := func(x kep.ProfileCriterion) string { return norm(x.Criterion) }
+	compIDs := d.competitorIDs()
+	match(keys(o.Profile, crit), keys(n.Profile, crit), func(i, j int) {
+		a, b := o.Profile[i], n.Profile[j]
+		path := "offering.profile[" + strconv.Quote(crit(b)) + "]"
+		s := d.textItem("criterion", b.Criterion)
+		d.field(path+".weight", s, d.f("weight"), pct(d.fo, a.Weight), pct(d.fn, b.Weight))
+		d.field(path+".own", s, d.f("own"), decimal(d.fo, a.Own), decimal(d.fn, b.Own))
+		for _, id := range append(compIDs, extraKeys(toSet(compIDs), a.Competitors, b.Competitors)...) {
+			d.field(path+".competitors."+id, s, d.f("points_of")+" "+d.competitorName(id),
+				pointsIn(d.fo, a.Competitors, id), pointsIn(d.fn, b.Competitors, id))
+		}
+	}, func(j int) {
+		d.added("offering.profile["+strconv.Quote(crit(n.Profile[j]))+"]", subject{noun: "criterion"}, oneLine(n.Profile[j].Criterion))
+	}, func(i int) {
+		d.removed("offering.profile["+strconv.Quote(crit(o.Profile[i]))+"]", subject{noun: "criterion"}, oneLine(o.Profile[i].Criterion))
+	})
+
+	comp := func(x kep.Competence) string { return norm(x.Name) }
+	match(keys(o.Competences, comp), keys(n.Competences, comp), func(i, j int) {
+		a, b := o.Competences[i], n.Competences[j]
+		path := "offering.competences[" + strconv.Quote(comp(b)) + "]"
+		s := d.textItem("competence", b.Name)
+		d.field(path+".importance", s, d.f("importance"), decimal(d.fo, a.Importance), decimal(d.fn, b.Importance))
+		d.field(path+".strength", s, d.f("strength"), decimal(d.fo, a.Strength), decimal(d.fn, b.Strength))
+		d.field(path+".revenue", s, d.f("crevenue"), moneyP(d.fo, a.Revenue), moneyP(d.fn, b.Revenue))
+	}, func(j int) {
+		d.added("offering.competences["+strconv.Quote(comp(n.Competences[j]))+"]", subject{noun: "competence"}, oneLine(n.Competences[j].Name))
+	}, func(i int) {
+		d.removed("offering.competences["+strconv.Quote(comp(o.Competences[i]))+"]", subject{noun: "competence"}, oneLine(o.Competences[i].Name))
+	})
+
+	pkg := func(x kep.ServicePackage) string { return norm(x.Name) }
+	match(keys(o.Packages, pkg), keys(n.Packages, pkg), func(i, j int) {
+		a, b := o.Packages[i], n.Packages[j]
+		path := "offering.packages[" + strconv.Quote(pkg(b)) + "]"
+		s := d.textItem("package", b.Name)
+		d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
+		d.set(path+".components", subject{noun: "component", in: d.inParent("in", "package", d.w.quote(oneLine(b.Name)))}, a.Components, b.Components)
+		d.field(path+".price", s, d.f("price"), moneyP(d.fo, a.Price), moneyP(d.fn, b.Price))
+		d.field(path+".benefit", s, d.f("benefit"), text(a.Benefit), text(b.Benefit))
+	}, func(j int) {
+		d.added("offering.packages["+strconv.Quote(pkg(n.Packages[j]))+"]", subject{noun: "package"}, oneLine(n.Packages[j].Name))
+	}, func(i int) {
+		d.removed("offering.packages["+strconv.Quote(pkg(o.Packages[i]))+"]", subject{noun: "package"}, oneLine(o.Packages[i].Name))
+	})
+}
+
+// textItem is the subject of an item known by its text: "Kompetenzfeld „Service“".
+func (d *differ) textItem(noun, name string) subject {
+	return subject{noun: noun, name: d.w.quote(oneLine(name))}
+}
+
+// inParent is the parent phrase of nested entries: "in Leistungspaket „X“", "bei
+// Wettbewerber Y".
+func (d *differ) inParent(prep, noun, name string) string {
+	return d.w.phrase(prep) + " " + d.w.noun(noun) + " " + name
+}
+
+// competitorIDs are the competitors of the new plan, then those only the old one has.
+func (d *differ) competitorIDs() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, p := range []*kep.Plan{d.new, d.old} {
+		for _, c := range p.Competitors {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				ids = append(ids, c.ID)
+			}
+		}
+	}
+	return ids
+}
+
+func (d *differ) competitorName(id string) string {
+	for _, p := range []*kep.Plan{d.new, d.old} {
+		for _, c := range p.Competitors {
+			if c.ID == id && strings.TrimSpace(c.Name) != "" {
+				return oneLine(c.Name)
+			}
+		}
+	}
+	return id
+}
+
+func toSet(ids []string) map[string]string {
+	m := make(map[string]string, len(ids))
+	for _, id := range ids {
+		m[id] = id
+	}
+	return m
+}
+
+func (d *differ) account() {
+	d.block = Account
+	var zero kep.Account
+	o, n := &zero, &zero
+	if d.old.Account != nil {
+		o = d.old.Account
+	}
+	if d.new.Account != nil {
+		n = d.new.Account
+	}
+	top := subject{}
+	d.field("account.industry", top, d.f("industry"), text(o.Industry), text(n.Industry))
+	d.field("account.headquarters", top, d.f("headquarters"), text(o.Headquarters), text(n.Headquarters))
+	d.field("account.employees", top, d.f("employees"), intP(d.fo, o.Employees), intP(d.fn, n.Employees))
+	d.field("account.revenue", top, d.f("arevenue"), moneyP(d.fo, o.Revenue), moneyP(d.fn, n.Revenue))
+	d.set("account.locations", subject{noun: "location"}, o.Locations, n.Locations)
+	d.field("account.website", top, d.f("website"), plain(o.Website), plain(n.Website))
+	d.field("account.strategy", top, d.f("strategy"), markdown(o.Strategy), markdown(n.Strategy))
+
+	year := func(x kep.HistoryRow) string { return strconv.Itoa(x.Year) }
+	match(keys(o.History, year), keys(n.History, year), func(i, j int) {
+		a, b := o.History[i], n.History[j]
+		path := "account.history[" + year(b) + "]"
+		s := subject{noun: "year", name: year(b)}
+		d.field(path+".revenue", s, d.f("hrevenue"), money(d.fo, a.Revenue), money(d.fn, b.Revenue))
+		d.field(path+".contribution_margin", s, d.f("hmargin"), moneyP(d.fo, a.ContributionMargin), moneyP(d.fn, b.ContributionMargin))
+		d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
+	}, func(j int) {
+		b := n.History[j]
+		d.added("account.history["+year(b)+"]", subject{noun: "year", name: year(b)}, d.f("hrevenue")+" "+d.fn.Money(b.Revenue))
+	}, func(i int) {
+		d.removed("account.history["+year(o.History[i])+"]", subject{noun: "year", name: year(o.History[i])}, "")
+	})
+
+	pain := func(x kep.Pain) string { return norm(x.Pain) }
+	match(keys(o.Pains, pain), keys(n.Pains, pain), func(i, j int) {
+		a, b := o.Pains[i], n.Pains[j]
+		path := "account.pains[" + strconv.Quote(pain(b)) + "]"
+		s := d.textItem("pain", b.Pain)
+		d.field(path+".impact", s, d.f("impact"), d.enum("level", a.Impact), d.enum("level", b.Impact))
+		d.field(path+".solution", s, d.f("solution"), text(a.Solution), text(b.Solution))
+	}, func(j int) {
+		d.added("account.pains["+strconv.Quote(pain(n.Pains[j]))+"]", subject{noun: "pain"}, oneLine(n.Pains[j].Pain))
+	}, func(i int) {
+		d.removed("account.pains["+strconv.Quote(pain(o.Pains[i]))+"]", subject{noun: "pain"}, oneLine(o.Pains[i].Pain))
+	})
+
+	ini := func(x kep.Initiative) string { return norm(x.Name) }
+	match(keys(o.Initiatives, ini), keys(n.Initiatives, ini), func(i, j int) {
+		a, b := o.Initiatives[i], n.Initiatives[j]
+		path := "account.initiatives[" + strconv.Quote(ini(b)) + "]"
+		s := d.textItem("initiative", b.Name)
+		d.field(path+".goal", s, d.f("igoal"), text(a.Goal), text(b.Goal))
+		d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
+		d.field(path+".relevance", s, d.f("relevance"), d.enum("level", a.Relevance), d.enum("level", b.Relevance))
+	}, func(j int) {
+		d.added("account.initiatives["+strconv.Quote(ini(n.Initiatives[j]))+"]", subject{noun: "initiative"}, oneLine(n.Initiatives[j].Name))
+	}, func(i int) {
+		d.removed("account.initiatives["+strconv.Quote(ini(o.Initiatives[i]))+"]", subject{noun: "initiative"}, oneLine(o.Initiatives[i].Name))
+	})
+
+	var zp kep.Purchasing
+	op, np := &zp, &zp
+	if o.Purchasing != nil {
+		op = o.Purchasing
+	}
+	if n.Purchasing != nil {
+		np = n.Purchasing
+	}
+	d.field("account.purchasing.process", top, d.f("process"), markdown(op.Process), markdown(np.Process))
+	d.set("account.purchasing.steps", subject{noun: "step"}, op.Steps, np.Steps)
+
+	crit := func(x kep.Readiness) string { return norm(x.Criterion) }
+	match(keys(o.Readiness, crit), keys(n.Readiness, crit), func(i, j int) {
+		a, b := o.Readiness[i], n.Readiness[j]
+		d.field("account.readiness["+strconv.Quote(crit(b))+"].points", d.textItem("readiness", b.Criterion), d.f("points"),
+			decimal(d.fo, a.Points), decimal(d.fn, b.Points))
+	}, func(j int) {
+		b := n.Readiness[j]
+		d.added("account.readiness["+strconv.Quote(crit(b))+"]", subject{noun: "readiness"},
+			fmt.Sprintf("%s (%s %s)", oneLine(b.Criterion), d.f("points"), d.fn.Decimal(b.Points, 2)))
+	}, func(i int) {
+		d.removed("account.readiness["+strconv.Quote(crit(o.Readiness[i]))+"]", subject{noun: "readiness"}, oneLine(o.Readiness[i].Criterion))
+	})
+}
+
+func (d *differ) linking() {
+	d.block = Linking
+	var zero kep.SWOT
+	o, n := &zero, &zero
+	if d.old.SWOT != nil {
+		o = d.old.SWOT
+	}
+	if d.new.SWOT != nil {
+		n = d.new.SWOT
+	}
+	d.set("swot.strengths", subject{noun: "strength"}, o.Strengths, n.Strengths)
+	d.set("swot.weaknesses", subject{noun: "weakness"}, o.Weaknesses, n.Weaknesses)
+	d.set("swot.opportunities", subject{noun: "opportunity"}, o.Opportunities, n.Opportunities)
+	d.set("swot.threats", subject{noun: "threat"}, o.Threats, n.Threats)
+	d.set("swot.strategies.so", subject{noun: "so"}, o.Strategies.SO, n.Strategies.SO)
+	d.set("swot.strategies.st", subject{noun: "st"}, o.Strategies.ST, n.Strategies.ST)
+	d.set("swot.strategies.wo", subject{noun: "wo"}, o.Strategies.WO, n.Strategies.WO)
+	d.set("swot.strategies.wt", subject{noun: "wt"}, o.Strategies.WT, n.Strategies.WT)
+
+	oc, nc := d.old.Competitors, d.new.Competitors
+	id := func(x kep.Competitor) string { return x.ID }
+	match(keys(oc, id), keys(nc, id), func(i, j int) {
+		a, b := oc[i], nc[j]
+		path := "competitors[" + b.ID + "]"
+		name := or(oneLine(b.Name), b.ID)
+		s := subject{noun: "competitor", name: name}
+		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+		d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
+		in := d.inParent("at", "competitor", name)
+		d.set(path+".strengths", subject{noun: "strength", in: in}, a.Strengths, b.Strengths)
+		d.set(path+".weaknesses", subject{noun: "weakness", in: in}, a.Weaknesses, b.Weaknesses)
+		d.field(path+".strategy", s, d.f("cstrategy"), text(a.Strategy), text(b.Strategy))
+		d.field(path+".threat", s, d.f("threat"), d.enum("level", a.Threat), d.enum("level", b.Threat))
+	}, func(j int) {
+		b := nc[j]
+		d.added("competitors["+b.ID+"]", subject{noun: "competitor", name: or(oneLine(b.Name), b.ID)}, d.competitorDetail(d.fn, b))
+	}, func(i int) {
+		a := oc[i]
+		d.removed("competitors["+a.ID+"]", subject{noun: "competitor", name: or(oneLine(a.Name), a.ID)}, "")
+	})
+
+	og, ng := d.old.Goals, d.new.Goals
+	goal := func(x kep.Goal) string { return norm(x.AccountGoal) }
+	match(keys(og, goal), keys(ng, goal), func(i, j int) {
+		a, b := og[i], ng[j]
+		path := "goals[" + strconv.Quote(goal(b)) + "]"
+		s := d.textItem("goal", b.AccountGoal)
+		d.field(path+".own_goal", s, d.f("own_goal"), text(a.OwnGoal), text(b.OwnGoal))
+		d.field(path+".contribution", s, d.f("contribution"), text(a.Contribution), text(b.Contribution))
+		d.field(path+".objective", s, d.f("link_objective"), plain(a.Objective), plain(b.Objective))
+	}, func(j int) {
+		b := ng[j]
+		d.added("goals["+strconv.Quote(goal(b))+"]", subject{noun: "goal"}, oneLine(b.AccountGoal)+" → "+oneLine(b.OwnGoal))
+	}, func(i int) {
+		a := og[i]
+		d.removed("goals["+strconv.Quote(goal(a))+"]", subject{noun: "goal"}, oneLine(a.AccountGoal)+" → "+oneLine(a.OwnGoal))
+	})
+}
+
+func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
+	var parts []string
+	if c.ShareOfWallet != nil {
+		parts = append(parts, d.f("share_of_wallet")+" "+f.Percent(*c.ShareOfWallet))
+	}
+	if c.Threat != "" {
+		parts = append(parts, d.f("threat")+" "+d.w.inline(d.l.Enum("level", c.Threat)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (d *differ) value() {
+	d.block = Value
+	ov, nv := d.old.Value, d.new.Value
+	id := func(x kep.ValueConcept) string { return x.ID }
+	match(keys(ov, id), keys(nv, id), func(i, j int) {
+		a, b := ov[i], nv[j]
+		path := "value[" + b.ID + "]"
+		name := b.ID + " – " + oneLine(b.Name)
+		s := subject{noun: "value", name: name}
+		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+		d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
+		d.field(path+".years", s, d.f("years"), d.years(d.fo, a.Years), d.years(d.fn, b.Years))
+		in := d.inParent("in", "value", b.ID)
+
+		item := func(x kep.ValueBenefit) string { return norm(x.Item) }
+		match(keys(a.Benefits, item), keys(b.Benefits, item), func(k, l int) {
+			x, y := a.Benefits[k], b.Benefits[l]
+			p := path + ".benefits[" + strconv.Quote(item(y)) + "]"
+			s := subject{noun: "benefit", name: d.w.quote(oneLine(y.Item)), in: in}
+			d.field(p+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
+			d.field(p+".basis", s, d.f("basis"), text(x.Basis), text(y.Basis))
+		}, func(l int) {
+			y := b.Benefits[l]
+			d.added(path+".benefits["+strconv.Quote(item(y))+"]", subject{noun: "benefit", in: in},
+				oneLine(y.Item)+" ("+d.fn.Money(y.Amount)+")")
+		}, func(k int) {
+			x := a.Benefits[k]
+			d.removed(path+".benefits["+strconv.Quote(item(x))+"]", subject{noun: "benefit", in: in}, oneLine(x.Item))
+		})
+
+		cost := func(x kep.ValueCost) string { return norm(x.Item) }
+		match(keys(a.Costs, cost), keys(b.Costs, cost), func(k, l int) {
+			x, y := a.Costs[k], b.Costs[l]
+			p := path + ".costs[" + strconv.Quote(cost(y)) + "]"
+			s := subject{noun: "cost", name: d.w.quote(oneLine(y.Item)), in: in}
+			d.field(p+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
+			d.field(p+".once", s, d.f("once"), d.once(x.Once), d.once(y.Once))
+		}, func(l int) {
+			y := b.Costs[l]
+			d.added(path+".costs["+strconv.Quote(cost(y))+"]", subject{noun: "cost", in: in},
+				oneLine(y.Item)+" ("+d.fn.Money(y.Amount)+", "+d.once(y.Once).show+")")
+		}, func(k int) {
+			x := a.Costs[k]
+			d.removed(path+".costs["+strconv.Quote(cost(x))+"]", subject{noun: "cost", in: in}, oneLine(x.Item))
+		})
+	}, func(j int) {
+		b := nv[j]
+		d.added("value["+b.ID+"]", subject{noun: "value", name: b.ID}, oneLine(b.Name))
+	}, func(i int) {
+		a := ov[i]
+		d.removed("value["+a.ID+"]", subject{noun: "value", name: a.ID}, oneLine(a.Name))
+	})
+}
+
+func (d *differ) years(f render.Format, y int) val {
+	if y == 0 {
+		y = 1 // the default horizon
+	}
+	return val{key: strconv.Itoa(y), show: fmt.Sprintf(d.l.T("b6.years.n"), y), set: true}
+}
+
+func (d *differ) once(once bool) val {
+	if once {
+		return val{key: "once", show: d.w.phrase("onetime"), set: true}
+	}
+	return val{key: "yearly", show: d.w.phrase("yearly"), set: true}
+}
+
+func (d *differ) network() {
+	d.block = Network
+	ot, nt := d.old.Team, d.new.Team
+	id := func(x kep.TeamMember) string { return x.ID }
+	match(keys(ot, id), keys(nt, id), func(i, j int) {
+		a, b := ot[i], nt[j]
+		path := "team[" + b.ID + "]"
+		s := subject{noun: "team", name: or(oneLine(b.Name), b.ID)}
+		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+		d.field(path+".role", s, d.f("role"), text(a.Role), text(b.Role))
+	}, func(j int) {
+		b := nt[j]
+		d.added("team["+b.ID+"]", subject{noun: "team", name: or(oneLine(b.Name), b.ID)}, oneLine(b.Role))
+	}, func(i int) {
+		a := ot[i]
+		d.removed("team["+a.ID+"]", subject{noun: "team", name: or(oneLine(a.Name), a.ID)}, "")
+	})
+
+	oc, nc := d.old.Contacts, d.new.Contacts
+	cid := func(x kep.Contact) string { return x.ID }
+	match(keys(oc, cid), keys(nc, cid), func(i, j int) {
+		a, b := oc[i], nc[j]
+		path := "contacts[" + b.ID + "]"
+		s := subject{noun: "contact", name: or(oneLine(b.Name), b.ID)}
+		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+		d.field(path+".title", s, d.f("ctitle"), text(a.Title), text(b.Title))
+		d.field(path+".department", s, d.f("department"), text(a.Department), text(b.Department))
+		d.field(path+".roles", s, d.f("roles"), d.roles(a.Roles), d.roles(b.Roles))
+		d.field(path+".influence", s, d.f("influence"), d.levelEnum(a.Influence, "influence"), d.levelEnum(b.Influence, "influence"))
+		d.field(path+".attitude", s, d.f("attitude"), d.enum("attitude", a.Attitude), d.enum("attitude", b.Attitude))
+		d.field(path+".relationship", s, d.f("relationship"), d.levelEnum(a.Relationship, "relationship"), d.levelEnum(b.Relationship, "relationship"))
+		d.field(path+".target_relationship", s, d.f("target_relationship"), d.relP(a.TargetRelationship), d.relP(b.TargetRelationship))
+		d.field(path+".owner", s, d.f("cowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
+		d.field(path+".reports_to", s, d.f("reports_to"), d.contactRef(d.old, a.ReportsTo), d.contactRef(d.new, b.ReportsTo))
+		d.field(path+".last_contact", s, d.f("last_contact"), dateP(d.fo, a.LastContact), dateP(d.fn, b.LastContact))
+		d.field(path+".next_step", s, d.f("next_step"), text(a.NextStep), text(b.NextStep))
+	}, func(j int) {
+		b := nc[j]
+		var parts []string
+		if t := oneLine(b.Title); t != "" {
+			parts = append(parts, t)
+		}
+		if b.Influence != 0 {
+			parts = append(parts, d.f("influence")+" "+d.levelEnum(b.Influence, "influence").show)
+		}
+		if b.Attitude != "" {
+			parts = append(parts, d.f("attitude")+" "+d.enum("attitude", b.Attitude).show)
+		}
+		d.added("contacts["+b.ID+"]", subject{noun: "contact", name: or(oneLine(b.Name), b.ID)}, strings.Join(parts, ", "))
+	}, func(i int) {
+		a := oc[i]
+		d.removed("contacts["+a.ID+"]", subject{noun: "contact", name: or(oneLine(a.Name), a.ID)}, oneLine(a.Title))
+	})
+}
+
+// roles are a contact's buying-centre roles as a set: in the model's order, labelled.
+func (d *differ) roles(rs []string) val {
+	if len(rs) == 0 {
+		return val{}
+	}
+	has := map[string]bool{}
+	for _, r := range rs {
+		has[r] = true
+	}
+	var ks, shown []string
+	for _, r := range kep.BuyingRoles {
+		if has[r] {
+			ks = append(ks, r)
+			shown = append(shown, d.w.inline(d.l.Enum("role", r)))
+			delete(has, r)
+		}
+	}
+	var rest []string
+	for r := range has {
+		rest = append(rest, r)
+	}
+	sort.Strings(rest)
+	ks = append(ks, rest...)
+	shown = append(shown, rest...)
+	return val{key: strings.Join(ks, ","), show: strings.Join(shown, ", "), set: true}
+}
+
+func (d *differ) relP(p *int) val {
+	if p == nil {
+		return val{}
+	}
+	return d.levelEnum(*p, "relationship")
+}
+
+// person shows a team member by name, compared by id.
+func (d *differ) person(p *kep.Plan, id string) val {
+	v := plain(id)
+	for _, m := range p.Team {
+		if m.ID == id && strings.TrimSpace(m.Name) != "" {
+			v.show = oneLine(m.Name)
+		}
+	}
+	return v
+}
+
+// contactRef shows a contact by name, compared by id.
+func (d *differ) contactRef(p *kep.Plan, id string) val {
+	v := plain(id)
+	for _, c := range p.Contacts {
+		if c.ID == id && strings.TrimSpace(c.Name) != "" {
+			v.show = oneLine(c.Name)
+		}
+	}
+	return v
+}
+
+func (d *differ) actions() {
+	d.block = Actions
+	oa, na := d.old.Actions, d.new.Actions
+	id := func(x kep.Action) string { return x.ID }
+	match(keys(oa, id), keys(na, id), func(i, j int) {
+		a, b := oa[i], na[j]
+		path := "actions[" + b.ID + "]"
+		s := subject{noun: "action", name: b.ID}
+		d.field(path+".action", s, d.f("action"), text(a.Action), text(b.Action))
+		d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
+		d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
+		d.field(path+".status", s, d.f("status"), d.enum("action", or(a.Status, "open")), d.enum("action", or(b.Status, "open")))
+		d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
+	}, func(j int) {
+		b := na[j]
+		detail := oneLine(b.Action)
+		var parts []string
+		if b.Owner != "" {
+			parts = append(parts, d.person(d.new, b.Owner).show)
+		}
+		if b.Due != nil {
+			parts = append(parts, d.w.phrase("due")+" "+d.fn.Date(*b.Due))
+		}
+		if len(parts) > 0 {
+			detail += " (" + strings.Join(parts, ", ") + ")"
+		}
+		d.added("actions["+b.ID+"]", subject{noun: "action", name: b.ID}, detail)
+	}, func(i int) {
+		a := oa[i]
+		d.removed("actions["+a.ID+"]", subject{noun: "action", name: a.ID}, oneLine(a.Action))
+	})
+}
+
+func (d *differ) checklists() {
+	d.block = Checklists
+	oc, nc := d.old.Checklists, d.new.Checklists
+	topic := func(x kep.Checklist) string { return x.Topic }
+	match(keys(oc, topic), keys(nc, topic), func(i, j int) {
+		a, b := oc[i], nc[j]
+		path := "checklists[" + b.Topic + "]"
+		in := d.inParent("in", "checklist", d.l.Enum("topic", b.Topic))
+		item := func(x kep.ChecklistItem) string { return norm(x.Item) }
+		match(keys(a.Items, item), keys(b.Items, item), func(k, l int) {
+			x, y := a.Items[k], b.Items[l]
+			s := subject{noun: "item", name: d.w.quote(oneLine(y.Item)), in: in}
+			d.field(path+".items["+strconv.Quote(item(y))+"].status", s, d.f("status"), d.enum("check", x.Status), d.enum("check", y.Status))
+		}, func(l int) {
+			y := b.Items[l]
+			d.added(path+".items["+strconv.Quote(item(y))+"]", subject{noun: "item", in: in},
+				oneLine(y.Item)+" ("+d.enum("check", y.Status).show+")")
+		}, func(k int) {
+			x := a.Items[k]
+			d.removed(path+".items["+strconv.Quote(item(x))+"]", subject{noun: "item", in: in}, oneLine(x.Item))
+		})
+	}, func(j int) {
+		b := nc[j]
+		d.added("checklists["+b.Topic+"]", subject{noun: "checklist", name: d.l.Enum("topic", b.Topic)}, "")
+	}, func(i int) {
+		a := oc[i]
+		d.removed("checklists["+a.Topic+"]", subject{noun: "checklist", name: d.l.Enum("topic", a.Topic)}, "")
+	})
+}
+
+func (d *differ) reviews() {
+	d.block = Reviews
+	or_, nr := d.old.Reviews, d.new.Reviews
+	day := func(x kep.Review) string { return x.Date.String() }
+	match(keys(or_, day), keys(nr, day), func(i, j int) {
+		a, b := or_[i], nr[j]
+		path := "reviews[" + day(b) + "]"
+		s := subject{noun: "review", name: d.fn.Date(b.Date)}
+		d.field(path+".participants", s, d.f("participants"), people(a.Participants), people(b.Participants))
+		d.field(path+".notes", s, d.f("notes"), markdown(a.Notes), markdown(b.Notes))
+	}, func(j int) {
+		b := nr[j]
+		d.added("reviews["+day(b)+"]", subject{noun: "review", name: d.fn.Date(b.Date)}, people(b.Participants).show)
+	}, func(i int) {
+		a := or_[i]
+		d.removed("reviews["+day(a)+"]", subject{noun: "review", name: d.fo.Date(a.Date)}, "")
+	})
+}
+
+// people is a list of names compared as a set and shown in the plan's order.
+func people(names []string) val {
+	var ks, shown []string
+	for _, n := range names {
+		if n = norm(n); n != "" {
+			ks = append(ks, n)
+			shown = append(shown, n)
+		}
+	}
+	if len(ks) == 0 {
+		return val{}
+	}
+	sort.Strings(ks)
+	return val{key: strings.Join(ks, "\x00"), show: strings.Join(shown, ", "), set: true}
+}
+
+// given is v where the block is present, "not given" where it is not.
+func given(present bool, v val) val {
+	if !present {
+		return val{}
+	}
+	return v
+}
+
+func or(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
