@@ -305,3 +305,25 @@ func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {
 
 // drawing0 is "no colour": the part of a shape it is given for is not drawn.
 var drawing0 = drawing.Color{}
+
+// ringPts approximates a circle by a closed polyline, for dashed circles: go-chart's SVG
+// circle element carries no dash pattern.
+func ringPts(cx, cy, r float64) []pt {
+	p := make([]pt, 73)
+	for i := range p {
+		a := 2 * math.Pi * float64(i) / 72
+		p[i] = pt{cx + r*math.Cos(a), cy + r*math.Sin(a)}
+	}
+	return p
+}
+
+// box is an axis-aligned rectangle in design pixels, for collision tests of labels.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlaps(b box) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+func (a box) inside(b box) bool {
+	return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1
+}

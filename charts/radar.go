@@ -112,8 +112,7 @@ func (r Radar) draw(c *canvas) {
 		c.polyline(append(tgt, tgt[0]), st.accent, 1.5, 5, 4)
 	case n < 3 && finite(at(r.Target, 0)):
 		// Too few axes for a polygon: the target of the first axis as a ring.
-		c.pen(st.accent, drawing0, 1.5, []float64{5, 4})
-		c.r.Circle(R*clamp(at(r.Target, 0), 0, hi)/hi*scale, u(cx), u(cy))
+		c.polyline(ringPts(cx, cy, R*clamp(at(r.Target, 0), 0, hi)/hi), st.accent, 1.5, 5, 4)
 	default:
 		c.polyline(tgt, st.accent, 1.5, 5, 4)
 	}

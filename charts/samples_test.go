@@ -50,6 +50,50 @@ func samples() []namedChart {
 			Actual:      []float64{93, 108, 71, 85},
 			TargetLabel: "Ziel (100 %)", ActualLabel: "Ist", Unit: " %",
 		}, 640, 440},
+		{"polarity", Polarity{
+			Meta:     Meta{Heading: "Stärken-Schwächen-Profil"},
+			Criteria: []string{"Liefertreue", "Produktqualität", "Preis", "Technischer Service", "Innovationskraft", "Beratung & Engineering"},
+			Series: []Series{
+				{"Wir", []float64{8, 9, 5, 7, 8, 9}},
+				{"Schmidt AG", []float64{6, 7, 8, 5, 4, 6}},
+				{"TechnoFlex GmbH", []float64{9, 6, 7, 6, 7, 3}},
+			},
+		}, 640, 320},
+		{"scoring", Quadrant{
+			Meta:   Meta{Heading: "Kundenportfolio"},
+			XTitle: "Lieferantenposition", YTitle: "Kundenattraktivität",
+			XCut: 50, YCut: 50,
+			Names:  [4]string{"Fragezeichen", "Star", "Mitnahmekunde", "Ertragskunde"},
+			Points: []Point{{Label: "Müller Maschinenbau AG", X: 61.5, Y: 78, Size: 1850000, Highlight: true}},
+		}, 640, 440},
+		{"portfolio", Quadrant{
+			Meta:   Meta{Heading: "Portfolio aller Key Accounts"},
+			XTitle: "Lieferantenposition", YTitle: "Kundenattraktivität",
+			Names:     [4]string{"Fragezeichen", "Star", "Mitnahmekunde", "Ertragskunde"},
+			SizeLabel: "Blasengröße: geplanter Umsatz",
+			Points: []Point{
+				{Label: "Müller Maschinenbau AG", X: 61.5, Y: 78, Size: 1850000},
+				{Label: "Bäcker & Söhne KG", X: 35, Y: 64, Size: 420000},
+				{Label: "Nordlicht Energie", X: 72, Y: 41, Size: 980000},
+				{Label: "Alpen Logistik", X: 22, Y: 28, Size: 150000},
+				{Label: "Ölwerke Süd", X: 48, Y: 52, Size: 610000},
+				{Label: "Greiner Präzision", X: 66, Y: 74, Size: 1200000},
+			},
+		}, 640, 440},
+		{"competence", Quadrant{
+			Meta:   Meta{Heading: "Kompetenzportfolio"},
+			XTitle: "Unsere Stärke", YTitle: "Bedeutung für den Kunden",
+			XMin: 0, XMax: 10, YMin: 0, YMax: 10, XCut: 5, YCut: 5,
+			Names:     [4]string{"Relevante Lücke", "Kernkompetenz", "Irrelevante Lücke", "Selektion"},
+			SizeLabel: "Blasengröße: Umsatz",
+			Points: []Point{
+				{Label: "Engineering-Services", X: 6, Y: 8, Size: 250000},
+				{Label: "Predictive Maintenance", X: 3, Y: 9, Size: 80000},
+				{Label: "Ersatzteillogistik", X: 8, Y: 6, Size: 410000},
+				{Label: "Schulungen", X: 7, Y: 3, Size: 40000},
+				{Label: "Finanzierung", X: 2, Y: 2},
+			},
+		}, 640, 440},
 	}
 }
 

@@ -1,0 +1,248 @@
+package charts
+
+import (
+	"math"
+	"sort"
+)
+
+// axisRange returns the range to draw: the given one, or def where it is empty or broken.
+func axisRange(lo, hi, defLo, defHi float64) (float64, float64) {
+	if !finite(lo) || !finite(hi) || lo == hi {
+		return defLo, defHi
+	}
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return lo, hi
+}
+
+// ticksIn returns nice ticks inside [lo, hi], always including both ends' neighbourhood.
+func ticksIn(lo, hi float64, n int) []float64 {
+	var t []float64
+	for _, v := range ticks(lo, hi, n) {
+		if v >= lo-1e-9*(hi-lo) && v <= hi+1e-9*(hi-lo) {
+			t = append(t, v)
+		}
+	}
+	return t
+}
+
+func (q Quadrant) draw(c *canvas) {
+	st := c.st
+	xlo, xhi := axisRange(q.XMin, q.XMax, 0, 100)
+	ylo, yhi := axisRange(q.YMin, q.YMax, 0, 100)
+	xcut, ycut := q.XCut, q.YCut
+	if xcut == 0 || !finite(xcut) || xcut <= xlo || xcut >= xhi {
+		xcut = (xlo + xhi) / 2
+	}
+	if ycut == 0 || !finite(ycut) || ycut <= ylo || ycut >= yhi {
+		ycut = (ylo + yhi) / 2
+	}
+	small := tstyle{size: 11, col: st.muted}
+	title := tstyle{size: 12, col: st.ink}
+	xt, yt := ticksIn(xlo, xhi, 5), ticksIn(ylo, yhi, 5)
+
+	tickW := 0.0
+	for _, t := range yt {
+		tickW = math.Max(tickW, c.measure(st.format(t), small))
+	}
+	legendH := 0.0
+	if q.SizeLabel != "" {
+		legendH = measureLegend(c, []legendItem{{q.SizeLabel, st.primary, "ring"}}, small) + 4
+	}
+	x0 := 8 + tickW + 8
+	if q.YTitle != "" {
+		x0 += 20
+	}
+	x1, y0 := c.w-14, 12.0
+	y1 := c.h - legendH - 24
+	if q.XTitle != "" {
+		y1 -= 20
+	}
+	if x1-x0 < 40 || y1-y0 < 40 {
+		return
+	}
+	X := func(v float64) float64 { return x0 + (x1-x0)*(clamp(v, xlo, xhi)-xlo)/(xhi-xlo) }
+	Y := func(v float64) float64 { return y1 - (y1-y0)*(clamp(v, ylo, yhi)-ylo)/(yhi-ylo) }
+	plot := box{x0, y0, x1, y1}
+
+	// Fields: the top right one (the best, by convention) in the strongest tint.
+	cx, cy := X(xcut), Y(ycut)
+	fields := [4]box{{x0, y0, cx, cy}, {cx, y0, x1, cy}, {x0, cy, cx, y1}, {cx, cy, x1, y1}}
+	tints := [4]float64{0.93, 0.86, 0.97, 0.93}
+	for i, f := range fields {
+		c.rect(f.x0, f.y0, f.x1-f.x0, f.y1-f.y0, mix(st.primary, white, tints[i]), drawing0, 0)
+	}
+	for _, t := range xt {
+		c.line(X(t), y0, X(t), y1, alpha(white, 0.9), 1)
+		c.text(st.format(t), X(t), y1+15, small, center)
+	}
+	for _, t := range yt {
+		c.line(x0, Y(t), x1, Y(t), alpha(white, 0.9), 1)
+		c.textMid(st.format(t), x0-8, Y(t), small, right)
+	}
+	c.line(cx, y0, cx, y1, st.axis, 1)
+	c.line(x0, cy, x1, cy, st.axis, 1)
+	c.rect(x0, y0, x1-x0, y1-y0, drawing0, st.axis, 1)
+	if q.XTitle != "" {
+		c.text(c.fit(q.XTitle, title, x1-x0), (x0+x1)/2, y1+36, title, center)
+	}
+	if q.YTitle != "" {
+		c.textUp(c.fit(q.YTitle, title, y1-y0), 8+title.size, (y0+y1)/2, title)
+	}
+
+	// Field names in each field's outer corner; their boxes keep bubble labels away.
+	var taken []box
+	nameFont := tstyle{size: 11.5, bold: true, col: mix(st.primary, white, 0.25)}
+	lh := nameFont.size * 1.2
+	for i, f := range fields {
+		lines := c.wrap(q.Names[i], nameFont, math.Max(10, f.x1-f.x0-16), 2)
+		if f.y1-f.y0 < lh*float64(len(lines))+10 {
+			continue
+		}
+		top := i == TopLeft || i == TopRight
+		ly := f.y0 + 8
+		if !top {
+			ly = f.y1 - 8 - lh*float64(len(lines))
+		}
+		for j, l := range lines {
+			w := c.measure(l, nameFont)
+			lx, anc := f.x0+8, left
+			if i == TopRight || i == BottomRight {
+				lx, anc = f.x1-8, right
+			}
+			yy := ly + lh*float64(j)
+			c.text(l, lx, yy+nameFont.size*0.85, nameFont, anc)
+			bx := lx
+			if anc == right {
+				bx -= w
+			}
+			taken = append(taken, box{bx - 2, yy - 1, bx + w + 2, yy + lh + 1})
+		}
+	}
+
+	q.drawBubbles(c, X, Y, plot, taken)
+	if q.SizeLabel != "" {
+		c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, 8, c.w-8, c.h-legendH, small)
+	}
+}
+
+type bubble struct {
+	Point
+	x, y, r float64
+	i       int
+}
+
+func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box) {
+	st := c.st
+	var bs []bubble
+	maxSize, highlighted := 0.0, false
+	for i, p := range q.Points {
+		if !finite(p.X) || !finite(p.Y) {
+			continue
+		}
+		if finite(p.Size) && p.Size > maxSize {
+			maxSize = p.Size
+		}
+		highlighted = highlighted || p.Highlight
+		bs = append(bs, bubble{Point: p, x: X(p.X), y: Y(p.Y), i: i})
+	}
+	side := math.Min(plot.x1-plot.x0, plot.y1-plot.y0)
+	rmax := clamp(side*0.085, 8, 34)
+	if len(bs) > 20 {
+		rmax = math.Max(5, rmax*math.Sqrt(20/float64(len(bs))))
+	}
+	rmin := math.Max(3, rmax*0.3)
+	for k := range bs {
+		s := bs[k].Size
+		switch {
+		case maxSize <= 0 || !finite(s):
+			bs[k].r = (rmin + rmax) / 2
+			if maxSize > 0 {
+				bs[k].r = rmin
+			}
+		default:
+			bs[k].r = rmin + (rmax-rmin)*math.Sqrt(math.Max(0, s)/maxSize)
+		}
+	}
+	// Big bubbles first, so that small ones stay visible on top; highlights last.
+	sort.SliceStable(bs, func(a, b int) bool {
+		if bs[a].Highlight != bs[b].Highlight {
+			return !bs[a].Highlight
+		}
+		return bs[a].r > bs[b].r
+	})
+	for _, b := range bs {
+		fill, stroke := alpha(st.primary, 0.7), white
+		if highlighted && !b.Highlight {
+			fill = alpha(mix(st.primary, white, 0.45), 0.7)
+		}
+		if b.Highlight {
+			fill = st.accent
+		}
+		c.circle(b.x, b.y, b.r, fill, stroke, 1.2)
+	}
+	for _, b := range bs {
+		taken = append(taken, box{b.x - b.r*0.7, b.y - b.r*0.7, b.x + b.r*0.7, b.y + b.r*0.7})
+	}
+	// Labels: highlights first, then the big ones; each takes the first free position
+	// around its bubble, or is left out (the table next to the chart has every name).
+	order := make([]bubble, len(bs))
+	copy(order, bs)
+	sort.SliceStable(order, func(a, b int) bool {
+		if order[a].Highlight != order[b].Highlight {
+			return order[a].Highlight
+		}
+		return order[a].r > order[b].r
+	})
+	f := tstyle{size: 11, col: st.ink}
+	hf := tstyle{size: 11, bold: true, col: st.ink}
+	for _, b := range order {
+		font := f
+		if b.Highlight {
+			font = hf
+		}
+		text := c.fit(b.Label, font, math.Min(150, (plot.x1-plot.x0)/2))
+		if text == "" {
+			continue
+		}
+		w, h := c.measure(text, font), font.size*1.25
+		d := b.r + 3
+		cands := []box{
+			{b.x + d, b.y - h/2, b.x + d + w, b.y + h/2},                 // right
+			{b.x - d - w, b.y - h/2, b.x - d, b.y + h/2},                 // left
+			{b.x - w/2, b.y - d - h, b.x + w/2, b.y - d},                 // above
+			{b.x - w/2, b.y + d, b.x + w/2, b.y + d + h},                 // below
+			{b.x + d*0.7, b.y - d*0.7 - h, b.x + d*0.7 + w, b.y - d*0.7}, // above right
+			{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, // below right
+			{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, // above left
+			{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, // below left
+		}
+		chosen := -1
+		for k, cb := range cands {
+			if !cb.inside(plot) {
+				continue
+			}
+			if chosen < 0 && b.Highlight {
+				chosen = k // a highlight is always labelled, if need be over others
+			}
+			free := true
+			for _, t := range taken {
+				if cb.overlaps(t) {
+					free = false
+					break
+				}
+			}
+			if free {
+				chosen = k
+				break
+			}
+		}
+		if chosen < 0 {
+			continue
+		}
+		cb := cands[chosen]
+		c.text(text, cb.x0, cb.y0+h/2+font.size*0.35, font, left)
+		taken = append(taken, cb)
+	}
+}
