@@ -54,6 +54,7 @@ var labelsDE = map[string]string{
 	// document frame
 	"doc.title":           "Kundenentwicklungsplan %s",
 	"doc.contents":        "Inhalt",
+	"doc.keyword":         "Kundenentwicklungsplan",
 	"doc.page":            "Seite",
 	"doc.of":              "von",
 	"doc.generated":       "Erstellt mit kep %s am %s",
@@ -279,6 +280,7 @@ var labelsDE = map[string]string{
 	"b6.chart":      "Nutzen und Kosten über %d Jahre",
 	"b6.chart.alt":  "Kumulierter Nutzen gegen kumulierte Kosten über %d Jahre; Nettonutzen %s.",
 	"b6.benefits":   "Nutzen",
+	"b6.net":        "Netto",
 	"b6.costs":      "Kosten",
 
 	// block 7
@@ -422,6 +424,7 @@ var labelsDE = map[string]string{
 var labelsEN = map[string]string{
 	"doc.title":           "Account development plan %s",
 	"doc.contents":        "Contents",
+	"doc.keyword":         "Account development plan",
 	"doc.page":            "Page",
 	"doc.of":              "of",
 	"doc.generated":       "Made with kep %s on %s",
@@ -640,6 +643,7 @@ var labelsEN = map[string]string{
 	"b6.chart":      "Benefits and costs over %d years",
 	"b6.chart.alt":  "Cumulative benefits against cumulative costs over %d years; net value %s.",
 	"b6.benefits":   "Benefits",
+	"b6.net":        "Net",
 	"b6.costs":      "Costs",
 
 	"b7.name":         "Name",

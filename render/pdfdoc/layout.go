@@ -1,0 +1,205 @@
+package pdfdoc
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// rgb is a colour with 0–255 components.
+type rgb struct{ r, g, b int }
+
+// parseColor reads "#rrggbb" or "#rgb"; anything else gives def.
+func parseColor(s string, def rgb) rgb {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) == 3 {
+		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
+	}
+	if len(s) != 6 {
+		return def
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return def
+	}
+	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
+}
+
+// mix blends c towards white by t (0 = c, 1 = white): tints for fills and zebra rows.
+func (c rgb) tint(t float64) rgb {
+	m := func(v int) int { return v + int(float64(255-v)*t+0.5) }
+	return rgb{m(c.r), m(c.g), m(c.b)}
+}
+
+func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
+
+// Fixed colours of the neutral palette; the brand brings primary and accent.
+var (
+	ink      = rgb{0x22, 0x26, 0x2b} // running text
+	muted    = rgb{0x5f, 0x66, 0x6d} // captions, header, footer (4.5:1 on white)
+	rule     = rgb{0xc9, 0xce, 0xd3} // thin table and page rules
+	zebra    = rgb{0xf4, 0xf6, 0xf8}
+	codeBack = rgb{0xf1, 0xf3, 0xf5}
+	white    = rgb{0xff, 0xff, 0xff}
+	green    = rgb{0x2e, 0x8b, 0x57}
+	amber    = rgb{0xe0, 0x9b, 0x10}
+	red      = rgb{0xc0, 0x39, 0x2b}
+)
+
+// ptToMM converts a font size in points to millimetres, the document's unit.
+const ptToMM = 25.4 / 72
+
+// style is a combination of text attributes.
+type style uint8
+
+const (
+	stBold style = 1 << iota
+	stItalic
+	stMono
+	stStrike
+	stUnderline
+)
+
+// engine is the page-level machinery: the fpdf document, the fonts, the content box and
+// the current vertical position. All page breaks are made here, never by fpdf, so that
+// nothing loops and nothing is drawn below the bottom margin.
+type engine struct {
+	pdf   *fpdf.Fpdf
+	fonts *fontSet
+	san   *sanitizer
+
+	pageW, pageH           float64
+	ml, mr, mt, mb         float64
+	y                      float64
+	primary, accent        rgb
+	onNewPage              func() // called after each page break (repeated table headers)
+	curFamily, curStyle    string
+	curSize                float64
+	fontValid              bool
+	textColor, fillColor   rgb
+	drawColor              rgb
+	colorsValid, drawValid bool
+	fillValid              bool
+}
+
+func (e *engine) left() float64   { return e.ml }
+func (e *engine) right() float64  { return e.pageW - e.mr }
+func (e *engine) width() float64  { return e.pageW - e.ml - e.mr }
+func (e *engine) bottom() float64 { return e.pageH - e.mb }
+
+// newPage starts a page and puts the position at the top margin.
+func (e *engine) newPage() {
+	e.pdf.AddPage()
+	e.y = e.mt
+	e.invalidate()
+	if e.onNewPage != nil {
+		e.onNewPage()
+	}
+}
+
+// invalidate forgets the cached graphics state: after AddPage or SetPage the content
+// stream's state is not what fpdf last emitted.
+func (e *engine) invalidate() {
+	e.fontValid, e.colorsValid, e.drawValid, e.fillValid = false, false, false, false
+}
+
+// atTop reports whether nothing has been set on the current page yet.
+func (e *engine) atTop() bool { return e.y <= e.mt+0.01 }
+
+// need breaks the page unless h millimetres fit below the position.
+func (e *engine) need(h float64) {
+	if e.y+h > e.bottom()+0.01 && !e.atTop() {
+		e.newPage()
+	}
+}
+
+// gap adds vertical space, dropped at the top of a page.
+func (e *engine) gap(h float64) {
+	if e.atTop() {
+		return
+	}
+	e.y += h
+	if e.y > e.bottom() {
+		e.newPage()
+	}
+}
+
+// font selects family/style/size for the text style st.
+func (e *engine) font(st style, size float64) {
+	family, fs := textFamily, ""
+	if st&stMono != 0 {
+		family = monoFamily
+	} else {
+		if st&stBold != 0 {
+			fs += "B"
+		}
+		if st&stItalic != 0 {
+			fs += "I"
+		}
+	}
+	if e.fontValid && e.curFamily == family && e.curStyle == fs && e.curSize == size {
+		return
+	}
+	e.pdf.SetFont(family, fs, size)
+	e.curFamily, e.curStyle, e.curSize, e.fontValid = family, fs, size, true
+}
+
+func (e *engine) setText(c rgb) {
+	if e.colorsValid && e.textColor == c {
+		return
+	}
+	e.pdf.SetTextColor(c.r, c.g, c.b)
+	e.textColor, e.colorsValid = c, true
+}
+
+func (e *engine) setFill(c rgb) {
+	if e.fillValid && e.fillColor == c {
+		return
+	}
+	e.pdf.SetFillColor(c.r, c.g, c.b)
+	e.fillColor, e.fillValid = c, true
+	// fpdf wraps text in its own colour only when text and fill colours differ; a cached
+	// text colour stays right either way.
+}
+
+func (e *engine) setDraw(c rgb, width float64) {
+	e.pdf.SetLineWidth(width)
+	if e.drawValid && e.drawColor == c {
+		return
+	}
+	e.pdf.SetDrawColor(c.r, c.g, c.b)
+	e.drawColor, e.drawValid = c, true
+}
+
+func (e *engine) rect(x, y, w, h float64, c rgb) {
+	e.setFill(c)
+	e.pdf.Rect(x, y, w, h, "F")
+}
+
+func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
+	e.setDraw(c, width)
+	e.pdf.Line(x1, y, x2, y)
+}
+
+// width of s in style st at size (points), in millimetres; s must be clean.
+func (e *engine) strWidth(s string, st style, size float64) float64 {
+	e.font(st, size)
+	return e.pdf.GetStringWidth(s)
+}
+
+// text draws one clean line of text with its baseline at y.
+func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
+	if s == "" {
+		return
+	}
+	e.font(st, size)
+	if !e.fillValid {
+		// fpdf leaves text in the stream's fill colour when text and fill colours are equal:
+		// make that colour known after a page switch or a chart.
+		e.setFill(white)
+	}
+	e.setText(c)
+	e.pdf.Text(x, y, s)
+}

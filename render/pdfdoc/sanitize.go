@@ -1,0 +1,110 @@
+package pdfdoc
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// placeholder is drawn for a character the font cannot draw; "?" when the font lacks it too.
+const placeholder = '□'
+
+// sanitizer makes a string safe for fpdf: every rune it lets through is one all faces of
+// the document's font set can draw. fpdf would draw an empty box for a missing glyph and
+// panics in Output on any rune above U+FFFF (upstream issue #40). It remembers what it
+// replaced so that the document reports each character once. Not safe for concurrent use:
+// one sanitizer per document.
+type sanitizer struct {
+	cov      *coverage
+	ph       rune
+	replaced map[rune]bool
+}
+
+func newSanitizer(cov *coverage) *sanitizer {
+	ph := placeholder
+	if !cov.has(ph) {
+		ph = '?'
+	}
+	return &sanitizer{cov: cov, ph: ph, replaced: map[rune]bool{}}
+}
+
+// substitutes are drawn instead of typographic characters a font often lacks; they look
+// the same, so nothing is reported.
+var substitutes = map[rune]rune{
+	'\u2007': '\u00a0', // figure space
+	'\u202f': '\u00a0', // narrow no-break space (French and German number formats)
+	'\u2011': '-',      // non-breaking hyphen
+	'\u2010': '-',      // hyphen
+	'\u2212': '-',      // minus
+	'\u2024': '.',      // one dot leader
+	'\u2044': '/',      // fraction slash
+	'\u02bc': '\'',     // modifier apostrophe
+}
+
+// Clean returns s with control and invisible format characters removed, tabs as spaces
+// and every rune the font lacks replaced by the placeholder. Newlines stay.
+func (s *sanitizer) Clean(str string) string {
+	if s.plain(str) {
+		return str
+	}
+	var b strings.Builder
+	b.Grow(len(str))
+	for i, r := range str {
+		switch {
+		case r == utf8.RuneError && isInvalid(str, i):
+			s.replaced[utf8.RuneError] = true
+			b.WriteRune(s.ph)
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// \r, NUL, bidi overrides, zero-width spaces, soft hyphens: nothing to draw.
+		case s.cov.has(r):
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			if sub, ok := substitutes[r]; ok && s.cov.has(sub) {
+				b.WriteRune(sub)
+				continue
+			}
+			s.replaced[r] = true
+			b.WriteRune(s.ph)
+		}
+	}
+	return b.String()
+}
+
+// Line is Clean for one-line places (headings, table headers, footers): newlines become
+// spaces.
+func (s *sanitizer) Line(str string) string {
+	return strings.ReplaceAll(s.Clean(str), "\n", " ")
+}
+
+// plain reports whether str is printable ASCII the font has, the common case.
+func (s *sanitizer) plain(str string) bool {
+	for i := 0; i < len(str); i++ {
+		c := str[i]
+		if c < 0x20 || c >= 0x7f || !s.cov.has(rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInvalid(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size <= 1
+}
+
+// Replaced returns the replaced runes in ascending order.
+func (s *sanitizer) Replaced() []rune {
+	out := make([]rune, 0, len(s.replaced))
+	for r := range s.replaced {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

@@ -1,0 +1,248 @@
+package pdfdoc
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is a run of text in one style; url is an external link target already checked to
+// be safe, link an internal link id (0: none).
+type span struct {
+	text  string
+	st    style
+	url   string
+	link  int
+	color *rgb // overrides the block's colour (traffic-light symbols)
+}
+
+// frag is a measured piece of a word.
+type frag struct {
+	text  string
+	st    style
+	url   string
+	link  int
+	color *rgb
+	w     float64
+}
+
+// word is an unbreakable sequence of fragments with the width of the space before it.
+type word struct {
+	frags []frag
+	w     float64
+	space float64
+	br    bool // a hard line break, no text
+}
+
+// line is one laid-out line.
+type line struct {
+	words []word
+	w     float64
+}
+
+// textStyle is how a block of running text is set.
+type textStyle struct {
+	size  float64 // points
+	lead  float64 // line height, mm
+	color rgb
+	base  style // added to every span's style
+	align byte  // 'L', 'R' or 'C'
+}
+
+func body(c rgb) textStyle { return textStyle{size: 9.5, lead: 4.9, color: c, align: 'L'} }
+
+// wrap breaks spans into lines no wider than maxW. Spans must be clean. Words wider than a
+// line are broken between characters, so no line is ever wider than maxW (except a single
+// character wider than the line itself).
+func (e *engine) wrap(spans []span, ts textStyle, maxW float64) []line {
+	return e.wrapWords(e.words(spans, ts), ts, maxW)
+}
+
+// wrapWords is wrap on words measured before (tables measure once for widths and lines).
+func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
+	var lines []line
+	var cur line
+	flush := func() {
+		lines = append(lines, cur)
+		cur = line{}
+	}
+	for _, w := range words {
+		if w.br {
+			flush()
+			continue
+		}
+		sp := w.space
+		if len(cur.words) == 0 {
+			sp = 0
+		}
+		if cur.w+sp+w.w <= maxW+1e-6 {
+			w.space = sp
+			cur.words = append(cur.words, w)
+			cur.w += sp + w.w
+			continue
+		}
+		if len(cur.words) > 0 {
+			flush()
+		}
+		w.space = 0
+		if w.w <= maxW+1e-6 {
+			cur.words = append(cur.words, w)
+			cur.w = w.w
+			continue
+		}
+		chunks := e.breakWord(w, ts, maxW)
+		for i, c := range chunks {
+			cur.words = append(cur.words, c)
+			cur.w = c.w
+			if i < len(chunks)-1 {
+				flush()
+			}
+		}
+	}
+	if len(cur.words) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// words splits spans at spaces and newlines into measured words; fragments of adjacent
+// spans without a space between them form one word.
+func (e *engine) words(spans []span, ts textStyle) []word {
+	var out []word
+	var cur word
+	space := 0.0 // width of the space before the next word
+	flush := func() {
+		if len(cur.frags) > 0 {
+			out = append(out, cur)
+		}
+		cur = word{}
+	}
+	for _, sp := range spans {
+		st := sp.st | ts.base
+		rest := sp.text
+		for rest != "" {
+			switch rest[0] {
+			case '\n':
+				flush()
+				out = append(out, word{br: true})
+				space = 0
+				rest = rest[1:]
+			case ' ':
+				flush()
+				space = e.strWidth(" ", st, ts.size)
+				rest = rest[1:]
+			default:
+				i := strings.IndexAny(rest, " \n")
+				if i < 0 {
+					i = len(rest)
+				}
+				if len(cur.frags) == 0 {
+					cur.space, space = space, 0
+				}
+				w := e.strWidth(rest[:i], st, ts.size)
+				cur.frags = append(cur.frags, frag{text: rest[:i], st: st, url: sp.url, link: sp.link, color: sp.color, w: w})
+				cur.w += w
+				rest = rest[i:]
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// breakWord cuts a word wider than maxW into pieces that fit, at least one character each.
+func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
+	var out []word
+	var cur word
+	for _, f := range w.frags {
+		start := 0
+		fw := 0.0
+		for i, r := range f.text {
+			rw := e.strWidth(string(r), f.st, ts.size)
+			if cur.w+fw+rw > maxW && (cur.w+fw > 0) {
+				if i > start {
+					cur.frags = append(cur.frags, frag{text: f.text[start:i], st: f.st, url: f.url, link: f.link, color: f.color, w: fw})
+					cur.w += fw
+				}
+				out = append(out, cur)
+				cur = word{}
+				start, fw = i, 0
+			}
+			fw += rw
+		}
+		if start < len(f.text) {
+			cur.frags = append(cur.frags, frag{text: f.text[start:], st: f.st, url: f.url, link: f.link, color: f.color, w: fw})
+			cur.w += fw
+		}
+	}
+	if len(cur.frags) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// drawLine sets one line with its top at y in a box [x, x+w].
+func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
+	switch ts.align {
+	case 'R':
+		x += w - l.w
+	case 'C':
+		x += (w - l.w) / 2
+	}
+	sizeMM := ts.size * ptToMM
+	base := y + (ts.lead-sizeMM)/2 + sizeMM*0.78
+	for _, wd := range l.words {
+		x += wd.space
+		for _, f := range wd.frags {
+			c := ts.color
+			switch {
+			case f.color != nil:
+				c = *f.color
+			case f.url != "" || f.link != 0:
+				c = e.linkColor()
+			}
+			if f.st&stMono != 0 {
+				e.rect(x-0.3, y+(ts.lead-sizeMM)/2-0.2, f.w+0.6, sizeMM+0.6, codeBack)
+			}
+			e.text(x, base, f.text, f.st, ts.size, c)
+			if f.url != "" || f.st&stUnderline != 0 {
+				e.hline(x, x+f.w, base+0.5, c, 0.15)
+			}
+			if f.st&stStrike != 0 {
+				e.hline(x, x+f.w, base-sizeMM*0.28, c, 0.2)
+			}
+			if f.url != "" {
+				e.pdf.LinkString(x, y, f.w, ts.lead, f.url)
+			} else if f.link != 0 {
+				e.pdf.Link(x, y, f.w, ts.lead, f.link)
+			}
+			x += f.w
+		}
+	}
+}
+
+func (e *engine) linkColor() rgb { return e.primary }
+
+// flow sets spans as a paragraph at the position, breaking pages between lines; indent
+// shifts it right. A paragraph of two or more lines never leaves a single line at the
+// bottom of a page.
+func (e *engine) flow(spans []span, ts textStyle, indent float64) {
+	x := e.left() + indent
+	w := e.width() - indent
+	lines := e.wrap(spans, ts, w)
+	if len(lines) > 1 {
+		e.need(2 * ts.lead)
+	} else {
+		e.need(ts.lead)
+	}
+	for _, l := range lines {
+		e.need(ts.lead)
+		e.drawLine(l, x, e.y, w, ts)
+		e.y += ts.lead
+	}
+}
+
+// plain is a convenience for one span of clean text in the block's style.
+func plain(s string) []span { return []span{{text: s}} }
+
+// runeCount is used to cap very long strings in places where they only label.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }

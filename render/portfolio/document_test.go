@@ -1,0 +1,161 @@
+package portfolio
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// docDate is the fixed document date of the goldens (as SOURCE_DATE_EPOCH would give).
+var docDate = time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
+
+// loadSamples loads and computes every plan of samples/accounts, as `kep portfolio` does.
+func loadSamples(t testing.TB) ([]*kep.Plan, []*kep.Figures) {
+	t.Helper()
+	files, err := filepath.Glob("../../samples/accounts/*.toml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	l := &kep.Loader{Now: docDate}
+	var plans []*kep.Plan
+	var figs []*kep.Figures
+	for _, f := range files {
+		p, ds := l.LoadPlan(f)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", f, ds)
+		}
+		p.File = filepath.Join("samples/accounts", filepath.Base(f)) // independent of the test's folder
+		plans = append(plans, p)
+		figs = append(figs, kep.Compute(p, docDate))
+	}
+	return plans, figs
+}
+
+func samplesDocument(t testing.TB) *render.Document {
+	plans, figs := loadSamples(t)
+	pf, err := Compute(plans, figs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Document(pf, Options{Now: docDate, KepVersion: "test"})
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff shows the first differing lines, enough to see what changed.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var a, c string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			c = g[i]
+		}
+		if a != c {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, a, c)
+			if shown++; shown == 10 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestSamplesText is the golden of the report's content over the samples, as text, so
+// that a reviewer reads every figure the report shows.
+func TestSamplesText(t *testing.T) {
+	golden(t, "samples.txt", []byte(dumpText(samplesDocument(t))))
+}
+
+func dumpText(d *render.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s | %s | %s | %s\n", d.Title, d.Account, d.Period, d.Date, d.Confidentiality)
+	for _, f := range d.Cover {
+		fmt.Fprintf(&b, "  %s: %s\n", f.Label, f.Value)
+	}
+	d.Walk(func(s *render.Section) {
+		fmt.Fprintf(&b, "\n%s %s\n", strings.Repeat("#", s.Level), s.Heading())
+		for _, bl := range s.Blocks {
+			dumpBlock(&b, bl)
+		}
+	})
+	return b.String()
+}
+
+func dumpBlock(b *strings.Builder, bl render.Block) {
+	switch x := bl.(type) {
+	case *render.Paragraph:
+		fmt.Fprintf(b, "%s\n", x.Text)
+	case *render.Note:
+		fmt.Fprintf(b, "[note] %s\n", x.Text)
+	case *render.Heading:
+		fmt.Fprintf(b, "-- %s\n", x.Text)
+	case *render.Tiles:
+		for _, t := range x.Items {
+			fmt.Fprintf(b, "[tile] %s: %s %s %s\n", t.Label, t.Value, t.Sub, t.Light)
+		}
+	case *render.Facts:
+		if x.Title != "" {
+			fmt.Fprintf(b, "-- %s\n", x.Title)
+		}
+		for _, f := range x.Items {
+			fmt.Fprintf(b, "  %s: %s %s\n", f.Label, f.Value, f.Light)
+		}
+	case *render.Chart:
+		fmt.Fprintf(b, "[chart %s] %s: %s\n", x.Kind, x.Title, x.Alt)
+		if x.Data != nil {
+			dumpBlock(b, x.Data)
+		}
+	case *render.Table:
+		fmt.Fprintf(b, "[table] %s\n  | %s |\n", x.Caption, strings.Join(x.Header, " | "))
+		for _, rows := range [][][]render.Cell{x.Rows, x.Foot} {
+			for _, r := range rows {
+				var cells []string
+				for _, c := range r {
+					s := c.Text
+					if c.Light != "" {
+						s = c.Light.Symbol() + " " + s
+					}
+					cells = append(cells, s)
+				}
+				fmt.Fprintf(b, "  | %s |\n", strings.Join(cells, " | "))
+			}
+		}
+	default:
+		fmt.Fprintf(b, "[%T]\n", bl)
+	}
+}
