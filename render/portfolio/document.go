@@ -13,6 +13,9 @@ import (
 type Options struct {
 	Now        time.Time // the document date (SOURCE_DATE_EPOCH in cmd/kep)
 	KepVersion string    // "1.2.0", printed as the generator
+	// Workspace names the workspace file in the appendix as the user knows it (a path
+	// relative to the working folder); empty: the file's base name.
+	Workspace string
 }
 
 // builder carries the language of one report while its sections are made.
@@ -78,7 +81,7 @@ func Document(pf *Figures, opts Options) *render.Document {
 		b.visits("3"),
 		b.norm("4"),
 		b.scorecards("5"),
-		b.appendix(),
+		b.appendix(opts.Workspace),
 	}
 	return doc
 }
@@ -197,9 +200,13 @@ func (b *builder) ranking(num string) *render.Section {
 		if a.Rank > 0 {
 			rank = f.Int(a.Rank)
 		}
+		revenue := "–"
+		if a.Selected {
+			revenue = f.Money(a.Revenue)
+		}
 		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: a.Name}, {Text: orDash(a.Class)},
 			{Text: l.Enum("qshort", a.Quadrant)}, {Text: b.score(a.Attractiveness)}, {Text: b.score(a.Position)},
-			{Text: f.Money(a.Revenue)}, {Text: f.PercentPtr(a.MarginRate)}, {Text: f.MoneyPtr(a.VisitCost)},
+			{Text: revenue}, {Text: f.PercentPtr(a.MarginRate)}, {Text: f.MoneyPtr(a.VisitCost)},
 			{Text: f.PercentPtr(a.VisitCostRevenuePct)}})
 	}
 	tt := b.pf.Totals

@@ -47,7 +47,7 @@ func samplesDocument(t testing.TB) *render.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Document(pf, Options{Now: docDate, KepVersion: "test"})
+	return Document(pf, Options{Now: docDate, KepVersion: "test", Workspace: "samples/kep.toml"})
 }
 
 // golden compares got with testdata/name, or rewrites it under -update.
@@ -157,5 +157,54 @@ func dumpBlock(b *strings.Builder, bl render.Block) {
 		}
 	default:
 		fmt.Fprintf(b, "[%T]\n", bl)
+	}
+}
+
+// TestSamplesTextEnglish: plans that all speak English make an English report.
+func TestSamplesTextEnglish(t *testing.T) {
+	plans, figs := loadSamples(t)
+	for _, p := range plans {
+		p.Lang = "en"
+	}
+	pf, err := Compute(plans, figs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "samples-en.txt", []byte(dumpText(Document(pf, Options{Now: docDate, Workspace: "samples/kep.toml"}))))
+}
+
+func TestLabelsComplete(t *testing.T) {
+	for k := range portfolioDE {
+		if _, ok := portfolioEN[k]; !ok {
+			t.Errorf("label %s: no English", k)
+		}
+	}
+	for k := range portfolioEN {
+		if _, ok := portfolioDE[k]; !ok {
+			t.Errorf("label %s: no German", k)
+		}
+	}
+	// Every key the report uses must resolve, here or in render's labels: a missing key
+	// would show as itself.
+	for _, lang := range []string{"de", "en"} {
+		plans, figs := loadSamples(t)
+		for _, p := range plans {
+			p.Lang = lang
+		}
+		pf, _ := Compute(plans, figs)
+		text := dumpText(Document(pf, Options{Now: docDate}))
+		for _, prefix := range []string{"pf.", "b1.", "sum.", "sec.", "cover.", "app.", "doc."} {
+			if strings.Contains(text, prefix) {
+				t.Errorf("%s: unresolved label with prefix %q in report", lang, prefix)
+			}
+		}
+	}
+}
+
+// The same input gives the same document.
+func TestDeterministic(t *testing.T) {
+	a, b := dumpText(samplesDocument(t)), dumpText(samplesDocument(t))
+	if a != b {
+		t.Error("two builds of the same portfolio differ")
 	}
 }

@@ -47,6 +47,7 @@ type Account struct {
 	Quadrant string // star | question | cash | marginal, "" without scores
 
 	Attractiveness, Position *float64
+	Selected                 bool    // the plan has a [selection] block
 	Revenue                  float64 // planned revenue; 0 without [selection]
 	ContributionMargin       float64
 	MarginRate               *float64
@@ -196,6 +197,7 @@ func strictest(plans []*kep.Plan) string {
 func account(p *kep.Plan, f *kep.Figures) Account {
 	a := Account{Name: p.Meta.Account, File: p.File}
 	if s := p.Selection; s != nil {
+		a.Selected = true
 		a.Revenue, a.ContributionMargin, a.Visits = s.Revenue, s.ContributionMargin, s.Visits
 	}
 	if f == nil {

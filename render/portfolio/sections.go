@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
@@ -189,7 +190,7 @@ func (b *builder) achievementRow(name string, persp [4]*float64, total *float64,
 }
 
 // appendix names the plans the report was made from and the scoring model they share.
-func (b *builder) appendix() *render.Section {
+func (b *builder) appendix(wsName string) *render.Section {
 	l, f, pf := b.l, b.f, b.pf
 	plans := &render.Table{Caption: l.T("pf.appendix.plans"),
 		Header: []string{l.T("pf.account"), l.T("pf.file")}, Widths: []float64{1, 1}}
@@ -202,9 +203,12 @@ func (b *builder) appendix() *render.Section {
 	if ws == nil {
 		return s
 	}
-	file := ws.File
-	if file == "" {
+	file := wsName
+	switch {
+	case ws.File == "":
 		file = l.T("app.builtin")
+	case file == "":
+		file = filepath.Base(ws.File)
 	}
 	model := []render.Block{&render.Facts{Items: []render.Fact{
 		{Label: l.T("app.workspace"), Value: file},
