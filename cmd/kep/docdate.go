@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/kepdev/kep"
+)
+
+// dater gives the document date of each plan: SOURCE_DATE_EPOCH when set (reproducible
+// builds), else the plan file's modification time, so that rendering the same file twice
+// gives the same bytes.
+type dater struct {
+	epoch   time.Time
+	fromEnv bool
+
+	mu      sync.Mutex
+	loaders map[time.Time]*kep.Loader
+}
+
+// newDater reads SOURCE_DATE_EPOCH; an invalid value is an error (exit 2).
+func newDater() (*dater, error) {
+	d := &dater{loaders: map[time.Time]*kep.Loader{}}
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return d, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 || n > 253402300799 { // up to 9999-12-31
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want whole seconds since 1970-01-01 UTC", v)
+	}
+	d.epoch, d.fromEnv = time.Unix(n, 0).UTC(), true
+	return d, nil
+}
+
+// date returns the document date for the plan at path, in UTC.
+func (d *dater) date(path string) time.Time {
+	if d.fromEnv {
+		return d.epoch
+	}
+	if fi, err := os.Stat(path); err == nil {
+		return fi.ModTime().UTC().Truncate(time.Second)
+	}
+	return time.Now().UTC().Truncate(time.Second)
+}
+
+// loader returns a loader whose document date is now. Loaders are shared between plans
+// of the same date, so that a workspace file is parsed once for all of them (with
+// SOURCE_DATE_EPOCH set, once per run).
+func (d *dater) loader(now time.Time) *kep.Loader {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	l, ok := d.loaders[now]
+	if !ok {
+		l = &kep.Loader{Now: now}
+		d.loaders[now] = l
+	}
+	return l
+}
+
+// load checks the plan at path with its document date.
+func (d *dater) load(path string) (*kep.Plan, kep.Diagnostics, time.Time) {
+	now := d.date(path)
+	p, diags := d.loader(now).LoadPlan(path)
+	return p, diags, now
+}
+
+// checkInput reports an input that cannot be read as a plan file at all (missing, a
+// folder): a failure of the file system (exit 2), not an error in a plan.
+func checkInput(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("%s: is a folder, want a plan file", path)
+	}
+	return nil
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/kepdev/kep"
+)
+
+// The scaffolds are commented plans, one per language. The TOML encoder cannot write
+// comments, so they are templates rather than encoded structs.
+//
+//go:embed scaffold/*.toml
+var scaffolds embed.FS
+
+var initCommand = &command{
+	name:    "init",
+	summary: "write a new, commented plan",
+	usage: `usage: kep init [--lang de|en] [--account NAME] FILE
+
+Writes a new plan to FILE with every building block filled with example values and
+comments that explain each key, in German (default) or English. The plan validates
+at once. Its period is the calendar year after the document date (SOURCE_DATE_EPOCH
+when set, else today). The scores in block 1 use the criteria of the workspace
+(kep.toml) that FILE will belong to.
+
+Flags:
+	--lang de|en     language of the plan and its comments (default de)
+	--account NAME   the key account's name
+
+kep init never overwrites a file: it refuses when FILE exists.
+
+Exit status: 0 written; 1 FILE exists or the new plan does not validate (for
+example because the workspace file has errors); 2 wrong usage or a failure of
+the file system.
+`,
+	run: runInit,
+}
+
+// scaffoldData fills a scaffold template.
+type scaffoldData struct {
+	File           string // as given, for the hints in the header comment
+	Account        string // a TOML basic string, quotes included
+	Year, Prev     int
+	Visits         int
+	Attractiveness []scaffoldCriterion
+	Position       []scaffoldCriterion
+}
+
+type scaffoldCriterion struct {
+	ID, Name, Weight, Pad string
+	Points                int
+}
+
+func runInit(c *command, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	lang := fl.String("lang", "de", "")
+	account := fl.String("account", "", "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if *lang != "de" && *lang != "en" {
+		return usageError(stderr, c, "--lang %q: want de or en", *lang)
+	}
+	if len(files) != 1 {
+		return usageError(stderr, c, "want exactly one file to write, got %d", len(files))
+	}
+	path := files[0]
+	name := strings.TrimSpace(*account)
+	if name == "" {
+		name = map[string]string{"de": "Musterkunde GmbH", "en": "Example Customer Ltd"}[*lang]
+	}
+	if strings.ContainsAny(name, "\n\r") {
+		return usageError(stderr, c, "--account: the name must be one line")
+	}
+	if _, err := os.Lstat(path); err == nil {
+		fmt.Fprintf(stderr, "kep init: %s already exists; kep init never overwrites a file\n", path)
+		return exitPlan
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		return exitUsage
+	}
+	d, err := newDater()
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	now := time.Now().UTC()
+	if d.fromEnv {
+		now = d.epoch
+	}
+	src, diags, err := scaffold(path, *lang, name, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		return exitUsage
+	}
+	if diags.HasErrors() {
+		printDiagnostics(stderr, diags, "text")
+		fmt.Fprintf(stderr, "kep init: the new plan would not validate; %s not written\n", path)
+		return exitPlan
+	}
+	if err := writeNew(path, src); err != nil {
+		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		if errors.Is(err, fs.ErrExist) {
+			return exitPlan
+		}
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "kep init: wrote %s; check it with: kep validate %s\n", path, path)
+	return exitOK
+}
+
+// scaffold fills the template for lang and checks the result as it would be checked at
+// path, inside its workspace. The visits are set to the norm of the class the example
+// scores give, so that the new plan has no warning either.
+func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostics, error) {
+	tmpl, err := template.ParseFS(scaffolds, "scaffold/"+lang+".toml")
+	if err != nil {
+		return nil, nil, fmt.Errorf("scaffold: %w", err)
+	}
+	year := now.Year() + 1
+	data := scaffoldData{File: path, Account: tomlString(account), Year: year, Prev: year - 1, Visits: 0}
+	loader := &kep.Loader{Now: now}
+	// The workspace decides the criteria: load a stub plan at the same path to learn them.
+	stub := fmt.Sprintf("format = 1\n[plan]\naccount = \"x\"\nfrom = %d-01-01\nto = %d-12-31\n", year, year)
+	ws := kep.DefaultWorkspace()
+	if p, _ := loader.LoadPlanBytes(path, []byte(stub)); p != nil && p.Workspace != nil {
+		ws = p.Workspace
+	}
+	data.Attractiveness = scaffoldCriteria(ws.Scoring.Attractiveness, 6)
+	data.Position = scaffoldCriteria(ws.Scoring.Position, 5)
+
+	var buf bytes.Buffer
+	for pass := 0; pass < 2; pass++ {
+		buf.Reset()
+		if err := tmpl.Execute(&buf, data); err != nil {
+			return nil, nil, fmt.Errorf("scaffold: %w", err)
+		}
+		p, diags := loader.LoadPlanBytes(path, buf.Bytes())
+		if pass == 1 || p == nil || diags.HasErrors() {
+			return buf.Bytes(), diags, nil
+		}
+		f := kep.Compute(p, now)
+		if f.Selection == nil || f.Selection.NormVisits == nil {
+			return buf.Bytes(), diags, nil
+		}
+		data.Visits = int(math.Round(*f.Selection.NormVisits))
+	}
+	return buf.Bytes(), nil, nil
+}
+
+func scaffoldCriteria(cs []kep.Criterion, points int) []scaffoldCriterion {
+	width := 0
+	for _, c := range cs {
+		width = max(width, len(c.ID))
+	}
+	out := make([]scaffoldCriterion, len(cs))
+	for i, c := range cs {
+		// Align the comments after "id = n" in one column, at least two spaces after.
+		pad := strings.Repeat(" ", max(2, 31-len(c.ID)-3-len(strconv.Itoa(points))))
+		out[i] = scaffoldCriterion{ID: c.ID, Name: c.Name, Weight: strconv.FormatFloat(c.Weight, 'f', -1, 64), Points: points, Pad: pad}
+	}
+	return out
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// writeNew writes data to path only if path does not exist yet, through a temporary file
+// in the same folder, so that a failed write leaves nothing half-written behind.
+func writeNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".kep-init-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	// A hard link fails when path exists: no race with another writer between the check
+	// above and here.
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists; kep init never overwrites a file: %w", path, fs.ErrExist)
+		}
+		// File systems without hard links: exclusive create, removed again on failure.
+		f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if cerr != nil {
+			return cerr
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			os.Remove(path)
+			return err
+		}
+		if err := f.Close(); err != nil {
+			os.Remove(path)
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// Exit statuses (spec/program.md).
+const (
+	exitOK    = 0 // success
+	exitPlan  = 1 // a plan has errors (or warnings with --strict)
+	exitUsage = 2 // wrong usage or a failure of the program or the file system
+)
+
+// command is one subcommand of kep, each in its own file.
+type command struct {
+	name    string
+	summary string
+	usage   string // full help text; its first line is the synopsis
+	run     func(c *command, args []string, stdout, stderr io.Writer) int
+}
+
+// extraCommands holds commands that other files register in their own init (serve,
+// portfolio, diff, schema), so that this file need not change for each of them.
+var extraCommands []*command
+
+// helpOrder is the order in which `kep help` lists the commands; others come last.
+var helpOrder = []string{"init", "validate", "render", "portfolio", "diff", "figures", "schema", "serve", "version"}
+
+func allCommands() []*command {
+	cs := append([]*command{initCommand, validateCommand, figuresCommand, versionCommand}, extraCommands...)
+	rank := func(name string) int {
+		for i, n := range helpOrder {
+			if n == name {
+				return i
+			}
+		}
+		return len(helpOrder)
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return rank(cs[i].name) < rank(cs[j].name) })
+	return cs
+}
+
+func lookup(name string) *command {
+	for _, c := range allCommands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// run is the whole program: it returns the exit status instead of exiting.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainUsage())
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "kep: unknown command %q\nRun 'kep help' for usage.\n", args[0])
+		return exitUsage
+	}
+	return c.run(c, args[1:], stdout, stderr)
+}
+
+func mainUsage() string {
+	var b strings.Builder
+	b.WriteString(`kep checks key account development plans and renders them as PDF and HTML.
+
+Usage:
+
+	kep <command> [arguments]
+
+Commands:
+
+`)
+	for _, c := range allCommands() {
+		fmt.Fprintf(&b, "	%-10s %s\n", c.name, c.summary)
+	}
+	b.WriteString(`
+Run 'kep help <command>' or 'kep <command> --help' for more about a command.
+
+Exit status: 0 success; 1 a plan has errors (or warnings with --strict);
+2 wrong usage or a failure of the program or the file system.
+`)
+	return b.String()
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		fmt.Fprint(stdout, mainUsage())
+		return exitOK
+	case 1:
+		if c := lookup(args[0]); c != nil {
+			fmt.Fprint(stdout, c.usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "kep help: unknown command %q\nRun 'kep help' for the list of commands.\n", args[0])
+		return exitUsage
+	}
+	fmt.Fprint(stderr, "usage: kep help [command]\n")
+	return exitUsage
+}
+
+// parseFlags parses the flags of a command, allowing them before, between and after the
+// file arguments (kep validate a.toml --strict); "--" ends the flags. It returns the file
+// arguments, or a status to exit with: exitOK after --help (usage printed to stdout),
+// exitUsage after a wrong flag (message printed to stderr).
+func parseFlags(fl *flag.FlagSet, c *command, args []string, stdout, stderr io.Writer) ([]string, int, bool) {
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
+	var files []string
+	for {
+		err := fl.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, c.usage)
+			return nil, exitOK, false
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "kep %s: %v\n%s", c.name, err, synopsis(c))
+			return nil, exitUsage, false
+		}
+		rest := fl.Args()
+		if len(rest) == 0 {
+			return files, 0, true
+		}
+		// flag stops at "--" too; it has already consumed it, so what follows is all files.
+		if len(args) >= len(rest)+1 && args[len(args)-len(rest)-1] == "--" {
+			return append(files, rest...), 0, true
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
+// synopsis is the first line of a command's usage with a hint to the full help.
+func synopsis(c *command) string {
+	first, _, _ := strings.Cut(c.usage, "\n")
+	return first + "\nRun 'kep help " + c.name + "' for details.\n"
+}
+
+// usageError reports wrong usage of a command and returns exitUsage.
+func usageError(stderr io.Writer, c *command, format string, args ...any) int {
+	fmt.Fprintf(stderr, "kep %s: %s\n%s", c.name, fmt.Sprintf(format, args...), synopsis(c))
+	return exitUsage
+}

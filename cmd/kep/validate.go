@@ -1,0 +1,130 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/kepdev/kep"
+)
+
+var validateCommand = &command{
+	name:    "validate",
+	summary: "check plans and their workspace file",
+	usage: `usage: kep validate [--strict] [--format text|github] FILE…
+
+Checks each plan and its workspace file (kep.toml) against every rule of the plan
+format and prints what it finds to stderr, errors first, then warnings:
+
+	accounts/hansa.toml:42:1: scorecard.objectives[2].weight: weights of perspective "finance" sum to 90, want 100
+
+Prints nothing when all plans are fine.
+
+Flags:
+	--strict         treat warnings as errors
+	--format github  print GitHub Actions annotations (::error file=…,line=…::…)
+	                 instead of plain lines
+
+The document date (for overdue actions) is SOURCE_DATE_EPOCH when set, else the
+plan file's modification time.
+
+Exit status: 0 all plans are valid; 1 a plan has errors (or warnings with
+--strict); 2 wrong usage or a file that cannot be read.
+`,
+	run: runValidate,
+}
+
+func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	strict := fl.Bool("strict", false, "")
+	format := fl.String("format", "text", "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if *format != "text" && *format != "github" {
+		return usageError(stderr, c, "--format %q: want text or github", *format)
+	}
+	if len(files) == 0 {
+		return usageError(stderr, c, "no plan file given")
+	}
+	d, err := newDater()
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	status := exitOK
+	var all kep.Diagnostics
+	for _, f := range files {
+		if err := checkInput(f); err != nil {
+			fmt.Fprintf(stderr, "kep: %v\n", err)
+			status = exitUsage
+			continue
+		}
+		_, diags, _ := d.load(f)
+		all = append(all, diags...)
+	}
+	if *strict {
+		all = strictly(all)
+	}
+	all.Sort()
+	printDiagnostics(stderr, all, *format)
+	if all.HasErrors() && status == exitOK {
+		status = exitPlan
+	}
+	return status
+}
+
+// strictly turns warnings into errors (--strict).
+func strictly(ds kep.Diagnostics) kep.Diagnostics {
+	out := make(kep.Diagnostics, len(ds))
+	for i, d := range ds {
+		d.Warning = false
+		out[i] = d
+	}
+	return out
+}
+
+// printDiagnostics writes the findings, one per line, as plain text or as GitHub Actions
+// workflow commands.
+func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
+	for _, d := range ds {
+		if format == "github" {
+			fmt.Fprintln(w, githubAnnotation(d))
+		} else {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+}
+
+// githubAnnotation formats one finding as a workflow command, escaped as GitHub's
+// toolkit does: properties may not hold ':' or ',', messages no line breaks.
+func githubAnnotation(d kep.Diagnostic) string {
+	kind := "error"
+	if d.Warning {
+		kind = "warning"
+	}
+	var b strings.Builder
+	b.WriteString("::" + kind + " file=" + escapeProperty(d.File))
+	if d.Line > 0 {
+		col := d.Col
+		if col < 1 {
+			col = 1
+		}
+		b.WriteString(",line=" + strconv.Itoa(d.Line) + ",col=" + strconv.Itoa(col))
+	}
+	msg := d.Message
+	if d.Path != "" {
+		msg = d.Path + ": " + msg
+	}
+	b.WriteString("::" + escapeData(msg))
+	return b.String()
+}
+
+var dataEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+var propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

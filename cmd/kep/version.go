@@ -1,0 +1,68 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+)
+
+// version is set at link time for releases: go build -ldflags "-X main.version=v1.2.0".
+var version string
+
+var versionCommand = &command{
+	name:    "version",
+	summary: "print version and build information",
+	usage: `usage: kep version
+
+Prints kep's version, the Go version and platform it was built with, and the
+source revision when the build recorded one.
+`,
+	run: runVersion,
+}
+
+func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(files) > 0 {
+		return usageError(stderr, c, "takes no arguments")
+	}
+	v := version
+	info, ok := debug.ReadBuildInfo()
+	if v == "" {
+		v = "(devel)"
+		if ok && info.Main.Version != "" {
+			v = info.Main.Version
+		}
+	}
+	fmt.Fprintf(stdout, "kep %s\n", v)
+	fmt.Fprintf(stdout, "go: %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if ok {
+		var rev, when, modified string
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" {
+			fmt.Fprintf(stdout, "revision: %s", rev)
+			if when != "" {
+				fmt.Fprintf(stdout, " (%s)", when)
+			}
+			if modified == "true" {
+				fmt.Fprint(stdout, " with local changes")
+			}
+			fmt.Fprintln(stdout)
+		}
+	}
+	return exitOK
+}
