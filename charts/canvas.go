@@ -327,3 +327,19 @@ func (a box) overlaps(b box) bool {
 func (a box) inside(b box) bool {
 	return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1
 }
+
+// haloText draws s on a translucent white backing, so that a value label stays legible
+// over lines and bars.
+func (c *canvas) haloText(s string, x, y float64, f tstyle, a anchor) {
+	s = sanitize(s)
+	w := c.measure(s, f)
+	bx := x
+	switch a {
+	case center:
+		bx -= w / 2
+	case right:
+		bx -= w
+	}
+	c.rect(bx-2, y-f.size*0.95, w+4, f.size*1.25, alpha(white, 0.85), drawing0, 0)
+	c.text(s, x, y, f, a)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-pdf/fpdf"
@@ -17,7 +18,12 @@ func TestPreview(t *testing.T) {
 	if dir == "" {
 		t.Skip("set KEP_CHART_PREVIEW to a folder")
 	}
-	charts := append(samples(), degenerate()...)
+	var charts []namedChart
+	for _, s := range append(samples(), degenerate()...) {
+		if only := os.Getenv("KEP_CHART_ONLY"); only == "" || strings.Contains(","+only+",", ","+s.name+",") {
+			charts = append(charts, s)
+		}
+	}
 	var html bytes.Buffer
 	html.WriteString(`<!doctype html><meta charset="utf-8"><style>body{font-family:Go,sans-serif;margin:16px;background:#fff} figure{display:inline-block;width:620px;margin:8px;vertical-align:top;border:1px solid #eee} figcaption{font:12px sans-serif;color:#999}</style>`)
 	for _, s := range charts {

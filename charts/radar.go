@@ -143,7 +143,7 @@ func (r Radar) draw(c *canvas) {
 		} else if off.x < 3 {
 			anc = center
 		}
-		c.textMid(st.format(v)+r.Unit, p.x+off.x, p.y+off.y, vfont, anc)
+		c.haloText(st.format(v)+r.Unit, p.x+off.x, p.y+off.y+vfont.size*0.35, vfont, anc)
 	}
 
 	// Axis labels outside the outer ring, up to two lines.

@@ -94,6 +94,32 @@ func samples() []namedChart {
 				{Label: "Finanzierung", X: 2, Y: 2},
 			},
 		}, 640, 440},
+		{"history", History{
+			Meta:         Meta{Heading: "Geschäftsentwicklung"},
+			Years:        []string{"2021", "2022", "2023", "2024", "2025"},
+			Revenue:      []float64{820000, 950000, 1010000, 1150000, 1200000},
+			Margin:       []float64{170000, 205000, 198000, 240000, 260000},
+			Share:        []float64{15, 17, 18, 20, 22},
+			RevenueLabel: "Umsatz (€)", MarginLabel: "Deckungsbeitrag (€)", ShareLabel: "Lieferanteil", Unit: " %",
+		}, 640, 360},
+		{"value", func() ValueChart {
+			b, c := Cumulative(3, 180000, 48000, 60000)
+			return ValueChart{
+				Meta:  Meta{Heading: "Mehrwertrechnung Predictive Maintenance"},
+				Years: []string{"Jahr 1", "Jahr 2", "Jahr 3"}, Benefit: b, Cost: c,
+				BenefitLabel: "Nutzen kumuliert (€)", CostLabel: "Kosten kumuliert (€)", NetLabel: "Nettowert (€)",
+			}
+		}(), 640, 360},
+		{"swot", SWOTGrid{
+			Meta:   Meta{Heading: "SWOT-Analyse"},
+			Titles: [4]string{"Stärken", "Schwächen", "Chancen", "Risiken"},
+			Items: [4][]string{
+				{"Hohe Liefertreue (98 %) und kurze Reaktionszeiten", "Engineering-Team vor Ort in Stuttgart", "Langjährige Beziehung zur Instandhaltung"},
+				{"Preis über Wettbewerbsniveau", "Kein eigener Standort in Tschechien"},
+				{"Werk Brno 2.0: Kapazität +40 %", "Digitalisierung der Instandhaltung (Predictive Maintenance)", "Neue Einkaufsleitung offen für Partnerschaften"},
+				{"Schmidt AG mit aggressiven Rahmenverträgen", "Kostensenkungsprogramm des Kunden", "Lieferengpässe bei Elektronikbauteilen"},
+			},
+		}, 640, 400},
 	}
 }
 

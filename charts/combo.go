@@ -1,0 +1,204 @@
+package charts
+
+import (
+	"math"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// combo is the layout shared by History and ValueChart: grouped bars per category on a
+// left axis and one optional line, either on the same axis or on a right axis in percent.
+//
+// go-chart's own bar chart is not used: it fails on one bar or equal bars, does not start
+// at zero and has no grouped bars; explicit ranges and ticks are simpler drawn here.
+type combo struct {
+	cats      []string
+	bars      []comboSeries
+	line      *comboSeries
+	lineRight bool   // the line has its own axis on the right, from 0, in percent
+	lineUnit  string // appended to the line's value labels and right ticks
+}
+
+type comboSeries struct {
+	label  string
+	col    drawing.Color
+	values []float64
+}
+
+func (cb combo) draw(c *canvas) {
+	n := len(cb.cats)
+	if n == 0 {
+		return
+	}
+	st := c.st
+	small := tstyle{size: 11, col: st.muted}
+
+	var items []legendItem
+	for _, b := range cb.bars {
+		items = append(items, legendItem{b.label, b.col, "box"})
+	}
+	if cb.line != nil {
+		items = append(items, legendItem{cb.line.label, cb.line.col, "dot"})
+	}
+	legendH := measureLegend(c, items, small)
+	c.legend(items, 8, c.w-8, c.h-legendH-2, small)
+
+	// Left axis over the bars (and the line when it shares the axis), always with zero.
+	lo, hi := 0.0, 0.0
+	grow := func(vs []float64) {
+		for i := 0; i < n; i++ {
+			if v := at(vs, i); finite(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	for _, b := range cb.bars {
+		grow(b.values)
+	}
+	if cb.line != nil && !cb.lineRight {
+		grow(cb.line.values)
+	}
+	tk := ticks(lo, hi, 5)
+	lo, hi = tk[0], tk[len(tk)-1]
+
+	var rtk []float64
+	rhi := 100.0
+	if cb.line != nil && cb.lineRight {
+		for i := 0; i < n; i++ {
+			if v := at(cb.line.values, i); finite(v) {
+				rhi = math.Max(rhi, v)
+			}
+		}
+		rtk = ticks(0, rhi, 5)
+		rhi = rtk[len(rtk)-1]
+	}
+
+	tickW := 0.0
+	for _, t := range tk {
+		tickW = math.Max(tickW, c.measure(st.format(t), small))
+	}
+	tickW = math.Min(tickW, c.w*0.3)
+	rtickW := 0.0
+	for _, t := range rtk {
+		rtickW = math.Max(rtickW, c.measure(st.format(t)+cb.lineUnit, small))
+	}
+	x0, x1 := 8+tickW+8, c.w-12
+	if rtickW > 0 {
+		x1 = c.w - 8 - rtickW - 8
+	}
+	y0, y1 := 14.0, c.h-legendH-30
+	if x1-x0 < 40 || y1-y0 < 30 {
+		return
+	}
+	Y := func(v float64) float64 { return y1 - (y1-y0)*(clamp(v, lo, hi)-lo)/(hi-lo) }
+	RY := func(v float64) float64 { return y1 - (y1-y0)*clamp(v, 0, rhi)/rhi }
+
+	for _, t := range tk {
+		c.line(x0, Y(t), x1, Y(t), st.grid, 1)
+		c.textMid(c.fit(st.format(t), small, tickW), x0-8, Y(t), small, right)
+	}
+	for _, t := range rtk {
+		c.line(x1, RY(t), x1+4, RY(t), st.axis, 1)
+		c.textMid(st.format(t)+cb.lineUnit, x1+8, RY(t), small, left)
+	}
+
+	gw := (x1 - x0) / float64(n)
+	nb := float64(len(cb.bars))
+	bw := math.Min(gw*0.72/math.Max(nb, 1), 46)
+	gx := func(i int) float64 { return x0 + gw*(float64(i)+0.5) }
+	for i := 0; i < n; i++ {
+		for k, b := range cb.bars {
+			v := at(b.values, i)
+			if !finite(v) {
+				continue
+			}
+			bx := gx(i) - bw*nb/2 + bw*float64(k)
+			top, bot := Y(math.Max(v, 0)), Y(math.Min(v, 0))
+			if bot-top < 0.8 && v != 0 {
+				top = bot - 0.8 // a tiny value stays visible
+			}
+			c.rect(bx+0.5, top, bw-1, bot-top, b.col, drawing0, 0)
+		}
+	}
+	c.line(x0, Y(0), x1, Y(0), st.axis, 1)
+
+	// Category labels, thinned out where they would collide.
+	lw := 0.0
+	for _, s := range cb.cats {
+		lw = math.Max(lw, c.measure(s, small))
+	}
+	every := 1
+	if lw+8 > gw {
+		every = int(math.Ceil((math.Min(lw, 90) + 8) / gw))
+	}
+	for i, s := range cb.cats {
+		if i%every == 0 {
+			c.text(c.fit(s, small, gw*float64(every)-6), gx(i), y1+16, small, center)
+		}
+	}
+
+	if cb.line == nil {
+		return
+	}
+	ly := Y
+	if cb.lineRight {
+		ly = RY
+	}
+	var run []pt
+	var dots []pt
+	var vals []float64
+	for i := 0; i <= n; i++ {
+		v := at(cb.line.values, i)
+		if i == n || !finite(v) {
+			c.polyline(run, cb.line.col, 2)
+			run = run[:0]
+			continue
+		}
+		p := pt{gx(i), ly(v)}
+		run = append(run, p)
+		dots = append(dots, p)
+		vals = append(vals, v)
+	}
+	vf := tstyle{size: 10.5, bold: true, col: cb.line.col}
+	for k, p := range dots {
+		c.circle(p.x, p.y, 3.5, cb.line.col, white, 1.2)
+		if n <= 12 {
+			s := st.format(vals[k]) + cb.lineUnit
+			y := p.y - 8
+			if y-vf.size < y0 {
+				y = p.y + 8 + vf.size
+			}
+			c.haloText(c.fit(s, vf, gw*1.5), p.x, y, vf, center)
+		}
+	}
+}
+
+func (h History) draw(c *canvas) {
+	st := c.st
+	cb := combo{cats: h.Years, lineRight: true, lineUnit: h.Unit, bars: []comboSeries{
+		{h.RevenueLabel, st.primary, h.Revenue},
+		{h.MarginLabel, mix(st.primary, white, 0.5), h.Margin},
+	}}
+	if h.Share != nil {
+		cb.line = &comboSeries{h.ShareLabel, st.accent, h.Share}
+	}
+	cb.draw(c)
+}
+
+func (v ValueChart) draw(c *canvas) {
+	st := c.st
+	net := make([]float64, len(v.Years))
+	for i := range net {
+		net[i] = at(v.Benefit, i) - at(v.Cost, i)
+		if !finite(at(v.Benefit, i)) {
+			net[i] = -at(v.Cost, i) // no benefit given: the net is the cost
+		}
+		if !finite(at(v.Cost, i)) {
+			net[i] = at(v.Benefit, i)
+		}
+	}
+	combo{cats: v.Years, bars: []comboSeries{
+		{v.BenefitLabel, st.primary, v.Benefit},
+		{v.CostLabel, mix(st.accent, white, 0.35), v.Cost},
+	}, line: &comboSeries{v.NetLabel, mix(st.primary, st.ink, 0.5), net}}.draw(c)
+}
