@@ -253,10 +253,11 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 		return ws, append(diags, tomlDiag(file, err))
 	}
 	w.File, w.Dir = file, ws.Dir
+	givenClasses := w.Visits.Classes
 	w.fillDefaults(d.raw)
 	raw, _ := d.raw["brand"].(map[string]any)
 	diags = append(diags, loadAssets(fsys, d, &w.Brand, raw, filepath.Dir(file), w.Dir)...)
-	diags = append(diags, validateWorkspace(d, w)...)
+	diags = append(diags, validateWorkspace(d, w, givenClasses)...)
 	if diags.HasErrors() {
 		return ws, diags
 	}

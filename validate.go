@@ -37,10 +37,12 @@ func (c *checker) unique(list string, n int, id func(int) string, what string) m
 	return seen
 }
 
-func validateWorkspace(d *decoded, w *Workspace) Diagnostics {
+// validateWorkspace checks the workspace after its defaults are filled in; classes are
+// the [[visits.classes]] rows as written.
+func validateWorkspace(d *decoded, w *Workspace, classes []VisitClass) Diagnostics {
 	c := &checker{d: d}
 	c.scoring(&w.Scoring, d.raw)
-	c.visits(&w.Visits, d.raw)
+	c.visitClasses(classes, d.raw)
 	return c.ds
 }
 
@@ -119,13 +121,13 @@ func (c *checker) scoring(s *Scoring, raw map[string]any) {
 	}
 }
 
-func (c *checker) visits(v *Visits, raw map[string]any) {
+func (c *checker) visitClasses(classes []VisitClass, raw map[string]any) {
 	vs, _ := raw["visits"].(map[string]any)
 	if _, given := vs["classes"]; !given {
 		return
 	}
 	seen := map[string]bool{}
-	for i, r := range v.Classes {
+	for i, r := range classes {
 		if seen[r.Class] {
 			c.errf(indexPath("visits.classes", i)+".class", "class %s has a second row", r.Class)
 		}

@@ -31,6 +31,10 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 	for _, k := range names {
 		p := joinKey(path, k)
 		ks := s.child(k)
+		if ks == nil && s == workspaceSchema && planSchema.child(k) != nil {
+			ds = append(ds, d.at(p, false, "%q belongs in a plan, not in the workspace file kep.toml", k))
+			continue
+		}
 		if ks == nil {
 			ds = append(ds, d.at(p, false, "%s", unknownKey(s, k)))
 			continue
