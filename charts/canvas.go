@@ -296,6 +296,10 @@ func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {
 		c.circle(x+w/2, cy, 3.5, col, white, 1)
 	case "ring":
 		c.circle(x+w/2, cy, 5, alpha(col, 0.35), col, 1)
+	case "rel0", "rel1", "rel2", "rel3", "rel4":
+		rel := int(kind[3] - '0')
+		r := 7 * (0.55 + 0.1125*float64(rel))
+		c.circle(x+w/2, cy, r, mix(col, white, []float64{1, 0.7, 0.5, 0.25, 0}[rel]), col, 1.2)
 	case "dash":
 		c.line(x, cy, x+w, cy, col, 1.5, 4, 3)
 	default:

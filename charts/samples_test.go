@@ -120,6 +120,22 @@ func samples() []namedChart {
 				{"Schmidt AG mit aggressiven Rahmenverträgen", "Kostensenkungsprogramm des Kunden", "Lieferengpässe bei Elektronikbauteilen"},
 			},
 		}, 640, 400},
+		{"relationship", RelationshipMap{
+			Meta:               Meta{Heading: "Beziehungslandkarte"},
+			AttitudeLabels:     []string{"Gegner", "Skeptiker", "Neutral", "Unterstützer", "Champion"},
+			InfluenceLabels:    []string{"gering", "mittel", "hoch"},
+			RelationshipLabels: []string{"keine", "flüchtig", "regelmäßig", "eng", "vertrauensvoll"},
+			XTitle:             "Einstellung zu uns", YTitle: "Einfluss",
+			Contacts: []Contact{
+				{Name: "Dr. Maria König", Attitude: 3, Influence: 2, Relationship: 2},
+				{Name: "Hans Bauer", Attitude: 4, Influence: 2, Relationship: 4},
+				{Name: "Jürgen Weiß", Attitude: 1, Influence: 2, Relationship: 1},
+				{Name: "Sabine Groß", Attitude: 2, Influence: 1, Relationship: 3},
+				{Name: "Thomas Öztürk", Attitude: 4, Influence: 0, Relationship: 3},
+				{Name: "Petra Lange", Attitude: 0, Influence: 1, Relationship: 0},
+				{Name: "Klaus Fischer-Hoffmann", Attitude: 3, Influence: 1, Relationship: 2},
+			},
+		}, 640, 420},
 	}
 }
 

@@ -1,0 +1,167 @@
+package charts
+
+import (
+	"math"
+	"sort"
+	"strconv"
+)
+
+func (m RelationshipMap) draw(c *canvas) {
+	nx, ny := len(m.AttitudeLabels), len(m.InfluenceLabels)
+	if nx == 0 || ny == 0 {
+		return
+	}
+	st := c.st
+	small := tstyle{size: 11, col: st.muted}
+	label := tstyle{size: 11.5, col: st.ink}
+	title := tstyle{size: 12, col: st.ink}
+
+	var items []legendItem
+	for i, l := range m.RelationshipLabels {
+		if i > 4 {
+			break
+		}
+		items = append(items, legendItem{l, st.primary, "rel" + strconv.Itoa(i)})
+	}
+	legendH := 0.0
+	if len(items) > 0 {
+		legendH = measureLegend(c, items, small) + 6
+		c.legend(items, 8, c.w-8, c.h-legendH, small)
+	}
+
+	rowW := 0.0
+	for _, l := range m.InfluenceLabels {
+		rowW = math.Max(rowW, c.measure(l, label))
+	}
+	rowW = clamp(rowW, 20, c.w*0.2)
+	x0 := 8 + rowW + 10
+	if m.YTitle != "" {
+		x0 += 20
+	}
+	x1, y0 := c.w-8, 8.0
+	y1 := c.h - legendH - 2*label.size*1.25 - 14
+	if m.XTitle != "" {
+		y1 -= 20
+	}
+	if x1-x0 < 40 || y1-y0 < 30 {
+		return
+	}
+	cw, ch := (x1-x0)/float64(nx), (y1-y0)/float64(ny)
+
+	// Cells: the attitude scale as a colour strip under the grid, from accent (against us)
+	// to primary (for us); the cell with high influence on our side in the strongest tint.
+	for i := 0; i < nx; i++ {
+		t := 0.0
+		if nx > 1 {
+			t = float64(i) / float64(nx-1)
+		}
+		col := mix(st.accent, st.primary, t)
+		for j := 0; j < ny; j++ {
+			shade := 0.965
+			if (i+j)%2 == 1 {
+				shade = 0.94
+			}
+			c.rect(x0+cw*float64(i)+1, y0+ch*float64(j)+1, cw-2, ch-2, mix(col, white, shade), drawing0, 0)
+		}
+		c.rect(x0+cw*float64(i)+1, y1+2, cw-2, 4, col, drawing0, 0)
+		lines := c.wrap(m.AttitudeLabels[i], label, cw-6, 2)
+		for k, l := range lines {
+			c.text(l, x0+cw*(float64(i)+0.5), y1+8+label.size*1.25*float64(k+1), label, center)
+		}
+	}
+	for j := 0; j < ny; j++ {
+		// Row 0 is the lowest influence, drawn at the bottom.
+		yc := y0 + ch*(float64(ny-1-j)+0.5)
+		c.textMid(c.fit(m.InfluenceLabels[j], label, rowW), x0-10, yc, label, right)
+	}
+	if m.XTitle != "" {
+		c.text(c.fit(m.XTitle, title, x1-x0), (x0+x1)/2, y1+8+label.size*2.5+20, title, center)
+	}
+	if m.YTitle != "" {
+		c.textUp(c.fit(m.YTitle, title, y1-y0), 8+title.size, (y0+y1)/2, title)
+	}
+
+	// Group the contacts by cell, strongest relationship first.
+	cells := make([][]Contact, nx*ny)
+	for _, p := range m.Contacts {
+		i := int(clamp(float64(p.Attitude), 0, float64(nx-1)))
+		j := int(clamp(float64(p.Influence), 0, float64(ny-1)))
+		p.Relationship = int(clamp(float64(p.Relationship), 0, 4))
+		cells[j*nx+i] = append(cells[j*nx+i], p)
+	}
+	for k, list := range cells {
+		sort.SliceStable(list, func(a, b int) bool {
+			if list[a].Highlight != list[b].Highlight {
+				return list[a].Highlight
+			}
+			return list[a].Relationship > list[b].Relationship
+		})
+		i, j := k%nx, k/nx
+		m.drawCell(c, list, box{x0 + cw*float64(i) + 4, y0 + ch*float64(ny-1-j) + 4,
+			x0 + cw*float64(i+1) - 4, y0 + ch*float64(ny-j) - 4})
+	}
+}
+
+// drawCell places a cell's contacts in a grid of slots: with names while they fit, as
+// marks only when there are many, and with a "+N" for what even marks cannot hold.
+func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
+	if len(list) == 0 {
+		return
+	}
+	st := c.st
+	name := tstyle{size: 10.5, col: st.ink}
+	w, h := b.x1-b.x0, b.y1-b.y0
+	const rmax = 8.0
+	// Named slots: a mark with the name to its right.
+	slotH := 2*rmax + 4
+	cols := math.Max(1, math.Floor(w/110))
+	rows := math.Floor(h / slotH)
+	if float64(len(list)) <= cols*rows {
+		sw := w / cols
+		for k, p := range list {
+			col, row := float64(k%int(cols)), float64(k/int(cols))
+			x, y := b.x0+sw*col+rmax+1, b.y0+slotH*(row+0.5)
+			m.mark(c, x, y, rmax, p)
+			f := name
+			f.bold = p.Highlight
+			c.textMid(c.fit(p.Name, f, sw-2*rmax-6), x+rmax+4, y, f, left)
+		}
+		return
+	}
+	// Marks only, on the largest square slot that holds them all (at least 5 px).
+	s := math.Sqrt(w * h / float64(len(list)))
+	for s > 5 && math.Floor(w/s)*math.Floor(h/s) < float64(len(list)) {
+		s *= 0.95
+	}
+	s = math.Max(s, 5)
+	cols, rows = math.Max(1, math.Floor(w/s)), math.Max(1, math.Floor(h/s))
+	capacity := int(cols * rows)
+	shown := len(list)
+	if shown > capacity {
+		shown = capacity - 1 // the last slot says how many more there are
+	}
+	r := math.Min(rmax, s*0.42)
+	for k := 0; k < shown; k++ {
+		col, row := float64(k%int(cols)), float64(k/int(cols))
+		m.mark(c, b.x0+s*(col+0.5), b.y0+s*(row+0.5), r, list[k])
+	}
+	if shown < len(list) {
+		more := tstyle{size: 10.5, bold: true, col: st.ink}
+		txt := "+" + strconv.Itoa(len(list)-shown)
+		c.haloText(txt, b.x1-2, b.y1-3, more, right)
+	}
+}
+
+// mark draws one contact: size and fill grow with the relationship, so that a weak
+// relationship reads as an empty ring even without colour.
+func (m RelationshipMap) mark(c *canvas, x, y, rmax float64, p Contact) {
+	st := c.st
+	rel := p.Relationship
+	r := rmax * (0.55 + 0.1125*float64(rel))
+	fill := mix(st.primary, white, []float64{1, 0.7, 0.5, 0.25, 0}[rel])
+	stroke := st.primary
+	if p.Highlight {
+		stroke = st.accent
+	}
+	c.circle(x, y, r, fill, stroke, math.Min(1.5, r*0.25))
+}

@@ -1,3 +1,0 @@
-package charts
-
-func (m RelationshipMap) draw(c *canvas) {}
