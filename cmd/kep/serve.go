@@ -44,13 +44,13 @@ Errors are shown in the page. Listens on 127.0.0.1:8080 unless --addr says other
 // shuts down cleanly, ending the open event streams.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := newServeFlags()
-	fl.SetOutput(stderr)
-	fl.Usage = func() { fmt.Fprint(stderr, serveUsage) }
 	files, err := parseInterspersed(fl, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, serveUsage)
+		return 0
+	}
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+		fmt.Fprintf(stderr, "kep serve: %v\n%s", err, serveUsage)
 		return 2
 	}
 	if len(files) == 0 {
