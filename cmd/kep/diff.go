@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/changes"
+	"github.com/kepdev/kep/render/pdfdoc"
+)
+
+var diffCommand = &command{
+	name:    "diff",
+	summary: "show what changed between two versions of a plan",
+	usage: `usage: kep diff [--exit-code] [-f html,pdf [-o DIR]] OLD NEW
+       kep diff [--rev REV] [--exit-code] [-f html,pdf [-o DIR]] FILE
+
+Compares two versions of a plan building block by building block and says what
+changed in words a manager reads, in the plan's language:
+
+	Ziel von f1 – Umsatz mit dem Account steigern: 2.200.000 € → 2.400.000 €
+	Kontakt Henrik Brandt: Haltung Gegner → Skeptiker
+	neue Maßnahme a3: Workshop Predictive Maintenance
+
+Items are matched by id or name, so reordering is no change; the derived figures
+that moved (class, quadrant, scores, scorecard achievement, relative quality, net
+value, readiness, map status) follow the typed changes.
+
+With one FILE, the old version is the file at git revision REV (default HEAD),
+read with 'git show REV:path' in the file's folder.
+
+Flags:
+	--rev REV      the git revision to compare FILE with (default HEAD)
+	-f html,pdf    write a change report instead of printing the changes
+	-o DIR         folder for the report (default .); '-' writes one format to stdout;
+	               the file is DIR/<plan>-changes.html or .pdf
+	--exit-code    exit with status 1 when something changed (like git diff)
+
+Exit status: 0 success, whether or not anything changed (with --exit-code: 1 on
+changes); 1 a version of the plan has errors; 2 wrong usage, not a git
+repository, an unknown revision, a file missing from that revision, or a file
+that cannot be read or written.
+`,
+}
+
+func init() {
+	// run is set here, not in the literal: runDiff refers to diffCommand for its usage.
+	diffCommand.run = func(_ *command, args []string, stdout, stderr io.Writer) int { return runDiff(args, stdout, stderr) }
+	extraCommands = append(extraCommands, diffCommand)
+}
+
+// runDiff is `kep diff`.
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	c := diffCommand
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	rev := fl.String("rev", "", "")
+	formats := fl.String("f", "", "")
+	outDir := fl.String("o", "", "")
+	exitCode := fl.Bool("exit-code", false, "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	var want []string
+	if *formats != "" {
+		for _, f := range strings.Split(*formats, ",") {
+			f = strings.ToLower(strings.TrimSpace(f))
+			if f != "html" && f != "pdf" {
+				return usageError(stderr, c, "-f %q: want html, pdf or html,pdf", *formats)
+			}
+			want = append(want, f)
+		}
+	} else if *outDir != "" {
+		return usageError(stderr, c, "-o needs -f html or -f pdf")
+	}
+	if *outDir == "-" && len(want) > 1 {
+		return usageError(stderr, c, "-o - writes one format only")
+	}
+	switch {
+	case len(files) == 2 && *rev != "":
+		return usageError(stderr, c, "--rev compares one file with its git history; give one FILE")
+	case len(files) == 0:
+		return usageError(stderr, c, "no plan file given")
+	case len(files) > 2:
+		return usageError(stderr, c, "want OLD NEW or one FILE")
+	}
+	d, err := newDater()
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+
+	newPath := files[len(files)-1]
+	if err := checkInput(newPath); err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	// Both versions are seen on the same document date, so that the date alone (an
+	// action falling overdue) never shows as a change.
+	now := d.date(newPath)
+	loader := d.loader(now)
+	var (
+		oldPlan *kep.Plan
+		diags   kep.Diagnostics
+		v       changes.Versions
+	)
+	if len(files) == 2 {
+		if err := checkInput(files[0]); err != nil {
+			fmt.Fprintf(stderr, "kep: %v\n", err)
+			return exitUsage
+		}
+		oldPlan, diags = loader.LoadPlan(files[0])
+		v = changes.Versions{Old: files[0], New: newPath}
+	} else {
+		r := *rev
+		if r == "" {
+			r = "HEAD"
+		}
+		var src []byte
+		var rel string
+		src, rel, err = gitShow(newPath, r)
+		if err != nil {
+			fmt.Fprintf(stderr, "kep diff: %v\n", err)
+			return exitUsage
+		}
+		oldPlan, diags = loader.LoadPlanBytes(newPath, src)
+		v = changes.Versions{Old: r + ":" + rel, New: newPath}
+	}
+	if diags.HasErrors() {
+		diffVersionErrors(stderr, "old", v.Old, diags)
+		return exitPlan
+	}
+	newPlan, ndiags := loader.LoadPlan(newPath)
+	if ndiags.HasErrors() {
+		diffVersionErrors(stderr, "new", v.New, ndiags)
+		return exitPlan
+	}
+
+	cs := changes.Compare(oldPlan, newPlan, kep.Compute(oldPlan, now), kep.Compute(newPlan, now))
+	if len(want) == 0 {
+		secs := changes.Group(cs, newPlan.Lang)
+		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
+			fmt.Fprintf(stderr, "kep diff: %v\n", err)
+			return exitUsage
+		}
+	} else {
+		doc := changes.Report(newPlan, cs, changes.ReportOptions{Now: now, KepVersion: version, Versions: v})
+		base := strings.TrimSuffix(filepath.Base(newPath), filepath.Ext(newPath)) + "-changes"
+		for _, f := range want {
+			if err := diffWriteReport(doc, f, *outDir, base, now, stdout, stderr); err != nil {
+				fmt.Fprintf(stderr, "kep diff: %v\n", err)
+				return exitUsage
+			}
+		}
+	}
+	if *exitCode && len(cs) > 0 {
+		return exitPlan
+	}
+	return exitOK
+}
+
+// diffVersionErrors prints the errors of one version, saying which version it is: the
+// same file name may stand for both.
+func diffVersionErrors(stderr io.Writer, which, name string, diags kep.Diagnostics) {
+	fmt.Fprintf(stderr, "kep diff: the %s version (%s) has errors:\n", which, name)
+	diags.Sort()
+	for _, dg := range diags {
+		if !dg.Warning {
+			fmt.Fprintln(stderr, dg.String())
+		}
+	}
+}
+
+// diffWriteReport writes the change report in one format to dir (through a temporary file
+// and a rename, so a reader never sees half a file) or to stdout for "-".
+func diffWriteReport(doc *render.Document, format, dir, base string, now time.Time, stdout, stderr io.Writer) error {
+	var buf bytes.Buffer
+	if err := diffWriteDoc(&buf, doc, format, now, stderr); err != nil {
+		return err
+	}
+	if dir == "-" {
+		_, err := stdout.Write(buf.Bytes())
+		return err
+	}
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return diffWriteFile(filepath.Join(dir, base+"."+format), buf.Bytes())
+}
+
+// diffWriteFile writes data to a temporary file beside path and renames it into place.
+func diffWriteFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// gitShow reads the file at path as it was at revision rev, with git run in the file's
+// folder. It returns the bytes and the file's path relative to the repository's root.
+// Its errors say plainly what is wrong: no git, not a repository, an unknown revision,
+// a file that the revision does not hold.
+func gitShow(path, rev string) ([]byte, string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	dir, name := filepath.Split(abs)
+	if strings.HasPrefix(rev, "-") {
+		return nil, "", fmt.Errorf("revision %q: must not start with '-'", rev)
+	}
+	prefix, err := gitRun(dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, "", fmt.Errorf("--rev needs git, and git was not found: %w", err)
+		}
+		if strings.Contains(err.Error(), "not a git repository") {
+			return nil, "", fmt.Errorf("%s: not inside a git repository (compare two files with 'kep diff OLD NEW')", path)
+		}
+		return nil, "", fmt.Errorf("%s: %w", path, err)
+	}
+	rel := strings.TrimSpace(string(prefix)) + name
+	if _, err := gitRun(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+		return nil, "", fmt.Errorf("unknown revision %q in the repository of %s", rev, path)
+	}
+	src, err := gitRun(dir, "show", "--end-of-options", rev+":"+rel)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s is not in revision %s (was it committed there?)", rel, rev)
+	}
+	return src, rel, nil
+}
+
+// git runs one git command in dir and returns its standard output; the error carries
+// git's own message.
+func gitRun(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	// Plain output whatever the user's configuration: no pager, no colour, English
+	// messages (matched above), no conversion of the file's bytes.
+	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C", "LANG=C", "LANGUAGE=C")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			msg := strings.TrimSpace(errb.String())
+			if msg == "" {
+				msg = err.Error()
+			}
+			return nil, errors.New(msg)
+		}
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// diffVersionError is an error in the older version of a plan (exit status 1).
+type diffVersionError struct {
+	name  string
+	diags kep.Diagnostics
+}
+
+func (e *diffVersionError) Error() string {
+	return fmt.Sprintf("the version %s has errors:\n%v", e.name, e.diags.Err())
+}
+
+// changesSince compares the plan at path, loaded as cur with figures curF, with its
+// version at git revision rev, for the appendix "Änderungen" of `kep render --since REV`
+// (render.Options.Changes). The status tells how to exit on an error: 2 for git
+// trouble, 1 when the old version has errors.
+func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.Time) (*render.Changes, int, error) {
+	src, rel, err := gitShow(path, rev)
+	if err != nil {
+		return nil, exitUsage, err
+	}
+	old, diags := (&kep.Loader{Now: now}).LoadPlanBytes(path, src)
+	if diags.HasErrors() {
+		return nil, exitPlan, &diffVersionError{name: rev + ":" + rel, diags: diags}
+	}
+	if curF == nil {
+		curF = kep.Compute(cur, now)
+	}
+	cs := changes.Compare(old, cur, kep.Compute(old, now), curF)
+	return changes.Appendix(cs, cur.Lang, rev), exitOK, nil
+}
+
+// diffWriteDoc lays the change report out in one format.
+func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Time, stderr io.Writer) error {
+	switch format {
+	case "pdf":
+		res, err := pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: version})
+		if err != nil {
+			return err
+		}
+		if len(res.Replaced) > 0 {
+			fmt.Fprintf(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.ReplacedText())
+		}
+		return nil
+	case "html":
+		return diffWriteHTML(w, doc)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// diffWriteHTML writes the report as HTML.
+func diffWriteHTML(w io.Writer, doc *render.Document) error {
+	return errors.New("html: writer not available yet")
+}

@@ -1,0 +1,236 @@
+package changes
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+// Section is the changes of one part of the plan, titled as in the plan document.
+type Section struct {
+	Block   Block
+	Number  string // the section number of the plan document ("2"); "" for plan, brand, figures
+	Title   string
+	Changes []Change
+}
+
+// Heading is Number and Title joined.
+func (s Section) Heading() string {
+	if s.Number == "" {
+		return s.Title
+	}
+	return s.Number + " " + s.Title
+}
+
+// Group sorts changes into sections by block, in document order, keeping the order of
+// the changes within a block. Blocks without changes are left out. lang is the language
+// of the titles.
+func Group(cs []Change, lang string) []Section {
+	l := render.LabelsFor(lang)
+	w := words{en: l.Lang == "en"}
+	by := make([][]Change, numBlocks)
+	for _, c := range cs {
+		if c.Block >= 0 && c.Block < numBlocks {
+			by[c.Block] = append(by[c.Block], c)
+		}
+	}
+	var out []Section
+	for b := Block(0); b < numBlocks; b++ {
+		if len(by[b]) == 0 {
+			continue
+		}
+		num, title := blockTitle(b, l, w)
+		out = append(out, Section{Block: b, Number: num, Title: title, Changes: by[b]})
+	}
+	return out
+}
+
+// blockTitle names a block as the plan document does: building blocks 1–7, then action
+// plan (8), checklists (9) and reviews (10).
+func blockTitle(b Block, l render.Labels, w words) (number, title string) {
+	switch b {
+	case Plan:
+		return "", w.pick([2]string{"Plandaten", "Plan details"})
+	case Brand:
+		return "", w.pick([2]string{"Marke und Gestaltung", "Brand and design"})
+	case Actions:
+		return "8", l.T("sec.actions")
+	case Checklists:
+		return "9", l.T("sec.checklists")
+	case Reviews:
+		return "10", l.T("sec.reviews")
+	case Figures:
+		return "", w.pick([2]string{"Abgeleitete Kennzahlen", "Derived figures"})
+	}
+	n := strconv.Itoa(int(b - Selection + 1))
+	return n, l.T("sec.b" + n)
+}
+
+// Versions names the two compared versions for the reader: a file name, with the
+// revision where it came from git ("accounts/hansa.toml (HEAD)").
+type Versions struct {
+	Old, New string
+}
+
+// Title is the report's title: "Änderungen: Kundenentwicklungsplan …".
+func Title(p *kep.Plan) string {
+	l := render.LabelsFor(p.Lang)
+	t := p.Meta.Title
+	if strings.TrimSpace(t) == "" {
+		t = kep.DefaultTitle(l.Lang, p.Meta.Account)
+	}
+	return l.T("sec.changes") + ": " + oneLine(t)
+}
+
+// WriteText prints the change list for a terminal: a title, the two versions, then the
+// changes under a heading per block; "Keine Änderungen." when there are none.
+func WriteText(w io.Writer, title string, v Versions, secs []Section, lang string) error {
+	wd := words{en: lang == "en"}
+	var b strings.Builder
+	b.WriteString(title + "\n")
+	if v.Old != "" || v.New != "" {
+		fmt.Fprintf(&b, "%s: %s\n%s: %s\n", wd.pick([2]string{"Alt", "Old"}), v.Old, wd.pick([2]string{"Neu", "New"}), v.New)
+	}
+	if len(secs) == 0 {
+		b.WriteString("\n" + wd.phrase("nochange") + "\n")
+	}
+	for _, s := range secs {
+		b.WriteString("\n" + s.Heading() + "\n")
+		for _, c := range s.Changes {
+			b.WriteString("  - " + c.Text + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Appendix is the change list for the appendix "Änderungen" of the plan document
+// (render.Options.Changes, `kep render --since REV`).
+func Appendix(cs []Change, lang, since string) *render.Changes {
+	out := &render.Changes{Since: since, Groups: []render.ChangeGroup{}}
+	for _, s := range Group(cs, lang) {
+		g := render.ChangeGroup{Title: s.Heading()}
+		for _, c := range s.Changes {
+			g.Items = append(g.Items, c.Text)
+		}
+		out.Groups = append(out.Groups, g)
+	}
+	return out
+}
+
+// ReportOptions are the inputs of the change report that are not in the plans.
+type ReportOptions struct {
+	Now        time.Time // the document date; zero: 1970-01-01, never the clock
+	KepVersion string
+	Versions   Versions
+}
+
+// Report lays the change list out as a render.Document with the new plan's brand, so that
+// the HTML and PDF writers print it styled like the plan.
+func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
+	l := render.LabelsFor(p.Lang)
+	w := words{en: l.Lang == "en"}
+	f := render.NewFormat(l.Lang, p.Currency)
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Unix(0, 0)
+	}
+	now = now.UTC()
+	brand := p.Brand
+	paper := "A4"
+	if strings.EqualFold(brand.Paper, "letter") {
+		paper = "letter"
+	}
+	status := or(p.Meta.Status, "draft")
+	doc := &render.Document{
+		Lang: l.Lang, Labels: l, Format: f,
+		Title:           Title(p),
+		Account:         p.Meta.Account,
+		Company:         brand.Company,
+		Owner:           p.Meta.Owner,
+		Confidentiality: l.Enum("confidentiality", or(p.Meta.Confidentiality, "confidential")),
+		Version:         p.Meta.Version,
+		Status:          l.Enum("status", status), StatusKey: status,
+		Period:          f.Period(p.Meta.From, p.Meta.To),
+		Date:            f.Date(kep.DateOf(now)),
+		DateISO:         kep.DateOf(now).String(),
+		Now:             now,
+		Primary:         or(brand.Primary, kep.DefaultPrimary), Accent: or(brand.Accent, kep.DefaultAccent),
+		Paper: paper, Logo: brand.LogoData, LogoType: brand.LogoType,
+		Font: brand.FontData, FontBold: brand.FontBoldData,
+		Footer:    brand.Footer,
+		Generator: strings.TrimSpace("kep " + opt.KepVersion),
+		Keywords:  []string{p.Meta.Account, l.T("sec.changes")},
+	}
+	oldL, newL := w.pick([2]string{"Alte Fassung", "Old version"}), w.pick([2]string{"Neue Fassung", "New version"})
+	doc.Cover = []render.Fact{
+		{Label: l.T("cover.account"), Value: p.Meta.Account},
+		{Label: oldL, Value: opt.Versions.Old},
+		{Label: newL, Value: opt.Versions.New},
+		{Label: l.T("cover.period"), Value: doc.Period},
+		{Label: l.T("cover.date"), Value: doc.Date},
+		{Label: l.T("cover.confidential"), Value: doc.Confidentiality},
+	}
+
+	secs := Group(cs, l.Lang)
+	var added, removed, modified int
+	for _, c := range cs {
+		if c.Block == Figures {
+			continue
+		}
+		switch c.Kind {
+		case Added:
+			added++
+		case Removed:
+			removed++
+		default:
+			modified++
+		}
+	}
+	overview := &render.Section{ID: "overview", Title: w.pick([2]string{"Überblick", "Overview"}), Level: 1}
+	overview.Blocks = append(overview.Blocks, &render.Facts{Items: []render.Fact{
+		{Label: oldL, Value: opt.Versions.Old},
+		{Label: newL, Value: opt.Versions.New},
+		{Label: w.pick([2]string{"Neu", "Added"}), Value: f.Int(added)},
+		{Label: w.pick([2]string{"Entfernt", "Removed"}), Value: f.Int(removed)},
+		{Label: w.pick([2]string{"Geändert", "Modified"}), Value: f.Int(modified)},
+	}})
+	if len(secs) == 0 {
+		overview.Blocks = append(overview.Blocks, &render.Note{Text: w.phrase("nochange")})
+	}
+	doc.Sections = append(doc.Sections, overview)
+	for _, s := range secs {
+		rs := &render.Section{ID: "changes-" + blockID(s.Block), Number: s.Number, Title: s.Title, Level: 1}
+		items := make([]string, len(s.Changes))
+		for i, c := range s.Changes {
+			items[i] = c.Text
+		}
+		rs.Blocks = append(rs.Blocks, &render.List{Items: items})
+		doc.Sections = append(doc.Sections, rs)
+	}
+	return doc
+}
+
+// blockID is a stable anchor name of a block.
+func blockID(b Block) string {
+	switch b {
+	case Plan:
+		return "plan"
+	case Brand:
+		return "brand"
+	case Actions:
+		return "actions"
+	case Checklists:
+		return "checklists"
+	case Reviews:
+		return "reviews"
+	case Figures:
+		return "figures"
+	}
+	return "b" + strconv.Itoa(int(b-Selection+1))
+}
