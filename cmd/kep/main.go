@@ -34,8 +34,18 @@ var extraCommands []*command
 // helpOrder is the order in which `kep help` lists the commands; others come last.
 var helpOrder = []string{"init", "validate", "render", "portfolio", "diff", "figures", "schema", "serve", "version"}
 
+// serveCommand wraps runServe (serve.go), which parses its own flags and prints its own help.
+var serveCommand = &command{
+	name:    "serve",
+	summary: "live preview of plans in the browser",
+	usage:   serveUsage,
+	run: func(_ *command, args []string, stdout, stderr io.Writer) int {
+		return runServe(args, stdout, stderr)
+	},
+}
+
 func allCommands() []*command {
-	cs := append([]*command{initCommand, validateCommand, figuresCommand, versionCommand}, extraCommands...)
+	cs := append([]*command{initCommand, validateCommand, figuresCommand, serveCommand, versionCommand}, extraCommands...)
 	rank := func(name string) int {
 		for i, n := range helpOrder {
 			if n == name {
