@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -91,12 +93,31 @@ func strictly(ds kep.Diagnostics) kep.Diagnostics {
 // workflow commands.
 func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
 	for _, d := range ds {
+		d.File = displayPath(d.File)
 		if format == "github" {
 			fmt.Fprintln(w, githubAnnotation(d))
 		} else {
 			fmt.Fprintln(w, d.String())
 		}
 	}
+}
+
+// displayPath shortens an absolute path below the current folder (the loader names a
+// workspace file it found by its absolute path) to a relative one, as editors and CI
+// annotations expect.
+func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return rel
 }
 
 // githubAnnotation formats one finding as a workflow command, escaped as GitHub's
