@@ -1,0 +1,354 @@
+package pdfdoc
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render"
+)
+
+// block sets one content block at the position.
+func (w *docWriter) block(b render.Block) {
+	switch b := b.(type) {
+	case *render.Paragraph:
+		w.flow(plain(w.san.Clean(b.Text)), body(ink), 0)
+		w.gap(2.5)
+	case *render.Markdown:
+		w.markdown(b.Source, 0)
+		w.gap(1)
+	case *render.Heading:
+		w.smallHeading(b.Text)
+	case *render.Facts:
+		w.facts(b)
+	case *render.Table:
+		w.smallHeading(b.Caption)
+		w.table(w.tableSpec(b, 8.5))
+		w.gap(5)
+	case *render.List:
+		w.smallHeading(b.Title)
+		w.list(b.Items, b.Ordered)
+		w.gap(3)
+	case *render.Chart:
+		w.chart(b)
+	case *render.Note:
+		w.note(b)
+	case *render.SWOT:
+		w.swot(b)
+	case *render.Tiles:
+		w.tiles(b)
+	}
+}
+
+// smallHeading is an unnumbered heading inside a section, kept with what follows.
+func (w *docWriter) smallHeading(text string) {
+	if text == "" {
+		return
+	}
+	ts := textStyle{size: 10, lead: 10 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
+	w.gap(1.5)
+	w.need(ts.lead + 16)
+	w.flow(plain(w.san.Line(text)), ts, 0)
+	w.y += 1
+}
+
+// lightSpans shows a traffic light by shape and colour, followed by text or, without
+// text, the light's name: it never relies on colour alone.
+func (w *docWriter) lightSpans(l render.Light, text string) []span {
+	if l == "" {
+		return nil
+	}
+	c := parseColor(l.Color(), muted)
+	out := []span{{text: w.san.Line(l.Symbol()) + "\u00a0", color: &c}}
+	if text == "" {
+		out = append(out, span{text: w.san.Line(w.d.Labels.T("light." + string(l)))})
+	}
+	return out
+}
+
+// factSpans is a value with its optional light and link.
+func (w *docWriter) factSpans(value string, l render.Light, link string) []span {
+	out := w.lightSpans(l, value)
+	if value != "" {
+		sp := span{text: w.san.Clean(value)}
+		if link != "" && render.SafeURL(link) {
+			sp.url = pdfURI(link)
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func (w *docWriter) facts(f *render.Facts) {
+	w.smallHeading(f.Title)
+	spec := &tableSpec{size: 9, plain: true, widths: []float64{0.36, 0.64}}
+	for _, it := range f.Items {
+		spec.rows = append(spec.rows, []tcell{
+			{spans: plain(w.san.Clean(it.Label)), muted: true},
+			{spans: w.factSpans(it.Value, it.Light, it.Link)},
+		})
+	}
+	w.table(spec)
+	w.gap(4)
+}
+
+// tableSpec converts a document table; size is the text size in points.
+func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
+	spec := &tableSpec{size: size}
+	for _, h := range t.Header {
+		spec.header = append(spec.header, w.san.Line(h))
+	}
+	for _, a := range t.Align {
+		switch a {
+		case render.Right:
+			spec.align = append(spec.align, 'R')
+		case render.Center:
+			spec.align = append(spec.align, 'C')
+		default:
+			spec.align = append(spec.align, 'L')
+		}
+	}
+	spec.widths = t.Widths
+	conv := func(rows [][]render.Cell, strong bool) [][]tcell {
+		out := make([][]tcell, len(rows))
+		for i, r := range rows {
+			out[i] = make([]tcell, len(r))
+			for c, cell := range r {
+				out[i][c] = tcell{
+					spans: w.factSpans(cell.Text, cell.Light, cell.Link),
+					bold:  cell.Strong || strong || (t.RowHeader && c == 0),
+					muted: cell.Muted,
+				}
+			}
+		}
+		return out
+	}
+	spec.rows = conv(t.Rows, false)
+	spec.foot = conv(t.Foot, true)
+	return spec
+}
+
+// list sets plain-text items with bullets or numbers.
+func (w *docWriter) list(items []string, ordered bool) {
+	ts := body(ink)
+	markW := 5.0
+	if ordered {
+		markW = math.Max(markW, w.strWidth(strconv.Itoa(len(items))+".", 0, ts.size)+2.5)
+	}
+	mark := textStyle{size: ts.size, lead: ts.lead, color: w.primary, align: 'R'}
+	for i, it := range items {
+		m := "•"
+		if ordered {
+			m = strconv.Itoa(i+1) + "."
+		}
+		w.need(ts.lead)
+		w.drawLine(w.wrap(plain(m), mark, markW)[0], w.left(), w.y, markW-2, mark)
+		w.flow(plain(w.san.Clean(it)), ts, markW)
+		w.y += 0.8
+	}
+}
+
+// chartTheme is the brand and font handed to the charts package: the family registered
+// here, this document's sanitizer and number format.
+func (w *docWriter) chartTheme() charts.Theme {
+	return charts.Theme{
+		Primary: w.primary.hex(), Accent: w.accent.hex(),
+		FontFamily: textFamily,
+		Regular:    w.fonts.styles[""].data,
+		Bold:       w.fonts.styles["B"].data,
+		Format:     func(v float64) string { return w.d.Format.Decimal(v, 2) },
+		Clean:      w.san.Line,
+	}
+}
+
+// chart draws a chart as vectors at a size that keeps its proportions and fits the page,
+// with its title above, its text alternative below and its data as a table.
+func (w *docWriter) chart(c *render.Chart) {
+	if c.Model == nil || c.Model.Empty() {
+		w.smallHeading(c.Title)
+		w.note(&render.Note{Text: w.d.Labels.T("doc.nochart")})
+		return
+	}
+	dw, dh := float64(c.Width), float64(c.Height)
+	if dw <= 0 || dh <= 0 || math.IsInf(dw+dh, 0) {
+		dw, dh = 640, 400
+	}
+	width := math.Min(w.width(), dw*ptToMM)
+	height := width * dh / dw
+	if maxH := math.Min(120, (w.bottom()-w.mt)*0.6); height > maxH {
+		height = maxH
+		width = height * dw / dh
+	}
+	title := textStyle{size: 9.5, lead: 9.5 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
+	alt := textStyle{size: 8, lead: 8 * ptToMM * 1.4, color: muted, base: stItalic, align: 'L'}
+	titleLines := w.wrap(plain(w.san.Line(c.Title)), title, w.width())
+	altLines := w.wrap(plain(w.san.Clean(c.Alt)), alt, w.width())
+	if len(altLines) > 6 {
+		altLines = altLines[:6]
+	}
+	need := float64(len(titleLines))*title.lead + 2 + height + 2 + float64(len(altLines))*alt.lead
+	w.gap(2)
+	w.need(need)
+	for _, l := range titleLines {
+		w.drawLine(l, w.left(), w.y, w.width(), title)
+		w.y += title.lead
+	}
+	w.y += 2
+	x := w.left() + (w.width()-width)/2
+	if err := charts.PDF(w.pdf, c.Model, w.chartTheme(), x, w.y, width, height); err != nil && w.chartErr == nil {
+		w.chartErr = fmt.Errorf("chart %q: %w", c.Kind, err)
+	}
+	w.invalidate() // the chart set fonts and colours of its own
+	w.y += height + 2
+	for _, l := range altLines {
+		w.drawLine(l, w.left(), w.y, w.width(), alt)
+		w.y += alt.lead
+	}
+	w.y += 2
+	if c.Data != nil && len(c.Data.Rows) > 0 {
+		w.smallHeading(w.d.Labels.T("doc.chartdata"))
+		w.table(w.tableSpec(c.Data, 8))
+	}
+	w.gap(5)
+}
+
+// note is a short remark in a tinted box with a bar: accent for warnings.
+func (w *docWriter) note(n *render.Note) {
+	ts := textStyle{size: 9, lead: 9 * ptToMM * 1.45, color: ink, base: stItalic, align: 'L'}
+	bar := w.primary
+	if n.Kind == render.NoteWarning {
+		bar = w.accent
+	}
+	pad := 2.5
+	lines := w.wrap(plain(w.san.Clean(n.Text)), ts, w.width()-2*pad-2)
+	h := float64(len(lines))*ts.lead + 2*pad
+	if h > (w.bottom()-w.mt)/2 {
+		w.flow(plain(w.san.Clean(n.Text)), ts, 0) // too long for a box
+		w.gap(3)
+		return
+	}
+	w.need(h)
+	w.rect(w.left(), w.y, w.width(), h, bar.tint(0.92))
+	w.rect(w.left(), w.y, 1, h, bar)
+	for i, l := range lines {
+		w.drawLine(l, w.left()+pad+2, w.y+pad+float64(i)*ts.lead, w.width()-2*pad-2, ts)
+	}
+	w.y += h
+	w.gap(4)
+}
+
+// swot draws the 2 × 2 grid; when a row of it is taller than a page, the quadrants
+// follow each other as lists instead.
+func (w *docWriter) swot(s *render.SWOT) {
+	ts := textStyle{size: 9, lead: 9 * ptToMM * 1.45, color: ink, align: 'L'}
+	head := textStyle{size: 9.5, lead: 9.5 * ptToMM * 1.5, color: white, base: stBold, align: 'L'}
+	gapX, pad := 4.0, 2.5
+	colW := (w.width() - gapX) / 2
+	type quad struct {
+		title []line
+		items [][]line
+		h     float64
+	}
+	layout := func(q render.SWOTQuadrant) quad {
+		var out quad
+		out.title = w.wrap(plain(w.san.Line(q.Title)), head, colW-2*pad)[:1]
+		out.h = head.lead + 2*pad + pad
+		for _, it := range q.Items {
+			ls := w.wrap(plain(w.san.Clean(it)), ts, colW-2*pad-4)
+			out.items = append(out.items, ls)
+			out.h += float64(len(ls))*ts.lead + 0.8
+		}
+		return out
+	}
+	colors := [4]rgb{w.primary, w.accentText(), w.primary, w.accentText()}
+	for row := 0; row < 2; row++ {
+		a, b := layout(s.Quadrants[2*row]), layout(s.Quadrants[2*row+1])
+		h := math.Max(a.h, b.h)
+		if h > w.bottom()-w.mt {
+			for _, q := range s.Quadrants[2*row : 2*row+2] {
+				w.smallHeading(q.Title)
+				w.list(q.Items, false)
+			}
+			continue
+		}
+		w.need(h)
+		for i, q := range []quad{a, b} {
+			x := w.left() + float64(i)*(colW+gapX)
+			c := colors[2*row+i]
+			w.rect(x, w.y, colW, h, c.tint(0.93))
+			w.rect(x, w.y, colW, head.lead+2*pad-1, c)
+			w.drawLine(q.title[0], x+pad, w.y+pad-0.5, colW-2*pad, head)
+			y := w.y + head.lead + 2*pad + 1
+			mark := textStyle{size: ts.size, lead: ts.lead, color: c, align: 'L'}
+			for _, ls := range q.items {
+				w.drawLine(w.wrap(plain("•"), mark, 4)[0], x+pad, y, 4, mark)
+				for _, l := range ls {
+					w.drawLine(l, x+pad+4, y, colW-2*pad-4, ts)
+					y += ts.lead
+				}
+				y += 0.8
+			}
+		}
+		w.y += h + gapX
+	}
+	w.gap(2)
+}
+
+// tiles sets key figures as a grid of boxes: a big value, its label and a second line.
+func (w *docWriter) tiles(t *render.Tiles) {
+	n := len(t.Items)
+	if n == 0 {
+		return
+	}
+	perRow := 4
+	if n%3 == 0 || n == 5 {
+		perRow = 3
+	}
+	perRow = min(perRow, n)
+	gapX, pad := 3.5, 3.0
+	tw := (w.width() - gapX*float64(perRow-1)) / float64(perRow)
+	val := textStyle{size: 16, lead: 16 * ptToMM * 1.25, color: w.primary, base: stBold, align: 'L'}
+	lab := textStyle{size: 8, lead: 8 * ptToMM * 1.4, color: muted, align: 'L'}
+	sub := textStyle{size: 8.5, lead: 8.5 * ptToMM * 1.4, color: ink, align: 'L'}
+	inner := tw - 2*pad - 1
+	for start := 0; start < n; start += perRow {
+		row := t.Items[start:min(n, start+perRow)]
+		type tile struct{ v, l, s []line }
+		tiles := make([]tile, len(row))
+		h := 0.0
+		for i, it := range row {
+			v := w.wrap(plain(w.san.Line(it.Value)), val, inner)
+			l := w.wrap(plain(w.san.Line(it.Label)), lab, inner)
+			s := w.wrap(append(w.lightSpans(it.Light, it.Sub), plain(w.san.Line(it.Sub))...), sub, inner)
+			v, l, s = v[:min(2, len(v))], l[:min(3, len(l))], s[:min(2, len(s))]
+			if it.Sub == "" && it.Light == "" {
+				s = nil
+			}
+			tiles[i] = tile{v, l, s}
+			h = math.Max(h, float64(len(v))*val.lead+float64(len(l))*lab.lead+float64(len(s))*sub.lead)
+		}
+		h += 2*pad + 1
+		w.need(h)
+		for i, tl := range tiles {
+			x := w.left() + float64(i)*(tw+gapX)
+			w.rect(x, w.y, tw, h, w.primary.tint(0.93))
+			w.rect(x, w.y, 1, h, w.primary)
+			y := w.y + pad
+			for _, l := range tl.v {
+				w.drawLine(l, x+pad+1, y, inner, val)
+				y += val.lead
+			}
+			for _, l := range tl.l {
+				w.drawLine(l, x+pad+1, y, inner, lab)
+				y += lab.lead
+			}
+			for _, l := range tl.s {
+				w.drawLine(l, x+pad+1, y, inner, sub)
+				y += sub.lead
+			}
+		}
+		w.y += h + gapX
+	}
+	w.gap(3)
+}

@@ -1,0 +1,153 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	"image/png"
+	"strings"
+	"sync"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// logoImage is a logo fpdf is known to read: the brand's bytes, or the same picture
+// re-encoded as a plain PNG when fpdf refuses the original (interlaced PNG, 16-bit,
+// progressive details), because a refused image would end the whole document.
+type logoImage struct {
+	data []byte
+	typ  string // "PNG" or "JPG"
+	ok   bool
+}
+
+var logos sync.Map // sha256 → *logoResult
+
+type logoResult struct {
+	once sync.Once
+	img  logoImage
+}
+
+func prepareLogo(data []byte, typ string) logoImage {
+	if len(data) == 0 {
+		return logoImage{}
+	}
+	v, _ := logos.LoadOrStore(sha256.Sum256(data), new(logoResult))
+	lr := v.(*logoResult)
+	lr.once.Do(func() { lr.img = checkLogo(data, typ) })
+	return lr.img
+}
+
+func checkLogo(data []byte, typ string) logoImage {
+	t := "PNG"
+	if strings.EqualFold(typ, "jpeg") || strings.EqualFold(typ, "jpg") {
+		t = "JPG"
+	}
+	if fpdfReads(data, t) {
+		return logoImage{data: data, typ: t, ok: true}
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return logoImage{}
+	}
+	var buf bytes.Buffer
+	if png.Encode(&buf, img) != nil || !fpdfReads(buf.Bytes(), "PNG") {
+		return logoImage{}
+	}
+	return logoImage{data: buf.Bytes(), typ: "PNG", ok: true}
+}
+
+// fpdfReads tries the image on a scratch document: fpdf's errors are sticky.
+func fpdfReads(data []byte, typ string) bool {
+	p := fpdf.New("P", "mm", "A4", "")
+	info := p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+	return p.Error() == nil && info != nil && info.Width() > 0 && info.Height() > 0
+}
+
+// cover sets the title page: logo and company, title, account, the cover facts and the
+// confidentiality. It has no header or footer.
+func (w *docWriter) cover() {
+	w.newPage()
+	d := w.d
+	w.rect(0, 0, w.pageW, 7, w.primary)
+
+	// Logo top left, scaled into its box; the company name beside it on the right.
+	top := 22.0
+	logoBottom := top
+	if img := prepareLogo(d.Logo, d.LogoType); img.ok {
+		info := w.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: img.typ}, bytes.NewReader(img.data))
+		if info != nil && w.pdf.Error() == nil {
+			iw, ih := info.Width(), info.Height()
+			scale := min(60/iw, 24/ih)
+			lw, lh := iw*scale, ih*scale
+			w.pdf.ImageOptions("logo", w.left(), top, lw, lh, false, fpdf.ImageOptions{ImageType: img.typ}, 0, "")
+			logoBottom = top + lh
+		}
+	}
+	if c := w.san.Line(d.Company); c != "" {
+		c = w.fit(c, stBold, 11, w.width()*0.55)
+		cw := w.strWidth(c, stBold, 11)
+		w.text(w.right()-cw, top+5, c, stBold, 11, ink)
+	}
+
+	// Title block at about a third of the page.
+	w.y = max(logoBottom+20, w.pageH*0.3)
+	w.rect(w.left(), w.y, 22, 1.4, w.accent)
+	w.y += 7
+	title := textStyle{size: 26, lead: 26 * ptToMM * 1.2, color: w.primary, base: stBold, align: 'L'}
+	lines := w.wrap(plain(w.san.Line(d.Title)), title, w.width())
+	if len(lines) > 4 {
+		lines = lines[:4]
+	}
+	for _, l := range lines {
+		w.drawLine(l, w.left(), w.y, w.width(), title)
+		w.y += title.lead
+	}
+	w.y += 3
+	if d.Account != "" && !strings.Contains(d.Title, d.Account) {
+		acc := textStyle{size: 15, lead: 15 * ptToMM * 1.3, color: ink, align: 'L'}
+		for i, l := range w.wrap(plain(w.san.Line(d.Account)), acc, w.width()) {
+			if i == 2 {
+				break
+			}
+			w.drawLine(l, w.left(), w.y, w.width(), acc)
+			w.y += acc.lead
+		}
+	}
+	if p := w.san.Line(d.Period); p != "" {
+		w.text(w.left(), w.y+5, w.fit(p, 0, 12, w.width()), 0, 12, muted)
+		w.y += 8
+	}
+
+	// Cover facts in two columns near the bottom, above the confidentiality mark.
+	facts := d.Cover
+	rows := (len(facts) + 1) / 2
+	const rowH = 12.5
+	y := max(w.y+16, w.pageH-42-float64(rows)*rowH)
+	colW := w.width() / 2
+	w.hline(w.left(), w.right(), y-4, rule, 0.25)
+	for i, f := range facts {
+		if y+float64(i/2)*rowH > w.pageH-36 {
+			break // a hostile number of facts: the cover shows what fits
+		}
+		x := w.left() + float64(i%2)*colW
+		fy := y + float64(i/2)*rowH
+		w.text(x, fy, w.fit(strings.ToUpper(w.san.Line(f.Label)), stBold, 7, colW-6), stBold, 7, muted)
+		spans := w.factSpans(f.Value, f.Light, f.Link)
+		ts := textStyle{size: 10.5, lead: 5, color: ink, align: 'L'}
+		if ls := w.wrap(spans, ts, colW-6); len(ls) > 0 {
+			w.drawLine(ls[0], x, fy+1.2, colW-6, ts)
+		}
+	}
+
+	// Confidentiality mark and the closing band.
+	if c := w.san.Line(d.Confidentiality); c != "" {
+		c = w.fit(strings.ToUpper(c), stBold, 8.5, w.width()-10)
+		cw := w.strWidth(c, stBold, 8.5)
+		by := w.pageH - 26
+		w.setDraw(w.accentText(), 0.35)
+		w.pdf.RoundedRect(w.left(), by, cw+8, 7, 1.2, "1234", "D")
+		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText())
+	}
+	w.rect(0, w.pageH-7, w.pageW, 7, w.primary)
+}

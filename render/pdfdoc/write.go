@@ -1,0 +1,419 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/render"
+)
+
+// Options control a PDF beyond its document. The zero value is usable.
+type Options struct {
+	// Now is the document's creation and modification date in the PDF metadata (the CLI
+	// passes SOURCE_DATE_EPOCH or the plan file's modification time). Zero: the
+	// document's Now, else the Unix epoch, never the clock, so output stays reproducible.
+	Now time.Time
+	// KepVersion names the creator "kep <version>"; empty: the document's Generator.
+	KepVersion string
+}
+
+// Result tells the caller what the writer did.
+type Result struct {
+	Pages int // number of pages
+	// Replaced lists, in ascending order, the characters of the document the font cannot
+	// draw; each was replaced by a visible placeholder. The caller warns once about them.
+	Replaced []rune
+}
+
+// ReplacedText lists the replaced characters for a warning: "😀 (U+1F600), 漢 (U+6F22)".
+func (r Result) ReplacedText() string {
+	parts := make([]string, len(r.Replaced))
+	for i, c := range r.Replaced {
+		parts[i] = fmt.Sprintf("%c (%U)", c, c)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Page geometry in millimetres.
+const (
+	marginX      = 22.0
+	marginTop    = 26.0
+	marginBottom = 24.0
+)
+
+// Write lays out d as a PDF and writes it to w in one piece after it has been completed,
+// so that a failure writes nothing. It never panics.
+func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
+	if d == nil {
+		return res, errors.New("pdf: no document")
+	}
+	fonts, err := newFontSet(d.Font, d.FontBold)
+	if err != nil {
+		return res, fmt.Errorf("pdf: %w", err)
+	}
+	dw := newDocWriter(d, fonts, opt)
+	if err := dw.layout(); err != nil {
+		return res, fmt.Errorf("pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := dw.pdf.Output(&buf); err != nil {
+		return res, fmt.Errorf("pdf: %w", err)
+	}
+	res.Pages = dw.pdf.PageCount()
+	res.Replaced = dw.san.Replaced()
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return res, fmt.Errorf("pdf: write: %w", err)
+	}
+	return res, nil
+}
+
+// docWriter lays out one document.
+type docWriter struct {
+	*engine
+	d     *render.Document
+	opt   Options
+	links map[*render.Section]int
+	pages map[*render.Section]int
+
+	toc       *render.Section
+	tocPage   int     // first page of the contents
+	tocY      float64 // where its entries start
+	chartErr  error
+	logoName  string
+	logoW     float64
+	logoH     float64
+	furniture bool
+}
+
+func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
+	size := "A4"
+	if strings.EqualFold(d.Paper, "letter") {
+		size = "Letter"
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	pageW, pageH := pdf.GetPageSize()
+	e := &engine{
+		pdf: pdf, fonts: fonts, san: newSanitizer(fonts.cov),
+		pageW: pageW, pageH: pageH,
+		ml: marginX, mr: marginX, mt: marginTop, mb: marginBottom,
+		primary: parseColor(d.Primary, rgb{0x1f, 0x4e, 0x79}),
+		accent:  parseColor(d.Accent, rgb{0xe8, 0x77, 0x2e}),
+	}
+	dw := &docWriter{engine: e, d: d, opt: opt,
+		links: map[*render.Section]int{}, pages: map[*render.Section]int{}}
+
+	now := opt.Now
+	if now.IsZero() {
+		now = d.Now
+	}
+	if now.IsZero() {
+		now = time.Unix(0, 0)
+	}
+	// UTC: the same instant gives the same bytes in every time zone.
+	pdf.SetCreationDate(now.UTC())
+	pdf.SetModificationDate(now.UTC())
+	// Without catalog sort fonts and images come out in map order.
+	pdf.SetCatalogSort(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(e.ml, e.mt, e.mr)
+	pdf.SetCellMargin(0)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+	for _, st := range []string{"", "B", "I", "BI"} {
+		pdf.AddUTF8FontFromBytes(textFamily, st, fonts.styles[st].data)
+	}
+	pdf.AddUTF8FontFromBytes(monoFamily, "", fonts.mono.data)
+
+	clean := e.san.Line
+	pdf.SetTitle(clean(d.Title), true)
+	author := d.Company
+	if author == "" {
+		author = d.Owner
+	}
+	pdf.SetAuthor(clean(author), true)
+	subject := d.Account
+	if d.Period != "" {
+		subject += " · " + d.Period
+	}
+	pdf.SetSubject(clean(subject), true)
+	pdf.SetKeywords(clean(strings.Join(d.Keywords, ", ")), true)
+	creator := d.Generator
+	if opt.KepVersion != "" {
+		creator = "kep " + opt.KepVersion
+	}
+	pdf.SetCreator(clean(creator), true)
+	pdf.SetProducer(clean(creator), true)
+	if d.Lang != "" {
+		pdf.SetLang(clean(d.Lang))
+	}
+	return dw
+}
+
+// layout sets the whole document: cover, sections, then (knowing every page) the
+// contents and the header and footer of each page.
+func (w *docWriter) layout() error {
+	w.cover()
+	for _, s := range w.d.Sections {
+		w.section(s, 0)
+		if err := w.pdf.Error(); err != nil {
+			return err
+		}
+		if w.chartErr != nil {
+			return w.chartErr
+		}
+	}
+	if w.toc != nil {
+		w.fillContents()
+	}
+	w.pageFurniture()
+	return w.pdf.Error()
+}
+
+// section sets a section's heading, blocks and subsections.
+func (w *docWriter) section(s *render.Section, depth int) {
+	if depth == 0 && (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !(w.atTop() && w.pdf.PageNo() > 1) {
+		w.newPage()
+	}
+	w.heading(s, depth)
+	if s.TOC {
+		w.reserveContents(s)
+		return
+	}
+	for _, b := range s.Blocks {
+		w.block(b)
+	}
+	for _, sub := range s.Sections {
+		w.section(sub, depth+1)
+	}
+}
+
+// Heading sizes by depth, in points.
+var headSize = [...]float64{17, 12.5, 10.5}
+
+// heading sets a numbered heading with its bookmark and link target; it stays with at
+// least a few lines of what follows.
+func (w *docWriter) heading(s *render.Section, depth int) {
+	lvl := min(depth, len(headSize)-1)
+	size := headSize[lvl]
+	ts := textStyle{size: size, lead: size * ptToMM * 1.3, color: w.primary, base: stBold, align: 'L'}
+	if lvl == 2 {
+		ts.color = ink
+	}
+	switch lvl {
+	case 0:
+	case 1:
+		w.gap(6)
+	default:
+		w.gap(4)
+	}
+	w.need(ts.lead + 18)
+	// Bookmark encodes UTF-8 only while a UTF-8 font is selected.
+	w.font(stBold, size)
+	title := w.san.Line(s.Heading())
+	w.pdf.Bookmark(title, depth, w.y)
+	link := w.pdf.AddLink()
+	w.links[s] = link
+	w.pages[s] = w.pdf.PageNo()
+	w.pdf.SetLink(link, w.y, -1)
+
+	var spans []span
+	if s.Number != "" {
+		num := w.san.Line(s.Number)
+		spans = append(spans, span{text: num + "\u00a0\u00a0", color: &w.accent})
+		spans = append(spans, span{text: w.san.Line(s.Title)})
+	} else {
+		spans = plain(w.san.Line(s.Title))
+	}
+	w.flow(spans, ts, 0)
+	if lvl == 0 {
+		w.y += 1.5
+		w.hline(w.left(), w.right(), w.y, w.primary, 0.5)
+		w.y += 6
+	} else {
+		w.y += 1.5
+	}
+}
+
+// tocEntry is one line of the table of contents.
+type tocEntry struct {
+	s     *render.Section
+	depth int
+}
+
+func (w *docWriter) tocEntries() []tocEntry {
+	var out []tocEntry
+	var walk func(ss []*render.Section, depth int)
+	walk = func(ss []*render.Section, depth int) {
+		for _, s := range ss {
+			if s.TOC {
+				continue
+			}
+			out = append(out, tocEntry{s, depth})
+			if depth < 1 {
+				walk(s.Sections, depth+1)
+			}
+		}
+	}
+	walk(w.d.Sections, 0)
+	return out
+}
+
+func tocStyle(depth int) (ts textStyle, before, indent float64) {
+	if depth == 0 {
+		return textStyle{size: 10.5, lead: 6.2, color: ink, base: stBold, align: 'L'}, 2.2, 0
+	}
+	return textStyle{size: 9.5, lead: 5.4, color: ink, align: 'L'}, 0, 9
+}
+
+// walkContents places the entries on the contents pages, starting at y on the first;
+// draw is called for each entry with its page offset and top. It returns the number of
+// pages used.
+func (w *docWriter) walkContents(y float64, draw func(e tocEntry, page int, y float64)) int {
+	page := 0
+	for i, e := range w.tocEntries() {
+		ts, before, _ := tocStyle(e.depth)
+		if i > 0 && y > w.mt {
+			y += before
+		}
+		if y+ts.lead > w.bottom() {
+			page++
+			y = w.mt
+		}
+		if draw != nil {
+			draw(e, page, y)
+		}
+		y += ts.lead
+	}
+	return page + 1
+}
+
+// reserveContents keeps the pages of the table of contents free; fillContents writes it
+// once every section's page is known.
+func (w *docWriter) reserveContents(s *render.Section) {
+	w.toc, w.tocPage, w.tocY = s, w.pdf.PageNo(), w.y
+	n := w.walkContents(w.y, nil)
+	for i := 1; i < n; i++ {
+		w.newPage()
+	}
+	w.y = w.bottom() // the next section starts on a new page
+}
+
+func (w *docWriter) fillContents() {
+	w.walkContents(w.tocY, func(e tocEntry, page int, y float64) {
+		w.pdf.SetPage(w.tocPage + page)
+		w.invalidate()
+		ts, _, indent := tocStyle(e.depth)
+		base := y + (ts.lead-ts.size*ptToMM)/2 + ts.size*ptToMM*0.78
+		x := w.left() + indent
+		if e.s.Number != "" {
+			w.text(x, base, w.fit(w.san.Line(e.s.Number), ts.base, ts.size, 11), ts.base, ts.size, w.primary)
+			x += 9 + 3*float64(e.depth)
+		}
+		pn := fmt.Sprint(w.pages[e.s])
+		pnW := w.strWidth(pn, ts.base, ts.size)
+		title := w.fit(w.san.Line(e.s.Title), ts.base, ts.size, w.right()-pnW-8-x)
+		w.text(x, base, title, ts.base, ts.size, ink)
+		// Dot leader between title and page number.
+		from, to := x+w.strWidth(title, ts.base, ts.size)+2, w.right()-pnW-2
+		if dotW := w.strWidth(". ", 0, 8); to-from > dotW {
+			dots := strings.TrimSpace(strings.Repeat(". ", int((to-from)/dotW)))
+			w.text(to-w.strWidth(dots, 0, 8), base, dots, 0, 8, rule)
+		}
+		w.text(w.right()-pnW, base, pn, ts.base, ts.size, ink)
+		w.pdf.Link(w.left(), y, w.width(), ts.lead, w.links[e.s])
+	})
+}
+
+// fit shortens s with "…" until it is at most maxW wide.
+func (w *docWriter) fit(s string, st style, size, maxW float64) string {
+	if w.strWidth(s, st, size) <= maxW {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if w.strWidth(string(r[:mid])+"…", st, size) <= maxW {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
+}
+
+// pageFurniture writes header and footer on every page after the cover, now that the
+// number of pages is known (fpdf's page-count alias would be measured and drawn wrongly).
+func (w *docWriter) pageFurniture() {
+	n := w.pdf.PageCount()
+	l := w.d.Labels
+	for p := 2; p <= n; p++ {
+		w.pdf.SetPage(p)
+		w.invalidate()
+		// Header: document title left, company right, a rule in the brand colour.
+		hy := w.mt - 10
+		right := w.san.Line(w.d.Company)
+		rw := 0.0
+		if right != "" {
+			right = w.fit(right, stBold, 7.5, w.width()*0.4)
+			rw = w.strWidth(right, stBold, 7.5)
+			w.text(w.right()-rw, hy, right, stBold, 7.5, muted)
+		}
+		left := w.fit(w.san.Line(w.d.Title), 0, 7.5, w.width()-rw-6)
+		w.text(w.left(), hy, left, 0, 7.5, muted)
+		w.hline(w.left(), w.right(), hy+2.2, w.primary, 0.35)
+
+		// Footer: confidentiality and brand footer left, page n / N right.
+		fy := w.pageH - w.mb + 12
+		w.hline(w.left(), w.right(), fy-4.5, rule, 0.2)
+		page := fmt.Sprintf("%s %d / %d", w.san.Line(l.T("doc.page")), p, n)
+		pw := w.strWidth(page, 0, 7.5)
+		w.text(w.right()-pw, fy, page, 0, 7.5, muted)
+		conf := w.san.Line(w.d.Confidentiality)
+		avail := w.width() - pw - 8
+		x := w.left()
+		if conf != "" {
+			conf = w.fit(conf, stBold, 7.5, avail)
+			w.text(x, fy, conf, stBold, 7.5, w.accentText())
+			x += w.strWidth(conf, stBold, 7.5)
+		}
+		if foot := w.san.Line(w.d.Footer); foot != "" && x < w.left()+avail-10 {
+			if conf != "" {
+				foot = " · " + foot
+			}
+			foot = w.fit(foot, 0, 7.5, w.left()+avail-x)
+			w.text(x, fy, foot, 0, 7.5, muted)
+		}
+	}
+}
+
+// accentText is the accent colour darkened until it reads as text on white.
+func (w *docWriter) accentText() rgb {
+	c := w.accent
+	for i := 0; i < 10 && luminance(c) > 0.18; i++ {
+		c = rgb{c.r * 85 / 100, c.g * 85 / 100, c.b * 85 / 100}
+	}
+	return c
+}
+
+// luminance is the relative luminance of c (WCAG).
+func luminance(c rgb) float64 {
+	lin := func(v int) float64 {
+		f := float64(v) / 255
+		if f <= 0.03928 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
+}
