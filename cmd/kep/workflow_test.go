@@ -1,8 +1,10 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -25,4 +27,110 @@ func TestPreCommitHook(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// TestCIExample runs the shell steps of examples/ci/render-plans.yml (validate, what
+// changed, render) in a temporary git repository with kep on PATH, the way GitHub's
+// runner would: bash -eo pipefail, the workflow's env, GITHUB_STEP_SUMMARY.
+func TestCIExample(t *testing.T) {
+	for _, tool := range []string{"git", "bash", "xargs"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool, "not installed")
+		}
+	}
+	wf, err := os.ReadFile("../../examples/ci/render-plans.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps, env := workflowSteps(string(wf))
+	for _, name := range []string{"Install kep", "Validate", "What changed", "Render"} {
+		if steps[name] == "" {
+			t.Fatalf("workflow has no run step %q", name)
+		}
+	}
+	if !strings.Contains(steps["Validate"], "kep validate --format github") {
+		t.Errorf("Validate step does not print GitHub annotations:\n%s", steps["Validate"])
+	}
+	for _, want := range []string{"actions/checkout@", "fetch-depth: 0", "actions/setup-go@", "actions/upload-artifact@", "path: out/"} {
+		if !strings.Contains(string(wf), want) {
+			t.Errorf("workflow lacks %q", want)
+		}
+	}
+	samples, err := filepath.Abs("../../samples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/ci",
+		Setup: func(e *testscript.Env) error {
+			for k, v := range env {
+				e.Setenv(k, v)
+			}
+			e.Setenv("HOME", e.WorkDir)
+			e.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			for name, file := range map[string]string{"Validate": "validate.sh", "What changed": "changes.sh", "Render": "render.sh"} {
+				if err := os.WriteFile(filepath.Join(e.WorkDir, file), []byte(steps[name]), 0o644); err != nil {
+					return err
+				}
+			}
+			return os.CopyFS(filepath.Join(e.WorkDir, "repo"), os.DirFS(samples))
+		},
+	})
+}
+
+// workflowSteps reads the run scripts of a workflow's steps by name, and its top-level
+// env. It knows only the YAML this repository's example uses: "- name:" lines, "run: |"
+// blocks or one-line runs, and a flat env map; enough to test the example's scripts.
+func workflowSteps(yml string) (steps map[string]string, env map[string]string) {
+	steps, env = map[string]string{}, map[string]string{}
+	lines := strings.Split(yml, "\n")
+	indent := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	unquote := func(v string) string {
+		v, _, _ = strings.Cut(v, " #")
+		return strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	name, inEnv := "", false
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		trim := strings.TrimSpace(l)
+		if indent(l) == 0 {
+			inEnv = trim == "env:"
+			continue
+		}
+		if inEnv && indent(l) == 2 {
+			if k, v, ok := strings.Cut(trim, ":"); ok {
+				env[k] = unquote(v)
+			}
+			continue
+		}
+		if v, ok := strings.CutPrefix(trim, "- name:"); ok {
+			name = unquote(v)
+			continue
+		}
+		if strings.HasPrefix(trim, "- ") {
+			name = ""
+		}
+		v, ok := strings.CutPrefix(trim, "run:")
+		if !ok || name == "" {
+			continue
+		}
+		if v = strings.TrimSpace(v); v != "|" {
+			steps[name] = v + "\n"
+			continue
+		}
+		var b strings.Builder
+		base := -1
+		for i+1 < len(lines) && (strings.TrimSpace(lines[i+1]) == "" || indent(lines[i+1]) > indent(l)) {
+			i++
+			if base < 0 && strings.TrimSpace(lines[i]) != "" {
+				base = indent(lines[i])
+			}
+			if len(lines[i]) >= base && base >= 0 {
+				b.WriteString(lines[i][base:])
+			}
+			b.WriteString("\n")
+		}
+		steps[name] = b.String()
+	}
+	return steps, env
 }
