@@ -347,3 +347,12 @@ func (c *canvas) haloText(s string, x, y float64, f tstyle, a anchor) {
 	c.rect(bx-2, y-f.size*0.95, w+4, f.size*1.25, alpha(white, 0.85), drawing0, 0)
 	c.text(s, x, y, f, a)
 }
+
+func overlapsAny(b box, others []box) bool {
+	for _, o := range others {
+		if b.overlaps(o) {
+			return true
+		}
+	}
+	return false
+}

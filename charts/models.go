@@ -1,5 +1,7 @@
 package charts
 
+import "strings"
+
 // This file holds the chart models whose drawing lives in a file of its own name.
 
 // Series is one named line of values, e.g. "us" or a competitor.
@@ -149,7 +151,7 @@ func (h History) Empty() bool {
 func (s SWOTGrid) Empty() bool {
 	for _, items := range s.Items {
 		for _, it := range items {
-			if sanitize(it) != "" {
+			if strings.TrimSpace(sanitize(it)) != "" {
 				return false
 			}
 		}

@@ -91,9 +91,16 @@ func (q Quadrant) draw(c *canvas) {
 		c.textUp(c.fit(q.YTitle, title, y1-y0), 8+title.size, (y0+y1)/2, title)
 	}
 
-	// Field names in each field's outer corner; their boxes keep bubble labels away.
+	// Field names sit in each field's outer corner. Their boxes keep bubble labels away;
+	// they are drawn last, on a halo, so that a crowd of bubbles does not hide them.
+	type name struct {
+		text string
+		x, y float64
+		a    anchor
+	}
 	var taken []box
-	nameFont := tstyle{size: 11.5, bold: true, col: mix(st.primary, white, 0.25)}
+	var names []name
+	nameFont := tstyle{size: 11.5, bold: true, col: mix(st.primary, st.ink, 0.3)}
 	lh := nameFont.size * 1.2
 	for i, f := range fields {
 		lines := c.wrap(q.Names[i], nameFont, math.Max(10, f.x1-f.x0-16), 2)
@@ -112,7 +119,7 @@ func (q Quadrant) draw(c *canvas) {
 				lx, anc = f.x1-8, right
 			}
 			yy := ly + lh*float64(j)
-			c.text(l, lx, yy+nameFont.size*0.85, nameFont, anc)
+			names = append(names, name{l, lx, yy + nameFont.size*0.85, anc})
 			bx := lx
 			if anc == right {
 				bx -= w
@@ -121,7 +128,10 @@ func (q Quadrant) draw(c *canvas) {
 		}
 	}
 
-	q.drawBubbles(c, X, Y, plot, taken)
+	q.drawBubbles(c, X, Y, plot, taken, len(taken))
+	for _, n := range names {
+		c.haloText(n.text, n.x, n.y, nameFont, n.a)
+	}
 	if q.SizeLabel != "" {
 		c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, 8, c.w-8, c.h-legendH, small)
 	}
@@ -133,7 +143,9 @@ type bubble struct {
 	i       int
 }
 
-func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box) {
+// drawBubbles draws the points and labels them; taken holds boxes labels must avoid, the
+// first hard of them (the field names) even for highlighted points.
+func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box, hard int) {
 	st := c.st
 	var bs []bubble
 	maxSize, highlighted := 0.0, false
@@ -172,6 +184,11 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 		}
 		return bs[a].r > bs[b].r
 	})
+	for k := range bs {
+		// A bubble on the plot's edge may reach past it, but never out of the chart.
+		b := &bs[k]
+		b.r = math.Min(b.r, math.Max(2, math.Min(math.Min(b.x, c.w-b.x), math.Min(b.y, c.h-b.y))))
+	}
 	for _, b := range bs {
 		fill, stroke := alpha(st.primary, 0.7), white
 		if highlighted && !b.Highlight {
@@ -223,8 +240,8 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 			if !cb.inside(plot) {
 				continue
 			}
-			if chosen < 0 && b.Highlight {
-				chosen = k // a highlight is always labelled, if need be over others
+			if chosen < 0 && b.Highlight && !overlapsAny(cb, taken[:hard]) {
+				chosen = k // a highlight is always labelled, if need be over other labels
 			}
 			free := true
 			for _, t := range taken {

@@ -131,8 +131,11 @@ func (r Radar) draw(c *canvas) {
 	} else {
 		c.polyline(act, st.primary, 2)
 	}
-	for k, p := range act {
+	for _, p := range act {
 		c.circle(p.x, p.y, 3.5, st.primary, white, 1.2)
+	}
+	var taken []box
+	for k, p := range act {
 		v := at(r.Actual, idx[k])
 		a := angle(idx[k])
 		// The value sits beside its point, turned away from the axis, inside the plot.
@@ -143,7 +146,21 @@ func (r Radar) draw(c *canvas) {
 		} else if off.x < 3 {
 			anc = center
 		}
-		c.haloText(st.format(v)+r.Unit, p.x+off.x, p.y+off.y+vfont.size*0.35, vfont, anc)
+		txt := st.format(v) + r.Unit
+		w := c.measure(txt, vfont)
+		bx := p.x + off.x
+		switch anc {
+		case center:
+			bx -= w / 2
+		case right:
+			bx -= w
+		}
+		b := box{bx - 2, p.y + off.y - vfont.size*0.7, bx + w + 2, p.y + off.y + vfont.size*0.7}
+		if overlapsAny(b, taken) {
+			continue // e.g. all values zero: one label at the centre says it
+		}
+		taken = append(taken, b)
+		c.haloText(txt, p.x+off.x, p.y+off.y+vfont.size*0.35, vfont, anc)
 	}
 
 	// Axis labels outside the outer ring, up to two lines.

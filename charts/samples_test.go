@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -144,8 +145,84 @@ func (n namedChart) String() string { return fmt.Sprintf("%s %dx%d", n.name, n.w
 // degenerate are the hard cases every chart must survive readably.
 func degenerate() []namedChart {
 	long := "Ein sehr, sehr langer Achsenname, der niemals in den verfügbaren Platz passt und gekürzt werden muss"
-	return []namedChart{
+	return append([]namedChart{
 		{"radar-one-axis", Radar{Axes: []string{"Finanzen"}, Target: []float64{100}, Actual: []float64{40}, Unit: " %"}, 640, 440},
 		{"radar-huge", Radar{Axes: []string{long, "b", "c", "d", "e", "f", "g"}, Target: []float64{100, 100, 100, 100, 100, 100, 100}, Actual: []float64{950, 0, 12, 100, 3, 80, 120}, Unit: " %", ActualLabel: long, TargetLabel: "Ziel"}, 640, 440},
+	}, extraDegenerate()...)
+}
+
+// more degenerate cases, appended to degenerate() by init so that the preview shows them.
+func init() { extraDegenerate = moreDegenerate }
+
+var extraDegenerate func() []namedChart
+
+func moreDegenerate() []namedChart {
+	long := "Ein sehr, sehr langer Name, der niemals in den verfügbaren Platz passt und gekürzt werden muss"
+	many := func(n int, f func(i int) float64) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = f(i)
+		}
+		return v
+	}
+	years := func(n int) []string {
+		y := make([]string, n)
+		for i := range y {
+			y[i] = fmt.Sprint(1996 + i)
+		}
+		return y
+	}
+	var crowd []Point
+	for i := 0; i < 2000; i++ {
+		crowd = append(crowd, Point{Label: fmt.Sprintf("Kunde %d", i), X: float64(i*37%101) - 0.5, Y: float64(i*53%103) - 1.5, Size: float64(i%7) * 1e5, Highlight: i == 1234})
+	}
+	var pile []Point
+	for i := 0; i < 12; i++ {
+		pile = append(pile, Point{Label: fmt.Sprintf("Gleich %d", i), X: 50, Y: 50, Size: 1})
+	}
+	var contacts, oneCell []Contact
+	for i := 0; i < 2000; i++ {
+		contacts = append(contacts, Contact{Name: fmt.Sprintf("Kontakt %d", i), Attitude: i % 5, Influence: i % 3, Relationship: i % 5})
+		oneCell = append(oneCell, Contact{Name: "Ärger", Attitude: 9, Influence: -4, Relationship: 17})
+	}
+	rel := []string{"Gegner", "Skeptiker", "Neutral", "Unterstützer", "Champion"}
+	inf := []string{"gering", "mittel", "hoch"}
+	var swotLong [4][]string
+	for i := 0; i < 40; i++ {
+		swotLong[0] = append(swotLong[0], fmt.Sprintf("Punkt %d: %s", i, long))
+	}
+	swotLong[3] = []string{strings.Repeat("Donaudampfschifffahrtsgesellschaftskapitän", 5)}
+	return []namedChart{
+		{"radar-two-axes", Radar{Axes: []string{"Finanzen", "Kunde"}, Target: []float64{100, 100}, Actual: []float64{80, 120}, Unit: " %"}, 640, 440},
+		{"radar-zero", Radar{Axes: []string{"a", "b", "c", "d"}, Target: []float64{100, 100, 100, 100}, Actual: []float64{0, 0, 0, 0}, Unit: " %"}, 640, 440},
+		{"radar-missing", Radar{Axes: []string{"a", "b", "c", "d", "e"}, Target: []float64{100}, Actual: []float64{50, math.NaN(), 70}}, 640, 440},
+		{"polarity-one", Polarity{Criteria: []string{long}, Series: []Series{{long, []float64{15}}, {"B", []float64{-3}}}}, 640, 200},
+		{"polarity-many", Polarity{Criteria: years(30), Series: []Series{
+			{"Wir", many(30, func(i int) float64 { return float64(i % 11) })},
+			{"A", many(30, func(i int) float64 { return float64((i * 3) % 11) })},
+			{"B", many(30, func(i int) float64 { return 5 })},
+			{"C", many(25, func(i int) float64 { return float64((i * 7) % 11) })},
+			{"D", nil}, {"E", nil}, {"F", nil}, {"G", []float64{1}},
+		}}, 640, 700},
+		{"quadrant-crowd", Quadrant{XTitle: "x", YTitle: "y", Names: [4]string{long, long, long, long}, Points: crowd, SizeLabel: long}, 640, 440},
+		{"quadrant-pile", Quadrant{XTitle: long, YTitle: long, XMin: 50, XMax: 50, Names: [4]string{"A", "B", "C", "D"}, Points: pile}, 640, 440},
+		{"quadrant-sizes", Quadrant{Points: []Point{{Label: long, X: 1e12, Y: -1e12, Size: 1e15}, {Label: "klein", X: 50, Y: 50, Size: 1e-9}, {Label: "negativ", X: 20, Y: 80, Size: -5}}}, 640, 440},
+		{"history-one", History{Years: []string{"2025"}, Revenue: []float64{1200000}, Margin: []float64{260000}, RevenueLabel: "Umsatz", MarginLabel: "DB"}, 640, 360},
+		{"history-zero", History{Years: years(3), Revenue: []float64{0, 0, 0}, Margin: []float64{0, 0, 0}, Share: []float64{0, 0, 0}, Unit: " %"}, 640, 360},
+		{"history-equal", History{Years: years(4), Revenue: []float64{5e5, 5e5, 5e5, 5e5}, Margin: []float64{5e5, 5e5, 5e5, 5e5}, Share: []float64{30, 30, 30, 30}}, 640, 360},
+		{"history-extreme", History{Years: years(30), Revenue: many(30, func(i int) float64 { return math.Pow(10, float64(i%14)) }), Margin: many(30, func(i int) float64 { return -float64(i) * 1e9 }), Share: many(30, func(i int) float64 { return float64(i * 7) }), Unit: " %", RevenueLabel: long, MarginLabel: long, ShareLabel: long}, 640, 360},
+		{"history-tiny", History{Years: years(3), Revenue: []float64{0.001, 0.002, 0.0015}, Margin: []float64{math.NaN(), 0.0001, 0}}, 640, 360},
+		{"value-loss", func() ValueChart {
+			b, c := Cumulative(10, 10000, 30000, 250000)
+			return ValueChart{Years: years(10), Benefit: b, Cost: c, BenefitLabel: "Nutzen", CostLabel: "Kosten", NetLabel: "Netto"}
+		}(), 640, 360},
+		{"value-one", func() ValueChart {
+			b, c := Cumulative(1, 0, 0, 0)
+			return ValueChart{Years: []string{"Jahr 1"}, Benefit: b, Cost: c}
+		}(), 640, 360},
+		{"swot-overflow", SWOTGrid{Titles: [4]string{long, "W", "O", "T"}, Items: swotLong}, 640, 400},
+		{"relationship-2000", RelationshipMap{AttitudeLabels: rel, InfluenceLabels: inf, Contacts: contacts, RelationshipLabels: []string{"0", "1", "2", "3", "4"}}, 640, 420},
+		{"relationship-one-cell", RelationshipMap{AttitudeLabels: rel, InfluenceLabels: inf, Contacts: oneCell, XTitle: long, YTitle: long}, 640, 420},
+		{"relationship-long", RelationshipMap{AttitudeLabels: []string{long, long, long, long, long}, InfluenceLabels: []string{long, long, long}, Contacts: []Contact{{Name: long, Attitude: 2, Influence: 1, Relationship: 4, Highlight: true}, {Name: long, Attitude: 2, Influence: 1}}}, 640, 420},
 	}
 }

@@ -63,7 +63,7 @@ func (r *svgRenderer) MeasureText(body string) chart.Box {
 
 // xmlEscape escapes text for element content and attribute values alike.
 func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;").
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").
 		Replace(sanitize(s))
 }
 

@@ -1,0 +1,76 @@
+package charts
+
+import (
+	"testing"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+	"golang.org/x/image/font"
+)
+
+func newMeasureRenderer(st *style) *svgRenderer {
+	inner, _ := chart.SVG(100, 100)
+	inner.SetDPI(72)
+	return &svgRenderer{Renderer: inner, st: st, faces: map[faceKey]font.Face{}}
+}
+
+// recorder notes the box of every text drawn, in canvas units.
+type recorder struct {
+	*svgRenderer
+	rotated bool
+	boxes   []textBox
+}
+
+type textBox struct {
+	text string
+	box
+}
+
+func (r *recorder) SetTextRotation(a float64) { r.rotated = true }
+func (r *recorder) ClearTextRotation()        { r.rotated = false }
+func (r *recorder) Text(body string, x, y int) {
+	w := float64(r.MeasureText(body).Right)
+	fx, fy := float64(x), float64(y)
+	b := box{fx, fy - r.size*0.78, fx + w, fy + r.size*0.22}
+	if r.rotated { // read bottom to top, baseline at x
+		b = box{fx - r.size*0.78, fy - w, fx + r.size*0.22, fy}
+	}
+	r.boxes = append(r.boxes, textBox{body, b})
+}
+
+func layout(t *testing.T, s namedChart) []textBox {
+	t.Helper()
+	st, err := testTheme.resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{svgRenderer: newMeasureRenderer(st)}
+	s.chart.draw(&canvas{r: rec, w: float64(s.w), h: float64(s.h), st: st})
+	return rec.boxes
+}
+
+// TestLabelsInside: no text of any chart, degenerate or not, leaves the chart.
+func TestLabelsInside(t *testing.T) {
+	for _, s := range append(samples(), degenerate()...) {
+		frame := box{-scale, -scale, float64(s.w+1) * scale, float64(s.h+1) * scale}
+		for _, b := range layout(t, s) {
+			if !b.inside(frame) {
+				t.Errorf("%s: text %q at %v leaves the %d×%d chart", s.name, b.text, b.box, s.w, s.h)
+			}
+		}
+	}
+}
+
+// TestLabelsApart: in the realistic charts no two texts overlap.
+func TestLabelsApart(t *testing.T) {
+	for _, s := range samples() {
+		boxes := layout(t, s)
+		for i, a := range boxes {
+			for _, b := range boxes[i+1:] {
+				in := box{a.x0 + scale, a.y0 + scale, a.x1 - scale, a.y1 - scale}
+				if in.overlaps(b.box) {
+					t.Errorf("%s: %q and %q overlap", s.name, a.text, b.text)
+				}
+			}
+		}
+	}
+}
