@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
@@ -11,6 +12,8 @@ import (
 
 // block sets one content block at the position.
 func (w *docWriter) block(b render.Block) {
+	last := w.lastHeading
+	w.lastHeading = ""
 	switch b := b.(type) {
 	case *render.Paragraph:
 		w.flow(plain(w.san.Clean(b.Text)), body(ink), 0)
@@ -20,10 +23,17 @@ func (w *docWriter) block(b render.Block) {
 		w.gap(1)
 	case *render.Heading:
 		w.smallHeading(b.Text)
+		w.lastHeading = b.Text
+		return
 	case *render.Facts:
 		w.facts(b)
 	case *render.Table:
-		w.smallHeading(b.Caption)
+		// Keep caption, header and the first rows together; the caption is left out where
+		// the heading just before says the same.
+		w.need(32)
+		if !strings.HasPrefix(last, b.Caption) {
+			w.smallHeading(b.Caption)
+		}
 		w.table(w.tableSpec(b, 8.5))
 		w.gap(5)
 	case *render.List:

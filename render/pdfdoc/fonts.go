@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -15,8 +16,9 @@ import (
 )
 
 // Family names registered with fpdf. Charts draw with the same family (Theme.FontFamily).
+// Both start with "kep": subsetTags replaces those three letters.
 const (
-	textFamily = "kep"
+	textFamily = "kepfont"
 	monoFamily = "kepmono"
 )
 
@@ -130,4 +132,27 @@ func newFontSet(regular, bold []byte) (*fontSet, error) {
 	fs.cov = intersect(fs.styles[""].cov, fs.styles["B"].cov, fs.styles["I"].cov,
 		fs.styles["BI"].cov, fs.mono.cov)
 	return fs, nil
+}
+
+// subsetTags gives every embedded font the six-letter subset tag of ISO 32000 (9.6.4)
+// that readers and pdffonts look for: fpdf subsets the fonts but names them
+// "utf8<family><style>". The names are rewritten with the same length, so the offsets of
+// the cross-reference table stay right. The tag comes from a hash of the document, so it
+// is reproducible and differs between different subsets.
+func subsetTags(pdf []byte) []byte {
+	sum := sha256.Sum256(pdf)
+	keys := []string{textFamily, textFamily + "B", textFamily + "I", textFamily + "BI", monoFamily}
+	for i, key := range keys {
+		tag := make([]byte, 0, len(key)+4)
+		for j := 0; j < 6; j++ {
+			tag = append(tag, 'A'+sum[(i*6+j)%len(sum)]%26)
+		}
+		tag = append(append(tag, '+'), key[3:]...) // "utf8kep" → "ABCDEF+", same length
+		for _, pre := range []string{"/BaseFont /", "/FontName /"} {
+			old := []byte(pre + "utf8" + key + "\n")
+			neu := []byte(pre + string(tag) + "\n")
+			pdf = bytes.ReplaceAll(pdf, old, neu)
+		}
+	}
+	return pdf
 }

@@ -82,6 +82,23 @@ type engine struct {
 	drawColor              rgb
 	colorsValid, drawValid bool
 	fillValid              bool
+	registered             map[string]bool
+}
+
+// register hands a face to fpdf once per document.
+func (e *engine) register(family, st string) {
+	if e.registered[family+st] {
+		return
+	}
+	if e.registered == nil {
+		e.registered = map[string]bool{}
+	}
+	e.registered[family+st] = true
+	data := e.fonts.mono.data
+	if family == textFamily {
+		data = e.fonts.styles[st].data
+	}
+	e.pdf.AddUTF8FontFromBytes(family, st, data)
 }
 
 func (e *engine) left() float64   { return e.ml }
@@ -142,6 +159,7 @@ func (e *engine) font(st style, size float64) {
 	if e.fontValid && e.curFamily == family && e.curStyle == fs && e.curSize == size {
 		return
 	}
+	e.register(family, fs)
 	e.pdf.SetFont(family, fs, size)
 	e.curFamily, e.curStyle, e.curSize, e.fontValid = family, fs, size, true
 }

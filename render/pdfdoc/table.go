@@ -1,6 +1,9 @@
 package pdfdoc
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // tcell is one laid-out table cell.
 type tcell struct {
@@ -242,24 +245,6 @@ func (e *engine) drawRowPart(ls [][]line, tss []textStyle, xs, widths []float64,
 func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word) []float64 {
 	n := len(head)
 	out := make([]float64, n)
-	if len(t.widths) > 0 {
-		sum := 0.0
-		for c := 0; c < n; c++ {
-			if c < len(t.widths) && t.widths[c] > 0 {
-				sum += t.widths[c]
-			} else {
-				sum += 1
-			}
-		}
-		for c := 0; c < n; c++ {
-			w := 1.0
-			if c < len(t.widths) && t.widths[c] > 0 {
-				w = t.widths[c]
-			}
-			out[c] = W * w / sum
-		}
-		return out
-	}
 	minW := make([]float64, n)
 	maxW := make([]float64, n)
 	note := func(c int, ws []word) {
@@ -288,14 +273,45 @@ func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word
 		}
 	}
 	const floor = 10.0 // mm: no column narrower than a short number
+	for c := 0; c < n; c++ {
+		minW[c] = math.Max(minW[c]+2*cellPadX+0.5, floor)
+		maxW[c] = math.Max(maxW[c]+2*cellPadX+0.5, minW[c])
+	}
+	// Where the longest words do not fit side by side, only the columns with the longest
+	// words give way: their minimum is capped at the level that makes the sum fit.
+	capMin(minW, W)
 	sumMin, sumMax := 0.0, 0.0
 	for c := 0; c < n; c++ {
-		minW[c] = math.Min(minW[c], W*0.3) + 2*cellPadX + 0.5
-		maxW[c] += 2*cellPadX + 0.5
-		minW[c] = math.Max(minW[c], floor)
 		maxW[c] = math.Max(maxW[c], minW[c])
 		sumMin += minW[c]
 		sumMax += maxW[c]
+	}
+	if len(t.widths) > 0 {
+		// Relative widths are a hint: every column keeps at least its minimum, and what
+		// is left goes to the columns the hint makes wider than that.
+		hint := make([]float64, n)
+		sumHint := 0.0
+		for c := range hint {
+			hint[c] = 1
+			if c < len(t.widths) && t.widths[c] > 0 && !math.IsInf(t.widths[c], 0) {
+				hint[c] = t.widths[c]
+			}
+			sumHint += hint[c]
+		}
+		slack, sumSlack := make([]float64, n), 0.0
+		for c := range hint {
+			hint[c] *= W / sumHint
+			slack[c] = math.Max(0, hint[c]-minW[c])
+			sumSlack += slack[c]
+		}
+		for c := range out {
+			if sumSlack > 0 {
+				out[c] = minW[c] + (W-sumMin)*slack[c]/sumSlack
+			} else {
+				out[c] = minW[c] * W / sumMin
+			}
+		}
+		return out
 	}
 	switch {
 	case sumMax <= W:
@@ -314,4 +330,31 @@ func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word
 		}
 	}
 	return out
+}
+
+// capMin lowers the largest values of ws to a common cap so that they sum to at most W.
+func capMin(ws []float64, W float64) {
+	sum := 0.0
+	for _, w := range ws {
+		sum += w
+	}
+	if sum <= W {
+		return
+	}
+	sorted := append([]float64(nil), ws...)
+	sort.Float64s(sorted)
+	// Find the cap t with sum(min(w, t)) = W.
+	below := 0.0
+	t := W / float64(len(ws))
+	for i, w := range sorted {
+		rest := float64(len(sorted) - i)
+		if c := (W - below) / rest; c <= w {
+			t = c
+			break
+		}
+		below += w
+	}
+	for i := range ws {
+		ws[i] = math.Min(ws[i], t)
+	}
 }

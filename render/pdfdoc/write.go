@@ -72,7 +72,7 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	}
 	res.Pages = dw.pdf.PageCount()
 	res.Replaced = dw.san.Replaced()
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(subsetTags(buf.Bytes())); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil
@@ -86,14 +86,14 @@ type docWriter struct {
 	links map[*render.Section]int
 	pages map[*render.Section]int
 
-	toc       *render.Section
-	tocPage   int     // first page of the contents
-	tocY      float64 // where its entries start
-	chartErr  error
-	logoName  string
-	logoW     float64
-	logoH     float64
-	furniture bool
+	toc         *render.Section
+	tocPage     int     // first page of the contents
+	tocY        float64 // where its entries start
+	chartErr    error
+	logoName    string
+	logoW       float64
+	logoH       float64
+	lastHeading string // text of a Heading block just set, "" after any other block
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -129,10 +129,10 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 	pdf.SetMargins(e.ml, e.mt, e.mr)
 	pdf.SetCellMargin(0)
 	pdf.SetDisplayMode("fullwidth", "continuous")
-	for _, st := range []string{"", "B", "I", "BI"} {
-		pdf.AddUTF8FontFromBytes(textFamily, st, fonts.styles[st].data)
-	}
-	pdf.AddUTF8FontFromBytes(monoFamily, "", fonts.mono.data)
+	// Regular and bold now (charts would register the Go fonts under the family name
+	// otherwise); italic and mono on first use, so that unused faces are not embedded.
+	e.register(textFamily, "")
+	e.register(textFamily, "B")
 
 	clean := e.san.Line
 	pdf.SetTitle(clean(d.Title), true)
@@ -189,6 +189,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		w.reserveContents(s)
 		return
 	}
+	w.lastHeading = s.Title
 	for _, b := range s.Blocks {
 		w.block(b)
 	}
@@ -270,9 +271,9 @@ func (w *docWriter) tocEntries() []tocEntry {
 
 func tocStyle(depth int) (ts textStyle, before, indent float64) {
 	if depth == 0 {
-		return textStyle{size: 10.5, lead: 6.2, color: ink, base: stBold, align: 'L'}, 2.2, 0
+		return textStyle{size: 10.5, lead: 5.9, color: ink, base: stBold, align: 'L'}, 1.8, 0
 	}
-	return textStyle{size: 9.5, lead: 5.4, color: ink, align: 'L'}, 0, 9
+	return textStyle{size: 9.5, lead: 5.0, color: ink, align: 'L'}, 0, 9
 }
 
 // walkContents places the entries on the contents pages, starting at y on the first;
