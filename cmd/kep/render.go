@@ -1,0 +1,407 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/htmldoc"
+	"github.com/kepdev/kep/render/pdfdoc"
+)
+
+var renderCommand = &command{
+	name:    "render",
+	summary: "check plans and write them as PDF and HTML",
+	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [--strict] [--since REV] FILE…
+
+Checks each plan and writes DIR/<plan file name>.pdf and .html for it, e.g.
+out/hansa.pdf for accounts/hansa.toml. A plan with errors is reported and nothing
+is written for it; the other plans are still rendered. Plans are rendered in
+parallel; on a terminal a progress line shows how far it got.
+
+Every document is written to a temporary file in DIR and then renamed, so a
+document is either complete or not there; kep never writes over an input file.
+The same plan gives the same bytes: the document date is SOURCE_DATE_EPOCH when
+set, else the plan file's modification time.
+
+Flags:
+	-f pdf,html   formats to write (default pdf,html)
+	-o DIR        output folder, created when missing (default out, in the
+	              current folder); '-' writes the one document of one plan and one
+	              format to stdout
+	-j N          plans rendered at the same time (default: the number of CPUs)
+	--strict      treat warnings as errors: nothing is written for such a plan
+	--since REV   add an appendix listing what changed since git revision REV
+
+Exit status: 0 every document written; 1 a plan has errors (or warnings with
+--strict); 2 wrong usage or a failure of the file system (for example an output
+folder that is a file, or a full disk).
+`,
+	run: runRender,
+}
+
+// renderJob is one plan to render and what came of it.
+type renderJob struct {
+	path   string
+	base   string // output file name without extension
+	diags  kep.Diagnostics
+	notes  []string // other messages for stderr (written files are not announced)
+	status int
+}
+
+func runRender(c *command, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	formatsFlag := fl.String("f", "pdf,html", "")
+	outDir := fl.String("o", "out", "")
+	jobs := fl.Int("j", runtime.NumCPU(), "")
+	strict := fl.Bool("strict", false, "")
+	since := fl.String("since", "", "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	formats, err := parseFormats(*formatsFlag)
+	if err != nil {
+		return usageError(stderr, c, "-f: %v", err)
+	}
+	if len(files) == 0 {
+		return usageError(stderr, c, "no plan file given")
+	}
+	if *jobs < 1 {
+		return usageError(stderr, c, "-j %d: want at least 1", *jobs)
+	}
+	toStdout := *outDir == "-"
+	if toStdout && (len(files) != 1 || len(formats) != 1) {
+		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf or -f html)")
+	}
+	d, err := newDater()
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	js, code := planJobs(files, stderr)
+	if code != exitOK {
+		return code
+	}
+	if !toStdout {
+		if code := checkOutputs(js, formats, *outDir, stderr); code != exitOK {
+			return code
+		}
+		if err := os.MkdirAll(*outDir, 0o755); err != nil {
+			fmt.Fprintf(stderr, "kep render: output folder: %v\n", err)
+			return exitUsage
+		}
+	}
+
+	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion()}
+	if toStdout {
+		r.dir = ""
+	}
+	progress := newProgress(stderr, len(js))
+	work := make(chan *renderJob)
+	var wg sync.WaitGroup
+	for i := 0; i < min(*jobs, len(js)); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				progress.start(j.path)
+				r.render(j)
+				progress.done()
+			}
+		}()
+	}
+	for _, j := range js {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	progress.finish()
+
+	// Messages in the order of the plans on the command line, whatever order the
+	// workers finished in.
+	status := exitOK
+	for _, j := range js {
+		printDiagnostics(stderr, j.diags, "text")
+		for _, n := range j.notes {
+			fmt.Fprintln(stderr, n)
+		}
+		status = max(status, j.status)
+	}
+	return status
+}
+
+// parseFormats reads the -f list: pdf and html, each at most once, in that order.
+func parseFormats(s string) ([]string, error) {
+	var pdf, html bool
+	for _, f := range strings.Split(s, ",") {
+		switch strings.TrimSpace(f) {
+		case "pdf":
+			pdf = true
+		case "html":
+			html = true
+		default:
+			return nil, fmt.Errorf("unknown format %q: want pdf, html or pdf,html", f)
+		}
+	}
+	var out []string
+	if pdf {
+		out = append(out, "pdf")
+	}
+	if html {
+		out = append(out, "html")
+	}
+	return out, nil
+}
+
+// planJobs checks that the inputs exist and that no two of them would write the same
+// output file.
+func planJobs(files []string, stderr io.Writer) ([]*renderJob, int) {
+	seen := map[string]string{}
+	js := make([]*renderJob, 0, len(files))
+	for _, f := range files {
+		if err := checkInput(f); err != nil {
+			fmt.Fprintf(stderr, "kep: %v\n", err)
+			return nil, exitUsage
+		}
+		base := strings.TrimSuffix(filepath.Base(f), ".toml")
+		if other, dup := seen[base]; dup {
+			fmt.Fprintf(stderr, "kep render: %s and %s would both be written as %s.*; rename one or render them separately\n", other, f, base)
+			return nil, exitUsage
+		}
+		seen[base] = f
+		js = append(js, &renderJob{path: f, base: base})
+	}
+	return js, exitOK
+}
+
+// checkOutputs refuses an output path that is one of the input files (for example
+// -o pointing at the plans' folder where a plan is itself named x.html).
+func checkOutputs(js []*renderJob, formats []string, dir string, stderr io.Writer) int {
+	var inputs []os.FileInfo
+	for _, j := range js {
+		if fi, err := os.Stat(j.path); err == nil {
+			inputs = append(inputs, fi)
+		}
+	}
+	for _, j := range js {
+		for _, ext := range formats {
+			out := filepath.Join(dir, j.base+"."+ext)
+			fi, err := os.Stat(out)
+			if err != nil {
+				continue
+			}
+			for _, in := range inputs {
+				if os.SameFile(fi, in) {
+					fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+					return exitUsage
+				}
+			}
+			if fi.IsDir() {
+				fmt.Fprintf(stderr, "kep render: %s is a folder, cannot write the document there\n", out)
+				return exitUsage
+			}
+		}
+	}
+	return exitOK
+}
+
+// renderer holds what all plans of one run share. Templates, fonts and parsed workspace
+// files are cached by the packages and loaders behind it, so they are read once.
+type renderer struct {
+	dater   *dater
+	formats []string
+	dir     string // "" writes to stdout
+	strict  bool
+	since   string
+	stdout  io.Writer
+	version string
+}
+
+func (r *renderer) render(j *renderJob) {
+	p, diags, now := r.dater.load(j.path)
+	if r.strict {
+		diags = strictly(diags)
+	}
+	j.diags = diags
+	if diags.HasErrors() || p == nil {
+		j.status = exitPlan
+		return
+	}
+	f := kep.Compute(p, now)
+	opt := render.Options{Now: now, KepVersion: r.version}
+	if r.since != "" {
+		ch, status, err := changesSince(j.path, r.since, p, f, now)
+		if err != nil {
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: %v", j.path, r.since, err))
+			j.status = status
+			return
+		}
+		opt.Changes = ch
+	}
+	doc, err := render.Build(p, f, opt)
+	if err != nil {
+		j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+		j.status = exitUsage
+		return
+	}
+	for _, ext := range r.formats {
+		var buf bytes.Buffer
+		switch ext {
+		case "pdf":
+			res, err := pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: r.version})
+			if err != nil {
+				j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+				j.status = exitUsage
+				return
+			}
+			if len(res.Replaced) > 0 {
+				j.notes = append(j.notes, fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.ReplacedText()))
+			}
+		case "html":
+			if err := htmldoc.Write(&buf, doc, htmldoc.Options{}); err != nil {
+				j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+				j.status = exitUsage
+				return
+			}
+		}
+		if err := r.write(j.base+"."+ext, buf.Bytes()); err != nil {
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+			j.status = exitUsage
+			return
+		}
+	}
+}
+
+// write puts one finished document in place: to stdout, or through a temporary file in
+// the output folder that is renamed over the target, so readers never see half a file.
+func (r *renderer) write(name string, data []byte) error {
+	if r.dir == "" {
+		_, err := r.stdout.Write(data)
+		return err
+	}
+	target := filepath.Join(r.dir, name)
+	tmp, err := os.CreateTemp(r.dir, "."+name+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		os.Remove(tmp.Name())
+		done = true
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	done = true
+	return nil
+}
+
+// kepVersion names the program in documents: the release version when set at link
+// time, else the module version, else "devel".
+func kepVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// progress draws one status line on a terminal: plans done of all, the file being
+// rendered, time elapsed. It draws nothing when stderr is not a terminal (CI logs,
+// pipes, tests).
+type progress struct {
+	w       io.Writer
+	on      bool
+	total   int
+	doneN   atomic.Int64
+	started time.Time
+
+	mu      sync.Mutex
+	current string
+	width   int
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	return &progress{w: w, on: isTerminal(w), total: total, started: time.Now()}
+}
+
+func (p *progress) start(path string) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	p.current = path
+	p.draw()
+	p.mu.Unlock()
+}
+
+func (p *progress) done() {
+	p.doneN.Add(1)
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	p.draw()
+	p.mu.Unlock()
+}
+
+func (p *progress) draw() {
+	line := fmt.Sprintf("kep render: %d/%d  %s  %s", p.doneN.Load(), p.total,
+		time.Since(p.started).Round(100*time.Millisecond), p.current)
+	if n := len([]rune(line)); n > 100 {
+		line = string([]rune(line)[:99]) + "…"
+	}
+	pad := max(0, p.width-len([]rune(line)))
+	p.width = len([]rune(line))
+	fmt.Fprint(p.w, "\r"+line+strings.Repeat(" ", pad))
+}
+
+// finish clears the line so the messages that follow start at the left margin.
+func (p *progress) finish() {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	fmt.Fprint(p.w, "\r"+strings.Repeat(" ", p.width)+"\r")
+	p.mu.Unlock()
+}
+
+// isTerminal reports whether w is a character device (a terminal), without x/term.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+}
