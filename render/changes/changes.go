@@ -140,8 +140,13 @@ func (d *differ) f(key string) string { return d.w.field(key) }
 
 func (d *differ) emit(c Change) {
 	c.Block = d.block
+	// Plain spaces: a change is plain text that people grep and paste; the document
+	// formats bind number and unit with a no-break space.
+	c.Text, c.Old, c.New = plainSpaces(c.Text), plainSpaces(c.Old), plainSpaces(c.New)
 	d.out = append(d.out, c)
 }
+
+func plainSpaces(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 
 // field compares one value and words its change.
 // label is already worded (d.f gives the words of a key).

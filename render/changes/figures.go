@@ -145,8 +145,8 @@ func (d *differ) figures(o, n *kep.Figures) {
 	d.field("actions.overdue", top, d.f("f.overdue"), count(o.Actions, true), count(n.Actions, true))
 
 	for _, t := range kep.ChecklistTopics {
-		label := d.f("f.checklist") + " " + d.l.Enum("topic", t)
-		d.field("checklists."+t, top, label, ptr(o.Checklists[t], d.fo.Percent), ptr(n.Checklists[t], d.fn.Percent))
+		s := subject{noun: "checklist", name: d.l.Enum("topic", t)}
+		d.field("checklists."+t, s, d.f("f.checklist"), ptr(o.Checklists[t], d.fo.Percent), ptr(n.Checklists[t], d.fn.Percent))
 	}
 }
 

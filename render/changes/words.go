@@ -160,7 +160,7 @@ var fieldWords = map[string][2]string{
 	"f.map_status":     {"Status der Beziehungslandkarte", "relationship map status"},
 	"f.open":           {"Offene Maßnahmen", "open actions"},
 	"f.overdue":        {"Überfällige Maßnahmen", "overdue actions"},
-	"f.checklist":      {"Erfüllungsgrad der Checkliste", "share met of checklist"},
+	"f.checklist":      {"Erfüllungsgrad", "share met"},
 	"f.completeness":   {"Vollständigkeit", "completeness"},
 }
 
