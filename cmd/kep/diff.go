@@ -15,6 +15,7 @@ import (
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
+	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
 )
 
@@ -41,8 +42,9 @@ read with 'git show REV:path' in the file's folder.
 Flags:
 	--rev REV      the git revision to compare FILE with (default HEAD)
 	-f html,pdf    write a change report instead of printing the changes
-	-o DIR         folder for the report (default .); '-' writes one format to stdout;
-	               the file is DIR/<plan>-changes.html or .pdf
+	-o DIR         folder for the report, created when missing (default out, as
+	               kep render); '-' writes one format to stdout; the file is
+	               DIR/<plan>-changes.html or .pdf
 	--exit-code    exit with status 1 when something changed (like git diff)
 
 Exit status: 0 success, whether or not anything changed (with --exit-code: 1 on
@@ -153,7 +155,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	} else {
-		doc := changes.Report(newPlan, cs, changes.ReportOptions{Now: now, KepVersion: version, Versions: v})
+		doc := changes.Report(newPlan, cs, changes.ReportOptions{Now: now, KepVersion: kepVersion(), Versions: v})
 		base := strings.TrimSuffix(filepath.Base(newPath), filepath.Ext(newPath)) + "-changes"
 		for _, f := range want {
 			if err := diffWriteReport(doc, f, *outDir, base, now, stdout, stderr); err != nil {
@@ -192,7 +194,7 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 		return err
 	}
 	if dir == "" {
-		dir = "."
+		dir = "out" // as kep render
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -319,7 +321,7 @@ func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.T
 func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Time, stderr io.Writer) error {
 	switch format {
 	case "pdf":
-		res, err := pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: version})
+		res, err := pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: kepVersion()})
 		if err != nil {
 			return err
 		}
@@ -328,12 +330,8 @@ func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Tim
 		}
 		return nil
 	case "html":
-		return diffWriteHTML(w, doc)
+		return htmldoc.Write(w, doc, htmldoc.Options{})
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
 
-// diffWriteHTML writes the report as HTML.
-func diffWriteHTML(w io.Writer, doc *render.Document) error {
-	return errors.New("html: writer not available yet")
-}
