@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/websocket"
+)
+
+// chromiumPath finds headless Chromium ($KEP_CHROMIUM, else chromium on PATH); without it
+// browser tests are skipped unless KEP_REQUIRE_TOOLS=1.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("KEP_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("KEP_REQUIRE_TOOLS") == "1" {
+		t.Fatal("chromium not found and KEP_REQUIRE_TOOLS=1")
+	}
+	t.Skip("chromium not found")
+	return ""
+}
+
+// browser is headless Chromium driven through the DevTools protocol over a WebSocket:
+// just enough of it to open a page, read its text and see its console.
+type browser struct {
+	ws *websocket.Conn
+
+	mu      sync.Mutex
+	nextID  int
+	waiting map[int]chan cdpMessage
+	logs    []string // console messages and browser log entries (CSP violations land here)
+}
+
+type cdpMessage struct {
+	ID     int             `json:"id"`
+	Method string          `json:"method"`
+	Params json.RawMessage `json:"params"`
+	Result json.RawMessage `json:"result"`
+	Error  *struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// startBrowser launches Chromium with a private profile and connects to its first page.
+func startBrowser(t *testing.T) *browser {
+	t.Helper()
+	bin := chromiumPath(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--disable-component-update", "--no-first-run",
+		"--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+		"--remote-allow-origins=*", "--user-data-dir="+t.TempDir(), "--window-size=1280,900", "about:blank")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatalf("start chromium: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = cmd.Wait()
+	})
+
+	// Chromium announces "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/…".
+	listening := regexp.MustCompile(`DevTools listening on ws://([^/]+)/`)
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
+				found <- m[1]
+			}
+		}
+	}()
+	var hostport string
+	select {
+	case hostport = <-found:
+	case <-time.After(20 * time.Second):
+		t.Fatal("chromium did not open its DevTools port")
+	}
+
+	var targets []struct {
+		Type, URL, WebSocketDebuggerURL string
+	}
+	resp, err := http.Get("http://" + hostport + "/json/list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = json.NewDecoder(resp.Body).Decode(&targets)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wsURL := ""
+	for _, tg := range targets {
+		if tg.Type == "page" {
+			wsURL = tg.WebSocketDebuggerURL
+			break
+		}
+	}
+	if wsURL == "" {
+		t.Fatalf("no page target: %+v", targets)
+	}
+	ws, err := websocket.Dial(wsURL, "", "http://127.0.0.1/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.MaxPayloadBytes = 64 << 20
+	b := &browser{ws: ws, waiting: map[int]chan cdpMessage{}}
+	go b.read()
+	t.Cleanup(func() { ws.Close() })
+	for _, domain := range []string{"Page.enable", "Runtime.enable", "Log.enable"} {
+		if _, err := b.call(domain, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return b
+}
+
+func (b *browser) read() {
+	for {
+		var m cdpMessage
+		if err := websocket.JSON.Receive(b.ws, &m); err != nil {
+			b.mu.Lock()
+			for id, ch := range b.waiting {
+				close(ch)
+				delete(b.waiting, id)
+			}
+			b.mu.Unlock()
+			return
+		}
+		b.mu.Lock()
+		switch {
+		case m.ID != 0:
+			if ch, ok := b.waiting[m.ID]; ok {
+				ch <- m
+				delete(b.waiting, m.ID)
+			}
+		case m.Method == "Runtime.consoleAPICalled" || m.Method == "Log.entryAdded" || m.Method == "Runtime.exceptionThrown":
+			b.logs = append(b.logs, m.Method+": "+string(m.Params))
+		}
+		b.mu.Unlock()
+	}
+}
+
+func (b *browser) call(method string, params any) (json.RawMessage, error) {
+	b.mu.Lock()
+	b.nextID++
+	id := b.nextID
+	ch := make(chan cdpMessage, 1)
+	b.waiting[id] = ch
+	b.mu.Unlock()
+	if params == nil {
+		params = struct{}{}
+	}
+	if err := websocket.JSON.Send(b.ws, map[string]any{"id": id, "method": method, "params": params}); err != nil {
+		return nil, err
+	}
+	select {
+	case m, ok := <-ch:
+		if !ok {
+			return nil, errors.New("devtools connection closed")
+		}
+		if m.Error != nil {
+			return nil, fmt.Errorf("%s: %s", method, m.Error.Message)
+		}
+		return m.Result, nil
+	case <-time.After(20 * time.Second):
+		return nil, fmt.Errorf("%s: no answer", method)
+	}
+}
+
+// eval returns the string value of a JavaScript expression in the page.
+func (b *browser) eval(expr string) (string, error) {
+	raw, err := b.call("Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true})
+	if err != nil {
+		return "", err
+	}
+	var r struct {
+		Result struct {
+			Value any `json:"value"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return "", err
+	}
+	s, _ := r.Result.Value.(string)
+	return s, nil
+}
+
+// waitText waits until the page's text contains want.
+func (b *browser) waitText(t *testing.T, want string, within time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	text := ""
+	for time.Now().Before(deadline) {
+		var err error
+		text, err = b.eval(`document.readyState === "complete" && document.body ? document.body.innerText : ""`)
+		if err == nil && strings.Contains(text, want) {
+			return text
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("page text never contained %q; last text:\n%s\nconsole:\n%s", want, head(text, 800), strings.Join(b.console(), "\n"))
+	return ""
+}
+
+func (b *browser) console() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.logs...)
+}
+
+// TestServeInBrowser is the end-to-end check of the preview: Chromium opens a plan, the
+// plan file is edited, and the open page shows the change by itself (event stream and
+// reload script), then an error, then the fixed plan again.
+func TestServeInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test in -short mode")
+	}
+	b := startBrowser(t)
+	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha Maschinenbau")})
+	plan := filepath.Join(dir, "a.toml")
+	_, ts := newTestPreview(t, plan)
+
+	if _, err := b.call("Page.navigate", map[string]any{"url": ts.URL + "/plan/1"}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitText(t, "Alpha Maschinenbau", 15*time.Second)
+	if n, err := b.eval(`String(document.scripts.length)`); err != nil || n != "1" {
+		t.Errorf("page has %s scripts (%v), want 1", n, err)
+	}
+
+	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe"))
+	b.waitText(t, "Omega Antriebe", 10*time.Second)
+
+	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe")+"\nbogus = 1\n")
+	text := b.waitText(t, "error(s)", 10*time.Second)
+	if !strings.Contains(text, plan+":") || !strings.Contains(text, "bogus") {
+		t.Errorf("error page lacks file:line or the key:\n%s", text)
+	}
+
+	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe GmbH"))
+	b.waitText(t, "Omega Antriebe GmbH", 10*time.Second)
+
+	// The page must work under the preview's Content-Security-Policy: nothing blocked.
+	for _, l := range b.console() {
+		if strings.Contains(l, "Content Security Policy") || strings.Contains(l, "exceptionThrown") {
+			t.Errorf("browser reports: %s", l)
+		}
+	}
+}
