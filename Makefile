@@ -1,0 +1,37 @@
+# kep — common tasks. `make test` is what CI runs (.ci/run).
+
+GO        ?= go
+FUZZTIME  ?= 60s
+SAMPLES   := $(wildcard samples/accounts/*.toml)
+
+.PHONY: test build samples bench fuzz clean
+
+## test: vet everything and run all tests with the race detector
+test:
+	$(GO) vet ./... && $(GO) test -race ./...
+
+## build: build the kep binary into ./kep
+build:
+	$(GO) build -trimpath -o kep ./cmd/kep
+
+## samples: render the sample plans to out/ (PDF and HTML)
+samples:
+	$(GO) run ./cmd/kep render -o out $(SAMPLES)
+
+## bench: measure rendering speed and memory (scripts/bench.sh; N=500 plans by default)
+bench:
+	sh scripts/bench.sh
+
+## fuzz: run every fuzz target for FUZZTIME each (make fuzz FUZZTIME=10m)
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		dir=$$($(GO) list -f '{{.Dir}}' $$pkg); \
+		for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/^func //'); do \
+			echo "== $$pkg $$t"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+## clean: remove the binary and rendered documents
+clean:
+	rm -rf kep out
