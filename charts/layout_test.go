@@ -4,13 +4,12 @@ import (
 	"testing"
 
 	chart "github.com/wcharczuk/go-chart/v2"
-	"golang.org/x/image/font"
 )
 
 func newMeasureRenderer(st *style) *svgRenderer {
 	inner, _ := chart.SVG(100, 100)
 	inner.SetDPI(72)
-	return &svgRenderer{Renderer: inner, st: st, faces: map[faceKey]font.Face{}}
+	return &svgRenderer{Renderer: inner, st: st}
 }
 
 // recorder notes the box of every text drawn, in canvas units.

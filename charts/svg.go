@@ -3,11 +3,12 @@ package charts
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
-	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // svgRenderer wraps go-chart's SVG renderer, which writes text and class names into the
@@ -17,14 +18,8 @@ import (
 // family as the HTML around it rather than the name stored inside the TrueType file.
 type svgRenderer struct {
 	chart.Renderer
-	st    *style
-	font  *truetype.Font
-	size  float64
-	faces map[faceKey]font.Face
-}
-
-type faceKey struct {
-	f    *truetype.Font
+	st   *style
+	font *truetype.Font
 	size float64
 }
 
@@ -46,26 +41,32 @@ func (r *svgRenderer) Text(body string, x, y int) {
 }
 
 // MeasureText measures with the theme's font at 72 DPI, so that one font size unit is one
-// canvas unit in both backends.
+// canvas unit in both backends. It sums advance widths and kerning from the font's metrics:
+// a rasterising face (truetype.NewFace) at canvas sizes allocates megabytes of glyph cache.
 func (r *svgRenderer) MeasureText(body string) chart.Box {
 	f := r.font
 	if f == nil {
 		f = r.st.regular
 	}
-	k := faceKey{f, r.size}
-	face, ok := r.faces[k]
-	if !ok {
-		face = truetype.NewFace(f, &truetype.Options{Size: r.size, DPI: 72, Hinting: font.HintingNone})
-		r.faces[k] = face
+	em := fixed.Int26_6(f.FUnitsPerEm())
+	var w fixed.Int26_6
+	prev, first := truetype.Index(0), true
+	for _, c := range body {
+		i := f.Index(c)
+		if !first {
+			w += f.Kern(em, prev, i)
+		}
+		w += f.HMetric(em, i).AdvanceWidth
+		prev, first = i, false
 	}
-	return chart.Box{Right: font.MeasureString(face, body).Ceil(), Bottom: int(r.size)}
+	px := float64(w) / float64(em) * r.size
+	return chart.Box{Right: int(math.Ceil(px)), Bottom: int(r.size)}
 }
 
 // xmlEscape escapes text for element content and attribute values alike.
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").
-		Replace(sanitize(s))
-}
+func xmlEscape(s string) string { return xmlEscaper.Replace(sanitize(s)) }
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // SVG draws c as an <svg> element for inline use in HTML: it scales to the width of its
 // container (viewBox, width 100%), carries role="img", a <title> and an aria-label with
@@ -84,7 +85,7 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 		return nil, fmt.Errorf("chart %q: %w", c.Title(), err)
 	}
 	inner.SetDPI(72) // font-size in the SVG is then the renderer's size, unconverted
-	r := &svgRenderer{Renderer: inner, st: st, faces: map[faceKey]font.Face{}}
+	r := &svgRenderer{Renderer: inner, st: st}
 	cv := &canvas{r: r, w: float64(width), h: float64(height), st: st}
 	c.draw(cv)
 	// go-chart writes partial output on error: keep it in a buffer, use it only on success.
