@@ -24,6 +24,9 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/htmldoc"
+	"github.com/kepdev/kep/render/pdfdoc"
 )
 
 const (
@@ -206,7 +209,7 @@ func newPreview(files []string, pipe pipeline, logw io.Writer) *preview {
 	pv := &preview{
 		pipe:     pipe,
 		log:      log.New(logw, "kep serve: ", 0),
-		now:      time.Now,
+		now:      func() time.Time { return time.Now().UTC().Truncate(time.Second) },
 		instance: base64.RawURLEncoding.EncodeToString(nonce[:]),
 		subs:     map[chan struct{}]struct{}{},
 		done:     make(chan struct{}),
@@ -840,6 +843,9 @@ file or a brand asset; open pages reload by themselves.</p>
 
 // defaultPipeline is the program's own: the same loader, figures and writers as kep render.
 func defaultPipeline() pipeline {
+	build := func(p *kep.Plan, f *kep.Figures, now time.Time) (*render.Document, error) {
+		return render.Build(p, f, render.Options{Now: now, KepVersion: kepVersion()})
+	}
 	return pipeline{
 		load: func(path string, now time.Time) (*kep.Plan, kep.Diagnostics) {
 			// A new loader each time: a loader caches workspace files, the preview must not.
@@ -847,10 +853,19 @@ func defaultPipeline() pipeline {
 		},
 		compute: kep.Compute,
 		html: func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-			return errors.New("the HTML writer is not wired yet")
+			doc, err := build(p, f, now)
+			if err != nil {
+				return err
+			}
+			return htmldoc.Write(w, doc, htmldoc.Options{})
 		},
 		pdf: func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-			return errors.New("the PDF writer is not wired yet")
+			doc, err := build(p, f, now)
+			if err != nil {
+				return err
+			}
+			_, err = pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: kepVersion()})
+			return err
 		},
 	}
 }

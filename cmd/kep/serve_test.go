@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,8 +16,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/kepdev/kep"
 )
 
 const minimalPlan = `format = 1
@@ -48,24 +45,10 @@ func writePlan(t *testing.T, path, content string) {
 	}
 }
 
-// testPipeline is the program's pipeline; TEMPORARY: fake writers until they are wired.
-func testPipeline() pipeline {
-	pl := defaultPipeline()
-	pl.html = func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-		_, err := fmt.Fprintf(w, "<!DOCTYPE html><html><head><title>t</title></head><body><h1>%s</h1></body></html>", html.EscapeString(p.Meta.Account))
-		return err
-	}
-	pl.pdf = func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-		_, err := io.WriteString(w, "%PDF-1.4 fake")
-		return err
-	}
-	return pl
-}
-
 // newTestPreview serves the given plan files in-process, polling every 20 ms.
 func newTestPreview(t *testing.T, files ...string) (*preview, *httptest.Server) {
 	t.Helper()
-	pv := newPreview(files, testPipeline(), io.Discard)
+	pv := newPreview(files, defaultPipeline(), io.Discard)
 	pv.loopbackOnly = true
 	ts := httptest.NewServer(pv.handler())
 	ctx, cancel := context.WithCancel(context.Background())
