@@ -334,4 +334,3 @@ func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Tim
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
-

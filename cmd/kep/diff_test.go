@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const diffPlan = `format = 1
+lang = "en"
+
+[plan]
+account = "Nordwerk AG"
+from = 2027-01-01
+to = 2027-12-31
+version = "%s"
+`
+
+// The exact exit statuses of kep diff (testscript only tells zero from non-zero): 0 with
+// or without changes, 1 on changes with --exit-code and for a version with errors, 2 for
+// usage and git trouble.
+func TestDiffExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	v1 := write("v1.toml", strings.Replace(diffPlan, "%s", "1", 1))
+	v2 := write("v2.toml", strings.Replace(diffPlan, "%s", "2", 1))
+	bad := write("bad.toml", "format = 1\n[plan]\n")
+	t.Setenv("SOURCE_DATE_EPOCH", "1795737600")
+	t.Setenv("GIT_CEILING_DIRECTORIES", dir)
+
+	for _, tt := range []struct {
+		args []string
+		want int
+		out  string
+	}{
+		{[]string{v1, v2}, 0, "  - version: 1 → 2\n"},
+		{[]string{v1, v1}, 0, "No changes."},
+		{[]string{"--exit-code", v1, v1}, 0, "No changes."},
+		{[]string{"--exit-code", v1, v2}, 1, "version: 1 → 2"},
+		{[]string{bad, v2}, 1, ""},
+		{[]string{v1, bad}, 1, ""},
+		{[]string{}, 2, ""},
+		{[]string{"--rev", "HEAD", v1, v2}, 2, ""},
+		{[]string{v1}, 2, ""}, // not in a git repository
+		{[]string{"-f", "odt", v1, v2}, 2, ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		got := runDiff(tt.args, &stdout, &stderr)
+		if got != tt.want || !strings.Contains(stdout.String(), tt.out) {
+			t.Errorf("kep diff %q: status %d, want %d\nstdout: %s\nstderr: %s", tt.args, got, tt.want, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// gitShow reads a file from a revision by its path relative to the repository root, from
+// any folder inside the repository.
+func TestGitShow(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	// The repository is dir itself: git may look up to it, not above.
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	for _, kv := range [][2]string{{"GIT_AUTHOR_NAME", "A"}, {"GIT_AUTHOR_EMAIL", "a@example.com"}, {"GIT_COMMITTER_NAME", "A"}, {"GIT_COMMITTER_EMAIL", "a@example.com"}} {
+		t.Setenv(kv[0], kv[1])
+	}
+	sub := filepath.Join(dir, "accounts", "nord")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	plan := filepath.Join(sub, "plan.toml")
+	if err := os.WriteFile(plan, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "one"}} {
+		if _, err := gitRun(dir, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(plan, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, rel, err := gitShow(plan, "HEAD")
+	if err != nil || string(src) != "old" || rel != "accounts/nord/plan.toml" {
+		t.Errorf("gitShow: %q %q %v", src, rel, err)
+	}
+	if _, _, err := gitShow(plan, "v9"); err == nil || !strings.Contains(err.Error(), `unknown revision "v9"`) {
+		t.Errorf("unknown revision: %v", err)
+	}
+}
