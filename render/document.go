@@ -242,3 +242,18 @@ func (d *Document) Walk(fn func(s *Section)) {
 	}
 	walk(d.Sections)
 }
+
+// ChartTheme is the charts.Theme of the document: brand colours, the brand font where
+// the workspace gives one (family "Brand", else the built-in "Go"), and the language's
+// compact number format. The PDF writer sets Clean (and may rename the family to the one
+// it registered); the HTML writer provides the family with @font-face.
+func (d *Document) ChartTheme() charts.Theme {
+	t := charts.Theme{Primary: d.Primary, Accent: d.Accent, FontFamily: "Go", Format: d.Format.Compact}
+	if len(d.Font) > 0 {
+		t.FontFamily, t.Regular, t.Bold = "Brand", d.Font, d.FontBold
+		if len(t.Bold) == 0 {
+			t.Bold = d.Font
+		}
+	}
+	return t
+}

@@ -203,3 +203,18 @@ func (f Format) Value(v float64, unit string) string {
 	}
 	return f.Decimal(v, 2) + "\u00a0" + unit
 }
+
+// Compact formats a number short for chart axes and labels: de "2,4 Mio.", "410 Tsd.",
+// "97,3"; en "2.4M", "410k", "97.3".
+func (f Format) Compact(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e9:
+		return f.Decimal(v/1e9, 2) + map[bool]string{false: "\u00a0Mrd.", true: "bn"}[f.en()]
+	case a >= 1e6:
+		return f.Decimal(v/1e6, 2) + map[bool]string{false: "\u00a0Mio.", true: "M"}[f.en()]
+	case a >= 1e4:
+		return f.Decimal(v/1e3, 1) + map[bool]string{false: "\u00a0Tsd.", true: "k"}[f.en()]
+	}
+	return f.Decimal(v, 1)
+}

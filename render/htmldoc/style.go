@@ -1,0 +1,164 @@
+package htmldoc
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render"
+)
+
+// ChartTheme is the document's chart theme as the HTML draws it.
+func ChartTheme(d *render.Document) charts.Theme { return d.ChartTheme() }
+
+// stylesheet is the document's CSS: brand colours as custom properties (adjusted so that
+// text in them keeps a contrast of at least 4.5:1), the paper size and the print footer
+// with confidentiality and page numbers, the embedded font, then the fixed style sheet.
+func (b *builder) stylesheet() string {
+	d := b.d
+	var s strings.Builder
+	primary := parseHex(d.Primary, rgb{0x1f, 0x4e, 0x79})
+	accent := parseHex(d.Accent, rgb{0xc8, 0x70, 0x2a})
+	white := rgb{255, 255, 255}
+	family := b.theme.FontFamily
+	fmt.Fprintf(&s, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
+		cssString(family), primary.hex(), readable(primary, 4.6).hex(), readable(primary, 7).hex(), accent.hex(),
+		readable(accent, 4.6).hex(), mix(primary, white, 0.92).hex(), mix(primary, white, 0.6).hex())
+	size := "A4"
+	if d.Paper == "letter" {
+		size = "letter"
+	}
+	foot := d.Confidentiality + " · " + d.Account
+	if d.Footer != "" {
+		foot += " · " + d.Footer
+	}
+	fmt.Fprintf(&s, "@page{size:%s;margin:16mm 16mm 18mm;@bottom-left{content:%s;font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}@bottom-right{content:counter(page) \" / \" counter(pages);font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}}\n",
+		size, cssString(foot))
+	s.WriteString("@page:first{@bottom-right{content:none}}\n")
+	s.WriteString(css)
+	return s.String()
+}
+
+// fontFaces embeds the document's font family, regular and bold, subset to the runes
+// the document uses.
+func (b *builder) fontFaces(used map[rune]bool) string {
+	d := b.d
+	var s strings.Builder
+	family := b.theme.FontFamily
+	{
+		reg, bold := goregular.TTF, gobold.TTF
+		if len(d.Font) > 0 {
+			reg, bold = d.Font, d.FontBold
+			if len(bold) == 0 {
+				bold = reg
+			}
+		}
+		for _, f := range []struct {
+			data   []byte
+			weight int
+		}{{reg, 400}, {bold, 700}} {
+			data := f.data
+			if sub, err := Subset(data, used); err == nil {
+				data = sub
+			}
+			fmt.Fprintf(&s, "@font-face{font-family:%s;font-weight:%d;font-style:normal;font-display:swap;src:url(data:font/ttf;base64,%s) format(\"truetype\")}\n",
+				cssString(family), f.weight, base64.StdEncoding.EncodeToString(data))
+		}
+	}
+	return s.String()
+}
+
+// alwaysRunes are kept in every font subset: printable ASCII (printed URLs, page
+// numbers) and the punctuation and letters German and English text needs.
+const alwaysRunes = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
+	"\u00a0äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
+
+// usedRunes collects the runes of a rendered document plus alwaysRunes.
+func usedRunes(doc []byte) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range alwaysRunes {
+		m[r] = true
+	}
+	for _, r := range string(doc) {
+		m[r] = true
+	}
+	return m
+}
+
+// cssString quotes s as a CSS string. Everything but letters, digits and spaces is
+// written as a six-digit hex escape, so nothing from a plan can end the string, the rule
+// or the style element.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == ' ':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff):
+			// control characters and invalid code points are dropped
+		default:
+			fmt.Fprintf(&b, "\\%06x", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+type rgb struct{ r, g, b float64 }
+
+func parseHex(s string, def rgb) rgb {
+	s = strings.TrimPrefix(s, "#")
+	v, err := strconv.ParseUint(s, 16, 32)
+	if len(s) != 6 || err != nil {
+		return def
+	}
+	return rgb{float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff)}
+}
+
+func (c rgb) hex() string {
+	f := func(v float64) int { return int(math.Round(math.Max(0, math.Min(255, v)))) }
+	return fmt.Sprintf("#%02x%02x%02x", f(c.r), f(c.g), f(c.b))
+}
+
+func mix(a, b rgb, t float64) rgb {
+	return rgb{a.r*(1-t) + b.r*t, a.g*(1-t) + b.g*t, a.b*(1-t) + b.b*t}
+}
+
+// luminance is the WCAG relative luminance.
+func (c rgb) luminance() float64 {
+	ch := func(v float64) float64 {
+		v /= 255
+		if v <= 0.03928 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.r) + 0.7152*ch(c.g) + 0.0722*ch(c.b)
+}
+
+func contrast(a, b rgb) float64 {
+	la, lb := a.luminance(), b.luminance()
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// readable darkens c toward black until it has at least the given contrast with white.
+func readable(c rgb, want float64) rgb {
+	white, black := rgb{255, 255, 255}, rgb{}
+	for t := 0.0; t <= 1; t += 0.02 {
+		d := mix(c, black, t)
+		if contrast(d, white) >= want {
+			return d
+		}
+	}
+	return black
+}
