@@ -187,13 +187,23 @@ func (b *builder) needSentence() *render.Paragraph {
 // ranking lists every account, best attractiveness first, with its figures of block 1.
 func (b *builder) ranking(num string) *render.Section {
 	l, f := b.l, b.f
+	// Amounts in thousands and the currency in the header keep ten columns on a page.
+	sym := strings.TrimSpace(strings.Replace(f.Money(0), "0", "", 1))
+	thousands := func(v float64) string { return f.Number(v/1000, 0) }
+	whole := func(p *float64) string {
+		if p == nil {
+			return "–"
+		}
+		return f.Number(*p, 0)
+	}
 	t := &render.Table{Caption: l.T("pf.ranking"),
-		Header: []string{l.T("pf.rank"), l.T("pf.account"), l.T("b1.class"), l.T("pf.field"),
-			l.T("b1.axis.a"), l.T("b1.axis.p"), l.T("sum.revenue"), l.T("sum.margin_rate"),
-			l.T("b1.visit_cost"), l.T("sum.visit_ratio")},
-		Align: []render.Align{render.Right, render.Left, render.Center, render.Left,
+		Header: []string{l.T("pf.rank"), l.T("pf.account"), l.T("pf.h.classfield"),
+			l.T("pf.h.attr"), l.T("pf.h.pos"), fmt.Sprintf(l.T("pf.h.revenue"), sym), l.T("pf.h.margin"),
+			fmt.Sprintf(l.T("pf.h.vc"), sym), l.T("pf.h.vcratio")},
+		Align: []render.Align{render.Right, render.Left, render.Left,
 			render.Right, render.Right, render.Right, render.Right, render.Right, render.Right},
-		Widths: []float64{5, 20, 6, 11, 9, 9, 12, 9, 10, 9},
+		// The account's name gets what the figures leave: long names wrap, numbers never.
+		Widths: []float64{5, 26, 13, 10, 9, 12, 8, 9, 8},
 	}
 	for _, a := range b.pf.Accounts {
 		rank := "–"
@@ -202,17 +212,21 @@ func (b *builder) ranking(num string) *render.Section {
 		}
 		revenue := "–"
 		if a.Selected {
-			revenue = f.Money(a.Revenue)
+			revenue = thousands(a.Revenue)
 		}
-		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: a.Name}, {Text: orDash(a.Class)},
-			{Text: l.Enum("qshort", a.Quadrant)}, {Text: b.score(a.Attractiveness)}, {Text: b.score(a.Position)},
-			{Text: revenue}, {Text: f.PercentPtr(a.MarginRate)}, {Text: f.MoneyPtr(a.VisitCost)},
+		classField := "–"
+		if a.Class != "" {
+			classField = a.Class + "\u00a0· " + l.Enum("qshort", a.Quadrant)
+		}
+		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: a.Name}, {Text: classField},
+			{Text: b.score(a.Attractiveness)}, {Text: b.score(a.Position)},
+			{Text: revenue}, {Text: f.PercentPtr(a.MarginRate)}, {Text: whole(a.VisitCost)},
 			{Text: f.PercentPtr(a.VisitCostRevenuePct)}})
 	}
 	tt := b.pf.Totals
-	t.Foot = [][]render.Cell{{{}, {Text: l.T("pf.total"), Strong: true}, {}, {}, {}, {},
-		{Text: f.Money(tt.Revenue), Strong: true}, {Text: f.PercentPtr(tt.MarginRate), Strong: true},
-		{Text: f.MoneyPtr(tt.VisitCost), Strong: true}, {Text: f.PercentPtr(tt.VisitCostRevenuePct), Strong: true}}}
+	t.Foot = [][]render.Cell{{{}, {Text: l.T("pf.total"), Strong: true}, {}, {}, {},
+		{Text: thousands(tt.Revenue), Strong: true}, {Text: f.PercentPtr(tt.MarginRate), Strong: true},
+		{Text: whole(tt.VisitCost), Strong: true}, {Text: f.PercentPtr(tt.VisitCostRevenuePct), Strong: true}}}
 	return &render.Section{ID: "ranking", Number: num, Title: l.T("pf.ranking"), Level: 1, NewPage: true,
-		Blocks: []render.Block{t}}
+		Blocks: []render.Block{t, &render.Paragraph{Text: l.T("pf.h.legend")}}}
 }

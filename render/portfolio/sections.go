@@ -241,7 +241,7 @@ func (b *builder) portfolio(num string) *render.Section {
 	}
 	data := &render.Table{Caption: l.T("doc.chartdata"),
 		Header: []string{l.T("pf.account"), l.T("b1.axis.a"), l.T("b1.axis.p"), l.T("pf.field"), l.T("sum.revenue")},
-		Align:  right(5), Widths: []float64{4, 2, 2, 2, 2}}
+		Align:  []render.Align{render.Left, render.Right, render.Right, render.Left, render.Right}}
 	for _, a := range pf.Accounts {
 		if a.Rank == 0 {
 			continue

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render/htmldoc"
+	"github.com/kepdev/kep/render/pdfdoc"
+	"github.com/kepdev/kep/render/portfolio"
+)
+
+const portfolioUsage = `usage: kep portfolio [-f pdf,html] [-o DIR] FILE…
+
+Writes one report over many plans of one workspace, for the management of a sales
+organisation: the scoring portfolio with one bubble per account (bubble size:
+planned revenue), the accounts ranked by attractiveness with class, field, margin
+rate and visit costs, the visit needs against capacity and the visit costs of the
+workspace, the accounts whose planned visits deviate from their class norm by more
+than 25 %, and the scorecards side by side.
+
+The report is DIR/portfolio.pdf and DIR/portfolio.html, in the plans' language
+(the workspace's when the plans differ), with the workspace's brand. Plans of
+different workspaces or currencies cannot be compared: that is an error.
+
+Flags:
+	-f pdf,html   formats to write (default both)
+	-o DIR        output folder, created when missing (default out, in the current
+	              folder); '-' writes the one format to stdout
+
+The document date is SOURCE_DATE_EPOCH when set, else the newest plan file's
+modification time, so that the same plans give the same bytes.
+
+Exit status: 0 success; 1 a plan has errors or the plans do not belong together;
+2 wrong usage or a failure of the file system.
+`
+
+// portfolioCmd is set in init: its run function refers back to it for the usage text.
+var portfolioCmd *command
+
+func init() {
+	portfolioCmd = &command{
+		name:    "portfolio",
+		summary: "write one report over the plans of a workspace",
+		usage:   portfolioUsage,
+		run: func(_ *command, args []string, stdout, stderr io.Writer) int {
+			return runPortfolio(args, stdout, stderr)
+		},
+	}
+	extraCommands = append(extraCommands, portfolioCmd)
+}
+
+func runPortfolio(args []string, stdout, stderr io.Writer) int {
+	c := portfolioCmd
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	formats := fl.String("f", "pdf,html", "")
+	outDir := fl.String("o", "out", "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		return usageError(stderr, c, "no plan file given")
+	}
+	kinds, err := parseFormats(*formats)
+	if err != nil {
+		return usageError(stderr, c, "-f: %v", err)
+	}
+	if *outDir == "-" && len(kinds) != 1 {
+		return usageError(stderr, c, "-o - writes one format to stdout: choose it with -f pdf or -f html")
+	}
+	now, err := portfolioDate(files)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	plans, figs, status := loadPortfolio(files, now, stderr)
+	if status != exitOK {
+		return status
+	}
+	pf, err := portfolio.Compute(plans, figs)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
+		return exitPlan
+	}
+	v := kepVersion()
+	doc := portfolio.Document(pf, portfolio.Options{Now: now, KepVersion: v,
+		Workspace: reportPath(pf.Workspace.File)})
+	// The same temporary file + rename as kep render: a report is complete or not there.
+	out := &renderer{dir: *outDir, stdout: stdout}
+	if *outDir == "-" {
+		out.dir = ""
+	} else if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "kep portfolio: output folder: %v\n", err)
+		return exitUsage
+	}
+	for _, kind := range kinds {
+		var buf bytes.Buffer
+		if kind == "html" {
+			err = htmldoc.Write(&buf, doc, htmldoc.Options{})
+		} else {
+			var res pdfdoc.Result
+			res, err = pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: v})
+			if err == nil && len(res.Replaced) > 0 {
+				fmt.Fprintf(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.ReplacedText())
+			}
+		}
+		if err == nil {
+			err = out.write("portfolio."+kind, buf.Bytes())
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
+			return exitUsage
+		}
+	}
+	return exitOK
+}
+
+// portfolioDate is SOURCE_DATE_EPOCH, else the newest modification time of the plans:
+// the report changes only when a plan does.
+func portfolioDate(files []string) (time.Time, error) {
+	d, err := newDater()
+	if err != nil {
+		return time.Time{}, err
+	}
+	var newest time.Time
+	for _, f := range files {
+		if err := checkInput(f); err != nil {
+			return time.Time{}, err
+		}
+		if t := d.date(f); t.After(newest) {
+			newest = t
+		}
+	}
+	return newest, nil
+}
+
+// loadPortfolio checks and computes the plans in parallel with one loader, so the
+// workspace file is parsed once. It prints every finding, errors first, like validate.
+func loadPortfolio(files []string, now time.Time, stderr io.Writer) ([]*kep.Plan, []*kep.Figures, int) {
+	l := &kep.Loader{Now: now}
+	plans := make([]*kep.Plan, len(files))
+	figs := make([]*kep.Figures, len(files))
+	diags := make([]kep.Diagnostics, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p, ds := l.LoadPlan(files[i])
+				diags[i] = ds
+				if p != nil && !ds.HasErrors() {
+					plans[i], figs[i] = p, kep.Compute(p, now)
+				}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all kep.Diagnostics
+	for _, ds := range diags {
+		all = append(all, ds...)
+	}
+	all.Sort()
+	printDiagnostics(stderr, all, "text")
+	if all.HasErrors() {
+		return nil, nil, exitPlan
+	}
+	return plans, figs, exitOK
+}
+
+// reportPath names the workspace file in the report: relative to the working folder when
+// it lies below it, else by its base name, so the report shows no machine's absolute paths.
+func reportPath(path string) string {
+	if path == "" {
+		return ""
+	}
+	if p := displayPath(path); !filepath.IsAbs(p) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.Base(path)
+}
