@@ -3,6 +3,7 @@ package changes
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
@@ -124,6 +125,8 @@ type val struct {
 	show string
 	set  bool
 	long bool // markdown or other long text: the sentence says "changed", not the values
+	// opaque values are never shown, however short (the bytes of a logo).
+	opaque bool
 	text bool // free text: shown in quotation marks
 }
 
@@ -155,6 +158,10 @@ func (d *differ) field(path string, s subject, label string, o, n val) {
 		return
 	}
 	c := Change{Kind: Modified, Path: path}
+	if (o.long || n.long) && readable(o) && readable(n) {
+		// A one-line summary or description reads better shown than "changed".
+		o.long, n.long, o.text, n.text = false, false, true, true
+	}
 	var what string
 	if o.long || n.long {
 		switch {
@@ -365,7 +372,13 @@ func plain(s string) val {
 // markdown is long text: compared without surrounding white space, never shown.
 func markdown(s string) val {
 	s = strings.TrimSpace(s)
-	return val{key: s, set: s != "", long: true}
+	return val{key: s, show: s, set: s != "", long: true}
+}
+
+// readable tells whether a long value is short enough to be quoted in a sentence: one
+// line of at most 100 characters.
+func readable(v val) bool {
+	return !v.set || !v.opaque && (!strings.Contains(v.show, "\n") && utf8.RuneCountInString(v.show) <= 100)
 }
 
 // enum shows an enumerated value by its label in the document's language.

@@ -169,7 +169,7 @@ func TestCompareBlocks(t *testing.T) {
 			"Freigegeben von: nicht angegeben → „Dr. Katrin Albers“",
 			"Freigegeben am: nicht angegeben → 14.12.2026",
 			"Vertraulichkeit: Intern → Vertraulich",
-			"Zusammenfassung geändert",
+			"Zusammenfassung: „Nordwerk ist ein **A-Kunde**.“ → „Nordwerk ist ein **B-Kunde**.“",
 		}},
 		{"period and currency", []string{
 			`currency = "EUR"`, `currency = "CHF"`,
@@ -234,7 +234,7 @@ func TestCompareBlocks(t *testing.T) {
 			`components = ["24/7-Hotline", "Ersatzteilgarantie 48 h"]`, `components = ["Ersatzteilgarantie 24 h", "24/7-Hotline"]`,
 			"price = 48_000\n", "",
 		}, Offering, []string{
-			"Positionierung geändert",
+			"Positionierung: „Systempartner für Antriebe.“ → „Systempartner.“",
 			"Profilkriterium „Liefertreue“: Gewicht 60 % → 50 %",
 			"Profilkriterium „Liefertreue“: eigene Punkte 8 → 9",
 			"Profilkriterium „Preis“: Gewicht 40 % → 50 %",
@@ -254,7 +254,9 @@ func TestCompareBlocks(t *testing.T) {
 			`relevance = "high"`, `relevance = "medium"`,
 			"steps = [\"Bedarfsmeldung\", \"Ausschreibung\", \"Vergabe\"]", "steps = [\"Ausschreibung\", \"Bedarfsmeldung\", \"Vergabe\", \"Audit\"]",
 			"criterion = \"Offenheit für Daten\"\npoints = 5", "criterion = \"Offenheit für Daten\"\npoints = 5\n\n[[account.readiness]]\ncriterion = \"Ressourcen\"\npoints = 8",
-			`strategy = "Wachstum in Osteuropa."`, `strategy = "Wachstum in Asien."`,
+			`strategy = "Wachstum in Osteuropa."`, `strategy = """Wachstum in Asien.
+
+Mit einem zweiten Absatz."""`,
 		}, Account, []string{
 			"Mitarbeiter: 2.400 → 2.600",
 			"Standort entfernt: Stuttgart",

@@ -58,7 +58,7 @@ func (d *differ) brand() {
 	d.field("brand.logo", top, d.f("logo"), plain(o.Logo), plain(n.Logo))
 	if o.Logo == n.Logo && o.Logo != "" && string(o.LogoData) != string(n.LogoData) {
 		// Same path, other picture: the file beside the plan was replaced.
-		d.field("brand.logo", top, d.f("logo_image"), val{key: "old", set: true, long: true}, val{key: "new", set: true, long: true})
+		d.field("brand.logo", top, d.f("logo_image"), val{key: "old", set: true, long: true, opaque: true}, val{key: "new", set: true, long: true, opaque: true})
 	}
 	d.field("brand.primary", top, d.f("primary"), plain(or(o.Primary, kep.DefaultPrimary)), plain(or(n.Primary, kep.DefaultPrimary)))
 	d.field("brand.accent", top, d.f("accent"), plain(or(o.Accent, kep.DefaultAccent)), plain(or(n.Accent, kep.DefaultAccent)))
