@@ -180,3 +180,21 @@ func TestFit(t *testing.T) {
 		t.Errorf("wrap = %q", lines)
 	}
 }
+
+func TestSVGClassNamesEscaped(t *testing.T) {
+	st, _ := Theme{}.resolve()
+	r := newMeasureRenderer(st)
+	r.SetClassName(`x" onload="alert(1)`)
+	r.SetStrokeColor(st.primary)
+	r.MoveTo(0, 0)
+	r.LineTo(10, 10)
+	r.Stroke()
+	var b bytes.Buffer
+	if err := r.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	wellFormed(t, b.Bytes())
+	if bytes.Contains(b.Bytes(), []byte(`" onload=`)) {
+		t.Errorf("class name not escaped: %s", b.Bytes())
+	}
+}

@@ -48,8 +48,9 @@ func (r Radar) draw(c *canvas) {
 			}
 		}
 	}
-	hi = math.Min(hi, radarCap)
-	tk := ticks(0, hi, 4)
+	// Headroom above the target ring keeps it and the values near it off the outer edge.
+	hi = math.Min(math.Max(hi*1.08, 110), radarCap)
+	tk := ticks(0, hi, 5)
 	hi = tk[len(tk)-1]
 
 	legendH := c.legend([]legendItem{
@@ -95,10 +96,6 @@ func (r Radar) draw(c *canvas) {
 		p := point(i, hi)
 		c.line(cx, cy, p.x, p.y, st.grid, 1)
 	}
-	for _, t := range tk[1:] {
-		// Left of the top spoke: values of the first axis are labelled to its right.
-		c.text(st.format(t)+r.Unit, cx-4, cy-R*t/hi-3, tstyle{size: 9.5, col: st.axis}, right)
-	}
 
 	// Target ring.
 	var tgt []pt
@@ -130,6 +127,10 @@ func (r Radar) draw(c *canvas) {
 		c.polygon(act, alpha(st.primary, 0.18), st.primary, 2)
 	} else {
 		c.polyline(act, st.primary, 2)
+	}
+	for _, t := range tk[1:] {
+		// Left of the top spoke: values of the first axis are labelled to its right.
+		c.text(st.format(t)+r.Unit, cx-4, cy-R*t/hi-3, tstyle{size: 9.5, col: st.muted}, right)
 	}
 	for _, p := range act {
 		c.circle(p.x, p.y, 3.5, st.primary, white, 1.2)

@@ -118,13 +118,27 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 	rows := math.Floor(h / slotH)
 	if float64(len(list)) <= cols*rows {
 		sw := w / cols
+		textW := sw - 2*rmax - 6
+		// In a narrow cell with room to spare, names take two lines rather than an "…".
+		lines, lh := 1, name.size*1.2
+		if cols == 1 && float64(len(list))*(2*lh+4) <= h {
+			for _, p := range list {
+				if c.measure(p.Name, name) > textW {
+					lines, slotH = 2, math.Max(slotH, 2*lh+4)
+					break
+				}
+			}
+		}
 		for k, p := range list {
 			col, row := float64(k%int(cols)), float64(k/int(cols))
 			x, y := b.x0+sw*col+rmax+1, b.y0+slotH*(row+0.5)
 			m.mark(c, x, y, rmax, p)
 			f := name
 			f.bold = p.Highlight
-			c.textMid(c.fit(p.Name, f, sw-2*rmax-6), x+rmax+4, y, f, left)
+			l := c.wrap(p.Name, f, textW, lines)
+			for j, t := range l {
+				c.textMid(t, x+rmax+4, y+lh*(float64(j)-float64(len(l)-1)/2), f, left)
+			}
 		}
 		return
 	}
