@@ -127,7 +127,7 @@ type val struct {
 	long bool // markdown or other long text: the sentence says "changed", not the values
 	// opaque values are never shown, however short (the bytes of a logo).
 	opaque bool
-	text bool // free text: shown in quotation marks
+	text   bool // free text: shown in quotation marks
 }
 
 // subject names the item a value belongs to. The zero subject is the block itself.
@@ -378,7 +378,7 @@ func markdown(s string) val {
 // readable tells whether a long value is short enough to be quoted in a sentence: one
 // line of at most 100 characters.
 func readable(v val) bool {
-	return !v.set || !v.opaque && (!strings.Contains(v.show, "\n") && utf8.RuneCountInString(v.show) <= 100)
+	return !v.set || (!v.opaque && !strings.Contains(v.show, "\n") && utf8.RuneCountInString(v.show) <= 100)
 }
 
 // enum shows an enumerated value by its label in the document's language.
