@@ -270,3 +270,94 @@ func TestServeInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// screenshot saves a PNG of the page region from the top of the element with the given
+// id (the page's top when id is "") down by height CSS pixels, 1280 pixels wide.
+func (b *browser) screenshot(t *testing.T, file, id string, height int) {
+	t.Helper()
+	top := "0"
+	if id != "" {
+		var err error
+		top, err = b.eval(`String(Math.round(document.getElementById("` + id + `").getBoundingClientRect().top + window.scrollY))`)
+		if err != nil || top == "" {
+			t.Fatalf("no element #%s: %v", id, err)
+		}
+	}
+	var y float64
+	fmt.Sscan(top, &y)
+	raw, err := b.call("Page.captureScreenshot", map[string]any{
+		"format": "png", "captureBeyondViewport": true,
+		"clip": map[string]any{"x": 0, "y": y, "width": 1280, "height": height, "scale": 1},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Data []byte `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, r.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (b *browser) open(t *testing.T, url, wantText string) {
+	t.Helper()
+	if _, err := b.call("Emulation.setDeviceMetricsOverride", map[string]any{
+		"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.call("Page.navigate", map[string]any{"url": url}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitText(t, wantText, 15*time.Second)
+	time.Sleep(300 * time.Millisecond) // fonts and images settle
+}
+
+// TestDocScreenshots makes the screenshots of docs/img from the samples when
+// KEP_SCREENSHOTS names the folder to write them to (go test -run DocScreenshots
+// ./cmd/kep with KEP_SCREENSHOTS=$PWD/docs/img); otherwise it is skipped.
+func TestDocScreenshots(t *testing.T) {
+	out := os.Getenv("KEP_SCREENSHOTS")
+	if out == "" {
+		t.Skip("set KEP_SCREENSHOTS=DIR to write the guide's screenshots")
+	}
+	out, err := filepath.Abs(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := startBrowser(t)
+
+	t.Run("document", func(t *testing.T) {
+		t.Chdir("../../samples")
+		_, ts := newTestPreview(t, "accounts/hansa.toml", "accounts/brightwater.toml", "accounts/minimal.toml")
+		b.open(t, ts.URL+"/", "Brightwater")
+		b.screenshot(t, filepath.Join(out, "preview-index.png"), "", 330)
+		for lang, n := range map[string]string{"de": "1", "en": "2"} {
+			b.open(t, ts.URL+"/plan/"+n, "Key Account")
+			b.screenshot(t, filepath.Join(out, "document-summary."+lang+".png"), "", 1250)
+			b.screenshot(t, filepath.Join(out, "document-scorecard."+lang+".png"), "b2", 1750)
+			b.screenshot(t, filepath.Join(out, "document-network."+lang+".png"), "b7-map", 900)
+		}
+	})
+	t.Run("errors", func(t *testing.T) {
+		dir := planDir(t, map[string]string{"accounts/acme.toml": fmt.Sprintf(minimalPlan, "Acme") + `
+[selection]
+revenue = 1_850_000
+visits = "twelve"
+
+[[contacts]]
+id = "mk"
+name = "Dr. Maria König"
+attitude = "friendly"
+influence = 3
+`})
+		t.Chdir(dir)
+		_, ts := newTestPreview(t, "accounts/acme.toml")
+		b.open(t, ts.URL+"/plan/1", "error(s)")
+		b.screenshot(t, filepath.Join(out, "preview-errors.png"), "", 360)
+	})
+}
