@@ -68,7 +68,16 @@ func Compute(p *Plan, now time.Time) *Figures {
 	return f
 }
 
-func ptr(v float64) *float64 { return &v }
+// ptr returns a figure that can be given, or nil (null in JSON) where it is not a finite
+// number: extreme but valid inputs (a target of 1e-300) must not break JSON.
+func ptr(v float64) *float64 {
+	if !finite(v) {
+		return nil
+	}
+	return &v
+}
+
+func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 
 // blocksWithData tells for each building block whether it holds any data.
 func blocksWithData(p *Plan) [7]bool {
@@ -206,7 +215,7 @@ func periodYears(from, to Date) float64 {
 	end := to.Time().AddDate(0, 0, 1) // to is the period's last day
 	years := 0.0
 	start := from.Time()
-	for i := 0; i < 1000; i++ {
+	for i := 0; i < 10000; i++ { // TOML years end at 9999
 		next := from.Time().AddDate(i+1, 0, 0)
 		if next.After(end) {
 			yearDays := next.Sub(start).Hours() / 24
@@ -267,6 +276,9 @@ func scorecardFigures(sc *Scorecard) *ScorecardFigures {
 			continue
 		}
 		a := Achievement(*v, o.Target, o.Better)
+		if !finite(a) {
+			continue
+		}
 		f.Objectives[o.ID] = &ObjectiveFigures{Achievement: a, Light: Light(a), FromBaseline: fromBaseline, Weight: w}
 		if per[o.Perspective] == nil {
 			per[o.Perspective] = &acc{}
@@ -291,6 +303,9 @@ func scorecardFigures(sc *Scorecard) *ScorecardFigures {
 	for _, k := range Perspectives {
 		a := per[k]
 		if a == nil || a.weight <= 0 {
+			continue
+		}
+		if !finite(a.sum / a.weight) {
 			continue
 		}
 		f.Perspectives[k] = a.sum / a.weight
@@ -339,7 +354,7 @@ func offeringFigures(p *Plan) *OfferingFigures {
 			rated = true
 			rq += r.Weight * r.Own / c / 100
 		}
-		if !rated {
+		if !rated || !finite(rq) {
 			continue
 		}
 		f.RelativeQuality[id] = rq

@@ -37,7 +37,8 @@ func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
 
 // DaysUntil counts the days from d to e (negative when e lies before d).
-func (d Date) DaysUntil(e Date) int { return int(e.Time().Sub(d.Time()).Hours() / 24) }
+// (Unix seconds, not time.Duration, which ends at 292 years.)
+func (d Date) DaysUntil(e Date) int { return int((e.Time().Unix() - d.Time().Unix()) / 86400) }
 
 // String formats the date as in TOML and JSON: 2027-03-15.
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }

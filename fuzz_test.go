@@ -1,0 +1,52 @@
+package kep
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzPipeline runs decode, validate and compute on any workspace and plan: no panic,
+// and the figures of a plan without errors always encode as JSON (no NaN, no Inf).
+// With the samples as seeds, new inputs are large: run it with a short minimisation,
+//
+//	go test -run X -fuzz FuzzPipeline -fuzztime 3m -fuzzminimizetime 5s .
+func FuzzPipeline(f *testing.F) {
+	ws, _ := os.ReadFile("samples/kep.toml")
+	var plans []string
+	for _, pattern := range []string{"samples/*/*.toml", "testdata/*/*/*.toml"} {
+		m, _ := filepath.Glob(pattern)
+		plans = append(plans, m...)
+	}
+	for _, p := range plans {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(ws, b)
+			f.Add([]byte(nil), b)
+		}
+	}
+	for _, c := range planCases {
+		f.Add([]byte(nil), []byte(c.plan))
+	}
+	for _, c := range workspaceCases {
+		f.Add([]byte(c.ws), []byte(header))
+	}
+	f.Fuzz(func(t *testing.T, ws, plan []byte) {
+		m := memFS{"/ws/.git/HEAD": nil, "/ws/a/p.toml": plan}
+		if ws != nil {
+			m["/ws/kep.toml"] = ws
+		}
+		l := &Loader{FS: m, Now: testNow}
+		p, ds := l.LoadPlan("/ws/a/p.toml")
+		for _, d := range ds {
+			_ = d.String()
+		}
+		if p == nil {
+			return
+		}
+		fig := Compute(p, testNow)
+		if _, err := json.Marshal(fig); err != nil && !ds.HasErrors() {
+			t.Fatalf("figures of a valid plan do not encode: %v", err)
+		}
+	})
+}
