@@ -63,13 +63,11 @@ func (s *sanitizer) Clean(str string) string {
 			// \r, NUL, bidi overrides, zero-width spaces, soft hyphens: nothing to draw.
 		case s.cov.has(r):
 			b.WriteRune(r)
+		case s.cov.has(substitutes[r]) && substitutes[r] != 0:
+			b.WriteRune(substitutes[r])
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 		default:
-			if sub, ok := substitutes[r]; ok && s.cov.has(sub) {
-				b.WriteRune(sub)
-				continue
-			}
 			s.replaced[r] = true
 			b.WriteRune(s.ph)
 		}

@@ -1,0 +1,158 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var testNow = time.Date(2027, 3, 15, 9, 30, 0, 0, time.UTC)
+
+// samples lists the sample plans by name.
+func samples(t testing.TB) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "..", "samples", "accounts", "*.toml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no sample plans: %v", err)
+	}
+	var names []string
+	for _, p := range paths {
+		names = append(names, strings.TrimSuffix(filepath.Base(p), ".toml"))
+	}
+	return names
+}
+
+// loadSample loads a sample plan.
+func loadSample(t testing.TB, name string) *kep.Plan {
+	t.Helper()
+	path := filepath.Join("..", "..", "samples", "accounts", name+".toml")
+	plan, diags := (&kep.Loader{Now: testNow}).LoadPlan(path)
+	if diags.HasErrors() {
+		t.Fatalf("load %s: %v", name, diags)
+	}
+	return plan
+}
+
+// build makes the document of a plan.
+func build(t testing.TB, plan *kep.Plan) *render.Document {
+	t.Helper()
+	d, err := render.Build(plan, kep.Compute(plan, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func sampleDoc(t testing.TB, name string) *render.Document {
+	return build(t, loadSample(t, name))
+}
+
+// writePDF writes d and fails the test on an error.
+func writePDF(t testing.TB, d *render.Document) ([]byte, Result) {
+	t.Helper()
+	var buf bytes.Buffer
+	res, err := Write(&buf, d, Options{Now: testNow, KepVersion: "test"})
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	if res.Pages < 1 || buf.Len() == 0 {
+		t.Fatalf("Write: %d pages, %d bytes", res.Pages, buf.Len())
+	}
+	return buf.Bytes(), res
+}
+
+// tool returns the path of an external checker. It skips the test when the tool is
+// missing, unless KEP_REQUIRE_TOOLS is set (CI), where a missing tool fails it.
+func tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("KEP_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s not found but KEP_REQUIRE_TOOLS is set: %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return p
+}
+
+// run runs a tool on a PDF written to a temporary file and returns its standard output.
+func run(t testing.TB, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	path := tool(t, name)
+	file := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range args {
+		if a == "FILE" {
+			args[i] = file
+		}
+	}
+	cmd := exec.Command(path, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s%s", name, args, err, out.String(), errb.String())
+	}
+	return out.String()
+}
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render/pdfdoc -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test ./render/pdfdoc -update rewrites it):\n%s", path, diff(string(want), string(got)))
+	}
+}
+
+// diff shows the first differing lines of two texts.
+func diff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(wl), len(gl)) && shown < 12; i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, w, g)
+			shown++
+		}
+	}
+	if len(wl) != len(gl) {
+		fmt.Fprintf(&b, "(%d lines, want %d)\n", len(gl), len(wl))
+	}
+	if b.Len() == 0 && want != got {
+		b.WriteString("(binary difference)\n")
+	}
+	return b.String()
+}

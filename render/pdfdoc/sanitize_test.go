@@ -1,0 +1,72 @@
+package pdfdoc
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSanitizer(t *testing.T) {
+	fs, err := newFontSet(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, want string
+		replaced []rune
+	}{
+		{"Plain ASCII", "Plain ASCII", nil},
+		{"Müller-Weiß zahlt 1.850.000 € „netto“ – fertig…", "Müller-Weiß zahlt 1.850.000 € „netto“ – fertig…", nil},
+		{"Smile 😀!", "Smile □!", []rune{0x1F600}},
+		{"漢字", "□□", []rune{0x5B57, 0x6F22}},
+		{"max \U0010FFFF", "max □", []rune{0x10FFFF}},
+		{"a\x00b\x07c\rd", "abcd", nil},
+		{"tab\there", "tab here", nil},
+		{"line\nbreak", "line\nbreak", nil},
+		{"soft\u00adhyphen zero\u200bwidth \u202eevil", "softhyphen zerowidth evil", nil},
+		{"12\u202f%", "12\u00a0%", nil},
+		{"non\u2011breaking", "non-breaking", nil},
+		{"bad \xff utf8", "bad □ utf8", []rune{0xFFFD}},
+		{"\u2003em space", " em space", nil},
+	}
+	for _, tt := range tests {
+		s := newSanitizer(fs.cov)
+		if got := s.Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := s.Replaced(); !reflect.DeepEqual(got, append([]rune{}, tt.replaced...)) && !(len(got) == 0 && len(tt.replaced) == 0) {
+			t.Errorf("Clean(%q) replaced %U, want %U", tt.in, got, tt.replaced)
+		}
+	}
+}
+
+func TestSanitizerReportsEachCharacterOnceInOrder(t *testing.T) {
+	fs, _ := newFontSet(nil, nil)
+	s := newSanitizer(fs.cov)
+	s.Clean("😀 a 😀")
+	s.Line("漢\n😀")
+	want := []rune{0x6F22, 0x1F600}
+	if got := s.Replaced(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Replaced() = %U, want %U", got, want)
+	}
+	if got := s.Line("a\nb"); got != "a b" {
+		t.Errorf("Line kept a newline: %q", got)
+	}
+}
+
+func TestPlaceholderFallsBackToQuestionMark(t *testing.T) {
+	var cov coverage
+	for r := rune(0x20); r < 0x7f; r++ {
+		cov[r>>6] |= 1 << (uint(r) & 63)
+	}
+	s := newSanitizer(&cov)
+	if got := s.Clean("ä"); got != "?" {
+		t.Errorf("Clean = %q, want ?", got)
+	}
+}
+
+func TestResultReplacedText(t *testing.T) {
+	r := Result{Replaced: []rune{0x1F600, 0x6F22}}
+	if got, want := r.ReplacedText(), "😀 (U+1F600), 漢 (U+6F22)"; got != want {
+		t.Errorf("ReplacedText = %q, want %q", got, want)
+	}
+}
