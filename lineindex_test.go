@@ -1,0 +1,81 @@
+package kep
+
+import "testing"
+
+func TestLineIndex(t *testing.T) {
+	src := `# comment with [fake.header] and key = 1
+title = "x" # trailing
+a.b.c = 1
+"quoted key" = 2
+summary = """
+[not.a.table]
+x = 1
+"""
+lit = '''
+[[nor.this]]
+'''
+[plan]
+account = "A"
+[[scorecard.objectives]]
+id = "f1"
+[[scorecard.objectives]]
+id = "f2"
+[scorecard.weights]
+finance = 100
+[[value]]
+[[value.benefits]]
+item = "a"
+[[value]]
+[[value.benefits]]
+[[value.benefits]]
+item = "b"
+[offering]
+profile = [
+  { criterion = "q", competitors = { acme = 4 } },
+  { criterion = "r" },
+]
+list = ["a", "b", # comment ]
+  "c"]
+`
+	ix := buildLineIndex([]byte(src))
+	for path, want := range map[string]pos{
+		"title":                                {2, 1},
+		"a":                                    {3, 1},
+		"a.b.c":                                {3, 1},
+		`"quoted key"`:                         {4, 1},
+		"summary":                              {5, 1},
+		"lit":                                  {9, 1},
+		"plan":                                 {12, 1},
+		"plan.account":                         {13, 1},
+		"scorecard.objectives":                 {14, 1},
+		"scorecard.objectives[0]":              {14, 1},
+		"scorecard.objectives[1].id":           {17, 1},
+		"scorecard.weights.finance":            {19, 1},
+		"value[0].benefits[0].item":            {22, 1},
+		"value[1].benefits[1].item":            {26, 1},
+		"offering.profile[0]":                  {29, 3},
+		"offering.profile[0].competitors.acme": {29, 38},
+		"offering.profile[1].criterion":        {30, 5},
+		"offering.list[2]":                     {33, 3},
+	} {
+		if got := ix[path]; got != want {
+			t.Errorf("%s at %v, want %v", path, got, want)
+		}
+	}
+	for _, p := range []string{"not.a.table", "nor.this", "fake.header"} {
+		if _, ok := ix[p]; ok {
+			t.Errorf("%s indexed from inside a string or comment", p)
+		}
+	}
+	// A path not in the index falls back to its nearest ancestor.
+	if got := ix.at("value[1].benefits[1].amount"); got != (pos{25, 1}) {
+		t.Errorf("fallback: %v", got)
+	}
+	if got := ix.at("value[1].benefits[0].item"); got != (pos{24, 1}) {
+		t.Errorf("fallback to the row's header: %v", got)
+	}
+	// Broken input never panics.
+	for _, s := range []string{"[", "[[", "a = [", "a = {", "a = \"\"\"", "a = '''", "= 1", "a.", "[a.\"b"} {
+		buildLineIndex([]byte(s))
+	}
+}
