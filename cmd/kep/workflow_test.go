@@ -1,9 +1,11 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -133,4 +135,42 @@ func workflowSteps(yml string) (steps map[string]string, env map[string]string) 
 		steps[name] = b.String()
 	}
 	return steps, env
+}
+
+// TestGuideExamples keeps the guides honest: the TOML examples of their section on the
+// seven building blocks, put together under a plan header, form a valid plan; and every
+// image they show exists.
+func TestGuideExamples(t *testing.T) {
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			src, err := os.ReadFile("../../docs/guide." + lang + ".md")
+			if err != nil {
+				t.Fatal(err)
+			}
+			guide := string(src)
+			start, end := strings.Index(guide, "\n## 3."), strings.Index(guide, "\n## 4.")
+			if start < 0 || end < start {
+				t.Fatal("guide has no sections 3 and 4")
+			}
+			plan := "format = 1\nlang = \"" + lang + "\"\n\n[plan]\naccount = \"Hansa\"\nfrom = 2027-01-01\nto = 2027-12-31\n\n"
+			blocks := regexp.MustCompile("(?s)```toml\n(.*?)```").FindAllStringSubmatch(guide[start:end], -1)
+			if len(blocks) < 8 {
+				t.Fatalf("section 3 has %d TOML examples, want one per building block and more", len(blocks))
+			}
+			for _, b := range blocks {
+				plan += b[1] + "\n"
+			}
+			dir := planDir(t, map[string]string{"guide.toml": plan})
+			var stderr strings.Builder
+			t.Setenv("SOURCE_DATE_EPOCH", "1795737600") // 2026-11-27: the example action is not overdue
+			if code := run([]string{"validate", filepath.Join(dir, "guide.toml")}, io.Discard, &stderr); code != 0 {
+				t.Errorf("the guide's examples do not validate (exit %d):\n%s", code, stderr.String())
+			}
+			for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^)]+)\)`).FindAllStringSubmatch(guide, -1) {
+				if _, err := os.Stat(filepath.Join("../../docs", m[1])); err != nil {
+					t.Errorf("image %s: %v", m[1], err)
+				}
+			}
+		})
+	}
 }
