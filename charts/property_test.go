@@ -145,9 +145,9 @@ func drawBoth(t *testing.T, seed1, seed2 uint64, label string) {
 }
 
 func TestRandomCharts(t *testing.T) {
-	n := 60
+	n := 24 // with -race each costs about half a second; the fuzz target goes further
 	if testing.Short() {
-		n = 10
+		n = 6
 	}
 	for i := 0; i < n; i++ {
 		drawBoth(t, uint64(i), 42, "Zufall ä ß €")
