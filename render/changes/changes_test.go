@@ -568,3 +568,40 @@ func TestReportDocument(t *testing.T) {
 		t.Errorf("no changes: %d sections, date %q", len(none.Sections), none.Date)
 	}
 }
+
+// The same logo path with other bytes is a new picture; the bytes are never shown.
+func TestLogoReplaced(t *testing.T) {
+	base := load(t, "base.toml", readFile(t, "base.toml"))
+	o, n := *base, *base
+	o.Brand.Logo, o.Brand.LogoData = "logo.png", []byte{1}
+	n.Brand.Logo, n.Brand.LogoData = "logo.png", []byte{2}
+	equal(t, texts(Compare(&o, &n, nil, nil)), []string{"Logo-Bild geändert"})
+	n.Brand.Logo = "assets/logo.png"
+	equal(t, texts(Compare(&o, &n, nil, nil)), []string{"Logo: logo.png → assets/logo.png"})
+}
+
+// Any two plan files compare, print and lay out without a panic.
+func FuzzCompare(f *testing.F) {
+	for _, pair := range [][2]string{{"base.toml", "edited.toml"}, {"base.toml", "respelled.toml"}, {"edited.toml", "base.toml"}} {
+		a, _ := os.ReadFile(filepath.Join("testdata", pair[0]))
+		b, _ := os.ReadFile(filepath.Join("testdata", pair[1]))
+		f.Add(string(a), string(b))
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		l := &kep.Loader{Now: now}
+		o, od := l.LoadPlanBytes("testdata/a.toml", []byte(a))
+		n, nd := l.LoadPlanBytes("testdata/b.toml", []byte(b))
+		var of, nf *kep.Figures
+		if o != nil && n != nil && !od.HasErrors() && !nd.HasErrors() {
+			of, nf = kep.Compute(o, now), kep.Compute(n, now)
+		}
+		cs := Compare(o, n, of, nf)
+		lang := "de"
+		if n != nil {
+			lang = n.Lang
+			_ = Report(n, cs, ReportOptions{})
+		}
+		var buf bytes.Buffer
+		_ = WriteText(&buf, "t", Versions{}, Group(cs, lang), lang)
+	})
+}
