@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"errors"
 	"math"
+	"reflect"
 	"strings"
 )
 
@@ -35,6 +37,21 @@ func (m Meta) Alt() string {
 		return sanitize(m.Summary)
 	}
 	return m.Title()
+}
+
+// maxDesign bounds the design size in pixels: beyond it the integer canvas would overflow.
+const maxDesign = 20000
+
+// valid reports a nil chart, which an interface holding a nil pointer would otherwise
+// turn into a panic.
+func valid(c Chart) error {
+	if c == nil {
+		return errors.New("no chart")
+	}
+	if v := reflect.ValueOf(c); v.Kind() == reflect.Pointer && v.IsNil() {
+		return errors.New("nil chart")
+	}
+	return nil
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

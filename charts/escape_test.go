@@ -198,3 +198,36 @@ func TestSVGClassNamesEscaped(t *testing.T) {
 		t.Errorf("class name not escaped: %s", b.Bytes())
 	}
 }
+
+func TestBadInput(t *testing.T) {
+	var q *Quadrant
+	if _, err := SVG(q, Theme{}, 640, 400); err == nil {
+		t.Error("nil chart accepted")
+	}
+	if _, err := SVG(nil, Theme{}, 640, 400); err == nil {
+		t.Error("nil interface accepted")
+	}
+	for _, wh := range [][2]int{{0, 100}, {100, -1}, {1 << 30, 100}} {
+		if _, err := SVG(Radar{}, Theme{}, wh[0], wh[1]); err == nil {
+			t.Errorf("size %v accepted", wh)
+		}
+	}
+	if _, err := SVG(Radar{}, Theme{Regular: []byte("not a font")}, 640, 400); err == nil {
+		t.Error("bad font bytes accepted")
+	}
+	// A pointer to a chart is a chart too.
+	if _, err := SVG(&Radar{Axes: []string{"a"}, Actual: []float64{1}}, Theme{}, 640, 400); err != nil {
+		t.Error(err)
+	}
+}
+
+// Same bytes for regular and bold must not turn every SVG text bold.
+func TestSameFontBytes(t *testing.T) {
+	st, err := Theme{Regular: goregularBytes(), Bold: goregularBytes()}.resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.bold == st.regular {
+		t.Error("bold and regular share one font value")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	chart "github.com/wcharczuk/go-chart/v2"
+	"golang.org/x/image/font/gofont/goregular"
 )
 
 func newMeasureRenderer(st *style) *svgRenderer {
@@ -73,3 +74,5 @@ func TestLabelsApart(t *testing.T) {
 		}
 	}
 }
+
+func goregularBytes() []byte { return goregular.TTF }

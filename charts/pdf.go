@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -212,6 +213,12 @@ func (r *pdfRenderer) MeasureText(body string) chart.Box {
 // registered under that name. Colours, line width, dash pattern and alpha are restored
 // afterwards; the current font is left at the theme's family.
 func PDF(pdf *fpdf.Fpdf, c Chart, t Theme, x, y, w, h float64) error {
+	if err := valid(c); err != nil {
+		return err
+	}
+	if pdf == nil {
+		return errors.New("no PDF document")
+	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("chart %q: %w", c.Title(), err)
 	}
@@ -227,6 +234,9 @@ func PDF(pdf *fpdf.Fpdf, c Chart, t Theme, x, y, w, h float64) error {
 	// The design size in CSS pixels (0.75 pt each) keeps text proportions equal to the SVG.
 	dw := w * ptPerU / 0.75
 	dh := h * ptPerU / 0.75
+	if dw > maxDesign || dh > maxDesign || dw < 1 || dh < 1 || !finite(x+y) {
+		return fmt.Errorf("chart %q: box %g × %g at %g, %g out of range", c.Title(), w, h, x, y)
+	}
 	r := &pdfRenderer{pdf: pdf, st: st, x0: x, y0: y, k: w / (dw * scale), ptPerU: ptPerU, alpha: -1}
 	r.alpha, _ = pdf.GetAlpha()
 	dr, dg, db := pdf.GetDrawColor()

@@ -73,12 +73,15 @@ var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`
 // the chart's text alternative, and names the theme's font family. width and height are
 // the design size in CSS pixels, which sets the proportions and the relative text size.
 func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
+	if err := valid(c); err != nil {
+		return nil, err
+	}
 	st, err := t.resolve()
 	if err != nil {
 		return nil, fmt.Errorf("chart %q: %w", c.Title(), err)
 	}
-	if width < 50 || height < 50 {
-		return nil, fmt.Errorf("chart %q: size %d×%d too small", c.Title(), width, height)
+	if width < 50 || height < 50 || width > maxDesign || height > maxDesign {
+		return nil, fmt.Errorf("chart %q: size %d×%d out of range", c.Title(), width, height)
 	}
 	inner, err := chart.SVG(width*scale, height*scale)
 	if err != nil {

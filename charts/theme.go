@@ -72,6 +72,17 @@ func (t Theme) resolve() (*style, error) {
 	if s.bold, err = parseFont(t.Bold, gobold.TTF); err != nil {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
+	if s.bold == s.regular {
+		// The same bytes for both: bold is told apart by the font's identity, so it needs
+		// a copy of its own.
+		b := t.Bold
+		if len(b) == 0 {
+			b = gobold.TTF
+		}
+		if s.bold, err = truetype.Parse(b); err != nil {
+			return nil, fmt.Errorf("bold font: %w", err)
+		}
+	}
 	s.primary = parseColor(t.Primary, defaultPrimary)
 	s.accent = parseColor(t.Accent, defaultAccent)
 	s.ink = drawing.Color{R: 0x2f, G: 0x35, B: 0x3d, A: 255}
