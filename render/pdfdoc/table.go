@@ -264,8 +264,10 @@ func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word
 		maxW[c] = math.Max(maxW[c], lineW)
 		minW[c] = math.Max(minW[c], longest)
 	}
+	headMin := make([]float64, n)
 	for c := 0; c < n; c++ {
 		note(c, head[c])
+		headMin[c] = minW[c] + 2*cellPadX + 0.5
 		for _, rows := range [][][][]word{body, foot} {
 			for _, r := range rows {
 				note(c, r[c])
@@ -280,53 +282,71 @@ func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word
 	// Where the longest words do not fit side by side, only the columns with the longest
 	// words give way: their minimum is capped at the level that makes the sum fit.
 	capMin(minW, W)
-	sumMin, sumMax := 0.0, 0.0
+	// A header word is broken only when the headers alone do not fit.
+	for c := range minW {
+		minW[c] = math.Max(minW[c], headMin[c])
+	}
+	capMin(minW, W)
+	sumMin := 0.0
 	for c := 0; c < n; c++ {
 		maxW[c] = math.Max(maxW[c], minW[c])
 		sumMin += minW[c]
-		sumMax += maxW[c]
 	}
-	if len(t.widths) > 0 {
-		// Relative widths are a hint: every column keeps at least its minimum, and what
-		// is left goes to the columns the hint makes wider than that.
-		hint := make([]float64, n)
-		sumHint := 0.0
-		for c := range hint {
+	// Every column gets its minimum; the rest goes to the columns whose text still wraps,
+	// in proportion to the relative widths given (else to their natural widths), and no
+	// column gets more than its text needs until all have that.
+	hint := make([]float64, n)
+	for c := range hint {
+		hint[c] = maxW[c]
+		if len(t.widths) > 0 {
 			hint[c] = 1
 			if c < len(t.widths) && t.widths[c] > 0 && !math.IsInf(t.widths[c], 0) {
 				hint[c] = t.widths[c]
 			}
-			sumHint += hint[c]
 		}
-		slack, sumSlack := make([]float64, n), 0.0
+	}
+	copy(out, minW)
+	rest := W - sumMin
+	active := make([]bool, n)
+	for c := range active {
+		active[c] = out[c] < maxW[c]
+	}
+	for rest > 1e-9 {
+		sumHint := 0.0
 		for c := range hint {
-			hint[c] *= W / sumHint
-			slack[c] = math.Max(0, hint[c]-minW[c])
-			sumSlack += slack[c]
-		}
-		for c := range out {
-			if sumSlack > 0 {
-				out[c] = minW[c] + (W-sumMin)*slack[c]/sumSlack
-			} else {
-				out[c] = minW[c] * W / sumMin
+			if active[c] {
+				sumHint += hint[c]
 			}
 		}
-		return out
+		if sumHint == 0 {
+			break
+		}
+		given := 0.0
+		for c := range out {
+			if !active[c] {
+				continue
+			}
+			add := rest * hint[c] / sumHint
+			if out[c]+add >= maxW[c] {
+				add = maxW[c] - out[c]
+				active[c] = false
+			}
+			out[c] += add
+			given += add
+		}
+		rest -= given
+		if given < 1e-9 {
+			break
+		}
 	}
-	switch {
-	case sumMax <= W:
-		// Everything fits on one line: share the rest in proportion, so a table spans
-		// the text width like every other table of the document.
-		for c := range out {
-			out[c] = maxW[c] + (W-sumMax)*maxW[c]/sumMax
+	if rest > 1e-9 {
+		// Every column has what its text needs: widen all alike to the full width.
+		sum := 0.0
+		for _, h := range hint {
+			sum += h
 		}
-	case sumMin <= W:
 		for c := range out {
-			out[c] = minW[c] + (maxW[c]-minW[c])*(W-sumMin)/(sumMax-sumMin)
-		}
-	default:
-		for c := range out {
-			out[c] = minW[c] * W / sumMin
+			out[c] += rest * hint[c] / sum
 		}
 	}
 	return out

@@ -149,35 +149,59 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 	return out
 }
 
-// breakWord cuts a word wider than maxW into pieces that fit, at least one character each.
+// breakWord cuts a word wider than maxW into pieces that fit, at least one character
+// each. It prefers to cut after a hyphen, slash or no-break space when that keeps at
+// least 40 % of a line, and cuts between any two characters otherwise.
 func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
-	var out []word
-	var cur word
-	for _, f := range w.frags {
-		start := 0
-		fw := 0.0
-		for i, r := range f.text {
-			rw := e.strWidth(string(r), f.st, ts.size)
-			if cur.w+fw+rw > maxW && (cur.w+fw > 0) {
-				if i > start {
-					cur.frags = append(cur.frags, frag{text: f.text[start:i], st: f.st, url: f.url, link: f.link, color: f.color, w: fw})
-					cur.w += fw
-				}
-				out = append(out, cur)
-				cur = word{}
-				start, fw = i, 0
+	type glyph struct {
+		r rune
+		f int // index of the fragment
+		w float64
+	}
+	var gs []glyph
+	for fi, f := range w.frags {
+		for _, r := range f.text {
+			gs = append(gs, glyph{r, fi, e.strWidth(string(r), f.st, ts.size)})
+		}
+	}
+	prefix := make([]float64, len(gs)+1)
+	for i, g := range gs {
+		prefix[i+1] = prefix[i] + g.w
+	}
+	piece := func(from, to int) word {
+		var out word
+		for i := from; i < to; {
+			j := i
+			var b strings.Builder
+			for j < to && gs[j].f == gs[i].f {
+				b.WriteRune(gs[j].r)
+				j++
 			}
-			fw += rw
+			f := w.frags[gs[i].f]
+			f.text, f.w = b.String(), prefix[j]-prefix[i]
+			out.frags = append(out.frags, f)
+			out.w += f.w
+			i = j
 		}
-		if start < len(f.text) {
-			cur.frags = append(cur.frags, frag{text: f.text[start:], st: f.st, url: f.url, link: f.link, color: f.color, w: fw})
-			cur.w += fw
+		return out
+	}
+	var out []word
+	start, soft := 0, -1
+	for i, g := range gs {
+		if prefix[i+1]-prefix[start] > maxW && i > start {
+			cut := i
+			if soft > start && prefix[soft]-prefix[start] >= 0.4*maxW {
+				cut = soft
+			}
+			out = append(out, piece(start, cut))
+			start = cut
+		}
+		switch g.r {
+		case '-', '/', '\u00a0', '–':
+			soft = i + 1
 		}
 	}
-	if len(cur.frags) > 0 {
-		out = append(out, cur)
-	}
-	return out
+	return append(out, piece(start, len(gs)))
 }
 
 // drawLine sets one line with its top at y in a box [x, x+w].
