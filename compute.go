@@ -29,7 +29,7 @@ func Compute(p *Plan, now time.Time) *Figures {
 		}
 	}
 	f.Visits = visitFigures(ws)
-	if p.Selection != nil {
+	if f.Blocks[0] {
 		f.Selection = selectionFigures(p, ws, f.Visits)
 	}
 	if f.Blocks[1] {
