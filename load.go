@@ -232,7 +232,7 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 	if file == "" {
 		return ws, nil
 	}
-	ws.File = file
+	ws.File, ws.invalid = file, true // the defaults stand in until the file passes every check
 	src, err := fsys.ReadFile(file)
 	if err != nil {
 		return ws, Diagnostics{{File: file, Message: err.Error()}}

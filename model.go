@@ -321,6 +321,10 @@ type Workspace struct {
 
 	File string `toml:"-"` // path of kep.toml; empty when the built-in defaults apply
 	Dir  string `toml:"-"` // the workspace's folder tree: assets must lie inside it
+
+	// invalid marks the defaults standing in for a kep.toml with errors: plans are not
+	// checked against its scoring model, which would only repeat its errors.
+	invalid bool
 }
 
 // Scoring is the scoring model (Kundenbewertungssystem).

@@ -147,7 +147,7 @@ func (c *checker) visitClasses(classes []VisitClass, raw map[string]any) {
 // selection checks that the points name exactly the criteria of the workspace's model.
 func (c *checker) selection(p *Plan) {
 	s := p.Selection
-	if s == nil || p.Workspace == nil {
+	if s == nil || p.Workspace == nil || p.Workspace.invalid {
 		return
 	}
 	for _, axis := range []struct {

@@ -156,3 +156,13 @@ func TestLimits(t *testing.T) {
 	_, ds = load(t, "", huge)
 	diffLines(t, messages(ds, false), []string{fmt.Sprintf("/ws/p.toml: file is %d bytes, more than the limit of 2097152 (2 MiB)", len(huge))})
 }
+
+// A broken kep.toml is reported once per plan, and the plan is not checked against a
+// scoring model that the workspace failed to give.
+func TestBrokenWorkspace(t *testing.T) {
+	ws := "[[scoring.attractiveness]]\nid = \"own\"\nname = \"Own\"\nweight = 90\n"
+	_, ds := load(t, ws, header+"[selection]\n[selection.attractiveness]\nown = 5\n")
+	diffLines(t, messages(ds, false), []string{
+		"/ws/kep.toml:4:1: scoring.attractiveness[0].weight: weights of attractiveness sum to 90, want 100",
+	})
+}
