@@ -53,24 +53,38 @@ func (r Radar) draw(c *canvas) {
 	tk := ticks(0, hi, 5)
 	hi = tk[len(tk)-1]
 
-	legendH := c.legend([]legendItem{
-		{r.ActualLabel, st.primary, "ring"},
-		{r.TargetLabel, st.accent, "dash"},
-	}, 8, c.w-8, c.h-28, small)
-	_ = legendH
-	top, bottom := 8.0, c.h-34
-	// Room for axis labels: up to 24 % of the width each side, two lines above and below.
-	labelW := 0.0
-	for _, a := range r.Axes {
-		labelW = math.Max(labelW, c.measure(a, label))
-	}
-	labelW = clamp(labelW, 30, math.Min(c.w*0.24, 160))
+	items := []legendItem{{r.ActualLabel, st.primary, "ring"}, {r.TargetLabel, st.accent, "dash"}}
+	legendH := measureLegend(c, items, small)
+	c.legend(items, 8, c.w-8, c.h-legendH-4, small)
+	top, bottom := 8.0, c.h-legendH-12
 	lineH := label.size * 1.25
-	R := math.Min(c.w/2-labelW-12, (bottom-top)/2-2*lineH-10)
+	capW := math.Min(c.w*0.26, 170) // wider labels wrap to a second line
+	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+
+	// The largest radius that leaves every axis label room beside or above its spoke.
+	R := math.Min(c.w/2-20, (bottom-top)/2-10)
+	for i, name := range r.Axes {
+		a := angle(i)
+		ca, sa := math.Abs(math.Cos(a)), math.Abs(math.Sin(a))
+		w := c.measure(name, label)
+		lines := 1.0
+		if w > capW {
+			w, lines = capW, 2
+		}
+		if ca > 0.25 {
+			R = math.Min(R, (c.w/2-18-w)/ca)
+		}
+		ext := lines * lineH / 2
+		if sa > 0.5 {
+			ext = lines * lineH
+		}
+		if sa > 0.05 {
+			R = math.Min(R, ((bottom-top)/2-ext-12)/sa)
+		}
+	}
 	R = math.Max(R, 20)
 	cx, cy := c.w/2, top+(bottom-top)/2
 
-	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
 	point := func(i int, v float64) pt {
 		a := angle(i)
 		d := R * clamp(v, 0, hi) / hi
@@ -130,7 +144,7 @@ func (r Radar) draw(c *canvas) {
 	}
 	for _, t := range tk[1:] {
 		// Left of the top spoke: values of the first axis are labelled to its right.
-		c.text(st.format(t)+r.Unit, cx-4, cy-R*t/hi-3, tstyle{size: 9.5, col: st.muted}, right)
+		c.text(st.format(t)+r.Unit, cx-7, cy-R*t/hi-2, tstyle{size: 9.5, col: st.muted}, right)
 	}
 	for _, p := range act {
 		c.circle(p.x, p.y, 3.5, st.primary, white, 1.2)
@@ -170,12 +184,12 @@ func (r Radar) draw(c *canvas) {
 		ca, sa := math.Cos(a), math.Sin(a)
 		x, y := cx+(R+10)*ca, cy+(R+10)*sa
 		anc := center
-		w := labelW * 1.6
+		w := math.Min(capW*1.6, c.w-16)
 		switch {
 		case ca > 0.25:
-			anc, w = left, math.Min(labelW, c.w-8-x)
+			anc, w = left, math.Min(capW, c.w-8-x)
 		case ca < -0.25:
-			anc, w = right, math.Min(labelW, x-8)
+			anc, w = right, math.Min(capW, x-8)
 		}
 		lines := c.wrap(name, label, w, 2)
 		h := lineH * float64(len(lines))
