@@ -11,7 +11,7 @@ import (
 )
 
 // block sets one content block at the position.
-func (w *docWriter) block(b render.Block) {
+func (w *docWriter) block(b render.Block, keep float64) {
 	last := w.lastHeading
 	w.lastHeading = ""
 	switch b := b.(type) {
@@ -22,6 +22,7 @@ func (w *docWriter) block(b render.Block) {
 		w.markdown(b.Source, 0)
 		w.gap(1)
 	case *render.Heading:
+		w.need(8 + keep)
 		w.smallHeading(b.Text)
 		w.lastHeading = b.Text
 		return
@@ -183,6 +184,44 @@ func (w *docWriter) chartTheme() charts.Theme {
 	}
 }
 
+// chartSize is the chart's box: its design size in points, scaled down to the text width
+// and to at most 120 mm high, keeping its proportions.
+func (w *docWriter) chartSize(c *render.Chart) (width, height float64) {
+	dw, dh := float64(c.Width), float64(c.Height)
+	if !(dw > 0 && dh > 0) || math.IsInf(dw+dh, 0) {
+		dw, dh = 640, 400
+	}
+	width = math.Min(w.width(), dw*ptToMM)
+	height = width * dh / dw
+	if maxH := math.Min(120, (w.bottom()-w.mt)*0.6); height > maxH {
+		height = maxH
+		width = height * dw / dh
+	}
+	return width, height
+}
+
+// keepHeight is how much of a block must fit below a heading for the heading to stay on
+// the page: a heading never ends a page, nor stands above a chart that moved on.
+func (w *docWriter) keepHeight(b render.Block) float64 {
+	switch b := b.(type) {
+	case *render.Table:
+		return 32
+	case *render.Chart:
+		if b.Model == nil || b.Model.Empty() {
+			return 20
+		}
+		_, h := w.chartSize(b)
+		return h + 12
+	case *render.Tiles:
+		return 28
+	case *render.SWOT:
+		return 45
+	case *render.Facts:
+		return 8 + 6*float64(min(3, len(b.Items)))
+	}
+	return 14
+}
+
 // chart draws a chart as vectors at a size that keeps its proportions and fits the page,
 // with its title above, its text alternative below and its data as a table.
 func (w *docWriter) chart(c *render.Chart) {
@@ -191,16 +230,7 @@ func (w *docWriter) chart(c *render.Chart) {
 		w.note(&render.Note{Text: w.d.Labels.T("doc.nochart")})
 		return
 	}
-	dw, dh := float64(c.Width), float64(c.Height)
-	if dw <= 0 || dh <= 0 || math.IsInf(dw+dh, 0) {
-		dw, dh = 640, 400
-	}
-	width := math.Min(w.width(), dw*ptToMM)
-	height := width * dh / dw
-	if maxH := math.Min(120, (w.bottom()-w.mt)*0.6); height > maxH {
-		height = maxH
-		width = height * dw / dh
-	}
+	width, height := w.chartSize(c)
 	title := textStyle{size: 9.5, lead: 9.5 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
 	alt := textStyle{size: 8, lead: 8 * ptToMM * 1.4, color: muted, base: stItalic, align: 'L'}
 	titleLines := w.wrap(plain(w.san.Line(c.Title)), title, w.width())

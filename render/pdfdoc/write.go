@@ -184,14 +184,22 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	if depth == 0 && (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !(w.atTop() && w.pdf.PageNo() > 1) {
 		w.newPage()
 	}
-	w.heading(s, depth)
+	keep := 14.0
+	if len(s.Blocks) > 0 {
+		keep = w.keepHeight(s.Blocks[0])
+	}
+	w.heading(s, depth, keep)
 	if s.TOC {
 		w.reserveContents(s)
 		return
 	}
 	w.lastHeading = s.Title
-	for _, b := range s.Blocks {
-		w.block(b)
+	for i, b := range s.Blocks {
+		keep := 14.0
+		if i+1 < len(s.Blocks) {
+			keep = w.keepHeight(s.Blocks[i+1])
+		}
+		w.block(b, keep)
 	}
 	for _, sub := range s.Sections {
 		w.section(sub, depth+1)
@@ -203,7 +211,7 @@ var headSize = [...]float64{17, 12.5, 10.5}
 
 // heading sets a numbered heading with its bookmark and link target; it stays with at
 // least a few lines of what follows.
-func (w *docWriter) heading(s *render.Section, depth int) {
+func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	lvl := min(depth, len(headSize)-1)
 	size := headSize[lvl]
 	ts := textStyle{size: size, lead: size * ptToMM * 1.3, color: w.primary, base: stBold, align: 'L'}
@@ -217,7 +225,7 @@ func (w *docWriter) heading(s *render.Section, depth int) {
 	default:
 		w.gap(4)
 	}
-	w.need(ts.lead + 18)
+	w.need(ts.lead + 8 + math.Min(keep, (w.bottom()-w.mt)*0.8))
 	// Bookmark encodes UTF-8 only while a UTF-8 font is selected.
 	w.font(stBold, size)
 	title := w.san.Line(s.Heading())
