@@ -297,6 +297,42 @@ func match(oldKeys, newKeys []string, both func(i, j int), added func(j int), go
 	}
 }
 
+// byID compares two lists whose items carry an id (or another unique key such as a
+// year): both gets each pair with the item's key path, added and gone the items that only
+// one version has.
+func byID[T any](path string, old, new []T, id func(T) string, both func(a, b T, path string), added, gone func(x T, path string)) {
+	at := func(x T) string { return path + "[" + id(x) + "]" }
+	match(keys(old, id), keys(new, id),
+		func(i, j int) { both(old[i], new[j], at(new[j])) },
+		func(j int) { added(new[j], at(new[j])) },
+		func(i int) { gone(old[i], at(old[i])) })
+}
+
+// byText compares two lists whose items are known by their text (a criterion, a pain).
+// Added and removed items are worded with s's noun and the text, an added one with the
+// words of extra in parentheses where extra gives any; both compares the pairs, with the
+// subject that names the item in quotation marks.
+func byText[T any](d *differ, path string, s subject, old, new []T, name, extra func(T) string, both func(a, b T, path string, s subject)) {
+	key := func(x T) string { return norm(name(x)) }
+	at := func(x T) string { return path + "[" + strconv.Quote(key(x)) + "]" }
+	match(keys(old, key), keys(new, key), func(i, j int) {
+		is := s
+		is.name = d.w.quote(oneLine(name(new[j])))
+		both(old[i], new[j], at(new[j]), is)
+	}, func(j int) {
+		x := new[j]
+		detail := oneLine(name(x))
+		if extra != nil {
+			if e := extra(x); e != "" {
+				detail += " (" + e + ")"
+			}
+		}
+		d.added(at(x), s, detail)
+	}, func(i int) {
+		d.removed(at(old[i]), s, oneLine(name(old[i])))
+	})
+}
+
 // keys maps a list to its matching keys.
 func keys[T any](xs []T, key func(T) string) []string {
 	out := make([]string, len(xs))

@@ -157,9 +157,7 @@ func (d *differ) scorecard() {
 		d.field("scorecard.weights."+p, subject{}, label, pct(d.fo, weightOf(o.Weights, p)), pct(d.fn, weightOf(n.Weights, p)))
 	}
 	id := func(x kep.Objective) string { return x.ID }
-	match(keys(o.Objectives, id), keys(n.Objectives, id), func(i, j int) {
-		a, b := o.Objectives[i], n.Objectives[j]
-		path := "scorecard.objectives[" + b.ID + "]"
+	byID("scorecard.objectives", o.Objectives, n.Objectives, id, func(a, b kep.Objective, path string) {
 		s := subject{noun: "objective", name: b.ID + " – " + oneLine(b.Objective), of: true}
 		d.field(path+".perspective", s, d.f("perspective"), d.enum("perspective", a.Perspective), d.enum("perspective", b.Perspective))
 		d.field(path+".objective", s, d.f("objective"), text(a.Objective), text(b.Objective))
@@ -170,14 +168,12 @@ func (d *differ) scorecard() {
 		d.field(path+".actual", s, d.f("actual"), inUnit(d.fo, a.Actual, a.Unit), inUnit(d.fn, b.Actual, b.Unit))
 		d.field(path+".better", s, d.f("better"), d.enum("better", or(a.Better, "higher")), d.enum("better", or(b.Better, "higher")))
 		d.field(path+".weight", s, d.f("weight"), pctP(d.fo, a.Weight), pctP(d.fn, b.Weight))
-	}, func(j int) {
-		b := n.Objectives[j]
+	}, func(b kep.Objective, path string) {
 		detail := fmt.Sprintf("%s (%s, %s %s)", oneLine(b.Objective), d.l.Enum("perspective", b.Perspective),
 			d.f("target"), inUnit(d.fn, &b.Target, b.Unit).show)
-		d.added("scorecard.objectives["+b.ID+"]", subject{noun: "objective", name: b.ID}, detail)
-	}, func(i int) {
-		a := o.Objectives[i]
-		d.removed("scorecard.objectives["+a.ID+"]", subject{noun: "objective", name: a.ID}, oneLine(a.Objective))
+		d.added(path, subject{noun: "objective", name: b.ID}, detail)
+	}, func(a kep.Objective, path string) {
+		d.removed(path, subject{noun: "objective", name: a.ID}, oneLine(a.Objective))
 	})
 }
 
@@ -199,62 +195,37 @@ func inUnit(f render.Format, v *float64, unit string) val {
 
 func (d *differ) offering() {
 	d.block = Offering
-	var zero kep.Offering
-	o, n := &zero, &zero
-	if d.old.Offering != nil {
-		o = d.old.Offering
-	}
-	if d.new.Offering != nil {
-		n = d.new.Offering
-	}
+	o, n := orZero(d.old.Offering), orZero(d.new.Offering)
 	d.field("offering.positioning", subject{}, d.f("positioning"), markdown(o.Positioning), markdown(n.Positioning))
 
-	crit := func(x kep.ProfileCriterion) string { return norm(x.Criterion) }
 	compIDs := d.competitorIDs()
-	match(keys(o.Profile, crit), keys(n.Profile, crit), func(i, j int) {
-		a, b := o.Profile[i], n.Profile[j]
-		path := "offering.profile[" + strconv.Quote(crit(b)) + "]"
-		s := d.textItem("criterion", b.Criterion)
-		d.field(path+".weight", s, d.f("weight"), pct(d.fo, a.Weight), pct(d.fn, b.Weight))
-		d.field(path+".own", s, d.f("own"), decimal(d.fo, a.Own), decimal(d.fn, b.Own))
-		for _, id := range append(compIDs, extraKeys(toSet(compIDs), a.Competitors, b.Competitors)...) {
-			d.field(path+".competitors."+id, s, d.f("points_of")+" "+d.competitorName(id),
-				pointsIn(d.fo, a.Competitors, id), pointsIn(d.fn, b.Competitors, id))
-		}
-	}, func(j int) {
-		d.added("offering.profile["+strconv.Quote(crit(n.Profile[j]))+"]", subject{noun: "criterion"}, oneLine(n.Profile[j].Criterion))
-	}, func(i int) {
-		d.removed("offering.profile["+strconv.Quote(crit(o.Profile[i]))+"]", subject{noun: "criterion"}, oneLine(o.Profile[i].Criterion))
-	})
+	byText(d, "offering.profile", subject{noun: "criterion"}, o.Profile, n.Profile,
+		func(x kep.ProfileCriterion) string { return x.Criterion }, nil,
+		func(a, b kep.ProfileCriterion, path string, s subject) {
+			d.field(path+".weight", s, d.f("weight"), pct(d.fo, a.Weight), pct(d.fn, b.Weight))
+			d.field(path+".own", s, d.f("own"), decimal(d.fo, a.Own), decimal(d.fn, b.Own))
+			for _, id := range append(compIDs, extraKeys(toSet(compIDs), a.Competitors, b.Competitors)...) {
+				d.field(path+".competitors."+id, s, d.f("points_of")+" "+d.competitorName(id),
+					pointsIn(d.fo, a.Competitors, id), pointsIn(d.fn, b.Competitors, id))
+			}
+		})
 
-	comp := func(x kep.Competence) string { return norm(x.Name) }
-	match(keys(o.Competences, comp), keys(n.Competences, comp), func(i, j int) {
-		a, b := o.Competences[i], n.Competences[j]
-		path := "offering.competences[" + strconv.Quote(comp(b)) + "]"
-		s := d.textItem("competence", b.Name)
-		d.field(path+".importance", s, d.f("importance"), decimal(d.fo, a.Importance), decimal(d.fn, b.Importance))
-		d.field(path+".strength", s, d.f("strength"), decimal(d.fo, a.Strength), decimal(d.fn, b.Strength))
-		d.field(path+".revenue", s, d.f("crevenue"), moneyP(d.fo, a.Revenue), moneyP(d.fn, b.Revenue))
-	}, func(j int) {
-		d.added("offering.competences["+strconv.Quote(comp(n.Competences[j]))+"]", subject{noun: "competence"}, oneLine(n.Competences[j].Name))
-	}, func(i int) {
-		d.removed("offering.competences["+strconv.Quote(comp(o.Competences[i]))+"]", subject{noun: "competence"}, oneLine(o.Competences[i].Name))
-	})
+	byText(d, "offering.competences", subject{noun: "competence"}, o.Competences, n.Competences,
+		func(x kep.Competence) string { return x.Name }, nil,
+		func(a, b kep.Competence, path string, s subject) {
+			d.field(path+".importance", s, d.f("importance"), decimal(d.fo, a.Importance), decimal(d.fn, b.Importance))
+			d.field(path+".strength", s, d.f("strength"), decimal(d.fo, a.Strength), decimal(d.fn, b.Strength))
+			d.field(path+".revenue", s, d.f("crevenue"), moneyP(d.fo, a.Revenue), moneyP(d.fn, b.Revenue))
+		})
 
-	pkg := func(x kep.ServicePackage) string { return norm(x.Name) }
-	match(keys(o.Packages, pkg), keys(n.Packages, pkg), func(i, j int) {
-		a, b := o.Packages[i], n.Packages[j]
-		path := "offering.packages[" + strconv.Quote(pkg(b)) + "]"
-		s := d.textItem("package", b.Name)
-		d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
-		d.set(path+".components", subject{noun: "component", in: d.inParent("in", "package", d.w.quote(oneLine(b.Name)))}, a.Components, b.Components)
-		d.field(path+".price", s, d.f("price"), moneyP(d.fo, a.Price), moneyP(d.fn, b.Price))
-		d.field(path+".benefit", s, d.f("benefit"), text(a.Benefit), text(b.Benefit))
-	}, func(j int) {
-		d.added("offering.packages["+strconv.Quote(pkg(n.Packages[j]))+"]", subject{noun: "package"}, oneLine(n.Packages[j].Name))
-	}, func(i int) {
-		d.removed("offering.packages["+strconv.Quote(pkg(o.Packages[i]))+"]", subject{noun: "package"}, oneLine(o.Packages[i].Name))
-	})
+	byText(d, "offering.packages", subject{noun: "package"}, o.Packages, n.Packages,
+		func(x kep.ServicePackage) string { return x.Name }, nil,
+		func(a, b kep.ServicePackage, path string, s subject) {
+			d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
+			d.set(path+".components", subject{noun: "component", in: d.inParent("in", "package", s.name)}, a.Components, b.Components)
+			d.field(path+".price", s, d.f("price"), moneyP(d.fo, a.Price), moneyP(d.fn, b.Price))
+			d.field(path+".benefit", s, d.f("benefit"), text(a.Benefit), text(b.Benefit))
+		})
 }
 
 // textItem is the subject of an item known by its text: "Kompetenzfeld „Service“".
@@ -304,14 +275,7 @@ func toSet(ids []string) map[string]string {
 
 func (d *differ) account() {
 	d.block = Account
-	var zero kep.Account
-	o, n := &zero, &zero
-	if d.old.Account != nil {
-		o = d.old.Account
-	}
-	if d.new.Account != nil {
-		n = d.new.Account
-	}
+	o, n := orZero(d.old.Account), orZero(d.new.Account)
 	top := subject{}
 	d.field("account.industry", top, d.f("industry"), text(o.Industry), text(n.Industry))
 	d.field("account.headquarters", top, d.f("headquarters"), text(o.Headquarters), text(n.Headquarters))
@@ -320,84 +284,54 @@ func (d *differ) account() {
 	d.set("account.locations", subject{noun: "location"}, o.Locations, n.Locations)
 	d.field("account.website", top, d.f("website"), plain(o.Website), plain(n.Website))
 	d.field("account.strategy", top, d.f("strategy"), markdown(o.Strategy), markdown(n.Strategy))
+	d.history(o.History, n.History)
+	d.accountLists(o, n)
+	op, np := orZero(o.Purchasing), orZero(n.Purchasing)
+	d.field("account.purchasing.process", top, d.f("process"), markdown(op.Process), markdown(np.Process))
+	d.set("account.purchasing.steps", subject{noun: "step"}, op.Steps, np.Steps)
+	byText(d, "account.readiness", subject{noun: "readiness"}, o.Readiness, n.Readiness,
+		func(x kep.Readiness) string { return x.Criterion },
+		func(x kep.Readiness) string { return d.f("points") + " " + d.fn.Decimal(x.Points, 2) },
+		func(a, b kep.Readiness, path string, s subject) {
+			d.field(path+".points", s, d.f("points"), decimal(d.fo, a.Points), decimal(d.fn, b.Points))
+		})
+}
 
+// history compares our business with the account year by year.
+func (d *differ) history(o, n []kep.HistoryRow) {
 	year := func(x kep.HistoryRow) string { return strconv.Itoa(x.Year) }
-	match(keys(o.History, year), keys(n.History, year), func(i, j int) {
-		a, b := o.History[i], n.History[j]
-		path := "account.history[" + year(b) + "]"
+	byID("account.history", o, n, year, func(a, b kep.HistoryRow, path string) {
 		s := subject{noun: "year", name: year(b)}
 		d.field(path+".revenue", s, d.f("hrevenue"), money(d.fo, a.Revenue), money(d.fn, b.Revenue))
 		d.field(path+".contribution_margin", s, d.f("hmargin"), moneyP(d.fo, a.ContributionMargin), moneyP(d.fn, b.ContributionMargin))
 		d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
-	}, func(j int) {
-		b := n.History[j]
-		d.added("account.history["+year(b)+"]", subject{noun: "year", name: year(b)}, d.f("hrevenue")+" "+d.fn.Money(b.Revenue))
-	}, func(i int) {
-		d.removed("account.history["+year(o.History[i])+"]", subject{noun: "year", name: year(o.History[i])}, "")
+	}, func(b kep.HistoryRow, path string) {
+		d.added(path, subject{noun: "year", name: year(b)}, d.f("hrevenue")+" "+d.fn.Money(b.Revenue))
+	}, func(a kep.HistoryRow, path string) {
+		d.removed(path, subject{noun: "year", name: year(a)}, "")
 	})
+}
 
-	pain := func(x kep.Pain) string { return norm(x.Pain) }
-	match(keys(o.Pains, pain), keys(n.Pains, pain), func(i, j int) {
-		a, b := o.Pains[i], n.Pains[j]
-		path := "account.pains[" + strconv.Quote(pain(b)) + "]"
-		s := d.textItem("pain", b.Pain)
-		d.field(path+".impact", s, d.f("impact"), d.enum("level", a.Impact), d.enum("level", b.Impact))
-		d.field(path+".solution", s, d.f("solution"), text(a.Solution), text(b.Solution))
-	}, func(j int) {
-		d.added("account.pains["+strconv.Quote(pain(n.Pains[j]))+"]", subject{noun: "pain"}, oneLine(n.Pains[j].Pain))
-	}, func(i int) {
-		d.removed("account.pains["+strconv.Quote(pain(o.Pains[i]))+"]", subject{noun: "pain"}, oneLine(o.Pains[i].Pain))
-	})
-
-	ini := func(x kep.Initiative) string { return norm(x.Name) }
-	match(keys(o.Initiatives, ini), keys(n.Initiatives, ini), func(i, j int) {
-		a, b := o.Initiatives[i], n.Initiatives[j]
-		path := "account.initiatives[" + strconv.Quote(ini(b)) + "]"
-		s := d.textItem("initiative", b.Name)
-		d.field(path+".goal", s, d.f("igoal"), text(a.Goal), text(b.Goal))
-		d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
-		d.field(path+".relevance", s, d.f("relevance"), d.enum("level", a.Relevance), d.enum("level", b.Relevance))
-	}, func(j int) {
-		d.added("account.initiatives["+strconv.Quote(ini(n.Initiatives[j]))+"]", subject{noun: "initiative"}, oneLine(n.Initiatives[j].Name))
-	}, func(i int) {
-		d.removed("account.initiatives["+strconv.Quote(ini(o.Initiatives[i]))+"]", subject{noun: "initiative"}, oneLine(o.Initiatives[i].Name))
-	})
-
-	var zp kep.Purchasing
-	op, np := &zp, &zp
-	if o.Purchasing != nil {
-		op = o.Purchasing
-	}
-	if n.Purchasing != nil {
-		np = n.Purchasing
-	}
-	d.field("account.purchasing.process", top, d.f("process"), markdown(op.Process), markdown(np.Process))
-	d.set("account.purchasing.steps", subject{noun: "step"}, op.Steps, np.Steps)
-
-	crit := func(x kep.Readiness) string { return norm(x.Criterion) }
-	match(keys(o.Readiness, crit), keys(n.Readiness, crit), func(i, j int) {
-		a, b := o.Readiness[i], n.Readiness[j]
-		d.field("account.readiness["+strconv.Quote(crit(b))+"].points", d.textItem("readiness", b.Criterion), d.f("points"),
-			decimal(d.fo, a.Points), decimal(d.fn, b.Points))
-	}, func(j int) {
-		b := n.Readiness[j]
-		d.added("account.readiness["+strconv.Quote(crit(b))+"]", subject{noun: "readiness"},
-			fmt.Sprintf("%s (%s %s)", oneLine(b.Criterion), d.f("points"), d.fn.Decimal(b.Points, 2)))
-	}, func(i int) {
-		d.removed("account.readiness["+strconv.Quote(crit(o.Readiness[i]))+"]", subject{noun: "readiness"}, oneLine(o.Readiness[i].Criterion))
-	})
+// accountLists compares the account's pains and initiatives.
+func (d *differ) accountLists(o, n kep.Account) {
+	byText(d, "account.pains", subject{noun: "pain"}, o.Pains, n.Pains,
+		func(x kep.Pain) string { return x.Pain }, nil,
+		func(a, b kep.Pain, path string, s subject) {
+			d.field(path+".impact", s, d.f("impact"), d.enum("level", a.Impact), d.enum("level", b.Impact))
+			d.field(path+".solution", s, d.f("solution"), text(a.Solution), text(b.Solution))
+		})
+	byText(d, "account.initiatives", subject{noun: "initiative"}, o.Initiatives, n.Initiatives,
+		func(x kep.Initiative) string { return x.Name }, nil,
+		func(a, b kep.Initiative, path string, s subject) {
+			d.field(path+".goal", s, d.f("igoal"), text(a.Goal), text(b.Goal))
+			d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
+			d.field(path+".relevance", s, d.f("relevance"), d.enum("level", a.Relevance), d.enum("level", b.Relevance))
+		})
 }
 
 func (d *differ) linking() {
 	d.block = Linking
-	var zero kep.SWOT
-	o, n := &zero, &zero
-	if d.old.SWOT != nil {
-		o = d.old.SWOT
-	}
-	if d.new.SWOT != nil {
-		n = d.new.SWOT
-	}
+	o, n := orZero(d.old.SWOT), orZero(d.new.SWOT)
 	d.set("swot.strengths", subject{noun: "strength"}, o.Strengths, n.Strengths)
 	d.set("swot.weaknesses", subject{noun: "weakness"}, o.Weaknesses, n.Weaknesses)
 	d.set("swot.opportunities", subject{noun: "opportunity"}, o.Opportunities, n.Opportunities)
@@ -406,45 +340,34 @@ func (d *differ) linking() {
 	d.set("swot.strategies.st", subject{noun: "st"}, o.Strategies.ST, n.Strategies.ST)
 	d.set("swot.strategies.wo", subject{noun: "wo"}, o.Strategies.WO, n.Strategies.WO)
 	d.set("swot.strategies.wt", subject{noun: "wt"}, o.Strategies.WT, n.Strategies.WT)
+	d.competitors()
+	byText(d, "goals", subject{noun: "goal"}, d.old.Goals, d.new.Goals,
+		func(x kep.Goal) string { return x.AccountGoal },
+		func(x kep.Goal) string { return oneLine(x.OwnGoal) },
+		func(a, b kep.Goal, path string, s subject) {
+			d.field(path+".own_goal", s, d.f("own_goal"), text(a.OwnGoal), text(b.OwnGoal))
+			d.field(path+".contribution", s, d.f("contribution"), text(a.Contribution), text(b.Contribution))
+			d.field(path+".objective", s, d.f("link_objective"), plain(a.Objective), plain(b.Objective))
+		})
+}
 
-	oc, nc := d.old.Competitors, d.new.Competitors
-	id := func(x kep.Competitor) string { return x.ID }
-	match(keys(oc, id), keys(nc, id), func(i, j int) {
-		a, b := oc[i], nc[j]
-		path := "competitors[" + b.ID + "]"
-		name := or(oneLine(b.Name), b.ID)
-		s := subject{noun: "competitor", name: name}
-		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
-		d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
-		in := d.inParent("at", "competitor", name)
-		d.set(path+".strengths", subject{noun: "strength", in: in}, a.Strengths, b.Strengths)
-		d.set(path+".weaknesses", subject{noun: "weakness", in: in}, a.Weaknesses, b.Weaknesses)
-		d.field(path+".strategy", s, d.f("cstrategy"), text(a.Strategy), text(b.Strategy))
-		d.field(path+".threat", s, d.f("threat"), d.enum("level", a.Threat), d.enum("level", b.Threat))
-	}, func(j int) {
-		b := nc[j]
-		d.added("competitors["+b.ID+"]", subject{noun: "competitor", name: or(oneLine(b.Name), b.ID)}, d.competitorDetail(d.fn, b))
-	}, func(i int) {
-		a := oc[i]
-		d.removed("competitors["+a.ID+"]", subject{noun: "competitor", name: or(oneLine(a.Name), a.ID)}, "")
-	})
-
-	og, ng := d.old.Goals, d.new.Goals
-	goal := func(x kep.Goal) string { return norm(x.AccountGoal) }
-	match(keys(og, goal), keys(ng, goal), func(i, j int) {
-		a, b := og[i], ng[j]
-		path := "goals[" + strconv.Quote(goal(b)) + "]"
-		s := d.textItem("goal", b.AccountGoal)
-		d.field(path+".own_goal", s, d.f("own_goal"), text(a.OwnGoal), text(b.OwnGoal))
-		d.field(path+".contribution", s, d.f("contribution"), text(a.Contribution), text(b.Contribution))
-		d.field(path+".objective", s, d.f("link_objective"), plain(a.Objective), plain(b.Objective))
-	}, func(j int) {
-		b := ng[j]
-		d.added("goals["+strconv.Quote(goal(b))+"]", subject{noun: "goal"}, oneLine(b.AccountGoal)+" → "+oneLine(b.OwnGoal))
-	}, func(i int) {
-		a := og[i]
-		d.removed("goals["+strconv.Quote(goal(a))+"]", subject{noun: "goal"}, oneLine(a.AccountGoal)+" → "+oneLine(a.OwnGoal))
-	})
+func (d *differ) competitors() {
+	name := func(c kep.Competitor) string { return or(oneLine(c.Name), c.ID) }
+	byID("competitors", d.old.Competitors, d.new.Competitors, func(x kep.Competitor) string { return x.ID },
+		func(a, b kep.Competitor, path string) {
+			s := subject{noun: "competitor", name: name(b)}
+			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+			d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
+			in := d.inParent("at", "competitor", name(b))
+			d.set(path+".strengths", subject{noun: "strength", in: in}, a.Strengths, b.Strengths)
+			d.set(path+".weaknesses", subject{noun: "weakness", in: in}, a.Weaknesses, b.Weaknesses)
+			d.field(path+".strategy", s, d.f("cstrategy"), text(a.Strategy), text(b.Strategy))
+			d.field(path+".threat", s, d.f("threat"), d.enum("level", a.Threat), d.enum("level", b.Threat))
+		}, func(b kep.Competitor, path string) {
+			d.added(path, subject{noun: "competitor", name: name(b)}, d.competitorDetail(d.fn, b))
+		}, func(a kep.Competitor, path string) {
+			d.removed(path, subject{noun: "competitor", name: name(a)}, "")
+		})
 }
 
 func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
@@ -460,59 +383,37 @@ func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
 
 func (d *differ) value() {
 	d.block = Value
-	ov, nv := d.old.Value, d.new.Value
-	id := func(x kep.ValueConcept) string { return x.ID }
-	match(keys(ov, id), keys(nv, id), func(i, j int) {
-		a, b := ov[i], nv[j]
-		path := "value[" + b.ID + "]"
-		name := b.ID + " – " + oneLine(b.Name)
-		s := subject{noun: "value", name: name}
-		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
-		d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
-		d.field(path+".years", s, d.f("years"), d.years(d.fo, a.Years), d.years(d.fn, b.Years))
-		in := d.inParent("in", "value", b.ID)
-
-		item := func(x kep.ValueBenefit) string { return norm(x.Item) }
-		match(keys(a.Benefits, item), keys(b.Benefits, item), func(k, l int) {
-			x, y := a.Benefits[k], b.Benefits[l]
-			p := path + ".benefits[" + strconv.Quote(item(y)) + "]"
-			s := subject{noun: "benefit", name: d.w.quote(oneLine(y.Item)), in: in}
-			d.field(p+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
-			d.field(p+".basis", s, d.f("basis"), text(x.Basis), text(y.Basis))
-		}, func(l int) {
-			y := b.Benefits[l]
-			d.added(path+".benefits["+strconv.Quote(item(y))+"]", subject{noun: "benefit", in: in},
-				oneLine(y.Item)+" ("+d.fn.Money(y.Amount)+")")
-		}, func(k int) {
-			x := a.Benefits[k]
-			d.removed(path+".benefits["+strconv.Quote(item(x))+"]", subject{noun: "benefit", in: in}, oneLine(x.Item))
+	byID("value", d.old.Value, d.new.Value, func(x kep.ValueConcept) string { return x.ID },
+		func(a, b kep.ValueConcept, path string) {
+			s := subject{noun: "value", name: b.ID + " – " + oneLine(b.Name)}
+			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+			d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
+			d.field(path+".years", s, d.f("years"), d.years(a.Years), d.years(b.Years))
+			in := subject{in: d.inParent("in", "value", b.ID)}
+			in.noun = "benefit"
+			byText(d, path+".benefits", in, a.Benefits, b.Benefits,
+				func(x kep.ValueBenefit) string { return x.Item },
+				func(x kep.ValueBenefit) string { return d.fn.Money(x.Amount) },
+				func(x, y kep.ValueBenefit, path string, s subject) {
+					d.field(path+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
+					d.field(path+".basis", s, d.f("basis"), text(x.Basis), text(y.Basis))
+				})
+			in.noun = "cost"
+			byText(d, path+".costs", in, a.Costs, b.Costs,
+				func(x kep.ValueCost) string { return x.Item },
+				func(x kep.ValueCost) string { return d.fn.Money(x.Amount) + ", " + d.once(x.Once).show },
+				func(x, y kep.ValueCost, path string, s subject) {
+					d.field(path+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
+					d.field(path+".once", s, d.f("once"), d.once(x.Once), d.once(y.Once))
+				})
+		}, func(b kep.ValueConcept, path string) {
+			d.added(path, subject{noun: "value", name: b.ID}, oneLine(b.Name))
+		}, func(a kep.ValueConcept, path string) {
+			d.removed(path, subject{noun: "value", name: a.ID}, oneLine(a.Name))
 		})
-
-		cost := func(x kep.ValueCost) string { return norm(x.Item) }
-		match(keys(a.Costs, cost), keys(b.Costs, cost), func(k, l int) {
-			x, y := a.Costs[k], b.Costs[l]
-			p := path + ".costs[" + strconv.Quote(cost(y)) + "]"
-			s := subject{noun: "cost", name: d.w.quote(oneLine(y.Item)), in: in}
-			d.field(p+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
-			d.field(p+".once", s, d.f("once"), d.once(x.Once), d.once(y.Once))
-		}, func(l int) {
-			y := b.Costs[l]
-			d.added(path+".costs["+strconv.Quote(cost(y))+"]", subject{noun: "cost", in: in},
-				oneLine(y.Item)+" ("+d.fn.Money(y.Amount)+", "+d.once(y.Once).show+")")
-		}, func(k int) {
-			x := a.Costs[k]
-			d.removed(path+".costs["+strconv.Quote(cost(x))+"]", subject{noun: "cost", in: in}, oneLine(x.Item))
-		})
-	}, func(j int) {
-		b := nv[j]
-		d.added("value["+b.ID+"]", subject{noun: "value", name: b.ID}, oneLine(b.Name))
-	}, func(i int) {
-		a := ov[i]
-		d.removed("value["+a.ID+"]", subject{noun: "value", name: a.ID}, oneLine(a.Name))
-	})
 }
 
-func (d *differ) years(f render.Format, y int) val {
+func (d *differ) years(y int) val {
 	if y == 0 {
 		y = 1 // the default horizon
 	}
@@ -528,57 +429,56 @@ func (d *differ) once(once bool) val {
 
 func (d *differ) network() {
 	d.block = Network
-	ot, nt := d.old.Team, d.new.Team
-	id := func(x kep.TeamMember) string { return x.ID }
-	match(keys(ot, id), keys(nt, id), func(i, j int) {
-		a, b := ot[i], nt[j]
-		path := "team[" + b.ID + "]"
-		s := subject{noun: "team", name: or(oneLine(b.Name), b.ID)}
-		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
-		d.field(path+".role", s, d.f("role"), text(a.Role), text(b.Role))
-	}, func(j int) {
-		b := nt[j]
-		d.added("team["+b.ID+"]", subject{noun: "team", name: or(oneLine(b.Name), b.ID)}, oneLine(b.Role))
-	}, func(i int) {
-		a := ot[i]
-		d.removed("team["+a.ID+"]", subject{noun: "team", name: or(oneLine(a.Name), a.ID)}, "")
-	})
+	name := func(id, n string) string { return or(oneLine(n), id) }
+	byID("team", d.old.Team, d.new.Team, func(x kep.TeamMember) string { return x.ID },
+		func(a, b kep.TeamMember, path string) {
+			s := subject{noun: "team", name: name(b.ID, b.Name)}
+			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+			d.field(path+".role", s, d.f("role"), text(a.Role), text(b.Role))
+		}, func(b kep.TeamMember, path string) {
+			d.added(path, subject{noun: "team", name: name(b.ID, b.Name)}, oneLine(b.Role))
+		}, func(a kep.TeamMember, path string) {
+			d.removed(path, subject{noun: "team", name: name(a.ID, a.Name)}, "")
+		})
+	byID("contacts", d.old.Contacts, d.new.Contacts, func(x kep.Contact) string { return x.ID },
+		func(a, b kep.Contact, path string) {
+			d.contact(a, b, path, subject{noun: "contact", name: name(b.ID, b.Name)})
+		},
+		func(b kep.Contact, path string) {
+			d.added(path, subject{noun: "contact", name: name(b.ID, b.Name)}, d.contactDetail(b))
+		}, func(a kep.Contact, path string) {
+			d.removed(path, subject{noun: "contact", name: name(a.ID, a.Name)}, oneLine(a.Title))
+		})
+}
 
-	oc, nc := d.old.Contacts, d.new.Contacts
-	cid := func(x kep.Contact) string { return x.ID }
-	match(keys(oc, cid), keys(nc, cid), func(i, j int) {
-		a, b := oc[i], nc[j]
-		path := "contacts[" + b.ID + "]"
-		s := subject{noun: "contact", name: or(oneLine(b.Name), b.ID)}
-		d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
-		d.field(path+".title", s, d.f("ctitle"), text(a.Title), text(b.Title))
-		d.field(path+".department", s, d.f("department"), text(a.Department), text(b.Department))
-		d.field(path+".roles", s, d.f("roles"), d.roles(a.Roles), d.roles(b.Roles))
-		d.field(path+".influence", s, d.f("influence"), d.levelEnum(a.Influence, "influence"), d.levelEnum(b.Influence, "influence"))
-		d.field(path+".attitude", s, d.f("attitude"), d.enum("attitude", a.Attitude), d.enum("attitude", b.Attitude))
-		d.field(path+".relationship", s, d.f("relationship"), d.levelEnum(a.Relationship, "relationship"), d.levelEnum(b.Relationship, "relationship"))
-		d.field(path+".target_relationship", s, d.f("target_relationship"), d.relP(a.TargetRelationship), d.relP(b.TargetRelationship))
-		d.field(path+".owner", s, d.f("cowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
-		d.field(path+".reports_to", s, d.f("reports_to"), d.contactRef(d.old, a.ReportsTo), d.contactRef(d.new, b.ReportsTo))
-		d.field(path+".last_contact", s, d.f("last_contact"), dateP(d.fo, a.LastContact), dateP(d.fn, b.LastContact))
-		d.field(path+".next_step", s, d.f("next_step"), text(a.NextStep), text(b.NextStep))
-	}, func(j int) {
-		b := nc[j]
-		var parts []string
-		if t := oneLine(b.Title); t != "" {
-			parts = append(parts, t)
-		}
-		if b.Influence != 0 {
-			parts = append(parts, d.f("influence")+" "+d.levelEnum(b.Influence, "influence").show)
-		}
-		if b.Attitude != "" {
-			parts = append(parts, d.f("attitude")+" "+d.enum("attitude", b.Attitude).show)
-		}
-		d.added("contacts["+b.ID+"]", subject{noun: "contact", name: or(oneLine(b.Name), b.ID)}, strings.Join(parts, ", "))
-	}, func(i int) {
-		a := oc[i]
-		d.removed("contacts["+a.ID+"]", subject{noun: "contact", name: or(oneLine(a.Name), a.ID)}, oneLine(a.Title))
-	})
+func (d *differ) contact(a, b kep.Contact, path string, s subject) {
+	d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
+	d.field(path+".title", s, d.f("ctitle"), text(a.Title), text(b.Title))
+	d.field(path+".department", s, d.f("department"), text(a.Department), text(b.Department))
+	d.field(path+".roles", s, d.f("roles"), d.roles(a.Roles), d.roles(b.Roles))
+	d.field(path+".influence", s, d.f("influence"), d.levelEnum(a.Influence, "influence"), d.levelEnum(b.Influence, "influence"))
+	d.field(path+".attitude", s, d.f("attitude"), d.enum("attitude", a.Attitude), d.enum("attitude", b.Attitude))
+	d.field(path+".relationship", s, d.f("relationship"), d.levelEnum(a.Relationship, "relationship"), d.levelEnum(b.Relationship, "relationship"))
+	d.field(path+".target_relationship", s, d.f("target_relationship"), d.relP(a.TargetRelationship), d.relP(b.TargetRelationship))
+	d.field(path+".owner", s, d.f("cowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
+	d.field(path+".reports_to", s, d.f("reports_to"), d.contactRef(d.old, a.ReportsTo), d.contactRef(d.new, b.ReportsTo))
+	d.field(path+".last_contact", s, d.f("last_contact"), dateP(d.fo, a.LastContact), dateP(d.fn, b.LastContact))
+	d.field(path+".next_step", s, d.f("next_step"), text(a.NextStep), text(b.NextStep))
+}
+
+// contactDetail says who a new contact is: title, influence and attitude.
+func (d *differ) contactDetail(c kep.Contact) string {
+	var parts []string
+	if t := oneLine(c.Title); t != "" {
+		parts = append(parts, t)
+	}
+	if c.Influence != 0 {
+		parts = append(parts, d.f("influence")+" "+d.levelEnum(c.Influence, "influence").show)
+	}
+	if c.Attitude != "" {
+		parts = append(parts, d.f("attitude")+" "+d.enum("attitude", c.Attitude).show)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // roles are a contact's buying-centre roles as a set: in the model's order, labelled.
@@ -639,83 +539,61 @@ func (d *differ) contactRef(p *kep.Plan, id string) val {
 
 func (d *differ) actions() {
 	d.block = Actions
-	oa, na := d.old.Actions, d.new.Actions
-	id := func(x kep.Action) string { return x.ID }
-	match(keys(oa, id), keys(na, id), func(i, j int) {
-		a, b := oa[i], na[j]
-		path := "actions[" + b.ID + "]"
-		s := subject{noun: "action", name: b.ID}
-		d.field(path+".action", s, d.f("action"), text(a.Action), text(b.Action))
-		d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
-		d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
-		d.field(path+".status", s, d.f("status"), d.enum("action", or(a.Status, "open")), d.enum("action", or(b.Status, "open")))
-		d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
-	}, func(j int) {
-		b := na[j]
-		detail := oneLine(b.Action)
-		var parts []string
-		if b.Owner != "" {
-			parts = append(parts, d.person(d.new, b.Owner).show)
-		}
-		if b.Due != nil {
-			parts = append(parts, d.w.phrase("due")+" "+d.fn.Date(*b.Due))
-		}
-		if len(parts) > 0 {
-			detail += " (" + strings.Join(parts, ", ") + ")"
-		}
-		d.added("actions["+b.ID+"]", subject{noun: "action", name: b.ID}, detail)
-	}, func(i int) {
-		a := oa[i]
-		d.removed("actions["+a.ID+"]", subject{noun: "action", name: a.ID}, oneLine(a.Action))
-	})
+	byID("actions", d.old.Actions, d.new.Actions, func(x kep.Action) string { return x.ID },
+		func(a, b kep.Action, path string) {
+			s := subject{noun: "action", name: b.ID}
+			d.field(path+".action", s, d.f("action"), text(a.Action), text(b.Action))
+			d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
+			d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
+			d.field(path+".status", s, d.f("status"), d.enum("action", or(a.Status, "open")), d.enum("action", or(b.Status, "open")))
+			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
+		}, func(b kep.Action, path string) {
+			detail := oneLine(b.Action)
+			var parts []string
+			if b.Owner != "" {
+				parts = append(parts, d.person(d.new, b.Owner).show)
+			}
+			if b.Due != nil {
+				parts = append(parts, d.w.phrase("due")+" "+d.fn.Date(*b.Due))
+			}
+			if len(parts) > 0 {
+				detail += " (" + strings.Join(parts, ", ") + ")"
+			}
+			d.added(path, subject{noun: "action", name: b.ID}, detail)
+		}, func(a kep.Action, path string) {
+			d.removed(path, subject{noun: "action", name: a.ID}, oneLine(a.Action))
+		})
 }
 
 func (d *differ) checklists() {
 	d.block = Checklists
-	oc, nc := d.old.Checklists, d.new.Checklists
 	topic := func(x kep.Checklist) string { return x.Topic }
-	match(keys(oc, topic), keys(nc, topic), func(i, j int) {
-		a, b := oc[i], nc[j]
-		path := "checklists[" + b.Topic + "]"
-		in := d.inParent("in", "checklist", d.l.Enum("topic", b.Topic))
-		item := func(x kep.ChecklistItem) string { return norm(x.Item) }
-		match(keys(a.Items, item), keys(b.Items, item), func(k, l int) {
-			x, y := a.Items[k], b.Items[l]
-			s := subject{noun: "item", name: d.w.quote(oneLine(y.Item)), in: in}
-			d.field(path+".items["+strconv.Quote(item(y))+"].status", s, d.f("status"), d.enum("check", x.Status), d.enum("check", y.Status))
-		}, func(l int) {
-			y := b.Items[l]
-			d.added(path+".items["+strconv.Quote(item(y))+"]", subject{noun: "item", in: in},
-				oneLine(y.Item)+" ("+d.enum("check", y.Status).show+")")
-		}, func(k int) {
-			x := a.Items[k]
-			d.removed(path+".items["+strconv.Quote(item(x))+"]", subject{noun: "item", in: in}, oneLine(x.Item))
-		})
-	}, func(j int) {
-		b := nc[j]
-		d.added("checklists["+b.Topic+"]", subject{noun: "checklist", name: d.l.Enum("topic", b.Topic)}, "")
-	}, func(i int) {
-		a := oc[i]
-		d.removed("checklists["+a.Topic+"]", subject{noun: "checklist", name: d.l.Enum("topic", a.Topic)}, "")
+	byID("checklists", d.old.Checklists, d.new.Checklists, topic, func(a, b kep.Checklist, path string) {
+		in := subject{noun: "item", in: d.inParent("in", "checklist", d.l.Enum("topic", b.Topic))}
+		byText(d, path+".items", in, a.Items, b.Items,
+			func(x kep.ChecklistItem) string { return x.Item },
+			func(x kep.ChecklistItem) string { return d.enum("check", x.Status).show },
+			func(x, y kep.ChecklistItem, path string, s subject) {
+				d.field(path+".status", s, d.f("status"), d.enum("check", x.Status), d.enum("check", y.Status))
+			})
+	}, func(b kep.Checklist, path string) {
+		d.added(path, subject{noun: "checklist", name: d.l.Enum("topic", b.Topic)}, "")
+	}, func(a kep.Checklist, path string) {
+		d.removed(path, subject{noun: "checklist", name: d.l.Enum("topic", a.Topic)}, "")
 	})
 }
 
 func (d *differ) reviews() {
 	d.block = Reviews
-	or_, nr := d.old.Reviews, d.new.Reviews
 	day := func(x kep.Review) string { return x.Date.String() }
-	match(keys(or_, day), keys(nr, day), func(i, j int) {
-		a, b := or_[i], nr[j]
-		path := "reviews[" + day(b) + "]"
+	byID("reviews", d.old.Reviews, d.new.Reviews, day, func(a, b kep.Review, path string) {
 		s := subject{noun: "review", name: d.fn.Date(b.Date)}
 		d.field(path+".participants", s, d.f("participants"), people(a.Participants), people(b.Participants))
 		d.field(path+".notes", s, d.f("notes"), markdown(a.Notes), markdown(b.Notes))
-	}, func(j int) {
-		b := nr[j]
-		d.added("reviews["+day(b)+"]", subject{noun: "review", name: d.fn.Date(b.Date)}, people(b.Participants).show)
-	}, func(i int) {
-		a := or_[i]
-		d.removed("reviews["+day(a)+"]", subject{noun: "review", name: d.fo.Date(a.Date)}, "")
+	}, func(b kep.Review, path string) {
+		d.added(path, subject{noun: "review", name: d.fn.Date(b.Date)}, people(b.Participants).show)
+	}, func(a kep.Review, path string) {
+		d.removed(path, subject{noun: "review", name: d.fo.Date(a.Date)}, "")
 	})
 }
 

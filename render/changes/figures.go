@@ -11,44 +11,56 @@ import (
 // them, so a difference hidden by rounding is no change.
 func (d *differ) figures(o, n *kep.Figures) {
 	d.block = Figures
+	blocks := func(f *kep.Figures) val { return shown(fmt.Sprintf(d.w.phrase("blocks"), f.Completeness)) }
+	d.field("figures.completeness", subject{}, d.f("f.completeness"), blocks(o), blocks(n))
+	d.selectionFigures(orZero(o.Selection), orZero(n.Selection))
+	d.scorecardFigures(orZero(o.Scorecard), orZero(n.Scorecard))
+	d.offeringFigures(orZero(o.Offering), orZero(n.Offering))
+	oa, na := orZero(o.Analysis), orZero(n.Analysis)
+	d.field("analysis.readiness", subject{}, d.f("f.readiness"), ptrVal(oa.Readiness, score(d.fo)), ptrVal(na.Readiness, score(d.fn)))
+	d.valueFigures(o.Value, n.Value)
+	d.otherFigures(o, n)
+}
+
+// shown is a derived value compared as shown.
+func shown(s string) val { return val{key: s, show: s, set: true} }
+
+func ptrVal(p *float64, show func(float64) string) val {
+	if p == nil {
+		return val{}
+	}
+	return shown(show(*p))
+}
+
+// score formats a 0–100 score with one decimal, as the document does.
+func score(f render.Format) func(float64) string {
+	return func(v float64) string { return f.Number(v, 1) }
+}
+
+// orZero is *p, or the zero value where a block of figures is left out.
+func orZero[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func (d *differ) selectionFigures(o, n kep.SelectionFigures) {
 	top := subject{}
-	shown := func(s string) val { return val{key: s, show: s, set: true} }
-	ptr := func(p *float64, show func(float64) string) val {
-		if p == nil {
-			return val{}
-		}
-		return shown(show(*p))
-	}
-	score := func(f render.Format) func(float64) string { return func(v float64) string { return f.Number(v, 1) } }
+	d.field("selection.class", top, d.f("f.class"), plain(o.Class), plain(n.Class))
+	d.field("selection.quadrant", top, d.f("f.quadrant"), d.enum("qshort", o.Quadrant), d.enum("qshort", n.Quadrant))
+	d.field("selection.attractiveness", top, d.f("f.attractiveness"), ptrVal(o.Attractiveness, score(d.fo)), ptrVal(n.Attractiveness, score(d.fn)))
+	d.field("selection.position", top, d.f("f.position"), ptrVal(o.Position, score(d.fo)), ptrVal(n.Position, score(d.fn)))
+	d.field("selection.margin_rate", top, d.f("f.margin_rate"), ptrVal(o.MarginRate, d.fo.Percent), ptrVal(n.MarginRate, d.fn.Percent))
+	d.field("selection.visit_cost", top, d.f("f.visit_cost"), ptrVal(o.VisitCost, d.fo.Money), ptrVal(n.VisitCost, d.fn.Money))
+}
 
-	d.field("figures.completeness", top, d.f("f.completeness"),
-		shown(fmt.Sprintf(d.w.phrase("blocks"), o.Completeness)), shown(fmt.Sprintf(d.w.phrase("blocks"), n.Completeness)))
-
-	var os, ns kep.SelectionFigures
-	if o.Selection != nil {
-		os = *o.Selection
-	}
-	if n.Selection != nil {
-		ns = *n.Selection
-	}
-	d.field("selection.class", top, d.f("f.class"), plain(os.Class), plain(ns.Class))
-	d.field("selection.quadrant", top, d.f("f.quadrant"), d.enum("qshort", os.Quadrant), d.enum("qshort", ns.Quadrant))
-	d.field("selection.attractiveness", top, d.f("f.attractiveness"), ptr(os.Attractiveness, score(d.fo)), ptr(ns.Attractiveness, score(d.fn)))
-	d.field("selection.position", top, d.f("f.position"), ptr(os.Position, score(d.fo)), ptr(ns.Position, score(d.fn)))
-	d.field("selection.margin_rate", top, d.f("f.margin_rate"), ptr(os.MarginRate, d.fo.Percent), ptr(ns.MarginRate, d.fn.Percent))
-	d.field("selection.visit_cost", top, d.f("f.visit_cost"), ptr(os.VisitCost, d.fo.Money), ptr(ns.VisitCost, d.fn.Money))
-
-	var osc, nsc kep.ScorecardFigures
-	if o.Scorecard != nil {
-		osc = *o.Scorecard
-	}
-	if n.Scorecard != nil {
-		nsc = *n.Scorecard
-	}
-	d.field("scorecard.total", top, d.f("f.total"), ptr(osc.Total, d.fo.Percent), ptr(nsc.Total, d.fn.Percent))
+func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
+	d.field("scorecard.total", subject{}, d.f("f.total"), ptrVal(o.Total, d.fo.Percent), ptrVal(n.Total, d.fn.Percent))
 	for _, p := range kep.Perspectives {
 		label := d.f("f.perspective") + " " + d.w.inline(d.l.Enum("perspective", p))
-		d.field("scorecard.perspectives."+p, top, label, mapPct(d.fo, osc.Perspectives, p), mapPct(d.fn, nsc.Perspectives, p))
+		d.field("scorecard.perspectives."+p, subject{}, label, mapPct(d.fo, o.Perspectives, p), mapPct(d.fn, n.Perspectives, p))
 	}
 	for _, id := range d.objectiveIDs() {
 		achieved := func(f render.Format, m map[string]*kep.ObjectiveFigures) val {
@@ -59,18 +71,13 @@ func (d *differ) figures(o, n *kep.Figures) {
 			return shown(f.Percent(of.Achievement) + " (" + d.w.inline(d.l.Enum("light", of.Light)) + ")")
 		}
 		s := subject{noun: "objective", name: d.objectiveName(id), of: true}
-		d.field("scorecard.objectives."+id+".achievement", s, d.f("f.achievement"), achieved(d.fo, osc.Objectives), achieved(d.fn, nsc.Objectives))
+		d.field("scorecard.objectives."+id+".achievement", s, d.f("f.achievement"), achieved(d.fo, o.Objectives), achieved(d.fn, n.Objectives))
 	}
+}
 
-	var oo, no kep.OfferingFigures
-	if o.Offering != nil {
-		oo = *o.Offering
-	}
-	if n.Offering != nil {
-		no = *n.Offering
-	}
+func (d *differ) offeringFigures(o, n kep.OfferingFigures) {
 	ids := d.competitorIDs()
-	ids = append(ids, extraKeys(toSet(ids), oo.RelativeQuality, no.RelativeQuality)...)
+	ids = append(ids, extraKeys(toSet(ids), o.RelativeQuality, n.RelativeQuality)...)
 	for _, id := range ids {
 		rq := func(f render.Format, m map[string]float64) val {
 			v, ok := m[id]
@@ -79,7 +86,7 @@ func (d *differ) figures(o, n *kep.Figures) {
 			}
 			return shown(f.Number(v, 2))
 		}
-		d.field("offering.relative_quality."+id, top, d.f("f.rq")+" "+d.competitorName(id), rq(d.fo, oo.RelativeQuality), rq(d.fn, no.RelativeQuality))
+		d.field("offering.relative_quality."+id, subject{}, d.f("f.rq")+" "+d.competitorName(id), rq(d.fo, o.RelativeQuality), rq(d.fn, n.RelativeQuality))
 	}
 	weakest := func(id string) val {
 		if id == "" {
@@ -87,12 +94,12 @@ func (d *differ) figures(o, n *kep.Figures) {
 		}
 		return val{key: id, show: d.competitorName(id), set: true}
 	}
-	d.field("offering.weakest_against", top, d.f("f.weakest"), weakest(oo.WeakestAgainst), weakest(no.WeakestAgainst))
+	d.field("offering.weakest_against", subject{}, d.f("f.weakest"), weakest(o.WeakestAgainst), weakest(n.WeakestAgainst))
 	oq := map[string]string{}
-	for _, c := range oo.Competences {
+	for _, c := range o.Competences {
 		oq[norm(c.Name)] = c.Quadrant
 	}
-	for _, c := range no.Competences {
+	for _, c := range n.Competences {
 		q, ok := oq[norm(c.Name)]
 		if !ok {
 			continue // a new competence is listed in its block already
@@ -100,30 +107,27 @@ func (d *differ) figures(o, n *kep.Figures) {
 		d.field("offering.competences["+norm(c.Name)+"].quadrant", d.textItem("competence", c.Name), d.f("f.cquadrant"),
 			d.enum("competence", q), d.enum("competence", c.Quadrant))
 	}
+}
 
-	var oa, na kep.AnalysisFigures
-	if o.Analysis != nil {
-		oa = *o.Analysis
+func (d *differ) valueFigures(o, n map[string]*kep.ValueFigures) {
+	months := func(f render.Format) func(float64) string {
+		return func(m float64) string { return fmt.Sprintf(d.w.phrase("months"), f.Decimal(m, 1)) }
 	}
-	if n.Analysis != nil {
-		na = *n.Analysis
-	}
-	d.field("analysis.readiness", top, d.f("f.readiness"), ptr(oa.Readiness, score(d.fo)), ptr(na.Readiness, score(d.fn)))
-
 	for _, v := range d.valueIDs() {
-		ov, nv := o.Value[v.id], n.Value[v.id]
+		ov, nv := o[v.id], n[v.id]
 		if ov == nil || nv == nil {
 			continue // added or removed: listed in block 6 already
 		}
-		s := subject{noun: "value", name: v.name}
-		d.field("value."+v.id+".net_total", s, d.f("f.net_total"), shown(d.fo.Money(ov.NetTotal)), shown(d.fn.Money(nv.NetTotal)))
-		d.field("value."+v.id+".roi", s, d.f("f.roi"), ptr(ov.ROI, d.fo.Percent), ptr(nv.ROI, d.fn.Percent))
-		months := func(f render.Format) func(float64) string {
-			return func(m float64) string { return fmt.Sprintf(d.w.phrase("months"), f.Decimal(m, 1)) }
-		}
-		d.field("value."+v.id+".payback_months", s, d.f("f.payback"), ptr(ov.PaybackMonths, months(d.fo)), ptr(nv.PaybackMonths, months(d.fn)))
+		s, path := subject{noun: "value", name: v.name}, "value."+v.id
+		d.field(path+".net_total", s, d.f("f.net_total"), shown(d.fo.Money(ov.NetTotal)), shown(d.fn.Money(nv.NetTotal)))
+		d.field(path+".roi", s, d.f("f.roi"), ptrVal(ov.ROI, d.fo.Percent), ptrVal(nv.ROI, d.fn.Percent))
+		d.field(path+".payback_months", s, d.f("f.payback"), ptrVal(ov.PaybackMonths, months(d.fo)), ptrVal(nv.PaybackMonths, months(d.fn)))
 	}
+}
 
+// otherFigures are the map status, the action counts and the checklists' shares.
+func (d *differ) otherFigures(o, n *kep.Figures) {
+	top := subject{}
 	mapStatus := func(nf *kep.NetworkFigures) val {
 		if nf == nil {
 			return val{}
@@ -131,22 +135,20 @@ func (d *differ) figures(o, n *kep.Figures) {
 		return val{key: fmt.Sprint(nf.MapStatus), show: d.l.Enum("mapstatus", fmt.Sprint(nf.MapStatus)), set: true}
 	}
 	d.field("network.map_status", top, d.f("f.map_status"), mapStatus(o.Network), mapStatus(n.Network))
-
 	count := func(af *kep.ActionFigures, overdue bool) val {
-		if af == nil {
+		switch {
+		case af == nil:
 			return val{}
-		}
-		if overdue {
+		case overdue:
 			return integer(d.fn, af.Overdue)
 		}
 		return integer(d.fn, af.Open)
 	}
 	d.field("actions.open", top, d.f("f.open"), count(o.Actions, false), count(n.Actions, false))
 	d.field("actions.overdue", top, d.f("f.overdue"), count(o.Actions, true), count(n.Actions, true))
-
 	for _, t := range kep.ChecklistTopics {
 		s := subject{noun: "checklist", name: d.l.Enum("topic", t)}
-		d.field("checklists."+t, s, d.f("f.checklist"), ptr(o.Checklists[t], d.fo.Percent), ptr(n.Checklists[t], d.fn.Percent))
+		d.field("checklists."+t, s, d.f("f.checklist"), ptrVal(o.Checklists[t], d.fo.Percent), ptrVal(n.Checklists[t], d.fn.Percent))
 	}
 }
 

@@ -131,11 +131,56 @@ type ReportOptions struct {
 }
 
 // Report lays the change list out as a render.Document with the new plan's brand, so that
-// the HTML and PDF writers print it styled like the plan.
+// the HTML and PDF writers print it styled like the plan: an overview, then one section
+// per block with the same sentences as the text.
 func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
+	doc := reportFrame(p, opt)
+	w := words{en: doc.Lang == "en"}
+	oldL, newL := w.pick([2]string{"Alte Fassung", "Old version"}), w.pick([2]string{"Neue Fassung", "New version"})
+	doc.Cover = []render.Fact{
+		{Label: doc.Labels.T("cover.account"), Value: p.Meta.Account},
+		{Label: oldL, Value: opt.Versions.Old},
+		{Label: newL, Value: opt.Versions.New},
+		{Label: doc.Labels.T("cover.period"), Value: doc.Period},
+		{Label: doc.Labels.T("cover.date"), Value: doc.Date},
+		{Label: doc.Labels.T("cover.confidential"), Value: doc.Confidentiality},
+	}
+	var count [3]int // by Kind, typed changes only
+	for _, c := range cs {
+		if c.Block != Figures && c.Kind >= 0 && int(c.Kind) < len(count) {
+			count[c.Kind]++
+		}
+	}
+	overview := &render.Section{ID: "overview", Title: w.pick([2]string{"Überblick", "Overview"}), Level: 1}
+	overview.Blocks = append(overview.Blocks, &render.Facts{Items: []render.Fact{
+		{Label: oldL, Value: opt.Versions.Old},
+		{Label: newL, Value: opt.Versions.New},
+		{Label: w.pick([2]string{"Neu", "Added"}), Value: doc.Format.Int(count[Added])},
+		{Label: w.pick([2]string{"Entfernt", "Removed"}), Value: doc.Format.Int(count[Removed])},
+		{Label: w.pick([2]string{"Geändert", "Modified"}), Value: doc.Format.Int(count[Modified])},
+	}})
+	secs := Group(cs, doc.Lang)
+	if len(secs) == 0 {
+		overview.Blocks = append(overview.Blocks, &render.Note{Text: w.phrase("nochange")})
+	}
+	doc.Sections = append(doc.Sections, overview)
+	for _, s := range secs {
+		items := make([]string, len(s.Changes))
+		for i, c := range s.Changes {
+			items[i] = c.Text
+		}
+		doc.Sections = append(doc.Sections, &render.Section{ID: "changes-" + blockID(s.Block), Number: s.Number,
+			Title: s.Title, Level: 1, Blocks: []render.Block{&render.List{Items: items}}})
+	}
+	return doc
+}
+
+// reportFrame is the document frame of the report: title, brand, date and the plan's
+// facts, as render.Build makes them for the plan itself.
+func reportFrame(p *kep.Plan, opt ReportOptions) *render.Document {
 	l := render.LabelsFor(p.Lang)
-	w := words{en: l.Lang == "en"}
 	f := render.NewFormat(l.Lang, p.Currency)
+	// A zero date is 1970-01-01 as in plan documents: output never depends on the clock.
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Unix(0, 0)
@@ -147,7 +192,7 @@ func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 		paper = "letter"
 	}
 	status := or(p.Meta.Status, "draft")
-	doc := &render.Document{
+	return &render.Document{
 		Lang: l.Lang, Labels: l, Format: f,
 		Title:           Title(p),
 		Account:         p.Meta.Account,
@@ -167,53 +212,6 @@ func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 		Generator: strings.TrimSpace("kep " + opt.KepVersion),
 		Keywords:  []string{p.Meta.Account, l.T("sec.changes")},
 	}
-	oldL, newL := w.pick([2]string{"Alte Fassung", "Old version"}), w.pick([2]string{"Neue Fassung", "New version"})
-	doc.Cover = []render.Fact{
-		{Label: l.T("cover.account"), Value: p.Meta.Account},
-		{Label: oldL, Value: opt.Versions.Old},
-		{Label: newL, Value: opt.Versions.New},
-		{Label: l.T("cover.period"), Value: doc.Period},
-		{Label: l.T("cover.date"), Value: doc.Date},
-		{Label: l.T("cover.confidential"), Value: doc.Confidentiality},
-	}
-
-	secs := Group(cs, l.Lang)
-	var added, removed, modified int
-	for _, c := range cs {
-		if c.Block == Figures {
-			continue
-		}
-		switch c.Kind {
-		case Added:
-			added++
-		case Removed:
-			removed++
-		default:
-			modified++
-		}
-	}
-	overview := &render.Section{ID: "overview", Title: w.pick([2]string{"Überblick", "Overview"}), Level: 1}
-	overview.Blocks = append(overview.Blocks, &render.Facts{Items: []render.Fact{
-		{Label: oldL, Value: opt.Versions.Old},
-		{Label: newL, Value: opt.Versions.New},
-		{Label: w.pick([2]string{"Neu", "Added"}), Value: f.Int(added)},
-		{Label: w.pick([2]string{"Entfernt", "Removed"}), Value: f.Int(removed)},
-		{Label: w.pick([2]string{"Geändert", "Modified"}), Value: f.Int(modified)},
-	}})
-	if len(secs) == 0 {
-		overview.Blocks = append(overview.Blocks, &render.Note{Text: w.phrase("nochange")})
-	}
-	doc.Sections = append(doc.Sections, overview)
-	for _, s := range secs {
-		rs := &render.Section{ID: "changes-" + blockID(s.Block), Number: s.Number, Title: s.Title, Level: 1}
-		items := make([]string, len(s.Changes))
-		for i, c := range s.Changes {
-			items[i] = c.Text
-		}
-		rs.Blocks = append(rs.Blocks, &render.List{Items: items})
-		doc.Sections = append(doc.Sections, rs)
-	}
-	return doc
 }
 
 // blockID is a stable anchor name of a block.
