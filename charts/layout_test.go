@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"strings"
 	"testing"
 
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -76,3 +77,30 @@ func TestLabelsApart(t *testing.T) {
 }
 
 func goregularBytes() []byte { return goregular.TTF }
+
+// TestHighlightLabelled: in a crowd of 2,000 bubbles the highlighted one keeps its name,
+// clear of the field names.
+func TestHighlightLabelled(t *testing.T) {
+	for _, s := range degenerate() {
+		if s.name != "quadrant-crowd" {
+			continue
+		}
+		boxes := layout(t, s)
+		var hl *textBox
+		for i := range boxes {
+			if boxes[i].text == "Kunde 1234" {
+				hl = &boxes[i]
+			}
+		}
+		if hl == nil {
+			t.Fatal("highlighted point not labelled")
+		}
+		for _, b := range boxes {
+			if strings.HasPrefix(b.text, "Ein sehr") && b.overlaps(hl.box) {
+				t.Errorf("highlight label %v covers field name %q", hl.box, b.text)
+			}
+		}
+		return
+	}
+	t.Fatal("quadrant-crowd sample missing")
+}

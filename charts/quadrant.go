@@ -219,47 +219,53 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 		if b.Highlight {
 			font = hf
 		}
-		text := c.fit(b.Label, font, math.Min(150, (plot.x1-plot.x0)/2))
-		if text == "" {
-			continue
-		}
-		w, h := c.measure(text, font), font.size*1.25
-		d := b.r + 3
-		cands := []box{
-			{b.x + d, b.y - h/2, b.x + d + w, b.y + h/2},                 // right
-			{b.x - d - w, b.y - h/2, b.x - d, b.y + h/2},                 // left
-			{b.x - w/2, b.y - d - h, b.x + w/2, b.y - d},                 // above
-			{b.x - w/2, b.y + d, b.x + w/2, b.y + d + h},                 // below
-			{b.x + d*0.7, b.y - d*0.7 - h, b.x + d*0.7 + w, b.y - d*0.7}, // above right
-			{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, // below right
-			{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, // above left
-			{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, // below left
-		}
-		chosen := -1
-		for k, cb := range cands {
-			if !cb.inside(plot) {
-				continue
+		// The whole name where it fits somewhere, else a shortened one.
+		full := c.fit(b.Label, font, math.Min(240, (plot.x1-plot.x0)*0.6))
+		short := c.fit(b.Label, font, math.Min(130, (plot.x1-plot.x0)*0.4))
+		for pass, text := range []string{full, short} {
+			if text == "" || (pass == 1 && text == full) {
+				break
 			}
-			if chosen < 0 && b.Highlight && !overlapsAny(cb, taken[:hard]) {
-				chosen = k // a highlight is always labelled, if need be over other labels
-			}
-			free := true
-			for _, t := range taken {
-				if cb.overlaps(t) {
-					free = false
-					break
-				}
-			}
-			if free {
-				chosen = k
+			cb, ok := placeLabel(c, b, text, font, plot, taken, hard, pass == 1 || full == short)
+			if ok {
+				c.text(text, cb.x0, cb.y0+font.size*0.625+font.size*0.35, font, left)
+				taken = append(taken, cb)
 				break
 			}
 		}
-		if chosen < 0 {
+	}
+}
+
+// placeLabel finds the first position around bubble b where text fits inside the plot and
+// clear of the taken boxes. A highlighted bubble's label, in the last pass, may instead
+// cover other labels (never the field names, the first hard boxes).
+func placeLabel(c *canvas, b bubble, text string, font tstyle, plot box, taken []box, hard int, last bool) (box, bool) {
+	w, h := c.measure(text, font), font.size*1.25
+	d := b.r + 3
+	cands := []box{
+		{b.x + d, b.y - h/2, b.x + d + w, b.y + h/2},                 // right
+		{b.x - d - w, b.y - h/2, b.x - d, b.y + h/2},                 // left
+		{b.x - w/2, b.y - d - h, b.x + w/2, b.y - d},                 // above
+		{b.x - w/2, b.y + d, b.x + w/2, b.y + d + h},                 // below
+		{b.x + d*0.7, b.y - d*0.7 - h, b.x + d*0.7 + w, b.y - d*0.7}, // above right
+		{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, // below right
+		{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, // above left
+		{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, // below left
+	}
+	fallback := -1
+	for k, cb := range cands {
+		if !cb.inside(plot) {
 			continue
 		}
-		cb := cands[chosen]
-		c.text(text, cb.x0, cb.y0+h/2+font.size*0.35, font, left)
-		taken = append(taken, cb)
+		if !overlapsAny(cb, taken) {
+			return cb, true
+		}
+		if fallback < 0 && !overlapsAny(cb, taken[:hard]) {
+			fallback = k
+		}
 	}
+	if last && b.Highlight && fallback >= 0 {
+		return cands[fallback], true
+	}
+	return box{}, false
 }
