@@ -379,3 +379,13 @@ func (s *scanner) literalString() string {
 	s.next()
 	return k
 }
+
+// Position returns where the key path (plan.from, contacts[1].owner) stands in the plan
+// file, or where its nearest enclosing table does; 0, 0 when unknown.
+func (p *Plan) Position(path string) (line, col int) {
+	if p == nil {
+		return 0, 0
+	}
+	ps := p.idx.at(path)
+	return ps.Line, ps.Col
+}

@@ -79,3 +79,13 @@ list = ["a", "b", # comment ]
 		buildLineIndex([]byte(s))
 	}
 }
+
+func TestPlanPosition(t *testing.T) {
+	p, _ := load(t, "", header+contact("c", "owner = \"x\"\n"))
+	if l, c := p.Position("contacts[0].owner"); l != 11 || c != 1 {
+		t.Errorf("owner at %d:%d, want 11:1", l, c)
+	}
+	if l, _ := p.Position("contacts[0].next_step"); l != 6 {
+		t.Errorf("missing key at line %d, want its table's 6", l)
+	}
+}
