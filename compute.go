@@ -318,7 +318,8 @@ func scorecardFigures(sc *Scorecard) *ScorecardFigures {
 	return f
 }
 
-// RelativeQuality is RQ = Σ weightᵢ × ownᵢ / cᵢ / 100 over the profile's criteria.
+// offeringFigures computes the relative quality against each competitor,
+// RQ = Σ weightᵢ × ownᵢ / cᵢ / 100 over the profile's criteria, and the competence quadrants.
 func offeringFigures(p *Plan) *OfferingFigures {
 	o := p.Offering
 	f := &OfferingFigures{RelativeQuality: map[string]float64{}, Competences: []CompetenceFigure{}}

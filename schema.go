@@ -144,7 +144,7 @@ func scoringSpec() *keySpec {
 func visitsSpec() *keySpec {
 	return table("visits", "Visit-needs model (workspace only).", "Besuchsbedarfsanalyse (nur im Arbeitsbereich).",
 		key("working_days", kindNumber, "Contact days per KAM and year, 1–366; default 200.", "Kontakttage je KAM und Jahr, 1–366; Vorgabe 200.").rng(1, 366),
-		key("visits_per_day", kindNumber, "Visits per day, > 0; default 2.5.", "Besuche je Tag, > 0; Vorgabe 2,5.").above(0).rng(0, 100).above(0),
+		key("visits_per_day", kindNumber, "Visits per day, > 0; default 2.5.", "Besuche je Tag, > 0; Vorgabe 2,5.").rng(0, 100).above(0),
 		key("kams", kindInteger, "Number of key account managers, ≥ 1; default 1.", "Anzahl Key Account Manager, ≥ 1; Vorgabe 1.").atLeast(1),
 		tables("classes", "Visit norm of each customer class; one row for each of A, B, C.", "Besuchsnorm je Kundenklasse; je eine Zeile für A, B, C.",
 			key("class", kindEnum, "Customer class.", "Kundenklasse.").oneOf("A", "B", "C").req(),
