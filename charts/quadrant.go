@@ -128,9 +128,12 @@ func (q Quadrant) draw(c *canvas) {
 		}
 	}
 
-	q.drawBubbles(c, X, Y, plot, taken, len(taken))
+	late := q.drawBubbles(c, X, Y, plot, taken, len(taken))
 	for _, n := range names {
 		c.haloText(n.text, n.x, n.y, nameFont, n.a)
+	}
+	for _, l := range late { // a highlight's name that found room only over a field name
+		c.haloText(l.text, l.x, l.y, l.font, left)
 	}
 	if q.SizeLabel != "" {
 		c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, 8, c.w-8, c.h-legendH, small)
@@ -145,7 +148,7 @@ type bubble struct {
 
 // drawBubbles draws the points and labels them; taken holds boxes labels must avoid, the
 // first hard of them (the field names) even for highlighted points.
-func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box, hard int) {
+func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box, hard int) (late []lateLabel) {
 	st := c.st
 	var bs []bubble
 	maxSize, highlighted := 0.0, false
@@ -226,14 +229,28 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 			if text == "" || (pass == 1 && text == full) {
 				break
 			}
-			cb, ok := placeLabel(c, b, text, font, plot, taken, hard, pass == 1 || full == short)
+			last := pass == 1 || full == short
+			cb, ok := placeLabel(c, b, text, font, plot, taken, hard, last)
+			if !ok && last && b.Highlight {
+				if cb, ok = placeLabel(c, b, text, font, plot, taken, 0, true); ok {
+					late = append(late, lateLabel{text, cb.x0, cb.y0 + font.size*0.975, font})
+					break
+				}
+			}
 			if ok {
-				c.text(text, cb.x0, cb.y0+font.size*0.625+font.size*0.35, font, left)
+				c.text(text, cb.x0, cb.y0+font.size*0.975, font, left)
 				taken = append(taken, cb)
 				break
 			}
 		}
 	}
+	return late
+}
+
+type lateLabel struct {
+	text string
+	x, y float64
+	font tstyle
 }
 
 // placeLabel finds the first position around bubble b where text fits inside the plot and
