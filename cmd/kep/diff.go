@@ -6,9 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -127,15 +130,13 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		if r == "" {
 			r = "HEAD"
 		}
-		var src []byte
-		var rel string
-		src, rel, err = gitShow(newPath, r)
+		src, g, err := gitShow(newPath, r)
 		if err != nil {
 			fmt.Fprintf(stderr, "kep diff: %v\n", err)
 			return exitUsage
 		}
-		oldPlan, diags = loader.LoadPlanBytes(newPath, src)
-		v = changes.Versions{Old: r + ":" + rel, New: newPath}
+		oldPlan, diags = g.load(newPath, src, now)
+		v = changes.Versions{Old: r + ":" + g.rel, New: newPath}
 	}
 	if diags.HasErrors() {
 		diffVersionErrors(stderr, "old", v.Old, diags)
@@ -226,42 +227,179 @@ func diffWriteFile(path string, data []byte) error {
 	return nil
 }
 
+// gitFile is a plan file at a git revision.
+type gitFile struct {
+	top    string // the repository's root folder, absolute, links resolved
+	rel    string // the file's path relative to top, with forward slashes
+	commit string // the revision resolved to a commit id
+}
+
 // gitShow reads the file at path as it was at revision rev, with git run in the file's
-// folder. It returns the bytes and the file's path relative to the repository's root.
-// Its errors say plainly what is wrong: no git, not a repository, an unknown revision,
-// a file that the revision does not hold.
-func gitShow(path, rev string) ([]byte, string, error) {
+// folder. Its errors say plainly what is wrong: no git, not a repository, an unknown
+// revision, a file that the revision does not hold.
+func gitShow(path, rev string) ([]byte, gitFile, error) {
+	var g gitFile
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, "", err
+		return nil, g, err
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
 	dir, name := filepath.Split(abs)
 	if strings.HasPrefix(rev, "-") {
-		return nil, "", fmt.Errorf("revision %q: must not start with '-'", rev)
+		return nil, g, fmt.Errorf("revision %q: must not start with '-'", rev)
 	}
-	prefix, err := gitRun(dir, "rev-parse", "--show-prefix")
+	out, err := gitRun(dir, "rev-parse", "--show-toplevel", "--show-prefix")
 	if err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return nil, "", fmt.Errorf("--rev needs git, and git was not found: %w", err)
+			return nil, g, fmt.Errorf("--rev needs git, and git was not found: %w", err)
 		}
 		if strings.Contains(err.Error(), "not a git repository") {
-			return nil, "", fmt.Errorf("%s: not inside a git repository (compare two files with 'kep diff OLD NEW')", path)
+			return nil, g, fmt.Errorf("%s: not inside a git repository (compare two files with 'kep diff OLD NEW')", path)
 		}
-		return nil, "", fmt.Errorf("%s: %w", path, err)
+		return nil, g, fmt.Errorf("%s: %w", path, err)
 	}
-	rel := strings.TrimSpace(string(prefix)) + name
-	if _, err := gitRun(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, "", fmt.Errorf("unknown revision %q in the repository of %s", rev, path)
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	g.top = filepath.FromSlash(lines[0])
+	if len(lines) > 1 {
+		g.rel = lines[1]
 	}
-	src, err := gitRun(dir, "show", "--end-of-options", rev+":"+rel)
+	g.rel += name
+	commit, err := gitRun(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		return nil, "", fmt.Errorf("%s is not in revision %s (was it committed there?)", rel, rev)
+		return nil, g, fmt.Errorf("unknown revision %q in the repository of %s", rev, path)
 	}
-	return src, rel, nil
+	g.commit = strings.TrimSpace(string(commit))
+	src, err := gitRun(g.top, "show", g.commit+":"+g.rel)
+	if err != nil {
+		return nil, g, fmt.Errorf("%s is not in revision %s (was it committed there?)", g.rel, rev)
+	}
+	return src, g, nil
 }
+
+// load checks the file's old version src with the workspace of the same commit. The
+// loader is given the absolute path, so that its search for kep.toml can walk up from
+// any folder; messages name the file as the user did.
+func (g gitFile) load(path string, src []byte, now time.Time) (*kep.Plan, kep.Diagnostics) {
+	l := &kep.Loader{Now: now, FS: revisionFS{top: g.top, commit: g.commit}}
+	abs := filepath.Join(g.top, filepath.FromSlash(g.rel))
+	p, diags := l.LoadPlanBytes(abs, src)
+	for i := range diags {
+		if diags[i].File == abs {
+			diags[i].File = path
+		}
+	}
+	if p != nil {
+		p.File = path
+	}
+	return p, diags
+}
+
+// revisionFS lets the loader see the repository as it was at a commit: files inside the
+// repository are read from the commit with git (the workspace file kep.toml, logo and
+// fonts as they were then), files outside it from the disk. So an old version of a plan
+// is checked against the workspace of its own time: a scoring model changed since then
+// does not make last year's plan invalid.
+type revisionFS struct{ top, commit string }
+
+// inRepo returns name's path inside the repository, or false for a path outside it.
+func (r revisionFS) inRepo(name string) (string, bool) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return "", false
+	}
+	abs = resolveExisting(abs)
+	rel, err := filepath.Rel(r.top, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// resolveExisting resolves the links in the longest part of path that exists on disk.
+func resolveExisting(path string) string {
+	rest := ""
+	for p := path; ; {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return path
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// isGitDir tells the repository's own .git folder, which the loader looks for to stop
+// its search for kep.toml; it is not part of any commit but exists on disk.
+func isGitDir(rel string) bool { return rel == ".git" || strings.HasPrefix(rel, ".git/") }
+
+func (r revisionFS) ReadFile(name string) ([]byte, error) {
+	rel, ok := r.inRepo(name)
+	if !ok || isGitDir(rel) {
+		return os.ReadFile(name)
+	}
+	data, err := gitRun(r.top, "show", r.commit+":"+rel)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return data, nil
+}
+
+func (r revisionFS) Stat(name string) (fs.FileInfo, error)  { return r.stat(name, os.Stat) }
+func (r revisionFS) Lstat(name string) (fs.FileInfo, error) { return r.stat(name, os.Lstat) }
+
+func (r revisionFS) stat(name string, onDisk func(string) (fs.FileInfo, error)) (fs.FileInfo, error) {
+	rel, ok := r.inRepo(name)
+	if !ok || isGitDir(rel) {
+		return onDisk(name)
+	}
+	if rel == "." {
+		return revFileInfo{name: filepath.Base(r.top), dir: true}, nil
+	}
+	// "<mode> <type> <object> <size>\t<path>" for the entry itself.
+	out, err := gitRun(r.top, "ls-tree", "-l", r.commit, "--", rel)
+	fields := strings.Fields(string(out))
+	if err != nil || len(fields) < 4 {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	fi := revFileInfo{name: path.Base(rel), dir: fields[1] == "tree"}
+	fi.size, _ = strconv.ParseInt(fields[3], 10, 64)
+	return fi, nil
+}
+
+func (r revisionFS) EvalSymlinks(name string) (string, error) {
+	rel, ok := r.inRepo(name)
+	if !ok || isGitDir(rel) {
+		return filepath.EvalSymlinks(name)
+	}
+	if _, err := r.stat(name, os.Stat); err != nil {
+		return "", err
+	}
+	return filepath.Join(r.top, filepath.FromSlash(rel)), nil
+}
+
+// revFileInfo describes a file or folder of a commit.
+type revFileInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (f revFileInfo) Name() string { return f.name }
+func (f revFileInfo) Size() int64  { return f.size }
+func (f revFileInfo) Mode() fs.FileMode {
+	if f.dir {
+		return fs.ModeDir | 0o755
+	}
+	return 0o644
+}
+func (f revFileInfo) ModTime() time.Time { return time.Time{} }
+func (f revFileInfo) IsDir() bool        { return f.dir }
+func (f revFileInfo) Sys() any           { return nil }
 
 // git runs one git command in dir and returns its standard output; the error carries
 // git's own message.
@@ -302,13 +440,13 @@ func (e *diffVersionError) Error() string {
 // (render.Options.Changes). The status tells how to exit on an error: 2 for git
 // trouble, 1 when the old version has errors.
 func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.Time) (*render.Changes, int, error) {
-	src, rel, err := gitShow(path, rev)
+	src, g, err := gitShow(path, rev)
 	if err != nil {
 		return nil, exitUsage, err
 	}
-	old, diags := (&kep.Loader{Now: now}).LoadPlanBytes(path, src)
+	old, diags := g.load(path, src, now)
 	if diags.HasErrors() {
-		return nil, exitPlan, &diffVersionError{name: rev + ":" + rel, diags: diags}
+		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.rel, diags: diags}
 	}
 	if curF == nil {
 		curF = kep.Compute(cur, now)

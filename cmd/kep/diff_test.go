@@ -92,9 +92,9 @@ func TestGitShow(t *testing.T) {
 	if err := os.WriteFile(plan, []byte("new"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, rel, err := gitShow(plan, "HEAD")
-	if err != nil || string(src) != "old" || rel != "accounts/nord/plan.toml" {
-		t.Errorf("gitShow: %q %q %v", src, rel, err)
+	src, g, err := gitShow(plan, "HEAD")
+	if err != nil || string(src) != "old" || g.rel != "accounts/nord/plan.toml" {
+		t.Errorf("gitShow: %q %+v %v", src, g, err)
 	}
 	if _, _, err := gitShow(plan, "v9"); err == nil || !strings.Contains(err.Error(), `unknown revision "v9"`) {
 		t.Errorf("unknown revision: %v", err)
