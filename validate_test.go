@@ -62,6 +62,21 @@ var planCases = []struct {
 	{"text with control character", strings.Replace(header, "account = \"A\"", "account = \"A\\u0007\"", 1), []string{
 		`/ws/p.toml:3:1: plan.account: control character U+0007 in text`,
 	}},
+	{"markdown with control character", header + "summary = \"\"\"\nok\\u0007\n\"\"\"\n", []string{
+		`/ws/p.toml:6:1: plan.summary: control character U+0007 in text`,
+	}},
+	{"raw control character", header + "summary = \"\"\"\nok\u0000\n\"\"\"\n", []string{
+		`/ws/p.toml:7:2: plan.summary: TOML files cannot contain control characters: '0x00'`,
+	}},
+	{"empty path", header + "[brand]\nlogo = \"\"\n", []string{
+		`/ws/p.toml:7:1: brand.logo: must not be empty`,
+	}},
+	{"points not a number", header + "[selection]\n[selection.position]\nrelationship = \"high\"\n", []string{
+		`/ws/p.toml:8:1: selection.position.relationship: want a number, not text`,
+	}},
+	{"points as array", header + "[selection]\nposition = [1, 2]\n", []string{
+		`/ws/p.toml:7:1: selection.position: want a table of points, not an array`,
+	}},
 	{"date in quotes", strings.Replace(header, "from = 2027-01-01", "from = \"2027-01-01\"", 1), []string{
 		`/ws/p.toml:4:1: plan.from: want a date like 2027-03-15 without quotes, not text "2027-01-01"`,
 	}},
