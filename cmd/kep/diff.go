@@ -40,7 +40,10 @@ that moved (class, quadrant, scores, scorecard achievement, relative quality, ne
 value, readiness, map status) follow the typed changes.
 
 With one FILE, the old version is the file at git revision REV (default HEAD),
-read with 'git show REV:path' in the file's folder.
+read with 'git show REV:path' in the file's folder, and checked against the
+workspace file (kep.toml) of that revision, so that a scoring model changed
+since then does not make the old version invalid. Both versions are seen on the
+same document date (SOURCE_DATE_EPOCH, else the file's modification time).
 
 Flags:
 	--rev REV      the git revision to compare FILE with (default HEAD)
