@@ -38,8 +38,14 @@ const MaxFileSize = 2 << 20
 // both. The diagnostics hold every error and warning, sorted; the plan is usable for
 // rendering only when diags.HasErrors() is false.
 func (l *Loader) LoadPlan(path string) (*Plan, Diagnostics) {
-	if fi, err := l.fs().Stat(path); err == nil && fi.Size() > MaxFileSize {
-		return nil, Diagnostics{tooBig(path, fi.Size())}
+	if fi, err := l.fs().Stat(path); err == nil {
+		// A device or pipe would be read without end.
+		if !fi.Mode().IsRegular() {
+			return nil, Diagnostics{{File: path, Message: "not a regular file"}}
+		}
+		if fi.Size() > MaxFileSize {
+			return nil, Diagnostics{tooBig(path, fi.Size())}
+		}
 	}
 	src, err := l.fs().ReadFile(path)
 	if err != nil {

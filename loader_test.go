@@ -36,3 +36,12 @@ func BenchmarkLoadAndCompute(b *testing.B) {
 		Compute(p, testNow)
 	}
 }
+
+func TestLoadNotAFile(t *testing.T) {
+	for _, path := range []string{"testdata", "/dev/zero", "testdata/missing.toml"} {
+		p, ds := (&Loader{}).LoadPlan(path)
+		if p != nil || !ds.HasErrors() {
+			t.Errorf("%s: want an error and no plan", path)
+		}
+	}
+}
