@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -61,53 +62,104 @@ func TestTaploSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Taplo starts slowly (a 35 MB script), so files are checked in a few batches: the
+	// valid ones together, the wrong ones together (each error names its file), and each
+	// file that names its schema itself on its own.
 	samples, err := filepath.Glob("../../samples/accounts/*.toml")
 	if err != nil || len(samples) == 0 {
 		t.Fatalf("no sample plans: %v", err)
 	}
+	var valid []string
 	for _, s := range samples {
 		abs, _ := filepath.Abs(s)
-		if out, ok := taploCheck(t, taplo, dir, schema, abs); !ok {
-			t.Errorf("sample %s fails the schema:\n%s", s, out)
-		}
+		valid = append(valid, abs)
 	}
-
 	cases, err := filepath.Glob("testdata/taplo/*.toml")
 	if err != nil || len(cases) == 0 {
 		t.Fatalf("no test plans: %v", err)
 	}
 	want := regexp.MustCompile(`(?m)^# want: (.*)$`)
+	wrong := map[string]string{} // file → expected message
 	for _, c := range cases {
-		t.Run(filepath.Base(c), func(t *testing.T) {
-			src, err := os.ReadFile(c)
-			if err != nil {
-				t.Fatal(err)
+		src, err := os.ReadFile(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := want.FindSubmatch(src)
+		if m == nil {
+			t.Fatalf("%s has no # want: line", c)
+		}
+		name := filepath.Base(c)
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		expect := string(m[1])
+		ok := strings.HasPrefix(expect, "ok")
+		switch {
+		case bytes.HasPrefix(src, []byte("#:schema ")):
+			// Checked through its own #:schema line alone.
+			out, passed := taploCheck(t, taplo, dir, "", name)
+			if passed != ok || (!ok && !strings.Contains(out, expect)) {
+				t.Errorf("%s: taplo passed=%v, want %q:\n%s", name, passed, expect, out)
 			}
-			m := want.FindSubmatch(src)
-			if m == nil {
-				t.Fatalf("%s has no # want: line", c)
-			}
-			name := filepath.Base(c)
-			if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			// A file with its own #:schema line is checked through that line alone.
-			sch := schema
-			if bytes.HasPrefix(src, []byte("#:schema ")) {
-				sch = ""
-			}
-			out, ok := taploCheck(t, taplo, dir, sch, name)
-			expect := string(m[1])
-			switch {
-			case strings.HasPrefix(expect, "ok"):
-				if !ok {
-					t.Errorf("taplo rejects %s:\n%s", name, out)
-				}
-			case ok:
-				t.Errorf("taplo accepts %s, want an error %q:\n%s", name, expect, out)
-			case !strings.Contains(out, expect):
-				t.Errorf("taplo's output for %s lacks %q:\n%s", name, expect, out)
-			}
-		})
+		case ok:
+			valid = append(valid, name)
+		default:
+			wrong[name] = expect
+		}
 	}
+	if out, ok := taploCheck(t, taplo, dir, schema, valid...); !ok {
+		t.Errorf("valid plans fail the schema:\n%s", out)
+	}
+	names := make([]string, 0, len(wrong))
+	for name := range wrong {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out, ok := taploCheck(t, taplo, dir, schema, names...)
+	if ok {
+		t.Errorf("taplo accepts the wrong plans %v:\n%s", names, out)
+	}
+	for _, name := range names {
+		// Each finding is "error: MESSAGE" followed by a line naming file:line:col.
+		found := regexp.MustCompile(`(?m)^error: .*` + regexp.QuoteMeta(wrong[name]) + `.*\n.*` + regexp.QuoteMeta(name) + `:\d+`).MatchString(out)
+		if !found {
+			t.Errorf("taplo does not report %q for %s:\n%s", wrong[name], name, out)
+		}
+	}
+
+	// The .taplo.toml of the guide (docs/guide.*.md, section 8) applies the schema to the
+	// plans below accounts/ when taplo runs from the repository root.
+	t.Run("taplo.toml", func(t *testing.T) {
+		repo := t.TempDir()
+		files := map[string]string{
+			"kep.schema.json":     stdout.String(),
+			".taplo.toml":         "[[rule]]\ninclude = [\"accounts/**/*.toml\"]\n\n[rule.schema]\npath = \"./kep.schema.json\"\n",
+			"accounts/good.toml":  "format = 1\n\n[plan]\naccount = \"A\"\nfrom = 2027-01-01\nto = 2027-12-31\n",
+			"accounts/wrong.toml": "format = 1\nlang = \"fr\"\n",
+		}
+		for name, content := range files {
+			p := filepath.Join(repo, name)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check := func(files ...string) (string, bool) {
+			cmd := exec.Command(taplo, append([]string{"check"}, files...)...)
+			cmd.Dir = repo
+			cmd.Env = append(os.Environ(), "NO_COLOR=1", "RUST_LOG=error")
+			out, err := cmd.CombinedOutput()
+			return string(out), err == nil
+		}
+		out, ok := check("accounts/good.toml", "accounts/wrong.toml")
+		if ok || !strings.Contains(out, `"fr" is not one of`) || !strings.Contains(out, "wrong.toml:2:") {
+			t.Errorf("wrong plan under .taplo.toml: passed=%v\n%s", ok, out)
+		}
+		if strings.Contains(out, "good.toml:") {
+			t.Errorf("good plan fails under .taplo.toml:\n%s", out)
+		}
+	})
 }
