@@ -76,7 +76,7 @@ func unknownKey(s *keySpec, k string) string {
 }
 
 // nearest returns the candidate closest to s by edit distance, if it is close enough to
-// be a typo (at most a third of the word, at least 2 edits allowed).
+// be a typo: one edit for words up to four letters, else a third of the word (at least 2).
 func nearest(s string, candidates []string) string {
 	best, bestD := "", math.MaxInt
 	for _, c := range candidates {
@@ -84,35 +84,45 @@ func nearest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD <= max(2, len([]rune(s))/3) {
+	n := len([]rune(s))
+	allowed := 1
+	if n > 4 {
+		allowed = max(2, n/3)
+	}
+	if bestD <= allowed {
 		return best
 	}
 	return ""
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+// editDistance is the optimal-string-alignment distance between a and b in runes:
+// insertions, deletions, substitutions and swaps of neighbours ("lnag" → "lang") cost 1.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return math.MaxInt / 2 // no key is that long; not worth the quadratic work
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
 // describe names the TOML type of a decoded value for messages.
