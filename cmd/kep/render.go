@@ -129,15 +129,20 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	progress.finish()
 
-	// Messages in the order of the plans on the command line, whatever order the
-	// workers finished in.
+	// Errors first, then warnings, as kep validate prints them; then other messages in
+	// the order of the plans on the command line, whatever order the workers finished in.
 	status := exitOK
+	var all kep.Diagnostics
 	for _, j := range js {
-		printDiagnostics(stderr, j.diags, "text")
+		all = append(all, j.diags...)
+		status = max(status, j.status)
+	}
+	all.Sort()
+	printDiagnostics(stderr, all, "text")
+	for _, j := range js {
 		for _, n := range j.notes {
 			fmt.Fprintln(stderr, n)
 		}
-		status = max(status, j.status)
 	}
 	return status
 }
@@ -286,6 +291,8 @@ func (r *renderer) render(j *renderJob) {
 
 // write puts one finished document in place: to stdout, or through a temporary file in
 // the output folder that is renamed over the target, so readers never see half a file.
+// There is no fsync: documents are derived and rendered again in a moment, while a sync
+// per file would cost more than rendering it on a batch of hundreds of plans.
 func (r *renderer) write(name string, data []byte) error {
 	if r.dir == "" {
 		_, err := r.stdout.Write(data)
@@ -307,9 +314,6 @@ func (r *renderer) write(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", target, err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: %w", target, err)
 	}
 	if err := tmp.Close(); err != nil {
