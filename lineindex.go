@@ -94,6 +94,9 @@ type scanner struct {
 
 func buildLineIndex(src []byte) lineIndex {
 	s := &scanner{src: src, line: 1, col: 1, ix: lineIndex{}, aot: map[string]int{}}
+	if strings.HasPrefix(string(src[:min(3, len(src))]), "\ufeff") {
+		s.i = 3 // a byte order mark, as some Windows editors write
+	}
 	defer func() { _ = recover() }() // the index is best effort; never fail a load over it
 	s.document()
 	return s.ix

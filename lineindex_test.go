@@ -89,3 +89,8 @@ func TestPlanPosition(t *testing.T) {
 		t.Errorf("missing key at line %d, want its table's 6", l)
 	}
 }
+
+func TestLineIndexBOM(t *testing.T) {
+	_, ds := load(t, "", "\ufeff"+header+"status = \"x\"\n")
+	diffLines(t, messages(ds, false), []string{`/ws/p.toml:6:1: plan.status: "x" is not one of draft, review, approved`})
+}
