@@ -388,6 +388,12 @@ func (pv *preview) build(path string, gen uint64) (res *planResult) {
 	res.diags.Sort()
 	res.sources = quotedSources(res.diags)
 	if res.plan == nil || res.diags.HasErrors() {
+		// The terminal says so too, for whoever has it next to the editor.
+		for _, d := range res.diags {
+			if !d.Warning {
+				pv.log.Print(d.String())
+			}
+		}
 		return res
 	}
 	res.figs = pv.pipe.compute(res.plan, now)
