@@ -250,19 +250,19 @@ type legendItem struct {
 	marker string // "line", "box", "dot", "ring", "dash"
 }
 
-// legend draws items in one or more centred rows starting at top y and returns the height
-// used. Labels are shortened so that no entry is wider than the canvas.
-func (c *canvas) legend(items []legendItem, x0, x1, y float64, f tstyle) float64 {
-	const sw, gap, pad = 16.0, 6.0, 18.0
+// legend draws items in centred rows at the bottom of the chart and returns the height
+// it takes, margin included. Labels are shortened so that no entry is wider than the chart.
+func (c *canvas) legend(items []legendItem, f tstyle) float64 {
+	const sw, gap, pad, margin = 16.0, 6.0, 18.0, 4.0
 	type entry struct {
 		legendItem
 		w float64
 	}
 	var rows [][]entry
 	var widths []float64
-	maxw := x1 - x0
+	x0, maxw := 8.0, c.w-16
 	for _, it := range items {
-		if strings.TrimSpace(it.label) == "" {
+		if strings.TrimSpace(sanitize(it.label)) == "" {
 			continue
 		}
 		it.label = c.fit(it.label, f, math.Max(10, maxw-sw-gap))
@@ -274,17 +274,21 @@ func (c *canvas) legend(items []legendItem, x0, x1, y float64, f tstyle) float64
 		rows[len(rows)-1] = append(rows[len(rows)-1], entry{it, w})
 		widths[len(rows)-1] += pad + w
 	}
+	if len(rows) == 0 {
+		return 0
+	}
 	lh := f.size * 1.6
+	top := c.h - margin - lh*float64(len(rows))
 	for i, row := range rows {
 		x := x0 + (maxw-widths[i])/2
-		cy := y + lh*float64(i) + lh/2
+		cy := top + lh*float64(i) + lh/2
 		for _, e := range row {
 			c.swatch(e.marker, x, cy, sw, e.col)
 			c.textMid(e.label, x+sw+gap, cy, f, left)
 			x += e.w + pad
 		}
 	}
-	return lh * float64(len(rows))
+	return lh*float64(len(rows)) + margin
 }
 
 func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {

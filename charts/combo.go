@@ -40,8 +40,7 @@ func (cb combo) draw(c *canvas) {
 	if cb.line != nil {
 		items = append(items, legendItem{cb.line.label, cb.line.col, "dot"})
 	}
-	legendH := measureLegend(c, items, small)
-	c.legend(items, 8, c.w-8, c.h-legendH-2, small)
+	legendH := c.legend(items, small)
 
 	// Left axis over the bars (and the line when it shares the axis), always with zero.
 	lo, hi := 0.0, 0.0

@@ -27,7 +27,7 @@ func (p Polarity) draw(c *canvas) {
 	for i, s := range p.Series {
 		items = append(items, legendItem{s.Name, st.series(i), "dot"})
 	}
-	legendH := c.legend(items, 8, c.w-8, c.h-measureLegend(c, items, small)-4, small)
+	legendH := c.legend(items, small)
 
 	labelW := 0.0
 	for _, s := range p.Criteria {
@@ -87,24 +87,4 @@ func (p Polarity) draw(c *canvas) {
 			}
 		}
 	}
-}
-
-// measureLegend returns the height a legend of items takes over the whole width, so that
-// it can be placed at the bottom.
-func measureLegend(c *canvas, items []legendItem, f tstyle) float64 {
-	rows, w := 0, 0.0
-	maxw := c.w - 16
-	for _, it := range items {
-		if it.label == "" {
-			continue
-		}
-		iw := 16 + 6 + math.Min(c.measure(it.label, f), maxw-22)
-		if rows == 0 || w+18+iw > maxw {
-			rows++
-			w = iw
-			continue
-		}
-		w += 18 + iw
-	}
-	return f.size * 1.6 * float64(rows)
 }

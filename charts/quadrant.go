@@ -46,10 +46,7 @@ func (q Quadrant) draw(c *canvas) {
 	for _, t := range yt {
 		tickW = math.Max(tickW, c.measure(st.format(t), small))
 	}
-	legendH := 0.0
-	if q.SizeLabel != "" {
-		legendH = measureLegend(c, []legendItem{{q.SizeLabel, st.primary, "ring"}}, small) + 4
-	}
+	legendH := c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, small)
 	x0 := 8 + tickW + 8
 	if q.YTitle != "" {
 		x0 += 20
@@ -134,9 +131,6 @@ func (q Quadrant) draw(c *canvas) {
 	}
 	for _, l := range late { // a highlight's name that found room only over a field name
 		c.haloText(l.text, l.x, l.y, l.font, left)
-	}
-	if q.SizeLabel != "" {
-		c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, 8, c.w-8, c.h-legendH, small)
 	}
 }
 

@@ -54,9 +54,8 @@ func (r Radar) draw(c *canvas) {
 	hi = tk[len(tk)-1]
 
 	items := []legendItem{{r.ActualLabel, st.primary, "ring"}, {r.TargetLabel, st.accent, "dash"}}
-	legendH := measureLegend(c, items, small)
-	c.legend(items, 8, c.w-8, c.h-legendH-4, small)
-	top, bottom := 8.0, c.h-legendH-12
+	legendH := c.legend(items, small)
+	top, bottom := 8.0, c.h-legendH-8
 	lineH := label.size * 1.25
 	capW := math.Min(c.w*0.26, 170) // wider labels wrap to a second line
 	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }

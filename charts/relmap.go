@@ -23,11 +23,7 @@ func (m RelationshipMap) draw(c *canvas) {
 		}
 		items = append(items, legendItem{l, st.primary, "rel" + strconv.Itoa(i)})
 	}
-	legendH := 0.0
-	if len(items) > 0 {
-		legendH = measureLegend(c, items, small) + 6
-		c.legend(items, 8, c.w-8, c.h-legendH, small)
-	}
+	legendH := c.legend(items, small)
 
 	rowW := 0.0
 	for _, l := range m.InfluenceLabels {
