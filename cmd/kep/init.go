@@ -34,7 +34,8 @@ Writes a new plan to FILE with every building block filled with example values a
 comments that explain each key, in German (default) or English. The plan validates
 at once. Its period is the calendar year after the document date (SOURCE_DATE_EPOCH
 when set, else today). The scores in block 1 use the criteria of the workspace
-(kep.toml) that FILE will belong to.
+(kep.toml) that FILE will belong to. Where a kep.schema.json (kep schema) lies in
+FILE's folder or above, the first line names it for editors (#:schema).
 
 Flags:
 	--lang de|en     language of the plan and its comments (default de)
@@ -107,6 +108,9 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
+	if line := schemaLine(path); line != "" {
+		src = append([]byte(line+"\n"), src...)
+	}
 	if diags.HasErrors() {
 		printDiagnostics(stderr, diags, "text")
 		fmt.Fprintf(stderr, "kep init: the new plan would not validate; %s not written\n", path)
@@ -160,6 +164,36 @@ func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostic
 		data.Visits = int(math.Round(*f.Selection.NormVisits))
 	}
 	return buf.Bytes(), nil, nil
+}
+
+// schemaLine returns a "#:schema" line naming the nearest kep.schema.json (written by
+// `kep schema > kep.schema.json`) in the plan's folder or above, up to the folder that
+// holds .git, relative to the plan, for editors that check TOML against a JSON Schema
+// (Taplo, Even Better TOML). Without such a file there is no line: a line naming a missing
+// schema would make the editor complain.
+func schemaLine(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	planDir := filepath.Dir(abs)
+	for dir := planDir; ; dir = filepath.Dir(dir) {
+		cand := filepath.Join(dir, "kep.schema.json")
+		if fi, err := os.Stat(cand); err == nil && fi.Mode().IsRegular() {
+			rel, err := filepath.Rel(planDir, cand)
+			if err != nil {
+				return ""
+			}
+			rel = filepath.ToSlash(rel)
+			if !strings.HasPrefix(rel, "../") {
+				rel = "./" + rel
+			}
+			return "#:schema " + rel
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil || filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
 }
 
 func scaffoldCriteria(cs []kep.Criterion, points int) []scaffoldCriterion {
