@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench.sh measures kep as a user waits for it (scripts/PERFORMANCE.md has the figures):
-#   1. one full sample plan to PDF and HTML, process start included: median of RUNS runs;
+#   1. one full sample plan to PDF and HTML, process start included: median of RUNS runs
+#      (scripts/benchrun: wall and CPU time, peak memory);
 #   2. a generated portfolio of N varied plans (genplans) rendered with -j 1 and -j 2:
 #      total wall time, time per plan and peak memory (/usr/bin/time -v);
 #   3. the same with N/5 plans, to show that peak memory does not grow with the plans;
@@ -22,35 +23,24 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 kep="$tmp/kep"
 go build -trimpath -o "$kep" ./cmd/kep
+go build -o "$tmp/benchrun" ./scripts/benchrun
 go run ./scripts/genplans -n "$N" -o "$tmp/plans$N"
 go run ./scripts/genplans -n "$SMALL" -o "$tmp/plans$SMALL"
 export SOURCE_DATE_EPOCH=1800000000
 
 echo "kep bench: $(nproc) CPUs, $(uname -sm), $(go env GOVERSION), $(date -u +%Y-%m-%d)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(wall times need an otherwise idle machine; CPU time = user + sys is less sensitive to other load)"
 echo
 
 # 1. One sample plan to PDF and HTML, process start included.
 plan=samples/accounts/hansa.toml
 "$kep" render -f pdf,html -o "$tmp/one" "$plan" >/dev/null 2>&1 # warm the file cache
-i=0
-: >"$tmp/one.txt"
-while [ "$i" -lt "$RUNS" ]; do
-	s=$(date +%s%N)
-	"$kep" render -f pdf,html -o "$tmp/one" "$plan" >/dev/null 2>&1
-	e=$(date +%s%N)
-	echo $(((e - s) / 1000)) >>"$tmp/one.txt"
-	i=$((i + 1))
-done
-sort -n "$tmp/one.txt" | awk -v runs="$RUNS" -v plan="$plan" '
-	{ v[NR] = $1 }
-	END {
-		med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-		printf "one plan (%s) to PDF+HTML, incl. process start, %d runs: median %.1f ms (min %.1f, max %.1f)\n",
-			plan, runs, med / 1000, v[1] / 1000, v[NR] / 1000
-	}'
-/usr/bin/time -v "$kep" render -f pdf,html -o "$tmp/one" "$plan" 2>"$tmp/time.txt" >/dev/null
-awk -F': ' '/Maximum resident set size/ { printf "one plan: peak memory %.1f MB\n", $2 / 1024 }' "$tmp/time.txt"
+echo "one plan ($plan) to PDF+HTML, process start included:"
+"$tmp/benchrun" -n "$RUNS" -- "$kep" render -f pdf,html -o "$tmp/one" "$plan"
+"$tmp/benchrun" -n "$RUNS" -- "$kep" render -f html -o "$tmp/one" "$plan" | sed 's/^/  HTML only: /'
+"$tmp/benchrun" -n "$RUNS" -- "$kep" render -f pdf -o "$tmp/one" "$plan" | sed 's/^/  PDF only:  /'
+"$tmp/benchrun" -n "$RUNS" -- "$kep" version | sed 's/^/  kep version (process start): /'
 echo
 
 # measure LABEL COUNT CMD…: wall time, time per plan and peak memory of one run.
@@ -68,8 +58,12 @@ measure() {
 			for (i = 1; i <= k; i++) wall = wall * 60 + t[i]
 		}
 		/Maximum resident set size/ { rss = $2 / 1024 }
-		/Percent of CPU this job got/ { cpu = $2 }
-		END { printf "%-28s total %6.2f s  %6.2f ms/plan  peak memory %6.1f MB  CPU %s\n", label, wall, wall * 1000 / n, rss, cpu }
+		/User time \(seconds\)/ { user = $2 }
+		/System time \(seconds\)/ { sys = $2 }
+		END {
+			printf "%-26s total %6.2f s  %6.2f ms/plan  CPU %6.2f ms/plan  peak memory %6.1f MB\n",
+				label, wall, wall * 1000 / n, (user + sys) * 1000 / n, rss
+		}
 	' "$tmp/time.txt"
 }
 
