@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // logos may be JPEG
 	"image/png"
 	"strings"
@@ -50,8 +51,12 @@ func checkLogo(data []byte, typ string) logoImage {
 	if err != nil {
 		return logoImage{}
 	}
+	// 8 bits per channel: fpdf reads no 16-bit PNG.
+	b := img.Bounds()
+	rgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
 	var buf bytes.Buffer
-	if png.Encode(&buf, img) != nil || !fpdfReads(buf.Bytes(), "PNG") {
+	if png.Encode(&buf, rgba) != nil || !fpdfReads(buf.Bytes(), "PNG") {
 		return logoImage{}
 	}
 	return logoImage{data: buf.Bytes(), typ: "PNG", ok: true}
