@@ -210,8 +210,8 @@ func (r *pdfRenderer) MeasureText(body string) chart.Box {
 // PDF draws c as vector paths and text into the current page of pdf, in the box at (x, y)
 // of size w × h in the document's user unit. Text uses the font registered under
 // Theme.FontFamily (styles "" and "B"); if none is registered, the Go fonts are
-// registered under that name. Colours, line width, dash pattern and alpha are restored
-// afterwards; the current font is left at the theme's family.
+// registered under that name. Colours, line width and alpha are restored afterwards, the
+// dash pattern is solid, and the font is the theme's family, regular, at the previous size.
 func PDF(pdf *fpdf.Fpdf, c Chart, t Theme, x, y, w, h float64) error {
 	if err := valid(c); err != nil {
 		return err
@@ -237,8 +237,10 @@ func PDF(pdf *fpdf.Fpdf, c Chart, t Theme, x, y, w, h float64) error {
 	if dw > maxDesign || dh > maxDesign || dw < 1 || dh < 1 || !finite(x+y) {
 		return fmt.Errorf("chart %q: box %g × %g at %g, %g out of range", c.Title(), w, h, x, y)
 	}
-	r := &pdfRenderer{pdf: pdf, st: st, x0: x, y0: y, k: w / (dw * scale), ptPerU: ptPerU, alpha: -1}
-	r.alpha, _ = pdf.GetAlpha()
+	r := &pdfRenderer{pdf: pdf, st: st, x0: x, y0: y, k: w / (dw * scale), ptPerU: ptPerU}
+	alpha, blend := pdf.GetAlpha()
+	r.alpha = alpha
+	size, _ := pdf.GetFontSize()
 	dr, dg, db := pdf.GetDrawColor()
 	fr, fg, fb := pdf.GetFillColor()
 	tr, tg, tb := pdf.GetTextColor()
@@ -246,7 +248,10 @@ func PDF(pdf *fpdf.Fpdf, c Chart, t Theme, x, y, w, h float64) error {
 	pdf.ClipRect(x, y, w, h, false)
 	c.draw(&canvas{r: r, w: dw, h: dh, st: st})
 	pdf.ClipEnd()
-	pdf.SetAlpha(1, "Normal")
+	// The clip's "Q" restored the graphics state of the page, but fpdf still believes in
+	// the chart's last font, colours and alpha: set them again, so that both agree.
+	pdf.SetFont(st.family, "", size)
+	pdf.SetAlpha(alpha, blend)
 	pdf.SetDashPattern(nil, 0)
 	pdf.SetDrawColor(dr, dg, db)
 	pdf.SetFillColor(fr, fg, fb)

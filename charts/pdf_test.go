@@ -110,6 +110,8 @@ func TestPDFRestoresState(t *testing.T) {
 	pdf.SetFillColor(4, 5, 6)
 	pdf.SetTextColor(7, 8, 9)
 	pdf.SetLineWidth(2.5)
+	pdf.SetAlpha(0.5, "Multiply")
+	pdf.SetFont("Helvetica", "", 9)
 	if err := PDF(pdf, samples()[0].chart, Theme{FontFamily: "KepSans"}, 50, 50, 480, 330); err != nil {
 		t.Fatal(err)
 	}
@@ -125,8 +127,11 @@ func TestPDFRestoresState(t *testing.T) {
 	if w := pdf.GetLineWidth(); w != 2.5 {
 		t.Errorf("line width %g", w)
 	}
-	if a, _ := pdf.GetAlpha(); a != 1 {
-		t.Errorf("alpha %g", a)
+	if a, mode := pdf.GetAlpha(); a != 0.5 || mode != "Multiply" {
+		t.Errorf("alpha %g %s", a, mode)
+	}
+	if pt, _ := pdf.GetFontSize(); pt != 9 {
+		t.Errorf("font size %g", pt)
 	}
 	if pdf.GetFontDesc("KepSans", "B").Ascent == 0 {
 		t.Error("bold font not registered")
