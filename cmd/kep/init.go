@@ -136,7 +136,14 @@ func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostic
 		return nil, nil, fmt.Errorf("scaffold: %w", err)
 	}
 	year := now.Year() + 1
-	data := scaffoldData{File: path, Account: tomlString(account), Year: year, Prev: year - 1, Visits: 0}
+	// The file name appears in a comment: a line break in it would end the comment.
+	shown := strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return '?'
+		}
+		return r
+	}, path)
+	data := scaffoldData{File: shown, Account: tomlString(account), Year: year, Prev: year - 1, Visits: 0}
 	loader := &kep.Loader{Now: now}
 	// The workspace decides the criteria: load a stub plan at the same path to learn them.
 	stub := fmt.Sprintf("format = 1\n[plan]\naccount = \"x\"\nfrom = %d-01-01\nto = %d-12-31\n", year, year)
