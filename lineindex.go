@@ -171,7 +171,7 @@ func (s *scanner) document() {
 			if len(keys) == 0 {
 				return
 			}
-			table = s.resolve(keys[:len(keys)-1])
+			table = s.resolve(keys[:len(keys)-1], start)
 			table = joinKey(table, keys[len(keys)-1])
 			if array {
 				s.record(table, start)
@@ -195,10 +195,12 @@ func (s *scanner) document() {
 
 // resolve turns header keys into a path, stepping into the latest element of each array
 // of tables on the way.
-func (s *scanner) resolve(keys []string) string {
+// Implicit tables ([[costs.items]] without [costs]) are recorded at the header.
+func (s *scanner) resolve(keys []string, at pos) string {
 	path := ""
 	for _, k := range keys {
 		path = joinKey(path, k)
+		s.record(path, at)
 		if n, ok := s.aot[path]; ok {
 			path = indexPath(path, n-1)
 		}

@@ -1,6 +1,10 @@
 package kep
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestLineIndex(t *testing.T) {
 	src := `# comment with [fake.header] and key = 1
@@ -93,4 +97,43 @@ func TestPlanPosition(t *testing.T) {
 func TestLineIndexBOM(t *testing.T) {
 	_, ds := load(t, "", "\ufeff"+header+"status = \"x\"\n")
 	diffLines(t, messages(ds, false), []string{`/ws/p.toml:6:1: plan.status: "x" is not one of draft, review, approved`})
+}
+
+// Every key and element the TOML library decodes from the samples has a position.
+func TestLineIndexCoversSamples(t *testing.T) {
+	files, _ := filepath.Glob("samples/*/*.toml")
+	files = append(files, "samples/kep.toml", "testdata/ws/accounts/full.toml", "testdata/ws/kep.toml")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		d, ds := decodeRaw(f, src)
+		if d == nil {
+			t.Fatal(ds)
+		}
+		var visit func(v any, path string)
+		visit = func(v any, path string) {
+			if path != "" {
+				if _, ok := d.idx[path]; !ok {
+					t.Errorf("%s: %s not in the line index", f, path)
+				}
+			}
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					visit(e, joinKey(path, k))
+				}
+			case []map[string]any:
+				for i, e := range x {
+					visit(e, indexPath(path, i))
+				}
+			case []any:
+				for i, e := range x {
+					visit(e, indexPath(path, i))
+				}
+			}
+		}
+		visit(d.raw, "")
+	}
 }
