@@ -256,9 +256,7 @@ func (d *differ) set(path string, s subject, old, new []string) {
 		}
 		d.added(path+"["+strconv.Quote(oneLine(e))+"]", s, oneLine(e))
 	}
-	for _, e := range new {
-		count[norm(e)]-- // what is left positive was in old only
-	}
+	// What is left in count was in old only.
 	for _, e := range old {
 		k := norm(e)
 		if count[k] > 0 {

@@ -431,6 +431,25 @@ func TestRobust(t *testing.T) {
 	equal(t, texts(cs), []string{"Maßnahme a1 entfernt: Zweite a1"})
 }
 
+// Lists of text compare as multisets: a duplicate removed is one entry removed.
+func TestSetDuplicates(t *testing.T) {
+	base := load(t, "base.toml", readFile(t, "base.toml"))
+	for _, tt := range []struct {
+		old, new []string
+		want     []string
+	}{
+		{[]string{"X", "X"}, []string{"X"}, []string{"Stärke entfernt: X"}},
+		{[]string{"X"}, []string{"X", "X"}, []string{"neue Stärke: X"}},
+		{[]string{"A", "B"}, []string{"B", "C", " A "}, []string{"neue Stärke: C"}},
+		{[]string{"A", "B"}, nil, []string{"Stärke entfernt: A", "Stärke entfernt: B"}},
+	} {
+		o, n := *base, *base
+		o.SWOT = &kep.SWOT{Strengths: tt.old}
+		n.SWOT = &kep.SWOT{Strengths: tt.new}
+		equal(t, texts(Compare(&o, &n, nil, nil)), tt.want)
+	}
+}
+
 func TestGroupOrderAndTitles(t *testing.T) {
 	cs := []Change{{Block: Figures, Text: "f"}, {Block: Actions, Text: "a"}, {Block: Plan, Text: "p"}, {Block: Scorecard, Text: "s"}, {Block: Actions, Text: "b"}}
 	secs := Group(cs, "en")
