@@ -12,6 +12,8 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/htmldoc"
+	"github.com/kepdev/kep/render/pdfdoc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -206,5 +208,31 @@ func TestDeterministic(t *testing.T) {
 	a, b := dumpText(samplesDocument(t)), dumpText(samplesDocument(t))
 	if a != b {
 		t.Error("two builds of the same portfolio differ")
+	}
+}
+
+// TestSamplesHTML is the golden of the whole report over the samples as HTML (without the
+// embedded font, which only repeats the font file).
+func TestSamplesHTML(t *testing.T) {
+	var buf bytes.Buffer
+	if err := htmldoc.Write(&buf, samplesDocument(t), htmldoc.Options{NoFont: true}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "samples.html", buf.Bytes())
+}
+
+// The PDF of the report is reproducible: the same portfolio gives the same bytes.
+func TestSamplesPDFReproducible(t *testing.T) {
+	var a, b bytes.Buffer
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		if _, err := pdfdoc.Write(buf, samplesDocument(t), pdfdoc.Options{Now: docDate}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two PDFs of the same portfolio differ")
+	}
+	if !bytes.HasPrefix(a.Bytes(), []byte("%PDF-")) {
+		t.Error("not a PDF")
 	}
 }
