@@ -11,7 +11,7 @@ import (
 )
 
 // The comparison of each part of the plan, in document order. Each function sets the
-// block and walks both versions' values through field, set and match.
+// block and walks both versions through field, set, byID and byText.
 
 func (d *differ) meta() {
 	d.block = Plan

@@ -55,9 +55,9 @@ func Group(cs []Change, lang string) []Section {
 func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 	switch b {
 	case Plan:
-		return "", w.pick([2]string{"Plandaten", "Plan details"})
+		return "", w.phrase("block.plan")
 	case Brand:
-		return "", w.pick([2]string{"Marke und Gestaltung", "Brand and design"})
+		return "", w.phrase("block.brand")
 	case Actions:
 		return "8", l.T("sec.actions")
 	case Checklists:
@@ -65,7 +65,7 @@ func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 	case Reviews:
 		return "10", l.T("sec.reviews")
 	case Figures:
-		return "", w.pick([2]string{"Abgeleitete Kennzahlen", "Derived figures"})
+		return "", w.phrase("block.figures")
 	}
 	n := strconv.Itoa(int(b - Selection + 1))
 	return n, l.T("sec.b" + n)
@@ -94,7 +94,7 @@ func WriteText(w io.Writer, title string, v Versions, secs []Section, lang strin
 	var b strings.Builder
 	b.WriteString(title + "\n")
 	if v.Old != "" || v.New != "" {
-		fmt.Fprintf(&b, "%s: %s\n%s: %s\n", wd.pick([2]string{"Alt", "Old"}), v.Old, wd.pick([2]string{"Neu", "New"}), v.New)
+		fmt.Fprintf(&b, "%s: %s\n%s: %s\n", wd.phrase("text.old"), v.Old, wd.phrase("text.new"), v.New)
 	}
 	if len(secs) == 0 {
 		b.WriteString("\n" + wd.phrase("nochange") + "\n")
@@ -136,7 +136,7 @@ type ReportOptions struct {
 func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 	doc := reportFrame(p, opt)
 	w := words{en: doc.Lang == "en"}
-	oldL, newL := w.pick([2]string{"Alte Fassung", "Old version"}), w.pick([2]string{"Neue Fassung", "New version"})
+	oldL, newL := w.phrase("report.old"), w.phrase("report.new")
 	doc.Cover = []render.Fact{
 		{Label: doc.Labels.T("cover.account"), Value: p.Meta.Account},
 		{Label: oldL, Value: opt.Versions.Old},
@@ -151,13 +151,13 @@ func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 			count[c.Kind]++
 		}
 	}
-	overview := &render.Section{ID: "overview", Title: w.pick([2]string{"Überblick", "Overview"}), Level: 1}
+	overview := &render.Section{ID: "overview", Title: w.phrase("report.overview"), Level: 1}
 	overview.Blocks = append(overview.Blocks, &render.Facts{Items: []render.Fact{
 		{Label: oldL, Value: opt.Versions.Old},
 		{Label: newL, Value: opt.Versions.New},
-		{Label: w.pick([2]string{"Neu", "Added"}), Value: doc.Format.Int(count[Added])},
-		{Label: w.pick([2]string{"Entfernt", "Removed"}), Value: doc.Format.Int(count[Removed])},
-		{Label: w.pick([2]string{"Geändert", "Modified"}), Value: doc.Format.Int(count[Modified])},
+		{Label: w.phrase("report.added"), Value: doc.Format.Int(count[Added])},
+		{Label: w.phrase("report.removed"), Value: doc.Format.Int(count[Removed])},
+		{Label: w.phrase("report.modified"), Value: doc.Format.Int(count[Modified])},
 	}})
 	secs := Group(cs, doc.Lang)
 	if len(secs) == 0 {

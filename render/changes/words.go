@@ -173,15 +173,25 @@ var phrases = map[string][2]string{
 	"notgiven": {"nicht angegeben", "not given"},
 	"yearly":   {"jährlich", "yearly"},
 	"onetime":  {"einmalig", "one-time"},
-	"none":     {"keine", "none"},
 	"nochange": {"Keine Änderungen.", "No changes."},
 	"blocks":   {"%d von 7 Bausteinen", "%d of 7 building blocks"},
 	"months":   {"%s Monate", "%s months"},
 	"in":       {"in", "in"},
 	"at":       {"bei", "of"},
-	"of_value": {"von", "of"},
 	"due":      {"fällig", "due"},
-	"share":    {"Lieferanteil", "share of wallet"},
+
+	// titles and labels of the text and the report
+	"block.plan":      {"Plandaten", "Plan details"},
+	"block.brand":     {"Marke und Gestaltung", "Brand and design"},
+	"block.figures":   {"Abgeleitete Kennzahlen", "Derived figures"},
+	"text.old":        {"Alt", "Old"},
+	"text.new":        {"Neu", "New"},
+	"report.old":      {"Alte Fassung", "Old version"},
+	"report.new":      {"Neue Fassung", "New version"},
+	"report.overview": {"Überblick", "Overview"},
+	"report.added":    {"Neu", "Added"},
+	"report.removed":  {"Entfernt", "Removed"},
+	"report.modified": {"Geändert", "Modified"},
 }
 
 type words struct{ en bool }
