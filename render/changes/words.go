@@ -93,7 +93,6 @@ var fieldWords = map[string][2]string{
 	"strength":            {"Stärke", "strength"},
 	"crevenue":            {"Umsatz", "revenue"},
 	"description":         {"Beschreibung", "description"},
-	"components":          {"Bestandteile", "components"},
 	"price":               {"Preis pro Jahr", "price per year"},
 	"benefit":             {"Nutzen", "benefit"},
 	"industry":            {"Branche", "industry"},
