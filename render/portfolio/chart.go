@@ -5,6 +5,10 @@ import (
 	"github.com/kepdev/kep/render"
 )
 
+// maxHighlights is how many of the best class-A accounts the chart names for sure; in a
+// large portfolio more labels would only cover each other.
+const maxHighlights = 5
+
 // chart is the scoring portfolio with one bubble per scored account, sized by planned
 // revenue: position across, attractiveness up, cut at 50 on both axes (spec, block 1), so
 // stars sit top right.
@@ -25,7 +29,7 @@ func (b *builder) chart(alt string, data *render.Table) render.Block {
 			continue
 		}
 		q.Points = append(q.Points, charts.Point{Label: a.Name, X: *a.Position, Y: *a.Attractiveness,
-			Size: a.Revenue, Highlight: a.Class == "A"})
+			Size: a.Revenue, Highlight: a.Class == "A" && a.Rank <= maxHighlights})
 	}
 	return &render.Chart{Kind: "portfolio", Model: q, Title: l.T("b1.portfolio"), Alt: alt, Data: data,
 		Width: 480, Height: 400}

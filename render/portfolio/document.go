@@ -76,7 +76,7 @@ func Document(pf *Figures, opts Options) *render.Document {
 	doc.Sections = []*render.Section{
 		b.overview(),
 		{ID: "contents", Title: l.T("sec.contents"), Level: 1, TOC: true, NewPage: true},
-		b.portfolio("1"),
+		b.portfolio("1", "2"),
 		b.ranking("2"),
 		b.visits("3"),
 		b.norm("4"),

@@ -231,8 +231,11 @@ func (b *builder) appendix(wsName string) *render.Section {
 	return s
 }
 
+// maxDataRows is the largest portfolio whose chart data is repeated under the chart.
+const maxDataRows = 25
+
 // portfolio is the scoring portfolio with one bubble per account and its data table.
-func (b *builder) portfolio(num string) *render.Section {
+func (b *builder) portfolio(num, rankingNum string) *render.Section {
 	l, f, pf := b.l, b.f, b.pf
 	s := &render.Section{ID: "portfolio", Number: num, Title: l.T("b1.portfolio"), Level: 1, NewPage: true}
 	if pf.Totals.Scored == 0 {
@@ -256,6 +259,12 @@ func (b *builder) portfolio(num string) *render.Section {
 		}
 	}
 	alt := fmt.Sprintf(l.T("pf.portfolio.alt"), pf.Totals.Scored, joinList(counts))
+	if len(data.Rows) > maxDataRows {
+		// The ranking of section 2 holds the same figures; a second long table would only
+		// double the pages.
+		data = nil
+		alt += " " + fmt.Sprintf(l.T("pf.portfolio.see"), rankingNum)
+	}
 	s.Blocks = []render.Block{b.chart(alt, data), &render.Paragraph{Text: l.T("quadrant.star") + " · " +
 		l.T("quadrant.question") + " · " + l.T("quadrant.cash") + " · " + l.T("quadrant.marginal")}}
 	return s
