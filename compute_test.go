@@ -270,3 +270,23 @@ func TestTimeZones(t *testing.T) {
 		}
 	}
 }
+
+// Figures that cannot be computed are null in JSON, also the text ones.
+func TestFiguresNull(t *testing.T) {
+	p, ds := load(t, "", header+"[selection]\nrevenue = 5\n[offering]\npositioning = \"x\"\n")
+	if ds.HasErrors() {
+		t.Fatal(ds.Err())
+	}
+	b, err := json.Marshal(Compute(p, testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"selection":{"attractiveness":null,"position":null,"class":null,"quadrant":null,"margin_rate":0,"visit_cost":null,`,
+		`"offering":{"relative_quality":{},"weakest_against":null,"competences":[]}`,
+	} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("want %s in\n%s", want, b)
+		}
+	}
+}

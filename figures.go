@@ -1,5 +1,7 @@
 package kep
 
+import "encoding/json"
+
 // Figures are the derived figures of one plan (spec: every figure marked "derived"). They
 // are computed once by Compute and never typed in by a user. The JSON tags are the stable
 // shape of `kep figures` (spec/program.md): a figure that cannot be computed is null, and a
@@ -134,4 +136,37 @@ type ActionFigures struct {
 	Overdue int `json:"overdue"` // open with a due date before the document date
 	// OverdueIDs names the overdue actions.
 	OverdueIDs []string `json:"-"`
+}
+
+// nullIfEmpty makes a figure that could not be computed null in JSON, as the spec wants
+// for every such figure, while Go code keeps the plain string.
+func nullIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// MarshalJSON writes class and quadrant as null where there is no score.
+func (f SelectionFigures) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Attractiveness      *float64 `json:"attractiveness"`
+		Position            *float64 `json:"position"`
+		Class               *string  `json:"class"`
+		Quadrant            *string  `json:"quadrant"`
+		MarginRate          *float64 `json:"margin_rate"`
+		VisitCost           *float64 `json:"visit_cost"`
+		VisitCostRevenuePct *float64 `json:"visit_cost_revenue_pct"`
+		VisitCostMarginPct  *float64 `json:"visit_cost_margin_pct"`
+	}{f.Attractiveness, f.Position, nullIfEmpty(f.Class), nullIfEmpty(f.Quadrant),
+		f.MarginRate, f.VisitCost, f.VisitCostRevenuePct, f.VisitCostMarginPct})
+}
+
+// MarshalJSON writes weakest_against as null where no competitor is rated.
+func (f OfferingFigures) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		RelativeQuality map[string]float64 `json:"relative_quality"`
+		WeakestAgainst  *string            `json:"weakest_against"`
+		Competences     []CompetenceFigure `json:"competences"`
+	}{f.RelativeQuality, nullIfEmpty(f.WeakestAgainst), f.Competences})
 }
