@@ -68,46 +68,16 @@ func init() {
 
 // runDiff is `kep diff`.
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	c := diffCommand
-	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	rev := fl.String("rev", "", "")
-	formats := fl.String("f", "", "")
-	outDir := fl.String("o", "", "")
-	exitCode := fl.Bool("exit-code", false, "")
-	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	a, code, ok := parseDiffArgs(args, stdout, stderr)
 	if !ok {
 		return code
-	}
-	var want []string
-	if *formats != "" {
-		for _, f := range strings.Split(*formats, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f != "html" && f != "pdf" {
-				return usageError(stderr, c, "-f %q: want html, pdf or html,pdf", *formats)
-			}
-			want = append(want, f)
-		}
-	} else if *outDir != "" {
-		return usageError(stderr, c, "-o needs -f html or -f pdf")
-	}
-	if *outDir == "-" && len(want) > 1 {
-		return usageError(stderr, c, "-o - writes one format only")
-	}
-	switch {
-	case len(files) == 2 && *rev != "":
-		return usageError(stderr, c, "--rev compares one file with its git history; give one FILE")
-	case len(files) == 0:
-		return usageError(stderr, c, "no plan file given")
-	case len(files) > 2:
-		return usageError(stderr, c, "want OLD NEW or one FILE")
 	}
 	d, err := newDater()
 	if err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-
-	newPath := files[len(files)-1]
+	newPath := a.files[len(a.files)-1]
 	if err := checkInput(newPath); err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
@@ -115,44 +85,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	// Both versions are seen on the same document date, so that the date alone (an
 	// action falling overdue) never shows as a change.
 	now := d.date(newPath)
-	loader := d.loader(now)
-	var (
-		oldPlan *kep.Plan
-		diags   kep.Diagnostics
-		v       changes.Versions
-	)
-	if len(files) == 2 {
-		if err := checkInput(files[0]); err != nil {
-			fmt.Fprintf(stderr, "kep: %v\n", err)
-			return exitUsage
-		}
-		oldPlan, diags = loader.LoadPlan(files[0])
-		v = changes.Versions{Old: files[0], New: newPath}
-	} else {
-		r := *rev
-		if r == "" {
-			r = "HEAD"
-		}
-		src, g, err := gitShow(newPath, r)
-		if err != nil {
-			fmt.Fprintf(stderr, "kep diff: %v\n", err)
-			return exitUsage
-		}
-		oldPlan, diags = g.load(newPath, src, now)
-		v = changes.Versions{Old: r + ":" + g.rel, New: newPath}
+	oldPlan, newPlan, v, code := loadVersions(a, d.loader(now), now, stderr)
+	if code != exitOK {
+		return code
 	}
-	if diags.HasErrors() {
-		diffVersionErrors(stderr, "old", v.Old, diags)
-		return exitPlan
-	}
-	newPlan, ndiags := loader.LoadPlan(newPath)
-	if ndiags.HasErrors() {
-		diffVersionErrors(stderr, "new", v.New, ndiags)
-		return exitPlan
-	}
-
 	cs := changes.Compare(oldPlan, newPlan, kep.Compute(oldPlan, now), kep.Compute(newPlan, now))
-	if len(want) == 0 {
+	if len(a.formats) == 0 {
 		secs := changes.Group(cs, newPlan.Lang)
 		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
 			fmt.Fprintf(stderr, "kep diff: %v\n", err)
@@ -161,17 +99,104 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	} else {
 		doc := changes.Report(newPlan, cs, changes.ReportOptions{Now: now, KepVersion: kepVersion(), Versions: v})
 		base := strings.TrimSuffix(filepath.Base(newPath), filepath.Ext(newPath)) + "-changes"
-		for _, f := range want {
-			if err := diffWriteReport(doc, f, *outDir, base, now, stdout, stderr); err != nil {
+		for _, f := range a.formats {
+			if err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr); err != nil {
 				fmt.Fprintf(stderr, "kep diff: %v\n", err)
 				return exitUsage
 			}
 		}
 	}
-	if *exitCode && len(cs) > 0 {
+	if a.exitCode && len(cs) > 0 {
 		return exitPlan
 	}
 	return exitOK
+}
+
+// diffArgs are the arguments of kep diff.
+type diffArgs struct {
+	files    []string // OLD NEW, or FILE
+	rev      string   // with one FILE: the revision to compare with (default HEAD)
+	formats  []string // report formats; none: text on stdout
+	outDir   string
+	exitCode bool
+}
+
+// parseDiffArgs checks the flags and files; it returns false and the exit status on
+// wrong usage or after --help.
+func parseDiffArgs(args []string, stdout, stderr io.Writer) (diffArgs, int, bool) {
+	c := diffCommand
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	rev := fl.String("rev", "", "")
+	formats := fl.String("f", "", "")
+	outDir := fl.String("o", "", "")
+	exitCode := fl.Bool("exit-code", false, "")
+	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return diffArgs{}, code, false
+	}
+	a := diffArgs{files: files, rev: *rev, outDir: *outDir, exitCode: *exitCode}
+	fail := func(format string, args ...any) (diffArgs, int, bool) {
+		return a, usageError(stderr, c, format, args...), false
+	}
+	if *formats != "" {
+		for _, f := range strings.Split(*formats, ",") {
+			f = strings.ToLower(strings.TrimSpace(f))
+			if f != "html" && f != "pdf" {
+				return fail("-f %q: want html, pdf or html,pdf", *formats)
+			}
+			a.formats = append(a.formats, f)
+		}
+	} else if a.outDir != "" {
+		return fail("-o needs -f html or -f pdf")
+	}
+	switch {
+	case a.outDir == "-" && len(a.formats) > 1:
+		return fail("-o - writes one format only")
+	case len(files) == 2 && a.rev != "":
+		return fail("--rev compares one file with its git history; give one FILE")
+	case len(files) == 0:
+		return fail("no plan file given")
+	case len(files) > 2:
+		return fail("want OLD NEW or one FILE")
+	}
+	if a.rev == "" {
+		a.rev = "HEAD"
+	}
+	return a, exitOK, true
+}
+
+// loadVersions reads and checks both versions: two files, or a file and its version at
+// a git revision. A version with errors is reported by name (exit 1); a file that cannot
+// be read or git trouble exits with 2.
+func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *kep.Plan, v changes.Versions, status int) {
+	newPath := a.files[len(a.files)-1]
+	var diags kep.Diagnostics
+	if len(a.files) == 2 {
+		if err := checkInput(a.files[0]); err != nil {
+			fmt.Fprintf(stderr, "kep: %v\n", err)
+			return nil, nil, v, exitUsage
+		}
+		oldPlan, diags = loader.LoadPlan(a.files[0])
+		v = changes.Versions{Old: a.files[0], New: newPath}
+	} else {
+		src, g, err := gitShow(newPath, a.rev)
+		if err != nil {
+			fmt.Fprintf(stderr, "kep diff: %v\n", err)
+			return nil, nil, v, exitUsage
+		}
+		oldPlan, diags = g.load(newPath, src, now)
+		v = changes.Versions{Old: a.rev + ":" + g.rel, New: newPath}
+	}
+	if diags.HasErrors() {
+		diffVersionErrors(stderr, "old", v.Old, diags)
+		return nil, nil, v, exitPlan
+	}
+	newPlan, diags = loader.LoadPlan(newPath)
+	if diags.HasErrors() {
+		diffVersionErrors(stderr, "new", v.New, diags)
+		return nil, nil, v, exitPlan
+	}
+	return oldPlan, newPlan, v, exitOK
 }
 
 // diffVersionErrors prints the errors of one version, saying which version it is: the
