@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -98,5 +100,39 @@ func TestGitShow(t *testing.T) {
 	}
 	if _, _, err := gitShow(plan, "v9"); err == nil || !strings.Contains(err.Error(), `unknown revision "v9"`) {
 		t.Errorf("unknown revision: %v", err)
+	}
+	// The commit as the loader sees it: the committed bytes, folders, the .git marker on
+	// disk, and a file that exists on disk only is missing.
+	if err := os.WriteFile(filepath.Join(dir, "kep.toml"), []byte("lang = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := revisionFS{top: g.top, commit: g.commit}
+	if data, err := r.ReadFile(plan); err != nil || string(data) != "old" {
+		t.Errorf("ReadFile: %q %v", data, err)
+	}
+	if fi, err := r.Stat(plan); err != nil || fi.IsDir() || fi.Size() != 3 {
+		t.Errorf("Stat plan: %v %v", fi, err)
+	}
+	if fi, err := r.Stat(filepath.Join(dir, "accounts")); err != nil || !fi.IsDir() {
+		t.Errorf("Stat folder: %v %v", fi, err)
+	}
+	if _, err := r.Lstat(filepath.Join(dir, ".git")); err != nil {
+		t.Errorf("Lstat .git: %v", err)
+	}
+	if _, err := r.Stat(filepath.Join(dir, "kep.toml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Stat of a file not in the commit: %v", err)
+	}
+	if _, err := r.ReadFile(filepath.Join(dir, "kep.toml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a file not in the commit: %v", err)
+	}
+	if real, err := r.EvalSymlinks(plan); err != nil || real != filepath.Join(g.top, "accounts", "nord", "plan.toml") {
+		t.Errorf("EvalSymlinks: %q %v", real, err)
+	}
+	outside := filepath.Join(t.TempDir(), "x.toml")
+	if err := os.WriteFile(outside, []byte("disk"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := r.ReadFile(outside); err != nil || string(data) != "disk" {
+		t.Errorf("ReadFile outside the repository: %q %v", data, err)
 	}
 }
