@@ -65,6 +65,19 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	if len(src) > MaxFileSize {
 		return nil, Diagnostics{tooBig(path, int64(len(src)))}
 	}
+	if filepath.Base(path) == WorkspaceFileName {
+		// Given a workspace file, check it as one: no plan, its own findings.
+		fallback := DefaultWorkspace()
+		fallback.Dir = l.folder(path)
+		if real, err := l.fs().EvalSymlinks(fallback.Dir); err == nil {
+			fallback.Dir = real
+		}
+		_, diags := decodeWorkspace(l.fs(), path, src, fallback)
+		diags = append(diags, Diagnostic{File: path, Warning: true,
+			Message: "a workspace file, not a plan: checked as a workspace; its plans are checked with it"})
+		diags.Sort()
+		return nil, diags
+	}
 	ws, diags := l.workspaceFor(path)
 	p, pd := decodePlan(l.fs(), path, src, ws)
 	diags = append(diags, pd...)
@@ -176,6 +189,28 @@ func mergeBrand(ws, plan Brand, set map[string]any) Brand {
 	return b
 }
 
+// WorkspaceFileName is the name of the workspace file that plans find in their folder
+// or above.
+const WorkspaceFileName = "kep.toml"
+
+// WorkspaceFor returns the workspace of the plan at planPath (the file need not exist):
+// the kep.toml found as LoadPlan finds it, checked, or the built-in defaults without one.
+func (l *Loader) WorkspaceFor(planPath string) (*Workspace, Diagnostics) {
+	return l.workspaceFor(planPath)
+}
+
+// folder is the folder of path, absolute on the operating system's file system so that
+// the search for kep.toml can go above the working folder.
+func (l *Loader) folder(path string) string {
+	dir := filepath.Dir(path)
+	if l.FS == nil {
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
+	return dir
+}
+
 type wsEntry struct {
 	once  sync.Once
 	ws    *Workspace
@@ -187,16 +222,11 @@ type wsEntry struct {
 // file is parsed once per Loader.
 func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 	fsys := l.fs()
-	dir := filepath.Dir(path)
-	if l.FS == nil {
-		if abs, err := filepath.Abs(dir); err == nil {
-			dir = abs
-		}
-	}
+	dir := l.folder(path)
 	file, home := "", dir
 	for d := dir; ; {
-		if fi, err := fsys.Stat(filepath.Join(d, "kep.toml")); err == nil && fi.Mode().IsRegular() {
-			file, home = filepath.Join(d, "kep.toml"), d
+		if fi, err := fsys.Stat(filepath.Join(d, WorkspaceFileName)); err == nil && fi.Mode().IsRegular() {
+			file, home = filepath.Join(d, WorkspaceFileName), d
 			break
 		}
 		if _, err := fsys.Lstat(filepath.Join(d, ".git")); err == nil {
@@ -246,6 +276,12 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 	if len(src) > MaxFileSize {
 		return ws, Diagnostics{tooBig(file, int64(len(src)))}
 	}
+	return decodeWorkspace(fsys, file, src, ws)
+}
+
+// decodeWorkspace checks the workspace file's bytes; on errors it returns fallback.
+func decodeWorkspace(fsys FileSystem, file string, src []byte, fallback *Workspace) (*Workspace, Diagnostics) {
+	ws := fallback
 	d, diags := decodeRaw(file, src)
 	if d == nil {
 		return ws, diags

@@ -166,3 +166,26 @@ func TestBrokenWorkspace(t *testing.T) {
 		"/ws/kep.toml:4:1: scoring.attractiveness[0].weight: weights of attractiveness sum to 90, want 100",
 	})
 }
+
+// kep.toml given where a plan is expected is checked as a workspace.
+func TestWorkspaceGivenAsPlan(t *testing.T) {
+	for _, c := range []struct{ ws, want string }{
+		{"[visits]\nkams = 2\n", "/ws/kep.toml: warning: a workspace file, not a plan: checked as a workspace; its plans are checked with it"},
+		{"[visits]\nkams = 0\n", "/ws/kep.toml:2:1: visits.kams: 0 is out of range: want at least 1\n/ws/kep.toml: warning: a workspace file, not a plan: checked as a workspace; its plans are checked with it"},
+		{"[scoring]\nclass_b = 90\n", "/ws/kep.toml:2:1: scoring.class_b: class_b (90) must be below class_a (70)\n/ws/kep.toml: warning: a workspace file, not a plan: checked as a workspace; its plans are checked with it"},
+	} {
+		l := &Loader{FS: memFS{"/ws/kep.toml": []byte(c.ws)}}
+		p, ds := l.LoadPlan("/ws/kep.toml")
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.String())
+		}
+		if p != nil || strings.Join(got, "\n") != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+	ws, ds := (&Loader{FS: memFS{"/ws/kep.toml": []byte("lang = \"en\"\n")}}).WorkspaceFor("/ws/a/new.toml")
+	if ds.HasErrors() || ws.Lang != "en" || ws.File != "/ws/kep.toml" {
+		t.Errorf("WorkspaceFor: %+v %v", ws, ds)
+	}
+}
