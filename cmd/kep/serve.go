@@ -780,6 +780,8 @@ h2 { font-size: 1.15rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
 .ok { color: #1e6b2a; } .err { color: #b00020; } .warn { color: #8a5300; }
+details { display: inline; } details[open] { display: block; } summary { cursor: pointer; }
+details ul { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; }
 `
 
 func (pv *preview) serveIndex(w http.ResponseWriter, r *http.Request) {
@@ -788,7 +790,7 @@ func (pv *preview) serveIndex(w http.ResponseWriter, r *http.Request) {
 		File    string
 		Account string
 		Errors  int
-		Warns   int
+		Warns   []string // file:line:col: key: message, for the list under the row
 		Failed  bool
 	}
 	version := pv.version(-1)
@@ -801,7 +803,7 @@ func (pv *preview) serveIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, d := range res.diags {
 			if d.Warning {
-				rw.Warns++
+				rw.Warns = append(rw.Warns, d.String())
 			} else {
 				rw.Errors++
 			}
@@ -837,7 +839,7 @@ file or a brand asset; open pages reload by themselves.</p>
 <thead><tr><th scope="col">#</th><th scope="col">Plan</th><th scope="col">File</th><th scope="col">Check</th><th scope="col">PDF</th></tr></thead>
 <tbody>{{range .Rows}}
 <tr><td>{{.N}}</td><td><a href="/plan/{{.N}}">{{if .Account}}{{.Account}}{{else}}{{.File}}{{end}}</a></td><td><code>{{.File}}</code></td>
-<td>{{if .Errors}}<span class="err">{{.Errors}} error(s)</span>{{else if .Failed}}<span class="err">not rendered</span>{{else}}<span class="ok">valid</span>{{end}}{{if .Warns}}, <span class="warn">{{.Warns}} warning(s)</span>{{end}}</td>
+<td>{{if .Errors}}<span class="err">{{.Errors}} error(s)</span>{{else if .Failed}}<span class="err">not rendered</span>{{else}}<span class="ok">valid</span>{{end}}{{if .Warns}}, <details><summary class="warn">{{len .Warns}} warning(s)</summary><ul>{{range .Warns}}<li><code>{{.}}</code></li>{{end}}</ul></details>{{end}}</td>
 <td>{{if or .Errors .Failed}}–{{else}}<a href="/plan/{{.N}}.pdf" download>PDF</a>{{end}}</td></tr>{{end}}
 </tbody>
 </table>

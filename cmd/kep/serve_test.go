@@ -104,7 +104,8 @@ func TestServeIndexAndPlan(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("index: status %d\n%s", resp.StatusCode, body)
 	}
-	for _, want := range []string{`href="/plan/1"`, `href="/plan/2"`, "Alpha &amp; Söhne GmbH", "Beta AG", `href="/plan/2.pdf"`, "/events/all"} {
+	// The minimal plans leave building blocks empty: each warning is listed.
+	for _, want := range []string{`href="/plan/1"`, `href="/plan/2"`, "Alpha &amp; Söhne GmbH", "Beta AG", `href="/plan/2.pdf"`, "/events/all", `<summary class="warn">`, "warning: "} {
 		if !strings.Contains(body, want) {
 			t.Errorf("index lacks %q", want)
 		}
