@@ -95,7 +95,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	pv := newPreview(files, defaultPipeline(), stderr)
 	pv.loopbackOnly = loopback
-	fmt.Fprintf(stderr, "kep serve: previewing %d plan(s) at http://%s/ (Ctrl-C to stop)\n", len(files), ln.Addr())
+	fmt.Fprintf(stderr, "kep serve: previewing %d plan(s) at http://%s/ (Ctrl-C to stop)\n", len(files), browseAddr(ln.Addr()))
 	if err := pv.serve(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "kep serve: %v\n", err)
 		return 2
@@ -130,6 +130,16 @@ func parseInterspersed(fl *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 		}
 	}
+}
+
+// browseAddr is the address to open in a browser on this machine: a wildcard listener
+// ("[::]:8080") is reached as localhost.
+func browseAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	return net.JoinHostPort("localhost", strconv.Itoa(tcp.Port))
 }
 
 func isLoopbackAddr(a net.Addr) bool {

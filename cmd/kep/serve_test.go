@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -533,6 +534,22 @@ func TestLoopbackChecks(t *testing.T) {
 	} {
 		if got := loopbackHost(host); got != want {
 			t.Errorf("loopbackHost(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
+
+func TestBrowseAddr(t *testing.T) {
+	for _, c := range []struct {
+		ip   net.IP
+		want string
+	}{
+		{net.IPv6unspecified, "localhost:8080"},
+		{net.IPv4zero, "localhost:8080"},
+		{net.IPv4(127, 0, 0, 1), "127.0.0.1:8080"},
+		{net.IPv6loopback, "[::1]:8080"},
+	} {
+		if got := browseAddr(&net.TCPAddr{IP: c.ip, Port: 8080}); got != c.want {
+			t.Errorf("browseAddr(%v) = %q, want %q", c.ip, got, c.want)
 		}
 	}
 }
