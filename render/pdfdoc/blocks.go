@@ -71,7 +71,18 @@ func (w *docWriter) lightSpans(l render.Light, text string) []span {
 		return nil
 	}
 	c := parseColor(l.Color(), muted)
-	out := []span{{text: w.san.Line(l.Symbol()) + "\u00a0", color: &c}}
+	// The symbol as text where the font has it (it is then found and copied with the
+	// text), else drawn as a shape.
+	sym := []rune(l.Symbol())
+	if len(sym) != 1 {
+		sym = []rune{'●'} // a light the model does not know: still a dot
+	}
+	out := []span{{text: string(sym), color: &c}}
+	if !w.san.cov.has(sym[0]) {
+		// The text only holds the place; the shape is drawn instead.
+		out = []span{{text: "o", shape: sym[0], color: &c}}
+	}
+	out = append(out, span{text: w.san.Line("\u00a0")})
 	if text == "" {
 		out = append(out, span{text: w.san.Line(w.d.Labels.T("light." + string(l)))})
 	}
@@ -160,7 +171,7 @@ func (w *docWriter) list(items []string, ordered bool) {
 	}
 	mark := textStyle{size: ts.size, lead: ts.lead, color: w.primary, align: 'R'}
 	for i, it := range items {
-		m := "•"
+		m := w.san.Line("•")
 		if ordered {
 			m = strconv.Itoa(i+1) + "."
 		}
@@ -333,7 +344,7 @@ func (w *docWriter) swot(s *render.SWOT) {
 			y := w.y + head.lead + 2*pad + 1
 			mark := textStyle{size: ts.size, lead: ts.lead, color: c, align: 'L'}
 			for _, ls := range q.items {
-				w.drawLine(w.wrap(plain("•"), mark, 4)[0], x+pad, y, 4, mark)
+				w.drawLine(w.wrap(plain(w.san.Line("•")), mark, 4)[0], x+pad, y, 4, mark)
 				for _, l := range ls {
 					w.drawLine(l, x+pad+4, y, colW-2*pad-4, ts)
 					y += ts.lead

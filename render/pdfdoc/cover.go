@@ -137,7 +137,7 @@ func (w *docWriter) cover() {
 		}
 		x := w.left() + float64(i%2)*colW
 		fy := y + float64(i/2)*rowH
-		w.text(x, fy, w.fit(strings.ToUpper(w.san.Line(f.Label)), stBold, 7, colW-6), stBold, 7, muted)
+		w.text(x, fy, w.fit(w.san.Line(strings.ToUpper(f.Label)), stBold, 7, colW-6), stBold, 7, muted)
 		spans := w.factSpans(f.Value, f.Light, f.Link)
 		ts := textStyle{size: 10.5, lead: 5, color: ink, align: 'L'}
 		if ls := w.wrap(spans, ts, colW-6); len(ls) > 0 {
@@ -146,8 +146,8 @@ func (w *docWriter) cover() {
 	}
 
 	// Confidentiality mark and the closing band.
-	if c := w.san.Line(d.Confidentiality); c != "" {
-		c = w.fit(strings.ToUpper(c), stBold, 8.5, w.width()-10)
+	if c := w.san.Line(strings.ToUpper(d.Confidentiality)); c != "" {
+		c = w.fit(c, stBold, 8.5, w.width()-10)
 		cw := w.strWidth(c, stBold, 8.5)
 		by := w.pageH - 26
 		w.setDraw(w.accentText(), 0.35)

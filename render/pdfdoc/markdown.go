@@ -101,6 +101,7 @@ func (m *mdWriter) list(l *ast.List, indent float64, depth int) {
 		if depth%2 == 1 {
 			mark = "–"
 		}
+		mark = e.san.Line(mark)
 		if l.IsOrdered() {
 			mark = strconv.Itoa(num) + string(l.Marker)
 			num++
@@ -124,7 +125,10 @@ func (m *mdWriter) code(n ast.Node, indent float64) {
 	w := e.width() - indent
 	for _, src := range strings.Split(text, "\n") {
 		// Spaces of code are kept as no-break spaces: they indent and never wrap.
-		clean := strings.ReplaceAll(e.san.Line(src), " ", "\u00a0")
+		clean := e.san.Line(src)
+		if e.fonts.mono.cov.has('\u00a0') {
+			clean = strings.ReplaceAll(clean, " ", "\u00a0")
+		}
 		for _, l := range e.wrap(plain(clean), ts, w-4) {
 			e.need(ts.lead)
 			e.rect(x, e.y, w, ts.lead, codeBack)

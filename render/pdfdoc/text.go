@@ -2,6 +2,8 @@ package pdfdoc
 
 import (
 	"strings"
+
+	"github.com/go-pdf/fpdf"
 	"unicode/utf8"
 )
 
@@ -13,6 +15,7 @@ type span struct {
 	url   string
 	link  int
 	color *rgb // overrides the block's colour (traffic-light symbols)
+	shape rune // a symbol drawn as a shape before text (●, ▲, ■) when the font lacks it
 }
 
 // frag is a measured piece of a word.
@@ -22,6 +25,7 @@ type frag struct {
 	url   string
 	link  int
 	color *rgb
+	shape rune
 	w     float64
 }
 
@@ -139,7 +143,10 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 					cur.space, space = space, 0
 				}
 				w := e.strWidth(rest[:i], st, ts.size)
-				cur.frags = append(cur.frags, frag{text: rest[:i], st: st, url: sp.url, link: sp.link, color: sp.color, w: w})
+				if sp.shape != 0 {
+					w = ts.size * ptToMM * 0.9
+				}
+				cur.frags = append(cur.frags, frag{text: rest[:i], st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w})
 				cur.w += w
 				rest = rest[i:]
 			}
@@ -227,7 +234,11 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			if f.st&stMono != 0 {
 				e.rect(x-0.3, y+(ts.lead-sizeMM)/2-0.2, f.w+0.6, sizeMM+0.6, codeBack)
 			}
-			e.text(x, base, f.text, f.st, ts.size, c)
+			if f.shape != 0 {
+				e.shape(f.shape, x, base, sizeMM, c)
+			} else {
+				e.text(x, base, f.text, f.st, ts.size, c)
+			}
 			if f.url != "" || f.st&stUnderline != 0 {
 				e.hline(x, x+f.w, base+0.5, c, 0.15)
 			}
@@ -270,3 +281,17 @@ func plain(s string) []span { return []span{{text: s}} }
 
 // runeCount is used to cap very long strings in places where they only label.
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
+
+// shape draws a traffic-light symbol of text size sizeMM at the baseline.
+func (e *engine) shape(r rune, x, base, sizeMM float64, c rgb) {
+	cx, cy, rad := x+sizeMM*0.4, base-sizeMM*0.33, sizeMM*0.3
+	e.setFill(c)
+	switch r {
+	case '▲':
+		e.pdf.Polygon([]fpdf.PointType{{X: cx - rad, Y: cy + rad*0.85}, {X: cx + rad, Y: cy + rad*0.85}, {X: cx, Y: cy - rad}}, "F")
+	case '■':
+		e.pdf.Rect(cx-rad*0.85, cy-rad*0.85, rad*1.7, rad*1.7, "F")
+	default:
+		e.pdf.Circle(cx, cy, rad, "F")
+	}
+}

@@ -240,7 +240,7 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	var spans []span
 	if s.Number != "" {
 		num := w.san.Line(s.Number)
-		spans = append(spans, span{text: num + "\u00a0\u00a0", color: &w.accent})
+		spans = append(spans, span{text: num + w.san.Line("\u00a0\u00a0"), color: &w.accent})
 		spans = append(spans, span{text: w.san.Line(s.Title)})
 	} else {
 		spans = plain(w.san.Line(s.Title))
@@ -351,16 +351,17 @@ func (w *docWriter) fit(s string, st style, size, maxW float64) string {
 		return s
 	}
 	r := []rune(s)
+	ell := w.san.Line("…")
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if w.strWidth(string(r[:mid])+"…", st, size) <= maxW {
+		if w.strWidth(string(r[:mid])+ell, st, size) <= maxW {
 			lo = mid
 		} else {
 			hi = mid - 1
 		}
 	}
-	return strings.TrimRight(string(r[:lo]), " ") + "…"
+	return strings.TrimRight(string(r[:lo]), " ") + ell
 }
 
 // pageFurniture writes header and footer on every page after the cover, now that the
