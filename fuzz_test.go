@@ -1,9 +1,11 @@
 package kep
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -45,8 +47,28 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		fig := Compute(p, testNow)
-		if _, err := json.Marshal(fig); err != nil && !ds.HasErrors() {
+		b, err := json.Marshal(fig)
+		if ds.HasErrors() {
+			return
+		}
+		if err != nil {
 			t.Fatalf("figures of a valid plan do not encode: %v", err)
+		}
+		// Same input, same bytes; and the loader's warnings are the figures' warnings.
+		if again, _ := json.Marshal(Compute(p, testNow)); !bytes.Equal(b, again) {
+			t.Fatalf("figures differ between two runs:\n%s\n%s", b, again)
+		}
+		var warnings []string
+		for _, d := range ds {
+			if d.Warning && d.File == p.File {
+				warnings = append(warnings, d.String())
+			}
+		}
+		slices.Sort(warnings)
+		got := slices.Clone(fig.Warnings)
+		slices.Sort(got)
+		if !slices.Equal(warnings, got) {
+			t.Fatalf("loader warnings %q, figures warnings %q", warnings, got)
 		}
 	})
 }
