@@ -305,11 +305,20 @@ func (b *builder) summary() *Section {
 		}
 	}
 	if len(key) > 0 {
+		// The summary is one page for management: a long list is cut, the full one is
+		// in block 7.
+		more := len(key) - maxKeyContacts
+		if more > 0 {
+			key = key[:maxKeyContacts]
+		}
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.keycontacts")}, &Table{
 			Caption: L.T("sum.keycontacts"),
 			Header:  []string{L.T("b7.name"), L.T("b7.title"), L.T("b7.attitude")},
 			Rows:    key, RowHeader: true, Widths: []float64{3, 4, 2},
 		})
+		if more > 0 {
+			s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("sum.more", more, L.T("sec.b7.contacts"))})
+		}
 	}
 
 	// Next five open actions, by due date.
@@ -338,6 +347,9 @@ func (b *builder) summary() *Section {
 	}
 	return s
 }
+
+// maxKeyContacts is how many contacts of influence 3 the summary lists.
+const maxKeyContacts = 12
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 

@@ -138,6 +138,7 @@ var labelsDE = map[string]string{
 	"sum.block.filled":   "mit Daten",
 	"sum.block.empty":    "leer",
 	"sum.none":           "keine",
+	"sum.more":           "… und %d weitere (siehe „%s“).",
 	"sum.keyfigures":     "Kennzahlen",
 
 	// block 1
@@ -507,6 +508,7 @@ var labelsEN = map[string]string{
 	"sum.block.filled":   "has data",
 	"sum.block.empty":    "empty",
 	"sum.none":           "none",
+	"sum.more":           "… and %d more (see “%s”).",
 	"sum.keyfigures":     "Key figures",
 
 	"b1.criterion":      "Criterion",

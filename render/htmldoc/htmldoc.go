@@ -148,6 +148,8 @@ type blockView struct {
 type tableView struct {
 	T           *render.Table
 	ID          string
+	SectionID   string // id of the section heading, part of the table region's name
+	Dup         int    // > 0: the n-th region of the same name, added so names stay unique
 	HideCaption bool
 	Fixed       bool
 	MinWidth    template.CSS
@@ -172,15 +174,16 @@ type chartView struct {
 }
 
 type builder struct {
-	d      *render.Document
-	theme  charts.Theme
-	tables int
+	d       *render.Document
+	theme   charts.Theme
+	tables  int
+	regions map[string]int
 	// lastHeading is the text of the latest Heading block of the current section.
 	lastHeading string
 }
 
 func newPage(d *render.Document, opt Options) (*page, error) {
-	b := &builder{d: d, theme: ChartTheme(d)}
+	b := &builder{d: d, theme: ChartTheme(d), regions: map[string]int{}}
 	pg := &page{D: d, L: d.Labels, Lang: d.Lang, LogoAlt: d.Company}
 	if pg.LogoAlt == "" {
 		pg.LogoAlt = "Logo"
@@ -311,7 +314,13 @@ func (b *builder) chart(c *render.Chart, s *render.Section) (*chartView, error) 
 // that wide tables scroll inside their frame on a phone instead of squeezing every word.
 func (b *builder) table(t *render.Table, s *render.Section) *tableView {
 	b.tables++
-	tv := &tableView{T: t, ID: "t" + strconv.Itoa(b.tables)}
+	tv := &tableView{T: t, ID: "t" + strconv.Itoa(b.tables), SectionID: s.ID + "-h"}
+	// Landmark names must be unique: caption plus section heading, numbered on repeat.
+	name := t.Caption + "\x00" + s.ID
+	b.regions[name]++
+	if n := b.regions[name]; n > 1 {
+		tv.Dup = n
+	}
 	// A caption that repeats the heading right above it is for screen readers only.
 	tv.HideCaption = t.Caption == s.Title || t.Caption == b.lastHeading || strings.HasPrefix(b.lastHeading, t.Caption+":")
 	ncol := len(t.Header)

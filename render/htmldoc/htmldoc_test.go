@@ -3,6 +3,7 @@ package htmldoc
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,40 +75,13 @@ func TestGoldenSamples(t *testing.T) {
 	}
 }
 
-// firstDiff shows the first differing line with a few lines of context.
+// firstDiff shows where want and got first differ, with some context.
 func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + itoa(i+1) + ":\n- " + clip(w) + "\n+ " + clip(g)
-		}
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
 	}
-	return "(no line differs)"
-}
-
-func clip(s string) string {
-	if len(s) > 300 {
-		return s[:300] + "…"
-	}
-	return s
-}
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
+	line := strings.Count(got[:i], "\n") + 1
+	from := max(0, i-120)
+	return fmt.Sprintf("line %d, byte %d:\n- …%s…\n+ …%s…", line, i, want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
 }

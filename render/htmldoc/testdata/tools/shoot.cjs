@@ -28,12 +28,10 @@ const path = require('path');
     }));
     dims.requests = requests;
     if (prefix) {
+      await page.setViewportSize({ width: w, height: sh });
       for (let y = 0, i = 0; y < dims.height; y += sh, i++) {
-        await page.screenshot({
-          path: `${prefix}-${String(i).padStart(2, '0')}.png`,
-          fullPage: true,
-          clip: { x: 0, y, width: w, height: Math.min(sh, dims.height - y) },
-        });
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.screenshot({ path: `${prefix}-${String(i).padStart(2, '0')}.png`, timeout: 60000 });
       }
     }
     console.log(JSON.stringify(dims));
