@@ -124,25 +124,42 @@ func (w *docWriter) cover() {
 		w.y += 8
 	}
 
-	// Cover facts in two columns near the bottom, above the confidentiality mark.
+	// Cover facts in two columns near the bottom, above the confidentiality mark; a value
+	// may take up to three lines.
 	facts := d.Cover
-	rows := (len(facts) + 1) / 2
-	const rowH = 12.5
-	y := max(w.y+16, w.pageH-42-float64(rows)*rowH)
 	colW := w.width() / 2
+	ts := textStyle{size: 10.5, lead: 4.8, color: ink, align: 'L'}
+	var rows [][2][]line
+	var heights []float64
+	total := 0.0
+	for i := 0; i < len(facts); i += 2 {
+		var r [2][]line
+		h := 0
+		for j := 0; j < 2 && i+j < len(facts); j++ {
+			f := facts[i+j]
+			ls := w.wrap(w.factSpans(f.Value, f.Light, f.Link), ts, colW-6)
+			r[j] = ls[:min(3, len(ls))]
+			h = max(h, len(r[j]))
+		}
+		rows = append(rows, r)
+		heights = append(heights, 6+float64(h)*ts.lead)
+		total += heights[len(heights)-1]
+	}
+	y := max(w.y+16, w.pageH-40-total)
 	w.hline(w.left(), w.right(), y-4, rule, 0.25)
-	for i, f := range facts {
-		if y+float64(i/2)*rowH > w.pageH-36 {
+	for i, r := range rows {
+		if y+heights[i] > w.pageH-30 {
 			break // a hostile number of facts: the cover shows what fits
 		}
-		x := w.left() + float64(i%2)*colW
-		fy := y + float64(i/2)*rowH
-		w.text(x, fy, w.fit(w.san.Line(strings.ToUpper(f.Label)), stBold, 7, colW-6), stBold, 7, muted)
-		spans := w.factSpans(f.Value, f.Light, f.Link)
-		ts := textStyle{size: 10.5, lead: 5, color: ink, align: 'L'}
-		if ls := w.wrap(spans, ts, colW-6); len(ls) > 0 {
-			w.drawLine(ls[0], x, fy+1.2, colW-6, ts)
+		for j := 0; j < 2 && 2*i+j < len(facts); j++ {
+			x := w.left() + float64(j)*colW
+			label := w.fit(w.san.Line(strings.ToUpper(facts[2*i+j].Label)), stBold, 7, colW-6)
+			w.text(x, y, label, stBold, 7, muted)
+			for k, l := range r[j] {
+				w.drawLine(l, x, y+1.2+float64(k)*ts.lead, colW-6, ts)
+			}
 		}
+		y += heights[i]
 	}
 
 	// Confidentiality mark and the closing band.

@@ -381,7 +381,11 @@ func (w *docWriter) pageFurniture() {
 			rw = w.strWidth(right, stBold, 7.5)
 			w.text(w.right()-rw, hy, right, stBold, 7.5, muted)
 		}
-		left := w.fit(w.san.Line(w.d.Title), 0, 7.5, w.width()-rw-6)
+		head := w.d.Title
+		if w.d.Account != "" && !strings.Contains(head, w.d.Account) {
+			head = w.d.Account + " · " + head
+		}
+		left := w.fit(w.san.Line(head), 0, 7.5, w.width()-rw-6)
 		w.text(w.left(), hy, left, 0, 7.5, muted)
 		w.hline(w.left(), w.right(), hy+2.2, w.primary, 0.35)
 
