@@ -49,16 +49,14 @@ func validateWorkspace(d *decoded, w *Workspace, classes []VisitClass) Diagnosti
 func validatePlan(d *decoded, p *Plan) Diagnostics {
 	c := &checker{d: d}
 	c.plan(p)
-	c.selection(p)
-	objectives := c.scorecard(&p.Scorecard)
-	competitors := c.unique("competitors", len(p.Competitors), func(i int) string { return p.Competitors[i].ID }, "id")
-	c.offering(p.Offering, competitors)
-	c.account(p.Account)
-	c.competitors(p.Competitors)
-	c.goals(p.Goals, objectives)
-	c.unique("value", len(p.Value), func(i int) string { return p.Value[i].ID }, "id")
-	team := c.unique("team", len(p.Team), func(i int) string { return p.Team[i].ID }, "id")
-	c.contacts(p.Contacts, team)
+	c.selection(p)                              // block 1
+	objectives := c.scorecard(&p.Scorecard)     // block 2
+	competitors := c.competitors(p.Competitors) // block 5, before 3 refers to it
+	c.offering(p.Offering, competitors)         // block 3
+	c.account(p.Account)                        // block 4
+	c.goals(p.Goals, objectives)                // block 5
+	c.value(p.Value)                            // block 6
+	team := c.network(p.Team, p.Contacts)       // block 7
 	c.actions(p.Actions, team, objectives)
 	c.checklists(p.Checklists)
 	c.reviews(p.Reviews)
@@ -304,7 +302,9 @@ func (c *checker) account(a *Account) {
 	}
 }
 
-func (c *checker) competitors(cs []Competitor) {
+// competitors checks ids and shares; it returns the ids for the profile's references.
+func (c *checker) competitors(cs []Competitor) map[string]bool {
+	ids := c.unique("competitors", len(cs), func(i int) string { return cs[i].ID }, "id")
 	sum, last := 0.0, -1
 	for i, k := range cs {
 		if k.ShareOfWallet != nil {
@@ -315,6 +315,11 @@ func (c *checker) competitors(cs []Competitor) {
 	if sum > 100+weightTolerance {
 		c.errf(indexPath("competitors", last)+".share_of_wallet", "shares of wallet of the competitors sum to %s, more than 100", trimFloat(sum))
 	}
+	return ids
+}
+
+func (c *checker) value(vs []ValueConcept) {
+	c.unique("value", len(vs), func(i int) string { return vs[i].ID }, "id")
 }
 
 // ref reports a reference to an id that the list does not hold.
@@ -335,7 +340,10 @@ func (c *checker) goals(gs []Goal, objectives map[string]bool) {
 	}
 }
 
-func (c *checker) contacts(cs []Contact, team map[string]bool) {
+// network checks our team and the account's contacts; it returns the team's ids for
+// the owners of actions.
+func (c *checker) network(tm []TeamMember, cs []Contact) map[string]bool {
+	team := c.unique("team", len(tm), func(i int) string { return tm[i].ID }, "id")
 	ids := c.unique("contacts", len(cs), func(i int) string { return cs[i].ID }, "id")
 	byID := map[string]int{}
 	for i, k := range cs {
@@ -382,6 +390,7 @@ func (c *checker) contacts(cs []Contact, team map[string]bool) {
 			j = next
 		}
 	}
+	return team
 }
 
 func (c *checker) actions(as []Action, team, objectives map[string]bool) {
