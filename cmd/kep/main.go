@@ -45,7 +45,7 @@ var serveCommand = &command{
 }
 
 func allCommands() []*command {
-	cs := append([]*command{initCommand, validateCommand, renderCommand, figuresCommand, serveCommand, versionCommand}, extraCommands...)
+	cs := append([]*command{initCommand, validateCommand, renderCommand, figuresCommand, schemaCommand, serveCommand, versionCommand}, extraCommands...)
 	rank := func(name string) int {
 		for i, n := range helpOrder {
 			if n == name {
