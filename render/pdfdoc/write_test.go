@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"bytes"
+	"errors"
 	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
@@ -156,5 +157,29 @@ func TestLightSymbolDrawnAsShapeWhereTheFontLacksIt(t *testing.T) {
 	}
 	if err := w.pdf.Error(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestConcurrentWrites renders documents in parallel, as kep render -j does; run with
+// -race. Each result must equal the sequential one.
+func TestConcurrentWrites(t *testing.T) {
+	d := sampleDoc(t, "brightwater")
+	want, _ := writePDF(t, d)
+	errs := make(chan error, 6)
+	for i := 0; i < 6; i++ {
+		d := sampleDoc(t, "brightwater")
+		go func() {
+			var buf bytes.Buffer
+			_, err := Write(&buf, d, Options{Now: testNow, KepVersion: "test"})
+			if err == nil && !bytes.Equal(buf.Bytes(), want) {
+				err = errors.New("concurrent output differs")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 6; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
