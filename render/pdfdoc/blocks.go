@@ -222,7 +222,7 @@ func (w *docWriter) keepHeight(b render.Block) float64 {
 			return 20
 		}
 		_, h := w.chartSize(b)
-		return h + 12
+		return 0.75*h + 12 // charts that nearly fit are set smaller
 	case *render.Tiles:
 		return 28
 	case *render.SWOT:
@@ -249,9 +249,13 @@ func (w *docWriter) chart(c *render.Chart) {
 	if len(altLines) > 6 {
 		altLines = altLines[:6]
 	}
-	need := float64(len(titleLines))*title.lead + 2 + height + 2 + float64(len(altLines))*alt.lead
+	text := float64(len(titleLines))*title.lead + 4 + float64(len(altLines))*alt.lead
 	w.gap(2)
-	w.need(need)
+	// Rather than leave most of a page empty, a chart that nearly fits is set smaller.
+	if avail := w.bottom() - w.y - text; height > avail && avail >= 0.75*height {
+		width, height = width*avail/height, avail
+	}
+	w.need(text + height)
 	for _, l := range titleLines {
 		w.drawLine(l, w.left(), w.y, w.width(), title)
 		w.y += title.lead

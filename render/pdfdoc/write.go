@@ -192,7 +192,9 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	}
 	w.heading(s, depth, keep)
 	if s.TOC {
-		w.reserveContents(s)
+		if w.toc == nil { // one table of contents; a second place for it stays empty
+			w.reserveContents(s)
+		}
 		return
 	}
 	w.lastHeading = s.Title
