@@ -27,7 +27,7 @@ func parseColor(s string, def rgb) rgb {
 	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
 }
 
-// mix blends c towards white by t (0 = c, 1 = white): tints for fills and zebra rows.
+// tint blends c towards white by t (0 = c, 1 = white): tints for fills and zebra rows.
 func (c rgb) tint(t float64) rgb {
 	m := func(v int) int { return v + int(float64(255-v)*t+0.5) }
 	return rgb{m(c.r), m(c.g), m(c.b)}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
-	"unicode/utf8"
 )
 
 // span is a run of text in one style; url is an external link target already checked to
@@ -229,7 +228,7 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			case f.color != nil:
 				c = *f.color
 			case f.url != "" || f.link != 0:
-				c = e.linkColor()
+				c = e.primary
 			}
 			if f.st&stMono != 0 {
 				e.rect(x-0.3, y+(ts.lead-sizeMM)/2-0.2, f.w+0.6, sizeMM+0.6, codeBack)
@@ -255,8 +254,6 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 	}
 }
 
-func (e *engine) linkColor() rgb { return e.primary }
-
 // flow sets spans as a paragraph at the position, breaking pages between lines; indent
 // shifts it right. A paragraph of two or more lines never leaves a single line at the
 // bottom of a page.
@@ -278,9 +275,6 @@ func (e *engine) flow(spans []span, ts textStyle, indent float64) {
 
 // plain is a convenience for one span of clean text in the block's style.
 func plain(s string) []span { return []span{{text: s}} }
-
-// runeCount is used to cap very long strings in places where they only label.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 // shape draws a traffic-light symbol of text size sizeMM at the baseline.
 func (e *engine) shape(r rune, x, base, sizeMM float64, c rgb) {

@@ -90,9 +90,6 @@ type docWriter struct {
 	tocPage     int     // first page of the contents
 	tocY        float64 // where its entries start
 	chartErr    error
-	logoName    string
-	logoW       float64
-	logoH       float64
 	lastHeading string // text of a Heading block just set, "" after any other block
 }
 

@@ -2,9 +2,9 @@ package pdfdoc
 
 import (
 	"bytes"
-	"errors"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	_ "image/png"
