@@ -163,6 +163,9 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 func (w *docWriter) layout() error {
 	w.cover()
 	for _, s := range w.d.Sections {
+		if s == nil {
+			continue
+		}
 		w.section(s, 0)
 		if err := w.pdf.Error(); err != nil {
 			return err
@@ -203,7 +206,9 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		w.block(b, keep)
 	}
 	for _, sub := range s.Sections {
-		w.section(sub, depth+1)
+		if sub != nil {
+			w.section(sub, depth+1)
+		}
 	}
 }
 
@@ -239,7 +244,11 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	var spans []span
 	if s.Number != "" {
 		num := w.san.Line(s.Number)
-		spans = append(spans, span{text: num + w.san.Line("\u00a0\u00a0"), color: &w.accent})
+		c := w.accent
+		if lvl > 0 {
+			c = w.accentText() // smaller numbers need the contrast of text
+		}
+		spans = append(spans, span{text: num + w.san.Line("\u00a0\u00a0"), color: &c})
 		spans = append(spans, span{text: w.san.Line(s.Title)})
 	} else {
 		spans = plain(w.san.Line(s.Title))
@@ -265,7 +274,7 @@ func (w *docWriter) tocEntries() []tocEntry {
 	var walk func(ss []*render.Section, depth int)
 	walk = func(ss []*render.Section, depth int) {
 		for _, s := range ss {
-			if s.TOC {
+			if s == nil || s.TOC {
 				continue
 			}
 			out = append(out, tocEntry{s, depth})
