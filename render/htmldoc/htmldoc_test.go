@@ -85,3 +85,18 @@ func firstDiff(want, got string) string {
 	from := max(0, i-120)
 	return fmt.Sprintf("line %d, byte %d:\n- …%s…\n+ …%s…", line, i, want[from:min(len(want), i+120)], got[from:min(len(got), i+120)])
 }
+
+// TestDeterministic renders each sample twice, in time zones a day apart: the bytes must
+// not change.
+func TestDeterministic(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	for _, file := range samples(t) {
+		time.Local = time.FixedZone("east", 14*3600)
+		a := renderPlan(t, loadPlan(t, file))
+		time.Local = time.FixedZone("west", -12*3600)
+		b := renderPlan(t, loadPlan(t, file))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: output depends on the time zone: %s", file, firstDiff(string(a), string(b)))
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package htmldoc
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
+)
+
+// The external checkers: the Nu Html Checker (vnu.jar, Java), axe-core and screenshots
+// in headless Chromium (Node with playwright-core). .ci/run installs them and sets
+// KEP_REQUIRE_TOOLS=1, which turns a missing tool into a failure; elsewhere the tests run
+// when the tools are found and skip otherwise. Node modules are found through NODE_PATH
+// (npm install --prefix DIR -- see testdata/tools/package.json), vnu.jar also through
+// KEP_VNU_JAR, Chromium through CHROMIUM (default: chromium on PATH).
+
+type tools struct {
+	java, vnu, node, nodePath, chromium string
+}
+
+func findTools(t *testing.T, needNode, needVNU bool) tools {
+	t.Helper()
+	var tl tools
+	var missing []string
+	tl.nodePath = os.Getenv("NODE_PATH")
+	module := func(name string) string {
+		for _, dir := range filepath.SplitList(tl.nodePath) {
+			if p := filepath.Join(dir, name); exists(p) {
+				return p
+			}
+		}
+		return ""
+	}
+	if needVNU {
+		tl.java, _ = exec.LookPath("java")
+		tl.vnu = os.Getenv("KEP_VNU_JAR")
+		if tl.vnu == "" {
+			if m := module("vnu-jar"); m != "" {
+				tl.vnu = filepath.Join(m, "build", "dist", "vnu.jar")
+			}
+		}
+		if tl.java == "" {
+			missing = append(missing, "java")
+		}
+		if tl.vnu == "" || !exists(tl.vnu) {
+			missing = append(missing, "vnu.jar (npm vnu-jar in NODE_PATH, or KEP_VNU_JAR)")
+		}
+	}
+	if needNode {
+		tl.node, _ = exec.LookPath("node")
+		tl.chromium = os.Getenv("CHROMIUM")
+		if tl.chromium == "" {
+			tl.chromium, _ = exec.LookPath("chromium")
+		}
+		if tl.node == "" {
+			missing = append(missing, "node")
+		}
+		if tl.chromium == "" {
+			missing = append(missing, "chromium")
+		}
+		for _, m := range []string{"axe-core", "playwright-core"} {
+			if module(m) == "" {
+				missing = append(missing, m+" (npm, in NODE_PATH)")
+			}
+		}
+	}
+	if len(missing) > 0 {
+		if os.Getenv("KEP_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("KEP_REQUIRE_TOOLS=1 but missing: %s", strings.Join(missing, ", "))
+		}
+		t.Skipf("missing %s", strings.Join(missing, ", "))
+	}
+	return tl
+}
+
+func exists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// checkedDocs writes the samples and a hostile plan (small enough for the checkers to
+// finish in seconds; the full-size one is checked by TestHostilePlanIsEscaped) to dir.
+func checkedDocs(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	for _, file := range samples(t) {
+		out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(file), ".toml")+".html")
+		if err := os.WriteFile(out, renderPlan(t, loadPlan(t, file)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, out)
+	}
+	p := rendertest.Plan(60, 40, 20, 5000)
+	d, err := render.Build(p, kep.Compute(p, testNow), render.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "hostile.html")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return append(files, out)
+}
+
+func TestNuHtmlChecker(t *testing.T) {
+	t.Parallel()
+	tl := findTools(t, false, true)
+	files := checkedDocs(t, t.TempDir())
+	// The hostile plan is mostly "xxx…": the checker's language guess is meaningless there.
+	for _, run := range [][]string{files[:len(files)-1], {"--no-langdetect", files[len(files)-1]}} {
+		args := append([]string{"-Xss8m", "-jar", tl.vnu, "--format", "gnu", "--also-check-svg"}, run...)
+		out, _ := exec.Command(tl.java, args...).CombinedOutput()
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			if strings.Contains(line, ": error:") || (strings.Contains(line, ": warning:") && !strings.Contains(line, "info warning")) {
+				t.Errorf("Nu: %s", clip(line))
+			} else if strings.TrimSpace(line) != "" && !strings.Contains(line, "info warning") {
+				t.Logf("Nu: %s", clip(line))
+			}
+		}
+	}
+}
+
+func TestAxe(t *testing.T) {
+	t.Parallel()
+	tl := findTools(t, true, false)
+	files := checkedDocs(t, t.TempDir())
+	for _, width := range []string{"1280", "390"} {
+		cmd := exec.Command(tl.node, append([]string{filepath.Join("testdata", "tools", "axe.cjs"), width}, files...)...)
+		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("axe at %s px: %v\n%s", width, err, out)
+		}
+	}
+}
+
+// TestScreenshots loads each document at a desktop and a phone width: nothing may be
+// fetched, the embedded font must load, and the page must not be wider than the screen
+// (tables and charts scroll inside their frames). KEP_SCREENSHOT_DIR keeps the pictures.
+func TestScreenshots(t *testing.T) {
+	t.Parallel()
+	tl := findTools(t, true, false)
+	files := checkedDocs(t, t.TempDir())
+	shots := os.Getenv("KEP_SCREENSHOT_DIR")
+	for _, file := range files {
+		for _, width := range []string{"1280", "390"} {
+			prefix := ""
+			if shots != "" {
+				prefix = filepath.Join(shots, strings.TrimSuffix(filepath.Base(file), ".html")+"-"+width)
+			}
+			cmd := exec.Command(tl.node, filepath.Join("testdata", "tools", "shoot.cjs"), file, prefix, width)
+			cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("%s at %s px: %v", file, width, err)
+			}
+			var dims struct {
+				ScrollWidth, ClientWidth int
+				Fonts, Requests          []string
+			}
+			if err := json.Unmarshal(out, &dims); err != nil {
+				t.Fatalf("%s: %v: %s", file, err, out)
+			}
+			name := filepath.Base(file) + " at " + width + " px"
+			if dims.ScrollWidth > dims.ClientWidth {
+				t.Errorf("%s: page is %d px wide, wider than the screen (%d px)", name, dims.ScrollWidth, dims.ClientWidth)
+			}
+			if len(dims.Requests) > 0 {
+				t.Errorf("%s fetched %v", name, dims.Requests)
+			}
+			if len(dims.Fonts) < 2 {
+				t.Errorf("%s: embedded fonts not loaded: %v", name, dims.Fonts)
+			}
+		}
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 400 {
+		return s[:400] + "…"
+	}
+	return s
+}
