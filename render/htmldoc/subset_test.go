@@ -1,0 +1,47 @@
+package htmldoc
+
+import (
+	"testing"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+func TestSubsetKeepsUsedGlyphs(t *testing.T) {
+	used := usedRunes([]byte("Größe € Kundenentwicklungsplan ÄÖÜ…"))
+	for _, font := range [][]byte{goregular.TTF, gobold.TTF} {
+		sub, err := Subset(font, used)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sub) > len(font)/3 {
+			t.Errorf("subset is %d bytes of %d", len(sub), len(font))
+		}
+		f, err := sfnt.Parse(sub)
+		if err != nil {
+			t.Fatalf("subset does not parse: %v", err)
+		}
+		var buf sfnt.Buffer
+		for _, r := range "Größe€Ä" {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil || g == 0 {
+				t.Fatalf("no glyph for %q", r)
+			}
+			segs, err := f.LoadGlyph(&buf, g, 1000, nil)
+			if err != nil || len(segs) == 0 {
+				t.Errorf("glyph %q lost its outline: %v", r, err)
+			}
+		}
+		// A glyph not asked for is empty but the font stays valid.
+		g, _ := f.GlyphIndex(&buf, 'Ж')
+		if g != 0 {
+			if segs, _ := f.LoadGlyph(&buf, g, 1000, nil); len(segs) != 0 {
+				t.Errorf("unused glyph kept")
+			}
+		}
+	}
+	if _, err := Subset([]byte("not a font"), used); err == nil {
+		t.Error("garbage accepted")
+	}
+}
