@@ -187,3 +187,45 @@ func TestByteGolden(t *testing.T) {
 	pdf, _ := writePDF(t, sampleDoc(t, "minimal"))
 	checkGolden(t, "minimal.pdf.golden", pdf)
 }
+
+// TestContentsPagesMatchTheOutline checks the page numbers in the table of contents
+// against the outline's destinations, on A4 and letter paper.
+func TestContentsPagesMatchTheOutline(t *testing.T) {
+	for _, paper := range []string{"A4", "letter"} {
+		d := sampleDoc(t, "hansa")
+		d.Paper = paper
+		pdf, _ := writePDF(t, d)
+		tocPage := 0
+		var entries []outline
+		for _, o := range outlineOf(t, pdf) {
+			if o.Title == d.Labels.T("doc.contents") || o.Title == d.Labels.T("sec.contents") {
+				tocPage = o.Page
+				continue
+			}
+			entries = append(entries, o)
+			entries = append(entries, o.Kids...)
+		}
+		if tocPage == 0 || len(entries) < 10 {
+			t.Fatalf("%s: contents on page %d, %d entries", paper, tocPage, len(entries))
+		}
+		text := run(t, pdf, "pdftotext", "-enc", "UTF-8", "-layout", "-f", fmt.Sprint(tocPage), "-l", fmt.Sprint(tocPage+1), "FILE", "-")
+		lines := strings.Split(text, "\n")
+		for _, e := range entries {
+			title := e.Title
+			if i := strings.Index(title, " "); i > 0 && strings.Trim(title[:i], "0123456789.") == "" {
+				title = title[i+1:] // the number stands in its own column
+			}
+			found := false
+			for _, l := range lines {
+				f := strings.Fields(l)
+				if strings.Contains(l, title) && len(f) > 0 && f[len(f)-1] == fmt.Sprint(e.Page) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: contents lack %q on page %d", paper, title, e.Page)
+			}
+		}
+	}
+}

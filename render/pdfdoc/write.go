@@ -90,7 +90,8 @@ type docWriter struct {
 	tocPage     int     // first page of the contents
 	tocY        float64 // where its entries start
 	chartErr    error
-	lastHeading string // text of a Heading block just set, "" after any other block
+	lastHeading string  // text of a Heading block just set, "" after any other block
+	tocScale    float64 // line spacing of the contents, 0.8–1
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -287,11 +288,12 @@ func (w *docWriter) tocEntries() []tocEntry {
 	return out
 }
 
-func tocStyle(depth int) (ts textStyle, before, indent float64) {
+// tocStyle is the style of an entry; the line spacing is scaled by w.tocScale.
+func (w *docWriter) tocStyle(depth int) (ts textStyle, before, indent float64) {
 	if depth == 0 {
-		return textStyle{size: 10.5, lead: 5.9, color: ink, base: stBold, align: 'L'}, 1.8, 0
+		return textStyle{size: 10.5, lead: 5.9 * w.tocScale, color: ink, base: stBold, align: 'L'}, 1.8 * w.tocScale, 0
 	}
-	return textStyle{size: 9.5, lead: 5.0, color: ink, align: 'L'}, 0, 9
+	return textStyle{size: 9.5, lead: 5.0 * w.tocScale, color: ink, align: 'L'}, 0, 9
 }
 
 // walkContents places the entries on the contents pages, starting at y on the first;
@@ -300,7 +302,7 @@ func tocStyle(depth int) (ts textStyle, before, indent float64) {
 func (w *docWriter) walkContents(y float64, draw func(e tocEntry, page int, y float64)) int {
 	page := 0
 	for i, e := range w.tocEntries() {
-		ts, before, _ := tocStyle(e.depth)
+		ts, before, _ := w.tocStyle(e.depth)
 		if i > 0 && y > w.mt {
 			y += before
 		}
@@ -320,7 +322,17 @@ func (w *docWriter) walkContents(y float64, draw func(e tocEntry, page int, y fl
 // once every section's page is known.
 func (w *docWriter) reserveContents(s *render.Section) {
 	w.toc, w.tocPage, w.tocY = s, w.pdf.PageNo(), w.y
-	n := w.walkContents(w.y, nil)
+	// Tighter lines rather than a second page with a few entries.
+	n := 0
+	for w.tocScale = 1; w.tocScale >= 0.8; w.tocScale -= 0.05 {
+		if n = w.walkContents(w.y, nil); n == 1 {
+			break
+		}
+	}
+	if n > 1 {
+		w.tocScale = 1
+		n = w.walkContents(w.y, nil)
+	}
 	for i := 1; i < n; i++ {
 		w.newPage()
 	}
@@ -331,7 +343,7 @@ func (w *docWriter) fillContents() {
 	w.walkContents(w.tocY, func(e tocEntry, page int, y float64) {
 		w.pdf.SetPage(w.tocPage + page)
 		w.invalidate()
-		ts, _, indent := tocStyle(e.depth)
+		ts, _, indent := w.tocStyle(e.depth)
 		base := y + (ts.lead-ts.size*ptToMM)/2 + ts.size*ptToMM*0.78
 		x := w.left() + indent
 		if e.s.Number != "" {
