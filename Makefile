@@ -3,6 +3,8 @@
 GO        ?= go
 FUZZTIME  ?= 60s
 SAMPLES   := $(wildcard samples/accounts/*.toml)
+# The version `kep version` and the documents' generator line show.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
 .PHONY: test build samples bench fuzz clean
 
@@ -12,7 +14,7 @@ test:
 
 ## build: build the kep binary into ./kep
 build:
-	$(GO) build -trimpath -o kep ./cmd/kep
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o kep ./cmd/kep
 
 ## samples: render the sample plans to out/ (PDF and HTML)
 samples:
