@@ -255,8 +255,8 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 }
 
 // flow sets spans as a paragraph at the position, breaking pages between lines; indent
-// shifts it right. A paragraph of two or more lines never leaves a single line at the
-// bottom of a page.
+// shifts it right. A paragraph of two or more lines leaves no single line at the bottom
+// or the top of a page.
 func (e *engine) flow(spans []span, ts textStyle, indent float64) {
 	x := e.left() + indent
 	w := e.width() - indent
@@ -266,8 +266,12 @@ func (e *engine) flow(spans []span, ts textStyle, indent float64) {
 	} else {
 		e.need(ts.lead)
 	}
-	for _, l := range lines {
-		e.need(ts.lead)
+	for i, l := range lines {
+		if i > 0 && i == len(lines)-2 {
+			e.need(2 * ts.lead) // nor a single last line at the top of a page
+		} else {
+			e.need(ts.lead)
+		}
 		e.drawLine(l, x, e.y, w, ts)
 		e.y += ts.lead
 	}
