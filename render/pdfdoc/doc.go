@@ -1,9 +1,23 @@
 // Package pdfdoc lays out the plan document model of package render as a print-ready,
 // branded PDF: cover, summary, table of contents with page numbers and links, numbered
-// sections, tables that repeat their header, vector charts and an outline.
+// sections with bookmarks, tables that repeat their header, vector charts (charts.PDF)
+// and page furniture with "n / N".
 //
-// It keeps github.com/go-pdf/fpdf (archived upstream) behind one small API, [Write], and
-// guards against its traps: every string is checked against the font before it reaches
-// fpdf, page numbers and the table of contents are written in a final pass, and the output
-// is byte-identical for identical input.
+// It keeps github.com/go-pdf/fpdf (archived upstream) behind one function, [Write], and
+// guards against its traps: every string passes a sanitizer that replaces what the font
+// cannot draw (fpdf panics on runes above U+FFFF) and reports it in [Result]; all page
+// breaks are made here (fpdf's automatic break is off); the contents and the footers are
+// written in a final pass once the page count is known (fpdf's page alias is measured
+// and drawn wrongly); output is byte-identical for identical input (dates from
+// Options.Now in UTC, catalog sort, subset tags from a hash of the document).
+//
+// The files follow the pipeline: fonts.go and sanitize.go (faces parsed once per
+// process, glyph coverage), layout.go and text.go (the page engine and rich-text line
+// breaking), table.go, markdown.go (goldmark's tree to spans and blocks), blocks.go
+// (the document's block types), cover.go and write.go (the document frame), post.go
+// (stream compression with a reused compressor).
+//
+// Tests check the output with qpdf and poppler-utils when installed; with
+// KEP_REQUIRE_TOOLS set (CI) a missing tool fails them. Goldens in testdata are rewritten
+// with go test ./render/pdfdoc -update.
 package pdfdoc
