@@ -91,8 +91,14 @@ func strictly(ds kep.Diagnostics) kep.Diagnostics {
 
 // printDiagnostics writes the findings, one per line, as plain text or as GitHub Actions
 // workflow commands.
+// A finding in a workspace file shared by several plans is printed once.
 func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
+	seen := make(map[kep.Diagnostic]bool, len(ds))
 	for _, d := range ds {
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
 		d.File = displayPath(d.File)
 		if format == "github" {
 			fmt.Fprintln(w, githubAnnotation(d))
