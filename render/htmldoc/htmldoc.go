@@ -322,7 +322,7 @@ func (b *builder) table(t *render.Table, s *render.Section) *tableView {
 		tv.Dup = n
 	}
 	// A caption that repeats the heading right above it is for screen readers only.
-	tv.HideCaption = t.Caption == s.Title || t.Caption == b.lastHeading || strings.HasPrefix(b.lastHeading, t.Caption+":")
+	tv.HideCaption = t.Caption != "" && (t.Caption == s.Title || strings.HasPrefix(b.lastHeading, t.Caption))
 	ncol := len(t.Header)
 	alignClass := func(i int) string {
 		if i < len(t.Align) {
@@ -425,6 +425,9 @@ func markdownHTML(src string, h int) (template.HTML, error) {
 // 5,000-character word or URL wraps in a table cell without breaking ordinary words.
 func wrap(s string) template.HTML {
 	const long, chunk = 32, 16
+	if !hasLongWord(s, long) {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
 	var b strings.Builder
 	run := 0
 	for _, r := range s {
@@ -439,4 +442,16 @@ func wrap(s string) template.HTML {
 		b.WriteString(template.HTMLEscapeString(string(r)))
 	}
 	return template.HTML(b.String())
+}
+
+func hasLongWord(s string, long int) bool {
+	run := 0
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' {
+			run = 0
+		} else if run++; run > long {
+			return true
+		}
+	}
+	return false
 }

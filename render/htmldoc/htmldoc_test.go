@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,6 +98,25 @@ func TestDeterministic(t *testing.T) {
 		b := renderPlan(t, loadPlan(t, file))
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: output depends on the time zone: %s", file, firstDiff(string(a), string(b)))
+		}
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	files, _ := filepath.Glob("../../samples/accounts/*.toml")
+	if len(files) == 0 {
+		b.Skip("no samples")
+	}
+	p := loadPlan(b, files[0])
+	f := kep.Compute(p, testNow)
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := render.Build(p, f, render.Options{Now: testNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(io.Discard, d, Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
