@@ -178,6 +178,12 @@ func loadPortfolio(files []string, now time.Time, stderr io.Writer) ([]*kep.Plan
 	if all.HasErrors() {
 		return nil, nil, exitPlan
 	}
+	for i, p := range plans {
+		if p == nil {
+			fmt.Fprintf(stderr, "kep portfolio: %s: could not be loaded\n", files[i])
+			return nil, nil, exitPlan
+		}
+	}
 	return plans, figs, exitOK
 }
 

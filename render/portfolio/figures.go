@@ -115,6 +115,11 @@ func Compute(plans []*kep.Plan, figs []*kep.Figures) (*Figures, error) {
 	if len(plans) != len(figs) {
 		return nil, fmt.Errorf("%d plans but %d figures", len(plans), len(figs))
 	}
+	for i, p := range plans {
+		if p == nil {
+			return nil, fmt.Errorf("plan %d of %d is missing", i+1, len(plans))
+		}
+	}
 	if err := sameWorkspace(plans); err != nil {
 		return nil, err
 	}

@@ -212,6 +212,9 @@ func TestMixedPortfolio(t *testing.T) {
 	if _, err := Compute(nil, nil); err == nil {
 		t.Error("no plans: want an error")
 	}
+	if _, err := Compute([]*kep.Plan{nil}, []*kep.Figures{nil}); err == nil {
+		t.Error("a nil plan: want an error")
+	}
 }
 
 // Plans that all speak English make an English report; a mixed set speaks the workspace's.
