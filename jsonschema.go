@@ -7,7 +7,7 @@ import (
 // JSONSchema returns a JSON Schema (draft-07) of the plan format, made from the same key
 // definitions the loader checks with, for editors that check TOML against one (Taplo, Even
 // Better TOML: a `#:schema` line at the top of a plan). Descriptions are English, with
-// the German one in x-description-de. Rules that span keys (sums, references) are for
+// the German one after it and alone in x-description-de. Rules that span keys (sums, references) are for
 // `kep validate` only.
 func JSONSchema() ([]byte, error) {
 	return schemaJSON(planSchema, "kep plan, format 1")
@@ -34,7 +34,9 @@ type jsonObj = map[string]any
 func jsonNode(s *keySpec) jsonObj {
 	n := jsonObj{}
 	if s.en != "" {
-		n["description"] = s.en
+		// Editors show only "description" on hover: both languages go there, and the
+		// German one alone in x-description-de for tools that pick a language.
+		n["description"] = s.en + " — " + s.de
 		n["x-description-de"] = s.de
 	}
 	lo, hi := s.bounds()
