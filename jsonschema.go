@@ -6,9 +6,9 @@ import (
 
 // JSONSchema returns a JSON Schema (draft-07) of the plan format, made from the same key
 // definitions the loader checks with, for editors that check TOML against one (Taplo, Even
-// Better TOML: a `#:schema` line at the top of a plan). Descriptions are English, with
-// the German one after it and alone in x-description-de. Rules that span keys (sums, references) are for
-// `kep validate` only.
+// Better TOML: a `#:schema` line at the top of a plan). Descriptions are English, then
+// German, which also stands alone in x-description-de. Rules that span keys (sums,
+// references) are for `kep validate` only.
 func JSONSchema() ([]byte, error) {
 	return schemaJSON(planSchema, "kep plan, format 1")
 }
