@@ -923,10 +923,10 @@ func (b *builder) reviews(s *Section) {
 func (b *builder) changes(s *Section) {
 	ch := b.opt.Changes
 	if ch.Since != "" {
-		s.Blocks = append(s.Blocks, &Paragraph{Text: ch.Since})
+		s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("chg.since", ch.Since)})
 	}
 	if len(ch.Groups) == 0 {
-		s.Blocks = append(s.Blocks, &Note{Text: "–"})
+		s.Blocks = append(s.Blocks, &Note{Text: b.t("chg.none")})
 	}
 	for _, g := range ch.Groups {
 		s.Blocks = append(s.Blocks, &List{Title: g.Title, Items: g.Items})

@@ -321,6 +321,8 @@ var labelsDE = map[string]string{
 	"rev.participants": "Teilnehmer",
 	"rev.notes":        "Notizen",
 	"pa.radar":         "Scorecard-Radar mit Istwerten",
+	"chg.since":        "Änderungen gegenüber %s.",
+	"chg.none":         "Keine Änderungen.",
 
 	// appendix
 	"app.file":      "Datei",
@@ -683,6 +685,8 @@ var labelsEN = map[string]string{
 	"rev.participants": "Participants",
 	"rev.notes":        "Notes",
 	"pa.radar":         "Scorecard radar with actual values",
+	"chg.since":        "Changes since %s.",
+	"chg.none":         "No changes.",
 
 	"app.file":      "File",
 	"app.format":    "Format version",
