@@ -89,10 +89,15 @@ func (w *docWriter) cover() {
 			logoBottom = top + lh
 		}
 	}
-	if c := w.san.Line(d.Company); c != "" {
+	if c := w.san.Line(d.Company); c != "" && logoBottom > top {
 		c = w.fit(c, stBold, 11, w.width()*0.55)
 		cw := w.strWidth(c, stBold, 11)
 		w.text(w.right()-cw, top+5, c, stBold, 11, ink)
+	} else if c != "" {
+		// Without a logo the company name stands in its place.
+		c = w.fit(c, stBold, 15, w.width())
+		w.text(w.left(), top+7, c, stBold, 15, w.primary)
+		logoBottom = top + 10
 	}
 
 	// Title block at about a third of the page.
