@@ -142,7 +142,7 @@ func TestMarkdownLinks(t *testing.T) {
 
 func TestCSSStringEscapes(t *testing.T) {
 	got := cssString(`a"b\c</style>;}` + "\n😀")
-	if strings.ContainsAny(strings.Trim(got, `"`), "\"<>;}\n") || !strings.HasPrefix(got, `"a\000022b`) {
+	if strings.ContainsAny(strings.Trim(got, `"`), "\"<>;}\n") || !strings.HasPrefix(got, `"a\000022 b`) {
 		t.Errorf("cssString = %s", got)
 	}
 }

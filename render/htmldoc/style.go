@@ -92,8 +92,8 @@ func usedRunes(doc []byte) map[rune]bool {
 }
 
 // cssString quotes s as a CSS string. Everything but letters, digits and spaces is
-// written as a six-digit hex escape, so nothing from a plan can end the string, the rule
-// or the style element.
+// written as a six-digit hex escape (followed by the space that ends an escape), so
+// nothing from a plan can end the string, the rule or the style element.
 func cssString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -104,7 +104,8 @@ func cssString(s string) string {
 		case r < 0x20 || r == 0x7f || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff):
 			// control characters and invalid code points are dropped
 		default:
-			fmt.Fprintf(&b, "\\%06x", r)
+			// The space ends the escape and is consumed by the CSS parser.
+			fmt.Fprintf(&b, "\\%06x ", r)
 		}
 	}
 	b.WriteByte('"')
