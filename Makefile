@@ -16,9 +16,12 @@ test:
 build:
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o kep ./cmd/kep
 
-## samples: render the sample plans to out/ (PDF and HTML)
+## samples: render the sample plans and their portfolio report to out/ (PDF and HTML)
 samples:
-	$(GO) run ./cmd/kep render -o out $(SAMPLES)
+	$(GO) build -o out/.kep ./cmd/kep
+	out/.kep render -o out $(SAMPLES)
+	out/.kep portfolio -o out $(SAMPLES)
+	rm -f out/.kep
 
 ## bench: measure rendering speed and memory (scripts/bench.sh; N=500 plans by default)
 bench:
