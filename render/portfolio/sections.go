@@ -173,7 +173,7 @@ func (b *builder) scorecards(num string) *render.Section {
 		return s
 	}
 	t.Foot = [][]render.Cell{b.achievementRow(l.T("pf.mean"), pf.MeanPerspectives, pf.MeanScorecard, true)}
-	s.Blocks = []render.Block{t}
+	s.Blocks = []render.Block{t, &render.Paragraph{Text: l.T("pf.lights")}}
 	return s
 }
 
