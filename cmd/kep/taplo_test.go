@@ -52,9 +52,6 @@ func taploCheck(t *testing.T, taplo, dir, schema string, files ...string) (strin
 // testdata/taplo passes or fails with the message its "# want:" line names.
 func TestTaploSchema(t *testing.T) {
 	taplo := taploPath(t)
-	if lookup("schema") == nil {
-		t.Skip("TEMPORARY: kep schema is not registered yet")
-	}
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"schema"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("kep schema: exit %d\n%s", code, stderr.String())
@@ -134,12 +131,23 @@ func TestTaploSchema(t *testing.T) {
 	// The .taplo.toml of the guide (docs/guide.*.md, section 8) applies the schema to the
 	// plans below accounts/ when taplo runs from the repository root.
 	t.Run("taplo.toml", func(t *testing.T) {
+		var ws bytes.Buffer
+		if code := run([]string{"schema", "--workspace"}, &ws, &stderr); code != 0 {
+			t.Fatalf("kep schema --workspace: exit %d\n%s", code, stderr.String())
+		}
+		sampleWS, err := os.ReadFile("../../samples/kep.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
 		repo := t.TempDir()
 		files := map[string]string{
-			"kep.schema.json":     stdout.String(),
-			".taplo.toml":         "[[rule]]\ninclude = [\"accounts/**/*.toml\"]\n\n[rule.schema]\npath = \"./kep.schema.json\"\n",
-			"accounts/good.toml":  "format = 1\n\n[plan]\naccount = \"A\"\nfrom = 2027-01-01\nto = 2027-12-31\n",
-			"accounts/wrong.toml": "format = 1\nlang = \"fr\"\n",
+			"kep.schema.json":           stdout.String(),
+			"kep.workspace.schema.json": ws.String(),
+			".taplo.toml":               guideTaploConfig(t),
+			"kep.toml":                  string(sampleWS),
+			"accounts/good.toml":        "format = 1\n\n[plan]\naccount = \"A\"\nfrom = 2027-01-01\nto = 2027-12-31\n",
+			"accounts/wrong.toml":       "format = 1\nlang = \"fr\"\n",
+			"sub/kep.toml":              "[visits]\nkams = \"drei\"\n",
 		}
 		for name, content := range files {
 			p := filepath.Join(repo, name)
@@ -150,19 +158,37 @@ func TestTaploSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		check := func(files ...string) (string, bool) {
-			cmd := exec.Command(taplo, append([]string{"check"}, files...)...)
-			cmd.Dir = repo
-			cmd.Env = append(os.Environ(), "NO_COLOR=1", "RUST_LOG=error")
-			out, err := cmd.CombinedOutput()
-			return string(out), err == nil
+		cmd := exec.Command(taplo, "check", "kep.toml", "sub/kep.toml", "accounts/good.toml", "accounts/wrong.toml")
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "RUST_LOG=error")
+		b, err := cmd.CombinedOutput()
+		out := string(b)
+		if err == nil {
+			t.Errorf("taplo accepts the wrong files under .taplo.toml:\n%s", out)
 		}
-		out, ok := check("accounts/good.toml", "accounts/wrong.toml")
-		if ok || !strings.Contains(out, `"fr" is not one of`) || !strings.Contains(out, "wrong.toml:2:") {
-			t.Errorf("wrong plan under .taplo.toml: passed=%v\n%s", ok, out)
+		for _, want := range []string{"wrong.toml:2:", "sub/kep.toml:2:"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("no error at %s under .taplo.toml:\n%s", want, out)
+			}
 		}
-		if strings.Contains(out, "good.toml:") {
-			t.Errorf("good plan fails under .taplo.toml:\n%s", out)
+		for _, good := range []string{"good.toml:", " kep.toml:", "/kep.toml:"} {
+			if strings.Contains(strings.ReplaceAll(out, "sub/kep.toml", ""), good) {
+				t.Errorf("a valid file fails under .taplo.toml (%s):\n%s", good, out)
+			}
 		}
 	})
+}
+
+// guideTaploConfig is the .taplo.toml that docs/guide.en.md shows in its section 8.
+func guideTaploConfig(t *testing.T) string {
+	t.Helper()
+	guide, err := os.ReadFile("../../docs/guide.en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```toml\n(\\[\\[rule\\]\\].*?)```").FindSubmatch(guide)
+	if m == nil {
+		t.Fatal("docs/guide.en.md shows no .taplo.toml")
+	}
+	return string(m[1])
 }
