@@ -175,9 +175,10 @@ func (w *docWriter) list(items []string, ordered bool) {
 		if ordered {
 			m = strconv.Itoa(i+1) + "."
 		}
-		w.need(ts.lead)
+		lines := w.wrap(plain(w.san.Clean(it)), ts, w.width()-markW)
+		w.need(float64(min(2, len(lines))) * ts.lead) // the marker stays with its text
 		w.drawLine(w.wrap(plain(m), mark, markW)[0], w.left(), w.y, markW-2, mark)
-		w.flow(plain(w.san.Clean(it)), ts, markW)
+		w.flowLines(lines, ts, markW)
 		w.y += 0.8
 	}
 }

@@ -258,9 +258,13 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 // shifts it right. A paragraph of two or more lines leaves no single line at the bottom
 // or the top of a page.
 func (e *engine) flow(spans []span, ts textStyle, indent float64) {
+	e.flowLines(e.wrap(spans, ts, e.width()-indent), ts, indent)
+}
+
+// flowLines is flow for lines wrapped before.
+func (e *engine) flowLines(lines []line, ts textStyle, indent float64) {
 	x := e.left() + indent
 	w := e.width() - indent
-	lines := e.wrap(spans, ts, w)
 	if len(lines) > 1 {
 		e.need(2 * ts.lead)
 	} else {
