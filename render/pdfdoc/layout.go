@@ -74,7 +74,7 @@ type engine struct {
 	ml, mr, mt, mb         float64
 	y                      float64
 	primary, accent        rgb
-	onNewPage              func() // called after each page break (repeated table headers)
+	onNewPage              func() // called after each page break (a block quote continues its bar)
 	curFamily, curStyle    string
 	curSize                float64
 	fontValid              bool
