@@ -3,6 +3,7 @@ package htmldoc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -142,34 +143,35 @@ func TestAxe(t *testing.T) {
 	}
 }
 
-// TestScreenshots loads each document at a desktop and a phone width: nothing may be
+// TestScreenshots loads each document at a desktop and two phone widths: nothing may be
 // fetched, the embedded font must load, and the page must not be wider than the screen
-// (tables and charts scroll inside their frames). KEP_SCREENSHOT_DIR keeps the pictures.
+// (tables and charts scroll inside their frames). KEP_SCREENSHOT_DIR keeps the pictures
+// (1280 and 390 px) to look at.
 func TestScreenshots(t *testing.T) {
 	t.Parallel()
 	tl := findTools(t, true, false)
 	files := checkedDocs(t, t.TempDir())
 	shots := os.Getenv("KEP_SCREENSHOT_DIR")
 	for _, file := range files {
-		for _, width := range []string{"1280", "390"} {
-			prefix := ""
-			if shots != "" {
-				prefix = filepath.Join(shots, strings.TrimSuffix(filepath.Base(file), ".html")+"-"+width)
-			}
-			cmd := exec.Command(tl.node, filepath.Join("testdata", "tools", "shoot.cjs"), file, prefix, width)
-			cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("%s at %s px: %v", file, width, err)
-			}
+		prefix := ""
+		if shots != "" {
+			prefix = filepath.Join(shots, strings.TrimSuffix(filepath.Base(file), ".html"))
+		}
+		cmd := exec.Command(tl.node, filepath.Join("testdata", "tools", "shoot.cjs"), file, prefix, "1280,390,360")
+		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 			var dims struct {
-				ScrollWidth, ClientWidth int
-				Fonts, Requests          []string
+				Width, ScrollWidth, ClientWidth int
+				Fonts, Requests                 []string
 			}
-			if err := json.Unmarshal(out, &dims); err != nil {
-				t.Fatalf("%s: %v: %s", file, err, out)
+			if err := json.Unmarshal([]byte(line), &dims); err != nil {
+				t.Fatalf("%s: %v: %s", file, err, line)
 			}
-			name := filepath.Base(file) + " at " + width + " px"
+			name := fmt.Sprintf("%s at %d px", filepath.Base(file), dims.Width)
 			if dims.ScrollWidth > dims.ClientWidth {
 				t.Errorf("%s: page is %d px wide, wider than the screen (%d px)", name, dims.ScrollWidth, dims.ClientWidth)
 			}
