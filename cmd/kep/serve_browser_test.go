@@ -95,7 +95,7 @@ func startBrowser(t *testing.T) *browser {
 	var hostport string
 	select {
 	case hostport = <-found:
-	case <-time.After(20 * time.Second):
+	case <-time.After(60 * time.Second):
 		t.Fatal("chromium did not open its DevTools port")
 	}
 
@@ -185,7 +185,7 @@ func (b *browser) call(method string, params any) (json.RawMessage, error) {
 			return nil, fmt.Errorf("%s: %s", method, m.Error.Message)
 		}
 		return m.Result, nil
-	case <-time.After(20 * time.Second):
+	case <-time.After(60 * time.Second):
 		return nil, fmt.Errorf("%s: no answer", method)
 	}
 }
@@ -246,22 +246,22 @@ func TestServeInBrowser(t *testing.T) {
 	if _, err := b.call("Page.navigate", map[string]any{"url": ts.URL + "/plan/1"}); err != nil {
 		t.Fatal(err)
 	}
-	b.waitText(t, "Alpha Maschinenbau", 15*time.Second)
+	b.waitText(t, "Alpha Maschinenbau", 60*time.Second)
 	if n, err := b.eval(`String(document.scripts.length)`); err != nil || n != "1" {
 		t.Errorf("page has %s scripts (%v), want 1", n, err)
 	}
 
 	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe"))
-	b.waitText(t, "Omega Antriebe", 10*time.Second)
+	b.waitText(t, "Omega Antriebe", 30*time.Second)
 
 	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe")+"\nbogus = 1\n")
-	text := b.waitText(t, "error(s)", 10*time.Second)
+	text := b.waitText(t, "error(s)", 30*time.Second)
 	if !strings.Contains(text, plan+":") || !strings.Contains(text, "bogus") {
 		t.Errorf("error page lacks file:line or the key:\n%s", text)
 	}
 
 	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe GmbH"))
-	b.waitText(t, "Omega Antriebe GmbH", 10*time.Second)
+	b.waitText(t, "Omega Antriebe GmbH", 30*time.Second)
 
 	// The page must work under the preview's Content-Security-Policy: nothing blocked.
 	for _, l := range b.console() {
@@ -313,7 +313,7 @@ func (b *browser) open(t *testing.T, url, wantText string) {
 	if _, err := b.call("Page.navigate", map[string]any{"url": url}); err != nil {
 		t.Fatal(err)
 	}
-	b.waitText(t, wantText, 15*time.Second)
+	b.waitText(t, wantText, 60*time.Second)
 	time.Sleep(300 * time.Millisecond) // fonts and images settle
 }
 
