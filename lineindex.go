@@ -14,6 +14,9 @@ import (
 
 type pos struct{ Line, Col int }
 
+// maxIndexed bounds the index of a hostile file; a real plan has a few thousand keys.
+const maxIndexed = 4 * MaxRows
+
 type lineIndex map[string]pos
 
 // at returns the position of path, or of its nearest ancestor that has one.
@@ -125,7 +128,19 @@ func (s *scanner) next() {
 }
 
 func (s *scanner) has(prefix string) bool {
-	return strings.HasPrefix(string(s.src[s.i:min(len(s.src), s.i+len(prefix))]), prefix)
+	if len(s.src)-s.i < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if s.src[s.i+j] != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func isBareByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
 // skipSpace skips blanks, and with newlines also line breaks and comments.
@@ -147,6 +162,9 @@ func (s *scanner) skipSpace(newlines bool) {
 }
 
 func (s *scanner) record(path string, p pos) {
+	if len(s.ix) >= maxIndexed {
+		return
+	}
 	if _, ok := s.ix[path]; !ok {
 		s.ix[path] = p
 	}
@@ -221,7 +239,7 @@ func (s *scanner) keys() []string {
 			k = s.literalString()
 		default:
 			start := s.i
-			for !s.eof() && isBareKey(string(s.peek())) {
+			for !s.eof() && isBareByte(s.peek()) {
 				s.next()
 			}
 			if s.i == start {
@@ -278,7 +296,11 @@ func (s *scanner) value(path string) {
 				return
 			}
 			el := indexPath(path, n)
-			s.record(el, pos{s.line, s.col})
+			if n > MaxRows {
+				el = "" // refused anyway; not worth indexing
+			} else {
+				s.record(el, pos{s.line, s.col})
+			}
 			before := s.i
 			s.value(el)
 			s.skipSpace(true)

@@ -113,6 +113,9 @@ type decoded struct {
 // decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
 func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	d := &decoded{file: file, raw: map[string]any{}}
+	if line := checkNesting(src); line > 0 {
+		return nil, Diagnostics{{File: file, Line: line, Message: fmt.Sprintf("arrays and inline tables nest more than %d deep", MaxNesting)}}
+	}
 	if _, err := toml.Decode(string(src), &d.raw); err != nil {
 		return nil, Diagnostics{tomlDiag(file, err)}
 	}

@@ -1,8 +1,10 @@
 package kep
 
 import (
+	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // One Loader serves many plans in parallel and parses their workspace once.
@@ -42,6 +44,29 @@ func TestLoadNotAFile(t *testing.T) {
 		p, ds := (&Loader{}).LoadPlan(path)
 		if p != nil || !ds.HasErrors() {
 			t.Errorf("%s: want an error and no plan", path)
+		}
+	}
+}
+
+// Hostile shapes within the size limit are refused quickly, not after minutes in the
+// TOML library.
+func TestNesting(t *testing.T) {
+	deep := header + "[selection]\nattractiveness = " + strings.Repeat("[", 500_000) + strings.Repeat("]", 500_000) + "\n"
+	inline := header + "a = " + strings.Repeat("{b = ", 300_000) + "1" + strings.Repeat("}", 300_000) + "\n"
+	ok := header + "# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nsummary = \"\"\"\n" + strings.Repeat("{", 100) + "\n\"\"\"\n" +
+		"[offering]\n[[offering.profile]]\ncriterion = \"q\"\nweight = 100\nown = 5\ncompetitors = { a = 4 }\n[[competitors]]\nid = 'a'\nname = '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n"
+	for _, c := range []struct{ src, want string }{
+		{deep, "/ws/p.toml:7:1: arrays and inline tables nest more than 32 deep"},
+		{inline, "/ws/p.toml:6:1: arrays and inline tables nest more than 32 deep"},
+		{ok, ""},
+	} {
+		start := time.Now()
+		_, ds := load(t, "", c.src)
+		if got := strings.Join(messages(ds, false), "\n"); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("took %v", d)
 		}
 	}
 }
