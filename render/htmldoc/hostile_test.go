@@ -129,6 +129,7 @@ func TestMarkdownLinks(t *testing.T) {
 		{"[x](mailto:a@example.com)", `<a href="mailto:a@example.com">x</a>`, ""},
 		{"| a | b |\n|--:|:-:|\n| 1 | 2 |", `<th class="al-right">a</th>`, "align="},
 		{"# big", `<h3>big</h3>`, "<h1"},
+		{"<https://example.com/a>", `<a href="https://example.com/a" class="bare">`, ""},
 	} {
 		got, err := markdownHTML(tc.src, 3)
 		if err != nil {

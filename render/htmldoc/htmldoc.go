@@ -403,6 +403,9 @@ func markdownHTML(src string, h int) (template.HTML, error) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = h
+		case *ast.AutoLink:
+			// The link shows its own address: print it once.
+			n.SetAttributeString("class", []byte("bare"))
 		case *east.TableCell:
 			switch n.Alignment {
 			case east.AlignRight:
