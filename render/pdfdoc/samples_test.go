@@ -208,6 +208,10 @@ func TestContentsPagesMatchTheOutline(t *testing.T) {
 		if tocPage == 0 || len(entries) < 10 {
 			t.Fatalf("%s: contents on page %d, %d entries", paper, tocPage, len(entries))
 		}
+		// Each entry is a link: the outline's and the contents' destinations.
+		if n := bytes.Count(pdf, []byte("/Subtype /Link")); n < len(entries) {
+			t.Errorf("%s: %d links for %d contents entries", paper, n, len(entries))
+		}
 		text := run(t, pdf, "pdftotext", "-enc", "UTF-8", "-layout", "-f", fmt.Sprint(tocPage), "-l", fmt.Sprint(tocPage+1), "FILE", "-")
 		lines := strings.Split(text, "\n")
 		for _, e := range entries {
