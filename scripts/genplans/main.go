@@ -8,6 +8,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -36,6 +39,9 @@ func write(dir string, n int, seed uint64) error {
 	if err := os.WriteFile(filepath.Join(dir, "kep.toml"), []byte(workspace), 0o644); err != nil {
 		return err
 	}
+	if err := writeLogo(filepath.Join(dir, "logo.png")); err != nil {
+		return err
+	}
 	r := rand.New(rand.NewPCG(seed, 7))
 	for i := 1; i <= n; i++ {
 		g := &gen{r: r, i: i}
@@ -53,6 +59,7 @@ currency = "EUR"
 
 [brand]
 company = "Benchmark Antriebe GmbH"
+logo = "logo.png"
 primary = "#1f4e79"
 accent = "#e07b00"
 footer = "Generiert für Messungen"
@@ -88,6 +95,31 @@ amount = 95_000
 name = "Reisekosten"
 amount = 19_000
 `
+
+// writeLogo writes a 400 × 120 RGBA logo with transparent parts, like a real brand's, so
+// that the benchmark pays what a logo costs on every cover.
+func writeLogo(path string) error {
+	img := image.NewNRGBA(image.Rect(0, 0, 400, 120))
+	for y := 0; y < 120; y++ {
+		for x := 0; x < 400; x++ {
+			switch {
+			case (x-60)*(x-60)+(y-60)*(y-60) < 45*45:
+				img.Set(x, y, color.NRGBA{31, 78, 121, 255})
+			case x > 120 && x < 380 && y > 40 && y < 80 && (x/20)%2 == 0:
+				img.Set(x, y, color.NRGBA{224, 123, 0, uint8(128 + x%128)})
+			}
+		}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 type gen struct {
 	r *rand.Rand
