@@ -335,7 +335,7 @@ func (b *builder) summary() *Section {
 	for i, has := range f.Blocks {
 		st := Cell{Text: L.T("sum.block.empty"), Muted: true}
 		if has {
-			st = Cell{Text: L.T("sum.block.filled")}
+			st = Cell{Text: L.T("sum.block.filled"), Light: Green}
 		}
 		comp = append(comp, []Cell{{Text: strconv.Itoa(i+1) + " " + L.T("sec.b"+strconv.Itoa(i+1))}, st})
 	}
