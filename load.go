@@ -114,7 +114,7 @@ type decoded struct {
 func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	d := &decoded{file: file, raw: map[string]any{}}
 	if line := checkNesting(src); line > 0 {
-		return nil, Diagnostics{{File: file, Line: line, Message: fmt.Sprintf("arrays and inline tables nest more than %d deep", MaxNesting)}}
+		return nil, Diagnostics{{File: file, Line: line, Message: fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)}}
 	}
 	if _, err := toml.Decode(string(src), &d.raw); err != nil {
 		return nil, Diagnostics{tomlDiag(file, err)}

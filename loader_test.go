@@ -56,8 +56,11 @@ func TestNesting(t *testing.T) {
 	ok := header + "# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nsummary = \"\"\"\n" + strings.Repeat("{", 100) + "\n\"\"\"\n" +
 		"[offering]\n[[offering.profile]]\ncriterion = \"q\"\nweight = 100\nown = 5\ncompetitors = { a = 4 }\n[[competitors]]\nid = 'a'\nname = '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n"
 	for _, c := range []struct{ src, want string }{
-		{deep, "/ws/p.toml:7:1: arrays and inline tables nest more than 32 deep"},
-		{inline, "/ws/p.toml:6:1: arrays and inline tables nest more than 32 deep"},
+		{deep, "/ws/p.toml:7:1: arrays, inline tables or dotted keys nest more than 32 deep"},
+		{inline, "/ws/p.toml:6:1: arrays, inline tables or dotted keys nest more than 32 deep"},
+		{header + "[" + strings.Repeat("a.", 300_000) + "a]\n", "/ws/p.toml:6:1: arrays, inline tables or dotted keys nest more than 32 deep"},
+		{header + strings.Repeat("a.", 300_000) + "a = 1\n", "/ws/p.toml:6:1: arrays, inline tables or dotted keys nest more than 32 deep"},
+		{header + "x = [{" + strings.Repeat("a.", 300_000) + "a = 1}]\n", "/ws/p.toml:6:1: arrays, inline tables or dotted keys nest more than 32 deep"},
 		{ok, ""},
 	} {
 		start := time.Now()
@@ -68,5 +71,9 @@ func TestNesting(t *testing.T) {
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("took %v", d)
 		}
+	}
+	// Floats in a multi-line array are not dotted keys.
+	if line := checkNesting([]byte("a = [\n" + strings.Repeat("1.5, 2.5, ", 40) + "\n]\nb = { c = 1.5, d.e = 2.5 }\n")); line != 0 {
+		t.Errorf("floats taken for keys at line %d", line)
 	}
 }

@@ -1,56 +1,98 @@
 package kep
 
-// MaxNesting is how deep arrays and inline tables may nest. Plans need three levels
-// (competitors = { … } inside a row); the TOML library takes time quadratic in the depth,
-// so a file of a million brackets would keep it busy for minutes.
+// MaxNesting is how deep arrays and inline tables may nest, and how many dots a key may
+// have. Plans need three levels (competitors = { … } inside a row, value.benefits); the
+// TOML library takes time quadratic in the depth of both, so a file of a million
+// brackets or a key of a million parts would keep it busy for minutes.
 const MaxNesting = 32
 
-// checkNesting measures the nesting of arrays and inline tables in src, outside strings
-// and comments, before the TOML library sees it; it returns the line where the nesting
-// goes too deep, or 0.
+// checkNesting measures the nesting of arrays and inline tables and the parts of dotted
+// keys in src, outside strings and comments, before the TOML library sees it. It returns
+// the line where either goes too deep, or 0.
 func checkNesting(src []byte) int {
-	depth, line := 0, 1
+	var stack []byte // open [ and { of values
+	line, dots := 1, 0
+	inKey, header := true, false // reading a key; reading a [table] header
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '\n':
 			line++
+			if len(stack) == 0 {
+				inKey, header, dots = true, false, 0
+			}
 		case '#':
-			for i < len(src) && src[i] != '\n' {
+			for i+1 < len(src) && src[i+1] != '\n' {
 				i++
 			}
-			i-- // let the loop see the line break
 		case '"', '\'':
-			quote := string([]byte{c, c, c})
-			if string(src[i:min(len(src), i+3)]) == quote {
-				// Multi-line string: up to the closing triple quote.
-				i += 3
-				for i < len(src) && string(src[i:min(len(src), i+3)]) != quote {
-					if src[i] == '\\' && c == '"' {
-						i++
-					}
-					if i < len(src) && src[i] == '\n' {
-						line++
-					}
-					i++
-				}
-				i += 2
-				continue
+			i, line = skipString(src, i, line)
+		case '[':
+			switch {
+			case header:
+			case inKey && len(stack) == 0:
+				header = true
+			default:
+				stack = append(stack, c)
 			}
-			for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
-				if src[i] == '\\' && c == '"' {
-					i++
-				}
-			}
-		case '[', '{':
-			depth++
-			if depth > MaxNesting {
-				return line
-			}
+		case '{':
+			stack = append(stack, c)
+			inKey, dots = true, 0
 		case ']', '}':
-			if depth > 0 {
-				depth--
+			if !header && len(stack) > 0 {
+				stack = stack[:len(stack)-1]
 			}
+		case ',':
+			if len(stack) > 0 && stack[len(stack)-1] == '{' {
+				inKey, dots = true, 0
+			}
+		case '=':
+			if !header {
+				inKey = false
+			}
+		case '.':
+			if inKey {
+				dots++
+			}
+		}
+		if len(stack) > MaxNesting || dots > MaxNesting {
+			return line
 		}
 	}
 	return 0
+}
+
+// skipString returns the index of the last byte of the string starting at src[i] and the
+// line it ends on.
+func skipString(src []byte, i, line int) (int, int) {
+	c := src[i]
+	if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+		// Multi-line: up to the closing triple quote (and up to two more quotes).
+		for i += 3; i < len(src); i++ {
+			switch {
+			case src[i] == '\\' && c == '"':
+				i++
+				if i < len(src) && src[i] == '\n' {
+					line++
+				}
+			case src[i] == '\n':
+				line++
+			case src[i] == c && i+2 < len(src) && src[i+1] == c && src[i+2] == c:
+				i += 2
+				for i+1 < len(src) && src[i+1] == c {
+					i++
+				}
+				return i, line
+			}
+		}
+		return len(src), line
+	}
+	for i++; i < len(src) && src[i] != c && src[i] != '\n'; i++ {
+		if src[i] == '\\' && c == '"' {
+			i++
+		}
+	}
+	if i < len(src) && src[i] == '\n' {
+		i-- // let the caller count the line break
+	}
+	return i, line
 }
