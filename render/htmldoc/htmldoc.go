@@ -74,7 +74,7 @@ func Write(w io.Writer, d *render.Document, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("html templates: %w", err)
 	}
-	pg, err := newPage(d, opt)
+	pg, err := newPage(d)
 	if err != nil {
 		return err
 	}
@@ -182,17 +182,14 @@ type builder struct {
 	lastHeading string
 }
 
-func newPage(d *render.Document, opt Options) (*page, error) {
-	b := &builder{d: d, theme: ChartTheme(d), regions: map[string]int{}}
+func newPage(d *render.Document) (*page, error) {
+	b := &builder{d: d, theme: d.ChartTheme(), regions: map[string]int{}}
 	pg := &page{D: d, L: d.Labels, Lang: d.Lang, LogoAlt: d.Company}
 	if pg.LogoAlt == "" {
 		pg.LogoAlt = "Logo"
 	}
 	pg.Description = strings.Join(nonEmpty(d.Title, d.Period, d.Confidentiality), " · ")
-	pg.Generated = fmt.Sprintf(d.Labels.T("doc.generated"), strings.TrimPrefix(d.Generator, "kep "), d.Date)
-	if d.Generator == "kep" {
-		pg.Generated = strings.Replace(pg.Generated, "kep  ", "kep ", 1)
-	}
+	pg.Generated = fmt.Sprintf(d.Labels.T("doc.generated"), d.Generator, d.Date)
 	if len(d.Logo) > 0 && (d.LogoType == "png" || d.LogoType == "jpeg") {
 		pg.LogoURI = template.URL("data:image/" + d.LogoType + ";base64," + base64.StdEncoding.EncodeToString(d.Logo))
 	}

@@ -9,13 +9,7 @@ import (
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
-
-	"github.com/kepdev/kep/charts"
-	"github.com/kepdev/kep/render"
 )
-
-// ChartTheme is the document's chart theme as the HTML draws it.
-func ChartTheme(d *render.Document) charts.Theme { return d.ChartTheme() }
 
 // stylesheet is the document's CSS: brand colours as custom properties (adjusted so that
 // text in them keeps a contrast of at least 4.5:1), the paper size and the print footer
