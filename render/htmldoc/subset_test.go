@@ -1,11 +1,17 @@
 package htmldoc
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomedium"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
 )
 
 func TestSubsetKeepsUsedGlyphs(t *testing.T) {
@@ -43,5 +49,31 @@ func TestSubsetKeepsUsedGlyphs(t *testing.T) {
 	}
 	if _, err := Subset([]byte("not a font"), used); err == nil {
 		t.Error("garbage accepted")
+	}
+}
+
+// TestBrandFont: a brand font from the workspace is embedded under the family "Brand",
+// which the charts name too; NoFont leaves every @font-face out.
+func TestBrandFont(t *testing.T) {
+	p := loadPlan(t, samples(t)[0])
+	p.Brand.FontData, p.Brand.FontBoldData = gomedium.TTF, nil
+	d, err := render.Build(p, kep.Compute(p, testNow), render.Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, d, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Count(out, `@font-face{font-family:"Brand"`) != 2 || !strings.Contains(out, `font-family:'Brand',sans-serif`) {
+		t.Error("brand font not embedded or not used by the charts")
+	}
+	buf.Reset()
+	if err := Write(&buf, d, Options{NoFont: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "@font-face") {
+		t.Error("NoFont still embeds a font")
 	}
 }
