@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -63,22 +63,34 @@ type cdpMessage struct {
 func startBrowser(t *testing.T) *browser {
 	t.Helper()
 	bin := chromiumPath(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu",
+	// Chromium's helper processes outlive a killed main process and keep writing to the
+	// profile: run it in its own process group, kill the group, then remove the profile.
+	profile, err := os.MkdirTemp("", "kep-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update", "--no-first-run",
 		"--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-		"--remote-allow-origins=*", "--user-data-dir="+t.TempDir(), "--window-size=1280,900", "about:blank")
+		"--remote-allow-origins=*", "--user-data-dir="+profile, "--window-size=1280,900", "about:blank")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
-		cancel()
+		os.RemoveAll(profile)
 		t.Fatalf("start chromium: %v", err)
 	}
 	t.Cleanup(func() {
-		cancel()
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		_ = cmd.Wait()
+		for i := 0; i < 20; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 
 	// Chromium announces "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/…".
@@ -255,8 +267,9 @@ func TestServeInBrowser(t *testing.T) {
 	b.waitText(t, "Omega Antriebe", 30*time.Second)
 
 	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Omega Antriebe")+"\nbogus = 1\n")
-	text := b.waitText(t, "error(s)", 30*time.Second)
-	if !strings.Contains(text, plan+":") || !strings.Contains(text, "bogus") {
+	// The page may pass through a half-written file on the way; wait for the last one.
+	text := b.waitText(t, "bogus", 30*time.Second)
+	if !strings.Contains(text, "error(s)") || !strings.Contains(text, plan+":") {
 		t.Errorf("error page lacks file:line or the key:\n%s", text)
 	}
 
