@@ -84,8 +84,7 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	if p != nil && !diags.HasErrors() {
 		diags = append(diags, planWarnings(p, DateOf(l.now()))...)
 	}
-	diags.Sort()
-	return p, diags
+	return p, limitErrors(path, diags)
 }
 
 func (l *Loader) now() time.Time {
@@ -105,9 +104,40 @@ func (l *Loader) fs() FileSystem {
 // decoded is a TOML file decoded twice: generically for the schema walk, and with its
 // line index for messages.
 type decoded struct {
-	file string
-	raw  map[string]any
-	idx  lineIndex
+	file   string
+	raw    map[string]any
+	idx    lineIndex
+	errors int // made so far, to stop early on a file that is all mistakes
+}
+
+// MaxErrors is how many errors one file gets before checking stops: beyond that, more
+// messages help nobody, and a generated file of 150,000 wrong keys would take seconds.
+const MaxErrors = 1000
+
+// limitErrors keeps the first MaxErrors errors (by line) and all warnings, and says how
+// many it left out.
+func limitErrors(file string, ds Diagnostics) Diagnostics {
+	ds.Sort()
+	n := 0
+	for _, d := range ds {
+		if !d.Warning && d.File == file {
+			n++
+		}
+	}
+	if n <= MaxErrors {
+		return ds
+	}
+	out := Diagnostics{{File: file, Message: fmt.Sprintf("more than %d errors; showing the first %d", MaxErrors, MaxErrors)}}
+	kept := 0
+	for _, d := range ds {
+		if !d.Warning && d.File == file {
+			if kept++; kept > MaxErrors {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
@@ -134,6 +164,9 @@ func tomlDiag(file string, err error) Diagnostic {
 
 // at makes a diagnostic at the position of key path in the file.
 func (d *decoded) at(path string, warning bool, format string, args ...any) Diagnostic {
+	if !warning {
+		d.errors++
+	}
 	p := d.idx.at(path)
 	return Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: warning}
 }

@@ -1,6 +1,7 @@
 package kep
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -76,4 +77,36 @@ func TestNesting(t *testing.T) {
 	if line := checkNesting([]byte("a = [\n" + strings.Repeat("1.5, 2.5, ", 40) + "\n]\nb = { c = 1.5, d.e = 2.5 }\n")); line != 0 {
 		t.Errorf("floats taken for keys at line %d", line)
 	}
+}
+
+// A file of mistakes gets the first MaxErrors messages and a note, quickly.
+func TestMaxErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header)
+	for i := 0; i < 50_000; i++ {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	start := time.Now()
+	_, ds := load(t, "", b.String())
+	errs := messages(ds, false)
+	if len(errs) != MaxErrors+1 || errs[0] != "/ws/p.toml: more than 1000 errors; showing the first 1000" ||
+		!strings.HasPrefix(errs[1], "/ws/p.toml:6:1: plan.k0: unknown key") {
+		t.Errorf("%d errors: %q … %q", len(errs), errs[0], errs[1])
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+// A circle of 9,000 contacts is found in linear time and named briefly.
+func TestLongCircle(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header)
+	for i := 0; i < 9000; i++ {
+		fmt.Fprintf(&b, "[[contacts]]\nid = \"c%d\"\nname = \"N\"\ninfluence = 1\nattitude = \"neutral\"\nreports_to = \"c%d\"\n", i, (i+1)%9000)
+	}
+	_, ds := load(t, "", b.String())
+	diffLines(t, messages(ds, false), []string{
+		"/ws/p.toml:11:1: contacts[0].reports_to: reports_to goes round in a circle: c0 → c1 → c2 → c3 → c4 → c5 → … → c0 (9000 contacts)",
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -362,35 +363,56 @@ func (c *checker) network(tm []TeamMember, cs []Contact) map[string]bool {
 			c.errf(path+".target_relationship", "target_relationship (%d) is below relationship (%d)", *k.TargetRelationship, k.Relationship)
 		}
 	}
-	// Cycles: follow reports_to from each contact; report a cycle once, at the contact
-	// of the cycle that comes first in the file.
-	reported := map[int]bool{}
+	// Cycles: each contact reports to at most one, so a walk along reports_to either ends
+	// or runs into a circle. Each contact is walked once; a circle is reported once, at
+	// its contact that comes first in the file.
+	const (
+		unvisited = iota
+		onPath
+		done
+	)
+	state := make([]int, len(cs))
 	for i := range cs {
-		chain := []string{cs[i].ID}
-		seen := map[int]bool{i: true}
-		for j := i; ; {
+		var path []int
+		at := map[int]int{} // contact → position on the path
+		for j := i; state[j] == unvisited; {
+			state[j], at[j] = onPath, len(path)
+			path = append(path, j)
 			next, ok := byID[cs[j].ReportsTo]
 			if !ok || next == j {
 				break
 			}
-			chain = append(chain, cs[next].ID)
-			if next == i {
-				if !reported[i] {
-					for _, id := range chain {
-						reported[byID[id]] = true
-					}
-					c.errf(indexPath("contacts", i)+".reports_to", "reports_to goes round in a circle: %s", strings.Join(chain, " → "))
-				}
+			if state[next] == onPath {
+				c.circle(cs, byID, path[at[next]:])
 				break
 			}
-			if seen[next] {
-				break // a cycle further up, reported from one of its own members
-			}
-			seen[next] = true
 			j = next
+		}
+		for _, j := range path {
+			state[j] = done
 		}
 	}
 	return team
+}
+
+// circle reports a circle of reports_to at its member that comes first in the file.
+func (c *checker) circle(cs []Contact, byID map[string]int, members []int) {
+	first := slices.Min(members)
+	names := []string{cs[first].ID}
+	for j := byID[cs[first].ReportsTo]; ; j = byID[cs[j].ReportsTo] {
+		names = append(names, cs[j].ID)
+		if j == first {
+			break
+		}
+	}
+	if len(names) > 8 {
+		names = append(names[:6:6], "…", cs[first].ID)
+	}
+	msg := strings.Join(names, " → ")
+	if len(members) > 7 {
+		msg += fmt.Sprintf(" (%d contacts)", len(members))
+	}
+	c.errf(indexPath("contacts", first)+".reports_to", "reports_to goes round in a circle: %s", msg)
 }
 
 func (c *checker) actions(as []Action, team, objectives map[string]bool) {

@@ -29,6 +29,9 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 	}
 	sort.Strings(names)
 	for _, k := range names {
+		if d.errors > MaxErrors {
+			return ds // limitErrors says so
+		}
 		p := joinKey(path, k)
 		ks := s.child(k)
 		if ks == nil && s == workspaceSchema && planSchema.child(k) != nil {
@@ -271,6 +274,9 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
 			return bad("control character %U in text", str[i])
 		}
+		if err := checkMarkdownSize(str); err != nil {
+			return bad("%v", err)
+		}
 	case kindID:
 		if !idPattern.MatchString(str) {
 			return bad("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
@@ -345,4 +351,88 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Limits of Markdown text. goldmark needs time quadratic in how deep block quotes and
+// lists are nested (50,000 "> " take seconds, a thousand nested list items a minute), and
+// a table's header row gives every row below it as many cells (14 kB made four million
+// cells and 40 MB of HTML). Real plans stay far below both.
+const (
+	MaxMarkdownDepth = 50
+	MaxTableCells    = 20000
+)
+
+// checkMarkdownSize refuses Markdown nested or tabled beyond the limits, estimated line by
+// line in one pass without parsing: a line's depth counts its quote and list markers and
+// every two columns of indentation; a table counts the columns of its delimiter row for
+// the header and each line after it up to a blank line.
+func checkMarkdownSize(s string) error {
+	cells, cols := 0, 0
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if d := markdownDepth(line); d > MaxMarkdownDepth {
+			return fmt.Errorf("Markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
+		}
+		if strings.TrimSpace(line) == "" {
+			cols = 0
+			continue
+		}
+		if n := delimiterColumns(line); n > 0 {
+			cols = max(cols, n)
+			cells += n // the header row
+		}
+		cells += cols
+		if cells > MaxTableCells {
+			return fmt.Errorf("Markdown tables with more than %d cells", MaxTableCells)
+		}
+	}
+	return nil
+}
+
+// markdownDepth estimates the container depth a line opens: quote markers, list markers
+// followed by a space, and half the indentation columns beyond each marker's own space
+// (lists nest by indenting).
+func markdownDepth(line string) int {
+	depth, indent := 0, 0
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ' ':
+			indent++
+		case c == '\t':
+			indent += 4
+		case c == '>':
+			depth++
+			if i+1 < len(line) && line[i+1] == ' ' {
+				i++ // the space that belongs to the marker
+			}
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+			depth++
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+				depth++
+				i = j + 1
+				continue
+			}
+			return depth + indent/2
+		default:
+			return depth + indent/2
+		}
+	}
+	return depth + indent/2
+}
+
+// delimiterColumns returns the number of columns of a GFM table delimiter row such as
+// "| :-- | --: |", or 0 when the line is not one.
+func delimiterColumns(line string) int {
+	t := strings.TrimSpace(line)
+	if !strings.Contains(t, "-") || strings.Trim(t, "|-: \t") != "" {
+		return 0
+	}
+	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
+	return strings.Count(t, "|") + 1
 }
