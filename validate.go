@@ -22,8 +22,14 @@ type checker struct {
 }
 
 func (c *checker) errf(path, format string, args ...any) {
+	if c.full() {
+		return
+	}
 	c.ds = append(c.ds, c.d.at(path, false, format, args...))
 }
+
+// full reports whether the file has more errors than anyone will read.
+func (c *checker) full() bool { return c.d.errors > MaxErrors }
 
 // unique reports every id that appears a second time in a list.
 func (c *checker) unique(list string, n int, id func(int) string, what string) map[string]bool {
@@ -259,6 +265,7 @@ func (c *checker) offering(o *Offering, competitors map[string]bool) {
 		c.errf(last+".weight", "weights of the profile sum to %s, want 100", trimFloat(sum))
 	}
 	ids := sortedKeys(competitors)
+	ratedIDs := sortedKeys(rated)
 	for i, r := range o.Profile {
 		path := indexPath("offering.profile", i) + ".competitors"
 		for _, id := range sortedKeys(r.Competitors) {
@@ -276,7 +283,10 @@ func (c *checker) offering(o *Offering, competitors map[string]bool) {
 		}
 		// Relative quality compares over the whole profile, so each rated competitor
 		// needs a point on every criterion.
-		for _, id := range sortedKeys(rated) {
+		for _, id := range ratedIDs {
+			if c.full() {
+				return
+			}
 			if _, ok := r.Competitors[id]; !ok {
 				c.errf(indexPath("offering.profile", i), "no points for competitor %q, rated on other criteria", id)
 			}
