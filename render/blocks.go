@@ -11,11 +11,17 @@ import (
 	"github.com/kepdev/kep/charts"
 )
 
+// maxChartSize is the largest design size the chart backends accept (charts refuse
+// more); a chart that grows with a list, as the profile with its criteria, is drawn
+// denser beyond it rather than failing the document.
+const maxChartSize = 20000
+
 // chart makes a chart block, or a note when the chart has nothing to draw.
 func (b *builder) chart(kind string, m charts.Chart, data *Table, w, h int) Block {
 	if m == nil || m.Empty() {
 		return &Note{Text: b.t("doc.nochart")}
 	}
+	w, h = min(w, maxChartSize), min(h, maxChartSize)
 	return &Chart{Kind: kind, Model: m, Title: m.Title(), Alt: m.Alt(), Data: data, Width: w, Height: h}
 }
 
@@ -169,6 +175,7 @@ func (b *builder) scoreTable(title string, model []kep.Criterion, points map[str
 
 func (b *builder) block2(s *Section) {
 	s.Blocks = append(s.Blocks, b.scorecardTable(false))
+	b.lowerNote(s)
 	s.Blocks = append(s.Blocks, b.perspectiveTable())
 	s.Blocks = append(s.Blocks, b.radar(false))
 }
@@ -225,6 +232,16 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		t.Foot = [][]Cell{{{Text: L.T("b2.total"), Strong: true}, {}, {}, {}, {}, {}, {}, {Text: b.pct(*sf.Total), Strong: true}, {Text: b.enum("light", l), Light: Light(l), Strong: true}}}
 	}
 	return t
+}
+
+// lowerNote explains the arrow that marks targets where lower is better.
+func (b *builder) lowerNote(s *Section) {
+	for _, o := range b.p.Scorecard.Objectives {
+		if o.Better == "lower" {
+			s.Blocks = append(s.Blocks, &Paragraph{Text: "↓ " + b.enum("better", "lower")})
+			return
+		}
+	}
 }
 
 func (b *builder) perspectiveTable() Block {
@@ -904,7 +921,9 @@ func (b *builder) reviews(s *Section) {
 	}
 	if len(b.p.Scorecard.Objectives) > 0 {
 		ps := b.sub(s, "plan-actual", L.T("sec.planactual"))
-		ps.Blocks = append(ps.Blocks, b.scorecardTable(true), b.radar(true))
+		ps.Blocks = append(ps.Blocks, b.scorecardTable(true))
+		b.lowerNote(ps)
+		ps.Blocks = append(ps.Blocks, b.radar(true))
 	}
 	ns := b.sub(s, "notes", L.T("sec.reviewnotes"))
 	revs := append([]kep.Review(nil), b.p.Reviews...)
