@@ -65,6 +65,12 @@ var planCases = []struct {
 	{"markdown with control character", header + "summary = \"\"\"\nok\\u0007\n\"\"\"\n", []string{
 		`/ws/p.toml:6:1: plan.summary: control character U+0007 in text`,
 	}},
+	{"markdown nested too deep", header + "summary = \"\"\"\n" + strings.Repeat("> ", 51) + "x\n\"\"\"\n", []string{
+		`/ws/p.toml:6:1: plan.summary: markdown nested 51 levels deep (block quotes, lists, indentation), more than the limit of 50`,
+	}},
+	{"markdown table too big", header + "summary = \"\"\"\n|" + strings.Repeat(" a |", 200) + "\n|" + strings.Repeat(" - |", 200) + "\n" + strings.Repeat("| x |\n", 100) + "\"\"\"\n", []string{
+		`/ws/p.toml:6:1: plan.summary: markdown tables with more than 20000 cells`,
+	}},
 	{"raw control character", header + "summary = \"\"\"\nok\u0000\n\"\"\"\n", []string{
 		`/ws/p.toml:7:2: plan.summary: TOML files cannot contain control characters: '0x00'`,
 	}},

@@ -371,7 +371,7 @@ func checkMarkdownSize(s string) error {
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSuffix(line, "\r")
 		if d := markdownDepth(line); d > MaxMarkdownDepth {
-			return fmt.Errorf("Markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
+			return fmt.Errorf("markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
 		}
 		if strings.TrimSpace(line) == "" {
 			cols = 0
@@ -383,7 +383,7 @@ func checkMarkdownSize(s string) error {
 		}
 		cells += cols
 		if cells > MaxTableCells {
-			return fmt.Errorf("Markdown tables with more than %d cells", MaxTableCells)
+			return fmt.Errorf("markdown tables with more than %d cells", MaxTableCells)
 		}
 	}
 	return nil
