@@ -12,9 +12,9 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 test:
 	$(GO) vet ./... && $(GO) test -race ./...
 
-## build: build the kep binary into ./kep
+## build: build the kep binary into ./kep, static (no C library needed at run time)
 build:
-	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o kep ./cmd/kep
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o kep ./cmd/kep
 
 ## samples: render the sample plans and their portfolio report to out/ (PDF and HTML)
 samples:
