@@ -186,11 +186,11 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 	L, sf := b.L, b.f.Scorecard
 	header := []string{L.T("b2.perspective"), L.T("b2.objective"), L.T("b2.kpi"), L.T("b2.weight"), L.T("b2.baseline"), L.T("b2.target"), L.T("b2.actual"), L.T("b2.achievement"), L.T("b2.light")}
 	align := []Align{Left, Left, Left, Right, Right, Right, Right, Right, Left}
-	widths := []float64{1.6, 3, 1.8, 1, 1.6, 1.6, 1.6, 1.4, 1.2}
+	widths := []float64{1.5, 3, 1.9, 1.1, 1.6, 1.6, 1.5, 1.7, 1.5}
 	if planActual {
 		header = []string{L.T("b2.objective"), L.T("b2.baseline"), L.T("b2.target"), L.T("b2.actual"), L.T("b2.achievement"), L.T("b2.light")}
 		align = []Align{Left, Right, Right, Right, Right, Left}
-		widths = []float64{4, 1.6, 1.6, 1.6, 1.4, 1.2}
+		widths = []float64{4, 1.6, 1.6, 1.6, 1.7, 1.5}
 	}
 	var rows [][]Cell
 	for _, o := range b.objectivesInOrder() {
@@ -201,6 +201,9 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		ach, light := Cell{Text: "–", Muted: true}, Cell{Text: "–", Muted: true}
 		if of != nil {
 			ach = Cell{Text: b.pct(of.Achievement), Muted: of.FromBaseline}
+			if of.FromBaseline {
+				ach.Text += " *"
+			}
 			light = Cell{Text: b.enum("light", of.Light), Light: Light(of.Light), Muted: of.FromBaseline}
 		}
 		obj := o.ID + " – " + o.Objective
@@ -234,20 +237,28 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 	return t
 }
 
-// lowerNote explains the arrow that marks targets where lower is better.
+// lowerNote explains the marks of the scorecard table: the arrow at targets where lower
+// is better, the asterisk at achievements computed from the baseline.
 func (b *builder) lowerNote(s *Section) {
+	var lower, start bool
 	for _, o := range b.p.Scorecard.Objectives {
-		if o.Better == "lower" {
-			s.Blocks = append(s.Blocks, &Paragraph{Text: "↓ " + b.enum("better", "lower")})
-			return
+		lower = lower || o.Better == "lower"
+		if sf := b.f.Scorecard; sf != nil && sf.Objectives[o.ID] != nil {
+			start = start || sf.Objectives[o.ID].FromBaseline
 		}
+	}
+	if lower {
+		s.Blocks = append(s.Blocks, &Paragraph{Text: "↓ " + b.enum("better", "lower")})
+	}
+	if start {
+		s.Blocks = append(s.Blocks, &Paragraph{Text: "* " + b.t("b2.startpoint")})
 	}
 }
 
 func (b *builder) perspectiveTable() Block {
 	L, sf := b.L, b.f.Scorecard
 	if sf == nil || len(sf.Perspectives) == 0 {
-		return &Note{Text: L.T("b2.startpoint") + ": –"}
+		return &Note{Text: L.T("b2.noachievement")}
 	}
 	var rows [][]Cell
 	for _, per := range kep.Perspectives {
