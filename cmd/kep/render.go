@@ -85,6 +85,9 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if toStdout && (len(files) != 1 || len(formats) != 1) {
 		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf or -f html)")
 	}
+	if toStdout && formats[0] == "pdf" && isTerminal(stdout) {
+		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
+	}
 	d, err := newDater()
 	if err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
