@@ -81,6 +81,9 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if *jobs < 1 {
 		return usageError(stderr, c, "-j %d: want at least 1", *jobs)
 	}
+	if *outDir == "" {
+		return usageError(stderr, c, "-o: want a folder, or - for stdout")
+	}
 	toStdout := *outDir == "-"
 	if toStdout && (len(files) != 1 || len(formats) != 1) {
 		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf or -f html)")
