@@ -117,17 +117,6 @@ func (w *docWriter) facts(f *render.Facts) {
 
 // tableSpec converts a document table; size is the text size in points.
 func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
-	// Wide tables are set smaller, so that words need not be broken.
-	cols := len(t.Header)
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
-	switch {
-	case cols >= 8:
-		size -= 1
-	case cols == 7:
-		size -= 0.5
-	}
 	spec := &tableSpec{size: size}
 	for _, h := range t.Header {
 		spec.header = append(spec.header, w.san.Line(h))

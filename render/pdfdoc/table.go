@@ -3,6 +3,9 @@ package pdfdoc
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // tcell is one laid-out table cell.
@@ -16,18 +19,25 @@ type tcell struct {
 type tableSpec struct {
 	header []string
 	align  []byte
-	widths []float64 // relative widths; nil: from the content
+	widths []float64 // relative widths (hints); nil: from the content
 	rows   [][]tcell
 	foot   [][]tcell
-	size   float64 // points
+	size   float64 // points; the layout may set a crowded table smaller
 	plain  bool    // key/value lists: no header fill, no zebra
 	indent float64
 }
 
 const (
-	cellPadX = 1.8
-	cellPadY = 1.25
-	maxHeadL = 4 // header lines; more would be a broken label, not a header
+	cellPadX   = 1.8
+	narrowPadX = 1.1 // crowded tables, before words break
+	cellPadY   = 1.25
+	maxHeadL   = 4 // header lines; more would be a broken label, not a header
+
+	minTableSize = 7.0  // points: a crowded table is set down to this size before words break
+	minHeadSize  = 6.5  // points: a header of long compound words may go this far
+	colFloor     = 8.0  // mm: no column narrower (an empty column stays visible)
+	prefCap      = 0.55 // of the width: no column asks for more room than this
+	keepWhole    = 5    // tables of up to this many rows are not split between pages
 )
 
 func (t *tableSpec) cols() int {
@@ -47,8 +57,8 @@ func (t *tableSpec) alignOf(c int) byte {
 	return 'L'
 }
 
-func (t *tableSpec) cellStyle(c tcell, col int) textStyle {
-	ts := textStyle{size: t.size, lead: t.size * ptToMM * 1.42, color: ink, align: t.alignOf(col)}
+func (t *tableSpec) cellStyle(c tcell, col int, size float64) textStyle {
+	ts := textStyle{size: size, lead: size * ptToMM * 1.42, color: ink, align: t.alignOf(col)}
 	if c.bold {
 		ts.base |= stBold
 	}
@@ -58,118 +68,433 @@ func (t *tableSpec) cellStyle(c tcell, col int) textStyle {
 	return ts
 }
 
-// table lays out t at the position: the header repeats on every page the table continues
-// on, rows move to the next page whole when they fit on one, and a row taller than a page
-// is split between lines.
-func (e *engine) table(t *tableSpec) {
-	n := t.cols()
-	if n == 0 {
-		return
-	}
-	x0 := e.left() + t.indent
-	W := e.width() - t.indent
-	headTS := textStyle{size: t.size, lead: t.size * ptToMM * 1.35, color: white, base: stBold}
+func (t *tableSpec) headStyle(size float64) textStyle {
+	ts := textStyle{size: size, lead: size * ptToMM * 1.35, color: white, base: stBold, hyphenate: true}
 	if t.plain {
-		headTS.color = muted
+		ts.color = muted
 	}
+	return ts
+}
 
-	// Measure every cell once.
-	measure := func(rows [][]tcell) [][][]word {
+// isFigure reports whether a cell's text is a number, an amount, a percentage or a date,
+// perhaps with a short unit ("2.050.000 €", "12 Personen", "160 h ↓", "31 Oct 2027"): such
+// a cell is set on one line, never wrapped.
+func isFigure(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 24 || len(strings.Fields(s)) > 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsDigit(r) && !strings.ContainsRune("+-−–±<>≤≥~≈€$£¥", r) {
+		return false
+	}
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// glue joins words into one unbreakable word, the spaces kept as text.
+func glue(ws []word) []word {
+	if len(ws) < 2 {
+		return ws
+	}
+	out := word{space: ws[0].space}
+	for i, w := range ws {
+		if w.br {
+			return ws // a figure has no line break; keep what the author wrote
+		}
+		if i > 0 && w.space > 0 && len(w.frags) > 0 {
+			sp := w.frags[0]
+			sp.text, sp.w, sp.shape = " ", w.space, 0
+			out.frags = append(out.frags, sp)
+			out.w += w.space
+		}
+		out.frags = append(out.frags, w.frags...)
+		out.w += w.w
+	}
+	return []word{out}
+}
+
+// tableLayout is a table measured and fitted to its width.
+type tableLayout struct {
+	t          *tableSpec
+	n          int
+	size       float64 // body text size
+	headTS     textStyle
+	widths, xs []float64
+	x0, W      float64
+	headLines  [][]line
+	headH      float64
+	padX       float64         // horizontal cell padding
+	rows       []tableRowLines // body rows, then foot rows
+	nBody      int
+}
+
+// tableRowLines is one row wrapped into its columns.
+type tableRowLines struct {
+	ls  [][]line
+	tss []textStyle
+	h   float64
+}
+
+// measured holds the words of every cell at one size.
+type measured struct {
+	head       [][]word
+	body, foot [][][]word
+}
+
+func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measured {
+	cells := func(rows [][]tcell) [][][]word {
 		out := make([][][]word, len(rows))
 		for i, r := range rows {
 			out[i] = make([][]word, n)
 			for c := 0; c < n && c < len(r); c++ {
-				out[i][c] = e.words(r[c].spans, t.cellStyle(r[c], c))
+				ws := e.words(r[c].spans, t.cellStyle(r[c], c, size))
+				var b strings.Builder
+				for _, s := range r[c].spans {
+					b.WriteString(s.text)
+				}
+				if isFigure(b.String()) {
+					ws = glue(ws)
+				}
+				out[i][c] = ws
 			}
 		}
 		return out
 	}
-	body, foot := measure(t.rows), measure(t.foot)
+	m := measured{body: cells(t.rows), foot: cells(t.foot), head: make([][]word, n)}
+	m.head = e.measureHead(t, n, headSize)
+	return m
+}
+
+func (e *engine) measureHead(t *tableSpec, n int, size float64) [][]word {
 	head := make([][]word, n)
 	for c := 0; c < n && c < len(t.header); c++ {
-		head[c] = e.words(plain(t.header[c]), headTS)
+		head[c] = e.words(plain(t.header[c]), t.headStyle(size))
 	}
-	widths := t.columnWidths(W, head, body, foot)
-	xs := make([]float64, n)
-	x := x0
-	for c := range widths {
-		xs[c] = x
-		x += widths[c]
-	}
+	return head
+}
 
-	var headLines [][]line
-	headH := 0.0
-	if len(t.header) > 0 {
-		headLines = make([][]line, n)
-		rowsN := 0
-		for c := range head {
-			headLines[c] = e.wrapWords(head[c], headTS, widths[c]-2*cellPadX)
-			if len(headLines[c]) > maxHeadL {
-				headLines[c] = headLines[c][:maxHeadL]
+// colMetrics are the content widths of the columns without padding: the widest
+// unbreakable word of the body and of the header, and the widest cell on one line.
+type colMetrics struct {
+	bodyMin, headMin, pref []float64
+}
+
+func metrics(m measured) colMetrics {
+	n := len(m.head)
+	cm := colMetrics{make([]float64, n), make([]float64, n), make([]float64, n)}
+	note := func(c int, ws []word, minW []float64) {
+		lineW := 0.0
+		for _, w := range ws {
+			if w.br {
+				cm.pref[c] = math.Max(cm.pref[c], lineW)
+				lineW = 0
+				continue
 			}
-			rowsN = max(rowsN, len(headLines[c]))
+			if lineW > 0 {
+				lineW += w.space
+			}
+			lineW += w.w
+			minW[c] = math.Max(minW[c], w.w)
 		}
-		headH = float64(rowsN)*headTS.lead + 2*cellPadY
+		cm.pref[c] = math.Max(cm.pref[c], lineW)
 	}
+	for c := 0; c < n; c++ {
+		note(c, m.head[c], cm.headMin)
+		for _, rows := range [][][][]word{m.body, m.foot} {
+			for _, r := range rows {
+				note(c, r[c], cm.bodyMin)
+			}
+		}
+	}
+	return cm
+}
+
+// scaled are the metrics at another size: fpdf's widths are linear in the size.
+func (cm colMetrics) scaled(bodyF, headF float64) colMetrics {
+	out := colMetrics{make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref))}
+	for c := range cm.pref {
+		out.bodyMin[c] = cm.bodyMin[c] * bodyF
+		out.headMin[c] = cm.headMin[c] * headF
+		out.pref[c] = math.Max(cm.pref[c]*bodyF, 0)
+	}
+	return out
+}
+
+// padOf is the horizontal room a column needs beside its text for the cell padding padX,
+// with a little air.
+func padOf(padX float64) float64 { return 2*padX + 0.5 }
+
+// minSum is the width the columns need without breaking a word.
+func (cm colMetrics) minSum(withHead bool, padX float64) float64 {
+	s := 0.0
+	for c := range cm.pref {
+		w := cm.bodyMin[c]
+		if withHead {
+			w = math.Max(w, cm.headMin[c])
+		}
+		s += math.Max(w+padOf(padX), colFloor)
+	}
+	return s
+}
+
+// layoutTable measures t, chooses its text size and column widths for the width W and
+// wraps every cell. A crowded table is set smaller (down to minTableSize, its header down
+// to minHeadSize) before any word is broken; only a word wider than its column at the
+// smallest size is broken.
+func (e *engine) layoutTable(t *tableSpec, x0, W float64) *tableLayout {
+	n := t.cols()
+	L := &tableLayout{t: t, n: n, x0: x0, W: W}
+	if n == 0 {
+		return L
+	}
+	base := t.size
+	if !(base > 0) {
+		base = 8.5
+	}
+	m0 := e.measureTable(t, n, base, base)
+	cm0 := metrics(m0)
+	floor := math.Min(base, minTableSize)
+	size, headSize, padX := floor, math.Min(floor, minHeadSize), cellPadX
+	found := false
+	// The largest size at which no word breaks, with the normal padding and then with a
+	// narrow one; the header may be set up to a point smaller than the body.
+search:
+	for _, px := range []float64{cellPadX, narrowPadX} {
+		for s := base; s >= floor-1e-9; s -= 0.5 {
+			for hs := s; hs >= math.Min(s, math.Max(s-1, minHeadSize))-1e-9; hs -= 0.5 {
+				if cm0.scaled(s/base, hs/base).minSum(true, px) <= W+1e-9 {
+					size, headSize, padX, found = s, hs, px, true
+					break search
+				}
+			}
+		}
+	}
+	if !found {
+		// Not even the smallest size fits every word: narrow padding, the header at its
+		// smallest, and where the body's words alone still do not fit, the longest break.
+		padX = narrowPadX
+		for s := base; s >= floor-1e-9; s -= 0.5 {
+			if cm0.scaled(s/base, 1).minSum(false, padX) <= W+1e-9 {
+				size = s
+				break
+			}
+		}
+		headSize = math.Min(size, minHeadSize)
+	} else if len(t.rows) <= 200 {
+		// A crowded table, whose rows wrap into two lines or more on average, is set up to
+		// a point smaller where that saves many lines.
+		lines := t.lineCount(m0, cm0.scaled(size/base, headSize/base), size/base, W, padX)
+		for s := size - 0.5; float64(lines) >= 2*float64(len(t.rows)+len(t.foot)) && s >= math.Max(floor, base-1)-1e-9; s -= 0.5 {
+			hs := math.Min(headSize, s)
+			l := t.lineCount(m0, cm0.scaled(s/base, hs/base), s/base, W, padX)
+			if float64(l) > 0.85*float64(lines) {
+				break
+			}
+			size, headSize, lines = s, hs, l
+		}
+	}
+	m := m0
+	if size != base {
+		m = e.measureTable(t, n, size, headSize)
+	} else if headSize != base {
+		m.head = e.measureHead(t, n, headSize)
+	}
+	L.size, L.padX = size, padX
+	L.headTS = t.headStyle(headSize)
+	L.widths = t.columnWidths(W, metrics(m), padX)
+	L.xs = make([]float64, n)
+	x := x0
+	for c := range L.widths {
+		L.xs[c] = x
+		x += L.widths[c]
+	}
+	if len(t.header) > 0 {
+		L.headLines = make([][]line, n)
+		rowsN := 0
+		for c := range m.head {
+			ts := L.headTS
+			ts.align = t.alignOf(c)
+			L.headLines[c] = e.wrapWords(m.head[c], ts, L.widths[c]-2*L.padX)
+			if len(L.headLines[c]) > maxHeadL {
+				L.headLines[c] = L.headLines[c][:maxHeadL]
+			}
+			rowsN = max(rowsN, len(L.headLines[c]))
+		}
+		L.headH = float64(rowsN)*L.headTS.lead + 2*cellPadY
+	}
+	wrapRows := func(rows [][]tcell, words [][][]word) {
+		for i := range rows {
+			r := tableRowLines{ls: make([][]line, n), tss: make([]textStyle, n)}
+			for c := 0; c < n; c++ {
+				var cell tcell
+				if c < len(rows[i]) {
+					cell = rows[i][c]
+				}
+				r.tss[c] = t.cellStyle(cell, c, size)
+				r.ls[c] = e.wrapWords(words[i][c], r.tss[c], L.widths[c]-2*L.padX)
+			}
+			r.h = rowHeight(r.ls, r.tss, nil)
+			L.rows = append(L.rows, r)
+		}
+	}
+	wrapRows(t.rows, m.body)
+	wrapRows(t.foot, m.foot)
+	L.nBody = len(t.rows)
+	return L
+}
+
+// lineCount is how many lines the body would take in total at the metrics cm, the words
+// of m scaled by f: greedy wrapping on the widths columnWidths gives, no drawing.
+func (t *tableSpec) lineCount(m measured, cm colMetrics, f, W, padX float64) int {
+	widths := t.columnWidths(W, cm, padX)
+	total := 0
+	for _, rows := range [][][][]word{m.body, m.foot} {
+		for _, r := range rows {
+			most := 1
+			for c, ws := range r {
+				most = max(most, countLines(ws, f, widths[c]-2*padX))
+			}
+			total += most
+		}
+	}
+	return total
+}
+
+// countLines is len(wrapWords(…)) for words scaled by f, without building the lines.
+func countLines(ws []word, f, maxW float64) int {
+	n, cur := 1, 0.0
+	for _, w := range ws {
+		if w.br {
+			n, cur = n+1, 0
+			continue
+		}
+		ww := w.w * f
+		if cur > 0 && cur+w.space*f+ww <= maxW+1e-6 {
+			cur += w.space*f + ww
+			continue
+		}
+		if cur > 0 {
+			n++
+		}
+		if ww > maxW && maxW > 0 {
+			n += int(ww / maxW)
+			ww = math.Mod(ww, maxW)
+		}
+		cur = ww
+	}
+	return n
+}
+
+// keep is the height that must fit below the position for the table to start there: the
+// header and the first two rows, or all of a short table.
+func (L *tableLayout) keep(pageH float64) float64 {
+	k := min(2, len(L.rows))
+	if L.nBody <= keepWhole {
+		k = len(L.rows)
+	}
+	h := L.headH
+	for _, r := range L.rows[:k] {
+		h += r.h
+	}
+	if len(L.rows) == 0 {
+		h += 2*cellPadY + L.size*ptToMM*1.42
+	}
+	return math.Min(h, pageH)
+}
+
+// table lays out t at the position: the header repeats on every page the table continues
+// on, rows move to the next page whole when they fit on one, neither page of a split
+// holds a single row where that can be helped, and a row taller than a page is split
+// between lines.
+func (e *engine) table(t *tableSpec) {
+	L := e.layoutTable(t, e.left()+t.indent, e.width()-t.indent)
+	e.drawTable(L)
+}
+
+// drawTable draws a laid-out table at the position.
+func (e *engine) drawTable(L *tableLayout) {
+	if L.n == 0 {
+		return
+	}
+	t, x0, W := L.t, L.x0, L.W
 	drawHead := func() {
-		if headLines == nil {
+		if L.headLines == nil {
 			return
 		}
 		if t.plain {
-			e.hline(x0, x0+W, e.y+headH, rule, 0.3)
+			e.hline(x0, x0+W, e.y+L.headH, rule, 0.3)
 		} else {
-			e.rect(x0, e.y, W, headH, e.primary)
+			e.rect(x0, e.y, W, L.headH, e.primary)
 		}
-		for c := range headLines {
-			ts := headTS
+		for c := range L.headLines {
+			ts := L.headTS
 			ts.align = t.alignOf(c)
-			for j, l := range headLines[c] {
-				e.drawLine(l, xs[c]+cellPadX, e.y+cellPadY+float64(j)*ts.lead, widths[c]-2*cellPadX, ts)
+			for j, l := range L.headLines[c] {
+				e.drawLine(l, L.xs[c]+L.padX, e.y+cellPadY+float64(j)*ts.lead, L.widths[c]-2*L.padX, ts)
 			}
 		}
-		e.y += headH
+		e.y += L.headH
 	}
 	pageBreak := func() {
 		e.newPage()
 		drawHead()
 	}
-
-	rowLines := func(rows [][]tcell, words [][][]word, i int) ([][]line, []textStyle) {
-		ls := make([][]line, n)
-		tss := make([]textStyle, n)
-		for c := 0; c < n; c++ {
-			var cell tcell
-			if c < len(rows[i]) {
-				cell = rows[i][c]
-			}
-			tss[c] = t.cellStyle(cell, c)
-			ls[c] = e.wrapWords(words[i][c], tss[c], widths[c]-2*cellPadX)
-		}
-		return ls, tss
-	}
-
-	// Keep the header with the first row.
-	first := headH + 2*cellPadY + t.size*ptToMM*1.42
-	if len(t.rows) > 0 {
-		ls, tss := rowLines(t.rows, body, 0)
-		first = headH + rowHeight(ls, tss, nil)
-	}
-	e.need(math.Min(first, e.bottom()-e.mt))
+	e.need(L.keep(e.bottom() - e.mt))
+	forced := L.planBreaks(e.y+L.headH, e.mt+L.headH, e.bottom())
 	drawHead()
-
-	draw := func(rows [][]tcell, words [][][]word, footRows bool) {
-		for i := range rows {
-			ls, tss := rowLines(rows, words, i)
-			fill := !t.plain && !footRows && i%2 == 1
-			if footRows && i == 0 {
-				e.hline(x0, x0+W, e.y, e.primary, 0.35)
-			}
-			e.tableRow(ls, tss, xs, widths, fill, headH, pageBreak)
-			e.hline(x0, x0+W, e.y, rule, 0.12)
+	for i, r := range L.rows {
+		foot := i >= L.nBody
+		if forced[i] && !e.atTop() {
+			pageBreak()
 		}
+		if foot && i == L.nBody {
+			e.hline(x0, x0+W, e.y, e.primary, 0.35)
+		}
+		fill := !t.plain && !foot && i%2 == 1
+		e.tableRow(r.ls, r.tss, L.xs, L.widths, L.padX, fill, L.headH, pageBreak)
+		e.hline(x0, x0+W, e.y, rule, 0.12)
 	}
-	draw(t.rows, body, false)
-	draw(t.foot, foot, true)
+}
+
+// planBreaks finds the page breaks the rows will get, starting at y below the header on
+// the first page (top below the header on the following ones), and moves the last one
+// back where it would leave fewer than two body rows on the last page. It returns the
+// rows a break is forced before.
+func (L *tableLayout) planBreaks(y, top, bottom float64) map[int]bool {
+	var breaks []int
+	for i, r := range L.rows {
+		if y+r.h > bottom+0.01 {
+			if r.h > bottom-top {
+				return nil // a row split between pages: no plan beyond it
+			}
+			breaks = append(breaks, i)
+			y = top
+		}
+		y += r.h
+	}
+	if len(breaks) == 0 || L.nBody < 4 {
+		return nil
+	}
+	last := breaks[len(breaks)-1]
+	if L.nBody-last >= 2 {
+		return nil
+	}
+	to := L.nBody - 2
+	prev := 0
+	if len(breaks) > 1 {
+		prev = breaks[len(breaks)-2]
+	}
+	if to-prev < 2 {
+		return nil // the page before would keep a single row instead
+	}
+	h := 0.0
+	for _, r := range L.rows[to:] {
+		h += r.h
+	}
+	if top+h > bottom+0.01 {
+		return nil
+	}
+	return map[int]bool{to: true}
 }
 
 // rowHeight is the height of the lines of a row from per-cell offsets from (nil: all).
@@ -186,14 +511,14 @@ func rowHeight(ls [][]line, tss []textStyle, from []int) float64 {
 }
 
 // tableRow draws one row, splitting it between lines only when it is taller than a page.
-func (e *engine) tableRow(ls [][]line, tss []textStyle, xs, widths []float64, fill bool, headH float64, pageBreak func()) {
+func (e *engine) tableRow(ls [][]line, tss []textStyle, xs, widths []float64, padX float64, fill bool, headH float64, pageBreak func()) {
 	from := make([]int, len(ls))
 	started := false
 	for {
 		h := rowHeight(ls, tss, from)
 		avail := e.bottom() - e.y
 		if h <= avail+0.01 {
-			e.drawRowPart(ls, tss, xs, widths, from, -1, h, fill)
+			e.drawRowPart(ls, tss, xs, widths, padX, from, -1, h, fill)
 			return
 		}
 		if !started && h <= e.bottom()-e.mt-headH {
@@ -212,7 +537,7 @@ func (e *engine) tableRow(ls [][]line, tss []textStyle, xs, widths []float64, fi
 			started = true
 			continue
 		}
-		e.drawRowPart(ls, tss, xs, widths, from, k, float64(k)*lead+2*cellPadY, fill)
+		e.drawRowPart(ls, tss, xs, widths, padX, from, k, float64(k)*lead+2*cellPadY, fill)
 		for c := range from {
 			from[c] = min(len(ls[c]), from[c]+k)
 		}
@@ -223,7 +548,7 @@ func (e *engine) tableRow(ls [][]line, tss []textStyle, xs, widths []float64, fi
 
 // drawRowPart draws lines from[c] … from[c]+k of each cell (k < 0: all) in a band of
 // height h at the position and moves below it.
-func (e *engine) drawRowPart(ls [][]line, tss []textStyle, xs, widths []float64, from []int, k int, h float64, fill bool) {
+func (e *engine) drawRowPart(ls [][]line, tss []textStyle, xs, widths []float64, padX float64, from []int, k int, h float64, fill bool) {
 	if fill {
 		e.rect(xs[0], e.y, xs[len(xs)-1]+widths[len(widths)-1]-xs[0], h, zebra)
 	}
@@ -233,123 +558,150 @@ func (e *engine) drawRowPart(ls [][]line, tss []textStyle, xs, widths []float64,
 			end = min(end, from[c]+k)
 		}
 		for j := from[c]; j < end; j++ {
-			e.drawLine(ls[c][j], xs[c]+cellPadX, e.y+cellPadY+float64(j-from[c])*tss[c].lead, widths[c]-2*cellPadX, tss[c])
+			e.drawLine(ls[c][j], xs[c]+padX, e.y+cellPadY+float64(j-from[c])*tss[c].lead, widths[c]-2*padX, tss[c])
 		}
 	}
 	e.y += h
 }
 
-// columnWidths fits the columns into W: the given relative widths, or widths from the
-// content like a browser's automatic table layout (every column at least as wide as its
-// longest word where possible; a very long word is broken instead of widening it).
-func (t *tableSpec) columnWidths(W float64, head [][]word, body, foot [][][]word) []float64 {
-	n := len(head)
-	out := make([]float64, n)
+// columnWidths fits the columns into W from their metrics (content widths at the chosen
+// size, without padding). Every column gets at least its widest word (where the words do
+// not fit side by side, only the widest give way and are broken); the rest goes to the
+// columns whose text still wraps, in proportion to how much more they would take, so
+// that text columns get the room and figures only what they need. Relative widths given
+// with the table are kept where the content agrees with them: a column is widened where
+// they would break its words, and narrowed where they give it more than its text needs
+// while another column wraps.
+func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float64 {
+	n := len(cm.pref)
+	pad := padOf(padX)
 	minW := make([]float64, n)
-	maxW := make([]float64, n)
-	note := func(c int, ws []word) {
-		lineW, longest := 0.0, 0.0
-		for i, w := range ws {
-			if w.br {
-				maxW[c] = math.Max(maxW[c], lineW)
-				lineW = 0
-				continue
-			}
-			if i > 0 && lineW > 0 {
-				lineW += w.space
-			}
-			lineW += w.w
-			longest = math.Max(longest, w.w)
-		}
-		maxW[c] = math.Max(maxW[c], lineW)
-		minW[c] = math.Max(minW[c], longest)
-	}
-	headMin := make([]float64, n)
+	pref := make([]float64, n)
 	for c := 0; c < n; c++ {
-		note(c, head[c])
-		headMin[c] = minW[c] + 2*cellPadX + 0.5
-		for _, rows := range [][][][]word{body, foot} {
-			for _, r := range rows {
-				note(c, r[c])
-			}
-		}
-	}
-	const floor = 10.0 // mm: no column narrower than a short number
-	for c := 0; c < n; c++ {
-		minW[c] = math.Max(minW[c]+2*cellPadX+0.5, floor)
-		maxW[c] = math.Max(maxW[c]+2*cellPadX+0.5, minW[c])
+		minW[c] = math.Max(cm.bodyMin[c]+pad, colFloor)
+		pref[c] = math.Max(math.Min(cm.pref[c]+pad, prefCap*W), minW[c])
 	}
 	// Where the longest words do not fit side by side, only the columns with the longest
 	// words give way: their minimum is capped at the level that makes the sum fit.
 	capMin(minW, W)
-	// A header word is broken only when the headers alone do not fit.
-	for c := range minW {
-		minW[c] = math.Max(minW[c], headMin[c])
+	// Header words get what is left, shared in proportion where it is not enough (they
+	// are then hyphenated).
+	need := make([]float64, n)
+	for c := range need {
+		need[c] = math.Max(cm.headMin[c]+pad-minW[c], 0)
 	}
-	capMin(minW, W)
-	sumMin := 0.0
-	for c := 0; c < n; c++ {
-		maxW[c] = math.Max(maxW[c], minW[c])
-		sumMin += minW[c]
-	}
-	// Every column gets its minimum; the rest goes to the columns whose text still wraps,
-	// in proportion to the relative widths given (else to their natural widths), and no
-	// column gets more than its text needs until all have that.
-	hint := make([]float64, n)
-	for c := range hint {
-		hint[c] = maxW[c]
-		if len(t.widths) > 0 {
-			hint[c] = 1
-			if c < len(t.widths) && t.widths[c] > 0 && !math.IsInf(t.widths[c], 0) {
-				hint[c] = t.widths[c]
-			}
+	if sn := sum(need); sn > 0 {
+		f := math.Min(1, math.Max(W-sum(minW), 0)/sn)
+		for c := range minW {
+			minW[c] += f * need[c]
 		}
 	}
-	copy(out, minW)
-	rest := W - sumMin
-	active := make([]bool, n)
-	for c := range active {
-		active[c] = out[c] < maxW[c]
+	for c := range pref {
+		pref[c] = math.Max(pref[c], minW[c])
 	}
-	for rest > 1e-9 {
-		sumHint := 0.0
-		for c := range hint {
-			if active[c] {
-				sumHint += hint[c]
-			}
-		}
-		if sumHint == 0 {
-			break
-		}
-		given := 0.0
+	if hint := t.hints(n); hint != nil {
+		return fitHints(minW, pref, hint, W)
+	}
+	out := append([]float64(nil), minW...)
+	rest := W - sum(minW)
+	if sp := sum(pref); sp <= W {
+		// Everything fits on one line: the spare room in proportion to the content.
 		for c := range out {
-			if !active[c] {
-				continue
-			}
-			add := rest * hint[c] / sumHint
-			if out[c]+add >= maxW[c] {
-				add = maxW[c] - out[c]
-				active[c] = false
-			}
-			out[c] += add
-			given += add
+			out[c] = pref[c] + (W-sp)*pref[c]/sp
 		}
-		rest -= given
-		if given < 1e-9 {
-			break
-		}
+		return out
 	}
-	if rest > 1e-9 {
-		// Every column has what its text needs: widen all alike to the full width.
-		sum := 0.0
-		for _, h := range hint {
-			sum += h
-		}
-		for c := range out {
-			out[c] += rest * hint[c] / sum
+	spread(out, minW, pref, rest)
+	return out
+}
+
+// hints are the relative widths given with the table for n columns, nil if none.
+func (t *tableSpec) hints(n int) []float64 {
+	if len(t.widths) == 0 {
+		return nil
+	}
+	out := make([]float64, n)
+	for c := range out {
+		out[c] = 1
+		if c < len(t.widths) && t.widths[c] > 0 && !math.IsInf(t.widths[c], 0) {
+			out[c] = t.widths[c]
 		}
 	}
 	return out
+}
+
+// fitHints starts from the relative widths hint and lets the content correct them: no
+// column below its minimum, and room a column does not need goes first to the columns
+// whose text wraps.
+func fitHints(minW, pref, hint []float64, W float64) []float64 {
+	n := len(minW)
+	out := make([]float64, n)
+	surplus := make([]float64, n)
+	sh := sum(hint)
+	for c := range out {
+		out[c] = math.Max(W*hint[c]/sh, minW[c])
+		if out[c] > pref[c] {
+			surplus[c] = out[c] - pref[c]
+			out[c] = pref[c]
+		}
+	}
+	rest := W - sum(out)
+	if rest < 0 {
+		// Raised minimums: the other columns give way in proportion to their room.
+		room := 0.0
+		for c := range out {
+			room += out[c] - minW[c]
+		}
+		for c := range out {
+			if room > 0 {
+				out[c] -= -rest * (out[c] - minW[c]) / room
+			}
+		}
+		return out
+	}
+	// The wrapping columns first, up to what their text needs…
+	rest = spread(out, out, pref, rest)
+	// …then the room taken back where the hints put it.
+	if ss := sum(surplus); rest > 1e-9 && ss > 0 {
+		for c := range out {
+			out[c] += rest * surplus[c] / ss
+		}
+		rest = 0
+	}
+	if rest > 1e-9 {
+		so := sum(out)
+		for c := range out {
+			out[c] += rest * out[c] / so
+		}
+	}
+	return out
+}
+
+// spread adds up to rest to out, each column in proportion to how far from is from pref,
+// and no column beyond pref; it returns what is left.
+func spread(out, from, pref []float64, rest float64) float64 {
+	need := make([]float64, len(out))
+	total := 0.0
+	for c := range out {
+		need[c] = math.Max(pref[c]-from[c], 0)
+		total += need[c]
+	}
+	if total <= 0 || rest <= 0 {
+		return rest
+	}
+	f := math.Min(1, rest/total)
+	for c := range out {
+		out[c] = from[c] + f*need[c]
+	}
+	return rest - f*total
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
 }
 
 // capMin lowers the largest values of ws to a common cap so that they sum to at most W.

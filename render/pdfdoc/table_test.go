@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/render"
 )
 
 func TestColumnWidthsFillTheTextWidth(t *testing.T) {
@@ -19,20 +21,7 @@ func TestColumnWidthsFillTheTextWidth(t *testing.T) {
 	for i, spec := range cases {
 		spec.size = 8.5
 		n := spec.cols()
-		head := make([][]word, n)
-		for c := range head {
-			if c < len(spec.header) {
-				head[c] = w.words(plain(spec.header[c]), textStyle{size: 8.5, base: stBold})
-			}
-		}
-		body := make([][][]word, len(spec.rows))
-		for r, row := range spec.rows {
-			body[r] = make([][]word, n)
-			for c := range row {
-				body[r][c] = w.words(row[c].spans, spec.cellStyle(row[c], c))
-			}
-		}
-		ws := spec.columnWidths(w.width(), head, body, nil)
+		ws := spec.columnWidths(w.width(), metrics(w.measureTable(spec, n, 8.5, 8.5)), cellPadX)
 		sum := 0.0
 		for _, x := range ws {
 			if x <= 0 || math.IsNaN(x) {
@@ -100,5 +89,111 @@ func TestTableRepeatsHeaderOnEveryPage(t *testing.T) {
 	w.table(spec)
 	if pages := w.pdf.PageCount(); pages < 3 || heads != pages-1 {
 		t.Errorf("%d pages, %d page breaks", pages, heads)
+	}
+}
+
+// TestSampleTablesBreakNoWord lays out every table of the samples: no word is broken
+// between lines, figures stay on one line, and the columns fill the text width.
+func TestSampleTablesBreakNoWord(t *testing.T) {
+	for _, name := range samples(t) {
+		d := sampleDoc(t, name)
+		w := testWriter(t)
+		w.d = d
+		var walk func(ss []*render.Section)
+		walk = func(ss []*render.Section) {
+			for _, s := range ss {
+				for _, b := range s.Blocks {
+					var tb *render.Table
+					switch b := b.(type) {
+					case *render.Table:
+						tb = b
+					case *render.Chart:
+						tb = b.Data
+					}
+					if tb == nil {
+						continue
+					}
+					spec := w.tableSpec(tb, 8.5)
+					L := w.layoutTable(spec, w.left(), w.width())
+					if s := sum(L.widths); math.Abs(s-w.width()) > 1e-6 {
+						t.Errorf("%s: %q: widths sum to %g", name, tb.Caption, s)
+					}
+					m := w.measureTable(spec, L.n, L.size, L.headTS.size)
+					for i, r := range L.rows[:L.nBody] {
+						for c, ls := range r.ls {
+							n := 0
+							for _, l := range ls {
+								n += len(l.words)
+							}
+							if want := len(m.body[i][c]); n != want {
+								t.Errorf("%s: %q row %d column %q: a word is broken: %d pieces for %d words", name, tb.Caption, i, tb.Header[c], n, want)
+							}
+							if isFigure(tb.Rows[i][c].Text) && len(ls) > 1 {
+								t.Errorf("%s: %q: figure %q wraps", name, tb.Caption, tb.Rows[i][c].Text)
+							}
+						}
+					}
+					for c, ls := range L.headLines {
+						n := 0
+						for _, l := range ls {
+							n += len(l.words)
+						}
+						if n != len(w.measureHead(spec, L.n, L.headTS.size)[c]) {
+							t.Errorf("%s: %q: header %q is broken", name, tb.Caption, tb.Header[c])
+						}
+					}
+				}
+				walk(s.Sections)
+			}
+		}
+		walk(d.Sections)
+	}
+}
+
+func TestIsFigure(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2.050.000 €": true, "12 Personen": true, "160 h ↓": true, "31 Oct 2027": true, "€760,000": true,
+		"−15 %": true, "96,2 %": true, "f1 – Umsatz": false, "–": false, "Kapazität +35 %": false,
+		"50 h × 2.400 €/h Deckungsbeitragsverlust": false, "+60,000 t a year": false,
+	} {
+		if got := isFigure(s); got != want {
+			t.Errorf("isFigure(%q) = %v", s, got)
+		}
+	}
+}
+
+func TestHyphenParts(t *testing.T) {
+	for s, want := range map[string]string{
+		"Co-Engineering-Projekte": "Co-|Engineering-|Projekte", "E-Mail": "E-Mail",
+		"2027-03-15": "2027-03-15", "KAM-Ziele": "KAM-|Ziele", "a-b": "a-b", "--flag": "--flag",
+	} {
+		if got := strings.Join(hyphenParts(s), "|"); got != want {
+			t.Errorf("hyphenParts(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestHeaderHyphenatedOnlyAsLastResort: a header word wider than any column fits is cut
+// with a hyphen, and stays inside its column.
+func TestHeaderHyphenatedOnlyAsLastResort(t *testing.T) {
+	w := testWriter(t)
+	spec := &tableSpec{size: 8.5}
+	for i := 0; i < 8; i++ {
+		spec.header = append(spec.header, "Zielerreichungsgrad")
+	}
+	spec.rows = [][]tcell{make([]tcell, 8)}
+	L := w.layoutTable(spec, w.left(), w.width())
+	if L.headTS.size != minHeadSize {
+		t.Errorf("header size %g, want %g", L.headTS.size, minHeadSize)
+	}
+	for c, ls := range L.headLines {
+		if len(ls) < 2 || !strings.HasSuffix(lineText(ls[0]), "-") {
+			t.Fatalf("column %d: header not hyphenated: %d lines", c, len(ls))
+		}
+		for _, l := range ls {
+			if l.w > L.widths[c]-2*L.padX+1e-6 {
+				t.Errorf("column %d: header line %q wider than the column", c, lineText(l))
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -49,6 +50,9 @@ type textStyle struct {
 	color rgb
 	base  style // added to every span's style
 	align byte  // 'L', 'R' or 'C'
+	// hyphenate marks a word broken between two letters with a hyphen (table headers:
+	// the last resort for a compound word wider than its column).
+	hyphenate bool
 }
 
 func body(c rgb) textStyle { return textStyle{size: 9.5, lead: 4.9, color: c, align: 'L'} }
@@ -138,21 +142,50 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 				if i < 0 {
 					i = len(rest)
 				}
-				if len(cur.frags) == 0 {
-					cur.space, space = space, 0
+				parts := []string{rest[:i]}
+				if st&stMono == 0 && sp.shape == 0 {
+					parts = hyphenParts(rest[:i])
 				}
-				w := e.strWidth(rest[:i], st, ts.size)
-				if sp.shape != 0 {
-					w = ts.size * ptToMM * 0.9
+				for k, p := range parts {
+					if k > 0 {
+						flush() // a line may break after the hyphen, without a space
+					}
+					if len(cur.frags) == 0 {
+						cur.space, space = space, 0
+					}
+					w := e.strWidth(p, st, ts.size)
+					if sp.shape != 0 {
+						w = ts.size * ptToMM * 0.9
+					}
+					cur.frags = append(cur.frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w})
+					cur.w += w
 				}
-				cur.frags = append(cur.frags, frag{text: rest[:i], st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w})
-				cur.w += w
 				rest = rest[i:]
 			}
 		}
 	}
 	flush()
 	return out
+}
+
+// hyphenParts splits a compound at its hyphens ("Co-Engineering-Projekte" → "Co-",
+// "Engineering-", "Projekte"), where two letters stand on either side: not in numbers,
+// dates or ranges, nor after a single letter ("E-Mail").
+func hyphenParts(s string) []string {
+	if !strings.Contains(s, "-") {
+		return []string{s}
+	}
+	r := []rune(s)
+	var out []string
+	from := 0
+	for j := 2; j+2 < len(r); j++ {
+		if r[j] == '-' && unicode.IsLetter(r[j-1]) && unicode.IsLetter(r[j-2]) &&
+			unicode.IsLetter(r[j+1]) && unicode.IsLetter(r[j+2]) && j-from >= 2 {
+			out = append(out, string(r[from:j+1]))
+			from = j + 1
+		}
+	}
+	return append(out, string(r[from:]))
 }
 
 // breakWord cuts a word wider than maxW into pieces that fit, at least one character
@@ -191,15 +224,26 @@ func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
 		}
 		return out
 	}
+	hyph := 0.0 // room for the hyphen
+	if ts.hyphenate && len(w.frags) > 0 {
+		hyph = e.strWidth("-", w.frags[0].st, ts.size)
+	}
 	var out []word
 	start, soft := 0, -1
 	for i, g := range gs {
-		if prefix[i+1]-prefix[start] > maxW && i > start {
+		if prefix[i+1]-prefix[start] > maxW-hyph && i > start {
 			cut := i
 			if soft > start && prefix[soft]-prefix[start] >= 0.4*maxW {
 				cut = soft
 			}
-			out = append(out, piece(start, cut))
+			p := piece(start, cut)
+			if hyph > 0 && unicode.IsLetter(gs[cut-1].r) && unicode.IsLetter(gs[cut].r) {
+				f := w.frags[gs[cut-1].f]
+				f.text, f.w = "-", hyph
+				p.frags = append(p.frags, f)
+				p.w += hyph
+			}
+			out = append(out, p)
 			start = cut
 		}
 		switch g.r {

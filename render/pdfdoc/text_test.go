@@ -23,7 +23,7 @@ func testWriter(t testing.TB) *docWriter {
 func lineText(l line) string {
 	var b strings.Builder
 	for i, w := range l.words {
-		if i > 0 {
+		if i > 0 && w.space > 0 {
 			b.WriteByte(' ')
 		}
 		for _, f := range w.frags {
