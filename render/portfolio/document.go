@@ -224,7 +224,9 @@ func (b *builder) ranking(num string) *render.Section {
 			{Text: f.PercentPtr(a.VisitCostRevenuePct)}})
 	}
 	tt := b.pf.Totals
-	t.Foot = [][]render.Cell{{{}, {Text: l.T("pf.total"), Strong: true}, {}, {}, {},
+	// The foot row's first cell is its header (accessibility: never an empty header).
+	t.Foot = [][]render.Cell{{{Text: l.T("pf.total"), Strong: true},
+		{Text: fmt.Sprintf(l.T("pf.accounts.n"), tt.Accounts), Strong: true}, {}, {}, {},
 		{Text: thousands(tt.Revenue), Strong: true}, {Text: f.PercentPtr(tt.MarginRate), Strong: true},
 		{Text: whole(tt.VisitCost), Strong: true}, {Text: f.PercentPtr(tt.VisitCostRevenuePct), Strong: true}}}
 	return &render.Section{ID: "ranking", Number: num, Title: l.T("pf.ranking"), Level: 1, NewPage: true,
