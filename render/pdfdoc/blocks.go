@@ -29,13 +29,12 @@ func (w *docWriter) block(b render.Block, keep float64) {
 	case *render.Facts:
 		w.facts(b)
 	case *render.Table:
-		// Keep caption, header and the first rows together; the caption is left out where
-		// the heading just before says the same.
-		w.need(32)
-		if !strings.HasPrefix(last, b.Caption) {
-			w.smallHeading(b.Caption)
+		// The caption is left out where the heading just before says the same.
+		caption := b.Caption
+		if strings.HasPrefix(last, caption) {
+			caption = ""
 		}
-		w.table(w.tableSpec(b, 8.5))
+		w.captioned(caption, w.docTable(b, 8.5))
 		w.gap(5)
 	case *render.List:
 		w.smallHeading(b.Title)
@@ -52,16 +51,47 @@ func (w *docWriter) block(b render.Block, keep float64) {
 	}
 }
 
+var smallHeadTS = textStyle{size: 10, lead: 10 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
+
 // smallHeading is an unnumbered heading inside a section, kept with what follows.
 func (w *docWriter) smallHeading(text string) {
 	if text == "" {
 		return
 	}
-	ts := textStyle{size: 10, lead: 10 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
 	w.gap(1.5)
-	w.need(ts.lead + 16)
-	w.flow(plain(w.san.Line(text)), ts, 0)
+	w.need(smallHeadTS.lead + 16)
+	w.flow(plain(w.san.Line(text)), smallHeadTS, 0)
 	w.y += 1
+}
+
+// smallHeadingHeight is the height smallHeading takes for text.
+func (w *docWriter) smallHeadingHeight(text string) float64 {
+	if text == "" {
+		return 0
+	}
+	n := len(w.wrap(plain(w.san.Line(text)), smallHeadTS, w.width()))
+	return 1.5 + float64(n)*smallHeadTS.lead + 1
+}
+
+// docTable is the layout of a document table at the text width, made once.
+func (w *docWriter) docTable(t *render.Table, size float64) *tableLayout {
+	if L, ok := w.layouts[t]; ok {
+		return L
+	}
+	L := w.layoutTable(w.tableSpec(t, size), w.left(), w.width())
+	if w.layouts == nil {
+		w.layouts = map[any]*tableLayout{}
+	}
+	w.layouts[t] = L
+	return L
+}
+
+// captioned draws a table with its caption above, the caption kept with the header and
+// the first rows (or all of a short table).
+func (w *docWriter) captioned(caption string, L *tableLayout) {
+	w.need(w.smallHeadingHeight(caption) + L.keep(w.bottom()-w.mt))
+	w.smallHeading(caption)
+	w.drawTable(L)
 }
 
 // lightSpans shows a traffic light by shape and colour, followed by text or, without
@@ -103,7 +133,15 @@ func (w *docWriter) factSpans(value string, l render.Light, link string) []span 
 }
 
 func (w *docWriter) facts(f *render.Facts) {
-	w.smallHeading(f.Title)
+	w.captioned(f.Title, w.factsTable(f))
+	w.gap(4)
+}
+
+// factsTable is the layout of a list of facts: a plain two-column table, made once.
+func (w *docWriter) factsTable(f *render.Facts) *tableLayout {
+	if L, ok := w.layouts[f]; ok {
+		return L
+	}
 	spec := &tableSpec{size: 9, plain: true, widths: []float64{0.36, 0.64}}
 	for _, it := range f.Items {
 		spec.rows = append(spec.rows, []tcell{
@@ -111,8 +149,12 @@ func (w *docWriter) facts(f *render.Facts) {
 			{spans: w.factSpans(it.Value, it.Light, it.Link)},
 		})
 	}
-	w.table(spec)
-	w.gap(4)
+	L := w.layoutTable(spec, w.left(), w.width())
+	if w.layouts == nil {
+		w.layouts = map[any]*tableLayout{}
+	}
+	w.layouts[f] = L
+	return L
 }
 
 // tableSpec converts a document table; size is the text size in points.
@@ -201,12 +243,22 @@ func (w *docWriter) chartSize(c *render.Chart) (width, height float64) {
 	return width, height
 }
 
-// keepHeight is how much of a block must fit below a heading for the heading to stay on
-// the page: a heading never ends a page, nor stands above a chart that moved on.
-func (w *docWriter) keepHeight(b render.Block) float64 {
-	switch b := b.(type) {
+// keepHeight is how much of the blocks bs must fit below a heading (with the text after)
+// for the heading to stay on the page: a heading never ends a page, nor stands above a
+// chart that moved on.
+func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
+	if len(bs) == 0 {
+		return 14
+	}
+	switch b := bs[0].(type) {
+	case *render.Heading:
+		return 8 + math.Min(w.keepHeight(bs[1:], b.Text), (w.bottom()-w.mt)/2)
 	case *render.Table:
-		return 32
+		caption := b.Caption
+		if strings.HasPrefix(after, caption) {
+			caption = "" // left out, see block
+		}
+		return w.smallHeadingHeight(caption) + w.docTable(b, 8.5).keep(w.bottom()-w.mt)
 	case *render.Chart:
 		if b.Model == nil || b.Model.Empty() {
 			return 20
@@ -218,7 +270,7 @@ func (w *docWriter) keepHeight(b render.Block) float64 {
 	case *render.SWOT:
 		return 45
 	case *render.Facts:
-		return 8 + 6*float64(min(3, len(b.Items)))
+		return w.smallHeadingHeight(b.Title) + w.factsTable(b).keep(w.bottom()-w.mt)
 	}
 	return 14
 }
@@ -263,8 +315,7 @@ func (w *docWriter) chart(c *render.Chart) {
 	}
 	w.y += 2
 	if c.Data != nil && len(c.Data.Rows) > 0 {
-		w.smallHeading(w.d.Labels.T("doc.chartdata"))
-		w.table(w.tableSpec(c.Data, 8))
+		w.captioned(w.d.Labels.T("doc.chartdata"), w.docTable(c.Data, 8))
 	}
 	w.gap(5)
 }

@@ -37,7 +37,8 @@ const (
 	minHeadSize  = 6.5  // points: a header of long compound words may go this far
 	colFloor     = 8.0  // mm: no column narrower (an empty column stays visible)
 	prefCap      = 0.55 // of the width: no column asks for more room than this
-	keepWhole    = 5    // tables of up to this many rows are not split between pages
+	keepWhole    = 5    // tables of up to this many rows…
+	keepWholeH   = 60.0 // …and this height (mm) are not split between pages
 )
 
 func (t *tableSpec) cols() int {
@@ -388,13 +389,15 @@ func countLines(ws []word, f, maxW float64) int {
 // keep is the height that must fit below the position for the table to start there: the
 // header and the first two rows, or all of a short table.
 func (L *tableLayout) keep(pageH float64) float64 {
-	k := min(2, len(L.rows))
-	if L.nBody <= keepWhole {
-		k = len(L.rows)
+	h, all := L.headH, L.headH
+	for i, r := range L.rows {
+		if i < 2 {
+			h += r.h
+		}
+		all += r.h
 	}
-	h := L.headH
-	for _, r := range L.rows[:k] {
-		h += r.h
+	if L.nBody <= keepWhole && all <= keepWholeH {
+		h = all
 	}
 	if len(L.rows) == 0 {
 		h += 2*cellPadY + L.size*ptToMM*1.42
@@ -579,7 +582,7 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 	pref := make([]float64, n)
 	for c := 0; c < n; c++ {
 		minW[c] = math.Max(cm.bodyMin[c]+pad, colFloor)
-		pref[c] = math.Max(math.Min(cm.pref[c]+pad, prefCap*W), minW[c])
+		pref[c] = math.Max(cm.pref[c]+pad, minW[c])
 	}
 	// Where the longest words do not fit side by side, only the columns with the longest
 	// words give way: their minimum is capped at the level that makes the sum fit.
@@ -601,6 +604,11 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 	}
 	if hint := t.hints(n); hint != nil {
 		return fitHints(minW, pref, hint, W)
+	}
+	for c := range pref {
+		// No column asks for more than part of the width, so that one long text does not
+		// take all the room from the others.
+		pref[c] = math.Max(math.Min(pref[c], prefCap*W), minW[c])
 	}
 	out := append([]float64(nil), minW...)
 	rest := W - sum(minW)

@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"testing"
@@ -195,5 +196,49 @@ func TestHeaderHyphenatedOnlyAsLastResort(t *testing.T) {
 				t.Errorf("column %d: header line %q wider than the column", c, lineText(l))
 			}
 		}
+	}
+}
+
+// TestPlanBreaksLeavesNoSingleRow: where only the last row would go on to the next page,
+// two rows go.
+func TestPlanBreaksLeavesNoSingleRow(t *testing.T) {
+	L := &tableLayout{nBody: 10}
+	for i := 0; i < 10; i++ {
+		L.rows = append(L.rows, tableRowLines{h: 10})
+	}
+	// Nine rows fit below y = 0 with the bottom at 95.
+	if got := L.planBreaks(0, 0, 95); !got[8] || len(got) != 1 {
+		t.Errorf("breaks %v, want before row 8", got)
+	}
+	// Eight rows fit: two go on anyway, nothing forced.
+	if got := L.planBreaks(0, 0, 85); len(got) != 0 {
+		t.Errorf("breaks %v, want none", got)
+	}
+	// A foot row alone on the next page takes the last two body rows with it.
+	L.rows = append(L.rows, tableRowLines{h: 10})
+	if got := L.planBreaks(0, 0, 105); !got[8] {
+		t.Errorf("breaks %v, want before row 8", got)
+	}
+}
+
+// TestCaptionStaysWithItsTable: a caption that fits at the bottom of a page whose table
+// does not moves on with the table.
+func TestCaptionStaysWithItsTable(t *testing.T) {
+	w := testWriter(t)
+	w.y = w.bottom() - 34
+	tb := &render.Table{Caption: "Besuchsbedarf nach Klassen", Header: []string{"Klasse", "Kunden"}}
+	for _, c := range []string{"A", "B", "C", "D", "E"} {
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: c}, {Text: "12"}})
+	}
+	w.block(tb, 14)
+	var buf bytes.Buffer
+	if err := w.pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if first := run(t, buf.Bytes(), "pdftotext", "-f", "1", "-l", "1", "FILE", "-"); strings.Contains(first, "Besuchsbedarf") {
+		t.Errorf("caption left at the bottom of page 1:\n%s", first)
+	}
+	if n := w.pdf.PageCount(); n != 2 {
+		t.Errorf("%d pages", n)
 	}
 }

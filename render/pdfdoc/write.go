@@ -92,6 +92,9 @@ type docWriter struct {
 	chartErr    error
 	lastHeading string  // text of a Heading block just set, "" after any other block
 	tocScale    float64 // line spacing of the contents, 0.8–1
+	// layouts caches the layout of document tables: the heading before a table asks for
+	// its height, then the table is drawn (a layout does not depend on the position).
+	layouts map[any]*tableLayout
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -187,11 +190,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	if depth == 0 && (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !(w.atTop() && w.pdf.PageNo() > 1) {
 		w.newPage()
 	}
-	keep := 14.0
-	if len(s.Blocks) > 0 {
-		keep = w.keepHeight(s.Blocks[0])
-	}
-	w.heading(s, depth, keep)
+	w.heading(s, depth, w.sectionKeep(s, depth))
 	if s.TOC {
 		if w.toc == nil { // one table of contents; a second place for it stays empty
 			w.reserveContents(s)
@@ -200,17 +199,33 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	}
 	w.lastHeading = s.Title
 	for i, b := range s.Blocks {
-		keep := 14.0
-		if i+1 < len(s.Blocks) {
-			keep = w.keepHeight(s.Blocks[i+1])
+		after := ""
+		if h, ok := b.(*render.Heading); ok {
+			after = h.Text
 		}
-		w.block(b, keep)
+		w.block(b, w.keepHeight(s.Blocks[i+1:], after))
 	}
 	for _, sub := range s.Sections {
 		if sub != nil {
 			w.section(sub, depth+1)
 		}
 	}
+}
+
+// sectionKeep is how much must fit below a section's heading: the start of its first
+// block, or of its first subsection with that subsection's heading, so that no heading
+// ends a page.
+func (w *docWriter) sectionKeep(s *render.Section, depth int) float64 {
+	if len(s.Blocks) > 0 {
+		return w.keepHeight(s.Blocks, s.Title)
+	}
+	for _, sub := range s.Sections {
+		if sub != nil {
+			size := headSize[min(depth+1, len(headSize)-1)]
+			return 6 + size*ptToMM*1.3 + 1.5 + w.sectionKeep(sub, depth+1)
+		}
+	}
+	return 14
 }
 
 // Heading sizes by depth, in points.
