@@ -100,6 +100,16 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		doc := changes.Report(newPlan, cs, changes.ReportOptions{Now: now, KepVersion: kepVersion(), Versions: v})
 		base := strings.TrimSuffix(filepath.Base(newPath), filepath.Ext(newPath)) + "-changes"
 		for _, f := range a.formats {
+			dir := a.outDir
+			if dir == "" {
+				dir = "out"
+			}
+			if out := filepath.Join(dir, base+"."+f); dir != "-" && inputAt(out, a.files) != "" {
+				fmt.Fprintf(stderr, "kep diff: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				return exitUsage
+			}
+		}
+		for _, f := range a.formats {
 			if err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr); err != nil {
 				fmt.Fprintf(stderr, "kep diff: %v\n", err)
 				return exitUsage

@@ -93,6 +93,14 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	v := kepVersion()
 	doc := portfolio.Document(pf, portfolio.Options{Now: now, KepVersion: v,
 		Workspace: reportPath(pf.Workspace.File)})
+	if *outDir != "-" {
+		for _, kind := range kinds {
+			if out := filepath.Join(*outDir, "portfolio."+kind); inputAt(out, files) != "" {
+				fmt.Fprintf(stderr, "kep portfolio: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				return exitUsage
+			}
+		}
+	}
 	// The same temporary file + rename as kep render: a report is complete or not there.
 	out := &renderer{dir: *outDir, stdout: stdout}
 	if *outDir == "-" {

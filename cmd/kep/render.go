@@ -228,6 +228,21 @@ func checkOutputs(js []*renderJob, formats []string, dir string, stderr io.Write
 	return exitOK
 }
 
+// inputAt returns the input file that the output path out is (the same file, through
+// any link), or "" when it is none of them: kep never writes over an input.
+func inputAt(out string, inputs []string) string {
+	fo, err := os.Stat(out)
+	if err != nil {
+		return ""
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(fo, fi) {
+			return in
+		}
+	}
+	return ""
+}
+
 // renderer holds what all plans of one run share. Templates, fonts and parsed workspace
 // files are cached by the packages and loaders behind it, so they are read once.
 type renderer struct {
