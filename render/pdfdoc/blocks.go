@@ -62,6 +62,7 @@ func (w *docWriter) smallHeading(text string) {
 	w.need(smallHeadTS.lead + 16)
 	w.flow(plain(w.san.Line(text)), smallHeadTS, 0)
 	w.y += 1
+	w.headingSet()
 }
 
 // smallHeadingHeight is the height smallHeading takes for text.

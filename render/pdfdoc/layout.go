@@ -70,11 +70,15 @@ type engine struct {
 	fonts *fontSet
 	san   *sanitizer
 
-	pageW, pageH           float64
-	ml, mr, mt, mb         float64
-	y                      float64
-	primary, accent        rgb
-	onNewPage              func() // called after each page break (a block quote continues its bar)
+	pageW, pageH    float64
+	ml, mr, mt, mb  float64
+	y               float64
+	primary, accent rgb
+	onNewPage       func() // called after each page break (a block quote continues its bar)
+	// headEnd is where the last heading ended on page headPage; stranded counts the
+	// headings a page break left with nothing below them (tests check it stays 0).
+	headEnd                float64
+	headPage, stranded     int
 	curFamily, curStyle    string
 	curSize                float64
 	fontValid              bool
@@ -108,6 +112,9 @@ func (e *engine) bottom() float64 { return e.pageH - e.mb }
 
 // newPage starts a page and puts the position at the top margin.
 func (e *engine) newPage() {
+	if e.headPage > 0 && e.headPage == e.pdf.PageNo() && e.y <= e.headEnd+0.01 {
+		e.stranded++
+	}
 	e.pdf.AddPage()
 	e.y = e.mt
 	e.invalidate()
@@ -115,6 +122,9 @@ func (e *engine) newPage() {
 		e.onNewPage()
 	}
 }
+
+// headingSet notes that a heading ends at the position.
+func (e *engine) headingSet() { e.headPage, e.headEnd = e.pdf.PageNo(), e.y }
 
 // invalidate forgets the cached graphics state: after AddPage or SetPage the content
 // stream's state is not what fpdf last emitted.

@@ -233,3 +233,38 @@ func TestContentsPagesMatchTheOutline(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHeadingEndsAPage lays out the samples on A4 and letter paper: no heading is left
+// at the bottom of a page with what it heads on the next.
+func TestNoHeadingEndsAPage(t *testing.T) {
+	for _, name := range samples(t) {
+		for _, paper := range []string{"A4", "letter"} {
+			d := sampleDoc(t, name)
+			d.Paper = paper
+			fs, err := newFontSet(d.Font, d.FontBold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := newDocWriter(d, fs, Options{Now: testNow})
+			if err := w.layout(); err != nil {
+				t.Fatal(err)
+			}
+			if w.stranded > 0 {
+				t.Errorf("%s on %s: %d headings end a page", name, paper, w.stranded)
+			}
+		}
+	}
+}
+
+// TestStrandedHeadingsAreCounted checks the counter TestNoHeadingEndsAPage relies on.
+func TestStrandedHeadingsAreCounted(t *testing.T) {
+	w := testWriter(t)
+	w.smallHeading("Allein")
+	w.newPage()
+	w.smallHeading("Mit Text")
+	w.flow(plain("Text"), body(ink), 0)
+	w.newPage()
+	if w.stranded != 1 {
+		t.Errorf("stranded = %d, want 1", w.stranded)
+	}
+}

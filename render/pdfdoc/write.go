@@ -277,6 +277,7 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	} else {
 		w.y += 1.5
 	}
+	w.headingSet()
 }
 
 // tocEntry is one line of the table of contents.
