@@ -66,10 +66,10 @@ var planCases = []struct {
 		`/ws/p.toml:6:1: plan.summary: control character U+0007 in text`,
 	}},
 	{"markdown nested too deep", header + "summary = \"\"\"\n" + strings.Repeat("> ", 51) + "x\n\"\"\"\n", []string{
-		`/ws/p.toml:6:1: plan.summary: markdown nested 51 levels deep (block quotes, lists, indentation), more than the limit of 50`,
+		`/ws/p.toml:6:1: plan.summary: Markdown nested 51 levels deep (block quotes, lists, indentation), more than the limit of 50`,
 	}},
 	{"markdown table too big", header + "summary = \"\"\"\n|" + strings.Repeat(" a |", 200) + "\n|" + strings.Repeat(" - |", 200) + "\n" + strings.Repeat("| x |\n", 100) + "\"\"\"\n", []string{
-		`/ws/p.toml:6:1: plan.summary: markdown tables with more than 20000 cells`,
+		`/ws/p.toml:6:1: plan.summary: Markdown tables with more than 20000 cells`,
 	}},
 	{"raw control character", header + "summary = \"\"\"\nok\u0000\n\"\"\"\n", []string{
 		`/ws/p.toml:7:2: plan.summary: TOML files cannot contain control characters: '0x00'`,

@@ -274,8 +274,8 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
 			return bad("control character %U in text", str[i])
 		}
-		if err := checkMarkdownSize(str); err != nil {
-			return bad("%v", err)
+		if msg := checkMarkdownSize(str); msg != "" {
+			return bad("%s", msg)
 		}
 	case kindID:
 		if !idPattern.MatchString(str) {
@@ -366,12 +366,13 @@ const (
 // line in one pass without parsing: a line's depth counts its quote and list markers and
 // every two columns of indentation; a table counts the columns of its delimiter row for
 // the header and each line after it up to a blank line.
-func checkMarkdownSize(s string) error {
+// It returns the message, or "" when the text is within the limits.
+func checkMarkdownSize(s string) string {
 	cells, cols := 0, 0
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSuffix(line, "\r")
 		if d := markdownDepth(line); d > MaxMarkdownDepth {
-			return fmt.Errorf("markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
+			return fmt.Sprintf("Markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
 		}
 		if strings.TrimSpace(line) == "" {
 			cols = 0
@@ -383,10 +384,10 @@ func checkMarkdownSize(s string) error {
 		}
 		cells += cols
 		if cells > MaxTableCells {
-			return fmt.Errorf("markdown tables with more than %d cells", MaxTableCells)
+			return fmt.Sprintf("Markdown tables with more than %d cells", MaxTableCells)
 		}
 	}
-	return nil
+	return ""
 }
 
 // markdownDepth estimates the container depth a line opens: quote markers, list markers
