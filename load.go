@@ -60,7 +60,8 @@ func tooBig(path string, n int64) Diagnostic {
 
 // LoadPlanBytes is LoadPlan on bytes read elsewhere (an older git revision, a test); path
 // names the file in messages and locates the workspace. The plan is nil only when the
-// file cannot be decoded at all.
+// file cannot be decoded at all, or when it is a workspace file (kep.toml), which is
+// then checked as one.
 func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	if len(src) > MaxFileSize {
 		return nil, Diagnostics{tooBig(path, int64(len(src)))}
@@ -101,8 +102,8 @@ func (l *Loader) fs() FileSystem {
 	return l.FS
 }
 
-// decoded is a TOML file decoded twice: generically for the schema walk, and with its
-// line index for messages.
+// decoded is a TOML file decoded generically, for the schema walk, with its line index
+// for messages.
 type decoded struct {
 	file   string
 	raw    map[string]any
