@@ -37,6 +37,7 @@ const (
 	minHeadSize  = 6.5  // points: a header of long compound words may go this far
 	colFloor     = 8.0  // mm: no column narrower (an empty column stays visible)
 	prefCap      = 0.55 // of the width: no column asks for more room than this
+	shortCol     = 0.2  // of the width: a column of texts this short is kept unwrapped
 	keepWhole    = 5    // tables of up to this many rows…
 	keepWholeH   = 60.0 // …and this height (mm) are not split between pages
 )
@@ -282,16 +283,23 @@ search:
 		}
 		headSize = math.Min(size, minHeadSize)
 	} else if len(t.rows) <= 200 {
-		// A crowded table, whose rows wrap into two lines or more on average, is set up to
-		// a point smaller where that saves many lines.
-		lines := t.lineCount(m0, cm0.scaled(size/base, headSize/base), size/base, W, padX)
-		for s := size - 0.5; float64(lines) >= 2*float64(len(t.rows)+len(t.foot)) && s >= math.Max(floor, base-1)-1e-9; s -= 0.5 {
-			hs := math.Min(headSize, s)
-			l := t.lineCount(m0, cm0.scaled(s/base, hs/base), s/base, W, padX)
-			if float64(l) > 0.85*float64(lines) {
-				break
+		// A crowded table, whose rows wrap into two lines or more on average, gets the
+		// narrow padding and is set at the largest size down to 1.5 points smaller that needs at most a tenth more
+		// lines than the smallest: smaller type where it saves many lines, not a few.
+		lines := func(s float64) int {
+			return t.lineCount(m0, cm0.scaled(s/base, math.Min(headSize, s)/base), s/base, W, padX)
+		}
+		if l := lines(size); float64(l) >= 2*float64(len(t.rows)+len(t.foot)) {
+			padX = narrowPadX // and closer columns
+			l = lines(size)
+			low := math.Max(floor, base-1.5)
+			best := float64(lines(low))
+			for s := size - 0.5; s >= low-1e-9; s -= 0.5 {
+				if float64(l) <= 1.1*best {
+					break
+				}
+				size, headSize, l = s, math.Min(headSize, s), lines(s)
 			}
-			size, headSize, lines = s, hs, l
 		}
 	}
 	m := m0
@@ -602,14 +610,35 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 	for c := range pref {
 		pref[c] = math.Max(pref[c], minW[c])
 	}
-	if hint := t.hints(n); hint != nil {
+	hint := t.hints(n)
+	if hint != nil && t.plain {
 		return fitHints(minW, pref, hint, W)
+	}
+	var hinted []float64
+	if hint != nil {
+		hinted = fitHints(minW, pref, hint, W)
 	}
 	for c := range pref {
 		// No column asks for more than part of the width, so that one long text does not
 		// take all the room from the others.
 		pref[c] = math.Max(math.Min(pref[c], prefCap*W), minW[c])
 	}
+	out := autoWidths(minW, pref, W)
+	if hinted != nil {
+		// Half the hints, half the content: hints written for one language's labels do
+		// not starve a column whose text runs long in another. Both sum to W and keep
+		// every minimum, and so does their mean.
+		for c := range out {
+			out[c] = (out[c] + hinted[c]) / 2
+		}
+	}
+	return out
+}
+
+// autoWidths is the automatic table layout of browsers: every column its minimum, the
+// rest in proportion to how much more its text would take (when all of it fits on one
+// line, the spare room in proportion to the content).
+func autoWidths(minW, pref []float64, W float64) []float64 {
 	out := append([]float64(nil), minW...)
 	rest := W - sum(minW)
 	if sp := sum(pref); sp <= W {
@@ -619,7 +648,23 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 		}
 		return out
 	}
-	spread(out, minW, pref, rest)
+	// Short texts (names, states) are not wrapped where that takes at most half the
+	// spare room: a wrapped name costs a line and gains little.
+	shortNeed := 0.0
+	for c := range out {
+		if pref[c] <= shortCol*W {
+			shortNeed += pref[c] - minW[c]
+		}
+	}
+	if shortNeed > 0 && shortNeed <= rest/2 {
+		for c := range out {
+			if pref[c] <= shortCol*W {
+				out[c] = pref[c]
+			}
+		}
+		rest -= shortNeed
+	}
+	spread(out, out, pref, rest)
 	return out
 }
 
