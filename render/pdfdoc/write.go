@@ -95,6 +95,8 @@ type docWriter struct {
 	// layouts caches the layout of document tables: the heading before a table asks for
 	// its height, then the table is drawn (a layout does not depend on the position).
 	layouts map[any]*tableLayout
+	// prevStub: the chapter before was empty (see section).
+	prevStub bool
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -187,8 +189,18 @@ func (w *docWriter) layout() error {
 
 // section sets a section's heading, blocks and subsections.
 func (w *docWriter) section(s *render.Section, depth int) {
-	if depth == 0 && (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !(w.atTop() && w.pdf.PageNo() > 1) {
-		w.newPage()
+	if depth == 0 {
+		// Chapters start on a new page, except an empty chapter after another empty one:
+		// a plan with many empty building blocks gets no run of nearly blank pages.
+		stub := isStub(s)
+		shared := stub && w.prevStub && !s.TOC && w.pdf.PageNo() > 1
+		if (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !shared && !(w.atTop() && w.pdf.PageNo() > 1) {
+			w.newPage()
+		}
+		w.prevStub = stub
+		if shared {
+			w.gap(8)
+		}
 	}
 	w.heading(s, depth, w.sectionKeep(s, depth))
 	if s.TOC {
@@ -210,6 +222,19 @@ func (w *docWriter) section(s *render.Section, depth int) {
 			w.section(sub, depth+1)
 		}
 	}
+}
+
+// isStub reports whether a section holds no more than a note (an empty building block).
+func isStub(s *render.Section) bool {
+	if len(s.Sections) > 0 || len(s.Blocks) > 1 {
+		return false
+	}
+	for _, b := range s.Blocks {
+		if _, ok := b.(*render.Note); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionKeep is how much must fit below a section's heading: the start of its first
