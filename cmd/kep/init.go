@@ -151,8 +151,8 @@ func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostic
 	if p, _ := loader.LoadPlanBytes(path, []byte(stub)); p != nil && p.Workspace != nil {
 		ws = p.Workspace
 	}
-	data.Attractiveness = scaffoldCriteria(ws.Scoring.Attractiveness, 6)
-	data.Position = scaffoldCriteria(ws.Scoring.Position, 5)
+	data.Attractiveness = scaffoldCriteria(ws.Scoring.Attractiveness, 6, lang)
+	data.Position = scaffoldCriteria(ws.Scoring.Position, 5, lang)
 
 	var buf bytes.Buffer
 	for pass := 0; pass < 2; pass++ {
@@ -203,7 +203,20 @@ func schemaLine(path string) string {
 	}
 }
 
-func scaffoldCriteria(cs []kep.Criterion, points int) []scaffoldCriterion {
+// defaultCriterionNames are the English names of the default scoring model's criteria
+// (whose names the spec gives in German), for the comments of an English scaffold.
+var defaultCriterionNames = map[string]string{
+	"revenue": "revenue", "potential": "revenue potential", "margin": "contribution margin",
+	"strategic_fit": "strategic importance", "reference": "reference value",
+	"share_of_wallet": "share of wallet", "relationship": "relationship quality",
+	"solution_fit": "solution fit", "price_enforcement": "price enforcement",
+}
+
+func scaffoldCriteria(cs []kep.Criterion, points int, lang string) []scaffoldCriterion {
+	defaults := map[string]string{}
+	for _, c := range append(kep.DefaultWorkspace().Scoring.Attractiveness, kep.DefaultWorkspace().Scoring.Position...) {
+		defaults[c.ID] = c.Name
+	}
 	width := 0
 	for _, c := range cs {
 		width = max(width, len(c.ID))
@@ -212,7 +225,11 @@ func scaffoldCriteria(cs []kep.Criterion, points int) []scaffoldCriterion {
 	for i, c := range cs {
 		// Align the comments after "id = n" in one column, at least two spaces after.
 		pad := strings.Repeat(" ", max(2, 31-len(c.ID)-3-len(strconv.Itoa(points))))
-		out[i] = scaffoldCriterion{ID: c.ID, Name: c.Name, Weight: strconv.FormatFloat(c.Weight, 'f', -1, 64), Points: points, Pad: pad}
+		name := c.Name
+		if en, ok := defaultCriterionNames[c.ID]; ok && lang == "en" && defaults[c.ID] == c.Name {
+			name = en
+		}
+		out[i] = scaffoldCriterion{ID: c.ID, Name: name, Weight: strconv.FormatFloat(c.Weight, 'f', -1, 64), Points: points, Pad: pad}
 	}
 	return out
 }
