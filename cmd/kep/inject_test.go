@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -227,9 +228,12 @@ func inspect(t *testing.T, what string, doc []byte) htmlShape {
 		if n.Type == html.ElementNode {
 			shape[n.Data] = true
 			switch n.Data {
-			case "script", "iframe", "object", "embed", "foreignObject", "form", "base", "meta", "link":
-				if n.Data != "meta" { // <meta charset> and viewport are the template's own
-					t.Errorf("%s: element <%s>", what, n.Data)
+			case "iframe", "object", "embed", "foreignObject", "form", "base", "link":
+				t.Errorf("%s: element <%s>", what, n.Data)
+			case "script":
+				// Documents have none (the shapes tell); kep serve's page has its own.
+				if c := n.FirstChild; c != nil && (strings.Contains(c.Data, injectMarker) || strings.Contains(c.Data, "alert(")) {
+					t.Errorf("%s: plan text inside <script>: %.200q", what, c.Data)
 				}
 			case "style":
 				// Plan text may stand in the CSS only escaped (the print footer's content
@@ -372,4 +376,26 @@ func mustRead(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestInjectionServeProblemPage: kep serve shows a plan's errors in the page, and the
+// messages quote what the plan says (unknown keys, wrong values). The page must show them
+// as text: compared with the page of a harmless broken plan, no markup is added.
+func TestInjectionServeProblemPage(t *testing.T) {
+	page := func(key, value string) []byte {
+		dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Konto") +
+			fmt.Sprintf("%q = 1\nstatus = %q\n", key, value)})
+		_, ts := newTestPreview(t, filepath.Join(dir, "a.toml"))
+		resp, body := get(t, ts.URL+"/plan/1")
+		if resp.StatusCode >= 500 {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		if !strings.Contains(body, "unknown key") || !strings.Contains(body, "is not one of") {
+			t.Fatalf("the page does not show both errors:\n%s", body)
+		}
+		return []byte(body)
+	}
+	bad := inspect(t, "kep serve problem page", page(hostileText, hostileText))
+	good := shapeOf(t, "kep serve problem page", page("harmless", "harmless"))
+	compareShapes(t, "kep serve problem page", bad, good)
 }
