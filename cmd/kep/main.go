@@ -27,8 +27,8 @@ type command struct {
 	run     func(c *command, args []string, stdout, stderr io.Writer) int
 }
 
-// extraCommands holds commands that other files register in their own init (serve,
-// portfolio, diff, schema), so that this file need not change for each of them.
+// extraCommands holds commands that other files register in their own init (portfolio,
+// diff), so that this file need not change for each of them.
 var extraCommands []*command
 
 // helpOrder is the order in which `kep help` lists the commands; others come last.
@@ -76,6 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
 		return runHelp(args[1:], stdout, stderr)
+	case "-version", "--version":
+		return versionCommand.run(versionCommand, args[1:], stdout, stderr)
 	}
 	c := lookup(args[0])
 	if c == nil {
