@@ -198,28 +198,20 @@ func planJobs(files []string, stderr io.Writer) ([]*renderJob, int) {
 }
 
 // checkOutputs refuses an output path that is one of the input files (for example
-// -o pointing at the plans' folder where a plan is itself named x.html).
+// -o pointing at the plans' folder where a plan is itself named x.html) or a folder.
 func checkOutputs(js []*renderJob, formats []string, dir string, stderr io.Writer) int {
-	var inputs []os.FileInfo
-	for _, j := range js {
-		if fi, err := os.Stat(j.path); err == nil {
-			inputs = append(inputs, fi)
-		}
+	inputs := make([]string, len(js))
+	for i, j := range js {
+		inputs[i] = j.path
 	}
 	for _, j := range js {
 		for _, ext := range formats {
 			out := filepath.Join(dir, j.base+"."+ext)
-			fi, err := os.Stat(out)
-			if err != nil {
-				continue
+			if inputAt(out, inputs) != "" {
+				fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				return exitUsage
 			}
-			for _, in := range inputs {
-				if os.SameFile(fi, in) {
-					fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
-					return exitUsage
-				}
-			}
-			if fi.IsDir() {
+			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 				fmt.Fprintf(stderr, "kep render: %s is a folder, cannot write the document there\n", out)
 				return exitUsage
 			}
