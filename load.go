@@ -306,6 +306,10 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 		return ws, nil
 	}
 	ws.File, ws.invalid = file, true // the defaults stand in until the file passes every check
+	// Checked before reading, as for plans: a huge file would be read whole first.
+	if fi, err := fsys.Stat(file); err == nil && fi.Size() > MaxFileSize {
+		return ws, Diagnostics{tooBig(file, fi.Size())}
+	}
 	src, err := fsys.ReadFile(file)
 	if err != nil {
 		return ws, Diagnostics{{File: file, Message: err.Error()}}
