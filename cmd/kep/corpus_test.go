@@ -287,6 +287,18 @@ var corpusGen = map[string]func(t *testing.T, dir, plan string){
 		writeFile(t, filepath.Join(dir, "kep.toml"), []byte("[scoring]\nclass_a = 40\nclass_b = 70\n\n[visits]\nkams = 0\n"))
 		writeFile(t, plan, []byte(corpusHeader))
 	},
+	"workspace_too_big": func(t *testing.T, dir, plan string) {
+		// A sparse gigabyte: refused by its size before anything is read.
+		f, err := os.Create(filepath.Join(dir, "kep.toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(1 << 30); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		writeFile(t, plan, []byte(corpusHeader))
+	},
 	"workspace_syntax": func(t *testing.T, dir, plan string) {
 		writeFile(t, filepath.Join(dir, "kep.toml"), []byte("lang = \"de\n"))
 		writeFile(t, plan, []byte(corpusHeader))
