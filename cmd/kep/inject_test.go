@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -239,6 +240,13 @@ func inspect(t *testing.T, what string, doc []byte) htmlShape {
 				// Plan text may stand in the CSS only escaped (the print footer's content
 				// string): no raw markup, call or template action of the hostile text.
 				if c := n.FirstChild; c != nil {
+					if m := regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`).FindAllStringSubmatch(c.Data, -1); m != nil {
+						for _, u := range m {
+							if !strings.HasPrefix(u[1], "data:") && !strings.HasPrefix(u[1], "#") {
+								t.Errorf("%s: CSS fetches %q", what, u[1])
+							}
+						}
+					}
 					for _, raw := range []string{"<", "alert(", "{{", "]]>"} {
 						if i := strings.Index(c.Data, raw); i >= 0 {
 							t.Errorf("%s: %q inside <style>: %q", what, raw, c.Data[max(0, i-100):min(len(c.Data), i+100)])
@@ -261,6 +269,12 @@ func inspect(t *testing.T, what string, doc []byte) htmlShape {
 						(strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "data:image/png;") && !strings.HasPrefix(val, "data:image/jpeg;")) {
 						t.Errorf("%s: unsafe link <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
 					}
+					// A document fetches nothing: only links (<a>) may point elsewhere.
+					if n.Data != "a" && !strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "#") {
+						t.Errorf("%s: external resource <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
+					}
+				case key == "srcset" || key == "poster" || key == "background":
+					t.Errorf("%s: <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
 				case key == "style" && strings.Contains(a.Val, injectMarker):
 					t.Errorf("%s: plan text in a style attribute: %.200q", what, a.Val)
 				}
