@@ -268,3 +268,19 @@ func TestStrandedHeadingsAreCounted(t *testing.T) {
 		t.Errorf("stranded = %d, want 1", w.stranded)
 	}
 }
+
+// TestEmptyChaptersSharePages: the minimal plan's empty building blocks follow each other
+// on shared pages instead of a nearly blank page each.
+func TestEmptyChaptersSharePages(t *testing.T) {
+	d := sampleDoc(t, "minimal")
+	_, res := writePDF(t, d)
+	chapters := 0
+	for _, s := range d.Sections {
+		if s.Number != "" {
+			chapters++
+		}
+	}
+	if res.Pages >= chapters {
+		t.Errorf("%d pages for %d chapters", res.Pages, chapters)
+	}
+}
