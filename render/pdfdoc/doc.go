@@ -13,7 +13,9 @@
 //
 // The files follow the pipeline: fonts.go and sanitize.go (faces parsed once per
 // process, glyph coverage), layout.go and text.go (the page engine and rich-text line
-// breaking), table.go, markdown.go (goldmark's tree to spans and blocks), blocks.go
+// breaking), table.go (column widths from the content as in a browser's automatic
+// layout, the width hints blended in; crowded tables set smaller before a word breaks;
+// no single row alone on a page), markdown.go (goldmark's tree to spans and blocks), blocks.go
 // (the document's block types), cover.go and write.go (the document frame), post.go
 // (stream compression with a reused compressor).
 //
