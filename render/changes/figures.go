@@ -95,15 +95,21 @@ func (d *differ) offeringFigures(o, n kep.OfferingFigures) {
 		return val{key: id, show: d.competitorName(id), set: true}
 	}
 	d.field("offering.weakest_against", subject{}, d.f("f.weakest"), weakest(o.WeakestAgainst), weakest(n.WeakestAgainst))
-	oq := map[string]string{}
+	// Competences are matched by name; names may repeat, so the k-th of a name in the
+	// old version goes with the k-th of it in the new one.
+	oq := map[string][]string{}
 	for _, c := range o.Competences {
-		oq[norm(c.Name)] = c.Quadrant
+		oq[norm(c.Name)] = append(oq[norm(c.Name)], c.Quadrant)
 	}
+	nth := map[string]int{}
 	for _, c := range n.Competences {
-		q, ok := oq[norm(c.Name)]
-		if !ok {
+		k := norm(c.Name)
+		i := nth[k]
+		nth[k]++
+		if i >= len(oq[k]) {
 			continue // a new competence is listed in its block already
 		}
+		q := oq[k][i]
 		d.field("offering.competences["+norm(c.Name)+"].quadrant", d.textItem("competence", c.Name), d.f("f.cquadrant"),
 			d.enum("competence", q), d.enum("competence", c.Quadrant))
 	}
