@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/kepdev/kep/render/changes"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
+	"github.com/kepdev/kep/render/portfolio"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -140,7 +142,8 @@ func FuzzRenderPlan(f *testing.F) {
 }
 
 // FuzzDiffPlans compares two versions of a plan as kep diff does, and writes the change
-// report as text, HTML and PDF, and the change appendix of kep render --since.
+// report as text, HTML and PDF, the change appendix of kep render --since, and the
+// portfolio report of both as two accounts.
 func FuzzDiffPlans(f *testing.F) {
 	seeds := fuzzSeeds(f)
 	for i, s := range seeds {
@@ -172,6 +175,18 @@ func FuzzDiffPlans(f *testing.F) {
 		if _, err := pdfdoc.Write(io.Discard, doc, pdfdoc.Options{Now: fuzzNow}); err != nil {
 			t.Fatalf("PDF change report: %v", err)
 		}
+		// Both versions as the accounts of a portfolio report.
+		pf, err := portfolio.Compute([]*kep.Plan{oldPlan, newPlan}, []*kep.Figures{oldF, newF})
+		if err != nil {
+			t.Fatalf("portfolio of two valid plans: %v", err)
+		}
+		pdoc := portfolio.Document(pf, portfolio.Options{Now: fuzzNow, KepVersion: "fuzz"})
+		if err := htmldoc.Write(io.Discard, pdoc, htmldoc.Options{NoFont: true}); err != nil {
+			t.Fatalf("HTML portfolio: %v", err)
+		}
+		if _, err := pdfdoc.Write(io.Discard, pdoc, pdfdoc.Options{Now: fuzzNow}); err != nil {
+			t.Fatalf("PDF portfolio: %v", err)
+		}
 		appendix := changes.Appendix(cs, newPlan.Lang, "HEAD")
 		d, err := render.Build(newPlan, newF, render.Options{Now: fuzzNow, Changes: appendix})
 		if err != nil {
@@ -179,6 +194,78 @@ func FuzzDiffPlans(f *testing.F) {
 		}
 		if err := htmldoc.Write(io.Discard, d, htmldoc.Options{NoFont: true}); err != nil {
 			t.Fatalf("HTML with appendix: %v", err)
+		}
+	})
+}
+
+// overlayFS is the operating system's file system with one file, the workspace file
+// kep.toml, replaced by bytes: the fuzz input.
+type overlayFS struct {
+	name string
+	data []byte
+}
+
+type overlayInfo struct {
+	os.FileInfo
+	size int64
+}
+
+func (o overlayInfo) Size() int64 { return o.size }
+
+func (o overlayFS) ReadFile(name string) ([]byte, error) {
+	if name == o.name {
+		return o.data, nil
+	}
+	return os.ReadFile(name)
+}
+
+func (o overlayFS) Stat(name string) (fs.FileInfo, error) {
+	fi, err := os.Stat(name)
+	if name == o.name && err == nil {
+		return overlayInfo{fi, int64(len(o.data))}, nil
+	}
+	return fi, err
+}
+
+func (o overlayFS) Lstat(name string) (fs.FileInfo, error) {
+	fi, err := os.Lstat(name)
+	if name == o.name && err == nil {
+		return overlayInfo{fi, int64(len(o.data))}, nil
+	}
+	return fi, err
+}
+
+func (o overlayFS) EvalSymlinks(name string) (string, error) { return filepath.EvalSymlinks(name) }
+
+// FuzzRenderWorkspace renders the sample plans under any workspace file: scoring model,
+// visit and cost model and brand are all input. A workspace and plan without errors
+// always render; otherwise there are errors, and nothing panics.
+func FuzzRenderWorkspace(f *testing.F) {
+	ws, err := os.ReadFile("../../samples/kep.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(ws, uint8(0))
+	f.Add([]byte(""), uint8(1))
+	f.Add([]byte("lang = \"en\"\n[brand]\ncompany = \"<b>x</b>\"\nprimary = \"#000000\"\n"), uint8(2))
+	plans := []string{"hansa", "brightwater", "minimal"}
+	f.Fuzz(func(t *testing.T, ws []byte, which uint8) {
+		_, path := fuzzLoader(t) // the copied samples: logo and plans
+		dir := filepath.Dir(filepath.Dir(path))
+		l := &kep.Loader{Now: fuzzNow, FS: overlayFS{name: filepath.Join(dir, "kep.toml"), data: ws}}
+		plan := filepath.Join(dir, "accounts", plans[int(which)%len(plans)]+".toml")
+		src, err := os.ReadFile(plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags, err := renderPlanBytes(l, plan, src)
+		if err != nil {
+			t.Fatalf("a plan and workspace without errors do not render: %v\n%s", err, ws)
+		}
+		for _, d := range diags {
+			if !d.Warning && strings.TrimSpace(d.Message) == "" {
+				t.Fatalf("error without a message: %#v", d)
+			}
 		}
 	})
 }
