@@ -319,3 +319,27 @@ func TestRenderParallel200(t *testing.T) {
 		t.Errorf("%d errors about the owner, want 4:\n%s", n, stderr)
 	}
 }
+
+// TestOutputReplacesLinks: a document's place taken by a symbolic link to a file
+// elsewhere: the link is replaced by the document, the file it pointed to is untouched.
+// kep writes into the output folder only.
+func TestOutputReplacesLinks(t *testing.T) {
+	ws := hardWorkspace(t)
+	elsewhere := filepath.Join(t.TempDir(), "precious.html")
+	writeFile(t, elsewhere, []byte("precious"))
+	out := filepath.Join(ws, "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mustSymlink(t, elsewhere, filepath.Join(out, "minimal.html"))
+	plan := filepath.Join(ws, "accounts", "minimal.toml")
+	if code, _, stderr := runKep(ws, "render", "-f", "html", "-o", out, plan); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if got := string(mustRead(t, elsewhere)); got != "precious" {
+		t.Errorf("the file behind the link was written: %.40q", got)
+	}
+	if fi, err := os.Lstat(filepath.Join(out, "minimal.html")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("minimal.html is not the document: %v %v", fi, err)
+	}
+}
