@@ -319,6 +319,11 @@ func checkNumber(s *keySpec, v any, bad func(string, ...any) Diagnostics) Diagno
 		if s.kind == kindInteger {
 			return bad("want a whole number, not %v", x)
 		}
+		// The same bound as for integers: sums of larger amounts (benefits of a value
+		// concept) overflow to +Inf, which no figure and no JSON can show.
+		if x > maxSafeInt || x < -maxSafeInt {
+			return bad("%v is too large", x)
+		}
 		f = x
 	default:
 		if s.kind == kindInteger {
