@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -341,5 +342,34 @@ func TestOutputReplacesLinks(t *testing.T) {
 	}
 	if fi, err := os.Lstat(filepath.Join(out, "minimal.html")); err != nil || !fi.Mode().IsRegular() {
 		t.Errorf("minimal.html is not the document: %v %v", fi, err)
+	}
+}
+
+// TestExtremeNumbers: the largest amounts and the smallest positive numbers a plan may
+// hold give finite figures: kep figures writes JSON and kep render the documents. (Before
+// amounts were bounded by 2^53, a sum of 1.7e308 twice was +Inf, which JSON cannot hold:
+// kep figures failed with exit 2; see corpus case range_huge_float.)
+func TestExtremeNumbers(t *testing.T) {
+	ws := hardWorkspace(t)
+	var b strings.Builder
+	b.WriteString(corpusHeader + "\n[selection]\nrevenue = 9e15\ncontribution_margin = 5e-324\nvisits = 9007199254740991\n")
+	b.WriteString("\n[[competitors]]\nid = \"a\"\nname = \"A\"\n\n[[offering.profile]]\ncriterion = \"K\"\nweight = 100\nown = 10\ncompetitors = { a = 5e-324 }\n")
+	b.WriteString("\n[[value]]\nid = \"v\"\nname = \"V\"\nyears = 10\n")
+	for i := 0; i < 100; i++ {
+		b.WriteString("[[value.benefits]]\nitem = \"B\"\namount = 9e15\n[[value.costs]]\nitem = \"C\"\namount = 5e-324\nonce = true\n")
+	}
+	b.WriteString("\n[[scorecard.objectives]]\nid = \"f1\"\nperspective = \"finance\"\nobjective = \"x\"\nkpi = \"y\"\ntarget = 5e-324\nactual = 9e15\nbaseline = 9e15\n")
+	plan := filepath.Join(ws, "accounts", "extreme.toml")
+	writeFile(t, plan, []byte(b.String()))
+	code, stdout, stderr := runKep(ws, "figures", plan)
+	if code != exitOK {
+		t.Fatalf("kep figures: exit %d:\n%s", code, stderr)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(stdout), &v); err != nil {
+		t.Errorf("kep figures: %v", err)
+	}
+	if code, _, stderr := runKep(ws, "render", "-o", filepath.Join(ws, "out"), plan); code != exitOK {
+		t.Errorf("kep render: exit %d:\n%s", code, stderr)
 	}
 }
