@@ -413,3 +413,21 @@ func TestInjectionServeProblemPage(t *testing.T) {
 	good := shapeOf(t, "kep serve problem page", page("harmless", "harmless"))
 	compareShapes(t, "kep serve problem page", bad, good)
 }
+
+// TestInjectionServePage: the live preview of a hostile plan (the document with the
+// preview's own reload script) holds no markup from the plan either.
+func TestInjectionServePage(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1795737600")
+	keys := textKeys(t)
+	page := func(dir string) []byte {
+		_, ts := newTestPreview(t, filepath.Join(dir, "accounts", "hansa.toml"))
+		resp, body := get(t, ts.URL+"/plan/1")
+		if resp.StatusCode != 200 {
+			t.Fatalf("status %d:\n%.500s", resp.StatusCode, body)
+		}
+		return []byte(body)
+	}
+	bad := inspect(t, "kep serve page", page(variant(t, keys, hostile)))
+	good := shapeOf(t, "kep serve page", page(variant(t, keys, harmless)))
+	compareShapes(t, "kep serve page", bad, good)
+}
