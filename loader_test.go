@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // One Loader serves many plans in parallel and parses their workspace once.
@@ -64,13 +63,9 @@ func TestNesting(t *testing.T) {
 		{header + "x = [{" + strings.Repeat("a.", 300_000) + "a = 1}]\n", "/ws/p.toml:6:1: arrays, inline tables or dotted keys nest more than 32 deep"},
 		{ok, ""},
 	} {
-		start := time.Now()
 		_, ds := load(t, "", c.src)
 		if got := strings.Join(messages(ds, false), "\n"); got != c.want {
 			t.Errorf("got %q, want %q", got, c.want)
-		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("took %v", d)
 		}
 	}
 	// Floats in a multi-line array are not dotted keys.
@@ -79,22 +74,19 @@ func TestNesting(t *testing.T) {
 	}
 }
 
-// A file of mistakes gets the first MaxErrors messages and a note, quickly.
+// A file of mistakes gets the first MaxErrors messages and a note. (Speed is measured by
+// the benchmarks, never asserted: a loaded CI machine must not fail a test.)
 func TestMaxErrors(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(header)
 	for i := 0; i < 50_000; i++ {
 		fmt.Fprintf(&b, "k%d = 1\n", i)
 	}
-	start := time.Now()
 	_, ds := load(t, "", b.String())
 	errs := messages(ds, false)
 	if len(errs) != MaxErrors+1 || errs[0] != "/ws/p.toml: more than 1000 errors; showing the first 1000" ||
 		!strings.HasPrefix(errs[1], "/ws/p.toml:6:1: plan.k0: unknown key") {
 		t.Errorf("%d errors: %q … %q", len(errs), errs[0], errs[1])
-	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 
