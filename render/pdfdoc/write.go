@@ -433,9 +433,14 @@ func (w *docWriter) pageFurniture() {
 	for p := 2; p <= n; p++ {
 		w.pdf.SetPage(p)
 		w.invalidate()
-		// Header: document title left, company right, a rule in the brand colour.
+		// Header: document title left, version and status right, a rule in the brand
+		// colour. The company stands in the footer, as the spec asks.
 		hy := w.mt - 10
-		right := w.san.Line(w.d.Company)
+		version := ""
+		if w.d.Version != "" {
+			version = l.T("cover.version") + " " + w.d.Version
+		}
+		right := w.san.Line(joinNonEmpty(" · ", version, w.d.Status))
 		rw := 0.0
 		if right != "" {
 			right = w.fit(right, stBold, 7.5, w.width()*0.4)
@@ -464,7 +469,7 @@ func (w *docWriter) pageFurniture() {
 			w.text(x, fy, conf, stBold, 7.5, w.accentText())
 			x += w.strWidth(conf, stBold, 7.5)
 		}
-		if foot := w.san.Line(w.d.Footer); foot != "" && x < w.left()+avail-10 {
+		if foot := w.san.Line(joinNonEmpty(" · ", w.d.Company, w.d.Footer)); foot != "" && x < w.left()+avail-10 {
 			if conf != "" {
 				foot = " · " + foot
 			}
@@ -472,6 +477,17 @@ func (w *docWriter) pageFurniture() {
 			w.text(x, fy, foot, 0, 7.5, muted)
 		}
 	}
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
 }
 
 // accentText is the accent colour darkened until it reads as text on white.
