@@ -101,6 +101,22 @@ type fontSet struct {
 // regular face replaces regular and italic, its bold face (else its regular) bold and
 // bold-italic, so that a document never mixes two typefaces in running text.
 func newFontSet(regular, bold []byte) (*fontSet, error) {
+	if len(regular) == 0 {
+		// The built-in set is the same for every document: made once per process and
+		// shared read-only, instead of hashing ~750 KB of font files per document.
+		builtinFonts.once.Do(func() { builtinFonts.fs, builtinFonts.err = makeFontSet(nil, nil) })
+		return builtinFonts.fs, builtinFonts.err
+	}
+	return makeFontSet(regular, bold)
+}
+
+var builtinFonts struct {
+	once sync.Once
+	fs   *fontSet
+	err  error
+}
+
+func makeFontSet(regular, bold []byte) (*fontSet, error) {
 	fs := &fontSet{styles: map[string]*face{}}
 	for style, data := range map[string][]byte{"": goregular.TTF, "B": gobold.TTF,
 		"I": goitalic.TTF, "BI": gobolditalic.TTF} {
