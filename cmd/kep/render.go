@@ -111,6 +111,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 
 	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion()}
+	r.sideBySide = len(js) < *jobs
 	if toStdout {
 		r.dir = ""
 	}
@@ -245,6 +246,9 @@ type renderer struct {
 	since   string
 	stdout  io.Writer
 	version string
+	// sideBySide writes a plan's formats in parallel: set when there are fewer plans
+	// than workers, so that cores would otherwise stay idle.
+	sideBySide bool
 }
 
 func (r *renderer) render(j *renderJob) {
@@ -274,27 +278,48 @@ func (r *renderer) render(j *renderJob) {
 		j.status = exitUsage
 		return
 	}
-	for _, ext := range r.formats {
-		var buf bytes.Buffer
-		switch ext {
-		case "pdf":
-			res, err := pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: r.version})
-			if err != nil {
-				j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
-				j.status = exitUsage
-				return
-			}
-			if len(res.Replaced) > 0 {
-				j.notes = append(j.notes, fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.ReplacedText()))
-			}
-		case "html":
-			if err := htmldoc.Write(&buf, doc, htmldoc.Options{}); err != nil {
-				j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
-				j.status = exitUsage
-				return
+	// The formats are independent and only read the document. When there are fewer
+	// plans than workers (one plan: the common case), they are written side by side, so
+	// a plan on two cores takes the time of the slower writer, not of both; in a batch
+	// the workers already keep the cores busy.
+	bufs := make([]bytes.Buffer, len(r.formats))
+	errs := make([]error, len(r.formats))
+	warns := make([]string, len(r.formats))
+	var wg sync.WaitGroup
+	for i, ext := range r.formats {
+		write := func() {
+			switch ext {
+			case "pdf":
+				res, err := pdfdoc.Write(&bufs[i], doc, pdfdoc.Options{Now: now, KepVersion: r.version})
+				errs[i] = err
+				if err == nil && len(res.Replaced) > 0 {
+					warns[i] = fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.ReplacedText())
+				}
+			case "html":
+				errs[i] = htmldoc.Write(&bufs[i], doc, htmldoc.Options{})
 			}
 		}
-		if err := r.write(j.base+"."+ext, buf.Bytes()); err != nil {
+		if !r.sideBySide {
+			write()
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			write()
+		}()
+	}
+	wg.Wait()
+	for i, ext := range r.formats {
+		if errs[i] != nil {
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, errs[i]))
+			j.status = exitUsage
+			return
+		}
+		if warns[i] != "" {
+			j.notes = append(j.notes, warns[i])
+		}
+		if err := r.write(j.base+"."+ext, bufs[i].Bytes()); err != nil {
 			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
 			j.status = exitUsage
 			return
