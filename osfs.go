@@ -1,14 +1,37 @@
 package kep
 
 import (
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
+// maxRead bounds every read through the operating system, whatever the size checks said
+// before: a file that grows between the check and the read (or a device posing as a
+// file) cannot make kep read without end. Plans and workspaces have their own, smaller
+// limit (MaxFileSize), logos theirs; this one only has to be above all of them.
+const maxRead = 64 << 20
+
 type osFS struct{}
 
-func (osFS) ReadFile(name string) ([]byte, error)     { return os.ReadFile(name) }
+func (osFS) ReadFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxRead+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxRead {
+		return nil, fmt.Errorf("%s: larger than %d MiB, not read", name, maxRead>>20)
+	}
+	return b, nil
+}
+
 func (osFS) Lstat(name string) (fs.FileInfo, error)   { return os.Lstat(name) }
 func (osFS) Stat(name string) (fs.FileInfo, error)    { return os.Stat(name) }
 func (osFS) EvalSymlinks(name string) (string, error) { return filepath.EvalSymlinks(name) }
