@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata")
@@ -21,19 +21,10 @@ func TestGoldenSVG(t *testing.T) {
 				t.Fatal(err)
 			}
 			wellFormed(t, got)
-			path := filepath.Join("testdata", s.name+".svg")
+			// On a difference, look at the picture before rewriting the golden file.
+			rendertest.Golden(t, filepath.Join("testdata", s.name+".svg"), got, *update)
 			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
 				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./charts -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file; look at the picture, then go test ./charts -update\n%s", path, diff(want, got))
 			}
 			again, _ := SVG(s.chart, testTheme, s.w, s.h)
 			if !bytes.Equal(got, again) {
@@ -56,15 +47,4 @@ func wellFormed(t *testing.T, b []byte) {
 			t.Fatalf("SVG not well-formed: %v\n%s", err, b)
 		}
 	}
-}
-
-// diff shows the first differing line of two outputs.
-func diff(want, got []byte) string {
-	w, g := bytes.Split(want, []byte(">")), bytes.Split(got, []byte(">"))
-	for i := 0; i < len(w) && i < len(g); i++ {
-		if !bytes.Equal(w[i], g[i]) {
-			return fmt.Sprintf("element %d:\n- %s>\n+ %s>", i, w[i], g[i])
-		}
-	}
-	return fmt.Sprintf("lengths differ: %d vs %d elements", len(w), len(g))
 }

@@ -74,7 +74,6 @@ func (b *builder) tf(key string, a ...any) string { return fmt.Sprintf(b.L.T(key
 func (b *builder) enum(kind, value string) string { return b.L.Enum(kind, value) }
 func (b *builder) money(v float64) string         { return b.F.Money(v) }
 func (b *builder) pct(v float64) string           { return b.F.Percent(v) }
-func (b *builder) num(v float64) string           { return b.F.Decimal(v, 2) }
 func (b *builder) date(d *kep.Date) string        { return b.F.DatePtr(d) }
 func (b *builder) pctPtr(p *float64) string       { return b.F.PercentPtr(p) }
 func (b *builder) moneyPtr(p *float64) string     { return b.F.MoneyPtr(p) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -460,49 +461,6 @@ func TestGroupOrderAndTitles(t *testing.T) {
 	equal(t, got, []string{"Plan details: p", "2 Strategic KAM goals: s", "8 Action plan: a,b", "Derived figures: f"})
 }
 
-// golden compares got with testdata/<name>, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff lists the lines only in want (-) and only in got (+).
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	inW, inG := map[string]int{}, map[string]int{}
-	for _, l := range w {
-		inW[l]++
-	}
-	for _, l := range g {
-		inG[l]++
-	}
-	var b strings.Builder
-	for _, l := range w {
-		if inG[l] == 0 {
-			b.WriteString("- " + l + "\n")
-		}
-	}
-	for _, l := range g {
-		if inW[l] == 0 {
-			b.WriteString("+ " + l + "\n")
-		}
-	}
-	return b.String()
-}
-
 // The change report as text, in both languages: base.toml against edited.toml, which
 // changes something in every part of the plan.
 func TestGoldenText(t *testing.T) {
@@ -519,7 +477,7 @@ func TestGoldenText(t *testing.T) {
 			if err := WriteText(&buf, Title(n), Versions{Old: "base.toml", New: "edited.toml"}, Group(cs, n.Lang), n.Lang); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "golden/"+lang+".txt", buf.Bytes())
+			rendertest.Golden(t, filepath.Join("testdata", "golden", lang+".txt"), buf.Bytes(), *update)
 		})
 	}
 }

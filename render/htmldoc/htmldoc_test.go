@@ -13,6 +13,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -58,20 +59,7 @@ func TestGoldenSamples(t *testing.T) {
 			if dir := os.Getenv("KEP_HTML_OUT"); dir != "" {
 				_ = os.WriteFile(filepath.Join(dir, name+".html"), out, 0o644)
 			}
-			golden := filepath.Join("testdata", name+".html.golden")
-			if *update {
-				if err := os.WriteFile(golden, out, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if !bytes.Equal(out, want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, firstDiff(string(want), string(out)))
-			}
+			rendertest.Golden(t, filepath.Join("testdata", name+".html.golden"), out, *update)
 		})
 	}
 }

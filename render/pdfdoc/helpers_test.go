@@ -3,7 +3,6 @@ package pdfdoc
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -111,48 +111,5 @@ func run(t testing.TB, pdf []byte, name string, args ...string) string {
 // checkGolden compares got with testdata/name, or rewrites it with -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render/pdfdoc -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test ./render/pdfdoc -update rewrites it):\n%s", path, diff(string(want), string(got)))
-	}
-}
-
-// diff shows the first differing lines of two texts.
-func diff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(wl), len(gl)) && shown < 12; i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, w, g)
-			shown++
-		}
-	}
-	if len(wl) != len(gl) {
-		fmt.Fprintf(&b, "(%d lines, want %d)\n", len(gl), len(wl))
-	}
-	if b.Len() == 0 && want != got {
-		b.WriteString("(binary difference)\n")
-	}
-	return b.String()
+	rendertest.Golden(t, filepath.Join("testdata", name), got, *update)
 }

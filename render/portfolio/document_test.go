@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -52,55 +52,10 @@ func samplesDocument(t testing.TB) *render.Document {
 	return Document(pf, Options{Now: docDate, KepVersion: "test", Workspace: "samples/kep.toml"})
 }
 
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff shows the first differing lines, enough to see what changed.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, a, c)
-			if shown++; shown == 10 {
-				break
-			}
-		}
-	}
-	return b.String()
-}
-
 // TestSamplesText is the golden of the report's content over the samples, as text, so
 // that a reviewer reads every figure the report shows.
 func TestSamplesText(t *testing.T) {
-	golden(t, "samples.txt", []byte(dumpText(samplesDocument(t))))
+	rendertest.Golden(t, filepath.Join("testdata", "samples.txt"), []byte(dumpText(samplesDocument(t))), *update)
 }
 
 func dumpText(d *render.Document) string {
@@ -172,7 +127,7 @@ func TestSamplesTextEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "samples-en.txt", []byte(dumpText(Document(pf, Options{Now: docDate, Workspace: "samples/kep.toml"}))))
+	rendertest.Golden(t, filepath.Join("testdata", "samples-en.txt"), []byte(dumpText(Document(pf, Options{Now: docDate, Workspace: "samples/kep.toml"}))), *update)
 }
 
 func TestLabelsComplete(t *testing.T) {
@@ -223,7 +178,7 @@ func TestSamplesHTML(t *testing.T) {
 	if i, j := bytes.Index(html, []byte("<style")), bytes.Index(html, []byte("</style>")); i >= 0 && j > i {
 		html = append(append(html[:i:i], "<style>…</style>"...), html[j+len("</style>"):]...)
 	}
-	golden(t, "samples.html", html)
+	rendertest.Golden(t, filepath.Join("testdata", "samples.html"), html, *update)
 }
 
 // The PDF of the report is reproducible: the same portfolio gives the same bytes.
