@@ -11,21 +11,9 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-)
 
-// tool returns the path of an external program, or skips the test where it is missing —
-// unless KEP_REQUIRE_TOOLS is set (CI), where a missing tool fails.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("KEP_REQUIRE_TOOLS") != "" {
-			t.Fatalf("%s is required (KEP_REQUIRE_TOOLS is set): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
+	"github.com/kepdev/kep/render/rendertest"
+)
 
 // allPDF renders the samples, the degenerate cases and the hostile labels into one PDF.
 func allPDF(t *testing.T) []byte {
@@ -40,7 +28,7 @@ func allPDF(t *testing.T) []byte {
 }
 
 func TestPDFWithTools(t *testing.T) {
-	qpdf, pdfimages, pdftotext := tool(t, "qpdf"), tool(t, "pdfimages"), tool(t, "pdftotext")
+	qpdf, pdfimages, pdftotext := rendertest.Tool(t, "qpdf"), rendertest.Tool(t, "pdfimages"), rendertest.Tool(t, "pdftotext")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "charts.pdf")
 	if err := os.WriteFile(path, allPDF(t), 0o644); err != nil {

@@ -5,10 +5,11 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 const diffPlan = `format = 1
@@ -67,9 +68,7 @@ func TestDiffExitStatus(t *testing.T) {
 // gitShow reads a file from a revision by its path relative to the repository root, from
 // any folder inside the repository.
 func TestGitShow(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	rendertest.Tool(t, "git")
 	dir := t.TempDir()
 	// The repository is dir itself: git may look up to it, not above.
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"golang.org/x/net/websocket"
+
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 // chromiumPath finds headless Chromium ($KEP_CHROMIUM, else chromium on PATH); without it
@@ -31,10 +33,7 @@ func chromiumPath(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("KEP_REQUIRE_TOOLS") == "1" {
-		t.Fatal("chromium not found and KEP_REQUIRE_TOOLS=1")
-	}
-	t.Skip("chromium not found")
+	rendertest.Missing(t, "chromium")
 	return ""
 }
 

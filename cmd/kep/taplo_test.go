@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 // taploPath finds the taplo CLI (npm @taplo/cli): $KEP_TAPLO, else taplo on PATH. Without
@@ -22,10 +24,7 @@ func taploPath(t *testing.T) string {
 	if err == nil {
 		return p
 	}
-	if os.Getenv("KEP_REQUIRE_TOOLS") == "1" {
-		t.Fatal("taplo not found (npm install -g @taplo/cli) and KEP_REQUIRE_TOOLS=1")
-	}
-	t.Skip("taplo not found; install it with npm install -g @taplo/cli")
+	rendertest.Missing(t, "taplo (npm install -g @taplo/cli)")
 	return ""
 }
 

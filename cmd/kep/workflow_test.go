@@ -3,21 +3,20 @@ package main
 import (
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 // TestPreCommitHook runs hooks/pre-commit in real temporary git repositories, with the
 // test binary as kep on PATH (TestMain).
 func TestPreCommitHook(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	rendertest.Tool(t, "git")
 	hook, err := filepath.Abs("../../hooks/pre-commit")
 	if err != nil {
 		t.Fatal(err)
@@ -36,9 +35,7 @@ func TestPreCommitHook(t *testing.T) {
 // runner would: bash -eo pipefail, the workflow's env, GITHUB_STEP_SUMMARY.
 func TestCIExample(t *testing.T) {
 	for _, tool := range []string{"git", "bash", "xargs"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skip(tool, "not installed")
-		}
+		rendertest.Tool(t, tool)
 	}
 	wf, err := os.ReadFile("../../examples/ci/render-plans.yml")
 	if err != nil {

@@ -22,67 +22,6 @@ import (
 // (npm install --prefix DIR -- see testdata/tools/package.json), vnu.jar also through
 // KEP_VNU_JAR, Chromium through CHROMIUM (default: chromium on PATH).
 
-type tools struct {
-	java, vnu, node, nodePath, chromium string
-}
-
-func findTools(t *testing.T, needNode, needVNU bool) tools {
-	t.Helper()
-	var tl tools
-	var missing []string
-	tl.nodePath = os.Getenv("NODE_PATH")
-	module := func(name string) string {
-		for _, dir := range filepath.SplitList(tl.nodePath) {
-			if p := filepath.Join(dir, name); exists(p) {
-				return p
-			}
-		}
-		return ""
-	}
-	if needVNU {
-		tl.java, _ = exec.LookPath("java")
-		tl.vnu = os.Getenv("KEP_VNU_JAR")
-		if tl.vnu == "" {
-			if m := module("vnu-jar"); m != "" {
-				tl.vnu = filepath.Join(m, "build", "dist", "vnu.jar")
-			}
-		}
-		if tl.java == "" {
-			missing = append(missing, "java")
-		}
-		if tl.vnu == "" || !exists(tl.vnu) {
-			missing = append(missing, "vnu.jar (npm vnu-jar in NODE_PATH, or KEP_VNU_JAR)")
-		}
-	}
-	if needNode {
-		tl.node, _ = exec.LookPath("node")
-		tl.chromium = os.Getenv("CHROMIUM")
-		if tl.chromium == "" {
-			tl.chromium, _ = exec.LookPath("chromium")
-		}
-		if tl.node == "" {
-			missing = append(missing, "node")
-		}
-		if tl.chromium == "" {
-			missing = append(missing, "chromium")
-		}
-		for _, m := range []string{"axe-core", "playwright-core"} {
-			if module(m) == "" {
-				missing = append(missing, m+" (npm, in NODE_PATH)")
-			}
-		}
-	}
-	if len(missing) > 0 {
-		if os.Getenv("KEP_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("KEP_REQUIRE_TOOLS=1 but missing: %s", strings.Join(missing, ", "))
-		}
-		t.Skipf("missing %s", strings.Join(missing, ", "))
-	}
-	return tl
-}
-
-func exists(p string) bool { _, err := os.Stat(p); return err == nil }
-
 // checkedDocs writes the samples and a hostile plan (small enough for the checkers to
 // finish in seconds; the full-size one is checked by TestHostilePlanIsEscaped) to dir.
 func checkedDocs(t *testing.T, dir string) []string {
@@ -113,12 +52,12 @@ func checkedDocs(t *testing.T, dir string) []string {
 
 func TestNuHtmlChecker(t *testing.T) {
 	t.Parallel()
-	tl := findTools(t, false, true)
+	tl := rendertest.FindHTMLCheckers(t, false, true)
 	files := checkedDocs(t, t.TempDir())
 	// The hostile plan is mostly "xxx…": the checker's language guess is meaningless there.
 	for _, run := range [][]string{files[:len(files)-1], {"--no-langdetect", files[len(files)-1]}} {
-		args := append([]string{"-Xss8m", "-jar", tl.vnu, "--format", "gnu", "--also-check-svg"}, run...)
-		out, _ := exec.Command(tl.java, args...).CombinedOutput()
+		args := append([]string{"-Xss8m", "-jar", tl.VNU, "--format", "gnu", "--also-check-svg"}, run...)
+		out, _ := exec.Command(tl.Java, args...).CombinedOutput()
 		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 			if strings.Contains(line, ": error:") || (strings.Contains(line, ": warning:") && !strings.Contains(line, "info warning")) {
 				t.Errorf("Nu: %s", clip(line))
@@ -131,11 +70,11 @@ func TestNuHtmlChecker(t *testing.T) {
 
 func TestAxe(t *testing.T) {
 	t.Parallel()
-	tl := findTools(t, true, false)
+	tl := rendertest.FindHTMLCheckers(t, true, false)
 	files := checkedDocs(t, t.TempDir())
 	for _, width := range []string{"1280", "390"} {
-		cmd := exec.Command(tl.node, append([]string{filepath.Join("testdata", "tools", "axe.cjs"), width}, files...)...)
-		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
+		cmd := exec.Command(tl.Node, append([]string{filepath.Join("testdata", "tools", "axe.cjs"), width}, files...)...)
+		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.NodePath, "CHROMIUM="+tl.Chromium)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Errorf("axe at %s px: %v\n%s", width, err, out)
@@ -149,7 +88,7 @@ func TestAxe(t *testing.T) {
 // (1280 and 390 px) to look at.
 func TestScreenshots(t *testing.T) {
 	t.Parallel()
-	tl := findTools(t, true, false)
+	tl := rendertest.FindHTMLCheckers(t, true, false)
 	files := checkedDocs(t, t.TempDir())
 	shots := os.Getenv("KEP_SCREENSHOT_DIR")
 	for _, file := range files {
@@ -157,8 +96,8 @@ func TestScreenshots(t *testing.T) {
 		if shots != "" {
 			prefix = filepath.Join(shots, strings.TrimSuffix(filepath.Base(file), ".html"))
 		}
-		cmd := exec.Command(tl.node, filepath.Join("testdata", "tools", "shoot.cjs"), file, prefix, "1280,390,360")
-		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.nodePath, "CHROMIUM="+tl.chromium)
+		cmd := exec.Command(tl.Node, filepath.Join("testdata", "tools", "shoot.cjs"), file, prefix, "1280,390,360")
+		cmd.Env = append(os.Environ(), "NODE_PATH="+tl.NodePath, "CHROMIUM="+tl.Chromium)
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)

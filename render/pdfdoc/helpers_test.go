@@ -72,24 +72,10 @@ func writePDF(t testing.TB, d *render.Document) ([]byte, Result) {
 	return buf.Bytes(), res
 }
 
-// tool returns the path of an external checker. It skips the test when the tool is
-// missing, unless KEP_REQUIRE_TOOLS is set (CI), where a missing tool fails it.
-func tool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("KEP_REQUIRE_TOOLS") != "" {
-			t.Fatalf("%s not found but KEP_REQUIRE_TOOLS is set: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 // run runs a tool on a PDF written to a temporary file and returns its standard output.
 func run(t testing.TB, pdf []byte, name string, args ...string) string {
 	t.Helper()
-	path := tool(t, name)
+	path := rendertest.Tool(t, name)
 	file := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
 		t.Fatal(err)
