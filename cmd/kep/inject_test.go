@@ -219,72 +219,55 @@ type htmlShape map[string]bool
 // inside a style or script element, elements that run or embed content.
 func inspect(t *testing.T, what string, doc []byte) htmlShape {
 	t.Helper()
-	root, err := html.Parse(bytes.NewReader(doc))
-	if err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	shape := htmlShape{}
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			shape[n.Data] = true
-			switch n.Data {
-			case "iframe", "object", "embed", "foreignObject", "form", "base", "link":
-				t.Errorf("%s: element <%s>", what, n.Data)
-			case "script":
-				// Documents have none (the shapes tell); kep serve's page has its own.
-				if c := n.FirstChild; c != nil && (strings.Contains(c.Data, injectMarker) || strings.Contains(c.Data, "alert(")) {
-					t.Errorf("%s: plan text inside <script>: %.200q", what, c.Data)
-				}
-			case "style":
-				// Plan text may stand in the CSS only escaped (the print footer's content
-				// string): no raw markup, call or template action of the hostile text.
-				if c := n.FirstChild; c != nil {
-					if m := regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`).FindAllStringSubmatch(c.Data, -1); m != nil {
-						for _, u := range m {
-							if !strings.HasPrefix(u[1], "data:") && !strings.HasPrefix(u[1], "#") {
-								t.Errorf("%s: CSS fetches %q", what, u[1])
-							}
-						}
-					}
-					for _, raw := range []string{"<", "alert(", "{{", "]]>"} {
-						if i := strings.Index(c.Data, raw); i >= 0 {
-							t.Errorf("%s: %q inside <style>: %q", what, raw, c.Data[max(0, i-100):min(len(c.Data), i+100)])
+	shape := parseShape(t, what, doc, func(n *html.Node) {
+		switch n.Data {
+		case "iframe", "object", "embed", "foreignObject", "form", "base", "link":
+			t.Errorf("%s: element <%s>", what, n.Data)
+		case "script":
+			// Documents have none (the shapes tell); kep serve's page has its own.
+			if c := n.FirstChild; c != nil && (strings.Contains(c.Data, injectMarker) || strings.Contains(c.Data, "alert(")) {
+				t.Errorf("%s: plan text inside <script>: %.200q", what, c.Data)
+			}
+		case "style":
+			// Plan text may stand in the CSS only escaped (the print footer's content
+			// string): no raw markup, call or template action of the hostile text.
+			if c := n.FirstChild; c != nil {
+				if m := regexp.MustCompile(`url\(\s*['"]?([^'")\s]*)`).FindAllStringSubmatch(c.Data, -1); m != nil {
+					for _, u := range m {
+						if !strings.HasPrefix(u[1], "data:") && !strings.HasPrefix(u[1], "#") {
+							t.Errorf("%s: CSS fetches %q", what, u[1])
 						}
 					}
 				}
-			}
-			for _, a := range n.Attr {
-				key := strings.ToLower(a.Key)
-				if a.Namespace != "" {
-					key = a.Namespace + ":" + key
-				}
-				shape[n.Data+"@"+key] = true
-				val := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
-				switch {
-				case strings.HasPrefix(key, "on"):
-					t.Errorf("%s: event handler <%s %s=%q>", what, n.Data, a.Key, a.Val)
-				case key == "href" || key == "src" || key == "xlink:href" || key == "action" || key == "formaction":
-					if strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") ||
-						(strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "data:image/png;") && !strings.HasPrefix(val, "data:image/jpeg;")) {
-						t.Errorf("%s: unsafe link <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
+				for _, raw := range []string{"<", "alert(", "{{", "]]>"} {
+					if i := strings.Index(c.Data, raw); i >= 0 {
+						t.Errorf("%s: %q inside <style>: %q", what, raw, c.Data[max(0, i-100):min(len(c.Data), i+100)])
 					}
-					// A document fetches nothing: only links (<a>) may point elsewhere.
-					if n.Data != "a" && !strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "#") {
-						t.Errorf("%s: external resource <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
-					}
-				case key == "srcset" || key == "poster" || key == "background":
-					t.Errorf("%s: <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
-				case key == "style" && strings.Contains(a.Val, injectMarker):
-					t.Errorf("%s: plan text in a style attribute: %.200q", what, a.Val)
 				}
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
+		for _, a := range n.Attr {
+			key := attrKey(a)
+			val := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			switch {
+			case strings.HasPrefix(key, "on"):
+				t.Errorf("%s: event handler <%s %s=%q>", what, n.Data, a.Key, a.Val)
+			case key == "href" || key == "src" || key == "xlink:href" || key == "action" || key == "formaction":
+				if strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") ||
+					(strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "data:image/png;") && !strings.HasPrefix(val, "data:image/jpeg;")) {
+					t.Errorf("%s: unsafe link <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
+				}
+				// A document fetches nothing: only links (<a>) may point elsewhere.
+				if n.Data != "a" && !strings.HasPrefix(val, "data:") && !strings.HasPrefix(val, "#") {
+					t.Errorf("%s: external resource <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
+				}
+			case key == "srcset" || key == "poster" || key == "background":
+				t.Errorf("%s: <%s %s=%.80q>", what, n.Data, a.Key, a.Val)
+			case key == "style" && strings.Contains(a.Val, injectMarker):
+				t.Errorf("%s: plan text in a style attribute: %.200q", what, a.Val)
+			}
 		}
-	}
-	visit(root)
+	})
 	if !bytes.Contains(doc, []byte(injectMarker)) {
 		t.Errorf("%s: the hostile text does not appear at all (was it dropped?)", what)
 	}
@@ -293,6 +276,13 @@ func inspect(t *testing.T, what string, doc []byte) htmlShape {
 
 // shapeOf parses a harmless document and returns its shape.
 func shapeOf(t *testing.T, what string, doc []byte) htmlShape {
+	t.Helper()
+	return parseShape(t, what, doc, nil)
+}
+
+// parseShape parses an HTML document and returns its shape; check, when not nil, sees
+// every element on the way.
+func parseShape(t *testing.T, what string, doc []byte, check func(*html.Node)) htmlShape {
 	t.Helper()
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
@@ -304,11 +294,10 @@ func shapeOf(t *testing.T, what string, doc []byte) htmlShape {
 		if n.Type == html.ElementNode {
 			shape[n.Data] = true
 			for _, a := range n.Attr {
-				key := strings.ToLower(a.Key)
-				if a.Namespace != "" {
-					key = a.Namespace + ":" + key
-				}
-				shape[n.Data+"@"+key] = true
+				shape[n.Data+"@"+attrKey(a)] = true
+			}
+			if check != nil {
+				check(n)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -317,6 +306,15 @@ func shapeOf(t *testing.T, what string, doc []byte) htmlShape {
 	}
 	visit(root)
 	return shape
+}
+
+// attrKey is an attribute's name as the shape records it, lower case, with its namespace.
+func attrKey(a html.Attribute) string {
+	key := strings.ToLower(a.Key)
+	if a.Namespace != "" {
+		key = a.Namespace + ":" + key
+	}
+	return key
 }
 
 // compareShapes reports every element or attribute of the hostile document that the
