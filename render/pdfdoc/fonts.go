@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
@@ -29,24 +30,63 @@ type face struct {
 	cov  *coverage
 }
 
-// coverage is a bitmap of the Basic Multilingual Plane: fpdf cannot write runes above
-// U+FFFF at all, so nothing beyond it is ever covered.
-type coverage [0x10000 / 64]uint64
-
-func (c *coverage) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && c[r>>6]&(1<<(uint(r)&63)) != 0
+// coverage tells which runes of the Basic Multilingual Plane a font has a glyph for: fpdf
+// cannot write runes above U+FFFF at all, so nothing beyond it is ever covered. It is
+// filled lazily, one block of 64 runes on first use: a document uses a few hundred runes,
+// and asking the font for all 65,536 took 1 ms per face, in every process. Safe for
+// concurrent use: documents rendered in parallel share one coverage per face.
+type coverage struct {
+	font  *sfnt.Font // nil for a fixed bitmap (intersections, tests)
+	ready [0x10000 / 64]atomic.Bool
+	bits  [0x10000 / 64]atomic.Uint64
+	// parts, when set, make this the intersection of other coverages.
+	parts []*coverage
 }
 
-// intersect returns the runes covered by every coverage in cs.
-func intersect(cs ...*coverage) *coverage {
-	out := new(coverage)
-	for i := range out {
-		out[i] = ^uint64(0)
-		for _, c := range cs {
-			out[i] &= c[i]
-		}
+func (c *coverage) has(r rune) bool {
+	if r < 0 || r >= 0x10000 {
+		return false
 	}
-	return out
+	return c.block(int(r>>6))&(1<<(uint(r)&63)) != 0
+}
+
+// block returns the bitmap of runes [64*i, 64*i+64), computing it on first use. Two
+// goroutines may compute the same block at once; both store the same bits, and ready is
+// set only after bits, so a reader that sees ready sees the bits.
+func (c *coverage) block(i int) uint64 {
+	if c.ready[i].Load() {
+		return c.bits[i].Load()
+	}
+	var bits uint64
+	switch {
+	case c.parts != nil:
+		bits = ^uint64(0)
+		for _, p := range c.parts {
+			bits &= p.block(i)
+		}
+	case c.font != nil:
+		var buf sfnt.Buffer
+		for j := 0; j < 64; j++ {
+			if g, err := c.font.GlyphIndex(&buf, rune(i*64+j)); err == nil && g != 0 {
+				bits |= 1 << uint(j)
+			}
+		}
+	default:
+		return c.bits[i].Load() // a fixed bitmap: set, never computed
+	}
+	c.bits[i].Store(bits)
+	c.ready[i].Store(true)
+	return bits
+}
+
+// set marks r as covered in a fixed bitmap (tests).
+func (c *coverage) set(r rune) {
+	c.bits[r>>6].Store(c.bits[r>>6].Load() | 1<<(uint(r)&63))
+}
+
+// intersect returns the runes covered by every coverage in cs, computed lazily as well.
+func intersect(cs ...*coverage) *coverage {
+	return &coverage{parts: cs}
 }
 
 var faces sync.Map // sha256 of the font bytes → *faceResult
@@ -74,19 +114,22 @@ func parseFace(data []byte) (*face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
 	}
-	var buf sfnt.Buffer
-	cov := new(coverage)
-	n := 0
-	for r := rune(0); r < 0x10000; r++ {
-		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
-			cov[r>>6] |= 1 << (uint(r) & 63)
-			n++
-		}
-	}
-	if n == 0 {
+	cov := &coverage{font: f}
+	if !cov.any() {
 		return nil, errors.New("font has no usable character map")
 	}
 	return &face{data: data, cov: cov}, nil
+}
+
+// any reports whether the font has a glyph for any BMP rune. Latin text fonts answer in
+// the first blocks; only a font without them is scanned whole.
+func (c *coverage) any() bool {
+	for i := range c.bits {
+		if c.block(i) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // fontSet is the family a document is set in: four text styles and a monospaced face for
@@ -99,15 +142,29 @@ type fontSet struct {
 
 // newFontSet returns the built-in Go fonts, or the brand's font where given: the brand's
 // regular face replaces regular and italic, its bold face (else its regular) bold and
-// bold-italic, so that a document never mixes two typefaces in running text.
+// bold-italic, so that a document never mixes two typefaces in running text. Code stays
+// in the built-in monospaced face.
 func newFontSet(regular, bold []byte) (*fontSet, error) {
-	if len(regular) == 0 {
-		// The built-in set is the same for every document: made once per process and
-		// shared read-only, instead of hashing ~750 KB of font files per document.
-		builtinFonts.once.Do(func() { builtinFonts.fs, builtinFonts.err = makeFontSet(nil, nil) })
+	// The built-in set is the same for every document: made once per process and shared
+	// read-only; the embedded fonts are parsed directly, not looked up by a hash of their
+	// ~750 KB.
+	builtinFonts.once.Do(func() { builtinFonts.fs, builtinFonts.err = makeBuiltinSet() })
+	if builtinFonts.err != nil || len(regular) == 0 {
 		return builtinFonts.fs, builtinFonts.err
 	}
-	return makeFontSet(regular, bold)
+	r, err := loadFace(regular)
+	if err != nil {
+		return nil, fmt.Errorf("brand font: %w", err)
+	}
+	b := r
+	if len(bold) > 0 {
+		if b, err = loadFace(bold); err != nil {
+			return nil, fmt.Errorf("brand bold font: %w", err)
+		}
+	}
+	fs := &fontSet{styles: map[string]*face{"": r, "I": r, "B": b, "BI": b}, mono: builtinFonts.fs.mono}
+	fs.cov = intersect(r.cov, b.cov, fs.mono.cov)
+	return fs, nil
 }
 
 var builtinFonts struct {
@@ -116,35 +173,23 @@ var builtinFonts struct {
 	err  error
 }
 
-func makeFontSet(regular, bold []byte) (*fontSet, error) {
+func makeBuiltinSet() (*fontSet, error) {
 	fs := &fontSet{styles: map[string]*face{}}
-	for style, data := range map[string][]byte{"": goregular.TTF, "B": gobold.TTF,
-		"I": goitalic.TTF, "BI": gobolditalic.TTF} {
-		f, err := loadFace(data)
+	for _, s := range []struct {
+		style string
+		data  []byte
+	}{{"", goregular.TTF}, {"B", gobold.TTF}, {"I", goitalic.TTF}, {"BI", gobolditalic.TTF}} {
+		f, err := parseFace(s.data)
 		if err != nil {
-			return nil, fmt.Errorf("built-in font %q: %w", style, err)
+			return nil, fmt.Errorf("built-in font %q: %w", s.style, err)
 		}
-		fs.styles[style] = f
+		fs.styles[s.style] = f
 	}
-	mono, err := loadFace(gomono.TTF)
+	mono, err := parseFace(gomono.TTF)
 	if err != nil {
 		return nil, fmt.Errorf("built-in mono font: %w", err)
 	}
 	fs.mono = mono
-	if len(regular) > 0 {
-		r, err := loadFace(regular)
-		if err != nil {
-			return nil, fmt.Errorf("brand font: %w", err)
-		}
-		b := r
-		if len(bold) > 0 {
-			if b, err = loadFace(bold); err != nil {
-				return nil, fmt.Errorf("brand bold font: %w", err)
-			}
-		}
-		fs.styles[""], fs.styles["I"] = r, r
-		fs.styles["B"], fs.styles["BI"] = b, b
-	}
 	fs.cov = intersect(fs.styles[""].cov, fs.styles["B"].cov, fs.styles["I"].cov,
 		fs.styles["BI"].cov, fs.mono.cov)
 	return fs, nil

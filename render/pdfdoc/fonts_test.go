@@ -2,10 +2,12 @@ package pdfdoc
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
 )
 
 func TestBuiltinFontCoversGermanAndLatinExtended(t *testing.T) {
@@ -77,11 +79,53 @@ func TestBadBrandFontIsAnError(t *testing.T) {
 
 func TestIntersectCoverage(t *testing.T) {
 	var a, b coverage
-	a['x'>>6] |= 1 << ('x' & 63)
-	a['y'>>6] |= 1 << ('y' & 63)
-	b['y'>>6] |= 1 << ('y' & 63)
+	a.set('x')
+	a.set('y')
+	b.set('y')
 	c := intersect(&a, &b)
 	if c.has('x') || !c.has('y') {
 		t.Errorf("intersect wrong: x %v y %v", c.has('x'), c.has('y'))
 	}
+}
+
+// The lazy coverage must answer exactly as asking the font for every rune would, also
+// when many goroutines fill it at once (go test -race).
+func TestLazyCoverageMatchesFont(t *testing.T) {
+	f, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := parseFace(goregular.TTF) // a fresh face, not the shared one
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var buf sfnt.Buffer
+			for r := rune(w); r < 0x10000; r += 4 {
+				g, err := f.GlyphIndex(&buf, r)
+				want := err == nil && g != 0
+				if got := fc.cov.has(r); got != want {
+					t.Errorf("has(%U) = %v, font says %v", r, got, want)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+}
+
+// without returns a fixed copy of c that lacks the runes of drop.
+func without(c *coverage, drop string) *coverage {
+	out := new(coverage)
+	for i := range out.bits {
+		out.bits[i].Store(c.block(i))
+	}
+	for _, r := range drop {
+		out.bits[r>>6].Store(out.bits[r>>6].Load() &^ (1 << (uint(r) & 63)))
+	}
+	return out
 }

@@ -56,7 +56,7 @@ func TestSanitizerReportsEachCharacterOnceInOrder(t *testing.T) {
 func TestPlaceholderFallsBackToQuestionMark(t *testing.T) {
 	var cov coverage
 	for r := rune(0x20); r < 0x7f; r++ {
-		cov[r>>6] |= 1 << (uint(r) & 63)
+		cov.set(r)
 	}
 	s := newSanitizer(&cov)
 	if got := s.Clean("ä"); got != "?" {

@@ -143,11 +143,7 @@ func TestTrafficLightsShowShapeAndWord(t *testing.T) {
 
 func TestLightSymbolDrawnAsShapeWhereTheFontLacksIt(t *testing.T) {
 	w := testWriter(t)
-	cov := *w.san.cov
-	for _, r := range "●▲■" {
-		cov[r>>6] &^= 1 << (uint(r) & 63)
-	}
-	w.san.cov = &cov
+	w.san.cov = without(w.san.cov, "●▲■")
 	for _, l := range []render.Light{render.Green, render.Amber, render.Red, "purple"} {
 		spans := w.lightSpans(l, "")
 		if spans[0].shape == 0 {
