@@ -30,7 +30,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"sync"
 	"time"
 )
 
@@ -811,23 +810,15 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
-// utf8FontIDs caches the IDs of UTF-8 fonts by name and font bytes (kep patch): the ID
-// is a hash of the definition's JSON, which holds 65,536 glyph widths, and the same
-// bytes under the same name always give the same definition, so the same ID.
-var utf8FontIDs sync.Map // [sha1.Size]byte of name and bytes → string
-
+// utf8FontID returns the ID of a UTF-8 font (kep patch): a SHA-1 of its type, name and
+// font bytes. Upstream hashes the definition's JSON, which holds 65,536 glyph widths:
+// about 1 ms per face and document. The same bytes under the same name give the same
+// definition, so this ID names the same fonts alike and different fonts apart.
 func utf8FontID(fdt fontDefType, utf8Bytes []byte) string {
 	h := sha1.New()
 	h.Write([]byte(fdt.Tp + "\x00" + fdt.Name + "\x00"))
 	h.Write(utf8Bytes)
-	var key [sha1.Size]byte
-	copy(key[:], h.Sum(nil))
-	if id, ok := utf8FontIDs.Load(key); ok {
-		return id.(string)
-	}
-	id, _ := generateFontID(fdt)
-	utf8FontIDs.Store(key, id)
-	return id
+	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
 // generateFontID generates a font Id from the font definition
