@@ -210,9 +210,17 @@ func subsetTags(pdf []byte) []byte {
 		}
 		tag = append(append(tag, '+'), key[3:]...) // "utf8kep" → "ABCDEF+", same length
 		for _, pre := range []string{"/BaseFont /", "/FontName /"} {
+			// In place: the name keeps its length, and a copy of the whole document per
+			// name cost more than the rest of this function.
 			old := []byte(pre + "utf8" + key + "\n")
-			neu := []byte(pre + string(tag) + "\n")
-			pdf = bytes.ReplaceAll(pdf, old, neu)
+			for rest := pdf; ; {
+				i := bytes.Index(rest, old)
+				if i < 0 {
+					break
+				}
+				copy(rest[i+len(pre):], tag)
+				rest = rest[i+len(old):]
+			}
 		}
 	}
 	return pdf
