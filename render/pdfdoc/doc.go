@@ -16,8 +16,8 @@
 // breaking), table.go (column widths from the content as in a browser's automatic
 // layout, the width hints blended in; crowded tables set smaller before a word breaks;
 // no single row alone on a page), markdown.go (goldmark's tree to spans and blocks), blocks.go
-// (the document's block types), cover.go and write.go (the document frame), post.go
-// (stream compression with a reused compressor).
+// (the document's block types), cover.go and write.go (the document frame). Streams
+// are compressed by the vendored fpdf (third_party/fpdf), which reuses its compressors.
 //
 // Tests check the output with qpdf and poppler-utils when installed; with
 // KEP_REQUIRE_TOOLS set (CI) a missing tool fails them. Goldens in testdata are rewritten

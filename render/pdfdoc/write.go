@@ -72,7 +72,7 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	}
 	res.Pages = dw.pdf.PageCount()
 	res.Replaced = dw.san.Replaced()
-	if _, err := w.Write(subsetTags(compressStreams(buf.Bytes()))); err != nil {
+	if _, err := w.Write(subsetTags(buf.Bytes())); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil
@@ -129,8 +129,8 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 	// Without catalog sort fonts and images come out in map order.
 	pdf.SetCatalogSort(true)
 	pdf.SetAutoPageBreak(false, 0)
-	// compressStreams deflates the pages with a reused compressor, much faster.
-	pdf.SetCompression(false)
+	// Pages, fonts and maps are deflated by fpdf, with pooled compressors (third_party/fpdf).
+	pdf.SetCompression(true)
 	pdf.SetMargins(e.ml, e.mt, e.mr)
 	pdf.SetCellMargin(0)
 	pdf.SetDisplayMode("fullwidth", "continuous")

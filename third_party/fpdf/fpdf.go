@@ -4407,8 +4407,17 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				if f.compress {
+					// kep patch: compressed like the pages when compression is on.
+					mem := xmem.compress([]byte(toUnicode))
+					data := mem.bytes()
+					f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+					f.putstream(data)
+					mem.release()
+				} else {
+					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+					f.putstream([]byte(toUnicode))
+				}
 				f.out("endobj")
 
 				// CIDInfo
