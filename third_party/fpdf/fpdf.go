@@ -2070,11 +2070,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		reader := fileReader{readerPosition: 0, array: utf8Bytes}
-
-		utf8File := newUTF8Font(&reader)
-
-		err := utf8File.parseFile()
+		utf8File, err := parsedUTF8Font(utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
@@ -3950,6 +3946,37 @@ func (f *Fpdf) parsepng(r io.Reader, readdpi bool) (info *ImageInfoType) {
 		pngInfos.Store(key, &cp)
 	}
 	return info
+}
+
+// utf8Fonts caches parsed UTF-8 fonts by the SHA-1 of their bytes (kep patch): the parse
+// allocates a 65,536-entry width table and walks every table of the font, for every
+// document. Documents share the parse read-only; each gets its own shallow copy with its
+// own reader, since GenerateCutFont (at Output) resets and refills the copy's fields.
+var utf8Fonts sync.Map // [sha1.Size]byte → *utf8FontParse
+
+type utf8FontParse struct {
+	once sync.Once
+	file *utf8FontFile
+	err  error
+}
+
+func parsedUTF8Font(utf8Bytes []byte) (*utf8FontFile, error) {
+	v, _ := utf8Fonts.LoadOrStore(sha1.Sum(utf8Bytes), new(utf8FontParse))
+	p := v.(*utf8FontParse)
+	p.once.Do(func() {
+		file := newUTF8Font(&fileReader{array: utf8Bytes})
+		if err := file.parseFile(); err != nil {
+			p.err = err
+			return
+		}
+		p.file = file
+	})
+	if p.err != nil {
+		return nil, p.err
+	}
+	cp := *p.file
+	cp.fileReader = &fileReader{array: utf8Bytes}
+	return &cp, nil
 }
 
 // pngInfos caches parsed PNG images by their bytes (kep patch): parsing a PNG with an
