@@ -1,12 +1,12 @@
-// Package templates holds the HTML templates and the style sheet of kep's documents,
+// Package templates holds the style sheet of kep's HTML documents (screen and print),
 // embedded in the binary so that a rendered document needs no files at run time.
-// render/htmldoc parses them once; the style sheet is inlined into every document.
+// render/htmldoc inlines it into every document; the page itself is written by Go code
+// there, which escapes every string from the plan.
 package templates
 
-import "embed"
+import _ "embed" // for the style sheet
 
-// FS holds document.html.tmpl (the plan document) and document.css (its style sheet,
-// screen and print).
+// CSS is document.css, the fixed part of every document's style sheet.
 //
-//go:embed *.tmpl *.css
-var FS embed.FS
+//go:embed document.css
+var CSS string

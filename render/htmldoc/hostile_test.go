@@ -148,12 +148,25 @@ func TestCSSStringEscapes(t *testing.T) {
 	}
 }
 
+// markdownHTML renders Markdown as a Markdown block of a level-h section does.
+func markdownHTML(src string, h int) (string, error) {
+	p := &page{}
+	err := p.markdown(src, h)
+	return string(p.buf), err
+}
+
+func wrap(s string) string {
+	p := &page{}
+	p.wrap(s)
+	return string(p.buf)
+}
+
 func TestWrapBreaksLongWords(t *testing.T) {
-	got := string(wrap(strings.Repeat("x", 100) + " <b>"))
+	got := wrap(strings.Repeat("x", 100) + " <b>")
 	if strings.Count(got, "<wbr>") != 5 || !strings.HasSuffix(got, " &lt;b&gt;") {
 		t.Errorf("wrap = %q", got)
 	}
-	if got := string(wrap("Deckungsbeitragsquote")); got != "Deckungsbeitragsquote" {
+	if got := wrap("Deckungsbeitragsquote"); got != "Deckungsbeitragsquote" {
 		t.Errorf("ordinary word changed: %q", got)
 	}
 }

@@ -9,20 +9,20 @@ import (
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/kepdev/kep/templates"
 )
 
-// stylesheet is the document's CSS: brand colours as custom properties (adjusted so that
-// text in them keeps a contrast of at least 4.5:1), the paper size and the print footer
-// with confidentiality and page numbers, the embedded font, then the fixed style sheet.
-func (b *builder) stylesheet() string {
-	d := b.d
-	var s strings.Builder
+// stylesheet writes the document's CSS: brand colours as custom properties (adjusted so
+// that text in them keeps a contrast of at least 4.5:1), the paper size and the print
+// footer with confidentiality and page numbers, then the fixed style sheet.
+func (p *page) stylesheet() {
+	d := p.d
 	primary := parseHex(d.Primary, rgb{0x1f, 0x4e, 0x79})
 	accent := parseHex(d.Accent, rgb{0xc8, 0x70, 0x2a})
 	white := rgb{255, 255, 255}
-	family := b.theme.FontFamily
-	fmt.Fprintf(&s, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
-		cssString(family), primary.hex(), readable(primary, 4.6).hex(), readable(primary, 7).hex(), accent.hex(),
+	p.buf = fmt.Appendf(p.buf, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
+		cssString(p.theme.FontFamily), primary.hex(), readable(primary, 4.6).hex(), readable(primary, 7).hex(), accent.hex(),
 		readable(accent, 4.6).hex(), mix(primary, white, 0.92).hex(), mix(primary, white, 0.6).hex())
 	size := "A4"
 	if d.Paper == "letter" {
@@ -32,19 +32,18 @@ func (b *builder) stylesheet() string {
 	if d.Footer != "" {
 		foot += " · " + d.Footer
 	}
-	fmt.Fprintf(&s, "@page{size:%s;margin:16mm 16mm 18mm;@bottom-left{content:%s;font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}@bottom-right{content:counter(page) \" / \" counter(pages);font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}}\n",
+	p.buf = fmt.Appendf(p.buf, "@page{size:%s;margin:16mm 16mm 18mm;@bottom-left{content:%s;font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}@bottom-right{content:counter(page) \" / \" counter(pages);font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}}\n",
 		size, cssString(foot))
-	s.WriteString("@page:first{@bottom-right{content:none}}\n")
-	s.WriteString(css)
-	return s.String()
+	p.raw("@page:first{@bottom-right{content:none}}\n")
+	p.raw(templates.CSS)
 }
 
 // fontFaces embeds the document's font family, regular and bold, subset to the runes
 // the document uses.
-func (b *builder) fontFaces(used map[rune]bool) string {
-	d := b.d
+func (p *page) fontFaces(used map[rune]bool) string {
+	d := p.d
 	var s strings.Builder
-	family := b.theme.FontFamily
+	family := p.theme.FontFamily
 	{
 		reg, bold := goregular.TTF, gobold.TTF
 		if len(d.Font) > 0 {
