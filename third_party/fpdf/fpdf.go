@@ -4235,6 +4235,14 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var zpages []*membuffer                 // kep patch: the pages compressed in parallel
+	if f.compress {
+		data := make([][]byte, nb)
+		for n := 1; n <= nb; n++ {
+			data[n-1] = f.pages[n].Bytes()
+		}
+		zpages = xmem.compressAll(data)
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4284,7 +4292,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
+			mem := zpages[n-1]
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4382,6 +4390,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		cuts := f.cutUTF8Fonts(keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4451,12 +4460,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				cut := cuts[key]
+				utf8FontSize := cut.size
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4511,15 +4516,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				mem := cut.gidMap
+				cidToGidMap := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4527,7 +4525,7 @@ func (f *Fpdf) putfonts() {
 				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
+				mem = cut.font
 				compressedFontStream := mem.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
@@ -4543,6 +4541,48 @@ func (f *Fpdf) putfonts() {
 			}
 		}
 	}
+}
+
+// utf8Cut is a UTF-8 font's subset, made by cutUTF8Fonts (kep patch).
+type utf8Cut struct {
+	size   int        // bytes of the subset font
+	font   *membuffer // the subset, compressed
+	gidMap *membuffer // the CIDToGIDMap, compressed
+}
+
+// cutUTF8Fonts subsets and compresses the UTF-8 fonts of keys, one goroutine per font
+// (kep patch): this was most of putfonts' time, and the fonts are independent, each
+// with its own utf8FontFile. The bytes are the same as made one after the other.
+func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
+	cuts := make(map[string]*utf8Cut)
+	var wg sync.WaitGroup
+	for _, key := range keys {
+		font := f.fonts[key]
+		if font.Tp != "UTF8" {
+			continue
+		}
+		cut := new(utf8Cut)
+		cuts[key] = cut
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			stream := font.utf8File.GenerateCutFont(usedRunes)
+			codes := font.utf8File.CodeSymbolDictionary
+			delete(codes, 0)
+			gidMap := make([]byte, 256*256*2)
+			for cc, glyph := range codes {
+				gidMap[cc*2] = byte(glyph >> 8)
+				gidMap[cc*2+1] = byte(glyph & 0xFF)
+			}
+			cut.size = len(stream)
+			cut.gidMap = xmem.compress(gidMap)
+			cut.font = xmem.compress(stream)
+		}()
+	}
+	wg.Wait()
+	return cuts
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
