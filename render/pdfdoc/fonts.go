@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -224,4 +225,23 @@ func subsetTags(pdf []byte) []byte {
 		}
 	}
 	return pdf
+}
+
+// Warm does ahead of time the once-per-process work of the first document: the built-in
+// fonts parsed for their coverage and by fpdf, the Latin blocks of the coverage filled.
+// kep render calls it in a goroutine while it loads the plans, so that on two cores the
+// first document does not wait for it. Optional; safe at any time and concurrently.
+func Warm() {
+	fs, err := newFontSet(nil, nil)
+	if err != nil {
+		return
+	}
+	for r := rune(0); r < 0x180; r += 64 { // ASCII, Latin-1, Latin Extended-A
+		fs.cov.has(r)
+	}
+	p := fpdf.New("P", "mm", "A4", "")
+	for _, st := range []string{"", "B", "I", "BI"} {
+		p.AddUTF8FontFromBytes(textFamily, st, fs.styles[st].data)
+	}
+	p.AddUTF8FontFromBytes(monoFamily, "", fs.mono.data)
 }
