@@ -812,13 +812,14 @@ type fontDefType struct {
 }
 
 // utf8FontID returns the ID of a UTF-8 font (kep patch): a SHA-1 of its type, name and
-// font bytes. Upstream hashes the definition's JSON, which holds 65,536 glyph widths:
-// about 1 ms per face and document. The same bytes under the same name give the same
-// definition, so this ID names the same fonts alike and different fonts apart.
-func utf8FontID(fdt fontDefType, utf8Bytes []byte) string {
+// the SHA-1 of its bytes (sum). Upstream hashes the definition's JSON, which holds 65,536
+// glyph widths: about 1 ms per face and document. The same bytes under the same name
+// give the same definition, so this ID names the same fonts alike and different fonts
+// apart.
+func utf8FontID(fdt fontDefType, sum [sha1.Size]byte) string {
 	h := sha1.New()
 	h.Write([]byte(fdt.Tp + "\x00" + fdt.Name + "\x00"))
-	h.Write(utf8Bytes)
+	h.Write(sum[:])
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
 

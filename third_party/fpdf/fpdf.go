@@ -2070,7 +2070,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		utf8File, err := parsedUTF8Font(utf8Bytes)
+		sum := sha1.Sum(utf8Bytes)
+		utf8File, err := parsedUTF8Font(utf8Bytes, sum)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
@@ -2102,7 +2103,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			utf8File:  utf8File,
 			usedRunes: sbarr,
 		}
-		def.i = utf8FontID(def, utf8Bytes)
+		def.i = utf8FontID(def, sum)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -3998,8 +3999,8 @@ type utf8FontParse struct {
 	err  error
 }
 
-func parsedUTF8Font(utf8Bytes []byte) (*utf8FontFile, error) {
-	v, _ := utf8Fonts.LoadOrStore(sha1.Sum(utf8Bytes), new(utf8FontParse))
+func parsedUTF8Font(utf8Bytes []byte, sum [sha1.Size]byte) (*utf8FontFile, error) {
+	v, _ := utf8Fonts.LoadOrStore(sum, new(utf8FontParse))
 	p := v.(*utf8FontParse)
 	p.once.Do(func() {
 		file := newUTF8Font(&fileReader{array: utf8Bytes})
