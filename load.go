@@ -1,6 +1,7 @@
 package kep
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -102,13 +103,16 @@ func (l *Loader) fs() FileSystem {
 	return l.FS
 }
 
-// decoded is a TOML file decoded generically, for the schema walk, with its line index
-// for messages.
+// decoded is a TOML file parsed once: generically, for the schema walk, with its line
+// index for messages, and kept as the library's parse to fill the structs from (into).
 type decoded struct {
 	file   string
 	raw    map[string]any
 	idx    lineIndex
 	errors int // made so far, to stop early on a file that is all mistakes
+
+	md   toml.MetaData  // the parse, for PrimitiveDecode
+	root toml.Primitive // the whole document, not yet decoded into a struct
 }
 
 // MaxErrors is how many errors one file gets before checking stops: beyond that, more
@@ -142,17 +146,34 @@ func limitErrors(file string, ds Diagnostics) Diagnostics {
 }
 
 // decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
+//
+// The file is parsed once (parsing is most of a load): decoding into a Primitive keeps
+// the parser's tables undecoded; the schema walk reads them as the generic map, and into
+// later fills a struct from the same parse, exactly as decoding the source again would.
 func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
-	d := &decoded{file: file, raw: map[string]any{}}
+	d := &decoded{file: file}
 	if line := checkNesting(src); line > 0 {
 		return nil, Diagnostics{{File: file, Line: line, Message: fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)}}
 	}
-	if _, err := toml.Decode(string(src), &d.raw); err != nil {
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
+	if err != nil {
 		return nil, Diagnostics{tomlDiag(file, err)}
+	}
+	d.md = md
+	// Into an empty interface the library hands over its own top-level table, uncopied.
+	var raw any
+	if err := d.md.PrimitiveDecode(d.root, &raw); err != nil {
+		return nil, Diagnostics{tomlDiag(file, err)}
+	}
+	if d.raw, _ = raw.(map[string]any); d.raw == nil {
+		d.raw = map[string]any{}
 	}
 	d.idx = buildLineIndex(src)
 	return d, nil
 }
+
+// into decodes the parsed file into the struct v points to (after the schema walk).
+func (d *decoded) into(v any) error { return d.md.PrimitiveDecode(d.root, v) }
 
 // tomlDiag turns an error of the TOML library into a diagnostic with its position.
 func tomlDiag(file string, err error) Diagnostic {
@@ -183,7 +204,7 @@ func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan,
 		return nil, diags
 	}
 	p := &Plan{}
-	if _, err := toml.Decode(string(src), p); err != nil {
+	if err := d.into(p); err != nil {
 		return nil, append(diags, tomlDiag(path, err))
 	}
 	p.File, p.Source, p.Workspace, p.idx = path, src, ws, d.idx
@@ -332,7 +353,7 @@ func decodeWorkspace(fsys FileSystem, file string, src []byte, fallback *Workspa
 		return ws, diags
 	}
 	w := &Workspace{}
-	if _, err := toml.Decode(string(src), w); err != nil {
+	if err := d.into(w); err != nil {
 		return ws, append(diags, tomlDiag(file, err))
 	}
 	w.File, w.Dir = file, ws.Dir
