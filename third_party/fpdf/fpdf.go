@@ -4008,6 +4008,7 @@ func parsedUTF8Font(utf8Bytes []byte, sum [sha1.Size]byte) (*utf8FontFile, error
 			p.err = err
 			return
 		}
+		file.cut = new(utf8CutPrep)
 		p.file = file
 	})
 	if p.err != nil {

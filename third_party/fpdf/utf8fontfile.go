@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 )
 
 // flags
@@ -59,6 +60,17 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	cut                  *utf8CutPrep // kep patch: shared by the copies of one parse
+}
+
+// utf8CutPrep holds what GenerateCutFont reads from a font's bytes before it subsets:
+// made once per parsed font (kep patch) and only read afterwards, by any number of
+// documents at once.
+type utf8CutPrep struct {
+	once      sync.Once
+	ok        bool
+	chars     map[int]int // rune → glyph
+	positions []int       // glyph → offset in glyf
 }
 
 type tableDescription struct {
@@ -661,14 +673,35 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	if utf.cut != nil {
+		// kep patch: the character map and glyph positions of this font's bytes, read
+		// once per process. Upstream also re-read the widths here (parseHMTXTable with
+		// scale 1), which nothing after this point uses.
+		utf.cut.once.Do(func() {
+			cp := *utf
+			cp.fileReader = &fileReader{array: utf.fileReader.array}
+			cp.tableDescriptions = utf.tableDescriptions
+			if cp.generateCMAP() == nil {
+				return
+			}
+			cp.parseLOCATable(LocaFormat, numSymbols)
+			utf.cut.chars, utf.cut.positions, utf.cut.ok = cp.charSymbolDictionary, cp.symbolPosition, true
+		})
+		if !utf.cut.ok {
+			return nil
+		}
+		utf.charSymbolDictionary = utf.cut.chars
+		utf.symbolPosition = utf.cut.positions
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
