@@ -44,21 +44,21 @@ func Write(w io.Writer, d *render.Document, opt Options) error {
 	if err != nil {
 		return err
 	}
-	out := p.buf
-	if !opt.NoFont {
-		// The font goes in front of the style sheet, subset to the characters the page
-		// shows (the font's own data is no text).
-		faces := p.fontFaces(usedRunes(out))
-		if _, err := w.Write(out[:styleEnd]); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, faces); err != nil {
-			return err
-		}
-		out = out[styleEnd:]
+	if opt.NoFont {
+		_, err = w.Write(p.buf)
+		return err
 	}
-	_, err = w.Write(out)
-	return err
+	// The font goes in front of the style sheet, subset to the characters the page shows
+	// (so, found after writing the page); it is appended to the buffer, written in its
+	// place.
+	end := len(p.buf)
+	p.fontFaces(usedRunes(p.buf))
+	for _, part := range [][]byte{p.buf[:styleEnd], p.buf[end:], p.buf[styleEnd:end]} {
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // page writes one document into buf.

@@ -4,8 +4,10 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math"
+	mbits "math/bits"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -38,33 +40,29 @@ func (p *page) stylesheet() {
 	p.raw(templates.CSS)
 }
 
-// fontFaces embeds the document's font family, regular and bold, subset to the runes
-// the document uses.
-func (p *page) fontFaces(used map[rune]bool) string {
-	d := p.d
-	var s strings.Builder
-	family := p.theme.FontFamily
-	{
-		reg, bold := goregular.TTF, gobold.TTF
-		if len(d.Font) > 0 {
-			reg, bold = d.Font, d.FontBold
-			if len(bold) == 0 {
-				bold = reg
-			}
-		}
-		for _, f := range []struct {
-			data   []byte
-			weight int
-		}{{reg, 400}, {bold, 700}} {
-			data := f.data
-			if sub, err := Subset(data, used); err == nil {
-				data = sub
-			}
-			fmt.Fprintf(&s, "@font-face{font-family:%s;font-weight:%d;font-style:normal;font-display:swap;src:url(data:font/ttf;base64,%s) format(\"truetype\")}\n",
-				cssString(family), f.weight, base64.StdEncoding.EncodeToString(data))
+// fontFaces appends the @font-face rules of the document's font family, regular and
+// bold, subset to the runes the document uses.
+func (p *page) fontFaces(used []rune) {
+	reg, bold := goregular.TTF, gobold.TTF
+	if len(p.d.Font) > 0 {
+		reg, bold = p.d.Font, p.d.FontBold
+		if len(bold) == 0 {
+			bold = reg
 		}
 	}
-	return s.String()
+	family := cssString(p.theme.FontFamily)
+	for _, f := range [...]struct {
+		data   []byte
+		weight string
+	}{{reg, "400"}, {bold, "700"}} {
+		data := f.data
+		if sub, err := Subset(data, used); err == nil {
+			data = sub
+		}
+		p.raw("@font-face{font-family:" + family + ";font-weight:" + f.weight + ";font-style:normal;font-display:swap;src:url(data:font/ttf;base64,")
+		p.buf = base64.StdEncoding.AppendEncode(p.buf, data)
+		p.raw(") format(\"truetype\")}\n")
+	}
 }
 
 // alwaysRunes are kept in every font subset: printable ASCII (printed URLs, page
@@ -72,16 +70,44 @@ func (p *page) fontFaces(used map[rune]bool) string {
 const alwaysRunes = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
 	"\u00a0äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
 
-// usedRunes collects the runes of a rendered document plus alwaysRunes.
-func usedRunes(doc []byte) map[rune]bool {
-	m := map[rune]bool{}
+// usedRunes lists the runes of a rendered document and alwaysRunes, each once. A bit set
+// over the Basic Multilingual Plane keeps this a cheap pass over a few hundred KB.
+func usedRunes(doc []byte) []rune {
+	var bmp [0x10000 / 64]uint64
+	var astral map[rune]bool // emoji and the like: rare
+	add := func(r rune) {
+		if r < 0x10000 {
+			bmp[r>>6] |= 1 << (r & 63)
+			return
+		}
+		if astral == nil {
+			astral = map[rune]bool{}
+		}
+		astral[r] = true
+	}
 	for _, r := range alwaysRunes {
-		m[r] = true
+		add(r)
 	}
-	for _, r := range string(doc) {
-		m[r] = true
+	for i := 0; i < len(doc); {
+		if c := doc[i]; c < utf8.RuneSelf {
+			bmp[c>>6] |= 1 << (c & 63)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(doc[i:]) // invalid UTF-8 counts as U+FFFD
+		add(r)
+		i += n
 	}
-	return m
+	var out []rune
+	for w, bits := range bmp {
+		for ; bits != 0; bits &= bits - 1 {
+			out = append(out, rune(w*64+mbits.TrailingZeros64(bits)))
+		}
+	}
+	for r := range astral {
+		out = append(out, r)
+	}
+	return out
 }
 
 // cssString quotes s as a CSS string. Everything but letters, digits and spaces is

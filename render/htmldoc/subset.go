@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -15,7 +18,43 @@ import (
 // valid unchanged. That alone removes most of a font's size (Go Regular: 143 KB → about
 // 20 KB for a German document), which matters for a document sent by e-mail. Hinting
 // instructions are dropped and the post table is reduced to version 3 (no glyph names).
-func Subset(font []byte, runes map[rune]bool) ([]byte, error) {
+func Subset(font []byte, runes []rune) ([]byte, error) {
+	t, err := openTTF(font)
+	if err != nil {
+		return nil, err
+	}
+	return t.subset(runes)
+}
+
+// ttf is a TrueType font taken apart for subsetting. It is read-only once made, so the
+// built-in fonts are taken apart once per process and shared.
+type ttf struct {
+	font     []byte
+	sfnt     *sfnt.Font
+	tables   map[string][]byte
+	longLoca bool
+	offsets  []int // glyph g is glyf[offsets[g]:offsets[g+1]]
+}
+
+var (
+	goRegular = sync.OnceValues(func() (*ttf, error) { return parseTTF(goregular.TTF) })
+	goBold    = sync.OnceValues(func() (*ttf, error) { return parseTTF(gobold.TTF) })
+)
+
+// openTTF returns the font taken apart: the built-in ones from the process's cache (the
+// same bytes, not a copy: compared by address), other fonts parsed now.
+func openTTF(font []byte) (*ttf, error) {
+	same := func(a, b []byte) bool { return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] }
+	switch {
+	case same(font, goregular.TTF):
+		return goRegular()
+	case same(font, gobold.TTF):
+		return goBold()
+	}
+	return parseTTF(font)
+}
+
+func parseTTF(font []byte) (*ttf, error) {
 	f, err := sfnt.Parse(font)
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)
@@ -28,83 +67,99 @@ func Subset(font []byte, runes map[rune]bool) ([]byte, error) {
 	if len(head) < 54 || loca == nil || glyf == nil || len(maxp) < 6 {
 		return nil, errors.New("subset: not a TrueType font with glyf outlines")
 	}
-	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
+	t := &ttf{font: font, sfnt: f, tables: tables, longLoca: binary.BigEndian.Uint16(head[50:]) == 1}
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	offsets := make([]int, numGlyphs+1)
-	for i := range offsets {
-		if longLoca {
+	t.offsets = make([]int, numGlyphs+1)
+	for i := range t.offsets {
+		if t.longLoca {
 			if 4*i+4 > len(loca) {
 				return nil, errors.New("subset: short loca")
 			}
-			offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
+			t.offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
 		} else {
 			if 2*i+2 > len(loca) {
 				return nil, errors.New("subset: short loca")
 			}
-			offsets[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
+			t.offsets[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
 		}
 	}
-	glyph := func(g int) []byte {
-		if g < 0 || g >= numGlyphs || offsets[g] > offsets[g+1] || offsets[g+1] > len(glyf) {
-			return nil
-		}
-		return glyf[offsets[g]:offsets[g+1]]
-	}
+	return t, nil
+}
 
-	keep := map[int]bool{0: true}
+// glyph returns the outline data of glyph g; nil when g or its offsets are out of range.
+func (t *ttf) glyph(g int) []byte {
+	glyf := t.tables["glyf"]
+	if g < 0 || g >= len(t.offsets)-1 || t.offsets[g] > t.offsets[g+1] || t.offsets[g+1] > len(glyf) {
+		return nil
+	}
+	return glyf[t.offsets[g]:t.offsets[g+1]]
+}
+
+func (t *ttf) subset(runes []rune) ([]byte, error) {
+	numGlyphs := len(t.offsets) - 1
+	keep := make([]bool, numGlyphs)
+	if numGlyphs > 0 {
+		keep[0] = true
+	}
 	var buf sfnt.Buffer
 	var stack []int
-	for r := range runes {
-		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
+	for _, r := range runes {
+		if g, err := t.sfnt.GlyphIndex(&buf, r); err == nil && g != 0 {
 			stack = append(stack, int(g))
 		}
 	}
 	for len(stack) > 0 {
 		g := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if keep[g] {
+		if g < 0 || g >= numGlyphs || keep[g] {
 			continue
 		}
 		keep[g] = true
-		stack = append(stack, components(glyph(g))...)
+		stack = append(stack, components(t.glyph(g))...)
 	}
 
 	// New glyf and loca: kept glyphs copied, padded to 4 bytes; others empty.
-	var newGlyf []byte
-	newOffsets := make([]int, numGlyphs+1)
-	for g := 0; g < numGlyphs; g++ {
-		newOffsets[g] = len(newGlyf)
-		if keep[g] {
-			newGlyf = append(newGlyf, unhinted(glyph(g))...)
+	size := 0
+	for g, k := range keep {
+		if k {
+			size += len(t.glyph(g)) + 3
+		}
+	}
+	newGlyf := make([]byte, 0, size)
+	newLoca := make([]byte, 0, 4*(numGlyphs+1))
+	for g := 0; g <= numGlyphs; g++ {
+		if t.longLoca {
+			newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+		} else {
+			newLoca = binary.BigEndian.AppendUint16(newLoca, uint16(len(newGlyf)/2))
+		}
+		if g < numGlyphs && keep[g] {
+			newGlyf = appendUnhinted(newGlyf, t.glyph(g))
 			for len(newGlyf)%4 != 0 {
 				newGlyf = append(newGlyf, 0)
 			}
 		}
 	}
-	newOffsets[numGlyphs] = len(newGlyf)
-	var newLoca []byte
-	for _, o := range newOffsets {
-		if longLoca {
-			newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(o))
-		} else {
-			newLoca = binary.BigEndian.AppendUint16(newLoca, uint16(o/2))
-		}
-	}
-	if !longLoca && len(newGlyf) > 0x1fffe {
+	if !t.longLoca && len(newGlyf) > 0x1fffe {
 		return nil, errors.New("subset: glyf too large for short loca")
 	}
-	tables["glyf"], tables["loca"] = newGlyf, newLoca
-	// Hinting is dropped with the glyphs' instructions: browsers scale outlines without
-	// it, and it is a third of a font's size.
-	for _, tag := range []string{"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX"} {
-		delete(tables, tag)
+	tables := make(map[string][]byte, len(t.tables))
+	for tag, data := range t.tables {
+		switch tag {
+		case "fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX":
+			// Hinting is dropped with the glyphs' instructions: browsers scale outlines
+			// without it, and it is a third of a font's size.
+		default:
+			tables[tag] = data
+		}
 	}
+	tables["glyf"], tables["loca"] = newGlyf, newLoca
 	if post := tables["post"]; len(post) >= 32 {
 		p := append([]byte(nil), post[:32]...)
 		binary.BigEndian.PutUint32(p, 0x00030000)
 		tables["post"] = p
 	}
-	return writeFont(font, tables)
+	return writeFont(t.font, tables)
 }
 
 // components lists the glyphs a composite glyph is made of.
@@ -172,7 +227,11 @@ func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
 		entrySelector++
 	}
 	searchRange := (1 << entrySelector) * 16
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, data := range tables {
+		size += (len(data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	copy(out, orig[:4])
 	binary.BigEndian.PutUint16(out[4:], uint16(n))
 	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
@@ -202,35 +261,40 @@ func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
 	return out, nil
 }
 
+// checksum is the TrueType table checksum: the sum of big-endian words, the last one
+// padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	for len(b) >= 4 {
+		sum += binary.BigEndian.Uint32(b)
+		b = b[4:]
+	}
+	if len(b) > 0 {
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b)
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
 }
 
-// unhinted returns a glyph without its TrueType instructions.
-func unhinted(g []byte) []byte {
+// appendUnhinted appends glyph g without its TrueType instructions.
+func appendUnhinted(dst, g []byte) []byte {
 	if len(g) < 10 {
-		return g
+		return append(dst, g...)
 	}
 	n := int(int16(binary.BigEndian.Uint16(g)))
 	if n >= 0 { // simple glyph: instructions follow the contour end points
 		at := 10 + 2*n
 		if at+2 > len(g) {
-			return g
+			return append(dst, g...)
 		}
 		l := int(binary.BigEndian.Uint16(g[at:]))
 		if at+2+l > len(g) {
-			return g
+			return append(dst, g...)
 		}
-		out := make([]byte, 0, len(g)-l)
-		out = append(out, g[:at]...)
-		out = append(out, 0, 0)
-		return append(out, g[at+2+l:]...)
+		dst = append(dst, g[:at]...)
+		dst = append(dst, 0, 0)
+		return append(dst, g[at+2+l:]...)
 	}
 	// composite glyph: instructions, if any, follow the last component
 	p, last := 10, -1
@@ -256,13 +320,14 @@ func unhinted(g []byte) []byte {
 		}
 	}
 	if last < 0 || p > len(g) {
-		return g
+		return append(dst, g...)
 	}
 	flags := binary.BigEndian.Uint16(g[last:])
 	if flags&0x0100 == 0 {
-		return g
+		return append(dst, g...)
 	}
-	out := append([]byte(nil), g[:p]...)
-	binary.BigEndian.PutUint16(out[last:], flags&^0x0100)
-	return out
+	start := len(dst)
+	dst = append(dst, g[:p]...)
+	binary.BigEndian.PutUint16(dst[start+last:], flags&^0x0100)
+	return dst
 }
