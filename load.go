@@ -28,7 +28,31 @@ type Loader struct {
 	Now time.Time  // the document date, for date warnings; zero: time.Now()
 
 	mu         sync.Mutex
-	workspaces map[string]*wsEntry // by kep.toml path, or by plan folder without one
+	workspaces *workspaceCache // made on first use; shared with the loaders of At
+}
+
+// workspaceCache holds the parsed workspaces, by kep.toml path, or by plan folder without
+// one. A workspace does not depend on the document date, so loaders of different dates
+// share it.
+type workspaceCache struct {
+	mu      sync.Mutex
+	entries map[string]*wsEntry
+}
+
+// At returns a loader with the document date now that shares l's file system and parsed
+// workspaces: plans of different dates (each dated by its file) still parse each
+// workspace file and its logo once per run.
+func (l *Loader) At(now time.Time) *Loader {
+	return &Loader{FS: l.FS, Now: now, workspaces: l.cache()}
+}
+
+func (l *Loader) cache() *workspaceCache {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.workspaces == nil {
+		l.workspaces = &workspaceCache{entries: map[string]*wsEntry{}}
+	}
+	return l.workspaces
 }
 
 // MaxFileSize is the largest plan or workspace file the loader reads (2 MiB): plans are
@@ -277,7 +301,7 @@ type wsEntry struct {
 
 // workspaceFor finds the workspace of the plan at path: kep.toml in the plan's folder,
 // then in each parent, stopping at a folder holding .git or at the root. Each workspace
-// file is parsed once per Loader.
+// file is parsed once per Loader (and the loaders made from it by At).
 func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 	fsys := l.fs()
 	dir := l.folder(path)
@@ -300,16 +324,14 @@ func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 	if key == "" {
 		key = "dir:" + home
 	}
-	l.mu.Lock()
-	if l.workspaces == nil {
-		l.workspaces = map[string]*wsEntry{}
-	}
-	e := l.workspaces[key]
+	c := l.cache()
+	c.mu.Lock()
+	e := c.entries[key]
 	if e == nil {
 		e = &wsEntry{}
-		l.workspaces[key] = e
+		c.entries[key] = e
 	}
-	l.mu.Unlock()
+	c.mu.Unlock()
 	e.once.Do(func() { e.ws, e.diags = loadWorkspace(fsys, file, home) })
 	return e.ws, e.diags
 }

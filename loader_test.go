@@ -31,6 +31,25 @@ func TestLoaderConcurrent(t *testing.T) {
 	}
 }
 
+// Loaders of different document dates made by At share the parsed workspace (a batch
+// dated by file times parses kep.toml and its logo once), and keep their own date.
+func TestLoaderAt(t *testing.T) {
+	base := &Loader{}
+	later := testNow.AddDate(1, 0, 0)
+	a, b := base.At(testNow), base.At(later)
+	pa, da := a.LoadPlan("testdata/ws/accounts/full.toml")
+	pb, db := b.LoadPlan("testdata/ws/accounts/full.toml")
+	if da.HasErrors() || db.HasErrors() {
+		t.Fatal(da.Err(), db.Err())
+	}
+	if pa.Workspace != pb.Workspace {
+		t.Error("loaders made by At must share one parsed Workspace")
+	}
+	if a.Now != testNow || b.Now != later {
+		t.Errorf("dates %v, %v; want %v, %v", a.Now, b.Now, testNow, later)
+	}
+}
+
 func BenchmarkLoadAndCompute(b *testing.B) {
 	l := &Loader{Now: testNow}
 	for b.Loop() {

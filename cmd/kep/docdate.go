@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/kepdev/kep"
@@ -17,13 +16,14 @@ type dater struct {
 	epoch   time.Time
 	fromEnv bool
 
-	mu      sync.Mutex
-	loaders map[time.Time]*kep.Loader
+	// base holds the parsed workspaces for the loaders of every document date (kep.Loader.At):
+	// plans dated by their file times parse each kep.toml and its logo once per run.
+	base *kep.Loader
 }
 
 // newDater reads SOURCE_DATE_EPOCH; an invalid value is an error (exit 2).
 func newDater() (*dater, error) {
-	d := &dater{loaders: map[time.Time]*kep.Loader{}}
+	d := &dater{base: &kep.Loader{}}
 	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
 		return d, nil
@@ -47,19 +47,9 @@ func (d *dater) date(path string) time.Time {
 	return time.Now().UTC().Truncate(time.Second)
 }
 
-// loader returns a loader whose document date is now. Loaders are shared between plans
-// of the same date, so that a workspace file is parsed once for all of them (with
-// SOURCE_DATE_EPOCH set, once per run).
-func (d *dater) loader(now time.Time) *kep.Loader {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	l, ok := d.loaders[now]
-	if !ok {
-		l = &kep.Loader{Now: now}
-		d.loaders[now] = l
-	}
-	return l
-}
+// loader returns a loader whose document date is now; all of them share the parsed
+// workspaces, so that a workspace file is parsed once per run whatever the dates.
+func (d *dater) loader(now time.Time) *kep.Loader { return d.base.At(now) }
 
 // load checks the plan at path with its document date.
 func (d *dater) load(path string) (*kep.Plan, kep.Diagnostics, time.Time) {
