@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -67,5 +68,17 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 				t.Errorf("page lacks %q", want)
 			}
 		})
+	}
+}
+
+// Writing a document must not change the font files it embeds: upstream fpdf wrote into
+// the font's bytes while subsetting a face with fewer horizontal metrics than glyphs (a
+// monospaced face), which changed later documents and raced between parallel ones.
+func TestWritingLeavesFontBytesAlone(t *testing.T) {
+	d := sampleDoc(t, "hansa")
+	d.Font = bytes.Clone(gomono.TTF) // all text in the monospaced face
+	writePDF(t, d)
+	if !bytes.Equal(d.Font, gomono.TTF) {
+		t.Error("writing a document changed the bytes of its font")
 	}
 }
