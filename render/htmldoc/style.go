@@ -2,6 +2,7 @@ package htmldoc
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"math"
 	mbits "math/bits"
@@ -70,41 +71,63 @@ func (p *page) fontFaces(used []rune) {
 const alwaysRunes = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
 	"\u00a0äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
 
-// usedRunes lists the runes of a rendered document and alwaysRunes, each once. A bit set
-// over the Basic Multilingual Plane keeps this a cheap pass over a few hundred KB.
+// usedRunes lists the runes of a rendered document and alwaysRunes, each once.
 func usedRunes(doc []byte) []rune {
-	var bmp [0x10000 / 64]uint64
-	var astral map[rune]bool // emoji and the like: rare
-	add := func(r rune) {
-		if r < 0x10000 {
-			bmp[r>>6] |= 1 << (r & 63)
-			return
-		}
-		if astral == nil {
-			astral = map[rune]bool{}
-		}
-		astral[r] = true
-	}
+	var set runeSet
 	for _, r := range alwaysRunes {
-		add(r)
+		set.add(r)
 	}
 	for i := 0; i < len(doc); {
-		if c := doc[i]; c < utf8.RuneSelf {
-			bmp[c>>6] |= 1 << (c & 63)
-			i++
+		// Most of a page is printable ASCII, which alwaysRunes holds: skip it eight
+		// bytes at a time.
+		if i+8 <= len(doc) && printableASCII(binary.LittleEndian.Uint64(doc[i:])) {
+			i += 8
 			continue
 		}
-		r, n := utf8.DecodeRune(doc[i:]) // invalid UTF-8 counts as U+FFFD
-		add(r)
+		r, n := rune(doc[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(doc[i:]) // invalid UTF-8 counts as U+FFFD
+		}
+		set.add(r)
 		i += n
 	}
+	return set.runes()
+}
+
+// printableASCII reports whether all eight bytes of w are printable ASCII (0x20–0x7e).
+// A byte below 0x20, or equal to 0x7f after the XOR, borrows in the subtraction and sets
+// its high bit; borrows may flag a good byte too, which only costs the slow path.
+func printableASCII(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w|(w-0x20*ones)|((w^0x7f*ones)-ones))&highs == 0
+}
+
+// runeSet is a set of runes: a bit per rune of the Basic Multilingual Plane, a map for
+// the rare others (emoji).
+type runeSet struct {
+	bmp    [0x10000 / 64]uint64
+	astral map[rune]bool
+}
+
+func (s *runeSet) add(r rune) {
+	if r < 0x10000 {
+		s.bmp[r>>6] |= 1 << (r & 63)
+		return
+	}
+	if s.astral == nil {
+		s.astral = map[rune]bool{}
+	}
+	s.astral[r] = true
+}
+
+func (s *runeSet) runes() []rune {
 	var out []rune
-	for w, bits := range bmp {
+	for w, bits := range s.bmp {
 		for ; bits != 0; bits &= bits - 1 {
 			out = append(out, rune(w*64+mbits.TrailingZeros64(bits)))
 		}
 	}
-	for r := range astral {
+	for r := range s.astral {
 		out = append(out, r)
 	}
 	return out

@@ -77,3 +77,28 @@ func TestBrandFont(t *testing.T) {
 		t.Error("NoFont still embeds a font")
 	}
 }
+
+// FuzzUsedRunes: the scan that skips printable ASCII finds the runes of ranging over the
+// text, each once.
+func FuzzUsedRunes(f *testing.F) {
+	for _, s := range []string{"", "abcdefgh\x7fijklmnop\x01qrst", "ä€😀 \xff\xe2\x82 ok\ttab\nline", "\x00\x1f\x20\x7e\x7f\x80"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		want := map[rune]bool{}
+		for _, r := range alwaysRunes + string(doc) {
+			want[r] = true
+		}
+		got := usedRunes(doc)
+		seen := map[rune]bool{}
+		for _, r := range got {
+			if !want[r] || seen[r] {
+				t.Fatalf("%q: rune %q not in the text or twice", doc, r)
+			}
+			seen[r] = true
+		}
+		if len(seen) != len(want) {
+			t.Fatalf("%q: %d runes, want %d", doc, len(seen), len(want))
+		}
+	})
+}
