@@ -21,7 +21,7 @@ var escapesNoPlus = [256]string{
 // appendEscaped appends s with every byte that has an entry in table replaced. All
 // entries are ASCII, so a byte-wise walk treats valid and invalid UTF-8 alike, as
 // html/template's rune-wise one does.
-func appendEscaped(b []byte, s string, table *[256]string) []byte {
+func appendEscaped[T string | []byte](b []byte, s T, table *[256]string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		if rep := table[s[i]]; rep != "" {
@@ -43,12 +43,11 @@ var urlKeep = func() (t [256]bool) {
 	return t
 }()
 
-// appendURL appends a link target for a quoted href or src: a plain string with a
-// scheme other than http, https or mailto becomes "#ZgotmplZ" (trusted data: URIs of the
-// logo are exempt), other bytes are percent-encoded unless kept, and the attribute's
-// specials among the kept ones (& and +) are escaped.
-func appendURL(b []byte, s string, trusted bool) []byte {
-	if !trusted && !safeScheme(s) {
+// appendURL appends a link target for a quoted href: a scheme other than http, https
+// or mailto becomes "#ZgotmplZ", other bytes are percent-encoded unless kept, and the
+// attribute's specials among the kept ones (& and +) are escaped.
+func appendURL(b []byte, s string) []byte {
+	if !safeScheme(s) {
 		s = "#ZgotmplZ"
 	}
 	for i := 0; i < len(s); i++ {

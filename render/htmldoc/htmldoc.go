@@ -77,7 +77,7 @@ type page struct {
 func (p *page) raw(s string)      { p.buf = append(p.buf, s...) }
 func (p *page) text(s string)     { p.buf = appendEscaped(p.buf, s, &escapes) }
 func (p *page) int(i int)         { p.buf = strconv.AppendInt(p.buf, int64(i), 10) }
-func (p *page) url(s string)      { p.buf = appendURL(p.buf, s, false) }
+func (p *page) url(s string)      { p.buf = appendURL(p.buf, s) }
 func (p *page) fragment(s string) { p.buf = appendFragment(p.buf, s) }
 
 // Write, WriteString, WriteByte and WriteRune let goldmark render into the page
@@ -122,8 +122,8 @@ func (p *page) document() (styleEnd int, err error) {
 		if alt == "" {
 			alt = "Logo"
 		}
-		p.raw(`<img class="logo" src="`)
-		p.buf = appendURL(p.buf, "data:image/"+d.LogoType+";base64,"+base64.StdEncoding.EncodeToString(d.Logo), true)
+		p.raw(`<img class="logo" src="data:image/` + d.LogoType + ";base64,")
+		p.base64Attr(d.Logo)
 		p.raw(`" alt="`)
 		p.text(alt)
 		p.raw(`">`)
@@ -169,6 +169,19 @@ func (p *page) document() (styleEnd int, err error) {
 	p.text(fmt.Sprintf(d.Labels.T("doc.generated"), d.Generator, d.Date))
 	p.raw("</p>\n</footer>\n</body>\n</html>\n")
 	return styleEnd, nil
+}
+
+// base64Attr writes data base64-encoded into an attribute value, a chunk at a time so
+// that a large logo needs no copy of its own; '+' is escaped as in every attribute.
+func (p *page) base64Attr(data []byte) {
+	var chunk [4 << 10]byte
+	for len(data) > 0 {
+		n := min(len(data), len(chunk)/4*3) // whole 3-byte groups: padding only at the end
+		m := base64.StdEncoding.EncodedLen(n)
+		base64.StdEncoding.Encode(chunk[:m], data[:n])
+		p.buf = appendEscaped(p.buf, chunk[:m], &escapes)
+		data = data[n:]
+	}
 }
 
 func nonEmpty(ss ...string) []string {
