@@ -264,9 +264,23 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 	}
 	sizeMM := ts.size * ptToMM
 	base := y + (ts.lead-sizeMM)/2 + sizeMM*0.78
+	// Plain fragments of one style and colour are drawn as one string, the words joined
+	// by the space they were measured with: the viewer places each glyph by the same
+	// widths, so nothing moves, but a line takes one text operator instead of one per
+	// word (a third of the page's bytes), and a reader copies the text with its spaces.
+	var run strings.Builder
+	var runX, runEnd float64
+	var runSt style
+	var runC rgb
+	flush := func() {
+		if run.Len() > 0 {
+			e.text(runX, base, run.String(), runSt, ts.size, runC)
+			run.Reset()
+		}
+	}
 	for _, wd := range l.words {
 		x += wd.space
-		for _, f := range wd.frags {
+		for i, f := range wd.frags {
 			c := ts.color
 			switch {
 			case f.color != nil:
@@ -274,6 +288,24 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			case f.url != "" || f.link != 0:
 				c = e.primary
 			}
+			if f.shape == 0 && f.url == "" && f.link == 0 && f.st&(stMono|stUnderline|stStrike) == 0 {
+				switch {
+				case run.Len() > 0 && f.st == runSt && c == runC && i > 0 && x == runEnd:
+					run.WriteString(f.text) // the next piece of the same word
+				case run.Len() > 0 && f.st == runSt && c == runC && i == 0 && x-wd.space == runEnd &&
+					wd.space == e.strWidth(" ", f.st, ts.size):
+					run.WriteByte(' ')
+					run.WriteString(f.text)
+				default:
+					flush()
+					run.WriteString(f.text)
+					runX, runSt, runC = x, f.st, c
+				}
+				x += f.w
+				runEnd = x
+				continue
+			}
+			flush()
 			if f.st&stMono != 0 {
 				e.rect(x-0.3, y+(ts.lead-sizeMM)/2-0.2, f.w+0.6, sizeMM+0.6, codeBack)
 			}
@@ -296,6 +328,7 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			x += f.w
 		}
 	}
+	flush()
 }
 
 // flow sets spans as a paragraph at the position, breaking pages between lines; indent
