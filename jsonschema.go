@@ -10,12 +10,12 @@ import (
 // German, which also stands alone in x-description-de. Rules that span keys (sums,
 // references) are for `kep validate` only.
 func JSONSchema() ([]byte, error) {
-	return schemaJSON(planSchema, "kep plan, format 1")
+	return schemaJSON(planSchema(), "kep plan, format 1")
 }
 
 // WorkspaceJSONSchema is JSONSchema for the workspace file kep.toml.
 func WorkspaceJSONSchema() ([]byte, error) {
-	return schemaJSON(workspaceSchema, "kep workspace file (kep.toml)")
+	return schemaJSON(workspaceSchema(), "kep workspace file (kep.toml)")
 }
 
 func schemaJSON(s *keySpec, title string) ([]byte, error) {
@@ -79,7 +79,7 @@ func jsonNode(s *keySpec) jsonObj {
 		n["items"] = item
 	case kindPointsMap:
 		n["type"] = "object"
-		n["propertyNames"] = jsonObj{"pattern": idPattern.String()}
+		n["propertyNames"] = jsonObj{"pattern": idPattern}
 		n["additionalProperties"] = jsonObj{"type": "number", "minimum": 0, "maximum": 10}
 	case kindMoney, kindPercent, kindPoints, kindNumber:
 		number("number")
@@ -100,16 +100,16 @@ func jsonNode(s *keySpec) jsonObj {
 		n["type"] = "string"
 	case kindID:
 		n["type"] = "string"
-		n["pattern"] = idPattern.String()
+		n["pattern"] = idPattern
 	case kindEnum:
 		n["type"] = "string"
 		n["enum"] = s.enum
 	case kindColour:
 		n["type"] = "string"
-		n["pattern"] = colourPattern.String()
+		n["pattern"] = colourPattern
 	case kindCurrency:
 		n["type"] = "string"
-		n["pattern"] = currencyPattern.String()
+		n["pattern"] = currencyPattern
 	case kindTextList:
 		n["type"] = "array"
 		n["maxItems"] = MaxRows

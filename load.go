@@ -223,7 +223,7 @@ func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan,
 	if d == nil {
 		return nil, diags
 	}
-	diags = append(diags, walk(d, planSchema, d.raw, "")...)
+	diags = append(diags, walk(d, planSchema(), d.raw, "")...)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -370,7 +370,7 @@ func decodeWorkspace(fsys FileSystem, file string, src []byte, fallback *Workspa
 	if d == nil {
 		return ws, diags
 	}
-	diags = append(diags, walk(d, workspaceSchema, d.raw, "")...)
+	diags = append(diags, walk(d, workspaceSchema(), d.raw, "")...)
 	if diags.HasErrors() {
 		return ws, diags
 	}

@@ -3,17 +3,55 @@ package kep
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 )
 
-var (
-	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
-	colourPattern   = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-	currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
+// The patterns of ids, colours and currency codes, as the JSON schema gives them to
+// editors. The walk checks them with the small matchers below instead of compiled
+// regular expressions, which cost a few hundred allocations at every start of kep;
+// TestPatterns holds both to the same answers.
+const (
+	idPattern       = `^[a-z0-9][a-z0-9_-]{0,31}$`
+	colourPattern   = `^#[0-9a-fA-F]{6}$`
+	currencyPattern = `^[A-Z]{3}$`
 )
+
+func isLowerDigit(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+// isID matches idPattern.
+func isID(s string) bool {
+	if len(s) < 1 || len(s) > 32 || !isLowerDigit(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isLowerDigit(c) && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isColour matches colourPattern.
+func isColour(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !isHex(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCurrency matches currencyPattern.
+func isCurrency(s string) bool {
+	return len(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z'
+}
 
 // maxSafeInt is the largest integer a float64 holds exactly (2^53); the TOML library
 // refuses to put larger integers into float fields, so the walk refuses them first.
@@ -34,7 +72,7 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 		}
 		p := joinKey(path, k)
 		ks := s.child(k)
-		if ks == nil && s == workspaceSchema && planSchema.child(k) != nil {
+		if ks == nil && s == workspaceSchema() && planSchema().child(k) != nil {
 			ds = append(ds, d.at(p, false, "%q belongs in a plan, not in the workspace file kep.toml", k))
 			continue
 		}
@@ -278,7 +316,7 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 			return bad("%s", msg)
 		}
 	case kindID:
-		if !idPattern.MatchString(str) {
+		if !isID(str) {
 			return bad("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
 		}
 	case kindEnum:
@@ -293,11 +331,11 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 		}
 		return bad("%s", msg)
 	case kindColour:
-		if !colourPattern.MatchString(str) {
+		if !isColour(str) {
 			return bad("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
 		}
 	case kindCurrency:
-		if !currencyPattern.MatchString(str) {
+		if !isCurrency(str) {
 			return bad("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
 		}
 	}
