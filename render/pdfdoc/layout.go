@@ -152,17 +152,7 @@ func (e *engine) gap(h float64) {
 
 // font selects family/style/size for the text style st.
 func (e *engine) font(st style, size float64) {
-	family, fs := textFamily, ""
-	if st&stMono != 0 {
-		family = monoFamily
-	} else {
-		if st&stBold != 0 {
-			fs += "B"
-		}
-		if st&stItalic != 0 {
-			fs += "I"
-		}
-	}
+	family, fs := fontOf(st)
 	if e.fontValid && e.curFamily == family && e.curStyle == fs && e.curSize == size {
 		return
 	}
@@ -209,9 +199,27 @@ func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
 }
 
 // width of s in style st at size (points), in millimetres; s must be clean.
+// It does not select the font: selecting writes an operator into the page.
 func (e *engine) strWidth(s string, st style, size float64) float64 {
-	e.font(st, size)
-	return e.pdf.GetStringWidth(s)
+	family, fs := fontOf(st)
+	e.register(family, fs)
+	return e.pdf.StringWidthOf(family, fs, size, s)
+}
+
+// fontOf returns the registered family and fpdf style of st.
+func fontOf(st style) (family, fs string) {
+	if st&stMono != 0 {
+		return monoFamily, ""
+	}
+	switch {
+	case st&stBold != 0 && st&stItalic != 0:
+		return textFamily, "BI"
+	case st&stBold != 0:
+		return textFamily, "B"
+	case st&stItalic != 0:
+		return textFamily, "I"
+	}
+	return textFamily, ""
 }
 
 // text draws one clean line of text with its baseline at y.

@@ -1,0 +1,39 @@
+package fpdf
+
+// kep patch: additions to the API.
+
+// StringWidthOf returns the width of s, in user units, set in the loaded font of family
+// and style at size points: what SetFont followed by GetStringWidth returns, without
+// selecting the font. Selecting writes a font operator into the current page, so a
+// layout that measures text in many styles filled its pages with unused operators.
+// It returns 0 for a font that is not loaded.
+func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string) float64 {
+	font, ok := f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)]
+	if !ok || f.err != nil {
+		return 0
+	}
+	w := 0
+	if font.Tp == "UTF8" {
+		for _, char := range s {
+			c := int(char)
+			switch {
+			case c < len(font.Cw) && font.Cw[c] > 0:
+				if font.Cw[c] != 65535 {
+					w += font.Cw[c]
+				}
+			case font.Desc.MissingWidth != 0:
+				w += font.Desc.MissingWidth
+			default:
+				w += 500
+			}
+		}
+	} else {
+		for _, ch := range []byte(s) {
+			if ch == 0 {
+				break
+			}
+			w += font.Cw[ch]
+		}
+	}
+	return float64(w) * (size / f.k) / 1000
+}
