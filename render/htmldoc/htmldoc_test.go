@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -106,5 +107,40 @@ func BenchmarkWrite(b *testing.B) {
 		if err := Write(io.Discard, d, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestConcurrentWrites: documents written at the same time (pooled buffers, fonts taken
+// apart once) come out as when written alone; run with -race.
+func TestConcurrentWrites(t *testing.T) {
+	var docs []*render.Document
+	var want [][]byte
+	for _, file := range samples(t) {
+		p := loadPlan(t, file)
+		d, err := render.Build(p, kep.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		want = append(want, renderPlan(t, p))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(docs))
+	for range 4 {
+		for i, d := range docs {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				if err := Write(&buf, d, Options{}); err != nil {
+					errs <- err
+				} else if !bytes.Equal(buf.Bytes(), want[i]) {
+					errs <- fmt.Errorf("document %d differs when written concurrently", i)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
