@@ -228,11 +228,10 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 		return
 	}
 	e.font(st, size)
-	if !e.fillValid {
-		// fpdf leaves text in the stream's fill colour when text and fill colours are equal:
-		// make that colour known after a page switch or a chart.
-		e.setFill(white)
-	}
+	// Text is set in the fill colour: fpdf then writes it bare. With the two colours
+	// different it wraps every text run in its own colour (q … rg BT … ET Q), which
+	// was a third of a page's operators.
+	e.setFill(c)
 	e.setText(c)
 	e.pdf.Text(x, y, s)
 }
