@@ -408,8 +408,7 @@ func (p *page) wrap(s string) {
 				continue
 			}
 		}
-		// Invalid UTF-8 becomes U+FFFD here, as it did before.
-		p.buf = utf8.AppendRune(p.buf, r)
+		p.buf = utf8.AppendRune(p.buf, r) // invalid UTF-8 becomes U+FFFD, as it always did here
 	}
 }
 

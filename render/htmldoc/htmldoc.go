@@ -33,7 +33,7 @@ const maxPooled = 4 << 20
 // without raw HTML and with only http, https and mailto links.
 func Write(w io.Writer, d *render.Document, opt Options) error {
 	bp := bufs.Get().(*[]byte)
-	p := &page{d: d, theme: d.ChartTheme(), buf: (*bp)[:0]}
+	p := &page{d: d, theme: d.ChartTheme(), buf: (*bp)[:0], regions: map[string]int{}}
 	defer func() {
 		if cap(p.buf) <= maxPooled {
 			*bp = p.buf[:0]
@@ -72,8 +72,9 @@ type page struct {
 	lastHeading string
 }
 
-// raw appends markup of our own; text appends plan text, escaped; wrap appends plan
-// text that may hold very long words.
+// raw appends markup of our own. Everything from the plan goes through text (element
+// content and quoted attributes), url (href), fragment (href="#…") or wrap (text that
+// may hold very long words).
 func (p *page) raw(s string)      { p.buf = append(p.buf, s...) }
 func (p *page) text(s string)     { p.buf = appendEscaped(p.buf, s, &escapes) }
 func (p *page) int(i int)         { p.buf = strconv.AppendInt(p.buf, int64(i), 10) }
@@ -146,7 +147,6 @@ func (p *page) document() (styleEnd int, err error) {
 		p.raw("</dd></div>")
 	}
 	p.raw("\n</dl>\n</div>\n</header>\n<main id=\"main\">")
-	p.regions = map[string]int{}
 	for _, s := range d.Sections {
 		if err := p.section(s, 2); err != nil {
 			return 0, err
@@ -196,7 +196,8 @@ func nonEmpty(ss ...string) []string {
 
 func clampLevel(l int) int { return max(1, min(l, 6)) }
 
-// heading opens a heading of level h (clamped to 1–6); id and class are optional.
+// heading opens a heading of level h (clamped to 1–6); id and class are optional. The
+// id is escaped without '+', as the template's heading function did.
 func (p *page) heading(h int, id, class string) {
 	p.raw("<h")
 	p.int(clampLevel(h))
@@ -206,9 +207,7 @@ func (p *page) heading(h int, id, class string) {
 		p.raw(`"`)
 	}
 	if class != "" {
-		p.raw(` class="`)
-		p.buf = appendEscaped(p.buf, class, &escapesNoPlus)
-		p.raw(`"`)
+		p.raw(` class="` + class + `"`)
 	}
 	p.raw(">")
 }
