@@ -809,6 +809,19 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	usedBits     *[1024]uint64 // kep patch: the BMP runes already in usedRunes
+}
+
+// useRune records r as used (kep patch): a bit test before the map assignment, which
+// Text made for every rune it drew.
+func (fdt *fontDefType) useRune(r rune) {
+	if b := fdt.usedBits; b != nil && r >= 0 && r < 0x10000 {
+		if b[r>>6]&(1<<(uint(r)&63)) != 0 {
+			return
+		}
+		b[r>>6] |= 1 << (uint(r) & 63)
+	}
+	fdt.usedRunes[int(r)] = int(r)
 }
 
 // utf8FontID returns the ID of a UTF-8 font (kep patch): a SHA-1 of its type, name and

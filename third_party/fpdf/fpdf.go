@@ -2102,6 +2102,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			usedBits:  new([1024]uint64),
 		}
 		def.i = utf8FontID(def, sum)
 		f.fonts[fontkey] = def
@@ -2448,7 +2449,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		}
 		txt2 = utf8toutf16(txtStr, false)
 		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
+			f.currentFont.useRune(uni)
 		}
 	} else {
 		txt2 = txtStr
