@@ -413,6 +413,9 @@ func (p *page) wrap(s string) {
 }
 
 func hasLongWord(s string, long int) bool {
+	if len(s) <= long { // no more runes than bytes: most table cells end here
+		return false
+	}
 	run := 0
 	for _, r := range s {
 		if r == ' ' || r == '\n' || r == '\t' {
