@@ -35,6 +35,11 @@ type pdfRenderer struct {
 	size     float64
 	rotation *float64
 	alpha    float64
+	// the font last selected in fpdf: selecting writes an operator into the page, and
+	// fpdf writes it again for the same font.
+	selStyle string
+	selSize  float64
+	selected bool
 }
 
 type pathOp struct {
@@ -175,11 +180,19 @@ func (r *pdfRenderer) Circle(radius float64, x, y int) {
 }
 
 func (r *pdfRenderer) useFont() {
-	style := ""
-	if r.font != nil && r.font == r.st.bold {
-		style = "B"
+	style, size := r.fontStyle(), r.size*r.k*r.ptPerU
+	if r.selected && style == r.selStyle && size == r.selSize {
+		return
 	}
-	r.pdf.SetFont(r.st.family, style, r.size*r.k*r.ptPerU)
+	r.pdf.SetFont(r.st.family, style, size)
+	r.selStyle, r.selSize, r.selected = style, size, true
+}
+
+func (r *pdfRenderer) fontStyle() string {
+	if r.font != nil && r.font == r.st.bold {
+		return "B"
+	}
+	return ""
 }
 
 // Text draws at the baseline y, as go-chart's renderers do.
@@ -202,8 +215,8 @@ func (r *pdfRenderer) Text(body string, x, y int) {
 
 // MeasureText uses fpdf's own metrics, so that the layout matches what is drawn.
 func (r *pdfRenderer) MeasureText(body string) chart.Box {
-	r.useFont()
-	w := r.pdf.GetStringWidth(r.st.clean(body)) / r.k
+	// Measured without selecting the font (see useFont).
+	w := r.pdf.StringWidthOf(r.st.family, r.fontStyle(), r.size*r.k*r.ptPerU, r.st.clean(body)) / r.k
 	return chart.Box{Right: int(math.Ceil(w)), Bottom: int(r.size)}
 }
 
