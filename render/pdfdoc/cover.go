@@ -69,17 +69,17 @@ func fpdfReads(data []byte, typ string) bool {
 	return p.Error() == nil && info != nil && info.Width() > 0 && info.Height() > 0
 }
 
-// cover sets the title page: logo and company, title, account, the cover facts and the
-// confidentiality. It has no header or footer.
-func (w *docWriter) cover() {
-	w.newPage()
+// cover sets the title page on the current page: logo and company, title, account, the
+// cover facts and the confidentiality. It has no header or footer.
+func (w *docWriter) cover(logo logoImage) {
+	w.y = w.mt
 	d := w.d
 	w.rect(0, 0, w.pageW, 7, w.primary)
 
 	// Logo top left, scaled into its box; the company name beside it on the right.
 	top := 22.0
 	logoBottom := top
-	if img := prepareLogo(d.Logo, d.LogoType); img.ok {
+	if img := logo; img.ok {
 		info := w.pdf.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: img.typ}, bytes.NewReader(img.data))
 		if info != nil && w.pdf.Error() == nil {
 			iw, ih := info.Width(), info.Height()

@@ -167,7 +167,11 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 // layout sets the whole document: cover, sections, then (knowing every page) the
 // contents and the header and footer of each page.
 func (w *docWriter) layout() error {
-	w.cover()
+	// The cover is page 1 but drawn last: its logo, parsed and checked once per process
+	// (about 2 ms for a logo with transparency), is prepared on another core meanwhile.
+	logo := make(chan logoImage, 1)
+	go func() { logo <- prepareLogo(w.d.Logo, w.d.LogoType) }()
+	w.newPage()
 	for _, s := range w.d.Sections {
 		if s == nil {
 			continue
@@ -184,6 +188,11 @@ func (w *docWriter) layout() error {
 		w.fillContents()
 	}
 	w.pageFurniture()
+	last := w.pdf.PageCount()
+	w.pdf.SetPage(1)
+	w.invalidate()
+	w.cover(<-logo)
+	w.pdf.SetPage(last) // fpdf writes pages up to the current one
 	return w.pdf.Error()
 }
 
