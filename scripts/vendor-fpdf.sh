@@ -1,15 +1,19 @@
 #!/bin/sh
 # vendor-fpdf.sh puts a copy of go-pdf/fpdf v0.9.0 (MIT, upstream archived) into
 # third_party/fpdf with scripts/fpdf-perf.patch applied, and points go.mod at it.
-# The patch changes no output byte; it removes two costs fpdf pays per document:
-#   - a new zlib writer (about 1 MB of compressor state) for every compressed stream:
-#     writers are pooled and Reset;
-#   - the font ID of a UTF-8 font, a SHA-1 of its definition's JSON with 65,536 glyph
-#     widths, computed on every AddUTF8FontFromBytes: cached by font name and bytes;
-#   - the parse of a PNG (for an RGBA logo: inflate, split off alpha, deflate twice) on
-#     every document: cached by the image's bytes, with the same PDF version bumps.
-# Measured on the samples (scripts/PERFORMANCE.md): about 70 % fewer bytes allocated
-# per plan and 20-38 % less CPU time per plan.
+# Upstream is archived (2025), so the changes cannot go there. The patch:
+#   - pools zlib writers (a new one allocates about 1 MB of compressor state, per stream);
+#   - names a UTF-8 font by a SHA-1 of its name and bytes, not of its 65,536 widths as
+#     JSON; parses each font's bytes once per process and shares the parse read-only;
+#     reads the character map and glyph offsets for subsetting once per font;
+#   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
+#   - Text without fmt.Sprintf, used runes marked in a bitmap;
+#   - compresses the pages and subsets the fonts in parallel at Output, compresses the
+#     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
+#   - fixes an upstream bug: subsetting wrote into the caller's font bytes (getMetrics);
+#   - adds StringWidthOf (kep.go): a width without selecting the font.
+# Measured effects: scripts/PERFORMANCE.md. Tests of the patched behaviour live in
+# render/pdfdoc (fpdfpatch_test.go, compress_test.go).
 # Usage: sh scripts/vendor-fpdf.sh   (then go build ./... && go test ./...)
 set -eu
 cd "$(dirname "$0")/.."
@@ -31,9 +35,10 @@ printf 'module github.com/go-pdf/fpdf\n\ngo 1.20\n' >"$dst/go.mod"
 (cd "$dst" && patch -p1 --no-backup-if-mismatch <../../scripts/fpdf-perf.patch)
 cat >"$dst/README.kep" <<'TXT'
 go-pdf/fpdf v0.9.0 (MIT, see LICENSE; upstream archived in 2025) with
-scripts/fpdf-perf.patch applied: pooled zlib writers, cached UTF-8 font IDs and
-cached PNG parses.
-Output bytes are unchanged. Made by scripts/vendor-fpdf.sh; do not edit by hand.
+scripts/fpdf-perf.patch applied: speed (font parses and subsets shared, pooled and
+parallel compression, Text without fmt), one bug fix and StringWidthOf; see the
+script's header. Made by scripts/vendor-fpdf.sh. To change it, edit here, then
+regenerate the patch (diff against the module cache) so that the script stays true.
 TXT
 go mod edit -replace github.com/go-pdf/fpdf=./third_party/fpdf
 go build ./...
