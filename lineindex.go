@@ -1,6 +1,7 @@
 package kep
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -87,17 +88,21 @@ func joinKey(parent, key string) string {
 func indexPath(parent string, i int) string { return parent + "[" + strconv.Itoa(i) + "]" }
 
 type scanner struct {
-	src       []byte
+	src       string // one copy of the file, so that bare keys are substrings of it
 	i         int
 	line, col int // of src[i]
 	ix        lineIndex
 	aot       map[string]int // array-of-tables path → number of elements seen
 	depth     int
+	keyBuf    []string // reused by keys
 }
 
 func buildLineIndex(src []byte) lineIndex {
-	s := &scanner{src: src, line: 1, col: 1, ix: lineIndex{}, aot: map[string]int{}}
-	if strings.HasPrefix(string(src[:min(3, len(src))]), "\ufeff") {
+	// About one entry per key and per table header or array element: sized once, the map
+	// does not grow step by step.
+	n := min(bytes.Count(src, []byte("="))+bytes.Count(src, []byte("[")), maxIndexed)
+	s := &scanner{src: string(src), line: 1, col: 1, ix: make(lineIndex, n), aot: map[string]int{}}
+	if strings.HasPrefix(s.src, "\ufeff") {
 		s.i = 3 // a byte order mark, as some Windows editors write
 	}
 	defer func() { _ = recover() }() // the index is best effort; never fail a load over it
@@ -226,9 +231,10 @@ func (s *scanner) resolve(keys []string, at pos) string {
 	return path
 }
 
-// keys reads a dotted key up to "=" or "]".
+// keys reads a dotted key up to "=" or "]". The slice is valid until the next call.
 func (s *scanner) keys() []string {
-	var out []string
+	out := s.keyBuf[:0]
+	defer func() { s.keyBuf = out[:0] }()
 	for {
 		s.skipSpace(false)
 		var k string
@@ -245,7 +251,7 @@ func (s *scanner) keys() []string {
 			if s.i == start {
 				return out
 			}
-			k = string(s.src[start:s.i])
+			k = s.src[start:s.i]
 		}
 		out = append(out, k)
 		s.skipSpace(false)
@@ -343,7 +349,7 @@ func (s *scanner) value(path string) {
 }
 
 // basicString reads "…" or """…""" and returns the raw content of a one-line string
-// (unescaped for keys, where that matters).
+// (unescaped for keys, where that matters). Without escapes it is a substring of src.
 func (s *scanner) basicString() string {
 	if s.has(`"""`) {
 		s.next()
@@ -374,7 +380,7 @@ func (s *scanner) basicString() string {
 		s.next()
 	}
 	s.next()
-	raw := string(s.src[start:min(s.i, len(s.src))])
+	raw := s.src[start:min(s.i, len(s.src))]
 	if k, err := strconv.Unquote(raw); err == nil {
 		return k
 	}
@@ -402,7 +408,7 @@ func (s *scanner) literalString() string {
 	for !s.eof() && s.peek() != '\'' && s.peek() != '\n' {
 		s.next()
 	}
-	k := string(s.src[start:s.i])
+	k := s.src[start:s.i]
 	s.next()
 	return k
 }
