@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"time"
 
@@ -196,8 +197,16 @@ func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	return d, nil
 }
 
-// into decodes the parsed file into the struct v points to (after the schema walk).
-func (d *decoded) into(v any) error { return d.md.PrimitiveDecode(d.root, v) }
+// into decodes the parsed file into the zero Plan or Workspace v points to, after the
+// schema walk: with fill where it decides, else with the library, from the start again.
+func (d *decoded) into(v any) error {
+	if fillInto(v, d.raw) == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(v).Elem()
+	rv.SetZero()
+	return d.md.PrimitiveDecode(d.root, v)
+}
 
 // tomlDiag turns an error of the TOML library into a diagnostic with its position.
 func tomlDiag(file string, err error) Diagnostic {
