@@ -246,6 +246,24 @@ func (p *page) table(t *render.Table, s *render.Section) {
 		p.raw(")</span>")
 	}
 	p.raw("</caption>")
+	p.tableHead(t, widths)
+	p.raw("\n<tbody>")
+	for _, r := range t.Rows {
+		p.row(t, r, t.RowHeader)
+	}
+	p.raw("\n</tbody>")
+	if len(t.Foot) > 0 {
+		p.raw("\n<tfoot>")
+		for _, r := range t.Foot {
+			p.row(t, r, true)
+		}
+		p.raw("\n</tfoot>")
+	}
+	p.raw("\n</table>\n</div>\n")
+}
+
+// tableHead writes the column widths, if any, and the header row.
+func (p *page) tableHead(t *render.Table, widths []float64) {
 	if widths != nil {
 		p.raw("\n<colgroup>")
 		for _, w := range widths {
@@ -265,19 +283,7 @@ func (p *page) table(t *render.Table, s *render.Section) {
 		p.text(hd)
 		p.raw("</th>")
 	}
-	p.raw("</tr></thead>\n<tbody>")
-	for _, r := range t.Rows {
-		p.row(t, r, t.RowHeader)
-	}
-	p.raw("\n</tbody>")
-	if len(t.Foot) > 0 {
-		p.raw("\n<tfoot>")
-		for _, r := range t.Foot {
-			p.row(t, r, true)
-		}
-		p.raw("\n</tfoot>")
-	}
-	p.raw("\n</table>\n</div>\n")
+	p.raw("</tr></thead>")
 }
 
 // columnWidths turns relative widths into percentages; nil when the table has none.
