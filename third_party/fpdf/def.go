@@ -566,6 +566,7 @@ type PageBox struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
+	fontCuts         func() map[string]*utf8Cut // kep patch: see cutUTF8Fonts
 	textBuf          []byte                     // kep patch: scratch for Text
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
 	isRTL            bool                       // is is right to left mode enabled

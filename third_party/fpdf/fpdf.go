@@ -4393,7 +4393,11 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
-		cuts := f.cutUTF8Fonts(keyList)
+		wait := f.fontCuts
+		if wait == nil {
+			wait = f.cutUTF8Fonts()
+		}
+		cuts := wait()
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4553,17 +4557,19 @@ type utf8Cut struct {
 	gidMap *membuffer // the CIDToGIDMap, compressed
 }
 
-// cutUTF8Fonts subsets and compresses the UTF-8 fonts of keys, one goroutine per font
-// (kep patch): this was most of putfonts' time, and the fonts are independent, each
-// with its own utf8FontFile. The bytes are the same as made one after the other.
-func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
+// cutUTF8Fonts starts subsetting and compressing the UTF-8 fonts, one goroutine per
+// font (kep patch), and returns a function that waits for the results: this was most of
+// putfonts' time, and the fonts are independent, each with its own utf8FontFile. enddoc
+// starts it before the pages are written, so both overlap. The bytes are the same as
+// made one after the other.
+func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 	cuts := make(map[string]*utf8Cut)
 	var wg sync.WaitGroup
-	for _, key := range keys {
-		font := f.fonts[key]
+	for key, font := range f.fonts {
 		if font.Tp != "UTF8" {
 			continue
 		}
+		font := font // this module builds with go 1.20 loop semantics
 		cut := new(utf8Cut)
 		cuts[key] = cut
 		wg.Add(1)
@@ -4591,8 +4597,10 @@ func (f *Fpdf) cutUTF8Fonts(keys []string) map[string]*utf8Cut {
 			cut.font = xmem.compress(stream)
 		}()
 	}
-	wg.Wait()
-	return cuts
+	return func() map[string]*utf8Cut {
+		wg.Wait()
+		return cuts
+	}
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
@@ -5192,6 +5200,7 @@ func (f *Fpdf) enddoc() {
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
+	f.fontCuts = f.cutUTF8Fonts() // kep patch: the fonts are subset while pages are written
 	f.putpages()
 	f.putresources()
 	if f.err != nil {
