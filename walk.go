@@ -245,8 +245,9 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 			return bad("want a table of points, not %s", describe(v))
 		}
 		var ds Diagnostics
+		points := &keySpec{kind: kindPoints}
 		for _, k := range sortedKeys(m) {
-			ds = append(ds, checkValue(d, &keySpec{kind: kindPoints}, m[k], joinKey(path, k))...)
+			ds = append(ds, checkValue(d, points, m[k], joinKey(path, k))...)
 		}
 		return ds
 	case kindTextList, kindEnumList:
@@ -258,11 +259,13 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 			return bad("%d entries, more than the limit of %d", len(list), MaxRows)
 		}
 		var ds Diagnostics
-		seen := map[string]bool{}
+		var seen map[string]bool
+		el := &keySpec{kind: kindText}
+		if s.kind == kindEnumList {
+			seen, el = map[string]bool{}, &keySpec{kind: kindEnum, enum: s.enum}
+		}
 		for i, e := range list {
-			el := &keySpec{kind: kindText}
 			if s.kind == kindEnumList {
-				el = &keySpec{kind: kindEnum, enum: s.enum}
 				if str, ok := e.(string); ok && seen[str] {
 					ds = append(ds, d.at(indexPath(path, i), false, "%q is listed twice", str))
 				}
