@@ -4,14 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	chart "github.com/wcharczuk/go-chart/v2"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
 func newMeasureRenderer(st *style) *svgRenderer {
-	inner, _ := chart.SVG(100, 100)
-	inner.SetDPI(72)
-	return &svgRenderer{Renderer: inner, st: st}
+	return newSVGRenderer(st, []byte(`<svg xmlns="http://www.w3.org/2000/svg">`))
 }
 
 // recorder notes the box of every text drawn, in canvas units.

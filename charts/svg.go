@@ -1,43 +1,267 @@
 package charts
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"math"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/math/fixed"
 )
 
-// svgRenderer wraps go-chart's SVG renderer, which writes text and class names into the
-// markup unescaped: a plan's label like "</text><script>" would become markup. It measures
-// the raw text and hands the escaped text to go-chart. Fonts are not passed on: the family
-// is named once on the root element and bold is marked per text, so the SVG uses the same
-// family as the HTML around it rather than the name stored inside the TrueType file.
+// svgRenderer is a go-chart Renderer that appends SVG elements to a byte slice. It writes
+// exactly the markup of go-chart's own SVG renderer (vector_renderer.go, v2.1.2), which
+// this package used to wrap: same elements, attribute order, number formats and style
+// strings. go-chart formats every path command and style with fmt.Sprintf and keeps a
+// second buffer; writing straight into one slice saves most of the time and garbage. The
+// differential tests (svgdiff_test.go) hold the two to the same bytes on any input.
+//
+// Unlike go-chart's renderer it escapes text and class names (go-chart writes them into
+// the markup as they are: a plan's label like "</text><script>" would become markup), and
+// it does not name the TrueType font: the family is named once on the root element and
+// bold is marked per text, so the SVG uses the same family as the HTML around it.
 type svgRenderer struct {
-	chart.Renderer
+	b    []byte // the markup so far
+	path []byte // path data of the shape being described, commands separated by "\n"
 	st   *style
+	dpi  float64
+
+	// the font and size used to measure; they are kept by ResetStyle, as in go-chart
 	font *truetype.Font
 	size float64
+
+	// the drawing style, as far as it reaches the markup; ResetStyle clears it
+	class    string // escaped
+	stroke   drawing.Color
+	fill     drawing.Color
+	text     drawing.Color
+	width    float64
+	dash     []float64
+	fontSize float64
+
+	rotated bool // text rotation, kept by ResetStyle as in go-chart
+	theta   float64
 }
 
-func (r *svgRenderer) SetFont(f *truetype.Font) { r.font = f }
+var _ chart.Renderer = (*svgRenderer)(nil)
+
+// newSVGRenderer returns a renderer that appends to b.
+func newSVGRenderer(st *style, b []byte) *svgRenderer {
+	return &svgRenderer{b: b, st: st, dpi: 72}
+}
+
+func (r *svgRenderer) ResetStyle() {
+	r.class = ""
+	r.stroke, r.fill, r.text = drawing.Color{}, drawing.Color{}, drawing.Color{}
+	r.width, r.dash, r.fontSize = 0, nil, 0
+}
+
+func (r *svgRenderer) GetDPI() float64                 { return r.dpi }
+func (r *svgRenderer) SetDPI(dpi float64)              { r.dpi = dpi }
+func (r *svgRenderer) SetClassName(name string)        { r.class = xmlEscape(name) }
+func (r *svgRenderer) SetStrokeColor(c drawing.Color)  { r.stroke = c }
+func (r *svgRenderer) SetFillColor(c drawing.Color)    { r.fill = c }
+func (r *svgRenderer) SetStrokeWidth(w float64)        { r.width = w }
+func (r *svgRenderer) SetStrokeDashArray(d []float64)  { r.dash = d }
+func (r *svgRenderer) SetFont(f *truetype.Font)        { r.font = f }
+func (r *svgRenderer) SetFontColor(c drawing.Color)    { r.text = c }
+func (r *svgRenderer) SetTextRotation(radians float64) { r.rotated, r.theta = true, radians }
+func (r *svgRenderer) ClearTextRotation()              { r.rotated = false }
 
 func (r *svgRenderer) SetFontSize(size float64) {
 	r.size = size
-	r.Renderer.SetFontSize(size)
+	r.fontSize = size
 }
 
-func (r *svgRenderer) SetClassName(name string) { r.Renderer.SetClassName(xmlEscape(name)) }
-
-func (r *svgRenderer) Text(body string, x, y int) {
-	body = xmlEscape(body)
-	if r.font == r.st.bold {
-		body = `<tspan font-weight="bold">` + body + `</tspan>`
+// cmd starts a path command: commands are separated by a line break.
+func (r *svgRenderer) cmd(c string) {
+	if len(r.path) > 0 {
+		r.path = append(r.path, '\n')
 	}
-	r.Renderer.Text(body, x, y)
+	r.path = append(r.path, c...)
+}
+
+func (r *svgRenderer) MoveTo(x, y int) {
+	r.cmd("M ")
+	r.path = appendInts(r.path, ' ', x, y)
+}
+
+func (r *svgRenderer) LineTo(x, y int) {
+	r.cmd("L ")
+	r.path = appendInts(r.path, ' ', x, y)
+}
+
+func (r *svgRenderer) QuadCurveTo(cx, cy, x, y int) {
+	r.cmd("Q")
+	r.path = appendInts(r.path, ',', cx, cy)
+	r.path = append(r.path, ' ')
+	r.path = appendInts(r.path, ',', x, y)
+}
+
+// ArcTo follows go-chart's computation to the letter, truncations included.
+func (r *svgRenderer) ArcTo(cx, cy int, rx, ry, startAngle, delta float64) {
+	startAngle = chart.RadianAdd(startAngle, math.Pi/2.0)
+	endAngle := chart.RadianAdd(startAngle, delta)
+	startx := cx + int(rx*math.Sin(startAngle))
+	starty := cy - int(ry*math.Cos(startAngle))
+	if len(r.path) > 0 {
+		r.LineTo(startx, starty)
+	} else {
+		r.MoveTo(startx, starty)
+	}
+	endx := cx + int(rx*math.Sin(endAngle))
+	endy := cy - int(ry*math.Cos(endAngle))
+	large := 0
+	if delta > math.Pi {
+		large = 1
+	}
+	r.cmd("A ")
+	r.path = appendInts(r.path, ' ', int(rx), int(ry))
+	r.path = append(r.path, ' ')
+	r.path = strconv.AppendFloat(r.path, chart.RadiansToDegrees(delta), 'f', 2, 64)
+	r.path = append(r.path, ' ')
+	r.path = strconv.AppendInt(r.path, int64(large), 10)
+	r.path = append(r.path, " 1 "...)
+	r.path = appendInts(r.path, ' ', endx, endy)
+}
+
+func (r *svgRenderer) Close() { r.cmd("Z") }
+
+// Stroke, Fill and FillStroke write the same element: go-chart's renderer styles a path
+// with both its fill and its stroke whichever is asked for (the canvas sets the part it
+// does not want to "none").
+func (r *svgRenderer) Stroke()     { r.drawPath() }
+func (r *svgRenderer) Fill()       { r.drawPath() }
+func (r *svgRenderer) FillStroke() { r.drawPath() }
+
+func (r *svgRenderer) drawPath() {
+	b := append(r.b, "<path "...)
+	if len(r.dash) > 0 {
+		b = append(b, `stroke-dasharray="`...)
+		for i, v := range r.dash {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = strconv.AppendFloat(b, v, 'f', 1, 64)
+		}
+		b = append(b, '"')
+	}
+	b = append(b, ` d="`...)
+	b = append(b, r.path...)
+	b = append(b, `" `...)
+	b = r.appendStyle(b, r.width, r.stroke, r.fill, drawing.Color{}, 0)
+	r.b = append(b, "/>"...)
+	r.path = r.path[:0]
+}
+
+func (r *svgRenderer) Circle(radius float64, x, y int) {
+	b := append(r.b, `<circle cx="`...)
+	b = strconv.AppendInt(b, int64(x), 10)
+	b = append(b, `" cy="`...)
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, `" r="`...)
+	b = strconv.AppendInt(b, int64(int(radius)), 10)
+	b = append(b, `" `...)
+	b = r.appendStyle(b, r.width, r.stroke, r.fill, drawing.Color{}, 0)
+	r.b = append(b, "/>"...)
+}
+
+// Text writes body escaped, at the baseline y; bold text is marked with a tspan.
+func (r *svgRenderer) Text(body string, x, y int) {
+	b := append(r.b, `<text x="`...)
+	b = strconv.AppendInt(b, int64(x), 10)
+	b = append(b, `" y="`...)
+	b = strconv.AppendInt(b, int64(y), 10)
+	b = append(b, `" `...)
+	b = r.appendStyle(b, 0, drawing.Color{}, drawing.Color{}, r.text, r.fontSize)
+	if r.rotated {
+		b = append(b, ` transform="rotate(`...)
+		b = strconv.AppendFloat(b, chart.RadiansToDegrees(r.theta), 'f', 2, 64)
+		b = append(b, ',')
+		b = appendInts(b, ',', x, y)
+		b = append(b, ')', '"')
+	}
+	b = append(b, '>')
+	bold := r.font == r.st.bold
+	if bold {
+		b = append(b, `<tspan font-weight="bold">`...)
+	}
+	b = appendEscaped(b, body)
+	if bold {
+		b = append(b, "</tspan>"...)
+	}
+	r.b = append(b, "</text>"...)
+}
+
+// appendStyle writes go-chart's style attribute (canvas.styleAsSVG) for the given
+// stroke width, stroke colour, fill colour, text colour and font size.
+func (r *svgRenderer) appendStyle(b []byte, sw float64, sc, fc, tc drawing.Color, fs float64) []byte {
+	if r.class != "" {
+		b = append(b, `class="`...)
+		b = append(b, r.class...)
+		if !sc.IsZero() {
+			b = append(b, " stroke"...)
+		}
+		if !fc.IsZero() {
+			b = append(b, " fill"...)
+		}
+		if fs != 0 {
+			b = append(b, " text"...)
+		}
+		return append(b, '"')
+	}
+	b = append(b, `style="stroke-width:`...)
+	if sw != 0 {
+		b = strconv.AppendInt(b, int64(int(sw)), 10)
+	} else {
+		b = append(b, '0')
+	}
+	b = append(b, ";stroke:"...)
+	if !sc.IsZero() {
+		b = appendColor(b, sc)
+	} else {
+		b = append(b, "none"...)
+	}
+	b = append(b, ";fill:"...)
+	switch {
+	case !tc.IsZero():
+		b = appendColor(b, tc)
+	case !fc.IsZero():
+		b = appendColor(b, fc)
+	default:
+		b = append(b, "none"...)
+	}
+	if fs != 0 {
+		b = append(b, ";font-size:"...)
+		b = strconv.AppendFloat(b, drawing.PointsToPixels(r.dpi, fs), 'f', 1, 64)
+		b = append(b, "px"...)
+	}
+	return append(b, '"')
+}
+
+// appendColor writes drawing.Color.String: rgba(r,g,b,a) with the alpha to one decimal.
+func appendColor(b []byte, c drawing.Color) []byte {
+	b = append(b, "rgba("...)
+	b = strconv.AppendUint(b, uint64(c.R), 10)
+	b = append(b, ',')
+	b = strconv.AppendUint(b, uint64(c.G), 10)
+	b = append(b, ',')
+	b = strconv.AppendUint(b, uint64(c.B), 10)
+	b = append(b, ',')
+	b = strconv.AppendFloat(b, float64(c.A)/float64(255), 'f', 1, 64)
+	return append(b, ')')
+}
+
+// appendInts writes x sep y.
+func appendInts(b []byte, sep byte, x, y int) []byte {
+	b = strconv.AppendInt(b, int64(x), 10)
+	b = append(b, sep)
+	return strconv.AppendInt(b, int64(y), 10)
 }
 
 // MeasureText measures with the theme's font at 72 DPI, so that one font size unit is one
@@ -63,10 +287,49 @@ func (r *svgRenderer) MeasureText(body string) chart.Box {
 	return chart.Box{Right: int(math.Ceil(px)), Bottom: int(r.size)}
 }
 
+// Save ends the SVG and writes everything written so far.
+func (r *svgRenderer) Save(w io.Writer) error {
+	r.b = append(r.b, "</svg>"...)
+	_, err := w.Write(r.b)
+	return err
+}
+
 // xmlEscape escapes text for element content and attribute values alike.
 func xmlEscape(s string) string { return xmlEscaper.Replace(sanitize(s)) }
 
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+// appendEscaped appends xmlEscape(s) without building the string.
+func appendEscaped(b []byte, s string) []byte {
+	s = sanitize(s)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// svgPool keeps renderers with their buffers between charts: a chart's markup is tens of
+// kilobytes, and growing a new buffer for each one is most of the garbage SVG makes.
+var svgPool sync.Pool // *svgRenderer
+
+// maxPooled bounds the buffers kept: a crowded chart's megabytes are not held on to.
+const maxPooled = 1 << 20
 
 // SVG draws c as an <svg> element for inline use in HTML: it scales to the width of its
 // container (viewBox, width 100%), carries role="img", a <title> and an aria-label with
@@ -83,30 +346,29 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 	if width < 50 || height < 50 || width > maxDesign || height > maxDesign {
 		return nil, fmt.Errorf("chart %q: size %d×%d out of range", c.Title(), width, height)
 	}
-	inner, err := chart.SVG(width*scale, height*scale)
-	if err != nil {
-		return nil, fmt.Errorf("chart %q: %w", c.Title(), err)
+	r, _ := svgPool.Get().(*svgRenderer)
+	if r == nil {
+		r = newSVGRenderer(st, make([]byte, 0, 16<<10))
 	}
-	inner.SetDPI(72) // font-size in the SVG is then the renderer's size, unconverted
-	r := &svgRenderer{Renderer: inner, st: st}
-	cv := &canvas{r: r, w: float64(width), h: float64(height), st: st}
-	c.draw(cv)
-	// go-chart writes partial output on error: keep it in a buffer, use it only on success.
-	var buf bytes.Buffer
-	if err := r.Save(&buf); err != nil {
-		return nil, fmt.Errorf("chart %q: %w", c.Title(), err)
+	*r = svgRenderer{b: r.b[:0], path: r.path[:0], st: st, dpi: 72}
+	b := append(r.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	b = appendInts(b, ' ', width*scale, height*scale)
+	b = append(b, `" width="100%" role="img" aria-label="`...)
+	b = appendEscaped(b, c.Alt())
+	b = append(b, `" style="font-family:`...)
+	b = appendEscaped(b, cssFamily(st.family))
+	b = append(b, `;height:auto"><title>`...)
+	b = appendEscaped(b, c.Title())
+	r.b = append(b, "</title>"...)
+	c.draw(&canvas{r: r, w: float64(width), h: float64(height), st: st})
+	r.b = append(r.b, "</svg>"...)
+	out := make([]byte, len(r.b))
+	copy(out, r.b)
+	if cap(r.b) <= maxPooled && cap(r.path) <= maxPooled {
+		*r = svgRenderer{b: r.b[:0], path: r.path[:0]}
+		svgPool.Put(r)
 	}
-	body := buf.Bytes()
-	// Replace go-chart's root element by ours; its content ends with "</svg>".
-	if i := bytes.IndexByte(body, '>'); i >= 0 {
-		body = body[i+1:]
-	}
-	var out bytes.Buffer
-	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s" style="font-family:%s;height:auto">`,
-		width*scale, height*scale, xmlEscape(c.Alt()), xmlEscape(cssFamily(st.family)))
-	fmt.Fprintf(&out, "<title>%s</title>", xmlEscape(c.Title()))
-	out.Write(body)
-	return out.Bytes(), nil
+	return out, nil
 }
 
 // cssFamily quotes a family name for CSS and adds a generic fallback.
