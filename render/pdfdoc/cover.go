@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -23,6 +24,7 @@ type logoImage struct {
 }
 
 var logos sync.Map // sha256 → *logoResult
+var logosN atomic.Int32
 
 type logoResult struct {
 	once sync.Once
@@ -33,7 +35,11 @@ func prepareLogo(data []byte, typ string) logoImage {
 	if len(data) == 0 {
 		return logoImage{}
 	}
-	v, _ := logos.LoadOrStore(sha256.Sum256(data), new(logoResult))
+	key := sha256.Sum256(data)
+	v, loaded := logos.LoadOrStore(key, new(logoResult))
+	if !loaded {
+		boundCache(&logos, &logosN, key, v)
+	}
 	lr := v.(*logoResult)
 	lr.once.Do(func() { lr.img = checkLogo(data, typ) })
 	return lr.img

@@ -91,6 +91,22 @@ func intersect(cs ...*coverage) *coverage {
 }
 
 var faces sync.Map // sha256 of the font bytes → *faceResult
+var facesN atomic.Int32
+
+// maxCached bounds the per-process caches of brand fonts and logos: a batch has a few,
+// but kep serve would otherwise keep every version of a font or logo a user tries out.
+const maxCached = 16
+
+// boundCache empties m but for the entry just added (key, value) when that entry makes
+// more than maxCached: entries in use stay valid for their holders, and the next document
+// parses again what it needs.
+func boundCache(m *sync.Map, n *atomic.Int32, key, value any) {
+	if n.Add(1) > maxCached {
+		m.Clear()
+		m.Store(key, value)
+		n.Store(1)
+	}
+}
 
 type faceResult struct {
 	once sync.Once
@@ -104,7 +120,10 @@ func loadFace(data []byte) (*face, error) {
 		return nil, errors.New("empty font")
 	}
 	key := sha256.Sum256(data)
-	v, _ := faces.LoadOrStore(key, new(faceResult))
+	v, loaded := faces.LoadOrStore(key, new(faceResult))
+	if !loaded {
+		boundCache(&faces, &facesN, key, v)
+	}
 	fr := v.(*faceResult)
 	fr.once.Do(func() { fr.f, fr.err = parseFace(data) })
 	return fr.f, fr.err

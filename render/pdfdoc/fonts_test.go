@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"bytes"
+	"os"
 	"sync"
 	"testing"
 
@@ -128,4 +129,33 @@ func without(c *coverage, drop string) *coverage {
 		out.bits[r>>6].Store(out.bits[r>>6].Load() &^ (1 << (uint(r) & 63)))
 	}
 	return out
+}
+
+// A long-running kep serve sees many versions of a brand font or logo: the caches stay
+// bounded.
+func TestCachesStayBounded(t *testing.T) {
+	count := func(m *sync.Map) int {
+		n := 0
+		m.Range(func(_, _ any) bool { n++; return true })
+		return n
+	}
+	logo, err := os.ReadFile("../../samples/assets/logo.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3*maxCached; i++ {
+		font := append(bytes.Clone(goregular.TTF), byte(i)) // another file, the same font
+		if _, err := loadFace(font); err != nil {
+			t.Fatal(err)
+		}
+		if img := prepareLogo(append(bytes.Clone(logo), byte(i)), "png"); !img.ok {
+			t.Fatal("logo refused")
+		}
+		if n := count(&faces); n > maxCached {
+			t.Fatalf("%d faces cached", n)
+		}
+		if n := count(&logos); n > maxCached {
+			t.Fatalf("%d logos cached", n)
+		}
+	}
 }

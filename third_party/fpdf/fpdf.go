@@ -3983,7 +3983,9 @@ func (f *Fpdf) parsepng(r io.Reader, readdpi bool) (info *ImageInfoType) {
 	info = f.parsepngstream(buf, readdpi)
 	if f.err == nil && info != nil {
 		cp := *info
-		pngInfos.Store(key, &cp)
+		if _, loaded := pngInfos.LoadOrStore(key, &cp); !loaded {
+			boundCache(&pngInfos, &pngInfosN, key, &cp)
+		}
 	}
 	return info
 }
@@ -4001,7 +4003,10 @@ type utf8FontParse struct {
 }
 
 func parsedUTF8Font(utf8Bytes []byte, sum [sha1.Size]byte) (*utf8FontFile, error) {
-	v, _ := utf8Fonts.LoadOrStore(sum, new(utf8FontParse))
+	v, loaded := utf8Fonts.LoadOrStore(sum, new(utf8FontParse))
+	if !loaded {
+		boundCache(&utf8Fonts, &utf8FontsN, sum, v)
+	}
 	p := v.(*utf8FontParse)
 	p.once.Do(func() {
 		file := newUTF8Font(&fileReader{array: utf8Bytes})

@@ -1,6 +1,29 @@
 package fpdf
 
-// kep patch: additions to the API.
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// kep patch: additions to the API, and the bound of the per-process caches.
+
+var pngInfosN, utf8FontsN atomic.Int32
+
+// maxCached bounds the caches of parsed fonts and images (utf8Fonts, pngInfos): a long
+// running program (kep serve) would otherwise keep every version of a font or logo it
+// was given.
+const maxCached = 16
+
+// boundCache empties m but for the entry just added (key, value) when that entry makes
+// more than maxCached: entries in use stay valid for their holders; the next document
+// parses again what it needs.
+func boundCache(m *sync.Map, n *atomic.Int32, key, value any) {
+	if n.Add(1) > maxCached {
+		m.Clear()
+		m.Store(key, value)
+		n.Store(1)
+	}
+}
 
 // StringWidthOf returns the width of s, in user units, set in the loaded font of family
 // and style at size points: what SetFont followed by GetStringWidth returns, without
