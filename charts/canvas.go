@@ -143,9 +143,10 @@ func (c *canvas) measure(s string, f tstyle) float64 {
 	return float64(b.Right-b.Left) / scale
 }
 
-// text draws s with its baseline at y. Strings are sanitized here, once, for both backends.
+// text draws s with its baseline at y. Strings are sanitized here (clean), once, for both
+// backends.
 func (c *canvas) text(s string, x, y float64, f tstyle, a anchor) {
-	s = sanitize(s)
+	s = clean(s)
 	if s == "" {
 		return
 	}
@@ -166,7 +167,7 @@ func (c *canvas) textMid(s string, x, y float64, f tstyle, a anchor) {
 
 // textUp draws s rotated to read bottom to top, centred on (x, y); x is the baseline.
 func (c *canvas) textUp(s string, x, y float64, f tstyle) {
-	s = sanitize(s)
+	s = clean(s)
 	if s == "" {
 		return
 	}
@@ -181,7 +182,7 @@ const ellipsis = "…"
 
 // fit shortens s with "…" until it is at most max pixels wide.
 func (c *canvas) fit(s string, f tstyle, max float64) string {
-	s = strings.TrimSpace(sanitize(s))
+	s = strings.TrimSpace(clean(s))
 	if c.measure(s, f) <= max {
 		return s
 	}
@@ -207,7 +208,7 @@ func (c *canvas) fit(s string, f tstyle, max float64) string {
 // wrap breaks s into lines of at most max pixels, at most maxLines lines; the last line
 // is shortened with "…" when text remains. Words longer than a line are shortened.
 func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
-	words := strings.Fields(sanitize(s))
+	words := strings.Fields(clean(s))
 	var lines []string
 	cur := ""
 	for i := 0; i < len(words); i++ {
@@ -262,7 +263,7 @@ func (c *canvas) legend(items []legendItem, f tstyle) float64 {
 	var widths []float64
 	x0, maxw := 8.0, c.w-16
 	for _, it := range items {
-		if strings.TrimSpace(sanitize(it.label)) == "" {
+		if strings.TrimSpace(clean(it.label)) == "" {
 			continue
 		}
 		it.label = c.fit(it.label, f, math.Max(10, maxw-sw-gap))
@@ -339,7 +340,7 @@ func (a box) inside(b box) bool {
 // haloText draws s on a translucent white backing, so that a value label stays legible
 // over lines and bars.
 func (c *canvas) haloText(s string, x, y float64, f tstyle, a anchor) {
-	s = sanitize(s)
+	s = clean(s)
 	w := c.measure(s, f)
 	bx := x
 	switch a {

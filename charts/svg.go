@@ -32,8 +32,9 @@ type svgRenderer struct {
 	dpi  float64
 
 	// the font and size used to measure; they are kept by ResetStyle, as in go-chart
-	font *truetype.Font
-	size float64
+	font   *truetype.Font
+	size   float64
+	glyphs *glyphCache // of the font last measured
 
 	// the drawing style, as far as it reaches the markup; ResetStyle clears it
 	class    string // escaped
@@ -272,15 +273,20 @@ func (r *svgRenderer) MeasureText(body string) chart.Box {
 	if f == nil {
 		f = r.st.regular
 	}
-	em := fixed.Int26_6(f.FUnitsPerEm())
+	g := r.glyphs
+	if g == nil || g.f != f {
+		g = glyphsOf(f)
+		r.glyphs = g
+	}
+	em := g.em
 	var w fixed.Int26_6
 	prev, first := truetype.Index(0), true
 	for _, c := range body {
-		i := f.Index(c)
+		i, a := g.glyph(c)
 		if !first {
 			w += f.Kern(em, prev, i)
 		}
-		w += f.HMetric(em, i).AdvanceWidth
+		w += a
 		prev, first = i, false
 	}
 	px := float64(w) / float64(em) * r.size
@@ -301,7 +307,7 @@ var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`
 
 // appendEscaped appends xmlEscape(s) without building the string.
 func appendEscaped(b []byte, s string) []byte {
-	s = sanitize(s)
+	s = clean(s)
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string

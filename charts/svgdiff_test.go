@@ -264,3 +264,27 @@ func diffOps(t *testing.T, ops []byte) {
 		t.Fatalf("markup differs:\n got  %q\n want %q", have.Bytes(), w)
 	}
 }
+
+// BenchmarkSamplesSVGRef is BenchmarkSamplesSVG on the reference path, for comparing the
+// two under the same load.
+func BenchmarkSamplesSVGRef(b *testing.B) {
+	for b.Loop() {
+		for _, s := range samples() {
+			if _, err := refSVG(s.chart, testTheme, s.w, s.h); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Add("\u0085 \u009f \ufffe \uffff \ufffd \u2028 \x7f")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := clean(s), sanitize(s); got != want {
+			t.Fatalf("clean(%q) = %q, sanitize %q", s, got, want)
+		}
+	})
+}
