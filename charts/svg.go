@@ -47,6 +47,17 @@ type svgRenderer struct {
 
 	rotated bool // text rotation, kept by ResetStyle as in go-chart
 	theta   float64
+
+	// colours as written, for the few colours a chart uses over and over
+	colors  [16]colorText
+	ncolors int
+}
+
+// colorText is a colour and its text, "rgba(r,g,b,a)".
+type colorText struct {
+	c drawing.Color
+	n uint8
+	s [24]byte
 }
 
 var _ chart.Renderer = (*svgRenderer)(nil)
@@ -224,16 +235,16 @@ func (r *svgRenderer) appendStyle(b []byte, sw float64, sc, fc, tc drawing.Color
 	}
 	b = append(b, ";stroke:"...)
 	if !sc.IsZero() {
-		b = appendColor(b, sc)
+		b = r.appendColor(b, sc)
 	} else {
 		b = append(b, "none"...)
 	}
 	b = append(b, ";fill:"...)
 	switch {
 	case !tc.IsZero():
-		b = appendColor(b, tc)
+		b = r.appendColor(b, tc)
 	case !fc.IsZero():
-		b = appendColor(b, fc)
+		b = r.appendColor(b, fc)
 	default:
 		b = append(b, "none"...)
 	}
@@ -246,6 +257,22 @@ func (r *svgRenderer) appendStyle(b []byte, sw float64, sc, fc, tc drawing.Color
 }
 
 // appendColor writes drawing.Color.String: rgba(r,g,b,a) with the alpha to one decimal.
+func (r *svgRenderer) appendColor(b []byte, c drawing.Color) []byte {
+	for i := range r.ncolors {
+		if e := &r.colors[i]; e.c == c {
+			return append(b, e.s[:e.n]...)
+		}
+	}
+	n := len(b)
+	b = appendColor(b, c)
+	if r.ncolors < len(r.colors) && len(b)-n <= len(r.colors[0].s) {
+		e := &r.colors[r.ncolors]
+		e.c, e.n = c, uint8(copy(e.s[:], b[n:]))
+		r.ncolors++
+	}
+	return b
+}
+
 func appendColor(b []byte, c drawing.Color) []byte {
 	b = append(b, "rgba("...)
 	b = strconv.AppendUint(b, uint64(c.R), 10)
@@ -356,7 +383,8 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 	if r == nil {
 		r = newSVGRenderer(st, make([]byte, 0, 16<<10))
 	}
-	*r = svgRenderer{b: r.b[:0], path: r.path[:0], st: st, dpi: 72}
+	// A new style, the buffers and the colour texts (values, so valid for any chart) kept.
+	*r = svgRenderer{b: r.b[:0], path: r.path[:0], st: st, dpi: 72, colors: r.colors, ncolors: r.ncolors}
 	b := append(r.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
 	b = appendInts(b, ' ', width*scale, height*scale)
 	b = append(b, `" width="100%" role="img" aria-label="`...)
@@ -371,7 +399,7 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 	out := make([]byte, len(r.b))
 	copy(out, r.b)
 	if cap(r.b) <= maxPooled && cap(r.path) <= maxPooled {
-		*r = svgRenderer{b: r.b[:0], path: r.path[:0]}
+		r.st, r.font, r.glyphs, r.dash = nil, nil, nil, nil // hold no fonts
 		svgPool.Put(r)
 	}
 	return out, nil
