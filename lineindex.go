@@ -144,6 +144,18 @@ func (s *scanner) has(prefix string) bool {
 	return true
 }
 
+// skipUntil moves over the bytes before the next one in stops, or to the end. stops
+// holds '\n', so the line stays the same: a fast path over the long runs of text in
+// strings and comments, which would otherwise be stepped over byte by byte.
+func (s *scanner) skipUntil(stops string) {
+	n := strings.IndexAny(s.src[s.i:], stops)
+	if n < 0 {
+		n = len(s.src) - s.i
+	}
+	s.i += n
+	s.col += n
+}
+
 func isBareByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
@@ -155,9 +167,7 @@ func (s *scanner) skipSpace(newlines bool) {
 		case c == ' ' || c == '\t' || c == '\r':
 			s.next()
 		case c == '#':
-			for !s.eof() && s.peek() != '\n' {
-				s.next()
-			}
+			s.skipUntil("\n")
 		case c == '\n' && newlines:
 			s.next()
 		default:
@@ -203,9 +213,7 @@ func (s *scanner) document() {
 				table = indexPath(table, n)
 			}
 			s.record(table, start)
-			for !s.eof() && s.peek() != '\n' && s.peek() != '#' {
-				s.next()
-			}
+			s.skipUntil("\n#")
 			continue
 		}
 		before := s.i
@@ -355,7 +363,7 @@ func (s *scanner) basicString() string {
 		s.next()
 		s.next()
 		s.next()
-		for !s.eof() {
+		for s.skipUntil("\"\\\n"); !s.eof(); s.skipUntil("\"\\\n") {
 			if s.peek() == '\\' {
 				s.next()
 				s.next()
@@ -373,10 +381,8 @@ func (s *scanner) basicString() string {
 	}
 	start := s.i
 	s.next()
-	for !s.eof() && s.peek() != '"' && s.peek() != '\n' {
-		if s.peek() == '\\' {
-			s.next()
-		}
+	for s.skipUntil("\"\\\n"); s.peek() == '\\'; s.skipUntil("\"\\\n") {
+		s.next() // the backslash and the character it escapes
 		s.next()
 	}
 	s.next()
@@ -392,7 +398,7 @@ func (s *scanner) literalString() string {
 		s.next()
 		s.next()
 		s.next()
-		for !s.eof() {
+		for s.skipUntil("'\n"); !s.eof(); s.skipUntil("'\n") {
 			if s.has(`'''`) {
 				for s.peek() == '\'' {
 					s.next()
@@ -405,9 +411,7 @@ func (s *scanner) literalString() string {
 	}
 	s.next()
 	start := s.i
-	for !s.eof() && s.peek() != '\'' && s.peek() != '\n' {
-		s.next()
-	}
+	s.skipUntil("'\n")
 	k := s.src[start:s.i]
 	s.next()
 	return k

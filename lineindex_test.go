@@ -137,3 +137,14 @@ func TestLineIndexCoversSamples(t *testing.T) {
 		visit(d.raw, "")
 	}
 }
+
+func BenchmarkLineIndex(b *testing.B) {
+	src, err := os.ReadFile("samples/accounts/hansa.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		buildLineIndex(src)
+	}
+}
