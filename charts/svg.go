@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -48,9 +49,12 @@ type svgRenderer struct {
 	rotated bool // text rotation, kept by ResetStyle as in go-chart
 	theta   float64
 
-	// colours as written, for the few colours a chart uses over and over
+	// colours and the font size as written, for the few values a chart uses over and over
 	colors  [16]colorText
 	ncolors int
+	fsText  []byte  // "font-size:…px" of fsValue
+	fsValue float64 // the size in renderer units, as set
+	fsDPI   float64
 }
 
 // colorText is a colour and its text, "rgba(r,g,b,a)".
@@ -249,9 +253,12 @@ func (r *svgRenderer) appendStyle(b []byte, sw float64, sc, fc, tc drawing.Color
 		b = append(b, "none"...)
 	}
 	if fs != 0 {
-		b = append(b, ";font-size:"...)
-		b = strconv.AppendFloat(b, drawing.PointsToPixels(r.dpi, fs), 'f', 1, 64)
-		b = append(b, "px"...)
+		if len(r.fsText) == 0 || fs != r.fsValue || r.dpi != r.fsDPI {
+			t := append(r.fsText[:0], ";font-size:"...)
+			t = strconv.AppendFloat(t, drawing.PointsToPixels(r.dpi, fs), 'f', 1, 64)
+			r.fsText, r.fsValue, r.fsDPI = append(t, "px"...), fs, r.dpi
+		}
+		b = append(b, r.fsText...)
 	}
 	return append(b, '"')
 }
@@ -384,13 +391,14 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 		r = newSVGRenderer(st, make([]byte, 0, 16<<10))
 	}
 	// A new style, the buffers and the colour texts (values, so valid for any chart) kept.
-	*r = svgRenderer{b: r.b[:0], path: r.path[:0], st: st, dpi: 72, colors: r.colors, ncolors: r.ncolors}
+	*r = svgRenderer{b: r.b[:0], path: r.path[:0], st: st, dpi: 72, colors: r.colors, ncolors: r.ncolors,
+		fsText: r.fsText, fsValue: r.fsValue, fsDPI: r.fsDPI}
 	b := append(r.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
 	b = appendInts(b, ' ', width*scale, height*scale)
 	b = append(b, `" width="100%" role="img" aria-label="`...)
 	b = appendEscaped(b, c.Alt())
 	b = append(b, `" style="font-family:`...)
-	b = appendEscaped(b, cssFamily(st.family))
+	b = appendCSSFamily(b, st.family)
 	b = append(b, `;height:auto"><title>`...)
 	b = appendEscaped(b, c.Title())
 	r.b = append(b, "</title>"...)
@@ -414,4 +422,16 @@ func cssFamily(name string) string {
 		return r
 	}, name)
 	return "'" + name + "',sans-serif"
+}
+
+// appendCSSFamily appends xmlEscape(cssFamily(name)), without building either string
+// where cssFamily changes nothing in the name (as for the theme's names). Not for invalid
+// UTF-8: cssFamily's strings.Map turns every bad byte into U+FFFD, sanitize a run of them.
+func appendCSSFamily(b []byte, name string) []byte {
+	if strings.ContainsAny(name, "'\\;{}") || !utf8.ValidString(name) {
+		return appendEscaped(b, cssFamily(name))
+	}
+	b = append(b, '\'')
+	b = appendEscaped(b, name)
+	return append(b, "',sans-serif"...)
 }

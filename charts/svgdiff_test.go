@@ -18,6 +18,7 @@ var diffThemes = []Theme{
 	{},
 	{FontFamily: `Evil'};x{"<&>`, Primary: "#abc", Accent: "zzz"},
 	{Regular: goregularBytes(), Bold: goregularBytes(), Format: deNumber},
+	{FontFamily: "Bad \xff\xfe <Font> & \"Co\"\x00\t\u0085ä"},
 }
 
 func sameSVG(t *testing.T, name string, c Chart, th Theme, w, h int) {
@@ -285,6 +286,20 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := clean(s), sanitize(s); got != want {
 			t.Fatalf("clean(%q) = %q, sanitize %q", s, got, want)
+		}
+	})
+}
+
+func FuzzCSSFamily(f *testing.F) {
+	for _, s := range append(hostile, "Go", "Source Sans 3", `Evil'};x{`, "a\\b") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendCSSFamily(nil, s)), refEscape(refCSSFamily(s)); got != want {
+			t.Fatalf("appendCSSFamily(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendEscaped(nil, s)), refEscape(s); got != want {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
