@@ -70,21 +70,22 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 		if d.errors > MaxErrors {
 			return ds // limitErrors says so
 		}
-		p := joinKey(path, k)
 		ks := s.child(k)
-		if ks == nil && s == workspaceSchema() && planSchema().child(k) != nil {
-			ds = append(ds, d.at(p, false, "%q belongs in a plan, not in the workspace file kep.toml", k))
-			continue
+		switch {
+		case ks == nil && s == workspaceSchema() && planSchema().child(k) != nil:
+			ds = append(ds, d.at(joinKey(path, k), false, "%q belongs in a plan, not in the workspace file kep.toml", k))
+		case ks == nil:
+			ds = append(ds, d.at(joinKey(path, k), false, "%s", unknownKey(s, k)))
+		case ks.wsOnly:
+			ds = append(ds, d.at(joinKey(path, k), false, "[%s] belongs in the workspace file kep.toml, not in a plan: it must be the same for every account", k))
+		case ks.kind.single():
+			// Most values pass: the key path is made only for a finding.
+			if msg := checkSingle(ks, raw[k]); msg != "" {
+				ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
+			}
+		default:
+			ds = append(ds, checkValue(d, ks, raw[k], joinKey(path, k))...)
 		}
-		if ks == nil {
-			ds = append(ds, d.at(p, false, "%s", unknownKey(s, k)))
-			continue
-		}
-		if ks.wsOnly {
-			ds = append(ds, d.at(p, false, "[%s] belongs in the workspace file kep.toml, not in a plan: it must be the same for every account", k))
-			continue
-		}
-		ds = append(ds, checkValue(d, ks, raw[k], p)...)
 	}
 	for _, ks := range s.keys {
 		if _, ok := raw[ks.name]; ks.required && !ok {
@@ -214,7 +215,8 @@ func rows(v any) ([]map[string]any, bool) {
 	return nil, false
 }
 
-// checkValue checks one value against its spec.
+// checkValue checks a table, an array of tables, a table of points or a list against its
+// spec, and the single values in it.
 func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 	bad := func(format string, args ...any) Diagnostics {
 		return Diagnostics{d.at(path, false, format, args...)}
@@ -247,7 +249,9 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 		var ds Diagnostics
 		points := &keySpec{kind: kindPoints}
 		for _, k := range sortedKeys(m) {
-			ds = append(ds, checkValue(d, points, m[k], joinKey(path, k))...)
+			if msg := checkSingle(points, m[k]); msg != "" {
+				ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
+			}
 		}
 		return ds
 	case kindTextList, kindEnumList:
@@ -272,122 +276,145 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 				str, _ := e.(string)
 				seen[str] = true
 			}
-			ds = append(ds, checkValue(d, el, e, indexPath(path, i))...)
+			if msg := checkSingle(el, e); msg != "" {
+				ds = append(ds, d.at(indexPath(path, i), false, "%s", msg))
+			}
 		}
 		return ds
+	}
+	if msg := checkSingle(s, v); msg != "" {
+		return bad("%s", msg)
+	}
+	return nil
+}
+
+// single reports whether values of the kind are single values, not tables or lists.
+func (k kind) single() bool {
+	switch k {
+	case kindTable, kindTables, kindPointsMap, kindTextList, kindEnumList:
+		return false
+	}
+	return true
+}
+
+// checkSingle checks a single value against its spec and returns the finding, or "" when
+// the value passes.
+func checkSingle(s *keySpec, v any) string {
+	switch s.kind {
 	case kindMoney, kindPercent, kindPoints, kindNumber, kindInteger:
-		return checkNumber(s, v, bad)
+		return checkNumber(s, v)
 	case kindBool:
 		if _, ok := v.(bool); !ok {
-			return bad("want true or false, not %s", describe(v))
+			return fmt.Sprintf("want true or false, not %s", describe(v))
 		}
-		return nil
+		return ""
 	case kindDate:
 		t, ok := v.(time.Time)
 		if !ok || t.Location().String() != "date-local" {
 			if str, ok := v.(string); ok {
-				return bad("want a date like 2027-03-15 without quotes, not text %q", str)
+				return fmt.Sprintf("want a date like 2027-03-15 without quotes, not text %q", str)
 			}
-			return bad("want a date like 2027-03-15 (no time, no offset), not %s", describe(v))
+			return fmt.Sprintf("want a date like 2027-03-15 (no time, no offset), not %s", describe(v))
 		}
-		return nil
+		return ""
 	}
 	// The rest are strings.
 	str, ok := v.(string)
 	if !ok {
-		return bad("want text in quotes, not %s", describe(v))
+		return fmt.Sprintf("want text in quotes, not %s", describe(v))
 	}
 	switch s.kind {
 	case kindText, kindPath:
 		if strings.ContainsAny(str, "\n\r") {
-			return bad("want one line of text, without line breaks")
+			return "want one line of text, without line breaks"
 		}
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
-			return bad("control character %U in text", str[i])
+			return fmt.Sprintf("control character %U in text", str[i])
 		}
 		if s.required && strings.TrimSpace(str) == "" {
-			return bad("must not be blank")
+			return "must not be blank"
 		}
 		if s.kind == kindPath && str == "" {
-			return bad("must not be empty")
+			return "must not be empty"
 		}
 	case kindMarkdown:
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
-			return bad("control character %U in text", str[i])
+			return fmt.Sprintf("control character %U in text", str[i])
 		}
 		if msg := checkMarkdownSize(str); msg != "" {
-			return bad("%s", msg)
+			return msg
 		}
 	case kindID:
 		if !isID(str) {
-			return bad("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
+			return fmt.Sprintf("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
 		}
 	case kindEnum:
 		for _, e := range s.enum {
 			if e == str {
-				return nil
+				return ""
 			}
 		}
 		msg := fmt.Sprintf("%q is not one of %s", str, strings.Join(s.enum, ", "))
 		if n := nearest(str, s.enum); n != "" {
 			msg += fmt.Sprintf("; did you mean %q?", n)
 		}
-		return bad("%s", msg)
+		return msg
 	case kindColour:
 		if !isColour(str) {
-			return bad("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
+			return fmt.Sprintf("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
 		}
 	case kindCurrency:
 		if !isCurrency(str) {
-			return bad("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
+			return fmt.Sprintf("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
 		}
 	}
-	return nil
+	return ""
 }
 
-func checkNumber(s *keySpec, v any, bad func(string, ...any) Diagnostics) Diagnostics {
+// checkNumber checks a number against its kind and range; "" when it passes.
+func checkNumber(s *keySpec, v any) string {
 	var f float64
 	switch x := v.(type) {
 	case int64:
 		if x > maxSafeInt || x < -maxSafeInt {
-			return bad("%d is too large", x)
+			return fmt.Sprintf("%d is too large", x)
 		}
 		f = float64(x)
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {
-			return bad("%v is not a number here: inf and nan are not allowed", x)
+			return fmt.Sprintf("%v is not a number here: inf and nan are not allowed", x)
 		}
 		if s.kind == kindInteger {
-			return bad("want a whole number, not %v", x)
+			return fmt.Sprintf("want a whole number, not %v", x)
 		}
 		// The same bound as for integers: sums of larger amounts (benefits of a value
 		// concept) overflow to +Inf, which no figure and no JSON can show.
 		if x > maxSafeInt || x < -maxSafeInt {
-			return bad("%v is too large", x)
+			return fmt.Sprintf("%v is too large", x)
 		}
 		f = x
 	default:
 		if s.kind == kindInteger {
-			return bad("want a whole number, not %s", describe(v))
+			return fmt.Sprintf("want a whole number, not %s", describe(v))
 		}
-		return bad("want a number, not %s", describe(v))
+		return fmt.Sprintf("want a number, not %s", describe(v))
 	}
 	lo, hi := s.bounds()
 	switch {
 	case lo != nil && hi != nil && *lo == *hi && f != *lo:
-		return bad("%s is not supported: want %s", trimFloat(f), trimFloat(*lo))
+		return fmt.Sprintf("%s is not supported: want %s", trimFloat(f), trimFloat(*lo))
 	case lo != nil && hi != nil && (f < *lo || f > *hi || s.minExcl && f == *lo):
 		if s.minExcl {
-			return bad("%s is out of range: want more than %s and at most %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+			return fmt.Sprintf("%s is out of range: want more than %s and at most %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
 		}
-		return bad("%s is out of range: want %s to %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+		return fmt.Sprintf("%s is out of range: want %s to %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
 	case lo != nil && hi == nil && (f < *lo || s.minExcl && f == *lo):
 		if s.minExcl {
-			return bad("%s is out of range: want more than %s", trimFloat(f), trimFloat(*lo))
+			return fmt.Sprintf("%s is out of range: want more than %s", trimFloat(f), trimFloat(*lo))
 		}
-		return bad("%s is out of range: want at least %s", trimFloat(f), trimFloat(*lo))
+		return fmt.Sprintf("%s is out of range: want at least %s", trimFloat(f), trimFloat(*lo))
 	}
-	return nil
+	return ""
 }
 
 func sortedKeys[V any](m map[string]V) []string {
