@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -186,11 +187,12 @@ func (c *canvas) fit(s string, f tstyle, max float64) string {
 	if c.measure(s, f) <= max {
 		return s
 	}
-	r := []rune(s)
-	lo, hi := 0, len(r) // binary search for the longest prefix that fits with "…"
+	// Binary search for the longest prefix of runes that fits with "…". s is valid UTF-8
+	// (clean), so its first m runes are the bytes up to the m-th rune boundary.
+	lo, hi := 0, utf8.RuneCountInString(s)
 	for lo < hi {
 		m := (lo + hi + 1) / 2
-		if c.measure(strings.TrimSpace(string(r[:m]))+ellipsis, f) <= max {
+		if c.measure(strings.TrimSpace(runePrefix(s, m))+ellipsis, f) <= max {
 			lo = m
 		} else {
 			hi = m - 1
@@ -202,21 +204,47 @@ func (c *canvas) fit(s string, f tstyle, max float64) string {
 		}
 		return ""
 	}
-	return strings.TrimSpace(string(r[:lo])) + ellipsis
+	return strings.TrimSpace(runePrefix(s, lo)) + ellipsis
+}
+
+// runePrefix returns the first n runes of s.
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // wrap breaks s into lines of at most max pixels, at most maxLines lines; the last line
 // is shortened with "…" when text remains. Words longer than a line are shortened.
 func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 	words := strings.Fields(clean(s))
+	if len(words) == 0 {
+		return nil
+	}
+	// A line is a run of words joined by single spaces: a substring of all the words so
+	// joined, which saves building every candidate line. at[i] is where word i starts.
+	joined := strings.Join(words, " ")
+	var buf [32]int
+	at := buf[:0]
+	for i, n := 0, 0; i < len(words); i++ {
+		at = append(at, n)
+		n += len(words[i]) + 1
+	}
 	var lines []string
-	cur := ""
+	cur, from := "", 0 // the line so far, and where it starts in joined
 	for i := 0; i < len(words); i++ {
 		try := words[i]
 		if cur != "" {
-			try = cur + " " + words[i]
+			try = joined[from : at[i]+len(words[i])]
 		}
 		if c.measure(try, f) <= max {
+			if cur == "" {
+				from = at[i]
+			}
 			cur = try
 			continue
 		}
@@ -228,9 +256,8 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		}
 		cur = ""
 		if len(lines) == maxLines {
-			rest := strings.Join(words[i+1:], " ")
-			if rest != "" {
-				lines[len(lines)-1] = c.fit(lines[len(lines)-1]+" "+rest, f, max)
+			if i+1 < len(words) { // the rest of the words
+				lines[len(lines)-1] = c.fit(lines[len(lines)-1]+" "+joined[at[i+1]:], f, max)
 			}
 			return lines
 		}

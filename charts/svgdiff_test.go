@@ -303,3 +303,32 @@ func FuzzCSSFamily(f *testing.F) {
 		}
 	})
 }
+
+func FuzzFitWrap(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s, 100.0, 2, false)
+	}
+	f.Add("Ein sehr, sehr langer Name, der niemals passt", 80.0, 2, true)
+	f.Add("  Donaudampfschifffahrtsgesellschaftskapitän  und   so \t weiter ", 40.0, 3, false)
+	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z", 5.0, 0, false)
+	st, err := Theme{}.resolve()
+	if err != nil {
+		f.Fatal(err)
+	}
+	c := &canvas{r: newMeasureRenderer(st), w: 640, h: 400, st: st}
+	f.Fuzz(func(t *testing.T, s string, max float64, lines int, bold bool) {
+		font := tstyle{size: 11, bold: bold}
+		if got, want := c.fit(s, font, max), refFit(c, s, font, max); got != want {
+			t.Fatalf("fit(%q, %g) = %q, reference %q", s, max, got, want)
+		}
+		got, want := c.wrap(s, font, max, lines), refWrap(c, s, font, max, lines)
+		if len(got) != len(want) {
+			t.Fatalf("wrap(%q, %g, %d) = %q, reference %q", s, max, lines, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("wrap(%q, %g, %d) = %q, reference %q", s, max, lines, got, want)
+			}
+		}
+	})
+}

@@ -107,3 +107,66 @@ func refCSSFamily(name string) string {
 	}, name)
 	return "'" + name + "',sans-serif"
 }
+
+// refFit and refWrap are canvas.fit and canvas.wrap as they were before they worked on
+// substrings; FuzzFitWrap holds the new ones to them.
+func refFit(c *canvas, s string, f tstyle, max float64) string {
+	s = strings.TrimSpace(sanitize(s))
+	if c.measure(s, f) <= max {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		m := (lo + hi + 1) / 2
+		if c.measure(strings.TrimSpace(string(r[:m]))+ellipsis, f) <= max {
+			lo = m
+		} else {
+			hi = m - 1
+		}
+	}
+	if lo == 0 {
+		if c.measure(ellipsis, f) <= max {
+			return ellipsis
+		}
+		return ""
+	}
+	return strings.TrimSpace(string(r[:lo])) + ellipsis
+}
+
+func refWrap(c *canvas, s string, f tstyle, max float64, maxLines int) []string {
+	words := strings.Fields(sanitize(s))
+	var lines []string
+	cur := ""
+	for i := 0; i < len(words); i++ {
+		try := words[i]
+		if cur != "" {
+			try = cur + " " + words[i]
+		}
+		if c.measure(try, f) <= max {
+			cur = try
+			continue
+		}
+		if cur == "" {
+			lines = append(lines, refFit(c, words[i], f, max))
+		} else {
+			lines = append(lines, cur)
+			i--
+		}
+		cur = ""
+		if len(lines) == maxLines {
+			rest := strings.Join(words[i+1:], " ")
+			if rest != "" {
+				lines[len(lines)-1] = refFit(c, lines[len(lines)-1]+" "+rest, f, max)
+			}
+			return lines
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	if len(lines) > maxLines && maxLines > 0 {
+		lines = lines[:maxLines]
+	}
+	return lines
+}
