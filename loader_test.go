@@ -32,21 +32,32 @@ func TestLoaderConcurrent(t *testing.T) {
 }
 
 // Loaders of different document dates made by At share the parsed workspace (a batch
-// dated by file times parses kep.toml and its logo once), and keep their own date.
+// dated by file times parses kep.toml and its logo once), also in parallel, and keep
+// their own date.
 func TestLoaderAt(t *testing.T) {
 	base := &Loader{}
-	later := testNow.AddDate(1, 0, 0)
-	a, b := base.At(testNow), base.At(later)
-	pa, da := a.LoadPlan("testdata/ws/accounts/full.toml")
-	pb, db := b.LoadPlan("testdata/ws/accounts/full.toml")
-	if da.HasErrors() || db.HasErrors() {
-		t.Fatal(da.Err(), db.Err())
+	plans := make([]*Plan, 8)
+	var wg sync.WaitGroup
+	for i := range plans {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := base.At(testNow.AddDate(0, 0, i))
+			if l.Now != testNow.AddDate(0, 0, i) {
+				t.Errorf("loader %d: date %v", i, l.Now)
+			}
+			p, ds := l.LoadPlan("testdata/ws/accounts/full.toml")
+			if ds.HasErrors() {
+				t.Error(ds.Err())
+			}
+			plans[i] = p
+		}()
 	}
-	if pa.Workspace != pb.Workspace {
-		t.Error("loaders made by At must share one parsed Workspace")
-	}
-	if a.Now != testNow || b.Now != later {
-		t.Errorf("dates %v, %v; want %v, %v", a.Now, b.Now, testNow, later)
+	wg.Wait()
+	for _, p := range plans[1:] {
+		if p == nil || plans[0] == nil || p.Workspace != plans[0].Workspace {
+			t.Fatal("loaders made by At must share one parsed Workspace")
+		}
 	}
 }
 
