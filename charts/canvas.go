@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -221,25 +222,45 @@ func runePrefix(s string, n int) string {
 // wrap breaks s into lines of at most max pixels, at most maxLines lines; the last line
 // is shortened with "…" when text remains. Words longer than a line are shortened.
 func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
-	words := strings.Fields(clean(s))
-	if len(words) == 0 {
+	// A line is a run of words joined by single spaces: a substring of all the words so
+	// joined (strings.Join(strings.Fields(s), " ")), which saves building every candidate
+	// line. at[i] is where word i starts in joined.
+	s = clean(s)
+	var jb [256]byte
+	var ab [32]int
+	b, at := jb[:0], ab[:0]
+	start := -1 // of the word being read
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			b, at = appendWord(b, at, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		b, at = appendWord(b, at, s[start:])
+	}
+	if len(at) == 0 {
 		return nil
 	}
-	// A line is a run of words joined by single spaces: a substring of all the words so
-	// joined, which saves building every candidate line. at[i] is where word i starts.
-	joined := strings.Join(words, " ")
-	var buf [32]int
-	at := buf[:0]
-	for i, n := 0, 0; i < len(words); i++ {
-		at = append(at, n)
-		n += len(words[i]) + 1
+	joined := string(b)
+	word := func(i int) string {
+		if i+1 < len(at) {
+			return joined[at[i] : at[i+1]-1]
+		}
+		return joined[at[i]:]
 	}
 	var lines []string
 	cur, from := "", 0 // the line so far, and where it starts in joined
-	for i := 0; i < len(words); i++ {
-		try := words[i]
+	for i := 0; i < len(at); i++ {
+		try := word(i)
 		if cur != "" {
-			try = joined[from : at[i]+len(words[i])]
+			try = joined[from : at[i]+len(try)]
 		}
 		if c.measure(try, f) <= max {
 			if cur == "" {
@@ -249,14 +270,14 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 			continue
 		}
 		if cur == "" { // a single word wider than the line
-			lines = append(lines, c.fit(words[i], f, max))
+			lines = append(lines, c.fit(try, f, max))
 		} else {
 			lines = append(lines, cur)
 			i--
 		}
 		cur = ""
 		if len(lines) == maxLines {
-			if i+1 < len(words) { // the rest of the words
+			if i+1 < len(at) { // the rest of the words
 				lines[len(lines)-1] = c.fit(lines[len(lines)-1]+" "+joined[at[i+1]:], f, max)
 			}
 			return lines
@@ -269,6 +290,14 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		lines = lines[:maxLines]
 	}
 	return lines
+}
+
+// appendWord adds a word to the words joined so far and notes where it starts.
+func appendWord(b []byte, at []int, w string) ([]byte, []int) {
+	if len(at) > 0 {
+		b = append(b, ' ')
+	}
+	return append(b, w...), append(at, len(b))
 }
 
 // legendItem is one entry of a legend: a swatch and its label.

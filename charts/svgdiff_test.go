@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -311,6 +312,8 @@ func FuzzFitWrap(f *testing.F) {
 	f.Add("Ein sehr, sehr langer Name, der niemals passt", 80.0, 2, true)
 	f.Add("  Donaudampfschifffahrtsgesellschaftskapitän  und   so \t weiter ", 40.0, 3, false)
 	f.Add("a b c d e f g h i j k l m n o p q r s t u v w x y z", 5.0, 0, false)
+	f.Add("\u00a0non\u2003breaking\u3000spaces\u0085and\v\fmore\u200b ", 30.0, 2, false)
+	f.Add(strings.Repeat("Wort ", 100), 200.0, 3, true)
 	st, err := Theme{}.resolve()
 	if err != nil {
 		f.Fatal(err)
