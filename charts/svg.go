@@ -335,11 +335,10 @@ func (r *svgRenderer) Save(w io.Writer) error {
 }
 
 // xmlEscape escapes text for element content and attribute values alike.
-func xmlEscape(s string) string { return xmlEscaper.Replace(sanitize(s)) }
+func xmlEscape(s string) string { return string(appendEscaped(nil, s)) }
 
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-
-// appendEscaped appends xmlEscape(s) without building the string.
+// appendEscaped appends s sanitized and escaped for element content and attribute values
+// alike: &, <, > and " become entities.
 func appendEscaped(b []byte, s string) []byte {
 	s = clean(s)
 	last := 0
@@ -364,8 +363,9 @@ func appendEscaped(b []byte, s string) []byte {
 	return append(b, s[last:]...)
 }
 
-// svgPool keeps renderers with their buffers between charts: a chart's markup is tens of
-// kilobytes, and growing a new buffer for each one is most of the garbage SVG makes.
+// svgPool keeps renderers with their buffers between charts: growing a new buffer to a
+// chart's several kilobytes of markup for each one made most of SVG's garbage. The result
+// is copied out once, at its exact size.
 var svgPool sync.Pool // *svgRenderer
 
 // maxPooled bounds the buffers kept: a crowded chart's megabytes are not held on to.
