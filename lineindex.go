@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The TOML library keeps the positions of keys private, so checks made after decoding
@@ -19,6 +20,29 @@ type pos struct{ Line, Col int }
 const maxIndexed = 4 * MaxRows
 
 type lineIndex map[string]pos
+
+// lazyIndex is the line index of one file, built on first use: only findings need
+// positions, and a plan without any never asks. It is safe for concurrent use (the
+// documents of a plan are written in parallel, and each asks for its warnings).
+type lazyIndex struct {
+	once sync.Once
+	src  []byte
+	ix   lineIndex
+}
+
+func newLazyIndex(src []byte) *lazyIndex { return &lazyIndex{src: src} }
+
+// get returns the index, built on the first call; nil for a nil lazyIndex.
+func (l *lazyIndex) get() lineIndex {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() { l.ix = buildLineIndex(l.src) })
+	return l.ix
+}
+
+// at is lineIndex.at on the index.
+func (l *lazyIndex) at(path string) pos { return l.get().at(path) }
 
 // at returns the position of path, or of its nearest ancestor that has one.
 func (ix lineIndex) at(path string) pos {

@@ -115,7 +115,7 @@ func TestLineIndexCoversSamples(t *testing.T) {
 		var visit func(v any, path string)
 		visit = func(v any, path string) {
 			if path != "" {
-				if _, ok := d.idx[path]; !ok {
+				if _, ok := d.idx.get()[path]; !ok {
 					t.Errorf("%s: %s not in the line index", f, path)
 				}
 			}

@@ -87,7 +87,8 @@ func tooBig(path string, n int64) Diagnostic {
 // LoadPlanBytes is LoadPlan on bytes read elsewhere (an older git revision, a test); path
 // names the file in messages and locates the workspace. The plan is nil only when the
 // file cannot be decoded at all, or when it is a workspace file (kep.toml), which is
-// then checked as one.
+// then checked as one. The plan keeps src (as Source, and to place its warnings): the
+// caller must not change it afterwards.
 func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	if len(src) > MaxFileSize {
 		return nil, Diagnostics{tooBig(path, int64(len(src)))}
@@ -133,7 +134,7 @@ func (l *Loader) fs() FileSystem {
 type decoded struct {
 	file   string
 	raw    map[string]any
-	idx    lineIndex
+	idx    *lazyIndex
 	errors int // made so far, to stop early on a file that is all mistakes
 
 	md   toml.MetaData  // the parse, for PrimitiveDecode
@@ -193,7 +194,7 @@ func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	if d.raw, _ = raw.(map[string]any); d.raw == nil {
 		d.raw = map[string]any{}
 	}
-	d.idx = buildLineIndex(src)
+	d.idx = newLazyIndex(src)
 	return d, nil
 }
 

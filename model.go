@@ -33,7 +33,7 @@ type Plan struct {
 	Source    []byte     `toml:"-"` // the plan file's bytes (for the appendix and diffs)
 	Workspace *Workspace `toml:"-"` // never nil after loading: built-in defaults without kep.toml
 
-	idx lineIndex // key path → source position, for warnings found after loading
+	idx *lazyIndex // key path → source position, for warnings found after loading
 }
 
 // Meta is the [plan] table.
