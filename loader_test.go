@@ -61,6 +61,31 @@ func TestLoaderAt(t *testing.T) {
 	}
 }
 
+// The documents of one plan are written in parallel and each computes its figures: the
+// first warning builds the line index, once (run with -race).
+func TestComputeConcurrent(t *testing.T) {
+	p, ds := (&Loader{Now: testNow}).LoadPlan("testdata/ws/accounts/full.toml")
+	if ds.HasErrors() {
+		t.Fatal(ds.Err())
+	}
+	p.idx = newLazyIndex(p.Source) // not built yet, as for a plan loaded without findings
+	warnings := make([][]string, 4)
+	var wg sync.WaitGroup
+	for i := range warnings {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			warnings[i] = Compute(p, testNow).Warnings
+		}()
+	}
+	wg.Wait()
+	for _, w := range warnings[1:] {
+		if len(warnings[0]) == 0 || strings.Join(w, "\n") != strings.Join(warnings[0], "\n") {
+			t.Fatalf("warnings differ or are missing: %q, %q", w, warnings[0])
+		}
+	}
+}
+
 func BenchmarkLoadAndCompute(b *testing.B) {
 	l := &Loader{Now: testNow}
 	for b.Loop() {
