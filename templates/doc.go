@@ -1,10 +1,17 @@
-// Package templates holds the style sheet of kep's HTML documents (screen and print),
-// embedded in the binary so that a rendered document needs no files at run time.
-// render/htmldoc inlines it into every document; the page itself is written by Go code
-// there, which escapes every string from the plan.
+// Package templates holds what shapes kep's HTML documents, embedded in the binary so
+// that a rendered document needs no files at run time: the page's frame as an
+// html/template (head, cover, main, footer) and its style sheet (screen and print).
+// render/htmldoc executes the frame; the chapters inside it are written by Go code
+// there, which escapes every string from the plan as html/template does (that is five
+// times faster than templates for the blocks, the bulk of a page).
 package templates
 
-import _ "embed" // for the style sheet
+import _ "embed" // for the template and the style sheet
+
+// Document is document.html.tmpl: the template "document", the frame of every page.
+//
+//go:embed document.html.tmpl
+var Document string
 
 // CSS is document.css, the fixed part of every document's style sheet.
 //

@@ -1,7 +1,8 @@
-// Package htmldoc writes a render.Document as one self-contained HTML5 file: the page is
-// written by Go code straight into a buffer (an html/template cost more than half of
-// the writer's time in reflection), the style sheet comes from package templates, charts
-// are inline SVG from package charts, the logo a data URI and the font (Go Regular and
+// Package htmldoc writes a render.Document as one self-contained HTML5 file: the page's
+// frame (head, cover, footer) is the html/template of package templates, its chapters
+// are written by Go code straight into a buffer (templates for the blocks cost more
+// than half of the writer's time in reflection), the style sheet comes from package
+// templates too, charts are inline SVG from package charts, the logo a data URI and the font (Go Regular and
 // Bold, or the brand's font) an embedded @font-face, subset to the characters the page
 // uses. There is no script and nothing is fetched from the network; every string from
 // the plan goes through the escapers of escape.go (equal to html/template's, a fuzz test

@@ -1,7 +1,6 @@
 package htmldoc
 
 import (
-	"encoding/base64"
 	"html/template"
 	"strings"
 	"testing"
@@ -41,27 +40,4 @@ func FuzzEscapers(f *testing.F) {
 			t.Errorf("%q: got %q, HTMLEscapeString %q", s, got, want)
 		}
 	})
-}
-
-// TestLogoAttr: the logo's data URI is written as html/template wrote a template.URL,
-// for sizes around the encoder's chunk.
-func TestLogoAttr(t *testing.T) {
-	ref := template.Must(template.New("").Parse(`<img src="{{.}}">`))
-	for _, n := range []int{0, 1, 2, 3, 3071, 3072, 3073, 10000} {
-		data := make([]byte, n)
-		for i := range data {
-			data[i] = byte(i*7 + i/13) // '+' and '/' among the digits
-		}
-		var want strings.Builder
-		if err := ref.Execute(&want, template.URL("data:image/png;base64,"+base64.StdEncoding.EncodeToString(data))); err != nil {
-			t.Fatal(err)
-		}
-		p := &page{}
-		p.raw(`<img src="data:image/png;base64,`)
-		p.base64Attr(data)
-		p.raw(`">`)
-		if got := string(p.buf); got != want.String() {
-			t.Errorf("%d bytes: got %.80q…, want %.80q…", n, got, want.String())
-		}
-	}
 }

@@ -1,8 +1,11 @@
 package htmldoc
 
 import (
+	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"strconv"
 	"strings"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/templates"
 )
 
 // Options tune the HTML output. The zero value is the self-contained document.
@@ -100,88 +104,60 @@ func (p *page) Available() int { return cap(p.buf) - len(p.buf) }
 func (p *page) Buffered() int  { return 0 }
 func (p *page) Flush() error   { return nil }
 
+// frame is the page's frame (templates/document.html.tmpl), parsed once per process.
+var frame = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("frame").Parse(templates.Document))
+})
+
+// frameData fills the frame. Style and Main are written by this package; Logo is a data
+// URI of an image the document model checked.
+type frameData struct {
+	D           *render.Document
+	Description string
+	Style       template.CSS
+	Logo        template.URL
+	LogoAlt     string
+	Main        template.HTML
+	Generated   string
+}
+
 // document writes the page and returns the offset just inside the style element, where
-// Write puts the fonts.
+// Write puts the fonts. The chapters and the style sheet are written first, into the
+// buffer, then the frame with them inside.
 func (p *page) document() (styleEnd int, err error) {
 	d := p.d
-	p.raw("<!DOCTYPE html>\n<html lang=\"")
-	p.text(d.Lang)
-	p.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"")
-	p.text(d.Generator)
-	p.raw("\">\n<meta name=\"description\" content=\"")
-	p.text(strings.Join(nonEmpty(d.Title, d.Period, d.Confidentiality), " · "))
-	p.raw("\">\n<meta name=\"color-scheme\" content=\"light\">\n<title>")
-	p.text(d.Title)
-	p.raw("</title>\n<style>\n")
-	styleEnd = len(p.buf)
-	p.stylesheet()
-	p.raw("\n</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
-	p.text(d.Labels.T("doc.skip"))
-	p.raw("</a>\n<header class=\"cover\">\n<div class=\"cover-inner\">\n<div class=\"cover-brand\">")
-	if len(d.Logo) > 0 && (d.LogoType == "png" || d.LogoType == "jpeg") {
-		alt := d.Company
-		if alt == "" {
-			alt = "Logo"
-		}
-		p.raw(`<img class="logo" src="data:image/` + d.LogoType + ";base64,")
-		p.base64Attr(d.Logo)
-		p.raw(`" alt="`)
-		p.text(alt)
-		p.raw(`">`)
-	}
-	if d.Company != "" {
-		p.raw(`<p class="company">`)
-		p.text(d.Company)
-		p.raw(`</p>`)
-	}
-	p.raw(`<p class="badge conf">`)
-	p.text(d.Confidentiality)
-	p.raw("</p>\n</div>\n<h1>")
-	p.text(d.Title)
-	p.raw("</h1>\n<dl class=\"cover-facts\">")
-	for _, f := range d.Cover {
-		p.raw("\n<div><dt>")
-		p.text(f.Label)
-		p.raw("</dt><dd>")
-		p.text(f.Value)
-		p.raw("</dd></div>")
-	}
-	p.raw("\n</dl>\n</div>\n</header>\n<main id=\"main\">")
 	for _, s := range d.Sections {
 		if err := p.section(s, 2); err != nil {
 			return 0, err
 		}
 	}
-	p.raw("\n</main>\n<footer class=\"doc-footer\">\n<p><span class=\"conf\">")
-	p.text(d.Confidentiality)
-	p.raw("</span>")
-	if d.Company != "" {
-		p.raw(" · ")
-		p.text(d.Company)
+	main := string(p.buf)
+	p.buf = p.buf[:0]
+	p.stylesheet()
+	data := frameData{
+		D:           d,
+		Description: strings.Join(nonEmpty(d.Title, d.Period, d.Confidentiality), " · "),
+		Style:       template.CSS(p.buf),
+		Main:        template.HTML(main),
+		Generated:   fmt.Sprintf(d.Labels.T("doc.generated"), d.Generator, d.Date),
 	}
-	p.raw(" · ")
-	p.text(d.Account)
-	if d.Footer != "" {
-		p.raw(" · ")
-		p.text(d.Footer)
+	p.buf = p.buf[:0]
+	if len(d.Logo) > 0 && (d.LogoType == "png" || d.LogoType == "jpeg") {
+		data.Logo = template.URL("data:image/" + d.LogoType + ";base64," + base64.StdEncoding.EncodeToString(d.Logo))
+		data.LogoAlt = d.Company
+		if data.LogoAlt == "" {
+			data.LogoAlt = "Logo"
+		}
 	}
-	p.raw("</p>\n<p class=\"muted\">")
-	p.text(fmt.Sprintf(d.Labels.T("doc.generated"), d.Generator, d.Date))
-	p.raw("</p>\n</footer>\n</body>\n</html>\n")
-	return styleEnd, nil
-}
-
-// base64Attr writes data base64-encoded into an attribute value, a chunk at a time so
-// that a large logo needs no copy of its own; '+' is escaped as in every attribute.
-func (p *page) base64Attr(data []byte) {
-	var chunk [4 << 10]byte
-	for len(data) > 0 {
-		n := min(len(data), len(chunk)/4*3) // whole 3-byte groups: padding only at the end
-		m := base64.StdEncoding.EncodedLen(n)
-		base64.StdEncoding.Encode(chunk[:m], data[:n])
-		p.buf = appendEscaped(p.buf, chunk[:m], &escapes)
-		data = data[n:]
+	if err := frame().ExecuteTemplate(p, "document", data); err != nil {
+		return 0, fmt.Errorf("html: %w", err)
 	}
+	const style = "<style>\n"
+	i := bytes.Index(p.buf, []byte(style)) // the first: everything before it is escaped
+	if i < 0 {
+		return 0, errors.New("html: the frame has no style element")
+	}
+	return i + len(style), nil
 }
 
 func nonEmpty(ss ...string) []string {
