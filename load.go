@@ -183,7 +183,9 @@ func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
-		return nil, Diagnostics{tomlDiag(file, err)}
+		diag := tomlDiag(file, err)
+		friendlierDiag(&diag, src)
+		return nil, Diagnostics{diag}
 	}
 	d.md = md
 	// Into an empty interface the library hands over its own top-level table, uncopied.
