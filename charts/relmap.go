@@ -107,6 +107,9 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 	st := c.st
 	name := tstyle{size: 10.5, col: st.ink}
 	w, h := b.x1-b.x0, b.y1-b.y0
+	if !(w >= 1 && h >= 1) {
+		return // a chart too small for its labels leaves no room (its data table lists them)
+	}
 	const rmax = 8.0
 	// Named slots: a mark with the name to its right.
 	slotH := 2*rmax + 4
