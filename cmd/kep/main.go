@@ -11,16 +11,15 @@ import (
 	"strings"
 )
 
-func main() {
-	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// tuneGC lets the heap grow to five times the live data between collections instead of
-// twice (GOGC=400 instead of 100). kep's live heap is small, a few MB per document in
-// flight, and a plan allocates ~15 MB: with the default the collector ran 4-5 times per
-// plan, ~12 % of a plan's CPU time (scripts/PERFORMANCE.md). Peak memory stays bounded
-// by the live heap, so it still does not grow with the number of plans. A GOGC the user
+// tuneGC, for kep render, lets the heap grow to five times the live data between
+// collections instead of twice (GOGC=400 instead of 100). Rendering keeps little alive,
+// a few MB per document in flight, and a plan allocates ~8 MB: with the default the
+// collector ran several times per plan, ~12 % of a plan's CPU time
+// (scripts/PERFORMANCE.md). Peak memory stays bounded by the live heap, so it does not
+// grow with the number of plans. Not for kep portfolio, which keeps every plan's figures
+// alive: there five times the live heap would be memory for nothing. A GOGC the user
 // sets wins.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {

@@ -92,6 +92,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if toStdout && formats[0] == "pdf" && isTerminal(stdout) {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
 	}
+	tuneGC()
 	if slices.Contains(formats, "pdf") {
 		// The PDF writer's once-per-process setup (fonts) runs on another core while the
 		// plans are read and checked.
