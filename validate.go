@@ -16,6 +16,13 @@ import (
 // weightTolerance is how far a sum of weights may stray from 100 (spec: ± 0.01).
 const weightTolerance = 0.01
 
+// sumSlack absorbs the rounding of binary floats, in which 33.33 + 33.33 + 33.33 is
+// 99.98999999999999: a sum written as 99.99 or 100.01 lies within the spec's ± 0.01.
+const sumSlack = 1e-9
+
+// off100 reports whether a sum of weights lies outside 100 ± 0.01.
+func off100(sum float64) bool { return math.Abs(sum-100) > weightTolerance+sumSlack }
+
 type checker struct {
 	d  *decoded
 	ds Diagnostics
@@ -120,7 +127,7 @@ func (c *checker) scoring(s *Scoring, raw map[string]any) {
 		for _, cr := range list {
 			sum += cr.Weight
 		}
-		if math.Abs(sum-100) > weightTolerance {
+		if off100(sum) {
 			c.errf(indexPath(path, len(list)-1)+".weight", "weights of %s sum to %s, want 100", axis.name, trimFloat(sum))
 		}
 	}
@@ -199,7 +206,7 @@ func (c *checker) scorecard(s *Scorecard) map[string]bool {
 		for _, w := range s.Weights {
 			sum += w
 		}
-		if math.Abs(sum-100) > weightTolerance {
+		if off100(sum) {
 			c.errf("scorecard.weights", "weights of the perspectives sum to %s, want 100", trimFloat(sum))
 		}
 	}
@@ -241,7 +248,7 @@ func (c *checker) scorecard(s *Scorecard) map[string]bool {
 			c.errf(path, "%d of the objectives of perspective %q have a weight and %d have none: weigh all or none", ps.given, k, ps.absent)
 			continue
 		}
-		if math.Abs(ps.sum-100) > weightTolerance {
+		if off100(ps.sum) {
 			c.errf(path, "weights of perspective %q sum to %s, want 100", k, trimFloat(ps.sum))
 		}
 	}
@@ -261,7 +268,7 @@ func (c *checker) offering(o *Offering, competitors map[string]bool) {
 		}
 	}
 	last := indexPath("offering.profile", len(o.Profile)-1)
-	if math.Abs(sum-100) > weightTolerance {
+	if off100(sum) {
 		c.errf(last+".weight", "weights of the profile sum to %s, want 100", trimFloat(sum))
 	}
 	ids := sortedKeys(competitors)
@@ -323,7 +330,7 @@ func (c *checker) competitors(cs []Competitor) map[string]bool {
 			last = i
 		}
 	}
-	if sum > 100+weightTolerance {
+	if sum > 100+weightTolerance+sumSlack {
 		c.errf(indexPath("competitors", last)+".share_of_wallet", "shares of wallet of the competitors sum to %s, more than 100", trimFloat(sum))
 	}
 	return ids

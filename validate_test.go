@@ -314,3 +314,54 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// The spec allows weights to sum to 100 ± 0.01. Sums written as 99.99 or 100.01 are
+// inside although binary floats land a hair outside (33.33 × 3 is 99.98999999999999);
+// 99.98 and 100.02 stay outside.
+func TestWeightSumTolerance(t *testing.T) {
+	objs := func(ws ...string) string {
+		s := header
+		for i, w := range ws {
+			s += obj("f"+itoa(i), "finance", "1", "weight = "+w+"\n")
+		}
+		return s
+	}
+	prof := func(ws ...string) string {
+		s := header + comp("a")
+		for i, w := range ws {
+			s += "[[offering.profile]]\ncriterion = \"C" + itoa(i) + "\"\nweight = " + w + "\nown = 5\ncompetitors = { a = 5 }\n"
+		}
+		return s
+	}
+	for _, c := range []struct {
+		name, plan string
+		want       []string
+	}{
+		{"objectives 99.99", objs("33.33", "33.33", "33.33"), []string{}},
+		{"objectives 100.01", objs("70.01", "20", "10"), []string{}},
+		{"objectives 100.01 in halves", objs("50.005", "50.005", "0"), []string{}},
+		{"objectives 99.98", objs("33.33", "33.33", "33.32"), []string{
+			`/ws/p.toml:23:1: scorecard.objectives[2].weight: weights of perspective "finance" sum to 99.98, want 100`,
+		}},
+		{"objectives 100.02", objs("70.02", "20", "10"), []string{
+			`/ws/p.toml:23:1: scorecard.objectives[2].weight: weights of perspective "finance" sum to 100.02, want 100`,
+		}},
+		{"perspectives 99.99", header + "[scorecard]\nweights = { finance = 33.33, customer = 33.33, process = 33.33 }\n", []string{}},
+		{"perspectives 99.98", header + "[scorecard]\nweights = { finance = 33.33, customer = 33.33, process = 33.32 }\n", []string{
+			`/ws/p.toml:7:1: scorecard.weights: weights of the perspectives sum to 99.98, want 100`,
+		}},
+		{"profile 99.99", prof("33.33", "33.33", "33.33"), []string{}},
+		{"profile 100.02", prof("70.02", "20", "10"), []string{
+			`/ws/p.toml:21:1: offering.profile[2].weight: weights of the profile sum to 100.02, want 100`,
+		}},
+		{"competitor shares 100.01", header + "[[competitors]]\nid = \"a\"\nname = \"A\"\nshare_of_wallet = 70.01\n[[competitors]]\nid = \"b\"\nname = \"B\"\nshare_of_wallet = 30\n", []string{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, ds := load(t, "", c.plan)
+			diffLines(t, messages(ds, false), c.want)
+		})
+	}
+	ws := "[[scoring.attractiveness]]\nid = \"a\"\nname = \"A\"\nweight = 33.33\n[[scoring.attractiveness]]\nid = \"b\"\nname = \"B\"\nweight = 33.33\n[[scoring.attractiveness]]\nid = \"c\"\nname = \"C\"\nweight = 33.33\n"
+	_, ds := load(t, ws, header)
+	diffLines(t, messages(ds, false), []string{})
+}
