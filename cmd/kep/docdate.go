@@ -70,3 +70,25 @@ func checkInput(path string) error {
 	}
 	return nil
 }
+
+// distinctFiles drops a plan named again on the command line (the same file as one
+// before it, by any path or link), so that a shell glob overlapping a named plan renders
+// or counts that plan once instead of failing or counting it twice. A path that cannot
+// be read is kept for the caller to report.
+func distinctFiles(files []string) []string {
+	out := make([]string, 0, len(files))
+	seen := make([]os.FileInfo, 0, len(files))
+next:
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			for _, s := range seen {
+				if os.SameFile(s, fi) {
+					continue next
+				}
+			}
+			seen = append(seen, fi)
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -69,6 +69,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		return usageError(stderr, c, "no plan file given")
 	}
+	files = distinctFiles(files)
 	kinds, err := parseFormats(*formats)
 	if err != nil {
 		return usageError(stderr, c, "-f: %v", err)

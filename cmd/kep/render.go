@@ -79,6 +79,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		return usageError(stderr, c, "no plan file given")
 	}
+	files = distinctFiles(files)
 	if *jobs < 1 {
 		return usageError(stderr, c, "-j %d: want at least 1", *jobs)
 	}
