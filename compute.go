@@ -150,7 +150,20 @@ func score(model []Criterion, points map[string]float64) *float64 {
 	for _, c := range model {
 		s += c.Weight * points[c.ID] / 10
 	}
+	s = decimal(s)
 	return &s
+}
+
+// decimal rounds away the error of binary floats from a figure that is compared with a
+// threshold (class, quadrant, traffic light): weights and points written in decimals
+// whose score is 70 must give class A, but their float sum is 69.99999999999999. Nine
+// decimals are far below what a plan states and far above the float error; figures too
+// large for that are left alone.
+func decimal(v float64) float64 {
+	if !finite(v) || math.Abs(v) >= 1e6 {
+		return v
+	}
+	return math.Round(v*1e9) / 1e9
 }
 
 func selectionFigures(p *Plan, ws *Workspace, vf *VisitFigures) *SelectionFigures {
@@ -242,8 +255,10 @@ func Achievement(value, target float64, better string) float64 {
 	return a
 }
 
-// Light is the traffic light of an achievement: ≥ 100 green, ≥ 80 amber, else red.
+// Light is the traffic light of an achievement: ≥ 100 green, ≥ 80 amber, else red,
+// compared in decimals (an achievement of 8.04 / 10.05 is 80, amber).
 func Light(achievement float64) string {
+	achievement = decimal(achievement)
 	switch {
 	case achievement >= 100:
 		return "green"

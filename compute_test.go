@@ -290,3 +290,42 @@ func TestFiguresNull(t *testing.T) {
 		}
 	}
 }
+
+// Figures compared with a threshold are computed from decimals; the spec's thresholds
+// hold for the decimal result, not for the binary float's (69.99999999999999).
+func TestThresholdsInDecimals(t *testing.T) {
+	plan := header + "[selection]\n[selection.attractiveness]\nrevenue = 7.0\npotential = 8.9\nmargin = 7.4\nstrategic_fit = 7.9\nreference = 2.4\n" +
+		"[selection.position]\nshare_of_wallet = 0.8\nrelationship = 9.2\nsolution_fit = 3.6\nprice_enforcement = 7.8\n"
+	p, ds := load(t, "", plan)
+	if ds.HasErrors() {
+		t.Fatal(ds.Err())
+	}
+	// (25 × 7 + 25 × 8.9 + 20 × 7.4 + 15 × 7.9 + 15 × 2.4) / 10 = 70 → class A;
+	// (30 × 0.8 + 25 × 9.2 + 25 × 3.6 + 20 × 7.8) / 10 = 50 → star.
+	s := Compute(p, testNow).Selection
+	if *s.Attractiveness != 70 || *s.Position != 50 || s.Class != "A" || s.Quadrant != "star" {
+		t.Errorf("got A %v P %v class %s quadrant %s, want 70, 50, A, star", *s.Attractiveness, *s.Position, s.Class, s.Quadrant)
+	}
+	for _, c := range []struct {
+		value, target float64
+		better        string
+		want          float64
+		light         string
+	}{
+		{8.04, 10.05, "higher", 80, "amber"}, // 8.04 / 10.05 = 0.8
+		{10.14, 8.45, "lower", 80, "amber"},  // (16.9 − 10.14) / 8.45 = 0.8
+	} {
+		if a := Achievement(c.value, c.target, c.better); !near(a, c.want) || Light(a) != c.light {
+			t.Errorf("Achievement(%v, %v, %s) = %v %s, want %v %s", c.value, c.target, c.better, a, Light(a), c.want, c.light)
+		}
+	}
+	// Weights 33.33, 33.33, 33.34 of objectives all on target: the perspective is at 100, green.
+	sc := &Scorecard{Weights: map[string]float64{"finance": 100}}
+	for i, w := range []float64{33.33, 33.33, 33.34} {
+		sc.Objectives = append(sc.Objectives, Objective{ID: itoa(i), Perspective: "finance", Target: 3, Actual: ptr(3), Weight: ptr(w), Better: "higher"})
+	}
+	f := scorecardFigures(sc)
+	if !near(f.Perspectives["finance"], 100) || Light(f.Perspectives["finance"]) != "green" || Light(*f.Total) != "green" {
+		t.Errorf("perspective %v total %v, want 100", f.Perspectives["finance"], *f.Total)
+	}
+}
