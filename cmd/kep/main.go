@@ -128,18 +128,26 @@ Exit status: 0 success; 1 a plan has errors (or warnings with --strict);
 func runHelp(args []string, stdout, stderr io.Writer) int {
 	switch len(args) {
 	case 0:
-		fmt.Fprint(stdout, mainUsage())
-		return exitOK
+		return writeHelp(stdout, stderr, "help", mainUsage())
 	case 1:
 		if c := lookup(args[0]); c != nil {
-			fmt.Fprint(stdout, c.usage)
-			return exitOK
+			return writeHelp(stdout, stderr, "help", c.usage)
 		}
 		fmt.Fprintf(stderr, "kep help: unknown command %q\nRun 'kep help' for the list of commands.\n", args[0])
 		return exitUsage
 	}
 	fmt.Fprint(stderr, "usage: kep help [command]\n")
 	return exitUsage
+}
+
+// writeHelp prints a help text to stdout; a stdout that cannot be written (a full disk,
+// a closed pipe) is a failure of the file system, exit 2 like every other command's output.
+func writeHelp(stdout, stderr io.Writer, name, text string) int {
+	if _, err := io.WriteString(stdout, text); err != nil {
+		fmt.Fprintf(stderr, "kep %s: %v\n", name, err)
+		return exitUsage
+	}
+	return exitOK
 }
 
 // parseFlags parses the flags of a command, allowing them before, between and after the
@@ -153,8 +161,7 @@ func parseFlags(fl *flag.FlagSet, c *command, args []string, stdout, stderr io.W
 	for {
 		err := fl.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, c.usage)
-			return nil, exitOK, false
+			return nil, writeHelp(stdout, stderr, c.name, c.usage), false
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "kep %s: %v\n%s", c.name, err, synopsis(c))

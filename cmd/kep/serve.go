@@ -49,8 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := newServeFlags()
 	files, err := parseInterspersed(fl, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, serveUsage)
-		return 0
+		return writeHelp(stdout, stderr, "serve", serveUsage)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kep serve: %v\n%s", err, serveUsage)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 // version is set at link time for releases: go build -ldflags "-X main.version=v1.2.0".
@@ -39,8 +40,9 @@ func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
 			v = info.Main.Version
 		}
 	}
-	fmt.Fprintf(stdout, "kep %s\n", v)
-	fmt.Fprintf(stdout, "go: %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	var b strings.Builder
+	fmt.Fprintf(&b, "kep %s\n", v)
+	fmt.Fprintf(&b, "go: %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	if ok {
 		var rev, when, modified string
 		for _, s := range info.Settings {
@@ -54,15 +56,20 @@ func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if rev != "" {
-			fmt.Fprintf(stdout, "revision: %s", rev)
+			fmt.Fprintf(&b, "revision: %s", rev)
 			if when != "" {
-				fmt.Fprintf(stdout, " (%s)", when)
+				fmt.Fprintf(&b, " (%s)", when)
 			}
 			if modified == "true" {
-				fmt.Fprint(stdout, " with local changes")
+				fmt.Fprint(&b, " with local changes")
 			}
-			fmt.Fprintln(stdout)
+			fmt.Fprintln(&b)
 		}
+	}
+	// A stdout that cannot be written (a full disk, a closed pipe) is a failure (exit 2).
+	if _, err := io.WriteString(stdout, b.String()); err != nil {
+		fmt.Fprintf(stderr, "kep version: %v\n", err)
+		return exitUsage
 	}
 	return exitOK
 }
