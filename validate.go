@@ -86,6 +86,9 @@ func (c *checker) plan(p *Plan) {
 	switch {
 	case approved && m.ApprovedBy == "":
 		c.errf("plan.approved_by", "required when status is \"approved\"")
+	case approved && strings.TrimSpace(m.ApprovedBy) == "":
+		// A blank name approves nothing: the approval is printed on the document.
+		c.errf("plan.approved_by", "must not be blank when status is \"approved\"")
 	case !approved && m.ApprovedBy != "":
 		c.errf("plan.approved_by", "given, but status is %q: set status = \"approved\" or remove it", orDefault(m.Status, defaultStatus))
 	}

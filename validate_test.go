@@ -180,6 +180,9 @@ var planCases = []struct {
 		`/ws/p.toml:6:1: plan.approved_by: given, but status is "draft": set status = "approved" or remove it`,
 		`/ws/p.toml:7:1: plan.approved_on: given, but status is "draft": set status = "approved" or remove it`,
 	}},
+	{"approved by a blank name", header + "status = \"approved\"\napproved_by = \" \"\napproved_on = 2026-12-01\n", []string{
+		`/ws/p.toml:7:1: plan.approved_by: must not be blank when status is "approved"`,
+	}},
 	{"selection criteria", header + "[selection]\n[selection.attractiveness]\nrevenue = 5\npotential = 5\nmargin = 5\nstrategic_fit = 5\nreferenc = 5\n[selection.position]\nshare_of_wallet = 5\nrelationship = 5\nsolution_fit = 5\nprice_enforcement = 5\n", []string{
 		`/ws/p.toml:7:1: selection.attractiveness: no points for criterion "reference" (Referenzwert)`,
 		`/ws/p.toml:12:1: selection.attractiveness.referenc: "referenc" is not a criterion of the scoring model, did you mean "reference"?`,
