@@ -260,7 +260,15 @@ func writeNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".kep-init-*")
 	if err != nil {
-		return err
+		// Name the user's file and folder, not the temporary file's random name.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: folder %s does not exist; create it first (mkdir -p %s): %w", path, dir, dir, err)
+		}
+		return fmt.Errorf("%s: cannot create a file in folder %s: %w", path, dir, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
