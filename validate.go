@@ -109,7 +109,7 @@ func orDefault(s, def string) string {
 
 func (c *checker) scoring(s *Scoring, raw map[string]any) {
 	if s.ClassB >= s.ClassA {
-		c.errf("scoring.class_b", "class_b (%s) must be below class_a (%s)", trimFloat(s.ClassB), trimFloat(s.ClassA))
+		c.errf("scoring.class_b", "class_b (%s) must be below class_a (%s)", valueText(s.ClassB), valueText(s.ClassA))
 	}
 	sc, _ := raw["scoring"].(map[string]any)
 	for _, axis := range []struct {

@@ -107,6 +107,15 @@ var planCases = []struct {
 	{"paper enum", header + "[brand]\npaper = \"A5\"\n", []string{
 		`/ws/p.toml:7:1: brand.paper: "A5" is not one of A4, letter; did you mean "A4"?`,
 	}},
+	{"points just out of range", header + "[selection]\nrevenue = 1\n[selection.attractiveness]\nrevenue = 10.0001\n", []string{
+		`/ws/p.toml:9:1: selection.attractiveness.revenue: 10.0001 is out of range: want 0 to 10`,
+	}},
+	{"money just below 0", header + "[selection]\nrevenue = -0.001\n", []string{
+		`/ws/p.toml:7:1: selection.revenue: -0.001 is out of range: want at least 0`,
+	}},
+	{"format as float", strings.Replace(header, "format = 1", "format = 1.0", 1), []string{
+		`/ws/p.toml:1:1: format: want a whole number, not 1.0`,
+	}},
 	{"points out of range", header + "[selection]\nrevenue = 1\n[selection.attractiveness]\nrevenue = 11\n", []string{
 		`/ws/p.toml:9:1: selection.attractiveness.revenue: 11 is out of range: want 0 to 10`,
 	}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -385,7 +386,7 @@ func checkNumber(s *keySpec, v any) string {
 			return fmt.Sprintf("%v is not a number here: inf and nan are not allowed", x)
 		}
 		if s.kind == kindInteger {
-			return fmt.Sprintf("want a whole number, not %v", x)
+			return fmt.Sprintf("want a whole number, not %s", floatText(x))
 		}
 		// The same bound as for integers: sums of larger amounts (benefits of a value
 		// concept) overflow to +Inf, which no figure and no JSON can show.
@@ -402,19 +403,38 @@ func checkNumber(s *keySpec, v any) string {
 	lo, hi := s.bounds()
 	switch {
 	case lo != nil && hi != nil && *lo == *hi && f != *lo:
-		return fmt.Sprintf("%s is not supported: want %s", trimFloat(f), trimFloat(*lo))
+		return fmt.Sprintf("%s is not supported: want %s", valueText(f), trimFloat(*lo))
 	case lo != nil && hi != nil && (f < *lo || f > *hi || s.minExcl && f == *lo):
 		if s.minExcl {
-			return fmt.Sprintf("%s is out of range: want more than %s and at most %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+			return fmt.Sprintf("%s is out of range: want more than %s and at most %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
 		}
-		return fmt.Sprintf("%s is out of range: want %s to %s", trimFloat(f), trimFloat(*lo), trimFloat(*hi))
+		return fmt.Sprintf("%s is out of range: want %s to %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
 	case lo != nil && hi == nil && (f < *lo || s.minExcl && f == *lo):
 		if s.minExcl {
-			return fmt.Sprintf("%s is out of range: want more than %s", trimFloat(f), trimFloat(*lo))
+			return fmt.Sprintf("%s is out of range: want more than %s", valueText(f), trimFloat(*lo))
 		}
-		return fmt.Sprintf("%s is out of range: want at least %s", trimFloat(f), trimFloat(*lo))
+		return fmt.Sprintf("%s is out of range: want at least %s", valueText(f), trimFloat(*lo))
 	}
 	return ""
+}
+
+// valueText shows an offending number exactly as far as it matters: rounded to two
+// decimals, 10.0001 would read "10 is out of range: want 0 to 10".
+func valueText(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if len(s) > 20 {
+		s = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return s
+}
+
+// floatText shows a float as written, with its point: "not 1.0", not "not 1".
+func floatText(f float64) string {
+	s := valueText(f)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
 }
 
 func sortedKeys[V any](m map[string]V) []string {
