@@ -78,7 +78,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	newPath := a.files[len(a.files)-1]
-	if err := checkInput(newPath); err != nil {
+	if err := checkPlanInput(newPath); err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
@@ -182,7 +182,7 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 	newPath := a.files[len(a.files)-1]
 	var diags kep.Diagnostics
 	if len(a.files) == 2 {
-		if err := checkInput(a.files[0]); err != nil {
+		if err := checkPlanInput(a.files[0]); err != nil {
 			fmt.Fprintf(stderr, "kep: %v\n", err)
 			return nil, nil, v, exitUsage
 		}
@@ -197,12 +197,13 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 		oldPlan, diags = g.load(newPath, src, now)
 		v = changes.Versions{Old: a.rev + ":" + g.rel, New: newPath}
 	}
-	if diags.HasErrors() {
+	// No plan without an error too (a workspace file read as a version): never compare nil.
+	if diags.HasErrors() || oldPlan == nil {
 		diffVersionErrors(stderr, "old", v.Old, diags)
 		return nil, nil, v, exitPlan
 	}
 	newPlan, diags = loader.LoadPlan(newPath)
-	if diags.HasErrors() {
+	if diags.HasErrors() || newPlan == nil {
 		diffVersionErrors(stderr, "new", v.New, diags)
 		return nil, nil, v, exitPlan
 	}

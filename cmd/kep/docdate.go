@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -67,6 +68,19 @@ func checkInput(path string) error {
 	}
 	if fi.IsDir() {
 		return fmt.Errorf("%s: is a folder, want a plan file", path)
+	}
+	return nil
+}
+
+// checkPlanInput is checkInput for the commands that need a plan (render, figures, diff,
+// portfolio): the workspace file kep.toml is no plan, and given one by mistake they would
+// have nothing to work with. Only kep validate checks kep.toml alone.
+func checkPlanInput(path string) error {
+	if err := checkInput(path); err != nil {
+		return err
+	}
+	if filepath.Base(path) == kep.WorkspaceFileName {
+		return fmt.Errorf("%s: a workspace file, not a plan: give the plans that use it (kep validate %s checks it alone)", path, path)
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-	if err := checkInput(files[0]); err != nil {
+	if err := checkPlanInput(files[0]); err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
 	}

@@ -141,7 +141,7 @@ func portfolioDate(files []string) (time.Time, error) {
 	}
 	var newest time.Time
 	for _, f := range files {
-		if err := checkInput(f); err != nil {
+		if err := checkPlanInput(f); err != nil {
 			return time.Time{}, err
 		}
 		if t := d.date(f); t.After(newest) {

@@ -191,7 +191,7 @@ func planJobs(files []string, stderr io.Writer) ([]*renderJob, int) {
 	seen := map[string]string{}
 	js := make([]*renderJob, 0, len(files))
 	for _, f := range files {
-		if err := checkInput(f); err != nil {
+		if err := checkPlanInput(f); err != nil {
 			fmt.Fprintf(stderr, "kep: %v\n", err)
 			return nil, exitUsage
 		}
