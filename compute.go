@@ -150,13 +150,13 @@ func score(model []Criterion, points map[string]float64) *float64 {
 	for _, c := range model {
 		s += c.Weight * points[c.ID] / 10
 	}
-	s = decimal(s)
 	return &s
 }
 
-// decimal rounds away the error of binary floats from a figure that is compared with a
-// threshold (class, quadrant, traffic light): weights and points written in decimals
-// whose score is 70 must give class A, but their float sum is 69.99999999999999. Nine
+// decimal rounds away the error of binary floats from a figure before it is compared
+// with a threshold (class, quadrant, traffic light): weights and points written in
+// decimals whose score is 70 must give class A, but their float sum is
+// 69.99999999999999. The figures themselves stay unrounded (spec/program.md). Nine
 // decimals are far below what a plan states and far above the float error; figures too
 // large for that are left alone.
 func decimal(v float64) float64 {
@@ -173,10 +173,10 @@ func selectionFigures(p *Plan, ws *Workspace, vf *VisitFigures) *SelectionFigure
 		Position:       score(ws.Scoring.Position, s.Position),
 	}
 	if a := f.Attractiveness; a != nil {
-		switch {
-		case *a >= ws.Scoring.ClassA:
+		switch a := decimal(*a); {
+		case a >= ws.Scoring.ClassA:
 			f.Class = "A"
-		case *a >= ws.Scoring.ClassB:
+		case a >= ws.Scoring.ClassB:
 			f.Class = "B"
 		default:
 			f.Class = "C"
@@ -206,8 +206,10 @@ func selectionFigures(p *Plan, ws *Workspace, vf *VisitFigures) *SelectionFigure
 	return f
 }
 
-// Quadrant places scores in the scoring portfolio, cut at 50 on both axes.
+// Quadrant places scores in the scoring portfolio, cut at 50 on both axes (compared in
+// decimals, see decimal).
 func Quadrant(attractiveness, position float64) string {
+	attractiveness, position = decimal(attractiveness), decimal(position)
 	switch {
 	case attractiveness >= 50 && position >= 50:
 		return "star"

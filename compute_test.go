@@ -303,7 +303,7 @@ func TestThresholdsInDecimals(t *testing.T) {
 	// (25 × 7 + 25 × 8.9 + 20 × 7.4 + 15 × 7.9 + 15 × 2.4) / 10 = 70 → class A;
 	// (30 × 0.8 + 25 × 9.2 + 25 × 3.6 + 20 × 7.8) / 10 = 50 → star.
 	s := Compute(p, testNow).Selection
-	if *s.Attractiveness != 70 || *s.Position != 50 || s.Class != "A" || s.Quadrant != "star" {
+	if !near(*s.Attractiveness, 70) || !near(*s.Position, 50) || s.Class != "A" || s.Quadrant != "star" {
 		t.Errorf("got A %v P %v class %s quadrant %s, want 70, 50, A, star", *s.Attractiveness, *s.Position, s.Class, s.Quadrant)
 	}
 	for _, c := range []struct {
