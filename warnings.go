@@ -29,7 +29,8 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 		sf := selectionFigures(p, ws, visitFigures(ws))
 		if n := sf.NormVisits; n != nil {
 			v := float64(p.Selection.Visits)
-			if math.Abs(v-*n) > 0.25**n && !(v == 0 && *n == 0) {
+			// Compared in decimals: 3 visits against a norm of 2.4 are 25 % off, not more.
+			if decimal(math.Abs(v-*n)) > decimal(0.25**n) && !(v == 0 && *n == 0) {
 				ds = append(ds, at("selection.visits", "%d visits planned, but the norm for class %s is %s in the plan period (more than 25 %% off)",
 					p.Selection.Visits, sf.Class, trimFloat(*n)))
 			}

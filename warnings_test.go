@@ -63,3 +63,27 @@ func TestWarnings(t *testing.T) {
 func contact3(id, extra string) string {
 	return "[[contacts]]\nid = \"" + id + "\"\nname = \"N\"\ninfluence = 3\nattitude = \"neutral\"\n" + extra
 }
+
+// Exactly 25 % off the norm is not "more than 25 %", also where the norm is a decimal
+// (3 visits against 2.4 were 0.6000000000000001 off in binary floats).
+func TestVisitNormBoundary(t *testing.T) {
+	ws := "[[visits.classes]]\nclass = \"A\"\ncustomers = 1\nfrequency = 2.4\n" +
+		"[[visits.classes]]\nclass = \"B\"\ncustomers = 1\nfrequency = 1\n[[visits.classes]]\nclass = \"C\"\ncustomers = 1\nfrequency = 1\n"
+	sel := "[selection]\nvisits = %d\n[selection.attractiveness]\nrevenue = 10\npotential = 10\nmargin = 10\nstrategic_fit = 10\nreference = 10\n"
+	for _, c := range []struct {
+		visits int
+		want   []string
+	}{
+		{3, nil}, // 2.4 + 25 %
+		{4, []string{`/ws/p.toml:7:1: warning: selection.visits: 4 visits planned, but the norm for class A is 2.4 in the plan period (more than 25 % off)`}},
+		{2, nil},
+		{1, []string{`/ws/p.toml:7:1: warning: selection.visits: 1 visits planned, but the norm for class A is 2.4 in the plan period (more than 25 % off)`}},
+	} {
+		_, ds := load(t, ws, header+strings.Replace(sel, "%d", itoa(c.visits), 1))
+		if ds.HasErrors() {
+			t.Fatal(ds.Err())
+		}
+		got := slices.DeleteFunc(messages(ds, true), func(m string) bool { return strings.HasSuffix(m, " is empty") })
+		diffLines(t, got, c.want)
+	}
+}
