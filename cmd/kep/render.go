@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -112,10 +114,13 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		if code := checkOutputs(js, formats, *outDir, stderr); code != exitOK {
 			return code
 		}
+		made := missingFolder(*outDir)
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			fmt.Fprintf(stderr, "kep render: output folder: %v\n", err)
 			return exitUsage
 		}
+		// A run that wrote nothing (every plan with errors) leaves no empty folder behind.
+		defer removeEmpty(*outDir, made)
 	}
 
 	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion()}
@@ -204,6 +209,36 @@ func planJobs(files []string, stderr io.Writer) ([]*renderJob, int) {
 		js = append(js, &renderJob{path: f, base: base})
 	}
 	return js, exitOK
+}
+
+// missingFolder returns the outermost folder of dir that does not exist yet, the first
+// one MkdirAll will create, or "" when dir exists.
+func missingFolder(dir string) string {
+	made := ""
+	for d := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			return made
+		}
+		made = d
+		parent := filepath.Dir(d)
+		if parent == d {
+			return made
+		}
+		d = parent
+	}
+}
+
+// removeEmpty removes the folders from dir up to made (as returned by missingFolder) while
+// they are empty: os.Remove refuses a folder with a document in it.
+func removeEmpty(dir, made string) {
+	if made == "" {
+		return
+	}
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if os.Remove(d) != nil || d == made {
+			return
+		}
+	}
 }
 
 // checkOutputs refuses an output path that is one of the input files (for example
