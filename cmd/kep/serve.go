@@ -59,6 +59,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, serveUsage)
 		return 2
 	}
+	files = distinctFiles(files) // a plan named twice is previewed once
 	addr := fl.Lookup("addr").Value.String()
 	addrGiven := false
 	fl.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
