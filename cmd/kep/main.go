@@ -180,10 +180,15 @@ func parseFlags(fl *flag.FlagSet, c *command, args []string, stdout, stderr io.W
 	}
 }
 
-// synopsis is the first line of a command's usage with a hint to the full help.
+// synopsis is the first line of a command's usage, with the lines of further forms that
+// follow it (kep diff: "       kep diff [--rev REV] … FILE"), and a hint to the full help.
 func synopsis(c *command) string {
-	first, _, _ := strings.Cut(c.usage, "\n")
-	return first + "\nRun 'kep help " + c.name + "' for details.\n"
+	lines := strings.Split(c.usage, "\n")
+	n := 1
+	for n < len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n], " \t"), "kep ") {
+		n++
+	}
+	return strings.Join(lines[:n], "\n") + "\nRun 'kep help " + c.name + "' for details.\n"
 }
 
 // usageError reports wrong usage of a command and returns exitUsage.
