@@ -23,6 +23,11 @@ const sumSlack = 1e-9
 // off100 reports whether a sum of weights lies outside 100 ± 0.01.
 func off100(sum float64) bool { return math.Abs(sum-100) > weightTolerance+sumSlack }
 
+// sumText shows a sum of weights with the decimals it has, so that a sum just outside
+// the tolerance does not read as one inside it (100.015, not 100.01 or 100.02), and
+// without the float error (99.99, not 99.98999999999999).
+func sumText(sum float64) string { return valueText(decimal(sum)) }
+
 type checker struct {
 	d  *decoded
 	ds Diagnostics
@@ -131,7 +136,7 @@ func (c *checker) scoring(s *Scoring, raw map[string]any) {
 			sum += cr.Weight
 		}
 		if off100(sum) {
-			c.errf(indexPath(path, len(list)-1)+".weight", "weights of %s sum to %s, want 100", axis.name, trimFloat(sum))
+			c.errf(indexPath(path, len(list)-1)+".weight", "weights of %s sum to %s, want 100", axis.name, sumText(sum))
 		}
 	}
 }
@@ -210,7 +215,7 @@ func (c *checker) scorecard(s *Scorecard) map[string]bool {
 			sum += w
 		}
 		if off100(sum) {
-			c.errf("scorecard.weights", "weights of the perspectives sum to %s, want 100", trimFloat(sum))
+			c.errf("scorecard.weights", "weights of the perspectives sum to %s, want 100", sumText(sum))
 		}
 	}
 	ids := c.unique("scorecard.objectives", len(s.Objectives), func(i int) string { return s.Objectives[i].ID }, "id")
@@ -252,7 +257,7 @@ func (c *checker) scorecard(s *Scorecard) map[string]bool {
 			continue
 		}
 		if off100(ps.sum) {
-			c.errf(path, "weights of perspective %q sum to %s, want 100", k, trimFloat(ps.sum))
+			c.errf(path, "weights of perspective %q sum to %s, want 100", k, sumText(ps.sum))
 		}
 	}
 	return ids
@@ -272,7 +277,7 @@ func (c *checker) offering(o *Offering, competitors map[string]bool) {
 	}
 	last := indexPath("offering.profile", len(o.Profile)-1)
 	if off100(sum) {
-		c.errf(last+".weight", "weights of the profile sum to %s, want 100", trimFloat(sum))
+		c.errf(last+".weight", "weights of the profile sum to %s, want 100", sumText(sum))
 	}
 	ids := sortedKeys(competitors)
 	ratedIDs := sortedKeys(rated)
@@ -334,7 +339,7 @@ func (c *checker) competitors(cs []Competitor) map[string]bool {
 		}
 	}
 	if sum > 100+weightTolerance+sumSlack {
-		c.errf(indexPath("competitors", last)+".share_of_wallet", "shares of wallet of the competitors sum to %s, more than 100", trimFloat(sum))
+		c.errf(indexPath("competitors", last)+".share_of_wallet", "shares of wallet of the competitors sum to %s, more than 100", sumText(sum))
 	}
 	return ids
 }

@@ -358,6 +358,9 @@ func TestWeightSumTolerance(t *testing.T) {
 		{"objectives 100.02", objs("70.02", "20", "10"), []string{
 			`/ws/p.toml:23:1: scorecard.objectives[2].weight: weights of perspective "finance" sum to 100.02, want 100`,
 		}},
+		{"objectives 100.015", objs("70.015", "20", "10"), []string{
+			`/ws/p.toml:23:1: scorecard.objectives[2].weight: weights of perspective "finance" sum to 100.015, want 100`,
+		}},
 		{"perspectives 99.99", header + "[scorecard]\nweights = { finance = 33.33, customer = 33.33, process = 33.33 }\n", []string{}},
 		{"perspectives 99.98", header + "[scorecard]\nweights = { finance = 33.33, customer = 33.33, process = 33.32 }\n", []string{
 			`/ws/p.toml:7:1: scorecard.weights: weights of the perspectives sum to 99.98, want 100`,
