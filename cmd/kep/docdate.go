@@ -60,7 +60,8 @@ func (d *dater) load(path string) (*kep.Plan, kep.Diagnostics, time.Time) {
 }
 
 // checkInput reports an input that cannot be read as a plan file at all (missing, a
-// folder): a failure of the file system (exit 2), not an error in a plan.
+// folder, a device or pipe, not readable): a failure of the file system (exit 2), not an
+// error in a plan.
 func checkInput(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -69,7 +70,16 @@ func checkInput(path string) error {
 	if fi.IsDir() {
 		return fmt.Errorf("%s: is a folder, want a plan file", path)
 	}
-	return nil
+	// A device or named pipe (/dev/null, a FIFO) and a file kep may not read are failures
+	// of the file system (exit 2, as the commands' help says), not errors in a plan (1).
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file, want a plan file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // checkPlanInput is checkInput for the commands that need a plan (render, figures, diff,
