@@ -108,6 +108,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "kep diff: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
+			// Checked for every format before any is written: no report half written.
+			if out := filepath.Join(dir, base+"."+f); dir != "-" && isFolder(out) {
+				fmt.Fprintf(stderr, "kep diff: %s is a folder, cannot write the report there\n", out)
+				return exitUsage
+			}
 		}
 		for _, f := range a.formats {
 			if err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr); err != nil {

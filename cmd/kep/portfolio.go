@@ -100,6 +100,11 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "kep portfolio: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
+			// Checked for every format before any is written: no report half written.
+			if out := filepath.Join(*outDir, "portfolio."+kind); isFolder(out) {
+				fmt.Fprintf(stderr, "kep portfolio: %s is a folder, cannot write the report there\n", out)
+				return exitUsage
+			}
 		}
 	}
 	// The same temporary file + rename as kep render: a report is complete or not there.

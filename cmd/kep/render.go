@@ -255,13 +255,20 @@ func checkOutputs(js []*renderJob, formats []string, dir string, stderr io.Write
 				fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
-			if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+			if isFolder(out) {
 				fmt.Fprintf(stderr, "kep render: %s is a folder, cannot write the document there\n", out)
 				return exitUsage
 			}
 		}
 	}
 	return exitOK
+}
+
+// isFolder reports whether a document's path is taken by a folder, which the rename into
+// place would fail on after other documents were written.
+func isFolder(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // inputAt returns the input file that the output path out is (the same file, through
