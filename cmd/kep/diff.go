@@ -72,6 +72,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	if a.outDir == "-" && len(a.formats) == 1 && a.formats[0] == "pdf" && isTerminal(stdout) {
+		return usageError(stderr, diffCommand, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
+	}
 	d, err := newDater()
 	if err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)

@@ -77,6 +77,9 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	if *outDir == "-" && len(kinds) != 1 {
 		return usageError(stderr, c, "-o - writes one format to stdout: choose it with -f pdf or -f html")
 	}
+	if *outDir == "-" && kinds[0] == "pdf" && isTerminal(stdout) {
+		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
+	}
 	now, err := portfolioDate(files)
 	if err != nil {
 		fmt.Fprintf(stderr, "kep: %v\n", err)

@@ -489,11 +489,19 @@ func (p *progress) finish() {
 }
 
 // isTerminal reports whether w is a character device (a terminal), without x/term.
+// /dev/null is a character device too, and where output goes that nobody wants to see:
+// not a terminal (kep render -f pdf -o - plan.toml >/dev/null was refused).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb"
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, null) {
+		return false
+	}
+	return true
 }

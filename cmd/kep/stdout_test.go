@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -31,6 +33,31 @@ func TestStdoutFailureIsExit2(t *testing.T) {
 		}
 		if !strings.Contains(stderr.String(), "no space left on device") {
 			t.Errorf("kep %s to a full stdout: stderr %q, want the write error", strings.Join(args, " "), stderr.String())
+		}
+	}
+}
+
+// /dev/null is a character device but no terminal: kep render -f pdf -o - plan >/dev/null
+// was refused with "would write a PDF to the terminal".
+func TestDevNullIsNoTerminal(t *testing.T) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	if isTerminal(null) {
+		t.Errorf("isTerminal(%s) = true", os.DevNull)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1800000000")
+	plan := filepath.Join("..", "..", "samples", "accounts", "minimal.toml")
+	for _, args := range [][]string{
+		{"render", "-f", "pdf", "-o", "-", plan},
+		{"portfolio", "-f", "pdf", "-o", "-", plan},
+		{"diff", "-f", "pdf", "-o", "-", plan, plan},
+	} {
+		var stderr bytes.Buffer
+		if got := run(args, null, &stderr); got != exitOK {
+			t.Errorf("kep %s >%s: exit %d, want 0; stderr: %s", strings.Join(args, " "), os.DevNull, got, stderr.String())
 		}
 	}
 }
