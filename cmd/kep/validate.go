@@ -83,10 +83,19 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 func strictly(ds kep.Diagnostics) kep.Diagnostics {
 	out := make(kep.Diagnostics, len(ds))
 	for i, d := range ds {
-		d.Warning = false
+		d.Warning = d.Warning && workspaceNotice(d)
 		out[i] = d
 	}
 	return out
+}
+
+// workspaceNotice reports the note that a file given to kep validate is the workspace file
+// kep.toml, checked as one: it says what was checked and is no finding in a plan, so
+// --strict keeps it a warning (kep validate --strict accounts/*.toml kep.toml failed on a
+// valid workspace).
+func workspaceNotice(d kep.Diagnostic) bool {
+	return d.Line == 0 && d.Path == "" && filepath.Base(d.File) == kep.WorkspaceFileName &&
+		strings.HasPrefix(d.Message, "a workspace file, not a plan")
 }
 
 // printDiagnostics writes the findings, one per line, as plain text or as GitHub Actions
