@@ -41,6 +41,14 @@ const serveUsage = `usage: kep serve [--addr HOST:PORT] FILE…
 Live preview: serves each plan as HTML at http://HOST:PORT/plan/N, re-renders it when the
 plan, its workspace file or a brand asset changes and reloads the page in the browser.
 Errors are shown in the page. Listens on 127.0.0.1:8080 unless --addr says otherwise.
+
+Flags:
+	--addr HOST:PORT   where to listen (default 127.0.0.1:8080, loopback only); another
+	                   address shows the plans to the network, with a warning
+
+Exit status: 0 stopped with Ctrl-C (or SIGTERM); 2 wrong usage, a plan file that does
+not exist, or an address that cannot be listened on. Plans with errors are served,
+with their errors in the page.
 `
 
 // runServe is "kep serve": it listens, serves the previews until SIGINT or SIGTERM and then
