@@ -32,6 +32,14 @@ var msgPatterns = sync.OnceValue(func() (p struct{ definedTwice, bareWord, badFl
 func friendlierDiag(d *Diagnostic, src []byte) {
 	re := msgPatterns()
 	line := lineAt(src, d.Line)
+	if d.Message == `expected '.' or ']' to end table name, but got '\n' instead` && d.Line > 1 {
+		// The library has read the line break, and points into the next line; the
+		// header that lacks its "]" is the line before.
+		d.Line--
+		d.Col = len(lineAt(src, d.Line)) + 1
+		d.Message = "a [table] header needs its closing ]"
+		return
+	}
 	if m := re.definedTwice.FindStringSubmatch(d.Message); m != nil && d.Path == "" {
 		d.Path = m[1]
 	}

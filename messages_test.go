@@ -34,3 +34,14 @@ func TestLineAt(t *testing.T) {
 		}
 	}
 }
+
+// A table header without its "]" is reported on its own line, not the next one the
+// parser has already read into.
+func TestUnclosedTableHeaderLine(t *testing.T) {
+	src := []byte("format = 1\n[plan\naccount = \"x\"\n")
+	d := Diagnostic{Line: 3, Col: 6, Message: `expected '.' or ']' to end table name, but got '\n' instead`}
+	friendlierDiag(&d, src)
+	if d.Line != 2 || d.Col != 6 || d.Message != "a [table] header needs its closing ]" {
+		t.Errorf("got %d:%d %q", d.Line, d.Col, d.Message)
+	}
+}

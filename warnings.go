@@ -38,7 +38,11 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 	}
 	for i, a := range p.Actions {
 		if isOpen(a.Status) && a.Due != nil && a.Due.Before(today) {
-			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, a.Status))
+			state := "open"
+			if a.Status == "doing" {
+				state = "in progress"
+			}
+			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, state))
 		}
 	}
 	for i, c := range p.Contacts {

@@ -35,7 +35,7 @@ func TestWarnings(t *testing.T) {
 		{"actions overdue", header + team("as") + "[[actions]]\nid = \"a1\"\naction = \"x\"\ndue = 2027-04-30\n[[actions]]\nid = \"a2\"\naction = \"y\"\ndue = 2027-05-01\n" +
 			"[[actions]]\nid = \"a3\"\naction = \"z\"\ndue = 2027-01-01\nstatus = \"done\"\n[[actions]]\nid = \"a4\"\naction = \"w\"\ndue = 2027-01-01\nstatus = \"doing\"\n", []string{
 			`/ws/p.toml:12:1: warning: actions[0].due: action "a1" was due on 2027-04-30 and is still open`,
-			`/ws/p.toml:25:1: warning: actions[3].due: action "a4" was due on 2027-01-01 and is still doing`,
+			`/ws/p.toml:25:1: warning: actions[3].due: action "a4" was due on 2027-01-01 and is still in progress`,
 		}},
 		{"key contacts", header + team("as") + contact3("c1", "owner = \"as\"\nlast_contact = 2026-10-02\n") +
 			contact3("c2", "last_contact = 2026-10-03\n") + contact3("c3", "owner = \"as\"\n") +

@@ -54,7 +54,7 @@ var workspaceCases = []struct {
 		`/ws/kep.toml:3:1: costs.items[0].amount: -1 is out of range: want at least 0`,
 	}},
 	{"syntax error", "[visits\n", []string{
-		`/ws/kep.toml:2:8: expected '.' or ']' to end table name, but got '\n' instead`,
+		`/ws/kep.toml:1:8: a [table] header needs its closing ]`,
 	}},
 }
 
