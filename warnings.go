@@ -45,6 +45,11 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, state))
 		}
 	}
+	for _, f := range markdownFields(p) {
+		for _, msg := range markdownLinkFindings(f.text) {
+			ds = append(ds, at(f.path, "%s", msg))
+		}
+	}
 	for i, c := range p.Contacts {
 		if c.Influence != 3 {
 			continue
@@ -74,4 +79,37 @@ func trimFloat(v float64) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+type markdownField struct{ path, text string }
+
+// markdownFields lists the plan's Markdown texts with their key paths (the kindMarkdown
+// keys of the schema), in the order of the file format.
+func markdownFields(p *Plan) []markdownField {
+	var fs []markdownField
+	add := func(path, text string) {
+		if text != "" {
+			fs = append(fs, markdownField{path, text})
+		}
+	}
+	add("plan.summary", p.Meta.Summary)
+	if o := p.Offering; o != nil {
+		add("offering.positioning", o.Positioning)
+		for i, pk := range o.Packages {
+			add(indexPath("offering.packages", i)+".description", pk.Description)
+		}
+	}
+	if a := p.Account; a != nil {
+		add("account.strategy", a.Strategy)
+		if a.Purchasing != nil {
+			add("account.purchasing.process", a.Purchasing.Process)
+		}
+	}
+	for i, v := range p.Value {
+		add(indexPath("value", i)+".description", v.Description)
+	}
+	for i, r := range p.Reviews {
+		add(indexPath("reviews", i)+".notes", r.Notes)
+	}
+	return fs
 }

@@ -1,14 +1,14 @@
 package render
 
 import (
-	"net/url"
 	"strings"
+
+	"github.com/kepdev/kep"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Markdown configured once for both writers: CommonMark with GFM tables and
@@ -103,34 +103,6 @@ func replaceWithText(n ast.Node, src []byte) {
 	}
 }
 
-// SafeURL reports whether a link destination may appear in a document: after decoding
-// entities, backslash escapes and percent-encoding, and trimming what browsers ignore,
-// its scheme must be http, https or mailto. Relative links are refused too: a document
-// travels by e-mail and has nothing to be relative to.
-func SafeURL(raw string) bool {
-	s := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(raw)))))
-	if dec, err := url.PathUnescape(s); err == nil {
-		s = dec
-	}
-	// Browsers drop leading control characters and spaces and every tab and newline
-	// inside a URL before they read the scheme ("java\tscript:" is javascript:).
-	s = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimLeft(s, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	i := strings.IndexByte(s, ':')
-	if i <= 0 {
-		return false
-	}
-	switch strings.ToLower(s[:i]) {
-	case "http", "https":
-		u, err := url.Parse(s)
-		return err == nil && u.Host != ""
-	case "mailto":
-		return len(s) > i+1
-	}
-	return false
-}
+// SafeURL reports whether a link destination may appear in a document (kep.SafeURL:
+// http, https or mailto, after decoding what browsers decode).
+func SafeURL(raw string) bool { return kep.SafeURL(raw) }
