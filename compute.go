@@ -83,7 +83,7 @@ func finite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 func blocksWithData(p *Plan) [7]bool {
 	var b [7]bool
 	if s := p.Selection; s != nil {
-		b[0] = s.Revenue != 0 || s.ContributionMargin != 0 || s.Visits != 0 ||
+		b[0] = p.selectionGiven || s.Revenue != 0 || s.ContributionMargin != 0 || s.Visits != 0 ||
 			len(s.Attractiveness) > 0 || len(s.Position) > 0
 	}
 	b[1] = len(p.Scorecard.Objectives) > 0

@@ -244,6 +244,9 @@ func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan,
 		return nil, append(diags, tomlDiag(path, err))
 	}
 	p.File, p.Source, p.Workspace, p.idx = path, src, ws, d.idx
+	if sel, ok := d.raw["selection"].(map[string]any); ok && len(sel) > 0 {
+		p.selectionGiven = true
+	}
 	if p.Lang == "" {
 		p.Lang = ws.Lang
 	}

@@ -34,6 +34,9 @@ type Plan struct {
 	Workspace *Workspace `toml:"-"` // never nil after loading: built-in defaults without kep.toml
 
 	idx *lazyIndex // key path → source position, for warnings found after loading
+	// selectionGiven: the file's [selection] has a key, zeros included ("a block holds
+	// data when any of its keys has a value"); the struct alone cannot tell 0 from absent.
+	selectionGiven bool
 }
 
 // Meta is the [plan] table.

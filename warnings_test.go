@@ -87,3 +87,27 @@ func TestVisitNormBoundary(t *testing.T) {
 		diffLines(t, got, c.want)
 	}
 }
+
+// A [selection] of zeros holds data: "a block holds data when any of its keys has a
+// value", and 0 is a value (revenue not yet known, no visits planned).
+func TestZerosAreData(t *testing.T) {
+	_, ds := load(t, "", header+"[selection]\nrevenue = 0\nvisits = 0\n")
+	for _, m := range messages(ds, true) {
+		if strings.Contains(m, "building block 1") {
+			t.Errorf("selection of zeros reported as empty: %s", m)
+		}
+	}
+}
+
+// A Markdown link the documents will not show as a link is a warning at its key.
+func TestMarkdownWarnings(t *testing.T) {
+	_, ds := load(t, "", strings.Replace(header, "[plan]\n", "[plan]\nsummary = \"see [x](javascript:alert(1))\"\n", 1))
+	want := `warning: plan.summary: the link to "javascript:alert(1)" is shown as plain text: links may go to http, https or mailto addresses`
+	found := false
+	for _, m := range messages(ds, true) {
+		found = found || strings.Contains(m, want)
+	}
+	if !found {
+		t.Errorf("no warning %q in\n%s", want, strings.Join(messages(ds, true), "\n"))
+	}
+}
