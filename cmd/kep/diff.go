@@ -42,8 +42,8 @@ value, readiness, map status) follow the typed changes.
 With one FILE, the old version is the file at git revision REV (default HEAD),
 read with 'git show REV:path' in the file's folder, and checked against the
 workspace file (kep.toml) of that revision, so that a scoring model changed
-since then does not make the old version invalid (a kep.toml never committed
-is taken from the working tree). Both versions are seen on the
+since then does not make the old version invalid (a kep.toml that git does not
+track is taken from the working tree). Both versions are seen on the
 same document date (SOURCE_DATE_EPOCH, else the file's modification time).
 
 Flags:
@@ -346,10 +346,10 @@ func (g gitFile) load(path string, src []byte, now time.Time) (*kep.Plan, kep.Di
 
 // revisionFS lets the loader see the repository as it was at a commit: files inside the
 // repository are read from the commit with git (the workspace file kep.toml, logo and
-// fonts as they were then), files outside it, and files the commit lacks, from the disk.
-// So an old version of a plan is checked against the workspace of its own time: a
+// fonts as they were then), files outside it and files git does not track from the
+// disk. So an old version of a plan is checked against the workspace of its own time: a
 // scoring model changed since then does not make last year's plan invalid; a workspace
-// file never committed is taken as it is now.
+// file kept out of git is taken as it is now.
 type revisionFS struct{ top, commit string }
 
 // inRepo returns name's path inside the repository, or false for a path outside it.
@@ -393,12 +393,21 @@ func (r revisionFS) ReadFile(name string) ([]byte, error) {
 	}
 	data, err := gitRun(r.top, "show", r.commit+":"+rel)
 	if err != nil {
-		// Not in the commit: a kep.toml, logo or font that was never committed (kept
-		// out of git, or added later) is read from the working tree rather than
-		// missed, which would check the old plan against the built-in defaults.
-		return os.ReadFile(name)
+		if r.untracked(rel) {
+			return os.ReadFile(name)
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return data, nil
+}
+
+// untracked reports whether rel is a file git does not track at all (kept out of git):
+// the loader then sees it as it is on disk, so that a kep.toml never committed does not
+// leave the old plan checked against the built-in defaults. A file git tracks but the
+// commit lacks (added later) stays missing: the old plan did without it.
+func (r revisionFS) untracked(rel string) bool {
+	_, err := gitRun(r.top, "ls-files", "--error-unmatch", "--", rel)
+	return err != nil
 }
 
 func (r revisionFS) Stat(name string) (fs.FileInfo, error)  { return r.stat(name, os.Stat) }
@@ -416,7 +425,10 @@ func (r revisionFS) stat(name string, onDisk func(string) (fs.FileInfo, error)) 
 	out, err := gitRun(r.top, "ls-tree", "-l", r.commit, "--", rel)
 	fields := strings.Fields(string(out))
 	if err != nil || len(fields) < 4 {
-		return onDisk(name) // not in the commit: the working tree's, as ReadFile
+		if r.untracked(rel) {
+			return onDisk(name) // as ReadFile
+		}
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 	}
 	fi := revFileInfo{name: path.Base(rel), dir: fields[1] == "tree"}
 	fi.size, _ = strconv.ParseInt(fields[3], 10, 64)

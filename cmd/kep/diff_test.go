@@ -101,7 +101,7 @@ func TestGitShow(t *testing.T) {
 		t.Errorf("unknown revision: %v", err)
 	}
 	// The commit as the loader sees it: the committed bytes, folders, the .git marker on
-	// disk, and a file that exists on disk only is missing.
+	// disk.
 	if err := os.WriteFile(filepath.Join(dir, "kep.toml"), []byte("lang = \"en\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +118,26 @@ func TestGitShow(t *testing.T) {
 	if _, err := r.Lstat(filepath.Join(dir, ".git")); err != nil {
 		t.Errorf("Lstat .git: %v", err)
 	}
-	if _, err := r.Stat(filepath.Join(dir, "kep.toml")); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("Stat of a file not in the commit: %v", err)
+	// A file git does not track is seen as it is on disk; one git tracks but the commit
+	// lacks (added later) is missing.
+	if _, err := r.Stat(filepath.Join(dir, "kep.toml")); err != nil {
+		t.Errorf("Stat of an untracked file: %v", err)
 	}
-	if _, err := r.ReadFile(filepath.Join(dir, "kep.toml")); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("ReadFile of a file not in the commit: %v", err)
+	if data, err := r.ReadFile(filepath.Join(dir, "kep.toml")); err != nil || string(data) != "lang = \"en\"\n" {
+		t.Errorf("ReadFile of an untracked file: %q %v", data, err)
+	}
+	later := filepath.Join(dir, "accounts", "later.toml")
+	if err := os.WriteFile(later, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := gitRun(dir, "add", "accounts/later.toml"); err != nil {
+		t.Fatalf("git add: %v %s", err, out)
+	}
+	if _, err := r.Stat(later); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Stat of a file added after the commit: %v", err)
+	}
+	if _, err := r.ReadFile(later); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a file added after the commit: %v", err)
 	}
 	if real, err := r.EvalSymlinks(plan); err != nil || real != filepath.Join(g.top, "accounts", "nord", "plan.toml") {
 		t.Errorf("EvalSymlinks: %q %v", real, err)
