@@ -321,10 +321,13 @@ func gitShow(path, rev string) ([]byte, gitFile, error) {
 	g.commit = strings.TrimSpace(string(commit))
 	src, err := gitRun(g.top, "show", g.commit+":"+g.rel)
 	if err != nil {
-		return nil, g, fmt.Errorf("%s is not in revision %s (was it committed there?)", g.rel, rev)
+		return nil, g, fmt.Errorf("%s is %w %s (was it committed there?)", g.rel, errNotInRevision, rev)
 	}
 	return src, g, nil
 }
+
+// errNotInRevision: the plan file did not exist at the revision (a new account).
+var errNotInRevision = errors.New("not in revision")
 
 // load checks the file's old version src with the workspace of the same commit. The
 // loader is given the absolute path, so that its search for kep.toml can walk up from

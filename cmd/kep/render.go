@@ -315,12 +315,18 @@ func (r *renderer) render(j *renderJob) {
 	opt := render.Options{Now: now, KepVersion: r.version}
 	if r.since != "" {
 		ch, status, err := changesSince(j.path, r.since, p, f, now)
-		if err != nil {
+		switch {
+		case errors.Is(err, errNotInRevision):
+			// A plan added since the revision (a new account) has nothing to compare
+			// with: its document is made without the appendix, and the run goes on.
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: not in that revision (a new plan): rendered without the changes appendix", j.path, r.since))
+		case err != nil:
 			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: %v", j.path, r.since, err))
 			j.status = status
 			return
+		default:
+			opt.Changes = ch
 		}
-		opt.Changes = ch
 	}
 	doc, err := render.Build(p, f, opt)
 	if err != nil {
