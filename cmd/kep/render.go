@@ -46,6 +46,7 @@ Flags:
 	-j N          plans rendered at the same time (default: the number of CPUs)
 	--strict      treat warnings as errors: nothing is written for such a plan
 	--since REV   add an appendix listing what changed since git revision REV
+	              (a plan that did not exist then is rendered without it)
 
 Exit status: 0 every document written; 1 a plan has errors (or warnings with
 --strict); 2 wrong usage or a failure of the file system (for example an output
