@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -89,6 +90,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	if status != exitOK {
 		return status
 	}
+	warnSameAccount(plans, stderr)
 	pf, err := portfolio.Compute(plans, figs)
 	if err != nil {
 		fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
@@ -214,4 +216,24 @@ func reportPath(path string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.Base(path)
+}
+
+// warnSameAccount warns where two plans name the same account (last year's plan caught
+// by accounts/*.toml, a copy): each is counted in the report, so the account's revenue
+// and visits count twice.
+func warnSameAccount(plans []*kep.Plan, stderr io.Writer) {
+	files := map[string][]string{}
+	var order []string
+	for _, p := range plans {
+		name := strings.TrimSpace(p.Meta.Account)
+		if files[name] == nil {
+			order = append(order, name)
+		}
+		files[name] = append(files[name], p.File)
+	}
+	for _, name := range order {
+		if fs := files[name]; len(fs) > 1 {
+			fmt.Fprintf(stderr, "kep portfolio: warning: account %q has %d plans (%s); each counts in the report\n", name, len(fs), strings.Join(fs, ", "))
+		}
+	}
 }
