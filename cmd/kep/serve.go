@@ -81,6 +81,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "kep serve: %s: is a directory, want a plan file\n", f)
 			return 2
 		}
+		if filepath.Base(f) == kep.WorkspaceFileName {
+			fmt.Fprintf(stderr, "kep serve: %s: a workspace file, not a plan: give the plans that use it (changes to it are previewed with them)\n", f)
+			return 2
+		}
 	}
 
 	ln, err := net.Listen("tcp", addr)
