@@ -396,7 +396,7 @@ func (r *renderer) write(name string, data []byte) error {
 	target := filepath.Join(r.dir, name)
 	tmp, err := os.CreateTemp(r.dir, "."+name+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("write %s: %w", target, bareError(err))
 	}
 	done := false
 	defer func() {
@@ -406,21 +406,35 @@ func (r *renderer) write(name string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("write %s: %w", target, bareError(err))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("write %s: %w", target, bareError(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("write %s: %w", target, bareError(err))
 	}
 	if err := os.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())
 		done = true
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("write %s: %w", target, bareError(err))
 	}
 	done = true
 	return nil
+}
+
+// bareError strips the path from a file system error: the message names the document,
+// and the temporary file's name in front of the reason only confuses.
+func bareError(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 // kepVersion names the program in documents: the release version when set at link
