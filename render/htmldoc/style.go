@@ -10,9 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-
+	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/templates"
 )
 
@@ -44,7 +42,7 @@ func (p *page) stylesheet() {
 // fontFaces appends the @font-face rules of the document's font family, regular and
 // bold, subset to the runes the document uses.
 func (p *page) fontFaces(used []rune) {
-	reg, bold := goregular.TTF, gobold.TTF
+	reg, bold := fonts.Regular(), fonts.Bold()
 	if len(p.d.Font) > 0 {
 		reg, bold = p.d.Font, p.d.FontBold
 		if len(bold) == 0 {

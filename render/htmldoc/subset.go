@@ -7,8 +7,7 @@ import (
 	"sort"
 	"sync"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/kepdev/kep/render/fonts"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -37,8 +36,8 @@ type ttf struct {
 }
 
 var (
-	goRegular = sync.OnceValues(func() (*ttf, error) { return parseTTF(goregular.TTF) })
-	goBold    = sync.OnceValues(func() (*ttf, error) { return parseTTF(gobold.TTF) })
+	goRegular = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Regular()) })
+	goBold    = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Bold()) })
 )
 
 // openTTF returns the font taken apart: the built-in ones from the process's cache (the
@@ -46,9 +45,9 @@ var (
 func openTTF(font []byte) (*ttf, error) {
 	same := func(a, b []byte) bool { return len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] }
 	switch {
-	case same(font, goregular.TTF):
+	case same(font, fonts.Regular()):
 		return goRegular()
-	case same(font, gobold.TTF):
+	case same(font, fonts.Bold()):
 		return goBold()
 	}
 	return parseTTF(font)

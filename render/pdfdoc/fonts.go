@@ -9,11 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/kepdev/kep/render/fonts"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -198,14 +194,14 @@ func makeBuiltinSet() (*fontSet, error) {
 	for _, s := range []struct {
 		style string
 		data  []byte
-	}{{"", goregular.TTF}, {"B", gobold.TTF}, {"I", goitalic.TTF}, {"BI", gobolditalic.TTF}} {
+	}{{"", fonts.Regular()}, {"B", fonts.Bold()}, {"I", fonts.Italic()}, {"BI", fonts.BoldItalic()}} {
 		f, err := parseFace(s.data)
 		if err != nil {
 			return nil, fmt.Errorf("built-in font %q: %w", s.style, err)
 		}
 		fs.styles[s.style] = f
 	}
-	mono, err := parseFace(gomono.TTF)
+	mono, err := parseFace(fonts.Mono())
 	if err != nil {
 		return nil, fmt.Errorf("built-in mono font: %w", err)
 	}
