@@ -206,10 +206,7 @@ func patchHyphen(src []byte) ([]byte, error) {
 	adv := int(binary.BigEndian.Uint16(b[hmtxOff+4*g:]))
 	binary.BigEndian.PutUint16(b[hmtxOff+4*g:], uint16(adv-(oldXMax-newXMax)))
 	fixChecksums(b, headOff)
-	if _, err := sfnt.Parse(b); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return b, nil // the embedded faces are checked by the tests
 }
 
 // fixChecksums sets every table's checksum and the font's checkSumAdjustment anew, as
