@@ -247,6 +247,7 @@ func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan,
 	if sel, ok := d.raw["selection"].(map[string]any); ok && len(sel) > 0 {
 		p.selectionGiven = true
 	}
+	p.links = new(linkCache)
 	if p.Lang == "" {
 		p.Lang = ws.Lang
 	}

@@ -37,6 +37,8 @@ type Plan struct {
 	// selectionGiven: the file's [selection] has a key, zeros included ("a block holds
 	// data when any of its keys has a value"); the struct alone cannot tell 0 from absent.
 	selectionGiven bool
+	// links, set by the loader, parses the plan's Markdown for links once.
+	links *linkCache
 }
 
 // Meta is the [plan] table.

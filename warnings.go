@@ -3,6 +3,7 @@ package kep
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // blockKeys name each building block by the key that holds it, for messages.
@@ -45,10 +46,8 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, state))
 		}
 	}
-	for _, f := range markdownFields(p) {
-		for _, msg := range markdownLinkFindings(f.text) {
-			ds = append(ds, at(f.path, "%s", msg))
-		}
+	for _, f := range linkFindings(p) {
+		ds = append(ds, at(f.path, "%s", f.text))
 	}
 	for i, c := range p.Contacts {
 		if c.Influence != 3 {
@@ -82,6 +81,33 @@ func trimFloat(v float64) string {
 }
 
 type markdownField struct{ path, text string }
+
+// linkFindings returns the plan's Markdown link findings (markdownLinkFindings of every
+// Markdown field; text is the message). Loading and Compute both ask, so a loaded plan
+// keeps them: the Markdown is parsed once.
+func linkFindings(p *Plan) []markdownField {
+	if c := p.links; c != nil {
+		c.once.Do(func() { c.found = findLinks(p) })
+		return c.found
+	}
+	return findLinks(p)
+}
+
+// linkCache holds a loaded plan's link findings.
+type linkCache struct {
+	once  sync.Once
+	found []markdownField
+}
+
+func findLinks(p *Plan) []markdownField {
+	var out []markdownField
+	for _, f := range markdownFields(p) {
+		for _, msg := range markdownLinkFindings(f.text) {
+			out = append(out, markdownField{f.path, msg})
+		}
+	}
+	return out
+}
 
 // markdownFields lists the plan's Markdown texts with their key paths (the kindMarkdown
 // keys of the schema), in the order of the file format.
