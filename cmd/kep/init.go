@@ -43,9 +43,9 @@ Flags:
 
 kep init never overwrites a file: it refuses when FILE exists.
 
-Exit status: 0 written; 1 FILE exists or the new plan does not validate (for
-example because the workspace file has errors); 2 wrong usage or a failure of
-the file system.
+Exit status: 0 written; 1 the new plan does not validate (for example because
+the workspace file has errors); 2 FILE exists, wrong usage or a failure of the
+file system.
 `,
 	run: runInit,
 }
@@ -89,7 +89,7 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	if _, err := os.Lstat(path); err == nil {
 		fmt.Fprintf(stderr, "kep init: %s already exists; kep init never overwrites a file\n", path)
-		return exitPlan
+		return exitUsage // wrong usage: there is no plan with errors
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(stderr, "kep init: %v\n", err)
 		return exitUsage
@@ -118,9 +118,6 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	if err := writeNew(path, src); err != nil {
 		fmt.Fprintf(stderr, "kep init: %v\n", err)
-		if errors.Is(err, fs.ErrExist) {
-			return exitPlan
-		}
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "kep init: wrote %s; check it with: kep validate %s\n", path, path)

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +64,17 @@ func TestTomlString(t *testing.T) {
 		if got := tomlString(in); got != want {
 			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// kep init onto an existing file is wrong usage, exit 2: exit 1 means a plan with errors.
+func TestInitExistingIsUsage(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plan.toml")
+	if err := os.WriteFile(plan, []byte("format = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runKep(dir, "init", plan); code != exitUsage || !strings.Contains(stderr, "already exists") {
+		t.Errorf("exit %d, stderr %q; want 2 and 'already exists'", code, stderr)
 	}
 }
