@@ -48,28 +48,6 @@ func narrowHyphen(src []byte) []byte {
 	return out
 }
 
-// table returns the offset and length of a table of the font.
-func table(b []byte, tag string) (off, n int, err error) {
-	if len(b) < 12 {
-		return 0, 0, fmt.Errorf("short font")
-	}
-	count := int(binary.BigEndian.Uint16(b[4:]))
-	for i := 0; i < count; i++ {
-		e := 12 + 16*i
-		if e+16 > len(b) {
-			break
-		}
-		if string(b[e:e+4]) == tag {
-			off, n = int(binary.BigEndian.Uint32(b[e+8:])), int(binary.BigEndian.Uint32(b[e+12:]))
-			if off < 0 || n < 0 || off+n > len(b) {
-				return 0, 0, fmt.Errorf("table %s out of bounds", tag)
-			}
-			return off, n, nil
-		}
-	}
-	return 0, 0, fmt.Errorf("no table %s", tag)
-}
-
 func patchHyphen(src []byte) ([]byte, error) {
 	f, err := sfnt.Parse(src)
 	if err != nil {
@@ -82,37 +60,26 @@ func patchHyphen(src []byte) ([]byte, error) {
 	}
 	g := int(gi)
 	b := append([]byte(nil), src...)
-	headOff, _, err := table(b, "head")
+	tables, err := Tables(b) // slices of b: edits go into the copy
 	if err != nil {
 		return nil, err
 	}
-	longLoca := binary.BigEndian.Uint16(b[headOff+50:]) == 1
-	locaOff, _, err := table(b, "loca")
-	if err != nil {
-		return nil, err
+	head, loca, glyf, hhea, hmtx := tables["head"], tables["loca"], tables["glyf"], tables["hhea"], tables["hmtx"]
+	if len(head) < 54 || len(hhea) < 36 || loca == nil || glyf == nil || hmtx == nil {
+		return nil, fmt.Errorf("not a TrueType font with glyf outlines")
 	}
-	glyfOff, glyfLen, err := table(b, "glyf")
-	if err != nil {
-		return nil, err
-	}
-	hheaOff, _, err := table(b, "hhea")
-	if err != nil {
-		return nil, err
-	}
-	hmtxOff, hmtxLen, err := table(b, "hmtx")
-	if err != nil {
-		return nil, err
-	}
+	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
 	var start, end int
-	if longLoca {
-		start, end = int(binary.BigEndian.Uint32(b[locaOff+4*g:])), int(binary.BigEndian.Uint32(b[locaOff+4*g+4:]))
-	} else {
-		start, end = 2*int(binary.BigEndian.Uint16(b[locaOff+2*g:])), 2*int(binary.BigEndian.Uint16(b[locaOff+2*g+2:]))
+	switch {
+	case longLoca && 4*g+8 <= len(loca):
+		start, end = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
+	case !longLoca && 2*g+4 <= len(loca):
+		start, end = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
 	}
-	if start < 0 || end > glyfLen || end-start < 12 {
+	if start < 0 || end > len(glyf) || end-start < 12 {
 		return nil, fmt.Errorf("hyphen glyph out of bounds")
 	}
-	gl := b[glyfOff+start : glyfOff+end]
+	gl := glyf[start:end]
 	if int16(binary.BigEndian.Uint16(gl)) != 1 {
 		return nil, fmt.Errorf("hyphen is not one simple contour")
 	}
@@ -199,35 +166,25 @@ func patchHyphen(src []byte) ([]byte, error) {
 	}
 	binary.BigEndian.PutUint16(gl[6:], uint16(int16(newXMax)))
 	// The advance shrinks by what the ink lost; the left side bearing stays.
-	nhm := int(binary.BigEndian.Uint16(b[hheaOff+34:]))
-	if g >= nhm || 4*g+4 > hmtxLen {
+	nhm := int(binary.BigEndian.Uint16(hhea[34:]))
+	if g >= nhm || 4*g+4 > len(hmtx) {
 		return nil, fmt.Errorf("hyphen shares the last advance")
 	}
-	adv := int(binary.BigEndian.Uint16(b[hmtxOff+4*g:]))
-	binary.BigEndian.PutUint16(b[hmtxOff+4*g:], uint16(adv-(oldXMax-newXMax)))
-	fixChecksums(b, headOff)
+	adv := int(binary.BigEndian.Uint16(hmtx[4*g:]))
+	binary.BigEndian.PutUint16(hmtx[4*g:], uint16(adv-(oldXMax-newXMax)))
+	fixChecksums(b, head)
 	return b, nil // the embedded faces are checked by the tests
 }
 
-// fixChecksums sets every table's checksum and the font's checkSumAdjustment anew, as
-// the TrueType specification defines them.
-func fixChecksums(b []byte, headOff int) {
-	binary.BigEndian.PutUint32(b[headOff+8:], 0)
+// fixChecksums sets every table's checksum and the font's checkSumAdjustment (in head,
+// a slice of b) anew, as the TrueType specification defines them.
+func fixChecksums(b, head []byte) {
+	binary.BigEndian.PutUint32(head[8:], 0)
 	count := int(binary.BigEndian.Uint16(b[4:]))
 	for i := 0; i < count; i++ {
 		e := 12 + 16*i
 		off, n := int(binary.BigEndian.Uint32(b[e+8:])), int(binary.BigEndian.Uint32(b[e+12:]))
-		binary.BigEndian.PutUint32(b[e+4:], checksum(b[off:min(len(b), off+(n+3)&^3)]))
+		binary.BigEndian.PutUint32(b[e+4:], Checksum(b[off:min(len(b), off+(n+3)&^3)]))
 	}
-	binary.BigEndian.PutUint32(b[headOff+8:], 0xB1B0AFBA-checksum(b))
-}
-
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
+	binary.BigEndian.PutUint32(head[8:], 0xB1B0AFBA-Checksum(b))
 }

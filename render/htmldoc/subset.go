@@ -58,9 +58,9 @@ func parseTTF(font []byte) (*ttf, error) {
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)
 	}
-	tables, err := readTables(font)
+	tables, err := fonts.Tables(font)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("subset: %w", err)
 	}
 	head, loca, glyf, maxp := tables["head"], tables["loca"], tables["glyf"], tables["maxp"]
 	if len(head) < 54 || loca == nil || glyf == nil || len(maxp) < 6 {
@@ -192,26 +192,6 @@ func components(g []byte) []int {
 	return out
 }
 
-func readTables(font []byte) (map[string][]byte, error) {
-	if len(font) < 12 {
-		return nil, errors.New("subset: font too short")
-	}
-	n := int(binary.BigEndian.Uint16(font[4:]))
-	if 12+16*n > len(font) {
-		return nil, errors.New("subset: bad table directory")
-	}
-	t := map[string][]byte{}
-	for i := 0; i < n; i++ {
-		r := font[12+16*i:]
-		off, ln := int(binary.BigEndian.Uint32(r[8:])), int(binary.BigEndian.Uint32(r[12:]))
-		if off < 0 || ln < 0 || off+ln > len(font) {
-			return nil, errors.New("subset: table out of range")
-		}
-		t[string(r[:4])] = font[off : off+ln]
-	}
-	return t, nil
-}
-
 // writeFont writes the tables in tag order with checksums and the head table's
 // checkSumAdjustment, as the TrueType specification asks.
 func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
@@ -246,7 +226,7 @@ func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
 		}
 		rec := out[12+16*i:]
 		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[4:], checksum(data))
+		binary.BigEndian.PutUint32(rec[4:], fonts.Checksum(data))
 		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
 		out = append(out, data...)
@@ -255,25 +235,9 @@ func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
 		}
 	}
 	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-fonts.Checksum(out))
 	}
 	return out, nil
-}
-
-// checksum is the TrueType table checksum: the sum of big-endian words, the last one
-// padded with zeros.
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for len(b) >= 4 {
-		sum += binary.BigEndian.Uint32(b)
-		b = b[4:]
-	}
-	if len(b) > 0 {
-		var w [4]byte
-		copy(w[:], b)
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
 }
 
 // appendUnhinted appends glyph g without its TrueType instructions.

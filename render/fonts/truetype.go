@@ -1,0 +1,45 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// Tables returns the tables of a TrueType font by tag, as slices of font (so that an edit
+// of a table edits font). The HTML writer's subsetter and the hyphen patch both read
+// fonts through it.
+func Tables(font []byte) (map[string][]byte, error) {
+	if len(font) < 12 {
+		return nil, errors.New("font too short")
+	}
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	if 12+16*n > len(font) {
+		return nil, errors.New("bad table directory")
+	}
+	t := map[string][]byte{}
+	for i := 0; i < n; i++ {
+		r := font[12+16*i:]
+		off, ln := int(binary.BigEndian.Uint32(r[8:])), int(binary.BigEndian.Uint32(r[12:]))
+		if off < 0 || ln < 0 || off+ln > len(font) {
+			return nil, errors.New("table out of range")
+		}
+		t[string(r[:4])] = font[off : off+ln]
+	}
+	return t, nil
+}
+
+// Checksum is the TrueType table checksum: the sum of big-endian words, the last one
+// padded with zeros.
+func Checksum(b []byte) uint32 {
+	var sum uint32
+	for len(b) >= 4 {
+		sum += binary.BigEndian.Uint32(b)
+		b = b[4:]
+	}
+	if len(b) > 0 {
+		var w [4]byte
+		copy(w[:], b)
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
