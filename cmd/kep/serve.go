@@ -72,17 +72,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addrGiven := false
 	fl.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
 	for _, f := range files {
-		st, err := os.Stat(f)
-		if err != nil {
+		// As for render: a readable plan file, not a folder, a device or kep.toml.
+		if err := checkPlanInput(f); err != nil {
 			fmt.Fprintf(stderr, "kep serve: %v\n", err)
-			return 2
-		}
-		if st.IsDir() {
-			fmt.Fprintf(stderr, "kep serve: %s: is a directory, want a plan file\n", f)
-			return 2
-		}
-		if filepath.Base(f) == kep.WorkspaceFileName {
-			fmt.Fprintf(stderr, "kep serve: %s: a workspace file, not a plan: give the plans that use it (changes to it are previewed with them)\n", f)
 			return 2
 		}
 	}
