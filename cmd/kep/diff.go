@@ -248,31 +248,7 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	return diffWriteFile(filepath.Join(dir, base+"."+format), buf.Bytes())
-}
-
-// diffWriteFile writes data to a temporary file beside path and renames it into place.
-func diffWriteFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+	return writeAtomic(filepath.Join(dir, base+"."+format), buf.Bytes())
 }
 
 // gitFile is a plan file at a git revision.

@@ -258,10 +258,7 @@ func writeNew(path string, data []byte) error {
 	tmp, err := os.CreateTemp(dir, ".kep-init-*")
 	if err != nil {
 		// Name the user's file and folder, not the temporary file's random name.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
+		err = bareError(err)
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: folder %s does not exist; create it first (mkdir -p %s): %w", path, dir, dir, err)
 		}

@@ -384,42 +384,36 @@ func (r *renderer) render(j *renderJob) {
 	}
 }
 
-// write puts one finished document in place: to stdout, or through a temporary file in
-// the output folder that is renamed over the target, so readers never see half a file.
-// There is no fsync: documents are derived and rendered again in a moment, while a sync
-// per file would cost more than rendering it on a batch of hundreds of plans.
+// write puts one finished document in place: to stdout, or into the output folder
+// (writeAtomic).
 func (r *renderer) write(name string, data []byte) error {
 	if r.dir == "" {
 		_, err := r.stdout.Write(data)
 		return err
 	}
-	target := filepath.Join(r.dir, name)
-	tmp, err := os.CreateTemp(r.dir, "."+name+".*.tmp")
+	return writeAtomic(filepath.Join(r.dir, name), data)
+}
+
+// writeAtomic writes data through a temporary file beside path that is renamed over
+// it, so readers never see half a file and a failed write leaves the old one. There is
+// no fsync: documents are derived and rendered again in a moment, while a sync per file
+// would cost more than rendering it on a batch of hundreds of plans. Errors name path,
+// not the temporary file.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", target, bareError(err))
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", target, bareError(err))
+	_, werr := tmp.Write(data)
+	cherr := tmp.Chmod(0o644)
+	err = errors.Join(werr, cherr, tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", target, bareError(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", target, bareError(err))
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
+	if err != nil {
 		os.Remove(tmp.Name())
-		done = true
-		return fmt.Errorf("write %s: %w", target, bareError(err))
+		return fmt.Errorf("write %s: %w", path, bareError(err))
 	}
-	done = true
 	return nil
 }
 
