@@ -332,6 +332,9 @@ func checkSingle(s *keySpec, v any) string {
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
 			return fmt.Sprintf("control character %U in text", str[i])
 		}
+		if msg := hiddenRune(str, false); msg != "" {
+			return msg
+		}
 		if s.required && strings.TrimSpace(str) == "" {
 			return "must not be blank"
 		}
@@ -341,6 +344,9 @@ func checkSingle(s *keySpec, v any) string {
 	case kindMarkdown:
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
 			return fmt.Sprintf("control character %U in text", str[i])
+		}
+		if msg := hiddenRune(str, true); msg != "" {
+			return msg
 		}
 		if msg := checkMarkdownSize(str); msg != "" {
 			return msg
