@@ -2,20 +2,16 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -198,13 +194,13 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 		oldPlan, diags = loader.LoadPlan(a.files[0])
 		v = changes.Versions{Old: a.files[0], New: newPath}
 	} else {
-		src, g, err := gitShow(newPath, a.rev)
+		src, g, err := gitrev.Show(newPath, a.rev)
 		if err != nil {
 			fmt.Fprintf(stderr, "kep diff: %v\n", err)
 			return nil, nil, v, exitUsage
 		}
-		oldPlan, diags = g.load(newPath, src, now)
-		v = changes.Versions{Old: a.rev + ":" + g.rel, New: newPath}
+		oldPlan, diags = loadAtRevision(g, newPath, src, now)
+		v = changes.Versions{Old: a.rev + ":" + g.Rel, New: newPath}
 	}
 	// No plan without an error too (a workspace file read as a version): never compare nil.
 	if diags.HasErrors() || oldPlan == nil {
@@ -251,66 +247,12 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 	return writeAtomic(filepath.Join(dir, base+"."+format), buf.Bytes())
 }
 
-// gitFile is a plan file at a git revision.
-type gitFile struct {
-	top    string // the repository's root folder, absolute, links resolved
-	rel    string // the file's path relative to top, with forward slashes
-	commit string // the revision resolved to a commit id
-}
-
-// gitShow reads the file at path as it was at revision rev, with git run in the file's
-// folder. Its errors say plainly what is wrong: no git, not a repository, an unknown
-// revision, a file that the revision does not hold.
-func gitShow(path, rev string) ([]byte, gitFile, error) {
-	var g gitFile
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, g, err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	dir, name := filepath.Split(abs)
-	if strings.HasPrefix(rev, "-") {
-		return nil, g, fmt.Errorf("revision %q: must not start with '-'", rev)
-	}
-	out, err := gitRun(dir, "rev-parse", "--show-toplevel", "--show-prefix")
-	if err != nil {
-		if errors.Is(err, exec.ErrNotFound) {
-			return nil, g, fmt.Errorf("--rev needs git, and git was not found: %w", err)
-		}
-		if strings.Contains(err.Error(), "not a git repository") {
-			return nil, g, fmt.Errorf("%s: not inside a git repository (compare two files with 'kep diff OLD NEW')", path)
-		}
-		return nil, g, fmt.Errorf("%s: %w", path, err)
-	}
-	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	g.top = filepath.FromSlash(lines[0])
-	if len(lines) > 1 {
-		g.rel = lines[1]
-	}
-	g.rel += name
-	commit, err := gitRun(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
-	if err != nil {
-		return nil, g, fmt.Errorf("unknown revision %q in the repository of %s", rev, path)
-	}
-	g.commit = strings.TrimSpace(string(commit))
-	src, err := gitRun(g.top, "show", g.commit+":"+g.rel)
-	if err != nil {
-		return nil, g, fmt.Errorf("%s is %w %s (was it committed there?)", g.rel, errNotInRevision, rev)
-	}
-	return src, g, nil
-}
-
-// errNotInRevision: the plan file did not exist at the revision (a new account).
-var errNotInRevision = errors.New("not in revision")
-
-// load checks the file's old version src with the workspace of the same commit. The
-// loader is given the absolute path, so that its search for kep.toml can walk up from
-// any folder; messages name the file as the user did.
-func (g gitFile) load(path string, src []byte, now time.Time) (*kep.Plan, kep.Diagnostics) {
-	l := &kep.Loader{Now: now, FS: revisionFS{top: g.top, commit: g.commit}}
-	abs := filepath.Join(g.top, filepath.FromSlash(g.rel))
+// loadAtRevision checks the old version src of the plan at path with the workspace of
+// the same commit. The loader is given the absolute path, so that its search for kep.toml
+// can walk up from any folder; messages name the file as the user did.
+func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*kep.Plan, kep.Diagnostics) {
+	l := &kep.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
+	abs := filepath.Join(g.Repo.Top, filepath.FromSlash(g.Rel))
 	p, diags := l.LoadPlanBytes(abs, src)
 	for i := range diags {
 		if diags[i].File == abs {
@@ -321,151 +263,6 @@ func (g gitFile) load(path string, src []byte, now time.Time) (*kep.Plan, kep.Di
 		p.File = path
 	}
 	return p, diags
-}
-
-// revisionFS lets the loader see the repository as it was at a commit: files inside the
-// repository are read from the commit with git (the workspace file kep.toml, logo and
-// fonts as they were then), files outside it and files git does not track from the
-// disk. So an old version of a plan is checked against the workspace of its own time: a
-// scoring model changed since then does not make last year's plan invalid; a workspace
-// file kept out of git is taken as it is now.
-type revisionFS struct{ top, commit string }
-
-// inRepo returns name's path inside the repository, or false for a path outside it.
-func (r revisionFS) inRepo(name string) (string, bool) {
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		return "", false
-	}
-	abs = resolveExisting(abs)
-	rel, err := filepath.Rel(r.top, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", false
-	}
-	return filepath.ToSlash(rel), true
-}
-
-// resolveExisting resolves the links in the longest part of path that exists on disk.
-func resolveExisting(path string) string {
-	rest := ""
-	for p := path; ; {
-		if real, err := filepath.EvalSymlinks(p); err == nil {
-			return filepath.Join(real, rest)
-		}
-		parent := filepath.Dir(p)
-		if parent == p {
-			return path
-		}
-		rest = filepath.Join(filepath.Base(p), rest)
-		p = parent
-	}
-}
-
-// isGitDir tells the repository's own .git folder, which the loader looks for to stop
-// its search for kep.toml; it is not part of any commit but exists on disk.
-func isGitDir(rel string) bool { return rel == ".git" || strings.HasPrefix(rel, ".git/") }
-
-func (r revisionFS) ReadFile(name string) ([]byte, error) {
-	rel, ok := r.inRepo(name)
-	if !ok || isGitDir(rel) {
-		return os.ReadFile(name)
-	}
-	data, err := gitRun(r.top, "show", r.commit+":"+rel)
-	if err != nil {
-		if r.untracked(rel) {
-			return os.ReadFile(name)
-		}
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-	}
-	return data, nil
-}
-
-// untracked reports whether rel is a file git does not track at all (kept out of git):
-// the loader then sees it as it is on disk, so that a kep.toml never committed does not
-// leave the old plan checked against the built-in defaults. A file git tracks but the
-// commit lacks (added later) stays missing: the old plan did without it.
-func (r revisionFS) untracked(rel string) bool {
-	_, err := gitRun(r.top, "ls-files", "--error-unmatch", "--", rel)
-	return err != nil
-}
-
-func (r revisionFS) Stat(name string) (fs.FileInfo, error)  { return r.stat(name, os.Stat) }
-func (r revisionFS) Lstat(name string) (fs.FileInfo, error) { return r.stat(name, os.Lstat) }
-
-func (r revisionFS) stat(name string, onDisk func(string) (fs.FileInfo, error)) (fs.FileInfo, error) {
-	rel, ok := r.inRepo(name)
-	if !ok || isGitDir(rel) {
-		return onDisk(name)
-	}
-	if rel == "." {
-		return revFileInfo{name: filepath.Base(r.top), dir: true}, nil
-	}
-	// "<mode> <type> <object> <size>\t<path>" for the entry itself.
-	out, err := gitRun(r.top, "ls-tree", "-l", r.commit, "--", rel)
-	fields := strings.Fields(string(out))
-	if err != nil || len(fields) < 4 {
-		if r.untracked(rel) {
-			return onDisk(name) // as ReadFile
-		}
-		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
-	}
-	fi := revFileInfo{name: path.Base(rel), dir: fields[1] == "tree"}
-	fi.size, _ = strconv.ParseInt(fields[3], 10, 64)
-	return fi, nil
-}
-
-func (r revisionFS) EvalSymlinks(name string) (string, error) {
-	rel, ok := r.inRepo(name)
-	if !ok || isGitDir(rel) {
-		return filepath.EvalSymlinks(name)
-	}
-	if _, err := r.stat(name, os.Stat); err != nil {
-		return "", err
-	}
-	return filepath.Join(r.top, filepath.FromSlash(rel)), nil
-}
-
-// revFileInfo describes a file or folder of a commit.
-type revFileInfo struct {
-	name string
-	size int64
-	dir  bool
-}
-
-func (f revFileInfo) Name() string { return f.name }
-func (f revFileInfo) Size() int64  { return f.size }
-func (f revFileInfo) Mode() fs.FileMode {
-	if f.dir {
-		return fs.ModeDir | 0o755
-	}
-	return 0o644
-}
-func (f revFileInfo) ModTime() time.Time { return time.Time{} }
-func (f revFileInfo) IsDir() bool        { return f.dir }
-func (f revFileInfo) Sys() any           { return nil }
-
-// git runs one git command in dir and returns its standard output; the error carries
-// git's own message.
-func gitRun(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	// Plain output whatever the user's configuration: no pager, no colour, English
-	// messages (matched above), no conversion of the file's bytes.
-	cmd.Env = append(os.Environ(), "GIT_PAGER=cat", "LC_ALL=C", "LANG=C", "LANGUAGE=C")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			msg := strings.TrimSpace(errb.String())
-			if msg == "" {
-				msg = err.Error()
-			}
-			return nil, errors.New(msg)
-		}
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
 
 // diffVersionError is an error in the older version of a plan (exit status 1).
@@ -483,13 +280,13 @@ func (e *diffVersionError) Error() string {
 // (render.Options.Changes). The status tells how to exit on an error: 2 for git
 // trouble, 1 when the old version has errors.
 func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.Time) (*render.Changes, int, error) {
-	src, g, err := gitShow(path, rev)
+	src, g, err := gitrev.Show(path, rev)
 	if err != nil {
 		return nil, exitUsage, err
 	}
-	old, diags := g.load(path, src, now)
+	old, diags := loadAtRevision(g, path, src, now)
 	if diags.HasErrors() {
-		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.rel, diags: diags}
+		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.Rel, diags: diags}
 	}
 	if curF == nil {
 		curF = kep.Compute(cur, now)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -317,7 +318,7 @@ func (r *renderer) render(j *renderJob) {
 	if r.since != "" {
 		ch, status, err := changesSince(j.path, r.since, p, f, now)
 		switch {
-		case errors.Is(err, errNotInRevision):
+		case errors.Is(err, gitrev.ErrNotInRevision):
 			// A plan added since the revision (a new account) has nothing to compare
 			// with: its document is made without the appendix, and the run goes on.
 			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: not in that revision (a new plan): rendered without the changes appendix", j.path, r.since))
