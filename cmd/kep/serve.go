@@ -14,9 +14,11 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,15 +38,27 @@ const (
 	pollInterval = 300 * time.Millisecond
 )
 
-const serveUsage = `usage: kep serve [--addr HOST:PORT] FILE…
+const serveUsage = `usage: kep serve [--addr HOST:PORT] [--allow-host NAME]… FILE…
 
 Live preview: serves each plan as HTML at http://HOST:PORT/plan/N, re-renders it when the
 plan, its workspace file or a brand asset changes and reloads the page in the browser.
 Errors are shown in the page. Listens on 127.0.0.1:8080 unless --addr says otherwise.
 
 Flags:
-	--addr HOST:PORT   where to listen (default 127.0.0.1:8080, loopback only); another
-	                   address shows the plans to the network, with a warning
+	--addr HOST:PORT    where to listen (default 127.0.0.1:8080, loopback only); another
+	                    address shows the plans to the network, with a warning
+	--allow-host NAME   also answer requests addressed to NAME, a host name or IP address
+	                    (repeatable, or a comma-separated list; a port is ignored)
+
+On every address, kep serve answers only requests addressed to localhost, a name ending
+in .localhost, 127.0.0.0/8 or [::1], and the names given with --allow-host; any other
+(for example the machine's own name or LAN address) gets "421 Misdirected Request".
+This keeps a web page from reading the plans through a name of its own (DNS rebinding).
+To open the preview from another machine: --addr 0.0.0.0:8080 --allow-host NAME, where
+NAME is what that machine's browser shows in its address bar.
+
+At most 64 pages reload live at once (a further page works but does not reload) and at
+most 256 connections are served at once; a slow or idle connection is closed.
 
 Exit status: 0 stopped with Ctrl-C (or SIGTERM); 2 wrong usage, a plan file that does
 not exist, or an address that cannot be listened on. Plans with errors are served,
@@ -54,7 +68,12 @@ with their errors in the page.
 // runServe is "kep serve": it listens, serves the previews until SIGINT or SIGTERM and then
 // shuts down cleanly, ending the open event streams.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fl := newServeFlags()
+	return runServeContext(context.Background(), args, stdout, stderr)
+}
+
+// runServeContext is runServe, stopped also when ctx is done (tests).
+func runServeContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fl, allow := newServeFlags()
 	files, err := parseInterspersed(fl, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return writeHelp(stdout, stderr, "serve", serveUsage)
@@ -84,8 +103,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kep serve: %v\n", err)
 		return 2
 	}
-	loopback := isLoopbackAddr(ln.Addr())
-	if !loopback {
+	if !isLoopbackAddr(ln.Addr()) {
 		if !addrGiven { // cannot happen with the default address, but never by accident
 			ln.Close()
 			fmt.Fprintf(stderr, "kep serve: refusing to listen on non-loopback %s without --addr\n", ln.Addr())
@@ -93,12 +111,19 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "kep serve: WARNING: listening on %s, which is not loopback:\n"+
 			"kep serve: WARNING: anyone who can reach this machine can read these plans.\n", ln.Addr())
+		if len(allow.names) == 0 {
+			fmt.Fprint(stderr, "kep serve: only requests addressed to localhost are answered; "+
+				"name this machine as other browsers reach it with --allow-host NAME\n")
+		}
+	}
+	if len(allow.names) > 0 {
+		fmt.Fprintf(stderr, "kep serve: answering requests addressed to localhost and to %s\n", strings.Join(allow.names, ", "))
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	pv := newPreview(files, defaultPipeline(), stderr)
-	pv.loopbackOnly = loopback
+	pv.allowHosts = allow.set()
 	fmt.Fprintf(stderr, "kep serve: previewing %d plan(s) at http://%s/ (Ctrl-C to stop)\n", len(files), browseAddr(ln.Addr()))
 	if err := pv.serve(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "kep serve: %v\n", err)
@@ -108,11 +133,41 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func newServeFlags() *flag.FlagSet {
+func newServeFlags() (*flag.FlagSet, *hostList) {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	fl.String("addr", defaultServeAddr, "address to listen on, host:port")
-	return fl
+	allow := &hostList{}
+	fl.Var(allow, "allow-host", "also answer requests addressed to this host name or address")
+	return fl, allow
+}
+
+// hostList is the value of --allow-host: host names and addresses, normalised as
+// requestHost normalises a request's Host header.
+type hostList struct{ names []string }
+
+func (h *hostList) String() string { return strings.Join(h.names, ",") }
+
+func (h *hostList) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		part = strings.TrimSpace(part)
+		name := normalHost(part)
+		if name == "" || strings.ContainsAny(part, "/*@ \t") {
+			return fmt.Errorf("--allow-host %q: want a host name or an IP address", part)
+		}
+		if !slices.Contains(h.names, name) {
+			h.names = append(h.names, name)
+		}
+	}
+	return nil
+}
+
+func (h *hostList) set() map[string]bool {
+	m := make(map[string]bool, len(h.names))
+	for _, n := range h.names {
+		m[n] = true
+	}
+	return m
 }
 
 // parseInterspersed parses flags that may stand before, between or after the file names.
@@ -163,17 +218,19 @@ type pipeline struct {
 // preview is the server state: the plans given on the command line, in that order, and
 // the event-stream subscribers that wait for a change.
 type preview struct {
-	plans        []*previewPlan
-	pipe         pipeline
-	log          *log.Logger
-	now          func() time.Time
-	instance     string // distinguishes this server's versions from a previous run's
-	loopbackOnly bool   // answer only requests addressed to a loopback host name
+	plans      []*previewPlan
+	pipe       pipeline
+	log        *log.Logger
+	now        func() time.Time
+	instance   string          // distinguishes this server's versions from a previous run's
+	allowHosts map[string]bool // host names answered besides the loopback ones (normalHost)
+	limits     serveLimits
 
-	mu   sync.Mutex
-	subs map[chan struct{}]struct{}
-	done chan struct{} // closed at shutdown: event streams end
-	shut sync.Once
+	mu      sync.Mutex
+	subs    map[chan struct{}]struct{}
+	refused map[string]bool // host names already logged as refused
+	done    chan struct{}   // closed at shutdown: event streams end
+	shut    sync.Once
 }
 
 // previewPlan is one plan file with the files it depends on and its latest rendering.
@@ -225,7 +282,9 @@ func newPreview(files []string, pipe pipeline, logw io.Writer) *preview {
 		log:      log.New(logw, "kep serve: ", 0),
 		now:      func() time.Time { return time.Now().UTC().Truncate(time.Second) },
 		instance: base64.RawURLEncoding.EncodeToString(nonce[:]),
+		limits:   defaultServeLimits,
 		subs:     map[chan struct{}]struct{}{},
+		refused:  map[string]bool{},
 		done:     make(chan struct{}),
 	}
 	for _, f := range files {
@@ -239,13 +298,43 @@ func newPreview(files []string, pipe pipeline, logw io.Writer) *preview {
 	return pv
 }
 
+// serveLimits keep clients from exhausting the machine: an event stream or a connection
+// holds a file descriptor, a slow client a goroutine.
+type serveLimits struct {
+	streams     int           // event streams open at once; a further one gets 503
+	conns       int           // connections at once; a further one waits to be accepted
+	readHeader  time.Duration // to send a request's headers (slowloris)
+	read        time.Duration // to send a whole request
+	write       time.Duration // to take a whole response, from the end of the request
+	streamWrite time.Duration // to take one message of an event stream
+	idle        time.Duration // a keep-alive connection waits this long for its next request
+}
+
+// defaultServeLimits: a preview has a few tabs open, so the limits are far above what one
+// user needs, and far below the usual 1024 file descriptors of a process.
+var defaultServeLimits = serveLimits{
+	streams:     64,
+	conns:       256,
+	readHeader:  10 * time.Second,
+	read:        30 * time.Second,
+	write:       2 * time.Minute, // a first PDF of a big plan is rendered within it
+	streamWrite: 30 * time.Second,
+	idle:        60 * time.Second,
+}
+
 // serve runs the watcher and the HTTP server on ln until ctx is done, then shuts down.
 func (pv *preview) serve(ctx context.Context, ln net.Listener) error {
+	lim := pv.limits
 	srv := &http.Server{
 		Handler:           pv.handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: lim.readHeader,
+		ReadTimeout:       lim.read,
+		WriteTimeout:      lim.write,
+		IdleTimeout:       lim.idle,
+		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          pv.log,
 	}
+	ln = newLimitListener(ln, lim.conns)
 	watchCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go pv.watch(watchCtx, pollInterval)
@@ -336,16 +425,20 @@ func (pv *preview) notify() {
 	}
 }
 
-func (pv *preview) subscribe() (chan struct{}, func()) {
-	ch := make(chan struct{}, 1)
+// subscribe registers an event stream; ok is false when limits.streams are open already.
+func (pv *preview) subscribe() (ch chan struct{}, unsubscribe func(), ok bool) {
+	ch = make(chan struct{}, 1)
 	pv.mu.Lock()
+	defer pv.mu.Unlock()
+	if len(pv.subs) >= pv.limits.streams {
+		return nil, nil, false
+	}
 	pv.subs[ch] = struct{}{}
-	pv.mu.Unlock()
 	return ch, func() {
 		pv.mu.Lock()
 		delete(pv.subs, ch)
 		pv.mu.Unlock()
-	}
+	}, true
 }
 
 // version names what a page shows: plan n's generation, or with n == -1 all of them (the
@@ -504,27 +597,69 @@ func (pv *preview) handler() http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
-		// A page on the web must not reach the preview through a host name that
-		// resolves to 127.0.0.1 (DNS rebinding): plans are confidential.
-		if pv.loopbackOnly && !loopbackHost(r.Host) {
-			http.Error(w, "kep serve answers only requests to localhost", http.StatusMisdirectedRequest)
+		// A page on the web must not reach the preview through a host name of its own
+		// that resolves to this machine (DNS rebinding): plans are confidential. This
+		// holds on every address, not only on loopback.
+		if host := normalHost(r.Host); !loopbackHost(host) && !pv.allowHosts[host] {
+			pv.refuseHost(w, host)
 			return
 		}
 		mux.ServeHTTP(w, r)
 	})
 }
 
-func loopbackHost(hostport string) bool {
+// refuseHost answers a request for a host name that is not allowed, saying how to allow
+// it; the terminal hears of each such name once.
+func (pv *preview) refuseHost(w http.ResponseWriter, host string) {
+	if len(host) > 100 || !printableASCII(host) {
+		host = "" // an odd Host header is not repeated
+	}
+	msg := "kep serve answers only requests addressed to localhost or to a name given with --allow-host"
+	if host != "" {
+		msg += fmt.Sprintf("; to open it as %s, restart kep serve with --allow-host %s", host, host)
+	}
+	http.Error(w, msg, http.StatusMisdirectedRequest)
+	pv.mu.Lock()
+	first := host != "" && !pv.refused[host] && len(pv.refused) < 20
+	if first {
+		pv.refused[host] = true
+	}
+	pv.mu.Unlock()
+	if first {
+		pv.log.Printf("refused a request addressed to %s (to allow it: --allow-host %s)", host, host)
+	}
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// normalHost is the host name of a Host header or an --allow-host value, for comparing:
+// without port, brackets and a final dot, in lower case, an IP address in its usual form.
+func normalHost(hostport string) string {
 	host, _, err := net.SplitHostPort(hostport)
 	if err != nil {
 		host = hostport
 	}
-	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
-	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+	host = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), "."))
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return ip.Unmap().String()
+	}
+	return host
+}
+
+// loopbackHost reports whether a normalised host name can only mean this machine.
+func loopbackHost(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }
 
 // planIndex parses a plan number as shown in URLs: 1 to the number of plans, digits only.
@@ -624,12 +759,28 @@ func (pv *preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		which = i
 	}
-	rc := http.NewResponseController(w)
-	ch, unsubscribe := pv.subscribe()
+	ch, unsubscribe, ok := pv.subscribe()
+	if !ok {
+		// The page still works; it only does not reload by itself.
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, fmt.Sprintf("kep serve: %d pages reload live already; close some preview tabs", pv.limits.streams),
+			http.StatusServiceUnavailable)
+		return
+	}
 	defer unsubscribe()
 
+	// A stream lasts as long as its page is open: the server's write timeout counts from
+	// the request, so each message gets its own deadline instead, and a client that
+	// stops reading is dropped. (Reading, net/http waits without a deadline already.)
+	rc := http.NewResponseController(w)
+	write := func(msg string) bool {
+		_ = rc.SetWriteDeadline(time.Now().Add(pv.limits.streamWrite))
+		if _, err := io.WriteString(w, msg); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
 	w.Header().Set("Content-Type", "text/event-stream")
-	w.WriteHeader(http.StatusOK)
 	last := ""
 	send := func() bool {
 		v := pv.version(which)
@@ -637,10 +788,7 @@ func (pv *preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 			return true
 		}
 		last = v
-		if _, err := fmt.Fprintf(w, "retry: 1000\nevent: version\ndata: %s\n\n", v); err != nil {
-			return false
-		}
-		return rc.Flush() == nil
+		return write("retry: 1000\nevent: version\ndata: " + v + "\n\n")
 	}
 	if !send() {
 		return
@@ -658,7 +806,7 @@ func (pv *preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-keepalive.C:
-			if _, err := io.WriteString(w, ": keepalive\n\n"); err != nil || rc.Flush() != nil {
+			if !write(": keepalive\n\n") {
 				return
 			}
 		}
@@ -890,4 +1038,49 @@ func defaultPipeline() pipeline {
 			return err
 		},
 	}
+}
+
+// limitListener accepts at most n connections at a time; a further one waits in the
+// kernel's queue until one closes (as golang.org/x/net/netutil.LimitListener does).
+type limitListener struct {
+	net.Listener
+	sem       chan struct{}
+	done      chan struct{}
+	closeOnce sync.Once
+}
+
+func newLimitListener(ln net.Listener, n int) *limitListener {
+	return &limitListener{Listener: ln, sem: make(chan struct{}, n), done: make(chan struct{})}
+}
+
+func (l *limitListener) Accept() (net.Conn, error) {
+	select {
+	case l.sem <- struct{}{}:
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.sem
+		return nil, err
+	}
+	return &limitConn{Conn: c, release: func() { <-l.sem }}, nil
+}
+
+func (l *limitListener) Close() error {
+	err := l.Listener.Close()
+	l.closeOnce.Do(func() { close(l.done) })
+	return err
+}
+
+type limitConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }

@@ -50,7 +50,6 @@ func writePlan(t *testing.T, path, content string) {
 func newTestPreview(t *testing.T, files ...string) (*preview, *httptest.Server) {
 	t.Helper()
 	pv := newPreview(files, defaultPipeline(), io.Discard)
-	pv.loopbackOnly = true
 	ts := httptest.NewServer(pv.handler())
 	ctx, cancel := context.WithCancel(context.Background())
 	go pv.watch(ctx, 20*time.Millisecond)
@@ -524,7 +523,8 @@ func TestServeUsage(t *testing.T) {
 		t.Errorf("unknown flag: exit %d", c)
 	}
 	fl := []string{"a.toml", "--addr", "127.0.0.1:9", "b.toml"}
-	files, err := parseInterspersed(newServeFlags(), fl)
+	flags, _ := newServeFlags()
+	files, err := parseInterspersed(flags, fl)
 	if err != nil || strings.Join(files, ",") != "a.toml,b.toml" {
 		t.Errorf("interspersed flags: %v %v", files, err)
 	}
@@ -537,7 +537,7 @@ func TestLoopbackChecks(t *testing.T) {
 		"evil.example:8080": false, "192.168.1.10:8080": false, "[::]:8080": false,
 		"0.0.0.0:8080": false, "localhost.evil.example": false, "": false,
 	} {
-		if got := loopbackHost(host); got != want {
+		if got := loopbackHost(normalHost(host)); got != want {
 			t.Errorf("loopbackHost(%q) = %v, want %v", host, got, want)
 		}
 	}
