@@ -3,7 +3,6 @@ package kep
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,24 +17,25 @@ const maxRead = 64 << 20
 type osFS struct{}
 
 func (osFS) ReadFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, _, err := openRegular(name) // a named pipe swapped in for the file is refused
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	// Sized by the file's length, as os.ReadFile does, the buffer takes the file in one
 	// read instead of growing a dozen times; the limit holds whatever the length said.
-	var buf bytes.Buffer
+	size := 0
 	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() <= maxRead {
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
+		size = int(fi.Size()) + bytes.MinRead
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxRead+1)); err != nil {
+	b, err := readAllWithin(f, size, maxRead+1, readTimeout)
+	if err != nil {
 		return nil, err
 	}
-	if buf.Len() > maxRead {
+	if len(b) > maxRead {
 		return nil, fmt.Errorf("%s: larger than %d MiB, not read", name, maxRead>>20)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 func (osFS) Lstat(name string) (fs.FileInfo, error)   { return os.Lstat(name) }
