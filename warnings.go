@@ -43,11 +43,18 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 			if a.Status == "doing" {
 				state = "in progress"
 			}
-			ds = append(ds, at(indexPath("actions", i)+".due", "action %q was due on %s and is still %s", a.ID, a.Due, state))
+			ds = append(ds, at(indexPath("actions", i)+".due", "action %s was due on %s and is still %s", actionName(a), a.Due, state))
 		}
 	}
 	for _, f := range linkFindings(p) {
 		ds = append(ds, at(f.path, "%s", f.text))
+	}
+	// The 90-day rule counts back from the as-of date, or from the plan's start while the
+	// as-of date lies before it (spec A1): a CFO unmet for eleven months is a finding at
+	// the December review, not only at the plan's start.
+	ref, refWord := today, "the as-of date "+today.String()
+	if today.Before(p.Meta.From) {
+		ref, refWord = p.Meta.From, "the plan starts"
 	}
 	for i, c := range p.Contacts {
 		if c.Influence != 3 {
@@ -56,16 +63,41 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 		path := indexPath("contacts", i)
 		switch {
 		case c.LastContact == nil:
-			ds = append(ds, at(path, "contact %q has influence 3 but no last_contact", c.ID))
-		case c.LastContact.DaysUntil(p.Meta.From) > 90:
-			ds = append(ds, at(path+".last_contact", "last contact with %q (influence 3) was %d days before the plan starts, more than 90",
-				c.ID, c.LastContact.DaysUntil(p.Meta.From)))
+			ds = append(ds, at(path, "contact %s has influence 3 but no last_contact", contactName(c)))
+		case c.LastContact.DaysUntil(ref) > 90:
+			ds = append(ds, at(path+".last_contact", "last contact with %s, influence 3, was %d days before %s, more than 90",
+				contactName(c), c.LastContact.DaysUntil(ref), refWord))
 		}
 		if c.Owner == "" {
-			ds = append(ds, at(path, "contact %q has influence 3 but no owner", c.ID))
+			ds = append(ds, at(path, "contact %s has influence 3 but no owner", contactName(c)))
 		}
 	}
 	return ds
+}
+
+// contactName names a contact in a message as a reader knows them: "Dr. Maria Klein" (mk).
+func contactName(c Contact) string { return namedID(c.Name, c.ID) }
+
+// actionName names an action by its words and id: "Workshop Retrofit" (a3).
+func actionName(a Action) string { return namedID(oneLine(a.Action, 60), a.ID) }
+
+func namedID(name, id string) string {
+	switch {
+	case name == "":
+		return fmt.Sprintf("%q", id)
+	case id == "":
+		return fmt.Sprintf("%q", name)
+	}
+	return fmt.Sprintf("%q (%s)", name, id)
+}
+
+// oneLine shortens s to at most n characters, with an ellipsis where it cuts.
+func oneLine(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // trimFloat formats a figure for a message: at most two decimals, no trailing zeros.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWarnings(t *testing.T) {
@@ -34,15 +35,15 @@ func TestWarnings(t *testing.T) {
 		}},
 		{"actions overdue", header + team("as") + "[[actions]]\nid = \"a1\"\naction = \"x\"\ndue = 2027-04-30\n[[actions]]\nid = \"a2\"\naction = \"y\"\ndue = 2027-05-01\n" +
 			"[[actions]]\nid = \"a3\"\naction = \"z\"\ndue = 2027-01-01\nstatus = \"done\"\n[[actions]]\nid = \"a4\"\naction = \"w\"\ndue = 2027-01-01\nstatus = \"doing\"\n", []string{
-			`/ws/p.toml:12:1: warning: actions[0].due: action "a1" was due on 2027-04-30 and is still open`,
-			`/ws/p.toml:25:1: warning: actions[3].due: action "a4" was due on 2027-01-01 and is still in progress`,
+			`/ws/p.toml:12:1: warning: actions[0].due: action "x" (a1) was due on 2027-04-30 and is still open`,
+			`/ws/p.toml:25:1: warning: actions[3].due: action "w" (a4) was due on 2027-01-01 and is still in progress`,
 		}},
-		{"key contacts", header + team("as") + contact3("c1", "owner = \"as\"\nlast_contact = 2026-10-02\n") +
-			contact3("c2", "last_contact = 2026-10-03\n") + contact3("c3", "owner = \"as\"\n") +
+		{"key contacts", header + team("as") + contact3("c1", "owner = \"as\"\nlast_contact = 2027-01-30\n") +
+			contact3("c2", "last_contact = 2027-01-31\n") + contact3("c3", "owner = \"as\"\n") +
 			contact("c4", "owner = \"as\"\nlast_contact = 2020-01-01\n"), []string{
-			`/ws/p.toml:15:1: warning: contacts[0].last_contact: last contact with "c1" (influence 3) was 91 days before the plan starts, more than 90`,
-			`/ws/p.toml:16:1: warning: contacts[1]: contact "c2" has influence 3 but no owner`,
-			`/ws/p.toml:22:1: warning: contacts[2]: contact "c3" has influence 3 but no last_contact`,
+			`/ws/p.toml:15:1: warning: contacts[0].last_contact: last contact with "N" (c1), influence 3, was 91 days before the as-of date 2027-05-01, more than 90`,
+			`/ws/p.toml:16:1: warning: contacts[1]: contact "N" (c2) has influence 3 but no owner`,
+			`/ws/p.toml:22:1: warning: contacts[2]: contact "N" (c3) has influence 3 but no last_contact`,
 		}},
 	}
 	for _, c := range cases {
@@ -109,5 +110,26 @@ func TestMarkdownWarnings(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning %q in\n%s", want, strings.Join(messages(ds, true), "\n"))
+	}
+}
+
+// Before the plan starts, the 90-day rule counts back from the plan's start (spec A1); on
+// and after it, from the as-of date.
+func TestKeyContactRuleBeforeStart(t *testing.T) {
+	plan := header + team("as") + contact3("c1", "owner = \"as\"\nlast_contact = 2026-10-02\n")
+	for _, c := range []struct {
+		now  time.Time
+		want string
+	}{
+		{time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), `was 91 days before the plan starts, more than 90`},
+		{time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), `was 91 days before the plan starts, more than 90`},
+		{time.Date(2027, 12, 5, 0, 0, 0, 0, time.UTC), `was 429 days before the as-of date 2027-12-05, more than 90`},
+	} {
+		m := memFS{"/ws/.git/HEAD": []byte("ref"), "/ws/p.toml": []byte(plan)}
+		_, ds := (&Loader{FS: m, Now: c.now}).LoadPlan("/ws/p.toml")
+		got := strings.Join(messages(ds, true), "\n")
+		if !strings.Contains(got, c.want) {
+			t.Errorf("as of %s: want %q in\n%s", c.now.Format(time.DateOnly), c.want, got)
+		}
 	}
 }

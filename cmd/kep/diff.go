@@ -36,11 +36,11 @@ that moved (class, quadrant, scores, scorecard achievement, relative quality, ne
 value, readiness, map status) follow the typed changes.
 
 With one FILE, the old version is the file at git revision REV (default HEAD),
-read with 'git show REV:path' in the file's folder, and checked against the
+read from git (hardened: see SECURITY.md), and checked against the
 workspace file (kep.toml) of that revision, so that a scoring model changed
 since then does not make the old version invalid (a kep.toml that git does not
 track is taken from the working tree). Both versions are seen on the
-same document date (SOURCE_DATE_EPOCH, else the file's modification time).
+same as-of date (SOURCE_DATE_EPOCH, else today).
 
 Flags:
 	--rev REV      the git revision to compare FILE with (default HEAD)

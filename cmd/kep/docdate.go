@@ -10,9 +10,11 @@ import (
 	"github.com/kepdev/kep"
 )
 
-// dater gives the document date of each plan: SOURCE_DATE_EPOCH when set (reproducible
-// builds), else the plan file's modification time, so that rendering the same file twice
-// gives the same bytes.
+// dater gives the as-of date (Stand, spec A1) of each plan: SOURCE_DATE_EPOCH when set
+// (reproducible builds), else today in the local time zone. Not the plan file's
+// modification time: a KAM who opens a plan on 5 December expects an action due on
+// 20 November to be overdue. Without SOURCE_DATE_EPOCH the same plan gives the same bytes
+// all day long.
 type dater struct {
 	epoch   time.Time
 	fromEnv bool
@@ -37,15 +39,19 @@ func newDater() (*dater, error) {
 	return d, nil
 }
 
-// date returns the document date for the plan at path, in UTC.
-func (d *dater) date(path string) time.Time {
+// date returns the as-of date for the plan at path: the instant of SOURCE_DATE_EPOCH, or
+// today's local calendar date as midnight UTC (kep's dates are calendar dates in UTC).
+func (d *dater) date(string) time.Time {
 	if d.fromEnv {
 		return d.epoch
 	}
-	if fi, err := os.Stat(path); err == nil {
-		return fi.ModTime().UTC().Truncate(time.Second)
-	}
-	return time.Now().UTC().Truncate(time.Second)
+	return today(time.Now())
+}
+
+// today is the calendar date of now in its own time zone, as midnight UTC.
+func today(now time.Time) time.Time {
+	y, m, day := now.Date()
+	return time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
 }
 
 // loader returns a loader whose document date is now; all of them share the parsed

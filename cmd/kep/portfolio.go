@@ -36,8 +36,8 @@ Flags:
 	-o DIR        output folder, created when missing (default out, in the current
 	              folder); '-' writes the one format to stdout
 
-The document date is SOURCE_DATE_EPOCH when set, else the newest plan file's
-modification time, so that the same plans give the same bytes.
+The as-of date (Stand) is SOURCE_DATE_EPOCH when set, else today, so that the
+same plans give the same bytes on the same day.
 
 Exit status: 0 success; 1 a plan has errors or the plans do not belong together;
 2 wrong usage or a failure of the file system.
@@ -142,8 +142,8 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// portfolioDate is SOURCE_DATE_EPOCH, else the newest modification time of the plans:
-// the report changes only when a plan does.
+// portfolioDate is the as-of date of the report: SOURCE_DATE_EPOCH, else today (the
+// plans are checked for input errors on the way).
 func portfolioDate(files []string) (time.Time, error) {
 	d, err := newDater()
 	if err != nil {

@@ -36,8 +36,8 @@ parallel; on a terminal a progress line shows how far it got.
 
 Every document is written to a temporary file in DIR and then renamed, so a
 document is either complete or not there; kep never writes over an input file.
-The same plan gives the same bytes: the document date is SOURCE_DATE_EPOCH when
-set, else the plan file's modification time.
+The same plan gives the same bytes: the as-of date (Stand) is SOURCE_DATE_EPOCH
+when set, else today (local time).
 
 Flags:
 	-f pdf,html   formats to write (default pdf,html)

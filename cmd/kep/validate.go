@@ -29,8 +29,8 @@ Flags:
 	--format github  print GitHub Actions annotations (::error file=…,line=…::…)
 	                 instead of plain lines
 
-The document date (for overdue actions) is SOURCE_DATE_EPOCH when set, else the
-plan file's modification time.
+The as-of date (for overdue actions and key contacts not met) is
+SOURCE_DATE_EPOCH when set, else today (local time).
 
 Exit status: 0 all plans are valid; 1 a plan has errors (or warnings with
 --strict); 2 wrong usage or a file that cannot be read.
