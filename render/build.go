@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,6 +60,10 @@ type builder struct {
 	doc *Document
 	// ids already used as anchors, for unique section ids
 	ids map[string]int
+	// names by id and the overdue actions, made on first use: a plan may have 10,000
+	// contacts or actions, and looking each up by scanning the list is quadratic.
+	teamNames, contactNames map[string]string
+	overdue                 map[string]bool
 }
 
 func newBuilder(p *kep.Plan, f *kep.Figures, opt Options) *builder {
@@ -408,19 +413,27 @@ func (b *builder) objectivesInOrder() []kep.Objective {
 }
 
 func (b *builder) teamName(id string) string {
-	for _, t := range b.p.Team {
-		if t.ID == id {
-			return t.Name
+	if b.teamNames == nil {
+		b.teamNames = make(map[string]string, len(b.p.Team))
+		for _, t := range slices.Backward(b.p.Team) { // the first of a duplicate id wins
+			b.teamNames[t.ID] = t.Name
 		}
+	}
+	if n, ok := b.teamNames[id]; ok {
+		return n
 	}
 	return id
 }
 
 func (b *builder) contactName(id string) string {
-	for _, c := range b.p.Contacts {
-		if c.ID == id {
-			return c.Name
+	if b.contactNames == nil {
+		b.contactNames = make(map[string]string, len(b.p.Contacts))
+		for _, c := range slices.Backward(b.p.Contacts) {
+			b.contactNames[c.ID] = c.Name
 		}
+	}
+	if n, ok := b.contactNames[id]; ok {
+		return n
 	}
 	return id
 }
@@ -453,13 +466,15 @@ func (b *builder) nextActions(max int) [][]Cell {
 // dueCell shows an open action's due date, marked red with a word when it is overdue.
 func (b *builder) dueCell(a kep.Action) Cell {
 	c := Cell{Text: b.date(a.Due)}
-	if b.f.Actions != nil {
+	if b.overdue == nil && b.f.Actions != nil {
+		b.overdue = make(map[string]bool, len(b.f.Actions.OverdueIDs))
 		for _, id := range b.f.Actions.OverdueIDs {
-			if id == a.ID {
-				c.Light = Red
-				c.Text += " (" + strings.ToLower(b.t("act.overdue")) + ")"
-			}
+			b.overdue[id] = true
 		}
+	}
+	if b.overdue[a.ID] {
+		c.Light = Red
+		c.Text += " (" + strings.ToLower(b.t("act.overdue")) + ")"
 	}
 	return c
 }
