@@ -301,7 +301,7 @@ func (l *Loader) WorkspaceFor(planPath string) (*Workspace, Diagnostics) {
 // the search for kep.toml can go above the working folder.
 func (l *Loader) folder(path string) string {
 	dir := filepath.Dir(path)
-	if l.FS == nil {
+	if _, onOS := l.fs().(osFS); onOS {
 		if abs, err := filepath.Abs(dir); err == nil {
 			dir = abs
 		}

@@ -14,14 +14,36 @@ import (
 // limit (MaxFileSize), logos theirs; this one only has to be above all of them.
 const maxRead = 64 << 20
 
-type osFS struct{}
+// osFS is the operating system's file system; opened, when set, sees every file the
+// loader opens (as opened, not as named: a link swapped in between changes nothing) and
+// may refuse it.
+type osFS struct {
+	opened func(name string, fi fs.FileInfo) error
+}
 
-func (osFS) ReadFile(name string) ([]byte, error) {
+// OSFileSystem returns the operating system's file system, as a nil Loader.FS gives it
+// (paths made absolute to search for kep.toml above the working folder), with opened
+// called on each file before it is read: cmd/kep records the inputs of a run with it,
+// so that no output is written over one.
+func OSFileSystem(opened func(name string, fi fs.FileInfo) error) FileSystem {
+	return osFS{opened: opened}
+}
+
+func (o osFS) ReadFile(name string) ([]byte, error) {
 	f, _, err := openRegular(name) // a named pipe swapped in for the file is refused
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if o.opened != nil {
+		fi, err := f.Stat()
+		if err == nil {
+			err = o.opened(name, fi)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	// Sized by the file's length, as os.ReadFile does, the buffer takes the file in one
 	// read instead of growing a dozen times; the limit holds whatever the length said.
 	size := 0

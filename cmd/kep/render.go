@@ -112,20 +112,28 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
+	rf := newRunFiles()
+	d.base.FS = kep.OSFileSystem(rf.opened)
 	if !toStdout {
+		// The workspaces (kep.toml and its brand assets) are read before any document is
+		// written, so that no plan's document replaces another plan's logo or font.
+		for _, j := range js {
+			d.base.WorkspaceFor(j.path)
+		}
 		if code := checkOutputs(js, formats, *outDir, stderr); code != exitOK {
 			return code
 		}
 		made := missingFolder(*outDir)
-		if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		if err := mkdirAll(*outDir); err != nil {
 			fmt.Fprintf(stderr, "kep render: output folder: %v\n", err)
 			return exitUsage
 		}
+		removeStaleTemps(*outDir)
 		// A run that wrote nothing (every plan with errors) leaves no empty folder behind.
 		defer removeEmpty(*outDir, made)
 	}
 
-	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion()}
+	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion(), files: rf}
 	r.sideBySide = len(js) < *jobs
 	if toStdout {
 		r.dir = ""
@@ -298,6 +306,7 @@ type renderer struct {
 	since   string
 	stdout  io.Writer
 	version string
+	files   *runFiles // what the run read and wrote: no document over an input
 	// sideBySide writes a plan's formats in parallel: set when there are fewer plans
 	// than workers, so that cores would otherwise stay idle.
 	sideBySide bool
@@ -392,44 +401,15 @@ func (r *renderer) write(name string, data []byte) error {
 		_, err := r.stdout.Write(data)
 		return err
 	}
-	return writeAtomic(filepath.Join(r.dir, name), data)
-}
-
-// writeAtomic writes data through a temporary file beside path that is renamed over
-// it, so readers never see half a file and a failed write leaves the old one. There is
-// no fsync: documents are derived and rendered again in a moment, while a sync per file
-// would cost more than rendering it on a batch of hundreds of plans. Errors name path,
-// not the temporary file.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+	path := filepath.Join(r.dir, name)
+	if err := r.files.checkTarget(path); err != nil {
+		return err
 	}
-	_, werr := tmp.Write(data)
-	cherr := tmp.Chmod(0o644)
-	err = errors.Join(werr, cherr, tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+	if err := writeAtomic(path, data); err != nil {
+		return err
 	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, bareError(err))
-	}
+	r.files.wrote(path)
 	return nil
-}
-
-// bareError strips the path from a file system error: the message names the document,
-// and the temporary file's name in front of the reason only confuses.
-func bareError(err error) error {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		return pe.Err
-	case errors.As(err, &le):
-		return le.Err
-	}
-	return err
 }
 
 // kepVersion names the program in documents: the release version when set at link

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// writeAtomic writes data through a temporary file beside path that is renamed over
+// it, so readers never see half a file and a failed write leaves the old one. There is
+// no fsync: documents are derived and rendered again in a moment, while a sync per file
+// would cost more than rendering it on a batch of hundreds of plans. Errors name path,
+// not the temporary file.
+//
+// Another kep run that wrote nothing may remove the output folder it created between
+// our MkdirAll and this write (two runs into one new folder): a folder that is gone is
+// made again, a few times, instead of failing the document. Once the temporary file
+// exists, the folder is not empty, so no run removes it any more.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := createTemp(path)
+	for try := 0; errors.Is(err, fs.ErrNotExist) && try < 3; try++ {
+		if mkdirAll(filepath.Dir(path)) != nil {
+			break
+		}
+		tmp, err = createTemp(path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, bareError(err))
+	}
+	if afterTempCreated != nil {
+		afterTempCreated()
+	}
+	_, werr := tmp.Write(data)
+	cherr := tmp.Chmod(0o644)
+	err = errors.Join(werr, cherr, tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	temps.done(tmp.Name())
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, bareError(err))
+	}
+	return nil
+}
+
+// mkdirAll is os.MkdirAll, tried again when a folder it made vanished under it: another
+// run that wrote nothing removes the folders it made while they are empty.
+func mkdirAll(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	for try := 0; errors.Is(err, fs.ErrNotExist) && try < 5; try++ {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	return err
+}
+
+// afterTempCreated, in tests, stops a write with its temporary file in place.
+var afterTempCreated func()
+
+// bareError strips the path from a file system error: the message names the document,
+// and the temporary file's name in front of the reason only confuses.
+func bareError(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
+}
+
+// tempSuffix ends every temporary file's name: ".<document>.<random digits>.tmp".
+const tempSuffix = ".tmp"
+
+// createTemp makes the temporary file for path and registers it with temps, so that
+// SIGINT and SIGTERM remove it.
+func createTemp(path string) (*os.File, error) {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	temps.watch()
+	if temps.stopping {
+		// The signal handler is removing the temporary files and is about to exit: no
+		// new one may appear behind its back.
+		select {}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)
+	if err == nil {
+		temps.files[f.Name()] = true
+	}
+	return f, err
+}
+
+// temps are the temporary files being written. On SIGINT or SIGTERM they are removed
+// and kep exits with 128 + the signal's number (130, 143), as a shell reports a program
+// the signal ended. SIGKILL cannot be caught: removeStaleTemps cleans up after it.
+var temps = &tempFiles{files: map[string]bool{}}
+
+type tempFiles struct {
+	mu       sync.Mutex
+	once     sync.Once
+	files    map[string]bool
+	stopping bool
+}
+
+func (t *tempFiles) done(name string) {
+	t.mu.Lock()
+	delete(t.files, name)
+	t.mu.Unlock()
+}
+
+// watch starts the signal handler on the first write; commands that write no file (and
+// kep serve, which shuts down by itself) never install it. Called with t.mu held.
+func (t *tempFiles) watch() {
+	t.once.Do(func() {
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		go func() {
+			sig := <-ch
+			t.mu.Lock()
+			t.stopping = true
+			for name := range t.files {
+				os.Remove(name)
+			}
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		}()
+	})
+}
+
+// staleAge is how old a leftover temporary file must be before a later run removes it:
+// far older than any write takes, so a run going on beside this one keeps its files.
+const staleAge = time.Hour
+
+// removeStaleTemps removes temporary files of kep's own pattern (".<name>.pdf.<digits>.tmp",
+// also .html) older than staleAge from dir: leftovers of a run that was killed
+// (SIGKILL, a power cut). Anything else, and links, are left alone.
+func removeStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	now := time.Now()
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !isKepTemp(e.Name()) {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil || now.Sub(fi.ModTime()) < staleAge {
+			continue
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
+	}
+}
+
+// isKepTemp reports whether name is one of writeAtomic's temporary files.
+func isKepTemp(name string) bool {
+	rest, ok := strings.CutSuffix(name, tempSuffix)
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	digits, doc := rest[i+1:], rest[1:i]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return false
+	}
+	return len(doc) > len(".pdf") && (strings.HasSuffix(doc, ".pdf") || strings.HasSuffix(doc, ".html"))
+}
+
+// runFiles knows the files a run has read (plans, kep.toml, brand assets) and the
+// documents it has written, so that no document is written over an input, whatever
+// the input's name (a logo called out/hansa.html), and no document of this run is read
+// back as an input.
+type runFiles struct {
+	mu      sync.Mutex
+	inputs  map[int64][]inputFile // by size, to compare few files
+	outputs []fs.FileInfo
+}
+
+type inputFile struct {
+	name string
+	fi   fs.FileInfo
+}
+
+func newRunFiles() *runFiles { return &runFiles{inputs: map[int64][]inputFile{}} }
+
+// opened is the loader's hook (kep.OSFileSystem): it records each file read.
+func (rf *runFiles) opened(name string, fi fs.FileInfo) error {
+	rf.mu.Lock()
+	defer rf.mu.Unlock()
+	for _, o := range rf.outputs {
+		if os.SameFile(o, fi) {
+			return fmt.Errorf("%s is a document this run wrote; kep never reads its own output as an input (choose another -o)", name)
+		}
+	}
+	rf.inputs[fi.Size()] = append(rf.inputs[fi.Size()], inputFile{name, fi})
+	return nil
+}
+
+// checkTarget refuses to write path when it is a file this run has read. A nil
+// runFiles (a command that does not record its inputs) refuses nothing.
+func (rf *runFiles) checkTarget(path string) error {
+	if rf == nil {
+		return nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	rf.mu.Lock()
+	defer rf.mu.Unlock()
+	for _, in := range rf.inputs[fi.Size()] {
+		if os.SameFile(in.fi, fi) {
+			return fmt.Errorf("%s is an input file (%s); kep never writes over an input (choose another -o)", path, in.name)
+		}
+	}
+	return nil
+}
+
+// wrote records a document written.
+func (rf *runFiles) wrote(path string) {
+	if rf == nil {
+		return
+	}
+	if fi, err := os.Stat(path); err == nil {
+		rf.mu.Lock()
+		rf.outputs = append(rf.outputs, fi)
+		rf.mu.Unlock()
+	}
+}
