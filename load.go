@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"sync"
@@ -309,6 +310,20 @@ func (l *Loader) folder(path string) string {
 	return dir
 }
 
+// homeFolders is the user's home folder, as named and with links resolved: the search
+// for kep.toml stops there, so a kep.toml above it (in /home, in /) is never used.
+func homeFolders() map[string]bool {
+	h, err := os.UserHomeDir()
+	if err != nil || h == "" || !filepath.IsAbs(h) {
+		return nil
+	}
+	m := map[string]bool{filepath.Clean(h): true}
+	if real, err := filepath.EvalSymlinks(h); err == nil {
+		m[real] = true
+	}
+	return m
+}
+
 type wsEntry struct {
 	once  sync.Once
 	ws    *Workspace
@@ -316,12 +331,20 @@ type wsEntry struct {
 }
 
 // workspaceFor finds the workspace of the plan at path: kep.toml in the plan's folder,
-// then in each parent, stopping at a folder holding .git or at the root. Each workspace
-// file is parsed once per Loader (and the loaders made from it by At).
+// then in each parent, stopping at a folder holding .git (a folder, or a file as in a
+// git worktree or submodule: git itself is not run), at the user's home folder, or at
+// the root. Each workspace file is parsed once per Loader (and the loaders made from it
+// by At).
+//
+// A kep.toml in a folder anyone may write to (/tmp, even with its sticky bit: anyone
+// may create the file there) is refused for plans in other folders below it: another
+// user could have put it there to give plans their brand and logo. In the plan's own
+// folder it is the plan's author's own choice.
 func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 	fsys := l.fs()
 	dir := l.folder(path)
 	file, home := "", dir
+	userHome := homeFolders()
 	for d := dir; ; {
 		if fi, err := fsys.Stat(filepath.Join(d, WorkspaceFileName)); err == nil && fi.Mode().IsRegular() {
 			file, home = filepath.Join(d, WorkspaceFileName), d
@@ -331,10 +354,18 @@ func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 			break
 		}
 		parent := filepath.Dir(d)
-		if parent == d || d == "." {
+		if parent == d || d == "." || userHome[d] {
 			break
 		}
 		d = parent
+	}
+	if file != "" && home != dir {
+		if fi, err := fsys.Stat(home); err == nil && fi.Mode().Perm()&0o002 != 0 {
+			ws := DefaultWorkspace()
+			ws.Dir = dir
+			return ws, Diagnostics{{File: file, Message: fmt.Sprintf("not used: %s is a folder anyone may write to, so this workspace file may not be yours; "+
+				"put a kep.toml in the plan's folder or in a folder between it and %s that only you can write to", home, home)}}
+		}
 	}
 	key := file
 	if key == "" {
