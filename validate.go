@@ -67,6 +67,7 @@ func validateWorkspace(d *decoded, w *Workspace, classes []VisitClass) Diagnosti
 
 func validatePlan(d *decoded, p *Plan) Diagnostics {
 	c := &checker{d: d}
+	c.markdownBudget(p) // before anything parses the Markdown
 	c.plan(p)
 	c.selection(p)                              // block 1
 	objectives := c.scorecard(&p.Scorecard)     // block 2

@@ -1,0 +1,185 @@
+// Package adversary writes hostile plans that stay within kep's documented limits (the
+// file size, the row count, the nesting) and yet once made kep slow or large: many
+// Markdown link reference definitions, bracket and backtick runs, tables in every text,
+// deep table headers and inline tables, long contact chains, many overdue actions. The
+// tests use small sizes to show that work grows linearly; scripts/limits uses the full
+// size to measure the promise in SECURITY.md.
+package adversary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Case is one kind of hostile plan.
+type Case struct {
+	Name string
+	// Plan returns a plan of about size bytes (at most size), or of size rows where the
+	// case grows by rows.
+	Plan func(size int) []byte
+	// Full is the size that reaches the documented limits.
+	Full int
+}
+
+// FileSize is kep.MaxFileSize (2 MiB), repeated here so that the package imports nothing.
+const FileSize = 2 << 20
+
+const head = "format = 1\n\n[plan]\naccount = \"Adversary\"\nfrom = 2027-01-01\nto = 2027-12-31\n"
+
+// Cases are the hostile plans, each at its full size within the limits.
+var Cases = []Case{
+	{"linkrefs", linkRefs, FileSize},
+	{"linkrefs-used", linkRefsUsed, FileSize},
+	{"brackets", func(n int) []byte { return summary(repeatTo("[", n)) }, FileSize},
+	{"brackets-links", func(n int) []byte { return summary(repeatTo("[a](", n)) }, FileSize},
+	{"backticks", backticks, FileSize},
+	{"brackets-paragraphs", func(n int) []byte { return summary(repeatTo("[\n\n", n)) }, FileSize},
+	{"brackets-titles", func(n int) []byte { return summary(repeatTo("[a](b \"\n", n)) }, FileSize},
+	{"prose", func(n int) []byte {
+		return summary(repeatTo("Ein ganz normaler Satz mit *etwas* Betonung und [einem Link](https://e.com).\n", n))
+	}, FileSize},
+	{"paragraphs", func(n int) []byte { return summary(repeatTo("a\n\n", n)) }, FileSize},
+	{"list-items", func(n int) []byte { return summary(repeatTo("- a\n", n)) }, FileSize},
+	{"emphasis", func(n int) []byte { return summary(repeatTo("*a _b ", n)) }, FileSize},
+	{"tables-per-text", tablesPerText, FileSize},
+	{"table-headers", tableHeaders, FileSize},
+	{"inline-tables", inlineTables, FileSize},
+	{"contacts-chain", contactsChain, 10000},
+	{"actions-overdue", actionsOverdue, 10000},
+}
+
+// Find returns the case of that name.
+func Find(name string) (Case, bool) {
+	for _, c := range Cases {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Case{}, false
+}
+
+// summary is a plan whose plan.summary is md, as a literal multi-line string (md has no
+// ”').
+func summary(md string) []byte {
+	return []byte(head + "summary = '''\n" + md + "'''\n")
+}
+
+// repeatTo repeats s up to n bytes less the plan around it.
+func repeatTo(s string, n int) string {
+	n -= len(head) + 32
+	if n < len(s) {
+		return s
+	}
+	return strings.Repeat(s, n/len(s))
+}
+
+// linesTo joins line(i) for i = 0, 1, … while the text stays within n bytes less the
+// plan around it.
+func linesTo(n int, line func(i int) string) string {
+	n -= len(head) + 32
+	var b strings.Builder
+	for i := 0; ; i++ {
+		l := line(i) + "\n"
+		if b.Len()+len(l) > n {
+			return b.String()
+		}
+		b.WriteString(l)
+	}
+}
+
+func linkRefs(n int) []byte {
+	return summary(linesTo(n, func(i int) string { return fmt.Sprintf("[r%d]: https://e.com/%d", i, i) }))
+}
+
+// linkRefsUsed defines half the text as references and uses them in the other half.
+func linkRefsUsed(n int) []byte {
+	defs := linesTo(n/2, func(i int) string { return fmt.Sprintf("[r%d]: https://e.com/%d", i, i) })
+	k := strings.Count(defs, "\n")
+	uses := linesTo(n/2, func(i int) string { return fmt.Sprintf("[x][r%d]", i%k) })
+	return summary(defs + "\n" + uses)
+}
+
+// backticks are runs of 1, 2, 3, … backticks, none closed: each opener looks for its
+// closer to the end of the text.
+func backticks(n int) []byte {
+	var b strings.Builder
+	budget := n - len(head) - 32
+	for k := 1; b.Len() < budget; k = k%64 + 1 {
+		if b.Len()+k+1 > budget {
+			break
+		}
+		b.WriteString(strings.Repeat("`", k) + " ")
+	}
+	return summary(b.String())
+}
+
+// tablesPerText puts a table of just over 19,000 cells into every Markdown text of many
+// package rows: each text within the per-text limit of old.
+func tablesPerText(n int) []byte {
+	const cols = 100
+	table := strings.Repeat("|a", cols) + "|\n" + strings.Repeat("|-", cols) + "|\n" + strings.Repeat("b\n", 190)
+	row := "[[offering.packages]]\nname = \"P\"\ndescription = '''\n" + table + "'''\n"
+	var b strings.Builder
+	b.WriteString(head)
+	for b.Len()+len(row) <= n && strings.Count(b.String(), "[[") < 10000 {
+		b.WriteString(row)
+	}
+	return []byte(b.String())
+}
+
+// tableHeaders are [a.b.c…] headers 32 parts deep, each a new table below the last.
+func tableHeaders(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; ; i++ {
+		parts := make([]string, 32)
+		for j := range parts {
+			parts[j] = fmt.Sprintf("k%d", (i>>j)&1)
+		}
+		parts[31] = fmt.Sprintf("t%d", i)
+		h := "[x." + strings.Join(parts[1:], ".") + "]\nv = 1\n"
+		if b.Len()+len(h) > n {
+			break
+		}
+		b.WriteString(h)
+	}
+	return []byte(b.String())
+}
+
+// inlineTables are values of inline tables 31 deep, under unknown keys.
+func inlineTables(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head + "[x]\n")
+	v := strings.Repeat("{a = ", 31) + "1" + strings.Repeat("}", 31)
+	for i := 0; ; i++ {
+		l := fmt.Sprintf("k%d = %s\n", i, v)
+		if b.Len()+len(l) > n {
+			break
+		}
+		b.WriteString(l)
+	}
+	return []byte(b.String())
+}
+
+// contactsChain is n contacts, each reporting to the one before.
+func contactsChain(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[contacts]]\nid = \"c%d\"\nname = \"C %d\"\ninfluence = 2\nattitude = \"neutral\"\n", i, i)
+		if i > 0 {
+			fmt.Fprintf(&b, "reports_to = \"c%d\"\n", i-1)
+		}
+	}
+	return []byte(b.String())
+}
+
+// actionsOverdue is n open actions, all due before the plan's period.
+func actionsOverdue(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[actions]]\nid = \"a%d\"\naction = \"A %d\"\ndue = 2020-01-01\n", i, i)
+	}
+	return []byte(b.String())
+}
