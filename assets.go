@@ -1,23 +1,24 @@
 package kep
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // logo formats for image.DecodeConfig
-	_ "image/png"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/image/font/sfnt"
+	"github.com/kepdev/kep/render/fonts"
+	"github.com/kepdev/kep/render/logo"
 )
 
-// Limits of brand assets: a logo is a small picture, not a poster; the pixel limit refuses
-// decompression bombs from the header alone, before anything is decoded.
+// Limits of brand assets: a logo is a small picture, not a poster. The pixel limits are
+// checked from the image header, before anything is decoded (decompression bombs); then
+// the image is decoded whole.
 const (
-	MaxLogoSize   = 5 << 20
-	MaxLogoPixels = 10000
-	MaxFontSize   = 20 << 20
+	MaxLogoSize       = 5 << 20
+	MaxLogoPixels     = logo.MaxSide   // on each side
+	MaxLogoArea       = logo.MaxPixels // width × height
+	MaxLogoDecoded    = logo.MaxDecodedBytes
+	MaxFontSize       = 20 << 20
+	MaxCompositeDepth = fonts.MaxCompositeDepth
 )
 
 // loadAssets reads the logo and fonts that the table raw names (relative to dir, the folder
@@ -105,45 +106,15 @@ func within(path, home string, fsys FileSystem) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// checkLogo tells PNG from JPEG by the file's magic bytes and reads only the image header
-// to refuse absurd dimensions.
+// checkLogo decodes the logo whole, as the documents will use it (render/logo): a
+// truncated file, a bad chunk or a decompression bomb is refused here, not while a
+// document is written.
 func checkLogo(data []byte) (string, error) {
-	var typ string
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		typ = "png"
-	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
-		typ = "jpeg"
-	default:
-		return "", fmt.Errorf("logo is neither PNG nor JPEG")
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || format != typ {
-		return "", fmt.Errorf("logo is not a readable %s image", strings.ToUpper(typ))
-	}
-	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
-		return "", fmt.Errorf("logo is %d × %d pixels: want 1 to %d on each side", cfg.Width, cfg.Height, MaxLogoPixels)
-	}
-	return typ, nil
+	return logo.Check(data)
 }
 
-// checkFont accepts TrueType outlines only: the PDF library refuses OpenType/CFF and
-// collections, and reports bad fonts only late, on stdout.
+// checkFont checks a brand font as every writer will read it, and makes each of them
+// use the whole font once (render/fonts.Check): a font that validates renders.
 func checkFont(data []byte) error {
-	switch {
-	case bytes.HasPrefix(data, []byte("OTTO")):
-		return fmt.Errorf("font is OpenType with CFF outlines (.otf): want a TrueType font (.ttf)")
-	case bytes.HasPrefix(data, []byte("ttcf")):
-		return fmt.Errorf("font is a TrueType collection (.ttc): want a single TrueType font (.ttf)")
-	case !bytes.HasPrefix(data, []byte{0, 1, 0, 0}) && !bytes.HasPrefix(data, []byte("true")):
-		return fmt.Errorf("font is not a TrueType font (.ttf)")
-	}
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		return fmt.Errorf("font is not a readable TrueType font: %w", err)
-	}
-	if f.NumGlyphs() == 0 {
-		return fmt.Errorf("font has no glyphs")
-	}
-	return nil
+	return fonts.Check(data)
 }

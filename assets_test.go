@@ -82,7 +82,7 @@ func TestBrandAssets(t *testing.T) {
 		{"logo = \"../assets/fake.png\"", `p.toml:7:1: brand.logo: logo is neither PNG nor JPEG`},
 		{"logo = \"../assets/big.png\"", `p.toml:7:1: brand.logo: "../assets/big.png" is 5242888 bytes, more than the limit of 5 MiB`},
 		{"logo = \"../assets/bomb.png\"", `p.toml:7:1: brand.logo: logo is 20000 × 20000 pixels: want 1 to 10000 on each side`},
-		{"logo = \"../assets/broken.png\"", `p.toml:7:1: brand.logo: logo is not a readable PNG image`},
+		{"logo = \"../assets/broken.png\"", `p.toml:7:1: brand.logo: logo is not a readable PNG image: the file ends too early (cut short?)`},
 		{"logo = \"../assets/missing.png\"", `p.toml:7:1: brand.logo: "../assets/missing.png": file not found`},
 		{"logo = \"../assets\"", `p.toml:7:1: brand.logo: "../assets" is not a regular file`},
 		{"logo = \"../assets/escape.png\"", `p.toml:7:1: brand.logo: "../assets/escape.png" lies outside the workspace folder WS`},

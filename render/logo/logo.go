@@ -1,0 +1,214 @@
+// Package logo checks a brand logo as the documents use it and prepares it for the PDF.
+//
+// A logo is checked by decoding it whole, not only its header: a PNG cut short, with a
+// bad chunk length or with more compressed data than its pixels need fails here, at
+// kep validate, and not while a document is written. The header is read first, so a
+// decompression bomb is refused before anything is allocated for it.
+//
+// The PDF never gets the brand's PNG bytes: fpdf parses PNG chunks itself, with less care
+// than Go's decoder (it stops at the first empty chunk, indexes a tRNS chunk without
+// checking its length, refuses 16-bit and interlaced images). It gets a PNG this package
+// wrote from the decoded pixels instead, in the one form fpdf reads fully: 8 bits per
+// channel, not interlaced. A JPEG goes into the PDF as it is: fpdf reads only its header.
+package logo
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"strings"
+
+	xdraw "golang.org/x/image/draw"
+)
+
+// Limits of a logo. A logo is a small picture: 10,000 pixels a side and 25 megapixels
+// are far above what a cover needs; the decoded size also counts the bytes per pixel
+// (16-bit channels, a progressive JPEG's coefficients), which the pixel count alone
+// does not bound.
+const (
+	MaxSide         = 10000
+	MaxPixels       = 25_000_000
+	MaxDecodedBytes = 128 << 20
+)
+
+// pdfSide is the longest side of the logo in the PDF: the cover's logo box is 60 × 24 mm,
+// so 2048 pixels are more than 800 dpi. Larger logos are scaled down once.
+const pdfSide = 2048
+
+// Kind tells PNG from JPEG by the magic bytes: "png", "jpeg", or "" for neither.
+func Kind(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}):
+		return "jpeg"
+	}
+	return ""
+}
+
+// Check decodes the logo whole within the limits and returns its kind, "png" or "jpeg".
+func Check(data []byte) (string, error) {
+	_, kind, err := Decode(data)
+	return kind, err
+}
+
+// Decode decodes a PNG or JPEG logo within the limits. Its errors are messages for the
+// user ("logo is …").
+func Decode(data []byte) (image.Image, string, error) {
+	kind := Kind(data)
+	if kind == "" {
+		return nil, "", errors.New("logo is neither PNG nor JPEG")
+	}
+	name := map[string]string{"png": "PNG", "jpeg": "JPEG"}[kind]
+	var cfg image.Config
+	var err error
+	if kind == "png" {
+		cfg, err = png.DecodeConfig(bytes.NewReader(data))
+	} else {
+		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("logo is not a readable %s image: %s", name, reason(err))
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSide || cfg.Height > MaxSide {
+		return nil, "", fmt.Errorf("logo is %d × %d pixels: want 1 to %d on each side", cfg.Width, cfg.Height, MaxSide)
+	}
+	px := int64(cfg.Width) * int64(cfg.Height)
+	if px > MaxPixels {
+		return nil, "", fmt.Errorf("logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
+	}
+	if n := px * decodedBytesPerPixel(kind, cfg.ColorModel, data); n > MaxDecodedBytes {
+		return nil, "", fmt.Errorf("logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB", cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20)
+	}
+	var img image.Image
+	if kind == "png" {
+		img, err = png.Decode(bytes.NewReader(data))
+	} else {
+		img, err = jpeg.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("logo is not a readable %s image: %s", name, reason(err))
+	}
+	return img, kind, nil
+}
+
+// reason words a decoder's error for the user.
+func reason(err error) string {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return "the file ends too early (cut short?)"
+	}
+	s := err.Error()
+	for _, p := range []string{"png: ", "invalid JPEG format: ", "unsupported JPEG feature: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// decodedBytesPerPixel is what the decoder allocates per pixel, rounded up.
+func decodedBytesPerPixel(kind string, m color.Model, data []byte) int64 {
+	if kind == "jpeg" {
+		comps := int64(3)
+		switch m {
+		case color.GrayModel:
+			comps = 1
+		case color.CMYKModel:
+			comps = 4
+		}
+		if progressive(data) {
+			// A progressive JPEG keeps 64 coefficients of 4 bytes per 8 × 8 block and
+			// component until the last scan.
+			return comps * 5
+		}
+		return comps
+	}
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.Gray16Model:
+		return 2
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
+}
+
+// progressive reports whether a JPEG has a progressive frame header (SOF2); when the
+// segments cannot be walked it says yes, the costlier case.
+func progressive(data []byte) bool {
+	p := 2
+	for p+4 <= len(data) {
+		if data[p] != 0xff {
+			return true
+		}
+		m := data[p+1]
+		switch {
+		case m == 0xff: // fill byte
+			p++
+			continue
+		case m == 0xc2 || m == 0xc6 || m == 0xca || m == 0xce:
+			return true
+		case m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc:
+			return false
+		case m == 0xda: // start of scan before any frame header
+			return true
+		}
+		p += 2 + (int(data[p+2])<<8 | int(data[p+3]))
+	}
+	return true
+}
+
+// ForPDF returns the logo as the PDF writer embeds it, with fpdf's image type: a JPEG as
+// it is; a PNG decoded and written anew, grey or RGB(A) with 8 bits per channel, not
+// interlaced, and scaled down to pdfSide pixels at most.
+func ForPDF(data []byte) ([]byte, string, error) {
+	img, kind, err := Decode(data)
+	if err != nil {
+		return nil, "", err
+	}
+	if kind == "jpeg" {
+		return data, "JPG", nil
+	}
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w > pdfSide || h > pdfSide {
+		s := float64(pdfSide) / float64(max(w, h))
+		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
+	}
+	var out xdraw.Image
+	if isGray(img) {
+		out = image.NewGray(image.Rect(0, 0, w, h))
+	} else {
+		out = image.NewNRGBA(image.Rect(0, 0, w, h)) // written as RGB when opaque
+	}
+	scale(out, img)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, out); err != nil {
+		return nil, "", fmt.Errorf("logo: %v", err)
+	}
+	return buf.Bytes(), "PNG", nil
+}
+
+func isGray(img image.Image) bool {
+	switch img.(type) {
+	case *image.Gray, *image.Gray16:
+		return true
+	}
+	return false
+}
+
+// scale draws src into dst, resampled when the sizes differ.
+func scale(dst xdraw.Image, src image.Image) {
+	if dst.Bounds().Size() == src.Bounds().Size() {
+		xdraw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, xdraw.Src)
+		return
+	}
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), xdraw.Src, nil)
+}
