@@ -3,20 +3,17 @@ package pdfdoc
 import (
 	"bytes"
 	"crypto/sha256"
-	"image"
-	"image/draw"
-	_ "image/jpeg" // logos may be JPEG
-	"image/png"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/render/logo"
 )
 
-// logoImage is a logo fpdf is known to read: the brand's bytes, or the same picture
-// re-encoded as a plain PNG when fpdf refuses the original (interlaced PNG, 16-bit,
-// progressive details), because a refused image would end the whole document.
+// logoImage is the logo as the PDF embeds it (logo.ForPDF): a JPEG as it is, a PNG
+// decoded and written anew in the form fpdf reads right; ok is false without a logo or
+// for one that cannot be read (kep validate refuses those).
 type logoImage struct {
 	data []byte
 	typ  string // "PNG" or "JPG"
@@ -45,34 +42,14 @@ func prepareLogo(data []byte, typ string) logoImage {
 	return lr.img
 }
 
+// checkLogo prepares the logo; typ, the loader's "png" or "jpeg", is checked against
+// the bytes by logo.ForPDF.
 func checkLogo(data []byte, typ string) logoImage {
-	t := "PNG"
-	if strings.EqualFold(typ, "jpeg") || strings.EqualFold(typ, "jpg") {
-		t = "JPG"
-	}
-	if fpdfReads(data, t) {
-		return logoImage{data: data, typ: t, ok: true}
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
+	out, t, err := logo.ForPDF(data)
+	if err != nil || (typ != "" && !strings.EqualFold(logo.Kind(data), typ) && !strings.EqualFold(typ, "jpg")) {
 		return logoImage{}
 	}
-	// 8 bits per channel: fpdf reads no 16-bit PNG.
-	b := img.Bounds()
-	rgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
-	var buf bytes.Buffer
-	if png.Encode(&buf, rgba) != nil || !fpdfReads(buf.Bytes(), "PNG") {
-		return logoImage{}
-	}
-	return logoImage{data: buf.Bytes(), typ: "PNG", ok: true}
-}
-
-// fpdfReads tries the image on a scratch document: fpdf's errors are sticky.
-func fpdfReads(data []byte, typ string) bool {
-	p := fpdf.New("P", "mm", "A4", "")
-	info := p.RegisterImageOptionsReader("logo", fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
-	return p.Error() == nil && info != nil && info.Width() > 0 && info.Height() > 0
+	return logoImage{data: out, typ: t, ok: true}
 }
 
 // cover sets the title page on the current page: logo and company, title, account, the

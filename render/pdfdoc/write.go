@@ -78,6 +78,9 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	return res, nil
 }
 
+// testHookLogo runs in the logo's goroutine; tests make it panic.
+var testHookLogo = func() {}
+
 // docWriter lays out one document.
 type docWriter struct {
 	*engine
@@ -169,8 +172,19 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 func (w *docWriter) layout() error {
 	// The cover is page 1 but drawn last: its logo, parsed and checked once per process
 	// (about 2 ms for a logo with transparency), is prepared on another core meanwhile.
+	// A panic there is this document's error, not the end of the process.
 	logo := make(chan logoImage, 1)
-	go func() { logo <- prepareLogo(w.d.Logo, w.d.LogoType) }()
+	var logoPanic any
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				logoPanic = r // read after the receive below
+				logo <- logoImage{}
+			}
+		}()
+		testHookLogo()
+		logo <- prepareLogo(w.d.Logo, w.d.LogoType)
+	}()
 	w.newPage()
 	for _, s := range w.d.Sections {
 		if s == nil {
@@ -191,7 +205,11 @@ func (w *docWriter) layout() error {
 	last := w.pdf.PageCount()
 	w.pdf.SetPage(1)
 	w.invalidate()
-	w.cover(<-logo)
+	img := <-logo
+	if logoPanic != nil {
+		return fmt.Errorf("logo: internal error: %v", logoPanic)
+	}
+	w.cover(img)
 	w.pdf.SetPage(last) // fpdf writes pages up to the current one
 	return w.pdf.Error()
 }
