@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -26,14 +25,17 @@ type glyphCache struct {
 	e  [metricRunes]atomic.Uint64
 }
 
-var glyphCaches sync.Map // *truetype.Font → *glyphCache
-
+// glyphsOf returns the glyph cache of a font parsed by parseFont, or a new one for a
+// font no longer kept.
 func glyphsOf(f *truetype.Font) *glyphCache {
-	if g, ok := glyphCaches.Load(f); ok {
-		return g.(*glyphCache)
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	for _, e := range fonts.list {
+		if e.f == f {
+			return e.glyphs
+		}
 	}
-	g, _ := glyphCaches.LoadOrStore(f, &glyphCache{f: f, em: fixed.Int26_6(f.FUnitsPerEm())})
-	return g.(*glyphCache)
+	return &glyphCache{f: f, em: fixed.Int26_6(f.FUnitsPerEm())}
 }
 
 // glyph returns the glyph index of rune c and its advance width at one em.

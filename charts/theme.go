@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/math/fixed"
 )
 
 // Theme carries the brand and the document's conventions into a chart. The zero value is
@@ -66,20 +68,16 @@ func (t Theme) resolve() (*style, error) {
 		s.clean = dropAstral
 	}
 	var err error
-	if s.regular, err = parseFont(t.Regular, goregular.TTF); err != nil {
+	if s.regular, err = parseFont(t.Regular, goregular.TTF, false); err != nil {
 		return nil, fmt.Errorf("regular font: %w", err)
 	}
-	if s.bold, err = parseFont(t.Bold, gobold.TTF); err != nil {
+	if s.bold, err = parseFont(t.Bold, gobold.TTF, false); err != nil {
 		return nil, fmt.Errorf("bold font: %w", err)
 	}
 	if s.bold == s.regular {
 		// The same bytes for both: bold is told apart by the font's identity, so it needs
-		// a copy of its own.
-		b := t.Bold
-		if len(b) == 0 {
-			b = gobold.TTF
-		}
-		if s.bold, err = truetype.Parse(b); err != nil {
+		// a parse of its own.
+		if s.bold, err = parseFont(t.Bold, gobold.TTF, true); err != nil {
 			return nil, fmt.Errorf("bold font: %w", err)
 		}
 	}
@@ -183,29 +181,68 @@ func fromHSL(h, s, l float64) drawing.Color {
 	return drawing.Color{R: f(r), G: f(g), B: f(b), A: 255}
 }
 
-// fontCache keeps parsed fonts by the identity of their bytes: a batch of plans shares
-// one font, and parsing it for every chart would dominate rendering time.
-var fontCache sync.Map // fontKey → *truetype.Font
-
-type fontKey struct {
-	p *byte
-	n int
+// fonts keeps parsed fonts, most recently used first: a batch of plans shares one font,
+// and parsing it for every chart would dominate rendering time. A font is found by the
+// identity of its bytes (cheap), else by their SHA-256, so that kep serve, which reads
+// a brand font anew on every save, keeps one parse per font contents, not one per
+// save. At most maxFonts are kept: a document uses four.
+var fonts struct {
+	mu   sync.Mutex
+	list []*fontEntry
 }
 
-func parseFont(b, def []byte) (*truetype.Font, error) {
+const maxFonts = 8
+
+type fontEntry struct {
+	p      *byte // the bytes last parsed or looked up, by identity
+	n      int
+	sum    [sha256.Size]byte
+	second bool // a second parse of the same bytes (parseFont)
+	f      *truetype.Font
+	glyphs *glyphCache
+}
+
+// parseFont returns the parsed font b (def when b is empty); second asks for a parse of
+// its own, for bold set in the regular face.
+func parseFont(b, def []byte, second bool) (*truetype.Font, error) {
 	if len(b) == 0 {
 		b = def
 	}
-	k := fontKey{&b[0], len(b)}
-	if f, ok := fontCache.Load(k); ok {
-		return f.(*truetype.Font), nil
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	find := func(match func(e *fontEntry) bool) *truetype.Font {
+		for i, e := range fonts.list {
+			if match(e) {
+				copy(fonts.list[1:i+1], fonts.list[:i])
+				fonts.list[0] = e
+				return e.f
+			}
+		}
+		return nil
+	}
+	if f := find(func(e *fontEntry) bool { return e.p == &b[0] && e.n == len(b) && e.second == second }); f != nil {
+		return f, nil
+	}
+	sum := sha256.Sum256(b)
+	if f := find(func(e *fontEntry) bool { return e.sum == sum && e.second == second }); f != nil {
+		fonts.list[0].p, fonts.list[0].n = &b[0], len(b)
+		return f, nil
 	}
 	f, err := truetype.Parse(b)
 	if err != nil {
 		return nil, err
 	}
-	fontCache.Store(k, f)
+	e := &fontEntry{p: &b[0], n: len(b), sum: sum, second: second, f: f,
+		glyphs: &glyphCache{f: f, em: fixed.Int26_6(f.FUnitsPerEm())}}
+	fonts.list = append([]*fontEntry{e}, fonts.list[:min(len(fonts.list), maxFonts-1)]...)
 	return f, nil
+}
+
+// cachedFonts is the number of fonts kept (tests).
+func cachedFonts() int {
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	return len(fonts.list)
 }
 
 // plainNumber formats without grouping, with at most the decimals the value needs.
