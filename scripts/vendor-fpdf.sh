@@ -12,6 +12,9 @@
 #     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
 #   - fixes an upstream bug: subsetting wrote into the caller's font bytes (getMetrics);
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
+#   - prints nothing to stdout (kep render -o - writes the document there): a font's
+#     faults (licence bits that forbid embedding, no Unicode map, bad metrics or loca
+#     format) become the document's error; compare.go's dump goes to stderr.
 # Measured effects: scripts/PERFORMANCE.md. Tests of the patched behaviour live in
 # render/pdfdoc (fpdfpatch_test.go, compress_test.go).
 # Usage: sh scripts/vendor-fpdf.sh   (then go build ./... && go test ./...)

@@ -11,7 +11,13 @@ import (
 	"strings"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	// Only kep's own writer reaches the real stdout, where -o - puts a document: a library
+	// that prints (fpdf did, into the PDF) prints to stderr instead.
+	stdout := os.Stdout
+	os.Stdout = os.Stderr
+	os.Exit(run(os.Args[1:], stdout, os.Stderr))
+}
 
 // tuneGC, for kep render, lets the heap grow to five times the live data between
 // collections instead of twice (GOGC=400 instead of 100). Rendering keeps little alive,

@@ -53,30 +53,30 @@ func gensort(Len int, Less func(int, int) bool, Swap func(int, int)) {
 func writeBytes(leadStr string, startPos int, sl []byte) {
 	var pos, max int
 	var b byte
-	fmt.Printf("%s %07x", leadStr, startPos)
+	fmt.Fprintf(os.Stderr, "%s %07x", leadStr, startPos)
 	max = len(sl)
 	for pos < max {
-		fmt.Printf(" ")
+		fmt.Fprintf(os.Stderr, " ")
 		for k := 0; k < 8; k++ {
 			if pos < max {
-				fmt.Printf(" %02x", sl[pos])
+				fmt.Fprintf(os.Stderr, " %02x", sl[pos])
 			} else {
-				fmt.Printf("   ")
+				fmt.Fprintf(os.Stderr, "   ")
 			}
 			pos++
 		}
 	}
-	fmt.Printf("  |")
+	fmt.Fprintf(os.Stderr, "  |")
 	pos = 0
 	for pos < max {
 		b = sl[pos]
 		if b < 32 || b >= 128 {
 			b = '.'
 		}
-		fmt.Printf("%c", b)
+		fmt.Fprintf(os.Stderr, "%c", b)
 		pos++
 	}
-	fmt.Printf("|\n")
+	fmt.Fprintf(os.Stderr, "|\n")
 }
 
 func checkBytes(pos int, sl1, sl2 []byte, printDiff bool) (eq bool) {

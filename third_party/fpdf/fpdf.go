@@ -2073,7 +2073,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		sum := sha1.Sum(utf8Bytes)
 		utf8File, err := parsedUTF8Font(utf8Bytes, sum)
 		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+			f.SetError(err) // kep patch: upstream printed it to stdout
 			return
 		}
 		desc := FontDescType{

@@ -61,6 +61,7 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 	cut                  *utf8CutPrep // kep patch: shared by the copies of one parse
+	err                  error        // kep patch: the first fault found, see fail
 }
 
 // utf8CutPrep holds what GenerateCutFont reads from a font's bytes before it subsets:
@@ -129,7 +130,15 @@ func (utf *utf8FontFile) parseFile() error {
 	}
 	utf.generateTableDescriptions()
 	utf.parseTables()
-	return nil
+	return utf.err
+}
+
+// fail records a fault of the font that makes it unusable (kep patch): upstream printed
+// it to stdout, into a document written there, and went on.
+func (utf *utf8FontFile) fail(format string, args ...interface{}) {
+	if utf.err == nil {
+		utf.err = fmt.Errorf(format, args...)
+	}
 }
 
 func (utf *utf8FontFile) generateTableDescriptions() {
@@ -296,8 +305,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
 	if format != 0 {
-		fmt.Printf("Illegal format %d\n", format)
-		return format
+		return format // kep patch: no line on stdout; the names are not needed
 	}
 	nameCount := utf.readUint16()
 	stringDataPosition := namePosition + utf.readUint16()
@@ -319,8 +327,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			oldPos := utf.fileReader.readerPosition
 			utf.seek(stringDataPosition + position)
 			if size%2 != 0 {
-				fmt.Printf("name is not binar byte format\n")
-				return format
+				return format // kep patch: no line on stdout; the names are not needed
 			}
 			size /= 2
 			currentName = ""
@@ -363,8 +370,7 @@ func (utf *utf8FontFile) parseHEADTable() {
 	_ = utf.readUint16()
 	symbolDataFormat := utf.readUint16()
 	if symbolDataFormat != 0 {
-		fmt.Printf("Unknown symbol data format %d\n", symbolDataFormat)
-		return
+		return // kep patch: no line on stdout; nothing else is read here
 	}
 }
 
@@ -381,12 +387,12 @@ func (utf *utf8FontFile) parseHHEATable() int {
 		utf.skip(24)
 		metricDataFormat := utf.readUint16()
 		if metricDataFormat != 0 {
-			fmt.Printf("Unknown horizontal metric data format %d\n", metricDataFormat)
+			utf.fail("font: unknown horizontal metric data format %d", metricDataFormat)
 			return 0
 		}
 		metricsCount = utf.readUint16()
 		if metricsCount == 0 {
-			fmt.Printf("Number of horizontal metrics is 0\n")
+			utf.fail("font: no horizontal metrics")
 			return 0
 		}
 	}
@@ -404,7 +410,7 @@ func (utf *utf8FontFile) parseOS2Table() int {
 		utf.skip(2)
 		fsType := utf.readUint16()
 		if fsType == 0x0002 || (fsType&0x0300) != 0 {
-			fmt.Printf("ERROR - copyright restrictions.\n")
+			utf.fail("font: its licence does not allow embedding a subset of it (OS/2 fsType 0x%04x)", fsType)
 			return 0
 		}
 		utf.skip(20)
@@ -484,7 +490,7 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 		utf.seek(int(oldReaderPosition))
 	}
 	if cidCMAPPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.fail("font: no character map for Unicode")
 		return cidCMAPPosition
 	}
 	return cidCMAPPosition
@@ -501,6 +507,14 @@ func (utf *utf8FontFile) parseTables() {
 	utf.SeekTable("maxp")
 	utf.skip(4)
 	numSymbols := utf.readUint16()
+
+	// kep patch: the loca format, read only when subsetting, is checked here, where a
+	// fault can still be reported (GenerateCutFont has no error to return).
+	utf.SeekTable("head")
+	utf.skip(50)
+	if locaFormat := utf.readUint16(); locaFormat > 1 {
+		utf.fail("font: unknown loca table format %d", locaFormat)
+	}
 
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
@@ -531,7 +545,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 	}
 
 	if runeCmapPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.fail("font: no character map for Unicode")
 		return nil
 	}
 
@@ -952,7 +966,7 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
 		}
 	} else {
-		fmt.Printf("Unknown loca table format %d\n", format)
+		utf.fail("font: unknown loca table format %d", format)
 		return
 	}
 }
