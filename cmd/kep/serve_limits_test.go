@@ -8,10 +8,14 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kepdev/kep"
 )
 
 // startServeContext runs the command itself until the test ends and returns the port it
@@ -369,5 +373,40 @@ func TestLimitListener(t *testing.T) {
 	}
 	if len(ln.sem) != 1 {
 		t.Errorf("%d places taken, want 1 (the second connection)", len(ln.sem))
+	}
+}
+
+// A plan swapped for a named pipe after it was loaded: quoting its lines on the error
+// page must not wait for a writer (it hung the plan and the index forever).
+func TestServeProblemPageFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "a.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	pipe := defaultPipeline()
+	pipe.load = func(path string, _ time.Time) (*kep.Plan, kep.Diagnostics) {
+		return nil, kep.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
+	}
+	pv := newPreview([]string{fifo}, pipe, io.Discard)
+	ts := httptest.NewServer(pv.handler())
+	defer ts.Close()
+	done := make(chan string, 1)
+	go func() {
+		resp, err := http.Get(ts.URL + "/plan/1")
+		if err != nil {
+			done <- err.Error()
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- string(b)
+	}()
+	select {
+	case body := <-done:
+		if !strings.Contains(body, "broken") {
+			t.Errorf("problem page: %s", head(body, 300))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the problem page still waits for the named pipe after 10 s")
 	}
 }
