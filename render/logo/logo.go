@@ -22,8 +22,6 @@ import (
 	"image/png"
 	"io"
 	"strings"
-
-	xdraw "golang.org/x/image/draw"
 )
 
 // Limits of a logo. A logo is a small picture: 10,000 pixels a side and 25 megapixels
@@ -176,19 +174,44 @@ func ForPDF(data []byte) ([]byte, string, error) {
 	if kind == "jpeg" {
 		return data, "JPG", nil
 	}
+	// Scaled down by a whole factor, each pixel the mean of a k × k block: with no
+	// intermediate buffers (x/image/draw's kernels took 3.8 s and 340 MB for 25 MP).
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w > pdfSide || h > pdfSide {
-		s := float64(pdfSide) / float64(max(w, h))
-		w, h = max(1, int(float64(w)*s+0.5)), max(1, int(float64(h)*s+0.5))
-	}
-	var out xdraw.Image
-	if isGray(img) {
-		out = image.NewGray(image.Rect(0, 0, w, h))
+	k := (max(b.Dx(), b.Dy()) + pdfSide - 1) / pdfSide
+	w, h := (b.Dx()+k-1)/k, (b.Dy()+k-1)/k
+	gray := isGray(img)
+	var out image.Image
+	var gpix, npix []uint8
+	if gray {
+		g := image.NewGray(image.Rect(0, 0, w, h))
+		out, gpix = g, g.Pix
 	} else {
-		out = image.NewNRGBA(image.Rect(0, 0, w, h)) // written as RGB when opaque
+		n := image.NewNRGBA(image.Rect(0, 0, w, h)) // written as RGB when opaque
+		out, npix = n, n.Pix
 	}
-	scale(out, img)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			var r, g, bl, a, n uint64
+			for sy := b.Min.Y + y*k; sy < min(b.Max.Y, b.Min.Y+(y+1)*k); sy++ {
+				for sx := b.Min.X + x*k; sx < min(b.Max.X, b.Min.X+(x+1)*k); sx++ {
+					cr, cg, cb, ca := img.At(sx, sy).RGBA() // premultiplied
+					r, g, bl, a, n = r+uint64(cr), g+uint64(cg), bl+uint64(cb), a+uint64(ca), n+1
+				}
+			}
+			i := y*w + x
+			if gray {
+				gpix[i] = uint8(r / n >> 8)
+				continue
+			}
+			if a == 0 {
+				continue
+			}
+			npix[4*i] = uint8(r * 0xffff / a >> 8)
+			npix[4*i+1] = uint8(g * 0xffff / a >> 8)
+			npix[4*i+2] = uint8(bl * 0xffff / a >> 8)
+			npix[4*i+3] = uint8(a / n >> 8)
+		}
+	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, out); err != nil {
 		return nil, "", fmt.Errorf("logo: %v", err)
@@ -202,13 +225,4 @@ func isGray(img image.Image) bool {
 		return true
 	}
 	return false
-}
-
-// scale draws src into dst, resampled when the sizes differ.
-func scale(dst xdraw.Image, src image.Image) {
-	if dst.Bounds().Size() == src.Bounds().Size() {
-		xdraw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, xdraw.Src)
-		return
-	}
-	xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), xdraw.Src, nil)
 }

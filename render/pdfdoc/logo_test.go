@@ -148,8 +148,8 @@ func TestLargeLogoScaledForPDF(t *testing.T) {
 		t.Fatal(typ, err)
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(out))
-	if err != nil || cfg.Width != 2048 || cfg.Height != 410 {
-		t.Fatalf("PDF logo %d × %d (%v), want 2048 × 410", cfg.Width, cfg.Height, err)
+	if err != nil || cfg.Width != 1667 || cfg.Height != 334 {
+		t.Fatalf("PDF logo %d × %d (%v), want 1667 × 334 (a third)", cfg.Width, cfg.Height, err)
 	}
 	t.Logf("5000 × 1000 logo prepared in %v", time.Since(start))
 }
