@@ -313,6 +313,15 @@ type renderer struct {
 }
 
 func (r *renderer) render(j *renderJob) {
+	// A panic anywhere in this plan's pipeline is this plan's failure: the rest of the
+	// batch is still written.
+	defer func() {
+		if v := recover(); v != nil {
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: internal error: %v", j.path, v))
+			j.status = exitUsage
+		}
+	}()
+	testHookRender(j.path)
 	p, diags, now := r.dater.load(j.path)
 	if r.strict {
 		diags = strictly(diags)
@@ -355,6 +364,12 @@ func (r *renderer) render(j *renderJob) {
 	var wg sync.WaitGroup
 	for i, ext := range r.formats {
 		write := func() {
+			defer func() { // also on a goroutine of its own (sideBySide)
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("%s: internal error: %v", ext, v)
+				}
+			}()
+			testHookWrite(ext)
 			switch ext {
 			case "pdf":
 				res, err := pdfdoc.Write(&bufs[i], doc, pdfdoc.Options{Now: now, KepVersion: r.version})
@@ -393,6 +408,12 @@ func (r *renderer) render(j *renderJob) {
 		}
 	}
 }
+
+// Test hooks: called as a plan's rendering starts and as each format is written.
+var (
+	testHookRender = func(path string) {}
+	testHookWrite  = func(format string) {}
+)
 
 // write puts one finished document in place: to stdout, or into the output folder
 // (writeAtomic).
