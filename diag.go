@@ -15,6 +15,9 @@ type Diagnostic struct {
 	Path    string // key path such as scorecard.objectives[2].weight; may be empty
 	Message string
 	Warning bool
+	// NoSource: the file may not be a plan at all (its name, links followed, does not end
+	// in .toml; a link to a secret): show no line of it next to the message.
+	NoSource bool
 }
 
 func (d Diagnostic) String() string {

@@ -232,6 +232,11 @@ func (d *decoded) at(path string, warning bool, format string, args ...any) Diag
 
 // decodePlan turns a plan file into a checked Plan merged with its workspace.
 func decodePlan(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan, Diagnostics) {
+	p, diags := decodePlanFile(fsys, path, src, ws)
+	return p, hideText(fsys, path, src, diags)
+}
+
+func decodePlanFile(fsys FileSystem, path string, src []byte, ws *Workspace) (*Plan, Diagnostics) {
 	d, diags := decodeRaw(path, src)
 	if d == nil {
 		return nil, diags
@@ -412,6 +417,11 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 
 // decodeWorkspace checks the workspace file's bytes; on errors it returns fallback.
 func decodeWorkspace(fsys FileSystem, file string, src []byte, fallback *Workspace) (*Workspace, Diagnostics) {
+	ws, diags := decodeWorkspaceFile(fsys, file, src, fallback)
+	return ws, hideText(fsys, file, src, diags)
+}
+
+func decodeWorkspaceFile(fsys FileSystem, file string, src []byte, fallback *Workspace) (*Workspace, Diagnostics) {
 	ws := fallback
 	d, diags := decodeRaw(file, src)
 	if d == nil {

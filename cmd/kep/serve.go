@@ -565,17 +565,18 @@ func dependencies(path string, p *kep.Plan) []string {
 }
 
 // quotedSources reads the files that errors point into, so that the error page can show
-// the offending line. Only files the loader itself named are read.
+// the offending line. Only files the loader itself named are read, and none it marked
+// NoSource (not named .toml: perhaps a link to a secret).
 func quotedSources(ds kep.Diagnostics) map[string][]string {
 	src := map[string][]string{}
 	for _, d := range ds {
-		if d.Line <= 0 || d.File == "" {
+		if d.Line <= 0 || d.File == "" || d.NoSource {
 			continue
 		}
 		if _, ok := src[d.File]; ok {
 			continue
 		}
-		b, err := kep.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
+		b, err := os.ReadFile(d.File)
 		if err != nil {
 			src[d.File] = nil
 			continue
