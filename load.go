@@ -185,8 +185,9 @@ func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
 		diag := tomlDiag(file, err)
+		raw := diag.Line
 		friendlierDiag(&diag, src)
-		return nil, Diagnostics{diag}
+		return nil, syntaxDiagnostics(file, src, diag, raw)
 	}
 	d.md = md
 	// Into an empty interface the library hands over its own top-level table, uncopied.
