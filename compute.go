@@ -279,15 +279,20 @@ func scorecardFigures(sc *Scorecard) *ScorecardFigures {
 	type acc struct{ sum, weight float64 }
 	per := map[string]*acc{}
 	has := map[string]bool{}
+	anyActual := false
+	for _, o := range sc.Objectives {
+		anyActual = anyActual || o.Actual != nil
+	}
+	f.StartingPoint = !anyActual
 	for _, o := range sc.Objectives {
 		has[o.Perspective] = true
 		w := 0.0
 		if o.Weight != nil {
 			w = *o.Weight
 		}
-		v, fromBaseline := o.Actual, false
+		v, start := o.Actual, false
 		if v == nil {
-			v, fromBaseline = o.Baseline, true
+			v, start = o.Baseline, true
 		}
 		if v == nil || o.Target == 0 {
 			continue
@@ -296,7 +301,21 @@ func scorecardFigures(sc *Scorecard) *ScorecardFigures {
 		if !finite(a) {
 			continue
 		}
-		f.Objectives[o.ID] = &ObjectiveFigures{Achievement: a, Light: Light(a), FromBaseline: fromBaseline, Weight: w}
+		of := &ObjectiveFigures{Achievement: a, Light: Light(a), StartingPoint: start, Weight: w}
+		if start {
+			of.Light = ""
+		}
+		if o.Baseline != nil && o.Actual != nil && o.Target != *o.Baseline {
+			if pr := (*o.Actual - *o.Baseline) / (o.Target - *o.Baseline) * 100; finite(pr) {
+				of.Progress = &pr
+			}
+		}
+		f.Objectives[o.ID] = of
+		// A starting point counts towards the totals only while there is no result at
+		// all: then the totals are the starting point, marked as such.
+		if start && anyActual {
+			continue
+		}
 		if per[o.Perspective] == nil {
 			per[o.Perspective] = &acc{}
 		}

@@ -79,20 +79,26 @@ func TestAchievement(t *testing.T) {
 	}
 }
 
-// Perspectives without objectives drop out and the others' weights scale to 100;
-// objectives without actual start from their baseline.
+// Perspectives without objectives drop out and the others' weights scale to 100. An
+// objective without actual is a starting point (spec A4): it has its achievement from the
+// baseline, no light, and stays out of the totals while other objectives have results.
 func TestScorecardScaling(t *testing.T) {
 	_, f := figuresOf(t, "testdata/ws/accounts/full.toml")
 	s := f.Scorecard
-	if !near(s.Perspectives["finance"], 84) || !near(s.Perspectives["customer"], 75) || len(s.Perspectives) != 2 {
+	if !near(s.Perspectives["finance"], 84) || len(s.Perspectives) != 1 {
 		t.Errorf("perspectives %v", s.Perspectives)
 	}
-	// finance 40 and customer 30 of the 70 that have objectives.
-	if !near(*s.Total, (40*84+30*75)/70.0) || !near(s.Weights["finance"], 400/7.0) {
-		t.Errorf("total %v weights %v", *s.Total, s.Weights)
+	// finance 40 and customer 30 of the 70 that have objectives; only finance has results.
+	if !near(*s.Total, 84) || !near(s.Weights["finance"], 400/7.0) || s.StartingPoint {
+		t.Errorf("total %v weights %v starting point %v", *s.Total, s.Weights, s.StartingPoint)
 	}
-	if !s.Objectives["k1"].FromBaseline || s.Objectives["f1"].FromBaseline {
-		t.Error("k1 starts from its baseline, f1 has an actual")
+	k1, f1 := s.Objectives["k1"], s.Objectives["f1"]
+	if !k1.StartingPoint || k1.Light != "" || !near(k1.Achievement, 75) || k1.Progress != nil {
+		t.Errorf("k1 starts from its baseline 30 of 40: %+v", k1)
+	}
+	// f1: baseline 1.6 M, target 2 M, actual 1.8 M: progress (1.8 − 1.6) / (2 − 1.6) = 50 %.
+	if f1.StartingPoint || f1.Light != "amber" || f1.Progress == nil || !near(*f1.Progress, 50) {
+		t.Errorf("f1: %+v", f1)
 	}
 	// An objective without actual and baseline has no figure and leaves the total.
 	sc := &Scorecard{Weights: map[string]float64{"finance": 25, "customer": 25, "process": 25, "learning": 25},
@@ -102,6 +108,48 @@ func TestScorecardScaling(t *testing.T) {
 	g := scorecardFigures(sc)
 	if len(g.Objectives) != 1 || !near(g.Perspectives["finance"], 50) || !near(*g.Total, 50) || !near(g.Weights["learning"], 50) {
 		t.Errorf("partial data: %+v total %v", g, *g.Total)
+	}
+}
+
+// Progress from the baseline (spec A4), worked by hand: not clamped, negative where the
+// objective moved away from its target, none where target equals baseline. A scorecard
+// without any actual is a starting point as a whole: its totals come from the baselines.
+func TestProgressAndStartingPoint(t *testing.T) {
+	obj := func(id string, baseline, target float64, actual *float64, better string) Objective {
+		return Objective{ID: id, Perspective: "finance", Baseline: &baseline, Target: target, Actual: actual, Weight: ptr(25), Better: better}
+	}
+	sc := &Scorecard{Weights: map[string]float64{"finance": 100},
+		Objectives: []Objective{
+			obj("up", 100, 200, ptr(150), "higher"),   // 50 / 100 = 50 %
+			obj("over", 100, 200, ptr(250), "higher"), // 150 %
+			obj("away", 100, 200, ptr(80), "higher"),  // −20 / 100 = −20 %
+			obj("lower", 10, 8, ptr(9.5), "lower"),    // −0.5 / −2 = 25 %
+			obj("same", 50, 50, ptr(60), "higher"),    // target = baseline: no progress
+		}}
+	g := scorecardFigures(sc)
+	for id, want := range map[string]float64{"up": 50, "over": 150, "away": -20, "lower": 25} {
+		if p := g.Objectives[id].Progress; p == nil || !near(*p, want) {
+			t.Errorf("%s: progress %v, want %v", id, p, want)
+		}
+	}
+	if g.Objectives["same"].Progress != nil || g.StartingPoint {
+		t.Errorf("same: %+v; starting point %v", g.Objectives["same"], g.StartingPoint)
+	}
+	// Nothing moved: an unchanged KPI has 0 % progress beside its achievement.
+	g = scorecardFigures(&Scorecard{Weights: map[string]float64{"finance": 100},
+		Objectives: []Objective{obj("flat", 82, 100, ptr(82), "higher")}})
+	if p := g.Objectives["flat"].Progress; p == nil || *p != 0 || g.Objectives["flat"].Light != "amber" {
+		t.Errorf("flat: %+v", g.Objectives["flat"])
+	}
+	// No actual at all: the totals are the starting point, marked, without lights.
+	g = scorecardFigures(&Scorecard{Weights: map[string]float64{"finance": 100},
+		Objectives: []Objective{obj("a", 60, 100, nil, "higher"), obj("b", 90, 100, nil, "higher")}})
+	if !g.StartingPoint || g.Total == nil || !near(*g.Total, 75) || g.Objectives["a"].Light != "" {
+		t.Errorf("all starting points: %+v total %v", g, g.Total)
+	}
+	out, err := json.Marshal(g.Objectives["a"])
+	if err != nil || string(out) != `{"achievement":60,"light":null,"progress":null,"starting_point":true}` {
+		t.Errorf("JSON %s %v", out, err)
 	}
 }
 

@@ -68,9 +68,13 @@ type ClassNeed struct {
 
 // ScorecardFigures are the achievements of building block 2.
 type ScorecardFigures struct {
-	Total        *float64                     `json:"total"`
-	Perspectives map[string]float64           `json:"perspectives"` // only perspectives with data
-	Objectives   map[string]*ObjectiveFigures `json:"objectives"`   // only objectives with data
+	// Total and Perspectives are results: computed over the objectives with an actual
+	// value. Only when no objective has one are they the starting point computed from the
+	// baselines, and StartingPoint says so (spec A4: never shown as a result).
+	Total         *float64                     `json:"total"`
+	Perspectives  map[string]float64           `json:"perspectives"` // only perspectives with data
+	Objectives    map[string]*ObjectiveFigures `json:"objectives"`   // only objectives with data
+	StartingPoint bool                         `json:"starting_point"`
 	// Weights are the effective perspective weights, scaled to 100 over the perspectives
 	// that have objectives.
 	Weights map[string]float64 `json:"-"`
@@ -78,12 +82,31 @@ type ScorecardFigures struct {
 
 // ObjectiveFigures is the achievement of one objective.
 type ObjectiveFigures struct {
-	Achievement float64 `json:"achievement"`
-	Light       string  `json:"light"` // green | amber | red
-	// FromBaseline is true when no actual is given and the achievement is the starting
-	// point computed from the baseline (Ausgangslage).
-	FromBaseline bool    `json:"-"`
-	Weight       float64 `json:"-"` // effective weight within the perspective
+	Achievement float64
+	// Light is green, amber or red; "" (JSON null) for a starting point.
+	Light string
+	// Progress is (actual − baseline) / (target − baseline) × 100, not clamped (spec A4):
+	// how far the objective moved from where it started; nil without baseline or actual,
+	// or where target equals baseline.
+	Progress *float64
+	// StartingPoint is true when no actual is given and the achievement is computed from
+	// the baseline (Ausgangslage): no result, never red.
+	StartingPoint bool
+	Weight        float64 // effective weight within the perspective
+}
+
+// MarshalJSON writes the stable shape of kep figures: "light": null for a starting point.
+func (o ObjectiveFigures) MarshalJSON() ([]byte, error) {
+	var light *string
+	if o.Light != "" {
+		light = &o.Light
+	}
+	return json.Marshal(struct {
+		Achievement   float64  `json:"achievement"`
+		Light         *string  `json:"light"`
+		Progress      *float64 `json:"progress"`
+		StartingPoint bool     `json:"starting_point"`
+	}{o.Achievement, light, o.Progress, o.StartingPoint})
 }
 
 // OfferingFigures are the derived figures of building block 3.

@@ -192,19 +192,47 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		align = []Align{Left, Right, Right, Right, Right, Left}
 		widths = []float64{4, 1.6, 1.6, 1.6, 1.7, 1.5}
 	}
+	// Progress from the baseline (spec A4) stands beside the achievement where any
+	// objective has one.
+	progress := false
+	if sf != nil {
+		for _, of := range sf.Objectives {
+			progress = progress || of.Progress != nil
+		}
+	}
+	if progress {
+		at := len(header) - 1
+		header = append(header[:at:at], L.T("b2.progress"), header[at])
+		align = append(align[:at:at], Right, align[at])
+		widths = append(widths[:at:at], 1.7, widths[at])
+		if !planActual {
+			// Ten columns do not fit a portrait page without breaking the headers: the
+			// perspective moves into the objective's cell.
+			header, align, widths = header[1:], align[1:], []float64{3.4, 1.9, 1.1, 1.6, 1.6, 1.5, 1.7, 1.6, 1.5}
+		}
+	}
 	var rows [][]Cell
 	for _, o := range b.objectivesInOrder() {
 		var of *kep.ObjectiveFigures
 		if sf != nil {
 			of = sf.Objectives[o.ID]
 		}
-		ach, light := Cell{Text: "–", Muted: true}, Cell{Text: "–", Muted: true}
+		ach, light, prog := Cell{Text: "–", Muted: true}, Cell{Text: "–", Muted: true}, Cell{Text: "–", Muted: true}
 		if of != nil {
-			ach = Cell{Text: b.pct(of.Achievement), Muted: of.FromBaseline}
-			if of.FromBaseline {
+			ach = Cell{Text: b.pct(of.Achievement), Muted: of.StartingPoint}
+			if of.StartingPoint {
 				ach.Text += " *"
+				light = Cell{Text: L.T("b2.start"), Muted: true}
+			} else {
+				light = Cell{Text: b.enum("light", of.Light), Light: Light(of.Light)}
 			}
-			light = Cell{Text: b.enum("light", of.Light), Light: Light(of.Light), Muted: of.FromBaseline}
+			if of.Progress != nil {
+				prog = Cell{Text: b.pct(*of.Progress)}
+			}
+		}
+		tail := []Cell{ach, light}
+		if progress {
+			tail = []Cell{ach, prog, light}
 		}
 		obj := o.ID + " – " + o.Objective
 		val := func(v *float64) Cell {
@@ -218,7 +246,7 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 			target.Text += " ↓"
 		}
 		if planActual {
-			rows = append(rows, []Cell{{Text: obj}, val(o.Baseline), target, val(o.Actual), ach, light})
+			rows = append(rows, append([]Cell{{Text: obj}, val(o.Baseline), target, val(o.Actual)}, tail...))
 			continue
 		}
 		w := "–"
@@ -227,12 +255,27 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		} else if o.Weight != nil {
 			w = b.pct(*o.Weight)
 		}
-		rows = append(rows, []Cell{{Text: b.enum("perspective", o.Perspective)}, {Text: obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual), ach, light})
+		if progress {
+			rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective) + ": " + obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
+			continue
+		}
+		rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective)}, {Text: obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
 	}
 	t := &Table{Caption: L.T("b2.table"), Header: header, Align: align, Widths: widths, Rows: rows}
 	if !planActual && sf != nil && sf.Total != nil {
-		l := kep.Light(*sf.Total)
-		t.Foot = [][]Cell{{{Text: L.T("b2.total"), Strong: true}, {}, {}, {}, {}, {}, {}, {Text: b.pct(*sf.Total), Strong: true}, {Text: b.enum("light", l), Light: Light(l), Strong: true}}}
+		foot := []Cell{{Text: L.T("b2.total"), Strong: true}, {}, {}, {}, {}, {}, {}, {Text: b.pct(*sf.Total), Strong: true}}
+		if progress {
+			foot = append(foot[:1], foot[2:]...) // no perspective column
+			foot = append(foot, Cell{})
+		}
+		if sf.StartingPoint {
+			foot[len(foot)-1-btoi(progress)].Text += " *"
+			foot = append(foot, Cell{Text: L.T("b2.start"), Muted: true, Strong: true})
+		} else {
+			l := kep.Light(*sf.Total)
+			foot = append(foot, Cell{Text: b.enum("light", l), Light: Light(l), Strong: true})
+		}
+		t.Foot = [][]Cell{foot}
 	}
 	return t
 }
@@ -244,7 +287,7 @@ func (b *builder) lowerNote(s *Section) {
 	for _, o := range b.p.Scorecard.Objectives {
 		lower = lower || o.Better == "lower"
 		if sf := b.f.Scorecard; sf != nil && sf.Objectives[o.ID] != nil {
-			start = start || sf.Objectives[o.ID].FromBaseline
+			start = start || sf.Objectives[o.ID].StartingPoint
 		}
 	}
 	if lower {
@@ -315,7 +358,7 @@ func (b *builder) radar(actualOnly bool) Block {
 		}
 		if len(objs) == 1 {
 			of := sf.Objectives[objs[0].ID]
-			ok := of != nil && (!actualOnly || !of.FromBaseline)
+			ok := of != nil && (!actualOnly || !of.StartingPoint)
 			v := 0.0
 			if of != nil {
 				v = of.Achievement
@@ -327,7 +370,7 @@ func (b *builder) radar(actualOnly bool) Block {
 			// the perspective's achievement over objectives with an actual value
 			sum, w := 0.0, 0.0
 			for _, o := range objs {
-				if of := sf.Objectives[o.ID]; of != nil && !of.FromBaseline {
+				if of := sf.Objectives[o.ID]; of != nil && !of.StartingPoint {
 					sum += of.Weight * of.Achievement
 					w += of.Weight
 				}
@@ -999,4 +1042,11 @@ func (b *builder) appendix(s *Section) {
 		items = items[1:]
 	}
 	fs.Blocks = append(fs.Blocks, &Facts{Items: items})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

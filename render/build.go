@@ -254,8 +254,13 @@ func (b *builder) summary() *Section {
 		}
 	}
 	if sc := f.Scorecard; sc != nil && sc.Total != nil {
-		l := Light(kep.Light(*sc.Total))
-		tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.Enum("light", string(l)), Light: l})
+		if sc.StartingPoint {
+			// No actual yet: the figure is where the account starts, not a result (A4).
+			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.T("b2.start")})
+		} else {
+			l := Light(kep.Light(*sc.Total))
+			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.Enum("light", string(l)), Light: l})
+		}
 	}
 	tiles = append(tiles, Tile{Label: L.T("sum.completeness"), Value: strconv.Itoa(f.Completeness) + "/7"})
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
@@ -270,9 +275,12 @@ func (b *builder) summary() *Section {
 				red = append(red, fmt.Sprintf("%s – %s: %s", o.ID, o.Objective, b.pct(of.Achievement)))
 			}
 		}
-		if len(red) == 0 {
+		switch {
+		case len(red) == 0 && f.Scorecard.StartingPoint:
+			s.Blocks = append(s.Blocks, &Paragraph{Text: L.T("sum.nored.start")})
+		case len(red) == 0:
 			s.Blocks = append(s.Blocks, &Paragraph{Text: L.T("sum.nored")})
-		} else {
+		default:
 			s.Blocks = append(s.Blocks, &List{Items: red})
 		}
 	}

@@ -128,6 +128,7 @@ var labelsDE = map[string]string{
 	"sum.scorecard":      "Zielerreichung Scorecard",
 	"sum.red":            "Ziele im roten Bereich",
 	"sum.nored":          "Kein Ziel im roten Bereich.",
+	"sum.nored.start":    "Noch keine Istwerte: die Scorecard zeigt die Ausgangslage.",
 	"sum.pains":          "Wichtigste Probleme des Kunden",
 	"sum.value":          "Stärkstes Mehrwertkonzept",
 	"sum.value.line":     "%s: Nettonutzen %s, ROI %s, Amortisation %s",
@@ -192,6 +193,8 @@ var labelsDE = map[string]string{
 	"b2.radar":         "Scorecard-Radar",
 	"b2.radar.alt":     "Radar der Zielerreichung je Achse, Ring bei 100 %%: %s.",
 	"b2.startpoint":    "Ausgangslage: aus dem Ausgangswert berechnet, noch kein Istwert",
+	"b2.start":         "Ausgangslage",
+	"b2.progress":      "Fortschritt",
 	"b2.noachievement": "Noch keine Zielerreichung: weder Ist- noch Ausgangswerte.",
 	"b2.table":         "Balanced Scorecard",
 
@@ -501,6 +504,7 @@ var labelsEN = map[string]string{
 	"sum.scorecard":      "Scorecard achievement",
 	"sum.red":            "Objectives in the red",
 	"sum.nored":          "No objective in the red.",
+	"sum.nored.start":    "No actual values yet: the scorecard shows the starting point.",
 	"sum.pains":          "The account's top pains",
 	"sum.value":          "Strongest value concept",
 	"sum.value.line":     "%s: net value %s, ROI %s, payback %s",
@@ -563,6 +567,8 @@ var labelsEN = map[string]string{
 	"b2.radar":         "Scorecard radar",
 	"b2.radar.alt":     "Radar of achievement per axis, ring at 100%%: %s.",
 	"b2.startpoint":    "Starting point: computed from the baseline, no actual value yet",
+	"b2.start":         "Starting point",
+	"b2.progress":      "Progress",
 	"b2.noachievement": "No achievement yet: neither actual nor baseline values.",
 	"b2.table":         "Balanced scorecard",
 

@@ -68,7 +68,11 @@ func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
 			if of == nil {
 				return val{}
 			}
-			return shown(f.Percent(of.Achievement) + " (" + d.w.inline(d.l.Enum("light", of.Light)) + ")")
+			state := d.l.Enum("light", of.Light)
+			if of.StartingPoint {
+				state = d.l.T("b2.start")
+			}
+			return shown(f.Percent(of.Achievement) + " (" + d.w.inline(state) + ")")
 		}
 		s := subject{noun: "objective", name: d.objectiveName(id), of: true}
 		d.field("scorecard.objectives."+id+".achievement", s, d.f("f.achievement"), achieved(d.fo, o.Objectives), achieved(d.fn, n.Objectives))

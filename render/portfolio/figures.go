@@ -60,8 +60,10 @@ type Account struct {
 	VisitCostRevenuePct *float64
 	VisitCostMarginPct  *float64
 
-	Scorecard    *float64    // total achievement of the scorecard
-	Perspectives [4]*float64 // achievement per perspective, in kep.Perspectives order
+	Scorecard *float64 // total achievement of the scorecard
+	// StartingPoint: the plan has no actual yet, Scorecard is computed from baselines.
+	StartingPoint bool
+	Perspectives  [4]*float64 // achievement per perspective, in kep.Perspectives order
 }
 
 // Totals add up the accounts of the portfolio.
@@ -227,6 +229,7 @@ func account(p *kep.Plan, f *kep.Figures) Account {
 	}
 	if sc := f.Scorecard; sc != nil {
 		a.Scorecard = sc.Total
+		a.StartingPoint = sc.StartingPoint
 		for i, k := range kep.Perspectives {
 			if v, ok := sc.Perspectives[k]; ok {
 				a.Perspectives[i] = &v
@@ -319,7 +322,8 @@ func (pf *Figures) total() {
 			pf.Deviations = append(pf.Deviations, a)
 		}
 		for i, v := range append(a.Perspectives[:], a.Scorecard) {
-			if v != nil {
+			// A starting point (no actual yet) is no result: it stays out of the means.
+			if v != nil && !a.StartingPoint {
 				sums[i] += *v
 				counts[i]++
 			}

@@ -162,29 +162,39 @@ func (b *builder) scorecards(num string) *render.Section {
 	header = append(header, l.T("b2.total"))
 	t := &render.Table{Caption: l.T("pf.scorecards"), Header: header, Align: right(6), RowHeader: true,
 		Widths: []float64{4, 2, 2, 2, 2, 2}}
+	start := false
 	for _, a := range pf.Accounts {
 		if a.Scorecard == nil {
 			continue
 		}
-		t.Rows = append(t.Rows, b.achievementRow(a.Name, a.Perspectives, a.Scorecard, false))
+		t.Rows = append(t.Rows, b.achievementRow(a.Name, a.Perspectives, a.Scorecard, false, a.StartingPoint))
+		start = start || a.StartingPoint
 	}
 	if len(t.Rows) == 0 {
 		s.Blocks = []render.Block{&render.Note{Text: l.T("pf.scorecards.none")}}
 		return s
 	}
-	t.Foot = [][]render.Cell{b.achievementRow(l.T("pf.mean"), pf.MeanPerspectives, pf.MeanScorecard, true)}
+	t.Foot = [][]render.Cell{b.achievementRow(l.T("pf.mean"), pf.MeanPerspectives, pf.MeanScorecard, true, false)}
 	s.Blocks = []render.Block{t, &render.Paragraph{Text: l.T("pf.lights")}}
+	if start {
+		s.Blocks = append(s.Blocks, &render.Paragraph{Text: "* " + l.T("b2.startpoint") + " " + l.T("pf.start.mean")})
+	}
 	return s
 }
 
-func (b *builder) achievementRow(name string, persp [4]*float64, total *float64, strong bool) []render.Cell {
+// achievementRow is one account's row; a starting point (start) shows its figures muted,
+// marked with an asterisk and without traffic lights: it is no result (spec A4).
+func (b *builder) achievementRow(name string, persp [4]*float64, total *float64, strong, start bool) []render.Cell {
 	row := []render.Cell{{Text: name, Strong: strong}}
 	for _, v := range append(persp[:], total) {
-		if v == nil {
+		switch {
+		case v == nil:
 			row = append(row, render.Cell{Text: "–", Muted: true})
-			continue
+		case start:
+			row = append(row, render.Cell{Text: b.f.Percent(*v) + " *", Muted: true, Strong: strong})
+		default:
+			row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(kep.Light(*v)), Strong: strong})
 		}
-		row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(kep.Light(*v)), Strong: strong})
 	}
 	return row
 }
