@@ -3,9 +3,11 @@ package kep
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -80,10 +82,7 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 		case ks.wsOnly:
 			ds = append(ds, d.at(joinKey(path, k), false, "[%s] belongs in the workspace file kep.toml, not in a plan: it must be the same for every account", k))
 		case ks.kind.single():
-			// Most values pass: the key path is made only for a finding.
-			if msg := checkSingle(ks, raw[k]); msg != "" {
-				ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
-			}
+			ds = d.checkSingleAt(ds, ks, raw[k], path, k)
 		default:
 			ds = append(ds, checkValue(d, ks, raw[k], joinKey(path, k))...)
 		}
@@ -250,9 +249,7 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 		var ds Diagnostics
 		points := &keySpec{kind: kindPoints}
 		for _, k := range sortedKeys(m) {
-			if msg := checkSingle(points, m[k]); msg != "" {
-				ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
-			}
+			ds = d.checkSingleAt(ds, points, m[k], path, k)
 		}
 		return ds
 	case kindTextList, kindEnumList:
@@ -535,4 +532,82 @@ func delimiterColumns(line string) int {
 	}
 	t = strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|")
 	return strings.Count(t, "|") + 1
+}
+
+// checkSingleAt appends the findings for the single value v of key k in the table at
+// path. Most values pass: the key path is made only for a finding.
+func (d *decoded) checkSingleAt(ds Diagnostics, ks *keySpec, v any, path, k string) Diagnostics {
+	msg := checkSingle(ks, v)
+	if f, ok := v.(float64); ok && thousandsCandidate(ks, f) {
+		if hint := d.thousandsHint(ks, joinKey(path, k), k); hint != "" {
+			if msg == "" {
+				return append(ds, d.at(joinKey(path, k), true, "%s", hint))
+			}
+			msg += "; " + hint
+		}
+	}
+	if msg != "" {
+		ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
+	}
+	return ds
+}
+
+// A8: a number written with a dot and exactly three digits after it, in German a
+// thousands group (8.000 = eight thousand), is read by TOML as 8. For money and counts
+// that is always suspicious; for percentages and points only a dot followed by 000 is
+// (5.000 points is a whole number written with a thousands dot, 12.500 % may be meant).
+// See docs/format-decisions.md.
+
+// thousandsCandidate tells, from the value alone, whether its source may have been
+// written as a thousands group: under 1,000 and a whole number of thousandths. Only these
+// few values cost a look at the source line.
+func thousandsCandidate(ks *keySpec, f float64) bool {
+	switch ks.kind {
+	case kindMoney, kindInteger, kindPercent, kindPoints:
+	default:
+		return false
+	}
+	a := math.Abs(f)
+	return a >= 1 && a < 1000 && math.Abs(a*1000-math.Round(a*1000)) < 1e-6
+}
+
+var thousandsRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([-+]?)([1-9][0-9]{0,2})\.([0-9]{3})$`)
+})
+
+// thousandsHint returns the warning for the value of key (at path) when its source reads
+// like a German thousands group, else "".
+func (d *decoded) thousandsHint(ks *keySpec, path, key string) string {
+	if d.idx == nil {
+		return ""
+	}
+	pos := d.idx.at(path)
+	line := lineAt(d.idx.src, pos.Line)
+	i := strings.Index(line, key)
+	for i >= 0 {
+		rest := strings.TrimLeft(line[i+len(key):], " \t")
+		if strings.HasPrefix(rest, "=") {
+			lit := strings.TrimLeft(rest[1:], " \t")
+			if end := strings.IndexAny(lit, " \t,}]#"); end >= 0 {
+				lit = lit[:end]
+			}
+			m := thousandsRE().FindStringSubmatch(lit)
+			if m == nil {
+				return ""
+			}
+			if (ks.kind == kindPercent || ks.kind == kindPoints) && m[3] != "000" {
+				return ""
+			}
+			read, _ := strconv.ParseFloat(lit, 64)
+			meant := m[1] + m[2] + m[3]
+			return fmt.Sprintf("%s is read as %s; if you mean %s, write %s or %s_%s (TOML has no thousands dots)",
+				lit, strconv.FormatFloat(read, 'f', -1, 64), meant, meant, m[1]+m[2], m[3])
+		}
+		j := strings.Index(line[i+1:], key)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return ""
 }
