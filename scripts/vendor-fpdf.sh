@@ -11,6 +11,11 @@
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
 #   - fixes an upstream bug: subsetting wrote into the caller's font bytes (getMetrics);
+#   - follows each component of a composite glyph once: a glyph that contains itself
+#     recursed until the stack overflowed (a fatal error);
+#   - a panic on one of its goroutines (subsetting, compression) is raised again in the
+#     caller's goroutine, where the caller's recover catches it, instead of ending the
+#     program;
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
 #   - prints nothing to stdout (kep render -o - writes the document there): a font's
 #     faults (licence bits that forbid embedding, no Unicode map, bad metrics or loca
@@ -39,7 +44,8 @@ printf 'module github.com/go-pdf/fpdf\n\ngo 1.20\n' >"$dst/go.mod"
 cat >"$dst/README.kep" <<'TXT'
 go-pdf/fpdf v0.9.0 (MIT, see LICENSE; upstream archived in 2025) with
 scripts/fpdf-perf.patch applied: speed (font parses and subsets shared, pooled and
-parallel compression, Text without fmt), one bug fix and StringWidthOf; see the
+parallel compression, Text without fmt), bug fixes (font bytes written to, recursion
+into composite glyphs, panics on its goroutines) and StringWidthOf; see the
 script's header. Made by scripts/vendor-fpdf.sh. To change it, edit here, then
 regenerate the patch (diff against the module cache) so that the script stays true.
 TXT

@@ -43,6 +43,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -4570,6 +4571,7 @@ type utf8Cut struct {
 func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 	cuts := make(map[string]*utf8Cut)
 	var wg sync.WaitGroup
+	var failed atomic.Value // the first panic of a goroutine, raised again by the waiter
 	for key, font := range f.fonts {
 		if font.Tp != "UTF8" {
 			continue
@@ -4580,6 +4582,11 @@ func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					failed.CompareAndSwap(nil, panicValue{r})
+				}
+			}()
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
 			stream := font.utf8File.GenerateCutFont(usedRunes)
@@ -4604,6 +4611,11 @@ func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 	}
 	return func() map[string]*utf8Cut {
 		wg.Wait()
+		if p, ok := failed.Load().(panicValue); ok {
+			// In the caller's goroutine, where its recover can catch it: a font
+			// that breaks the subsetter fails this document, not the process.
+			panic(p.v)
+		}
 		return cuts
 	}
 }

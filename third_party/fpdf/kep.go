@@ -25,6 +25,10 @@ func boundCache(m *sync.Map, n *atomic.Int32, key, value any) {
 	}
 }
 
+// panicValue carries a goroutine's panic to the goroutine that waits for it (kep patch):
+// a panic in a goroutine of its own ends the whole program, whatever the caller recovers.
+type panicValue struct{ v any }
+
 // StringWidthOf returns the width of s, in user units, set in the loaded font of family
 // and style at size points: what SetFont followed by GetStringWidth returns, without
 // selecting the font. Selecting writes a font operator into the current page, so a

@@ -853,14 +853,17 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 		for flags&symbolContinue != 0 {
 			flags = utf.readUint16()
 			symbolIndex := utf.readUint16()
+			// kep patch: a component is followed once, when it is first met. Upstream
+			// followed it every time, so a glyph that contains itself recursed until
+			// the stack overflowed (a fatal error, not a panic).
 			if _, OK := symbolSet[symbolIndex]; !OK {
 				symbolSet[symbolIndex] = len(SymbolsCollection)
 				SymbolsCollection[symbolIndex] = 1
 				SymbolsCollectionKeys = append(SymbolsCollectionKeys, symbolIndex)
+				oldPosition, _ := utf.fileReader.seek(0, 1)
+				_, _, _, SymbolsCollectionKeys = utf.getSymbols(symbolIndex, start, symbolSet, SymbolsCollection, SymbolsCollectionKeys)
+				utf.seek(int(oldPosition))
 			}
-			oldPosition, _ := utf.fileReader.seek(0, 1)
-			_, _, _, SymbolsCollectionKeys = utf.getSymbols(symbolIndex, start, symbolSet, SymbolsCollection, SymbolsCollectionKeys)
-			utf.seek(int(oldPosition))
 			if flags&symbolWords != 0 {
 				utf.skip(4)
 			} else {

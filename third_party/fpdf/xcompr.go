@@ -75,10 +75,16 @@ func (pool *xmempool) compressAll(data [][]byte) []*membuffer {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var failed atomic.Value
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					failed.CompareAndSwap(nil, panicValue{r})
+				}
+			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(data) {
@@ -89,6 +95,9 @@ func (pool *xmempool) compressAll(data [][]byte) []*membuffer {
 		}()
 	}
 	wg.Wait()
+	if p, ok := failed.Load().(panicValue); ok {
+		panic(p.v) // in the caller's goroutine, where its recover can catch it
+	}
 	return out
 }
 
