@@ -576,7 +576,7 @@ func quotedSources(ds kep.Diagnostics) map[string][]string {
 		if _, ok := src[d.File]; ok {
 			continue
 		}
-		b, err := os.ReadFile(d.File)
+		b, err := kep.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
 		if err != nil {
 			src[d.File] = nil
 			continue
