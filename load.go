@@ -111,7 +111,16 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	p, pd := decodePlan(l.fs(), path, src, ws)
 	diags = append(diags, pd...)
 	if p != nil && !diags.HasErrors() {
-		diags = append(diags, planWarnings(p, DateOf(l.now()))...)
+		today := DateOf(l.now())
+		diags = accept(p, append(diags, planWarnings(p, today)...), today)
+		// Compute takes the plan's warnings from here (also those of the walk, such as
+		// A8's thousands dots) instead of finding them a second time.
+		p.warnings, p.warnedOn = nil, today
+		for _, d := range diags {
+			if d.Warning && d.File == p.File {
+				p.warnings = append(p.warnings, d)
+			}
+		}
 	}
 	return p, limitErrors(path, diags)
 }
@@ -179,8 +188,8 @@ func limitErrors(file string, ds Diagnostics) Diagnostics {
 // later fills a struct from the same parse, exactly as decoding the source again would.
 func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	d := &decoded{file: file}
-	if line := checkNesting(src); line > 0 {
-		return nil, Diagnostics{{File: file, Line: line, Message: fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)}}
+	if line, msg := checkStructure(src); line > 0 {
+		return nil, Diagnostics{{File: file, Line: line, Message: msg}}
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
