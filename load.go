@@ -111,16 +111,7 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	p, pd := decodePlan(l.fs(), path, src, ws)
 	diags = append(diags, pd...)
 	if p != nil && !diags.HasErrors() {
-		today := DateOf(l.now())
-		diags = accept(p, append(diags, planWarnings(p, today)...), today)
-		// Compute takes the plan's warnings from here (also those of the walk, such as
-		// A8's thousands dots) instead of finding them a second time.
-		p.warnings, p.warnedOn = nil, today
-		for _, d := range diags {
-			if d.Warning && d.File == p.File {
-				p.warnings = append(p.warnings, d)
-			}
-		}
+		diags = append(diags, planWarnings(p, DateOf(l.now()))...)
 	}
 	return p, limitErrors(path, diags)
 }
