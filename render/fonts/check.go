@@ -70,6 +70,17 @@ func check(data []byte) error {
 	if f.NumGlyphs() == 0 {
 		return errors.New("font has no glyphs")
 	}
+	// The writers ask sfnt which runes the font has (its choice of character map may
+	// differ from fpdf's): it must have some.
+	var buf sfnt.Buffer
+	found := false
+	for r := rune(0); r <= 0xffff && !found; r++ {
+		g, err := f.GlyphIndex(&buf, r)
+		found = err == nil && g != 0
+	}
+	if !found {
+		return errors.New("font has no usable character map")
+	}
 	runes, err := checkTables(data)
 	if err != nil {
 		return fmt.Errorf("font is not usable: %w", err)

@@ -39,6 +39,9 @@ func TestCheckRefusesBrokenFonts(t *testing.T) {
 		{"loca and hmtx", fontstest.Mutate([]byte{0x00, 0x06, 0x30, 0xf3, 0x03, 0xe0, 0x01, 0xc0}), "font is not usable: "},
 		{"hmtx and glyf", fontstest.Mutate([]byte{0x03, 0x64, 0xfd, 0x98, 0x00, 0x7d, 0x1c, 0x55, 0x00, 0xdd, 0x82, 0x94}), "font is not usable: "},
 		{"fpdf recursion", fontstest.Mutate([]byte{0x00, 0x38, 0x63, 0x06, 0x03, 0x6a, 0xaa, 0x13}), "font is not usable: "},
+		// found by FuzzRenderFont: fpdf's character map fine, sfnt's (which the PDF
+		// writer asks for coverage) without a single glyph
+		{"no glyph by sfnt's cmap", fontstest.Mutate([]byte{0x02, 0x00, 0x23, 0x00}), "font has no usable character map"},
 		{"overlapping cmap segments", overlappingCmap(), "font is not usable: cmap format 4: segment"},
 		{"restricted licence", restricted(), "font is not usable: its licence does not allow a subset of it in a document (OS/2 fsType 0x0002)"},
 	}
