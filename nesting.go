@@ -8,12 +8,19 @@ import "fmt"
 // brackets or a key of a million parts would keep it busy for minutes.
 const MaxNesting = 32
 
-// MaxTables bounds the tables of a file, each counted by the parts of its full key: the
-// TOML library builds every table's key from all its parts, so [a.b.c] costs 1 + 2 + 3
-// (a, a.b and a.b.c), and { } deep in a row the depth it sits at. 2 MiB of headers 32
-// parts deep took 10 s and 1 GB, of inline tables 5 s and 1.2 GB. A plan of 10,000
-// rows in each of its lists stays below.
-const MaxTables = 250000
+// MaxTables bounds the work of the TOML library on a file's tables and keys, counted
+// before it parses: every table counts 1, and every table and key also the parts of its
+// full name beyond the fourth (the library builds each name from all its parts), so
+// [a.b.c.d.e.f] counts 1 + 1 + 2 (a.b.c.d.e and a.b.c.d.e.f are 1 and 2 parts too
+// deep). 2 MiB of headers 32 parts deep took 10 s and 1 GB, of inline tables 5 s and
+// 1.2 GB, of keys under a deep header 3 s. Plans name keys at most four parts deep
+// (offering.profile[].competitors.<id>); 10,000 rows in each of ten lists stay below.
+const MaxTables = 200000
+
+// freeParts is how many parts of a name cost nothing extra.
+const freeParts = 4
+
+func beyond(parts int) int { return max(0, parts-freeParts) }
 
 // checkStructure refuses, before the TOML library sees src, nesting beyond MaxNesting and
 // tables beyond MaxTables: it returns the line and the message, or 0 and "".
@@ -23,7 +30,7 @@ func checkStructure(src []byte) (int, string) {
 	case deep > 0:
 		return deep, fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)
 	case many > 0:
-		return many, fmt.Sprintf("too many tables or tables too deep: more than %d, counting each table by the parts of its key ([a.b.c] counts 1 + 2 + 3)", MaxTables)
+		return many, fmt.Sprintf("too many tables, or keys too deep: more than %d, counting 1 per table and 1 per part of a name beyond the fourth", MaxTables)
 	}
 	return 0, ""
 }
@@ -70,14 +77,17 @@ func scanNesting(src []byte) (deep, many, weight int) {
 				stack = append(stack, c)
 			}
 		case '{':
-			weight += headerParts + len(stack) + dots + 1
+			weight += 1 + beyond(headerParts+len(stack)+dots+1)
 			stack = append(stack, c)
 			inKey, dots = true, 0
 		case ']', '}':
 			if header && dots >= 0 {
-				// The header's tables: one per part, each key as long as its parts.
+				// The table, and each of its names too deep, its parents' too.
 				headerParts = dots + 1
-				weight += headerParts * (headerParts + 1) / 2
+				weight++
+				for p := freeParts + 1; p <= headerParts; p++ {
+					weight += beyond(p)
+				}
 				dots = -1 // counted; a second ] of [[…]] adds nothing
 			}
 			if !header && len(stack) > 0 {
@@ -88,14 +98,15 @@ func scanNesting(src []byte) (deep, many, weight int) {
 				inKey, dots = true, 0
 			}
 		case '=':
-			if !header {
+			if !header && inKey {
 				inKey = false
+				weight += beyond(headerParts + len(stack) + dots + 1) // the key
 			}
 		case '.':
 			if inKey {
 				dots++
 				if !header {
-					weight += headerParts + len(stack) + dots // an implicit table
+					weight += 1 + beyond(headerParts+len(stack)+dots) // an implicit table
 				}
 			}
 		}

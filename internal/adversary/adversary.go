@@ -46,6 +46,45 @@ var Cases = []Case{
 	{"inline-tables", inlineTables, FileSize},
 	{"contacts-chain", contactsChain, 10000},
 	{"actions-overdue", actionsOverdue, 10000},
+	{"contacts-and-actions", func(n int) []byte {
+		return append(contactsChain(n), actionsOverdue(n)[len(head):]...)
+	}, 10000},
+	{"keys-deep", keysDeep, FileSize},
+	{"rows-shallow", func(n int) []byte { return []byte(head + repeatTo("[[x]]\n", n)) }, FileSize},
+	{"inline-shallow", func(n int) []byte { return []byte(head + "x = [\n" + repeatTo("{a = {b = 1}},\n", n-16) + "]\n") }, FileSize},
+}
+
+func init() {
+	// Each Markdown case again in paragraphs of at most 256 bytes: the most of it a plan
+	// may hold within the Markdown budget, whose scan limit favours short paragraphs.
+	for _, name := range []string{"linkrefs", "brackets", "brackets-links", "brackets-titles", "backticks", "emphasis", "prose"} {
+		c, _ := Find(name)
+		plan := c.Plan
+		Cases = append(Cases, Case{name + "-split", func(n int) []byte { return splitParagraphs(plan(n), 256) }, c.Full})
+	}
+}
+
+// splitParagraphs puts a blank line into the plan's summary every max bytes, at a line
+// break where there is one.
+func splitParagraphs(plan []byte, max int) []byte {
+	s := string(plan)
+	i := strings.Index(s, "summary = '''\n")
+	if i < 0 {
+		return plan
+	}
+	start := i + len("summary = '''\n")
+	end := strings.LastIndex(s, "'''")
+	md := s[start:end]
+	var b strings.Builder
+	for len(md) > 0 {
+		k := min(max, len(md))
+		if j := strings.LastIndexByte(md[:k], '\n'); j > 0 && k < len(md) {
+			k = j + 1
+		}
+		b.WriteString(strings.TrimSuffix(md[:k], "\n") + "\n\n")
+		md = md[k:]
+	}
+	return []byte(s[:start] + b.String() + s[end:])
 }
 
 // Find returns the case of that name.
@@ -95,6 +134,9 @@ func linkRefs(n int) []byte {
 func linkRefsUsed(n int) []byte {
 	defs := linesTo(n/2, func(i int) string { return fmt.Sprintf("[r%d]: https://e.com/%d", i, i) })
 	k := strings.Count(defs, "\n")
+	if k == 0 {
+		return summary(defs)
+	}
 	uses := linesTo(n/2, func(i int) string { return fmt.Sprintf("[x][r%d]", i%k) })
 	return summary(defs + "\n" + uses)
 }
@@ -153,6 +195,20 @@ func inlineTables(n int) []byte {
 	v := strings.Repeat("{a = ", 31) + "1" + strings.Repeat("}", 31)
 	for i := 0; ; i++ {
 		l := fmt.Sprintf("k%d = %s\n", i, v)
+		if b.Len()+len(l) > n {
+			break
+		}
+		b.WriteString(l)
+	}
+	return []byte(b.String())
+}
+
+// keysDeep are plain keys in a table 32 parts deep: each key's name repeats the parts.
+func keysDeep(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head + "[x" + strings.Repeat(".k", 31) + "]\n")
+	for i := 0; ; i++ {
+		l := fmt.Sprintf("v%d = 1\n", i)
 		if b.Len()+len(l) > n {
 			break
 		}

@@ -26,6 +26,7 @@ func main() {
 	kep := flag.String("kep", "", "kep binary (default: build one)")
 	only := flag.String("case", "", "comma-separated case names (default: all)")
 	scale := flag.Float64("scale", 1, "fraction of each case's full size")
+	fit := flag.Bool("fit", true, "shrink a refused case to the largest size kep accepts: the worst plan within the limits")
 	timeout := flag.Duration("timeout", 60*time.Second, "time limit per command")
 	write := flag.String("write", "", "only write the plans into this folder")
 	flag.Parse()
@@ -36,13 +37,13 @@ func main() {
 		}
 		return
 	}
-	if err := run(*kep, *only, *scale, *timeout); err != nil {
+	if err := run(*kep, *only, *scale, *fit, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "limits:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kep, only string, scale float64, timeout time.Duration) error {
+func run(kep, only string, scale float64, fit bool, timeout time.Duration) error {
 	dir, err := os.MkdirTemp("", "kep-limits-")
 	if err != nil {
 		return err
@@ -54,13 +55,18 @@ func run(kep, only string, scale float64, timeout time.Duration) error {
 			return fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	}
-	fmt.Printf("%-16s %9s %9s | %-8s %8s %8s | %-8s %8s %8s\n", "case", "bytes", "size", "validate", "s", "MB", "render", "s", "MB")
-	var worst [4]float64
+	fmt.Printf("%-22s %8s | %-8s %6s %6s %6s | %-8s %6s %6s %6s\n", "case", "bytes", "validate", "wall s", "CPU s", "MB", "render", "wall s", "CPU s", "MB")
+	var worst [6]float64
 	for _, c := range adversary.Cases {
 		if only != "" && !contains(strings.Split(only, ","), c.Name) {
 			continue
 		}
 		size := int(float64(c.Full) * scale)
+		if fit {
+			if size, err = fitted(kep, dir, c, size, timeout); err != nil {
+				return err
+			}
+		}
 		src := c.Plan(size)
 		plan := filepath.Join(dir, c.Name+".toml")
 		if err := os.WriteFile(plan, src, 0o644); err != nil {
@@ -68,11 +74,46 @@ func run(kep, only string, scale float64, timeout time.Duration) error {
 		}
 		v := measure(timeout, kep, "validate", plan)
 		r := measure(timeout, kep, "render", "-o", filepath.Join(dir, "out"), plan)
-		fmt.Printf("%-16s %9d %9d | %-8s %8.2f %8.0f | %-8s %8.2f %8.0f\n", c.Name, len(src), size, v.status, v.secs, v.mb, r.status, r.secs, r.mb)
-		worst = [4]float64{max(worst[0], v.secs), max(worst[1], v.mb), max(worst[2], r.secs), max(worst[3], r.mb)}
+		fmt.Printf("%-22s %8d | %-8s %6.2f %6.2f %6.0f | %-8s %6.2f %6.2f %6.0f\n", c.Name, len(src), v.status, v.secs, v.cpu, v.mb, r.status, r.secs, r.cpu, r.mb)
+		worst = [6]float64{max(worst[0], v.secs), max(worst[1], v.cpu), max(worst[2], v.mb), max(worst[3], r.secs), max(worst[4], r.cpu), max(worst[5], r.mb)}
 	}
-	fmt.Printf("worst: validate %.2f s, %.0f MB; render %.2f s, %.0f MB\n", worst[0], worst[1], worst[2], worst[3])
+	fmt.Printf("worst: validate %.2f s wall, %.2f s CPU, %.0f MB; render (PDF and HTML) %.2f s wall, %.2f s CPU, %.0f MB\n", worst[0], worst[1], worst[2], worst[3], worst[4], worst[5])
 	return nil
+}
+
+// fitted returns the largest size up to full, to about 1 %, whose plan kep validate
+// accepts, or full when even a tiny one is refused (a case refused for its kind, not its
+// size). kep runs as a child: measured in this process, the peak memory of the search
+// would show in the children's figures.
+func fitted(kep, dir string, c adversary.Case, full int, timeout time.Duration) (int, error) {
+	plan := filepath.Join(dir, "fit.toml")
+	ok := func(n int) (bool, error) {
+		if err := os.WriteFile(plan, c.Plan(n), 0o644); err != nil {
+			return false, err
+		}
+		return measure(timeout, kep, "validate", plan).status == "ok", nil
+	}
+	const least = 256
+	if yes, err := ok(full); yes || err != nil {
+		return full, err
+	}
+	if yes, err := ok(least); !yes || err != nil {
+		return full, err
+	}
+	lo, hi := least, full
+	for hi-lo > lo/100+16 {
+		mid := (lo + hi) / 2
+		yes, err := ok(mid)
+		if err != nil {
+			return 0, err
+		}
+		if yes {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo, nil
 }
 
 func writePlans(dir, only string, scale float64) error {
@@ -90,8 +131,8 @@ func writePlans(dir, only string, scale float64) error {
 }
 
 type result struct {
-	status   string // ok, refused (exit 1), or what went wrong
-	secs, mb float64
+	status        string // ok, refused (exit 1), or what went wrong
+	secs, cpu, mb float64
 }
 
 func measure(timeout time.Duration, name string, args ...string) result {
@@ -103,6 +144,7 @@ func measure(timeout time.Duration, name string, args ...string) result {
 	r := result{status: "ok", secs: time.Since(start).Seconds()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.mb = float64(ru.Maxrss) / 1024
+		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	var ee *exec.ExitError
 	switch {
