@@ -1,29 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"text/template"
 	"time"
 
 	"github.com/kepdev/kep"
 )
-
-// The scaffolds are commented plans, one per language. The TOML encoder cannot write
-// comments, so they are templates rather than encoded structs.
-//
-//go:embed scaffold/*.toml
-var scaffolds embed.FS
 
 var initCommand = &command{
 	name:    "init",
@@ -50,21 +39,6 @@ file system.
 	run: runInit,
 }
 
-// scaffoldData fills a scaffold template.
-type scaffoldData struct {
-	File           string // as given, for the hints in the header comment
-	Account        string // a TOML basic string, quotes included
-	Year, Prev     int
-	Visits         int
-	Attractiveness []scaffoldCriterion
-	Position       []scaffoldCriterion
-}
-
-type scaffoldCriterion struct {
-	ID, Name, Weight, Pad string
-	Points                int
-}
-
 func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	lang := fl.String("lang", "de", "")
@@ -82,7 +56,7 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	path := files[0]
 	name := strings.TrimSpace(*account)
 	if name == "" {
-		name = map[string]string{"de": "Musterkunde GmbH", "en": "Example Customer Ltd"}[*lang]
+		name = kep.ExampleAccount(*lang)
 	}
 	if strings.ContainsAny(name, "\n\r") {
 		return usageError(stderr, c, "--account: the name must be one line")
@@ -124,50 +98,17 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// scaffold fills the template for lang and checks the result as it would be checked at
-// path, inside its workspace. The visits are set to the norm of the class the example
-// scores give, so that the new plan has no warning either.
+// scaffold fills the scaffold for lang and checks the result as it would be checked at
+// path, inside its workspace (whose scoring criteria it uses).
 func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostics, error) {
-	tmpl, err := template.ParseFS(scaffolds, "scaffold/"+lang+".toml")
-	if err != nil {
-		return nil, nil, fmt.Errorf("scaffold: %w", err)
-	}
-	year := now.Year() + 1
-	// The file name appears in a comment: a line break in it would end the comment.
-	shown := strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return '?'
-		}
-		return r
-	}, path)
-	data := scaffoldData{File: shown, Account: tomlString(account), Year: year, Prev: year - 1, Visits: 0}
 	loader := &kep.Loader{Now: now}
-	// The workspace decides the criteria: load a stub plan at the same path to learn them.
-	stub := fmt.Sprintf("format = 1\n[plan]\naccount = \"x\"\nfrom = %d-01-01\nto = %d-12-31\n", year, year)
-	ws := kep.DefaultWorkspace()
-	if p, _ := loader.LoadPlanBytes(path, []byte(stub)); p != nil && p.Workspace != nil {
-		ws = p.Workspace
+	ws, _ := loader.WorkspaceFor(path)
+	src, err := kep.Scaffold(kep.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
+	if err != nil {
+		return nil, nil, err
 	}
-	data.Attractiveness = scaffoldCriteria(ws.Scoring.Attractiveness, 6, lang)
-	data.Position = scaffoldCriteria(ws.Scoring.Position, 5, lang)
-
-	var buf bytes.Buffer
-	for pass := 0; pass < 2; pass++ {
-		buf.Reset()
-		if err := tmpl.Execute(&buf, data); err != nil {
-			return nil, nil, fmt.Errorf("scaffold: %w", err)
-		}
-		p, diags := loader.LoadPlanBytes(path, buf.Bytes())
-		if pass == 1 || p == nil || diags.HasErrors() {
-			return buf.Bytes(), diags, nil
-		}
-		f := kep.Compute(p, now)
-		if f.Selection == nil || f.Selection.NormVisits == nil {
-			return buf.Bytes(), diags, nil
-		}
-		data.Visits = int(math.Round(*f.Selection.NormVisits))
-	}
-	return buf.Bytes(), nil, nil
+	_, diags := loader.LoadPlanBytes(path, src)
+	return src, diags, nil
 }
 
 // schemaLine returns a "#:schema" line naming the nearest kep.schema.json (written by
@@ -198,57 +139,6 @@ func schemaLine(path string) string {
 			return ""
 		}
 	}
-}
-
-// defaultCriterionNames are the English names of the default scoring model's criteria
-// (whose names the spec gives in German), for the comments of an English scaffold.
-var defaultCriterionNames = map[string]string{
-	"revenue": "revenue", "potential": "revenue potential", "margin": "contribution margin",
-	"strategic_fit": "strategic importance", "reference": "reference value",
-	"share_of_wallet": "share of wallet", "relationship": "relationship quality",
-	"solution_fit": "solution fit", "price_enforcement": "price enforcement",
-}
-
-func scaffoldCriteria(cs []kep.Criterion, points int, lang string) []scaffoldCriterion {
-	defaults := map[string]string{}
-	for _, c := range append(kep.DefaultWorkspace().Scoring.Attractiveness, kep.DefaultWorkspace().Scoring.Position...) {
-		defaults[c.ID] = c.Name
-	}
-	width := 0
-	for _, c := range cs {
-		width = max(width, len(c.ID))
-	}
-	out := make([]scaffoldCriterion, len(cs))
-	for i, c := range cs {
-		// Align the comments after "id = n" in one column, at least two spaces after.
-		pad := strings.Repeat(" ", max(2, 31-len(c.ID)-3-len(strconv.Itoa(points))))
-		name := c.Name
-		if en, ok := defaultCriterionNames[c.ID]; ok && lang == "en" && defaults[c.ID] == c.Name {
-			name = en
-		}
-		out[i] = scaffoldCriterion{ID: c.ID, Name: name, Weight: strconv.FormatFloat(c.Weight, 'f', -1, 64), Points: points, Pad: pad}
-	}
-	return out
-}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // writeNew writes data to path only if path does not exist yet, through a temporary file

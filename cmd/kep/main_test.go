@@ -55,18 +55,6 @@ func TestGithubAnnotationEscapes(t *testing.T) {
 	}
 }
 
-func TestTomlString(t *testing.T) {
-	for in, want := range map[string]string{
-		`Müller & "Söhne"`: `"Müller & \"Söhne\""`,
-		`C:\x`:             `"C:\\x"`,
-		"tab\there":        `"tab\u0009here"`,
-	} {
-		if got := tomlString(in); got != want {
-			t.Errorf("tomlString(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 // kep init onto an existing file is wrong usage, exit 2: exit 1 means a plan with errors.
 func TestInitExistingIsUsage(t *testing.T) {
 	dir := t.TempDir()
