@@ -23,8 +23,10 @@ func Compute(p *Plan, now time.Time) *Figures {
 	f.Lang = p.Lang
 	f.Currency = p.Currency
 	f.Blocks = blocksWithData(p)
-	for _, b := range f.Blocks {
-		if b {
+	f.Examples = p.examples
+	for i, b := range f.Blocks {
+		// A block still as kep init wrote it is shown, but not counted (spec A9).
+		if b && !f.Examples[i] {
 			f.Completeness++
 		}
 	}
@@ -62,7 +64,24 @@ func Compute(p *Plan, now time.Time) *Figures {
 		}
 		f.Checklists[c.Topic] = checklistShare(c.Items)
 	}
-	for _, d := range planWarnings(p, DateOf(now)) {
+	today := DateOf(now)
+	warnings := p.warnings
+	if p.warnedOn != today {
+		warnings = accept(p, planWarnings(p, today), today)
+	}
+	for _, d := range warnings {
+		if d.Accepted != "" {
+			f.Accepted++
+			aw := AcceptedWarning{Path: d.Path, Message: d.Message, Reason: d.Accepted}
+			for _, a := range p.Accepted {
+				if pathWithin(d.Path, a.Warning) && a.Reason == d.Accepted {
+					aw.Until = a.Until
+					break
+				}
+			}
+			f.AcceptedWarnings = append(f.AcceptedWarnings, aw)
+			continue
+		}
 		f.Warnings = append(f.Warnings, d.String())
 	}
 	return f

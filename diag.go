@@ -15,6 +15,10 @@ type Diagnostic struct {
 	Path    string // key path such as scorecard.objectives[2].weight; may be empty
 	Message string
 	Warning bool
+	// Accepted holds the reason of a warning the plan accepts on purpose ([[accepted]],
+	// spec A7): not printed by kep validate (unless --all), no failure with --strict,
+	// listed in the documents' appendix.
+	Accepted string
 	// NoSource: the file may not be a plan at all (its name, links followed, does not end
 	// in .toml; a link to a secret): show no line of it next to the message.
 	NoSource bool

@@ -13,7 +13,7 @@ type Figures struct {
 	To           string `json:"to"`
 	Lang         string `json:"lang"`
 	Currency     string `json:"currency"`
-	Completeness int    `json:"completeness"` // how many of the seven building blocks hold data
+	Completeness int    `json:"completeness"` // how many of the seven building blocks hold data of the account's own (A9)
 
 	Selection  *SelectionFigures        `json:"selection,omitempty"`
 	Visits     *VisitFigures            `json:"visits,omitempty"`
@@ -25,9 +25,23 @@ type Figures struct {
 	Actions    *ActionFigures           `json:"actions,omitempty"`
 	Checklists map[string]*float64      `json:"checklists,omitempty"` // topic → share of yes in %
 	Warnings   []string                 `json:"warnings"`             // never null: [] when none
+	Accepted   int                      `json:"accepted"`             // warnings accepted on purpose (A7)
+
+	// AcceptedWarnings are the accepted warnings with their reasons, for the appendix.
+	AcceptedWarnings []AcceptedWarning `json:"-"`
 
 	// Blocks tells for each building block 1–7 (index 0–6) whether it holds data.
 	Blocks [7]bool `json:"-"`
+	// Examples tells which of them are still the example from kep init (spec A9): shown,
+	// but not counted in Completeness.
+	Examples [7]bool `json:"-"`
+}
+
+// AcceptedWarning is a warning the plan accepts on purpose, with the entry's reason and
+// until date (spec A7).
+type AcceptedWarning struct {
+	Path, Message, Reason string
+	Until                 *Date
 }
 
 // SelectionFigures are the derived figures of building block 1 for this account.

@@ -111,7 +111,16 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 	p, pd := decodePlan(l.fs(), path, src, ws)
 	diags = append(diags, pd...)
 	if p != nil && !diags.HasErrors() {
-		diags = append(diags, planWarnings(p, DateOf(l.now()))...)
+		today := DateOf(l.now())
+		diags = accept(p, append(diags, planWarnings(p, today)...), today)
+		// Compute takes the plan's warnings from here (also those of the walk, such as
+		// A8's thousands dots) instead of finding them a second time.
+		p.warnings, p.warnedOn = nil, today
+		for _, d := range diags {
+			if d.Warning && d.File == p.File {
+				p.warnings = append(p.warnings, d)
+			}
+		}
 	}
 	return p, limitErrors(path, diags)
 }
@@ -266,6 +275,7 @@ func decodePlanFile(fsys FileSystem, path string, src []byte, ws *Workspace) (*P
 	diags = append(diags, loadAssets(fsys, d, &p.Brand, raw, filepath.Dir(path), ws.Dir)...)
 	diags = append(diags, validatePlan(d, p)...)
 	p.fillDefaults()
+	p.examples, p.exampleWarnings = exampleFindings(d.raw, p)
 	return p, diags
 }
 

@@ -27,6 +27,7 @@ type Plan struct {
 	Actions     []Action       `toml:"actions"`
 	Checklists  []Checklist    `toml:"checklists"`
 	Reviews     []Review       `toml:"reviews"`
+	Accepted    []Accepted     `toml:"accepted"` // spec A7
 
 	// Filled by the loader, never from TOML.
 	File      string     `toml:"-"` // the plan's path as given on the command line
@@ -39,6 +40,21 @@ type Plan struct {
 	selectionGiven bool
 	// links, set by the loader, parses the plan's Markdown for links once.
 	links *linkCache
+	// warnings are the plan's warnings as the loader found them on warnedOn, acceptances
+	// applied; Compute reuses them for the same as-of date.
+	warnings Diagnostics
+	warnedOn Date
+	// examples marks the building blocks still as kep init wrote them, exampleWarnings
+	// says so and names its placeholder texts left elsewhere (spec A9, examples.go).
+	examples        [7]bool
+	exampleWarnings Diagnostics
+}
+
+// Accepted is a warning accepted on purpose (spec A7).
+type Accepted struct {
+	Warning string `toml:"warning"` // the key path the warning names
+	Reason  string `toml:"reason"`
+	Until   *Date  `toml:"until"` // after this as-of date the warning returns
 }
 
 // Meta is the [plan] table.

@@ -15,7 +15,7 @@ var planCases = []struct {
 }{
 	// Decoding and the schema walk.
 	{"syntax error", header + "lang = \n", []string{
-		`/ws/p.toml:6:8: plan.lang: expected value but found '\n' instead`,
+		`/ws/p.toml:6:8: plan.lang: want a value after "=": text in quotes, a number, true or false, or a date`,
 	}},
 	{"unknown key suggests", "lnag = \"en\"\n" + header, []string{
 		`/ws/p.toml:1:1: lnag: unknown key "lnag", did you mean "lang"?`,
@@ -72,7 +72,7 @@ var planCases = []struct {
 		`/ws/p.toml:6:1: plan.summary: Markdown tables with more than 20000 cells`,
 	}},
 	{"raw control character", header + "summary = \"\"\"\nok\u0000\n\"\"\"\n", []string{
-		`/ws/p.toml:7:2: plan.summary: TOML files cannot contain control characters: '0x00'`,
+		`/ws/p.toml:7:3: plan.summary: a NUL byte (U+0000): a plan is a text file; delete it`,
 	}},
 	{"empty path", header + "[brand]\nlogo = \"\"\n", []string{
 		`/ws/p.toml:7:1: brand.logo: must not be empty`,

@@ -1042,6 +1042,25 @@ func (b *builder) appendix(s *Section) {
 		items = items[1:]
 	}
 	fs.Blocks = append(fs.Blocks, &Facts{Items: items})
+	b.acceptedWarnings(s)
+}
+
+// acceptedWarnings lists the warnings the plan accepts on purpose ([[accepted]], spec A7)
+// with their reasons: not printed by kep validate, but never hidden from the reader.
+func (b *builder) acceptedWarnings(s *Section) {
+	ws := b.f.AcceptedWarnings
+	if len(ws) == 0 {
+		return
+	}
+	L := b.L
+	var rows [][]Cell
+	for _, a := range ws {
+		rows = append(rows, []Cell{{Text: a.Path}, {Text: a.Message}, {Text: a.Reason}, {Text: b.F.DatePtr(a.Until)}})
+	}
+	as := b.sub(s, "accepted", L.T("sec.appendix.accepted"))
+	as.Blocks = append(as.Blocks, &Table{Caption: L.T("sec.appendix.accepted"),
+		Header: []string{L.T("app.acc.key"), L.T("app.acc.warning"), L.T("app.acc.reason"), L.T("app.acc.until")},
+		Rows:   rows, Widths: []float64{2.2, 4, 3, 1.3}})
 }
 
 func btoi(b bool) int {

@@ -15,7 +15,7 @@ import (
 var validateCommand = &command{
 	name:    "validate",
 	summary: "check plans and their workspace file",
-	usage: `usage: kep validate [--strict] [--format text|github] FILE…
+	usage: `usage: kep validate [--strict] [--all] [--format text|github] FILE…
 
 Checks each plan and its workspace file (kep.toml) against every rule of the plan
 format and prints what it finds to stderr, errors first, then warnings:
@@ -25,7 +25,9 @@ format and prints what it finds to stderr, errors first, then warnings:
 Prints nothing when all plans are fine.
 
 Flags:
-	--strict         treat warnings as errors
+	--strict         treat warnings as errors (not those the plan accepts in
+	                 [[accepted]])
+	--all            also print the warnings the plan accepts, with their reasons
 	--format github  print GitHub Actions annotations (::error file=…,line=…::…)
 	                 instead of plain lines
 
@@ -41,6 +43,7 @@ Exit status: 0 all plans are valid; 1 a plan has errors (or warnings with
 func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	strict := fl.Bool("strict", false, "")
+	showAll := fl.Bool("all", false, "")
 	format := fl.String("format", "text", "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
@@ -71,6 +74,14 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	if *strict {
 		all = strictly(all)
 	}
+	if *showAll {
+		for i := range all {
+			if r := all[i].Accepted; r != "" {
+				all[i].Message += " (accepted: " + r + ")"
+				all[i].Accepted = ""
+			}
+		}
+	}
 	all.Sort()
 	printDiagnostics(stderr, all, *format)
 	if all.HasErrors() && status == exitOK {
@@ -83,7 +94,8 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 func strictly(ds kep.Diagnostics) kep.Diagnostics {
 	out := make(kep.Diagnostics, len(ds))
 	for i, d := range ds {
-		d.Warning = d.Warning && workspaceNotice(d)
+		// A warning the plan accepts on purpose ([[accepted]], spec A7) stays a warning.
+		d.Warning = d.Warning && (workspaceNotice(d) || d.Accepted != "")
 		out[i] = d
 	}
 	return out
@@ -104,6 +116,9 @@ func workspaceNotice(d kep.Diagnostic) bool {
 func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
 	seen := make(map[kep.Diagnostic]bool, len(ds))
 	for _, d := range ds {
+		if d.Accepted != "" || seen[d] { // accepted on purpose: listed in the documents
+			continue
+		}
 		if seen[d] {
 			continue
 		}

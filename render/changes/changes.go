@@ -88,6 +88,7 @@ func Compare(old, new *kep.Plan, oldF, newF *kep.Figures) []Change {
 	d.actions()
 	d.checklists()
 	d.reviews()
+	d.accepted()
 	if oldF != nil && newF != nil {
 		d.figures(oldF, newF)
 	}

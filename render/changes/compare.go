@@ -597,6 +597,22 @@ func (d *differ) reviews() {
 	})
 }
 
+// accepted compares the warnings accepted on purpose ([[accepted]], spec A7), by the
+// key path they accept; they belong with the plan's own data.
+func (d *differ) accepted() {
+	d.block = Plan
+	key := func(x kep.Accepted) string { return x.Warning }
+	byID("accepted", d.old.Accepted, d.new.Accepted, key, func(a, b kep.Accepted, path string) {
+		s := subject{noun: "accepted", name: b.Warning}
+		d.field(path+".reason", s, d.f("reason"), text(a.Reason), text(b.Reason))
+		d.field(path+".until", s, d.f("until"), dateP(d.fo, a.Until), dateP(d.fn, b.Until))
+	}, func(b kep.Accepted, path string) {
+		d.added(path, subject{noun: "accepted", name: b.Warning}, b.Reason)
+	}, func(a kep.Accepted, path string) {
+		d.removed(path, subject{noun: "accepted", name: a.Warning}, "")
+	})
+}
+
 // people is a list of names compared as a set and shown in the plan's order.
 func people(names []string) val {
 	var ks, shown []string

@@ -45,12 +45,15 @@ var nouns = map[string]noun{
 	"checklist":   {"Checkliste", 'f', "checklist"},
 	"item":        {"Prüfpunkt", 'm', "checklist item"},
 	"review":      {"Review", 'n', "review"},
+	"accepted":    {"Akzeptierte Warnung", 'f', "accepted warning"},
 }
 
 // fieldWords are the names of the keys whose values change, as the sentences use them
 // (German nouns capitalised, English in running text lower case).
 var fieldWords = map[string][2]string{
 	"lang":                {"Sprache", "language"},
+	"reason":              {"Begründung", "reason"},
+	"until":               {"Gültig bis", "until"},
 	"currency":            {"Währung", "currency"},
 	"account":             {"Account", "account"},
 	"title":               {"Titel", "title"},
