@@ -49,6 +49,7 @@ var Cases = []Case{
 	{"contacts-and-actions", func(n int) []byte {
 		return append(contactsChain(n), actionsOverdue(n)[len(head):]...)
 	}, 10000},
+	{"lists-full", listsFull, 10000},
 	{"keys-deep", keysDeep, FileSize},
 	{"rows-shallow", func(n int) []byte { return []byte(head + repeatTo("[[x]]\n", n)) }, FileSize},
 	{"inline-shallow", func(n int) []byte { return []byte(head + "x = [\n" + repeatTo("{a = {b = 1}},\n", n-16) + "]\n") }, FileSize},
@@ -201,6 +202,27 @@ func inlineTables(n int) []byte {
 		b.WriteString(l)
 	}
 	return []byte(b.String())
+}
+
+// listsFull is n contacts, n overdue actions and n entries in each SWOT list, cut at
+// the file size limit.
+func listsFull(n int) []byte {
+	var b strings.Builder
+	b.Write(contactsChain(n))
+	b.Write(actionsOverdue(n)[len(head):])
+	b.WriteString("[swot]\n")
+	for _, k := range []string{"strengths", "weaknesses", "opportunities", "threats"} {
+		b.WriteString(k + " = [\n")
+		for i := range n {
+			fmt.Fprintf(&b, "\"%s %d\",\n", k[:1], i)
+		}
+		b.WriteString("]\n")
+	}
+	src := b.String()
+	if len(src) > FileSize {
+		src = src[:strings.LastIndex(src[:FileSize-2], "\n")+1] + "]\n"
+	}
+	return []byte(src)
 }
 
 // keysDeep are plain keys in a table 32 parts deep: each key's name repeats the parts.
