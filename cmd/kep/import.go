@@ -1,0 +1,229 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/crm"
+	"github.com/kepdev/kep/render/changes"
+)
+
+var importCommand = &command{
+	name:    "import",
+	summary: "merge a CRM export (CSV or XLSX) into a plan",
+	usage: `usage: kep import [--map MAP] [--id COLUMN] [--dry-run] KIND SRC PLAN
+       kep import --print-map KIND
+
+Reads SRC, a CSV (delimiter , ; or tab; UTF-8 or Windows-1252) or XLSX export of
+a CRM, and merges its rows into PLAN. KIND is contacts, actions, actuals or
+opportunities.
+
+Rows merge by id: the plan id is derived from the record id of the export (or of
+the column --id names), so a second import updates what the first added. A row
+whose id is not in the plan goes to a record with the same name, else it is
+added. Changed values are replaced on their lines, new records are appended after
+the last one; nothing is deleted, values the export lacks stay as they are, and
+comments, key order and every untouched line keep their bytes. Required values a
+new contact lacks get neutral defaults marked "# from kep import: check".
+
+actuals: one row per objective (by id or KPI name) with its actual value; the keys
+history.revenue, history.contribution_margin and history.share_of_wallet update
+the newest [[account.history]] row.
+
+The column names of Salesforce, HubSpot and Microsoft Dynamics exports are
+recognised (see the guide, "From your CRM"); for other exports write a mapping
+file: --print-map KIND prints one to start from.
+
+The result must validate, or nothing is written; the plan is replaced atomically.
+The changes are printed as kep diff prints them.
+
+Flags:
+	--map MAP       a TOML mapping file: columns, words for enums, owners
+	--id COLUMN     the column that holds the record id
+	--dry-run       print the changes, write nothing
+	--print-map     print a mapping file for KIND to stdout
+
+Exit status: 0 success (also when nothing changed); 1 the export has errors
+(each names its row) or the plan has errors, before or after the import;
+2 wrong usage or a file that cannot be read or written.
+`,
+	run: runImport,
+}
+
+func init() { extraCommands = append(extraCommands, importCommand) }
+
+func runImport(c *command, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	mapFile := fl.String("map", "", "")
+	idCol := fl.String("id", "", "")
+	dryRun := fl.Bool("dry-run", false, "")
+	printMap := fl.Bool("print-map", false, "")
+	rest, code, ok := parseFlags(fl, c, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if *printMap {
+		if len(rest) != 1 {
+			return usageError(stderr, c, "--print-map wants one KIND (%s)", strings.Join(crm.Kinds, ", "))
+		}
+		s, err := crm.PrintMap(rest[0])
+		if err != nil {
+			return usageError(stderr, c, "%v", err)
+		}
+		if _, err := io.WriteString(stdout, s); err != nil {
+			fmt.Fprintf(stderr, "kep import: %v\n", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	if len(rest) != 3 {
+		return usageError(stderr, c, "want KIND SRC PLAN, got %d arguments", len(rest))
+	}
+	kind, srcPath, planPath := rest[0], rest[1], rest[2]
+	if !isKind(kind) {
+		return usageError(stderr, c, "unknown KIND %q (want %s)", kind, strings.Join(crm.Kinds, ", "))
+	}
+	var opt crm.Options
+	opt.IDColumn = *idCol
+	if *mapFile != "" {
+		data, err := readSource(*mapFile, 1<<20)
+		if err != nil {
+			fmt.Fprintf(stderr, "kep import: %v\n", err)
+			return exitUsage
+		}
+		if opt.Map, err = crm.ParseMapping(kind, data); err != nil {
+			fmt.Fprintf(stderr, "kep import: %s: %v\n", *mapFile, err)
+			return exitUsage
+		}
+	}
+	data, err := readSource(srcPath, crm.MaxSourceBytes)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		return exitUsage
+	}
+	d, err := newDater()
+	if err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	if err := checkPlanInput(planPath); err != nil {
+		fmt.Fprintf(stderr, "kep: %v\n", err)
+		return exitUsage
+	}
+	p, diags, now := d.load(planPath)
+	if diags.HasErrors() || p == nil {
+		fmt.Fprintf(stderr, "kep import: %s has errors; fix them first, nothing written:\n", planPath)
+		printDiagnostics(stderr, errorsOnly(diags), "text")
+		return exitPlan
+	}
+	t, err := crm.Read(data)
+	if err == nil {
+		var res *crm.Result
+		if res, err = crm.Merge(kind, p, t, opt); err == nil {
+			return finishImport(kind, planPath, p, res, d.loader(now), now, *dryRun, stdout, stderr)
+		}
+	}
+	var re *crm.RowError
+	var es crm.Errors
+	if errors.As(err, &re) || errors.As(err, &es) {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if strings.HasPrefix(line, "row ") {
+				fmt.Fprintf(stderr, "%s: %s\n", srcPath, line)
+			} else {
+				fmt.Fprintf(stderr, "%s\n", line)
+			}
+		}
+	} else {
+		fmt.Fprintf(stderr, "%s: %v\n", srcPath, err)
+	}
+	fmt.Fprintf(stderr, "kep import: nothing written to %s\n", planPath)
+	return exitPlan
+}
+
+func isKind(k string) bool {
+	for _, x := range crm.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// finishImport validates the merged plan, prints the changes in kep diff's words and,
+// unless it is a dry run, replaces the plan file atomically.
+func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader *kep.Loader, now time.Time, dryRun bool, stdout, stderr io.Writer) int {
+	np, diags := loader.LoadPlanBytes(planPath, res.Src)
+	if diags.HasErrors() || np == nil {
+		fmt.Fprintf(stderr, "kep import: after the import %s would have these errors; nothing written:\n", planPath)
+		printDiagnostics(stderr, errorsOnly(diags), "text")
+		return exitPlan
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", planPath, w)
+	}
+	if bytes.Equal(res.Src, old.Source) {
+		fmt.Fprintf(stderr, "kep import: %s already holds everything in the export; nothing to change\n", planPath)
+		return exitOK
+	}
+	cs := changes.Compare(old, np, kep.Compute(old, now), kep.Compute(np, now))
+	v := changes.Versions{Old: planPath, New: planPath + " (" + kind + " imported)"}
+	if err := changes.WriteText(stdout, changes.Title(np), v, changes.Group(cs, np.Lang), np.Lang); err != nil {
+		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		return exitUsage
+	}
+	if dryRun {
+		fmt.Fprintf(stderr, "kep import: dry run, nothing written (%d added, %d updated)\n", res.Added, res.Updated)
+		return exitOK
+	}
+	target := planPath
+	if real, err := filepath.EvalSymlinks(planPath); err == nil {
+		target = real // keep a link to the plan a link
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		return exitUsage
+	}
+	if err := writeAtomic(target, res.Src); err != nil {
+		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		return exitUsage
+	}
+	_ = os.Chmod(target, fi.Mode().Perm()) // writeAtomic makes 0644; keep the plan's mode
+	fmt.Fprintf(stderr, "kep import: %s: %d added, %d updated\n", planPath, res.Added, res.Updated)
+	return exitOK
+}
+
+// readSource reads a regular file of at most limit bytes.
+func readSource(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d MiB", path, fi.Size(), limit>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: more than the limit of %d MiB", path, limit>>20)
+	}
+	return data, nil
+}

@@ -1,0 +1,250 @@
+package crm
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Kinds that kep import knows, in the order of its help.
+var Kinds = []string{"contacts", "actions", "opportunities", "actuals"}
+
+// field is one thing a source column can fill. Columns lists the names that Salesforce,
+// HubSpot and Dynamics (and German) exports give it, as shown in the guides' table.
+type field struct {
+	Name    string
+	Help    string
+	Columns []string
+}
+
+// fields per kind. The first column name of each is what --print-map proposes.
+var fields = map[string][]field{
+	"contacts": {
+		{"id", "the record id; the plan id is derived from it (stable across imports)",
+			[]string{"Contact ID", "Record ID", "(Do Not Modify) Contact", "Id", "Kontakt-ID", "Datensatz-ID"}},
+		{"name", "full name (or first_name and last_name)", []string{"Full Name", "Name", "Contact Name", "Kontaktname"}},
+		{"first_name", "first name", []string{"First Name", "Vorname"}},
+		{"last_name", "last name", []string{"Last Name", "Nachname"}},
+		{"title", "job title", []string{"Title", "Job Title", "Position", "Funktion", "Berufsbezeichnung"}},
+		{"department", "department", []string{"Department", "Abteilung"}},
+		{"roles", "buying-centre roles, several separated by , or ;", []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
+		{"influence", "1–3, or low/medium/high", []string{"Influence", "Influence__c", "Einfluss"}},
+		{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
+		{"relationship", "0–4", []string{"Relationship", "Relationship__c", "Beziehung"}},
+		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
+		{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
+		{"last_contact", "date of the last contact", []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
+		{"next_step", "next step", []string{"Next Step", "Nächster Schritt"}},
+	},
+	"actions": {
+		{"id", "the record id; the plan id is derived from it", []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
+		{"action", "what is to be done", []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
+		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
+		{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
+		{"status", "open, doing, done, dropped (or a word mapped in [status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
+		{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
+	},
+	"actuals": {
+		{"key", "objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row", []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},
+		{"actual", "the actual value", []string{"Actual", "Value", "Ist", "Ist-Wert", "Wert"}},
+	},
+	"opportunities": {
+		{"id", "the record id", []string{"Opportunity ID", "Record ID", "(Do Not Modify) Opportunity", "Id"}},
+		{"name", "name", []string{"Opportunity Name", "Deal Name", "Topic", "Name"}},
+		{"value", "expected order value", []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
+		{"probability", "chance of success in %", []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
+		{"stage", "lead, qualified, proposal, negotiation, won, lost", []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
+		{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Abschlussdatum"}},
+	},
+}
+
+// words maps the words of CRMs to the plan's enum words, per key (normalised by normName).
+var words = map[string]map[string]string{
+	"attitude": {
+		"champion": "champion", "promoter": "champion", "fürsprecher": "champion", "promotor": "champion",
+		"supporter": "supporter", "positive": "supporter", "befürworter": "supporter", "unterstützer": "supporter", "positiv": "supporter",
+		"neutral": "neutral",
+		"skeptic": "skeptic", "sceptic": "skeptic", "skeptical": "skeptic", "skeptiker": "skeptic", "kritisch": "skeptic",
+		"opponent": "opponent", "detractor": "opponent", "blocker": "opponent", "gegner": "opponent", "negative": "opponent", "negativ": "opponent",
+	},
+	"status": {
+		"open": "open", "notstarted": "open", "offen": "open", "nichtbegonnen": "open", "deferred": "open", "zurückgestellt": "open",
+		"doing": "doing", "inprogress": "doing", "waiting": "doing", "waitingonsomeoneelse": "doing", "inbearbeitung": "doing", "wartetaufjemandanderen": "doing",
+		"done": "done", "completed": "done", "complete": "done", "erledigt": "done", "abgeschlossen": "done",
+		"dropped": "dropped", "canceled": "dropped", "cancelled": "dropped", "abgebrochen": "dropped", "verworfen": "dropped", "storniert": "dropped",
+	},
+	"roles": {
+		"initiator": "initiator", "user": "user", "enduser": "user", "businessuser": "user", "anwender": "user", "nutzer": "user",
+		"influencer": "influencer", "evaluator": "influencer", "technicalbuyer": "influencer", "beeinflusser": "influencer",
+		"decider": "decider", "decisionmaker": "decider", "entscheider": "decider", "economicbuyer": "decider", "economicdecisionmaker": "decider",
+		"buyer": "buyer", "purchaser": "buyer", "einkäufer": "buyer", "einkauf": "buyer",
+		"gatekeeper": "gatekeeper", "informationsselektierer": "gatekeeper",
+		"approver": "approver", "genehmiger": "approver", "executivesponsor": "approver",
+	},
+	"influence": {
+		"1": "1", "low": "1", "gering": "1", "niedrig": "1",
+		"2": "2", "medium": "2", "mittel": "2",
+		"3": "3", "high": "3", "hoch": "3",
+	},
+}
+
+// Mapping is a --map file: which column fills which key, words for enums, owners.
+type Mapping struct {
+	Kind       string                       `toml:"kind"`
+	DateFormat string                       `toml:"date_format"` // DD/MM/YYYY or MM/DD/YYYY, for slash dates
+	Columns    map[string]string            `toml:"columns"`     // key → column name
+	Words      map[string]map[string]string `toml:"words"`       // key → source word → plan word
+	Owners     map[string]string            `toml:"owners"`      // source name → team id
+}
+
+// ParseMapping reads a mapping file and checks it against the kind.
+func ParseMapping(kind string, data []byte) (*Mapping, error) {
+	var m Mapping
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&m)
+	if err != nil {
+		return nil, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("unknown key %s (want kind, date_format, [columns], [words.KEY], [owners])", und[0])
+	}
+	if m.Kind != "" && m.Kind != kind {
+		return nil, fmt.Errorf("the mapping is for %q, not %q", m.Kind, kind)
+	}
+	known := map[string]bool{}
+	for _, f := range fields[kind] {
+		known[f.Name] = true
+	}
+	for k := range m.Columns {
+		if !known[k] {
+			return nil, fmt.Errorf("[columns] %s: not a key of %s (want one of %s)", k, kind, strings.Join(fieldNames(kind), ", "))
+		}
+	}
+	for k := range m.Words {
+		if _, ok := words[k]; !ok {
+			return nil, fmt.Errorf("[words.%s]: words are mapped for attitude, status, roles and influence only", k)
+		}
+	}
+	switch strings.ToUpper(m.DateFormat) {
+	case "":
+	case "DD/MM/YYYY":
+		m.DateFormat = "DMY"
+	case "MM/DD/YYYY":
+		m.DateFormat = "MDY"
+	default:
+		return nil, fmt.Errorf("date_format %q: want \"DD/MM/YYYY\" or \"MM/DD/YYYY\"", m.DateFormat)
+	}
+	return &m, nil
+}
+
+func fieldNames(kind string) []string {
+	var out []string
+	for _, f := range fields[kind] {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// PrintMap is a mapping file to start from: every key of the kind with the column name
+// kep recognises first, and the word tables for its enums.
+func PrintMap(kind string) (string, error) {
+	fs, ok := fields[kind]
+	if !ok {
+		return "", fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Mapping for kep import %s --map FILE: which column of your export fills which\n", kind)
+	b.WriteString("# key of the plan. Without a mapping kep recognises the column names of Salesforce,\n")
+	b.WriteString("# HubSpot and Dynamics exports; change a name below to your export's column, and\n")
+	b.WriteString("# delete a line to leave that key alone.\n")
+	fmt.Fprintf(&b, "kind = %q\n", kind)
+	b.WriteString("# date_format = \"DD/MM/YYYY\"   # only for dates written with slashes\n\n[columns]\n")
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s = %q%s# %s; also recognised: %s\n", f.Name, f.Columns[0], pad(f.Name, f.Columns[0]), f.Help, strings.Join(f.Columns[1:], ", "))
+	}
+	for _, key := range []string{"attitude", "status", "roles", "influence"} {
+		if !hasField(kind, key) {
+			continue
+		}
+		fmt.Fprintf(&b, "\n# Words of your CRM for %s → the plan's words. kep knows these already:\n", key)
+		known := make([]string, 0, len(words[key]))
+		for w, v := range words[key] {
+			known = append(known, w+" → "+v)
+		}
+		sort.Strings(known)
+		for i := 0; i < len(known); i += 6 {
+			fmt.Fprintf(&b, "#   %s\n", strings.Join(known[i:min(i+6, len(known))], ", "))
+		}
+		fmt.Fprintf(&b, "[words.%s]\n# \"Your word\" = %q\n", key, firstEnum(key))
+	}
+	if hasField(kind, "owner") {
+		b.WriteString("\n# Owners as your CRM names them → ids in the plan's [[team]] (names and ids of\n# [[team]] are recognised without this).\n[owners]\n# \"Thomas Seidel\" = \"ts\"\n")
+	}
+	return b.String(), nil
+}
+
+func pad(a, b string) string {
+	n := 40 - len(a) - len(b) - 5
+	if n < 1 {
+		n = 1
+	}
+	return strings.Repeat(" ", n)
+}
+
+func hasField(kind, name string) bool {
+	for _, f := range fields[kind] {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func firstEnum(key string) string {
+	switch key {
+	case "attitude":
+		return "supporter"
+	case "status":
+		return "doing"
+	case "roles":
+		return "decider"
+	}
+	return "2"
+}
+
+// columnsFor finds the column of each key: the mapping's column where it names one,
+// else the first recognised name present in the header.
+func columnsFor(kind string, header []string, m *Mapping) (map[string]int, error) {
+	at := map[string]int{}
+	for i, h := range header {
+		if h != "" {
+			at[normName(h)] = i
+		}
+	}
+	cols := map[string]int{}
+	for _, f := range fields[kind] {
+		if m != nil {
+			if name, ok := m.Columns[f.Name]; ok {
+				i, ok := at[normName(name)]
+				if !ok {
+					return nil, fmt.Errorf("the mapping names column %q for %s, but the file has no such column (it has: %s)", name, f.Name, strings.Join(header, ", "))
+				}
+				cols[f.Name] = i
+				continue
+			}
+			if len(m.Columns) > 0 {
+				continue // a mapping with [columns] says all
+			}
+		}
+		for _, c := range f.Columns {
+			if i, ok := at[normName(c)]; ok {
+				if _, taken := cols[f.Name]; !taken {
+					cols[f.Name] = i
+				}
+			}
+		}
+	}
+	return cols, nil
+}
