@@ -106,15 +106,15 @@ func (sum markdownCost) exceeded() string {
 	const together = "the plan's Markdown texts together"
 	switch {
 	case sum.bytes > MaxMarkdownSize:
-		return fmt.Sprintf("%s are more than %d bytes (512 KiB), the limit", together, MaxMarkdownSize)
+		return fmt.Sprintf("%s are longer than the limit of %d bytes (512 KiB)", together, MaxMarkdownSize)
 	case sum.blocks > MaxMarkdownBlocks:
-		return fmt.Sprintf("%s have more than %d blocks (paragraphs, list items, headings, quote and table lines), the limit", together, MaxMarkdownBlocks)
+		return fmt.Sprintf("%s have more than the limit of %d blocks (paragraphs, list items, headings, quote and table lines)", together, MaxMarkdownBlocks)
 	case sum.markup > MaxMarkdownMarkup:
-		return fmt.Sprintf("%s have more than %d markup characters ([ ] * _ ` ~ < \\), the limit", together, MaxMarkdownMarkup)
+		return fmt.Sprintf("%s have more than the limit of %d markup characters ([ ] * _ ` ~ < \\)", together, MaxMarkdownMarkup)
 	case sum.scan > MaxMarkdownScan:
 		return fmt.Sprintf("%s have paragraphs too long for their markup: split long paragraphs with blank lines or use fewer [ ] * _ ` ~ < \\ in them", together)
 	case sum.cells > MaxTableCells:
-		return fmt.Sprintf("%s have tables with more than %d cells, the limit", together, MaxTableCells)
+		return fmt.Sprintf("%s have more than the limit of %d table cells", together, MaxTableCells)
 	}
 	return ""
 }

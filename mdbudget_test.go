@@ -28,7 +28,7 @@ func TestMarkdownBudget(t *testing.T) {
 func TestMarkdownBudgetPerPlan(t *testing.T) {
 	c, _ := adversary.Find("tables-per-text")
 	_, ds := (&Loader{}).LoadPlanBytes("/nowhere/p.toml", c.Plan(8<<10)) // 7 texts, 19,100 cells each
-	if len(ds) != 1 || ds[0].Path != "offering.packages[1].description" || !strings.Contains(ds[0].Message, "more than 20000 cells") {
+	if len(ds) != 1 || ds[0].Path != "offering.packages[1].description" || !strings.Contains(ds[0].Message, "more than the limit of 20000 table cells") {
 		t.Errorf("got %v", ds)
 	}
 }

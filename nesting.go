@@ -30,7 +30,7 @@ func checkStructure(src []byte) (int, string) {
 	case deep > 0:
 		return deep, fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)
 	case many > 0:
-		return many, fmt.Sprintf("too many tables, or keys too deep: more than %d, counting 1 per table and 1 per part of a name beyond the fourth", MaxTables)
+		return many, fmt.Sprintf("too many tables or keys nested too deep: more than the limit of %d, counting 1 per table and 1 per part of a name beyond the fourth", MaxTables)
 	}
 	return 0, ""
 }

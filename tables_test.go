@@ -14,7 +14,7 @@ func TestMaxTables(t *testing.T) {
 	for _, name := range []string{"table-headers", "inline-tables", "keys-deep", "rows-shallow"} {
 		c, _ := adversary.Find(name)
 		_, ds := (&Loader{}).LoadPlanBytes("/nowhere/p.toml", c.Plan(c.Full))
-		if len(ds) != 1 || ds[0].Line == 0 || !strings.HasPrefix(ds[0].Message, "too many tables, or keys too deep: more than 200000") {
+		if len(ds) != 1 || ds[0].Line == 0 || !strings.HasPrefix(ds[0].Message, "too many tables or keys nested too deep: more than the limit of 200000") {
 			t.Errorf("%s: got %v", name, ds)
 		}
 	}
