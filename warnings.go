@@ -22,6 +22,7 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 			ds = append(ds, at(blockKeys[i], "building block %d (%s) is empty", i+1, blockKeys[i]))
 		}
 	}
+	ds = append(ds, p.exampleWarnings...) // left from kep init (A9), found by the loader
 	ws := p.Workspace
 	if ws == nil {
 		ws = DefaultWorkspace()
