@@ -205,17 +205,21 @@ type edit struct {
 	text       string
 }
 
-func apply(src []byte, edits []edit) []byte {
+// Edits that overlap are a bug of the merge, returned as an error, never applied.
+func apply(src []byte, edits []edit) ([]byte, error) {
 	sort.SliceStable(edits, func(a, b int) bool { return edits[a].start < edits[b].start })
 	var out bytes.Buffer
 	at := 0
 	for _, e := range edits {
+		if e.start < at || e.end < e.start || e.end > len(src) {
+			return nil, fmt.Errorf("internal error: two changes to one place of the plan (offset %d)", e.start)
+		}
 		out.Write(src[at:e.start])
 		out.WriteString(e.text)
 		at = e.end
 	}
 	out.Write(src[at:])
-	return out.Bytes()
+	return out.Bytes(), nil
 }
 
 // tomlString quotes s as a TOML basic string.

@@ -251,12 +251,20 @@ func (m *merger) actuals() error {
 			}
 			continue
 		}
-		if prev, dup := seen[normText(key)]; dup {
-			m.fail(r.N, "%q appears again (first in row %d)", key, prev)
-			continue
+		// Two rows for one value (by id and by KPI, say) would leave the import's
+		// result to the order of the rows: an error naming both.
+		once := func(what string) bool {
+			if prev, dup := seen[what]; dup {
+				m.fail(r.N, "%q sets %s again (first in row %d)", key, what, prev)
+				return false
+			}
+			seen[what] = r.N
+			return true
 		}
-		seen[normText(key)] = r.N
 		if hk, ok := historyKeys[normName(key)]; ok {
+			if !once("history." + hk) {
+				continue
+			}
 			if newest < 0 {
 				m.fail(r.N, "%s: the plan has no [[account.history]] row to update", key)
 				continue
@@ -295,7 +303,7 @@ func (m *merger) actuals() error {
 		if idx == -1 {
 			m.fail(r.N, "%q is neither an objective id nor a KPI of the plan's scorecard (nor history.revenue, history.contribution_margin, history.share_of_wallet)", key)
 		}
-		if idx < 0 {
+		if idx < 0 || !once("the actual of "+obs[idx].ID) {
 			continue
 		}
 		o := obs[idx]

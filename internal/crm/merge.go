@@ -84,7 +84,11 @@ func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Src: apply(m.src, m.edits), Added: m.added, Updated: m.updated, Warnings: m.warnings}, nil
+	out, err := apply(m.src, m.edits)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Src: out, Added: m.added, Updated: m.updated, Warnings: m.warnings}, nil
 }
 
 type merger struct {

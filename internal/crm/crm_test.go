@@ -1,0 +1,267 @@
+package crm
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kepdev/kep"
+)
+
+const testPlan = `# A plan for the import tests.
+format = 1
+lang = "de"
+
+[plan]
+account = "Test AG"
+from = 2027-01-01
+to = 2027-12-31
+summary = """
+[[contacts]]
+id = "not-a-contact"
+"""
+
+[[scorecard.objectives]]
+id = "f1"
+perspective = "finance"
+objective = "Umsatz"
+kpi = "Umsatz gesamt"
+target = 100
+actual = 50   # from the Q1 review
+
+[[team]]
+id = "ts"
+name = "Thomas Seidel"
+
+[[contacts]]
+id = "sk"
+name = "Sabine Krüger"
+title = "Leiterin Einkauf"
+influence = 3
+attitude = "neutral"
+relationship = 2
+`
+
+// loadTestPlan loads src as a plan in a folder of its own (no kep.toml around).
+func loadTestPlan(t *testing.T, src string) *kep.Plan {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "p.toml")
+	p, diags := (&kep.Loader{Now: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}).LoadPlanBytes(path, []byte(src))
+	if diags.HasErrors() {
+		t.Fatalf("test plan: %v", diags.Err())
+	}
+	return p
+}
+
+func mustRead(t *testing.T, s string) *Table {
+	t.Helper()
+	tb, err := Read([]byte(s))
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return tb
+}
+
+func TestReadDelimitersAndEncodings(t *testing.T) {
+	for name, in := range map[string]string{
+		"comma":         "Name,Title\nÄrger,Ü\n",
+		"semicolon BOM": "\xef\xbb\xbfName;Title\r\nÄrger;Ü\r\n",
+		"tab":           "Name\tTitle\nÄrger\tÜ\n",
+		"cp1252":        "Name;Title\n\xc4rger;\xdc\n",
+		"quoted delim":  "\"Name\",Title\n\"Ärger\",\"Ü\"\n",
+	} {
+		tb, err := Read([]byte(in))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(tb.Header) != 2 || len(tb.Rows) != 1 || tb.Rows[0].Cells[0] != "Ärger" || tb.Rows[0].Cells[1] != "Ü" || tb.Rows[0].N != 2 {
+			t.Errorf("%s: got %q %+v", name, tb.Header, tb.Rows)
+		}
+	}
+}
+
+func TestReadHostile(t *testing.T) {
+	big := "Name,Title\n" + strings.Repeat("a,b\n", 100_000)
+	for name, c := range map[string]struct{ in, want string }{
+		"ragged":           {"Name,Title\na,b\nc,d,e\n", "row 3: 3 cells, but the header has 2 columns"},
+		"bare quote":       {"Name,Title\na,b\nc\"x,d\n", "row 3:"},
+		"open quote":       {"Name,Title\na,b\n\"c,d\n", "row 3:"},
+		"undefined cp1252": {"Name,Title\na,b\nc,\x81\n", "row 3: byte 0x81 is neither UTF-8 nor Windows-1252"},
+		"NUL":              {"Name,Title\na,b\n\x00c,d\n", "row 3: a NUL byte"},
+		"100000 rows":      {big, "row 50002: more than 50000 rows"},
+		"duplicate col":    {"Name,name\na,b\n", "row 1: the column \"name\" appears twice"},
+		"empty":            {"\xef\xbb\xbf \n", "the file is empty"},
+		"cell too long":    {"Name\n" + strings.Repeat("x", MaxCellBytes+1) + "\n", "row 2: cell 1 has"},
+		"too big":          {strings.Repeat("x", MaxSourceBytes+1), "more than the limit of 20 MiB"},
+	} {
+		_, err := Read([]byte(c.in))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", name, err, c.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		german bool
+		want   float64
+	}{
+		{"1.234,56", false, 1234.56}, {"1,234.56", true, 1234.56}, {"2.380.000", false, 2380000},
+		{"431.250", true, 431250}, {"431.250", false, 431.25}, {"22,1", true, 22.1}, {"22,1", false, 22.1},
+		{"1,250", false, 1250}, {"€ 1.200,00", true, 1200}, {"60 %", false, 60}, {"1 234,5", true, 1234.5},
+		{"-5", false, -5}, {"120000 EUR", false, 120000},
+	} {
+		got, err := parseNumber(c.in, c.german)
+		if err != nil || got != c.want {
+			t.Errorf("parseNumber(%q, %v) = %v, %v; want %v", c.in, c.german, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"abc", "NaN", "inf", "0x10", "", "1e400"} {
+		if _, err := parseNumber(bad, false); err == nil {
+			t.Errorf("parseNumber(%q) gave no error", bad)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		xlsx  bool
+		order string
+		want  string
+	}{
+		{"2027-03-15", false, "", "2027-03-15"}, {"15.03.2027", false, "", "2027-03-15"},
+		{"5.3.2027", false, "", "2027-03-05"}, {"2027-03-31 09:00", false, "", "2027-03-31"},
+		{"2027-03-31T09:00:00Z", false, "", "2027-03-31"}, {"03/15/2027", false, "MDY", "2027-03-15"},
+		{"15/03/2027", false, "DMY", "2027-03-15"}, {"46461", true, "", "2027-03-15"},
+	} {
+		got, err := parseDate(c.in, c.xlsx, c.order)
+		if err != nil || got.Format("2006-01-02") != c.want {
+			t.Errorf("parseDate(%q) = %v, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+	if _, err := parseDate("03/04/2027", false, ""); err == nil || !strings.Contains(err.Error(), "date_format") {
+		t.Errorf("a slash date without date_format: %v", err)
+	}
+	if _, err := parseDate("46461", false, ""); err == nil {
+		t.Error("a serial number in a CSV is no date")
+	}
+}
+
+func TestDeriveID(t *testing.T) {
+	for in, want := range map[string]string{
+		"0035g00000KqTbXAAV": "0035g00000kqtbxaav",
+		"51203":              "51203",
+		"  Record #7 ":       "record-7",
+	} {
+		if got := DeriveID(in); got != want {
+			t.Errorf("DeriveID(%q) = %q, want %q", in, got, want)
+		}
+	}
+	g := DeriveID("8a2d7c10-93b1-ef11-8a69-000d3a4b2c11")
+	if !idRE.MatchString(g) || g != DeriveID("8a2d7c10-93b1-ef11-8a69-000d3a4b2c11") || g == DeriveID("8a2d7c10-93b1-ef11-8a69-000d3a4b2c12") {
+		t.Errorf("a GUID gives %q: want a valid, stable, distinct id", g)
+	}
+	if g := DeriveID("---"); !idRE.MatchString(g) {
+		t.Errorf("DeriveID(---) = %q, not a valid id", g)
+	}
+}
+
+func TestMergeContactsKeepsEverythingElse(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	tb := mustRead(t, "Contact ID,First Name,Last Name,Department,Attitude__c,Contact Owner,Title\n"+
+		"003A,Sabine,Krüger,Einkauf,Promoter,Thomas Seidel,\n"+
+		"003B,Nina,Vogt,,,ts,=cmd|' /C calc'!A0\n")
+	res, err := Merge("contacts", p, tb, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.Src)
+	// The existing contact: values replaced on their lines, a key added at its end; the
+	// multi-line title (with a [[contacts]] inside) and the comment untouched.
+	for _, want := range []string{
+		"actual = 50   # from the Q1 review\n",
+		"summary = \"\"\"\n[[contacts]]\nid = \"not-a-contact\"\n\"\"\"\n",
+		"title = \"Leiterin Einkauf\"\n",
+		"attitude = \"champion\"\nrelationship = 2\ndepartment = \"Einkauf\"\nowner = \"ts\"\n",
+		"\n[[contacts]]\nid = \"003b\"\nname = \"Nina Vogt\"\ntitle = \"=cmd|' /C calc'!A0\"\ninfluence = 1  # from kep import: check\n" +
+			"attitude = \"neutral\"  # from kep import: check\nrelationship = 0  # from kep import: check\nowner = \"ts\"\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if res.Added != 1 || res.Updated != 1 || len(res.Warnings) != 4 {
+		t.Errorf("added %d updated %d warnings %q", res.Added, res.Updated, res.Warnings)
+	}
+	if _, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+		t.Errorf("result does not validate: %v", diags.Err())
+	}
+}
+
+func TestMergeErrorsNameRows(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	for name, c := range map[string]struct{ kind, in, want string }{
+		"duplicate id":   {"contacts", "Contact ID,Full Name\n1,A\n2,B\n1,C\n", "row 4: record id \"1\" appears again (first in row 2)"},
+		"same target":    {"contacts", "Contact ID,Full Name\nX.1,A\nx-1,B\n", "row 3: goes to the same contact \"x-1\" as row 2"},
+		"no id":          {"contacts", "Contact ID,Full Name\n,A\n", "row 2: no record id"},
+		"unknown words":  {"contacts", "Contact ID,Full Name,Attitude\n1,A,Fan\n2,B,Fan\n3,C,Hater\n", "unknown attitude words (the plan knows champion, supporter, neutral, skeptic, opponent):\n  \"Fan\" in rows 2, 3\n  \"Hater\" in rows 4\nmap them in a --map file (kep import --print-map contacts writes one):\n  [words.attitude]\n  \"Fan\" = \"supporter\"\n  \"Hater\" = \"supporter\""},
+		"unknown owner":  {"contacts", "Contact ID,Full Name,Owner\n1,A,Nobody\n", "row 2: owner \"Nobody\" is no member of the plan's [[team]]"},
+		"bad number":     {"contacts", "Contact ID,Full Name,Relationship\n1,A,7\n", "row 2: relationship: 7, want a whole number from 0 to 4"},
+		"bad date":       {"contacts", "Contact ID,Full Name,Last Activity\n1,A,gestern\n", "row 2: last_contact: \"gestern\" is not a date"},
+		"unknown kpi":    {"actuals", "KPI,Actual\nUmsatz gesamt,70\nEBIT,5\n", "row 3: \"EBIT\" is neither an objective id nor a KPI"},
+		"dup actual":     {"actuals", "KPI,Actual\nf1,70\nUmsatz gesamt,5\n", "row 3: \"Umsatz gesamt\" sets the actual of f1 again (first in row 2)"},
+		"opportunities":  {"opportunities", "Opportunity ID,Amount\n1,5\n", "opportunities are not yet supported by this plan format"},
+		"no name column": {"contacts", "Contact ID,Title\n1,A\n", "no column for the contact's name"},
+	} {
+		_, err := Merge(c.kind, p, mustRead(t, c.in), Options{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v\nwant %q", name, err, c.want)
+		}
+	}
+}
+
+func TestMergeActualsAndMapping(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	m, err := ParseMapping("actuals", []byte("kind = \"actuals\"\n[columns]\nkey = \"Kennzahl\"\nactual = \"Wert\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Merge("actuals", p, mustRead(t, "Kennzahl;Wert;Actual\nUmsatz gesamt;1.234,5;9\n"), Options{Map: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "actual = 1234.5   # from the Q1 review\n"; !strings.Contains(string(res.Src), want) {
+		t.Errorf("want %q in\n%s", want, res.Src)
+	}
+	if _, err := ParseMapping("actuals", []byte("[columns]\nvalue = \"x\"\n")); err == nil || !strings.Contains(err.Error(), "not a key of actuals") {
+		t.Errorf("unknown key in a mapping: %v", err)
+	}
+	if _, err := ParseMapping("contacts", []byte("kind = \"actions\"\n")); err == nil {
+		t.Error("a mapping for another kind is taken")
+	}
+}
+
+func TestPrintMapParses(t *testing.T) {
+	for _, k := range Kinds {
+		s, err := PrintMap(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ParseMapping(k, []byte(s)); err != nil {
+			t.Errorf("%s: the printed map does not parse: %v\n%s", k, err, s)
+		}
+	}
+}
+
+func TestRowErrorType(t *testing.T) {
+	_, err := Read([]byte("a,b\n1\n"))
+	var re *RowError
+	if !errors.As(err, &re) || re.Row != 2 {
+		t.Errorf("got %#v", err)
+	}
+}

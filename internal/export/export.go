@@ -1,0 +1,359 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kepdev/kep"
+	"github.com/xuri/excelize/v2"
+)
+
+// Plan is one plan with its figures.
+type Plan struct {
+	File    string // as given on the command line, the first column of every sheet
+	Plan    *kep.Plan
+	Figures *kep.Figures
+}
+
+// Options of a workbook. The zero value is valid.
+type Options struct {
+	// Now is the workbook's creation date in its properties; the zip entries carry no
+	// time at all, so equal plans and an equal Now give equal bytes.
+	Now  time.Time
+	Lang string // labels and number formats: de (default), en or fr
+}
+
+// kinds of cells, each with its style.
+const (
+	text = iota
+	money
+	number
+	percent
+	date
+	integer
+	score
+)
+
+type column struct {
+	de, en string
+	kind   int
+}
+
+type cell struct {
+	v    any // string, float64, *float64, int, kep.Date, *kep.Date, or nil for empty
+	kind int
+}
+
+// sheet is one table of the workbook.
+type sheet struct {
+	de, en string
+	cols   []column
+	rows   [][]any
+}
+
+// Write writes the workbook.
+func Write(w io.Writer, plans []Plan, opt Options) error {
+	lang := opt.Lang
+	if lang == "" && len(plans) > 0 {
+		lang = plans[0].Plan.Lang
+	}
+	sheets := []*sheet{figuresSheet(plans), objectivesSheet(plans), actionsSheet(plans), contactsSheet(plans), opportunitiesSheet(), asksSheet()}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f, lang)
+	if err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		name := s.en
+		if lang == "de" {
+			name = s.de
+		}
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := writeSheet(f, name, s, st, lang); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	now := opt.Now.UTC().Format("2006-01-02T15:04:05Z")
+	title := "Key account plans"
+	if lang == "de" {
+		title = "Kundenentwicklungspläne"
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Created: now, Modified: now, Creator: "kep", LastModifiedBy: "kep", Title: title, Language: lang}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+type styles struct {
+	header int
+	byKind map[int]int
+}
+
+func newStyles(f *excelize.File, lang string) (*styles, error) {
+	pct, dt, mon, sc := `0.0" %"`, "dd.mm.yyyy", `#,##0`, "0.0"
+	if lang == "en" {
+		pct, dt = `0.0"%"`, "d mmm yyyy"
+	}
+	if lang == "fr" {
+		dt = "dd/mm/yyyy"
+	}
+	s := &styles{byKind: map[int]int{}}
+	var err error
+	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}}, NumFmt: 49}); err != nil {
+		return nil, err
+	}
+	// In a fixed order: style ids are numbered as made, and the bytes must not vary.
+	for kind, st := range []*excelize.Style{
+		text:    {NumFmt: 49}, // "@": Excel keeps the cell text, also when someone edits it
+		money:   {CustomNumFmt: &mon},
+		number:  {NumFmt: 0}, // General: objectives' values have any unit and precision
+		percent: {CustomNumFmt: &pct},
+		date:    {CustomNumFmt: &dt},
+		integer: {NumFmt: 1},
+		score:   {CustomNumFmt: &sc},
+	} {
+		if s.byKind[kind], err = f.NewStyle(st); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func writeSheet(f *excelize.File, name string, s *sheet, st *styles, lang string) error {
+	widths := make([]int, len(s.cols))
+	for c, col := range s.cols {
+		h := col.en
+		if lang == "de" {
+			h = col.de
+		}
+		ref, _ := excelize.CoordinatesToCellName(c+1, 1)
+		if err := f.SetCellStr(name, ref, h); err != nil {
+			return err
+		}
+		widths[c] = utf8.RuneCountInString(h) + 3 // room for the filter button
+	}
+	last, _ := excelize.CoordinatesToCellName(len(s.cols), 1)
+	if err := f.SetCellStyle(name, "A1", last, st.header); err != nil {
+		return err
+	}
+	for r, row := range s.rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			kind := s.cols[c].kind
+			n, err := setCell(f, name, ref, v, kind)
+			if err != nil {
+				return err
+			}
+			if n > widths[c] {
+				widths[c] = n
+			}
+			if err := f.SetCellStyle(name, ref, ref, st.byKind[kind]); err != nil {
+				return err
+			}
+		}
+	}
+	for c, wd := range widths {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(name, col, col, float64(min(max(wd+1, 8), 60))); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	end, _ := excelize.CoordinatesToCellName(len(s.cols), max(len(s.rows)+1, 2))
+	return f.AutoFilter(name, "A1:"+end, nil)
+}
+
+// setCell writes one value with its type: text always as a string cell (never a formula,
+// whatever it starts with), numbers as numbers, dates as Excel dates. It returns the
+// displayed width, roughly, for the column.
+func setCell(f *excelize.File, sh, ref string, v any, kind int) (int, error) {
+	switch x := v.(type) {
+	case nil:
+		return 0, nil
+	case string:
+		if x == "" {
+			return 0, nil
+		}
+		return utf8.RuneCountInString(x), f.SetCellStr(sh, ref, x)
+	case *float64:
+		if x == nil {
+			return 0, nil
+		}
+		return setCell(f, sh, ref, *x, kind)
+	case float64:
+		return len(fmt.Sprintf("%.1f", x)) + len(fmt.Sprintf("%.0f", x))/3 + 2, f.SetCellFloat(sh, ref, x, -1, 64)
+	case int:
+		return len(fmt.Sprint(x)) + 1, f.SetCellInt(sh, ref, int64(x))
+	case *int:
+		if x == nil {
+			return 0, nil
+		}
+		return setCell(f, sh, ref, *x, kind)
+	case *kep.Date:
+		if x == nil {
+			return 0, nil
+		}
+		return setCell(f, sh, ref, *x, kind)
+	case kep.Date:
+		if x.IsZero() {
+			return 0, nil
+		}
+		// An Excel date is days since 1899-12-30 (with the 1900 leap-day bug already in it).
+		days := x.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+		return 12, f.SetCellFloat(sh, ref, days, -1, 64)
+	}
+	return 0, fmt.Errorf("cell %s: cannot write a %T", ref, v)
+}
+
+func lead(p Plan) []any { return []any{p.File, p.Plan.Meta.Account} }
+
+var leadCols = []column{{"Datei", "File", text}, {"Account", "Account", text}}
+
+func figuresSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Kennzahlen", en: "Figures", cols: append(append([]column{}, leadCols...),
+		column{"Von", "From", date}, column{"Bis", "To", date}, column{"Status", "Status", text},
+		column{"Währung", "Currency", text},
+		column{"Klasse", "Class", text}, column{"Portfolio", "Quadrant", text},
+		column{"Attraktivität", "Attractiveness", score}, column{"Position", "Position", score},
+		column{"Umsatz geplant", "Planned revenue", money}, column{"Deckungsbeitrag", "Contribution margin", money},
+		column{"DB-Quote", "Margin rate", percent}, column{"Besuche", "Visits", integer},
+		column{"Besuchskosten", "Visit cost", money}, column{"Besuchskosten/Umsatz", "Visit cost/revenue", percent},
+		column{"Scorecard", "Scorecard", percent}, column{"Umsetzungsbereitschaft", "Readiness", score},
+		column{"Netzwerkstatus", "Map status", integer}, column{"Kontakte", "Contacts", integer},
+		column{"Maßnahmen offen", "Open actions", integer}, column{"Maßnahmen überfällig", "Overdue actions", integer},
+		column{"Vollständigkeit (von 7)", "Completeness (of 7)", integer}, column{"Warnungen", "Warnings", integer},
+	)}
+	for _, p := range plans {
+		pl, fg := p.Plan, p.Figures
+		row := append(lead(p), pl.Meta.From, pl.Meta.To, pl.Meta.Status, pl.Currency)
+		var class, quad string
+		var attr, pos, mr, vc, vcr *float64
+		if sf := fg.Selection; sf != nil {
+			class, quad, attr, pos, mr, vc, vcr = sf.Class, sf.Quadrant, sf.Attractiveness, sf.Position, sf.MarginRate, sf.VisitCost, sf.VisitCostRevenuePct
+		}
+		var rev, cm *float64
+		var visits *int
+		if sel := pl.Selection; sel != nil {
+			rev, cm, visits = &sel.Revenue, &sel.ContributionMargin, &sel.Visits
+		}
+		var total, ready *float64
+		if fg.Scorecard != nil {
+			total = fg.Scorecard.Total
+		}
+		if fg.Analysis != nil {
+			ready = fg.Analysis.Readiness
+		}
+		var mapStatus, contacts, open, overdue *int
+		if fg.Network != nil {
+			mapStatus, contacts = &fg.Network.MapStatus, &fg.Network.Contacts
+		}
+		if fg.Actions != nil {
+			open, overdue = &fg.Actions.Open, &fg.Actions.Overdue
+		}
+		row = append(row, class, quad, attr, pos, rev, cm, mr, visits, vc, vcr, total, ready, mapStatus, contacts, open, overdue, fg.Completeness, len(fg.Warnings))
+		s.rows = append(s.rows, row)
+	}
+	return s
+}
+
+func objectivesSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Ziele", en: "Objectives", cols: append(append([]column{}, leadCols...),
+		column{"Id", "Id", text}, column{"Perspektive", "Perspective", text}, column{"Ziel", "Objective", text},
+		column{"Kennzahl", "KPI", text}, column{"Einheit", "Unit", text},
+		column{"Ausgangswert", "Baseline", number}, column{"Zielwert", "Target", number}, column{"Ist", "Actual", number},
+		column{"Zielerreichung", "Achievement", percent}, column{"Ampel", "Light", text}, column{"Gewicht", "Weight", percent},
+	)}
+	for _, p := range plans {
+		for _, o := range p.Plan.Scorecard.Objectives {
+			var ach *float64
+			var light string
+			if p.Figures.Scorecard != nil {
+				if of := p.Figures.Scorecard.Objectives[o.ID]; of != nil {
+					a := of.Achievement
+					ach, light = &a, of.Light
+				}
+			}
+			s.rows = append(s.rows, append(lead(p), o.ID, o.Perspective, o.Objective, o.KPI, o.Unit, o.Baseline, o.Target, o.Actual, ach, light, o.Weight))
+		}
+	}
+	return s
+}
+
+func actionsSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Maßnahmen", en: "Actions", cols: append(append([]column{}, leadCols...),
+		column{"Id", "Id", text}, column{"Maßnahme", "Action", text}, column{"Verantwortlich", "Owner", text},
+		column{"Termin", "Due", date}, column{"Status", "Status", text}, column{"Ziel", "Objective", text},
+	)}
+	for _, p := range plans {
+		team := teamNames(p.Plan)
+		for _, a := range p.Plan.Actions {
+			s.rows = append(s.rows, append(lead(p), a.ID, a.Action, team(a.Owner), a.Due, a.Status, a.Objective))
+		}
+	}
+	return s
+}
+
+func contactsSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Kontakte", en: "Contacts", cols: append(append([]column{}, leadCols...),
+		column{"Id", "Id", text}, column{"Name", "Name", text}, column{"Funktion", "Title", text},
+		column{"Abteilung", "Department", text}, column{"Rollen", "Roles", text},
+		column{"Einfluss", "Influence", integer}, column{"Haltung", "Attitude", text},
+		column{"Beziehung", "Relationship", integer}, column{"Betreuer", "Owner", text},
+		column{"Letzter Kontakt", "Last contact", date}, column{"Nächster Schritt", "Next step", text},
+	)}
+	for _, p := range plans {
+		team := teamNames(p.Plan)
+		for _, c := range p.Plan.Contacts {
+			s.rows = append(s.rows, append(lead(p), c.ID, c.Name, c.Title, c.Department, strings.Join(c.Roles, ", "),
+				c.Influence, c.Attitude, c.Relationship, team(c.Owner), c.LastContact, c.NextStep))
+		}
+	}
+	return s
+}
+
+// opportunitiesSheet and asksSheet have their columns only: this kep's plans hold no
+// [[opportunities]] or [[asks]] yet (plan-format.md A5, A6).
+func opportunitiesSheet() *sheet {
+	return &sheet{de: "Opportunities", en: "Opportunities", cols: append(append([]column{}, leadCols...),
+		column{"Id", "Id", text}, column{"Name", "Name", text}, column{"Wert", "Value", money},
+		column{"Wahrscheinlichkeit", "Probability", percent}, column{"Gewichtet", "Weighted", money},
+		column{"Phase", "Stage", text}, column{"Entscheidung", "Close", date},
+	)}
+}
+
+func asksSheet() *sheet {
+	return &sheet{de: "Anliegen", en: "Asks", cols: append(append([]column{}, leadCols...),
+		column{"Id", "Id", text}, column{"Anliegen", "Ask", text}, column{"Art", "Kind", text},
+		column{"Betrag", "Amount", money}, column{"Status", "Status", text},
+		column{"Entschieden von", "Decided by", text}, column{"Entschieden am", "Decided on", date},
+	)}
+}
+
+// teamNames shows an owner id as the team member's name.
+func teamNames(p *kep.Plan) func(string) string {
+	names := map[string]string{}
+	for _, t := range p.Team {
+		names[t.ID] = t.Name
+	}
+	return func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
+}
