@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// importWorkspace copies the samples' workspace (kep.toml, assets, plans) into a
+// temporary folder and returns it.
+func importWorkspace(t *testing.T) string {
+	t.Helper()
+	t.Setenv("SOURCE_DATE_EPOCH", "1800000000") // 2027-01-15
+	dir := t.TempDir()
+	for _, f := range []string{"kep.toml", "assets/logo.png", "accounts/hansa.toml", "accounts/brightwater.toml", "accounts/minimal.toml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "samples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func kepRun(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// lcsUnchanged counts the lines that old and new share in order (a longest common
+// subsequence), so that a test can say how many lines an import removed and added.
+func lcsUnchanged(old, new []string) int {
+	prev := make([]int, len(new)+1)
+	cur := make([]int, len(new)+1)
+	for i := 1; i <= len(old); i++ {
+		for j := 1; j <= len(new); j++ {
+			switch {
+			case old[i-1] == new[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(new)]
+}
+
+func changeLines(out string) []string {
+	var ls []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "  - ") {
+			ls = append(ls, strings.TrimPrefix(l, "  - "))
+		}
+	}
+	return ls
+}
+
+// TestImportSamples imports each sample export of samples/imports into a copy of its
+// sample plan: the result validates, kep import prints exactly the expected changes,
+// every other line keeps its bytes, and a second import changes nothing.
+func TestImportSamples(t *testing.T) {
+	cases := []struct {
+		kind, src, plan string
+		changes         []string
+		removed, added  int
+	}{
+		{"contacts", "salesforce-contacts.csv", "hansa.toml", []string{
+			"Kontakt Sabine Krüger: Funktion „Leiterin Zentraleinkauf“ → „Leiterin Zentraleinkauf und Logistik“",
+			"Kontakt Sabine Krüger: letzter Kontakt 08.04.2027 → 06.05.2027",
+			"neuer Kontakt Nina Vogt: Leiterin Instandhaltung, Einfluss gering, Haltung Unterstützer",
+		}, 2, 2 + 12},
+		{"actions", "hubspot-tasks.csv", "brightwater.toml", []string{
+			"action a4: status in progress → done",
+			"new action 51203: Uptime Service offer for Poznań, with spare-parts stock (Piotr Kowalski, due 31 Mar 2027)",
+		}, 1, 1 + 7},
+		{"contacts", "dynamics-contacts.xlsx", "brightwater.toml", []string{
+			"contact Sophie Mertens: title “Category Buyer, Drives and MRO” → “Category Lead, Drives and MRO”",
+			"contact Sophie Mertens: last contact 19 Nov 2026 → 14 Jan 2027",
+			"new contact Eva Claes: Energy Manager, influence low, attitude neutral",
+		}, 2, 2 + 12},
+		{"actuals", "actuals-hansa.csv", "hansa.toml", []string{
+			"Ist von f1 – Umsatz mit Hansa steigern: 2.310.000 € → 2.380.000 €",
+			"Ist von f2 – Deckungsbeitrag trotz Preisdruck halten: 22,4 % → 22,1 %",
+			"Geschäftsjahr 2026: Deckungsbeitrag 430.500 € → 431.250 €",
+			"Zielerreichung der Scorecard: 87,3 % → 87,7 %",
+			"Zielerreichung der Perspektive Finanzen: 98,5 % → 99,7 %",
+			"Zielerreichung von f1 – Umsatz mit Hansa steigern: 96,2 % (gelb) → 99,2 % (gelb)",
+			"Zielerreichung von f2 – Deckungsbeitrag trotz Preisdruck halten: 101,8 % (grün) → 100,5 % (grün)",
+		}, 3, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.src, func(t *testing.T) {
+			dir := importWorkspace(t)
+			plan := filepath.Join(dir, "accounts", c.plan)
+			src := filepath.Join("..", "..", "samples", "imports", c.src)
+			old, _ := os.ReadFile(plan)
+
+			code, out, errs := kepRun("import", "--dry-run", c.kind, src, plan)
+			if code != exitOK {
+				t.Fatalf("dry run: exit %d\n%s", code, errs)
+			}
+			if now, _ := os.ReadFile(plan); !bytes.Equal(now, old) {
+				t.Fatal("--dry-run wrote the plan")
+			}
+			if got := changeLines(out); strings.Join(got, "\n") != strings.Join(c.changes, "\n") {
+				t.Errorf("dry run changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.changes, "\n"))
+			}
+
+			code, out2, errs := kepRun("import", c.kind, src, plan)
+			if code != exitOK || out2 != out {
+				t.Fatalf("import: exit %d, stdout differs from the dry run: %v\n%s", code, out2 != out, errs)
+			}
+			now, _ := os.ReadFile(plan)
+			ol, nl := strings.Split(string(old), "\n"), strings.Split(string(now), "\n")
+			same := lcsUnchanged(ol, nl)
+			if len(ol)-same != c.removed || len(nl)-same != c.added {
+				t.Errorf("%d lines removed, %d added; want %d and %d", len(ol)-same, len(nl)-same, c.removed, c.added)
+			}
+			if code, _, errs := kepRun("validate", plan); code != exitOK {
+				t.Errorf("the imported plan does not validate:\n%s", errs)
+			}
+			if code, _, errs := kepRun("import", c.kind, src, plan); code != exitOK || !strings.Contains(errs, "nothing to change") {
+				t.Errorf("a second import: exit %d\n%s", code, errs)
+			}
+			if again, _ := os.ReadFile(plan); !bytes.Equal(again, now) {
+				t.Error("a second import changed the plan")
+			}
+		})
+	}
+}
+
+// TestImportHostileWritesNothing: a source with a broken row, a duplicate id, bytes of
+// no encoding, too many rows, or a result that would not validate leaves the plan as it
+// was, and the message names the row.
+func TestImportHostileWritesNothing(t *testing.T) {
+	dir := importWorkspace(t)
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	old, _ := os.ReadFile(plan)
+	head := "Contact ID,Full Name,Title\n"
+	for name, c := range map[string]struct{ csv, want string }{
+		"ragged":       {head + "1,A,x\n2,B\n", "src.csv: row 3: 2 cells, but the header has 3 columns"},
+		"quotes":       {head + "1,A,x\n2,\"B,x\n", "src.csv: row 3:"},
+		"bare quote":   {head + "1,A\"B,x\n", "src.csv: row 2: bare \" in non-quoted-field"},
+		"duplicate id": {head + "1,A,x\n2,B,y\n1,C,z\n", "src.csv: row 4: record id \"1\" appears again (first in row 2)"},
+		"encoding":     {head + "1,A,x\n2,B,\x81\n", "src.csv: row 3: byte 0x81 is neither UTF-8 nor Windows-1252"},
+		"100000 rows":  {head + strings.Repeat("1,A,x\n", 100_000), "src.csv: row 50002: more than 50000 rows, the limit for an import"},
+		"invalid result": {"Contact ID,Full Name,Relationship\n1,Sabine Krüger,4\n",
+			"target_relationship"},
+		"unknown word": {"Contact ID,Full Name,Attitude\n1,A,Fan\n", "unknown attitude words"},
+	} {
+		src := filepath.Join(dir, "src.csv")
+		if err := os.WriteFile(src, []byte(c.csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errs := kepRun("import", "contacts", src, plan)
+		if code != exitPlan || !strings.Contains(errs, c.want) || !strings.Contains(errs, "nothing written") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant %q", name, code, errs, c.want)
+		}
+		if now, _ := os.ReadFile(plan); !bytes.Equal(now, old) {
+			t.Fatalf("%s: the plan was written", name)
+		}
+	}
+}
+
+// TestImportFormulaStaysText: a cell that a spreadsheet would run as a formula is stored
+// as a plain TOML string, and kep export writes it back as a text cell (never a formula).
+func TestImportFormulaStaysText(t *testing.T) {
+	dir := importWorkspace(t)
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	src := filepath.Join(dir, "src.csv")
+	evil := `=cmd|' /C calc'!A0`
+	csv := "Contact ID,Full Name,Title,Department,Next Step\n" +
+		`9,"@SUM(1+1)*cmd|' /C calc'!A0","` + evil + `",+49 421 000,-2+3` + "\n"
+	if err := os.WriteFile(src, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := kepRun("import", "contacts", src, plan); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	now, _ := os.ReadFile(plan)
+	for _, want := range []string{`name = "@SUM(1+1)*cmd|' /C calc'!A0"`, `title = "=cmd|' /C calc'!A0"`, `department = "+49 421 000"`, `next_step = "-2+3"`} {
+		if !bytes.Contains(now, []byte(want+"\n")) {
+			t.Errorf("want the line %s", want)
+		}
+	}
+	out := filepath.Join(dir, "x.xlsx")
+	if code, _, errs := kepRun("export", "-o", out, plan); code != exitOK {
+		t.Fatalf("export: exit %d\n%s", code, errs)
+	}
+	assertNoFormulas(t, out, evil)
+}
+
+func TestImportPrintMapAndMap(t *testing.T) {
+	dir := importWorkspace(t)
+	code, out, _ := kepRun("import", "--print-map", "actuals")
+	if code != exitOK || !strings.Contains(out, `key = "Objective"`) {
+		t.Fatalf("--print-map: exit %d\n%s", code, out)
+	}
+	m := strings.Replace(strings.Replace(out, `key = "Objective"`, `key = "Kz"`, 1), `actual = "Actual"`, `actual = "Betrag"`, 1)
+	mp := filepath.Join(dir, "map.toml")
+	src := filepath.Join(dir, "src.csv")
+	os.WriteFile(mp, []byte(m), 0o644)
+	os.WriteFile(src, []byte("Kz;Betrag\nk1;32\n"), 0o644)
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	code, stdout, errs := kepRun("import", "--map", mp, "actuals", src, plan)
+	if code != exitOK || !strings.Contains(stdout, "Ist von k1 – Lieferanteil bei Antrieben ausbauen: 31 % → 32 %") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, errs)
+	}
+	if code, _, errs := kepRun("import", "opportunities", src, plan); code != exitPlan || !strings.Contains(errs, "not yet supported by this plan format") {
+		t.Errorf("opportunities: exit %d\n%s", code, errs)
+	}
+	if code, _, _ := kepRun("import", "deals", src, plan); code != exitUsage {
+		t.Errorf("an unknown kind: exit %d", code)
+	}
+}
