@@ -346,12 +346,19 @@ func (b *builder) summary() *Section {
 	var comp [][]Cell
 	for i, has := range f.Blocks {
 		st := Cell{Text: L.T("sum.block.empty"), Muted: true}
-		if has {
+		switch {
+		case has && f.Examples[i]:
+			st = Cell{Text: L.T("sum.block.example"), Light: Amber}
+		case has:
 			st = Cell{Text: L.T("sum.block.filled"), Light: Green}
 		}
 		comp = append(comp, []Cell{{Text: strconv.Itoa(i+1) + " " + L.T("sec.b"+strconv.Itoa(i+1))}, st})
 	}
-	s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.completeness") + ": " + b.tf("sum.completeness.n", f.Completeness)},
+	n := "sum.completeness.n"
+	if f.Examples != [7]bool{} {
+		n = "sum.completeness.nx" // shown with data, but not the account's own (A9)
+	}
+	s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.completeness") + ": " + b.tf(n, f.Completeness)},
 		&Table{Caption: L.T("sum.completeness"), Header: []string{L.T("sum.completeness"), L.T("sum.status")}, Rows: comp, RowHeader: true, Widths: []float64{4, 2}})
 
 	if strings.TrimSpace(p.Meta.Summary) != "" {

@@ -147,6 +147,10 @@ var labelsDE = map[string]string{
 	"sum.more":           "… und %d weitere (siehe „%s“).",
 	"sum.keyfigures":     "Kennzahlen",
 
+	// A9: blocks still as kep init wrote them.
+	"sum.block.example":   "Beispiel aus kep init",
+	"sum.completeness.nx": "%d von 7 Bausteinen mit eigenen Daten",
+
 	// block 1
 	"b1.criterion":      "Kriterium",
 	"b1.weight":         "Gewicht",
@@ -527,6 +531,10 @@ var labelsEN = map[string]string{
 	"sum.none":           "none",
 	"sum.more":           "… and %d more (see “%s”).",
 	"sum.keyfigures":     "Key figures",
+
+	// A9: blocks still as kep init wrote them.
+	"sum.block.example":   "example from kep init",
+	"sum.completeness.nx": "%d of 7 building blocks hold the account's own data",
 
 	"b1.criterion":      "Criterion",
 	"b1.weight":         "Weight",
