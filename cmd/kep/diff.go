@@ -21,8 +21,8 @@ import (
 var diffCommand = &command{
 	name:    "diff",
 	summary: "show what changed between two versions of a plan",
-	usage: `usage: kep diff [--exit-code] [-f html,pdf [-o DIR]] OLD NEW
-       kep diff [--rev REV] [--exit-code] [-f html,pdf [-o DIR]] FILE
+	usage: `usage: kep diff [--exit-code] [-f html,pdf [-o DIR] [-q]] OLD NEW
+       kep diff [--rev REV] [--exit-code] [-f html,pdf [-o DIR] [-q]] FILE
 
 Compares two versions of a plan building block by building block and says what
 changed in words a manager reads, in the plan's language:
@@ -48,6 +48,7 @@ Flags:
 	-o DIR         folder for the report, created when missing (default out, as
 	               kep render); '-' writes one format to stdout; the file is
 	               DIR/<plan>-changes.html or .pdf
+	-q             do not name the reports written ("wrote out/x-changes.pdf")
 	--exit-code    exit with status 1 when something changed (like git diff)
 
 Exit status: 0 success, whether or not anything changed (with --exit-code: 1 on
@@ -115,9 +116,13 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		for _, f := range a.formats {
-			if err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr); err != nil {
+			wrote, err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr)
+			if err != nil {
 				fmt.Fprintf(stderr, "kep diff: %v\n", err)
 				return exitUsage
+			}
+			if wrote != "" && !a.quiet {
+				fmt.Fprintln(stderr, "wrote "+wrote)
 			}
 		}
 	}
@@ -134,6 +139,7 @@ type diffArgs struct {
 	formats  []string // report formats; none: text on stdout
 	outDir   string
 	exitCode bool
+	quiet    bool // -q: do not name the reports written
 }
 
 // parseDiffArgs checks the flags and files; it returns false and the exit status on
@@ -145,11 +151,12 @@ func parseDiffArgs(args []string, stdout, stderr io.Writer) (diffArgs, int, bool
 	formats := fl.String("f", "", "")
 	outDir := fl.String("o", "", "")
 	exitCode := fl.Bool("exit-code", false, "")
+	quiet := fl.Bool("q", false, "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return diffArgs{}, code, false
 	}
-	a := diffArgs{files: files, rev: *rev, outDir: *outDir, exitCode: *exitCode}
+	a := diffArgs{files: files, rev: *rev, outDir: *outDir, exitCode: *exitCode, quiet: *quiet}
 	fail := func(format string, args ...any) (diffArgs, int, bool) {
 		return a, usageError(stderr, c, format, args...), false
 	}
@@ -228,23 +235,26 @@ func diffVersionErrors(stderr io.Writer, which, name string, diags kep.Diagnosti
 }
 
 // diffWriteReport writes the change report in one format to dir (through a temporary file
-// and a rename, so a reader never sees half a file) or to stdout for "-".
-func diffWriteReport(doc *render.Document, format, dir, base string, now time.Time, stdout, stderr io.Writer) error {
+// and a rename, so a reader never sees half a file) or to stdout for "-". It returns the
+// line naming the document written ("" for stdout).
+func diffWriteReport(doc *render.Document, format, dir, base string, now time.Time, stdout, stderr io.Writer) (string, error) {
 	var buf bytes.Buffer
-	if err := diffWriteDoc(&buf, doc, format, now, stderr); err != nil {
-		return err
+	pages, err := diffWriteDoc(&buf, doc, format, now, stderr)
+	if err != nil {
+		return "", err
 	}
 	if dir == "-" {
 		_, err := stdout.Write(buf.Bytes())
-		return err
+		return "", err
 	}
 	if dir == "" {
 		dir = "out" // as kep render
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return "", err
 	}
-	return writeAtomic(filepath.Join(dir, base+"."+format), buf.Bytes())
+	path := filepath.Join(dir, base+"."+format)
+	return wroteLine(path, pages), writeAtomic(path, buf.Bytes())
 }
 
 // loadAtRevision checks the old version src of the plan at path with the workspace of
@@ -295,20 +305,20 @@ func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.T
 	return changes.Appendix(cs, cur.Lang, rev), exitOK, nil
 }
 
-// diffWriteDoc lays the change report out in one format.
-func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Time, stderr io.Writer) error {
+// diffWriteDoc lays the change report out in one format and returns its pages (PDF).
+func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Time, stderr io.Writer) (int, error) {
 	switch format {
 	case "pdf":
 		res, err := pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: kepVersion()})
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if len(res.Replaced) > 0 {
 			fmt.Fprintf(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.ReplacedText())
 		}
-		return nil
+		return res.Pages, nil
 	case "html":
-		return htmldoc.Write(w, doc, htmldoc.Options{})
+		return 0, htmldoc.Write(w, doc, htmldoc.Options{})
 	}
-	return fmt.Errorf("unknown format %q", format)
+	return 0, fmt.Errorf("unknown format %q", format)
 }

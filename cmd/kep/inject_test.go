@@ -149,6 +149,10 @@ func variant(t *testing.T, keys map[string]string, text func(path, kind string) 
 	}
 	brand["company"], brand["footer"] = text("brand.company", "text"), text("brand.footer", "text")
 	seen["brand.company"], seen["brand.footer"] = true, true
+	// An accepted warning (A7) on a block warning the variant may or may not have: its
+	// texts reach the appendix, or the message about an entry that accepts nothing.
+	p["accepted"] = []map[string]any{{"warning": text("accepted[].warning", "text"), "reason": text("accepted[].reason", "text")}}
+	seen["accepted[].warning"], seen["accepted[].reason"] = true, true
 	acc := p["account"].(map[string]any)
 	acc["website"] = `https://example.com/"><script>alert(1)</script>?q=<svg/onload=alert(1)>&` + injectMarker
 	var missing []string

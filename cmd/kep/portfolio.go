@@ -18,7 +18,7 @@ import (
 	"github.com/kepdev/kep/render/portfolio"
 )
 
-const portfolioUsage = `usage: kep portfolio [-f pdf,html] [-o DIR] FILE…
+const portfolioUsage = `usage: kep portfolio [-f pdf,html] [-o DIR] [-q] FILE…
 
 Writes one report over many plans of one workspace, for the management of a sales
 organisation: the scoring portfolio with one bubble per account (bubble size:
@@ -35,6 +35,8 @@ Flags:
 	-f pdf,html   formats to write (default both)
 	-o DIR        output folder, created when missing (default out, in the current
 	              folder); '-' writes the one format to stdout
+	-q            do not name the reports written ("wrote out/portfolio.pdf
+	              (5 pages)")
 
 The as-of date (Stand) is SOURCE_DATE_EPOCH when set, else today, so that the
 same plans give the same bytes on the same day.
@@ -63,6 +65,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	formats := fl.String("f", "pdf,html", "")
 	outDir := fl.String("o", "out", "")
+	quiet := fl.Bool("q", false, "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
@@ -122,11 +125,13 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, kind := range kinds {
 		var buf bytes.Buffer
+		pages := 0
 		if kind == "html" {
 			err = htmldoc.Write(&buf, doc, htmldoc.Options{})
 		} else {
 			var res pdfdoc.Result
 			res, err = pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: v})
+			pages = res.Pages
 			if err == nil && len(res.Replaced) > 0 {
 				fmt.Fprintf(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.ReplacedText())
 			}
@@ -137,6 +142,9 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
 			return exitUsage
+		}
+		if out.dir != "" && !*quiet {
+			fmt.Fprintln(stderr, "wrote "+wroteLine(filepath.Join(out.dir, "portfolio."+kind), pages))
 		}
 	}
 	return exitOK

@@ -27,7 +27,7 @@ import (
 var renderCommand = &command{
 	name:    "render",
 	summary: "check plans and write them as PDF and HTML",
-	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [--strict] [--since REV] FILE…
+	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [-q] [--strict] [--since REV] FILE…
 
 Checks each plan and writes DIR/<plan file name>.pdf and .html for it, e.g.
 out/hansa.pdf for accounts/hansa.toml. A plan with errors is reported and nothing
@@ -48,6 +48,8 @@ Flags:
 	--strict      treat warnings as errors: nothing is written for such a plan
 	--since REV   add an appendix listing what changed since git revision REV
 	              (a plan that did not exist then is rendered without it)
+	-q            do not name the documents written (one line each:
+	              "wrote out/hansa.pdf (24 pages)")
 
 Exit status: 0 every document written; 1 a plan has errors (or warnings with
 --strict); 2 wrong usage or a failure of the file system (for example an output
@@ -61,7 +63,8 @@ type renderJob struct {
 	path   string
 	base   string // output file name without extension
 	diags  kep.Diagnostics
-	notes  []string // other messages for stderr (written files are not announced)
+	notes  []string // other messages for stderr
+	wrote  []string // "out/hansa.pdf (24 pages)", announced unless -q
 	status int
 }
 
@@ -72,6 +75,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	jobs := fl.Int("j", runtime.NumCPU(), "")
 	strict := fl.Bool("strict", false, "")
 	since := fl.String("since", "", "")
+	quiet := fl.Bool("q", false, "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
@@ -172,6 +176,11 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	for _, j := range js {
 		for _, n := range j.notes {
 			fmt.Fprintln(stderr, n)
+		}
+		if !*quiet {
+			for _, w := range j.wrote {
+				fmt.Fprintln(stderr, "wrote "+w)
+			}
 		}
 	}
 	return status
@@ -361,6 +370,7 @@ func (r *renderer) render(j *renderJob) {
 	bufs := make([]bytes.Buffer, len(r.formats))
 	errs := make([]error, len(r.formats))
 	warns := make([]string, len(r.formats))
+	pages := make([]int, len(r.formats))
 	var wg sync.WaitGroup
 	for i, ext := range r.formats {
 		write := func() {
@@ -373,7 +383,7 @@ func (r *renderer) render(j *renderJob) {
 			switch ext {
 			case "pdf":
 				res, err := pdfdoc.Write(&bufs[i], doc, pdfdoc.Options{Now: now, KepVersion: r.version})
-				errs[i] = err
+				errs[i], pages[i] = err, res.Pages
 				if err == nil && len(res.Replaced) > 0 {
 					warns[i] = fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.ReplacedText())
 				}
@@ -406,7 +416,22 @@ func (r *renderer) render(j *renderJob) {
 			j.status = exitUsage
 			return
 		}
+		if r.dir != "" {
+			j.wrote = append(j.wrote, wroteLine(filepath.Join(r.dir, j.base+"."+ext), pages[i]))
+		}
 	}
+}
+
+// wroteLine names a document written, with its pages for a PDF: the one line per
+// document that render, diff -f and portfolio print unless -q.
+func wroteLine(path string, pages int) string {
+	switch {
+	case pages == 1:
+		return path + " (1 page)"
+	case pages > 1:
+		return fmt.Sprintf("%s (%d pages)", path, pages)
+	}
+	return path
 }
 
 // Test hooks: called as a plan's rendering starts and as each format is written.

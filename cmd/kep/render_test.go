@@ -49,8 +49,12 @@ func TestRenderBatch(t *testing.T) {
 	if !strings.HasPrefix(stderr.String(), broken) {
 		t.Errorf("stderr does not start with %q:\n%s", broken, stderr.String())
 	}
-	if n := strings.Count(stderr.String(), "\n"); n != 1+15*7 {
-		t.Errorf("%d lines on stderr, want the error and 7 warnings for each of 15 minimal plans", n)
+	// Then one line for each of the 49 × 2 documents written.
+	if n := strings.Count(stderr.String(), "\n"); n != 1+15*7+49*2 {
+		t.Errorf("%d lines on stderr, want the error, 7 warnings for each of 15 minimal plans and a line for each of 98 documents", n)
+	}
+	if n := strings.Count(stderr.String(), "\nwrote "+out+string(filepath.Separator)); n != 98 {
+		t.Errorf("%d documents named as written, want 98:\n%s", n, stderr.String())
 	}
 	if stdout.Len() > 0 {
 		t.Errorf("stdout not empty: %q", stdout.String())
