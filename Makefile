@@ -1,4 +1,5 @@
-# kep — common tasks. `make test` is what CI runs (.ci/run).
+# kep — common tasks. `make check` is the quick test while working; `make test` is what CI
+# runs (.ci/run).
 
 GO        ?= go
 FUZZTIME  ?= 60s
@@ -6,9 +7,13 @@ SAMPLES   := $(wildcard samples/accounts/*.toml)
 # The version `kep version` and the documents' generator line show.
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 
-.PHONY: test build samples bench fuzz clean
+.PHONY: check test build dist samples bench fuzz clean
 
-## test: vet everything and run all tests with the race detector
+## check: vet everything and run the quick tests (about half a minute once built)
+check:
+	$(GO) vet ./... && $(GO) test -short ./...
+
+## test: vet everything and run all tests with the race detector (CI; minutes)
 test:
 	$(GO) vet ./... && $(GO) test -race ./...
 
@@ -16,8 +21,13 @@ test:
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o kep ./cmd/kep
 
+## dist: release archives for five platforms and SHA256SUMS into dist/ (docs/RELEASING.md)
+dist:
+	VERSION=$(VERSION) sh scripts/dist.sh
+
 ## samples: render the sample plans and their portfolio report to out/ (PDF and HTML)
 samples:
+	@echo "building kep (the first time takes a minute or two)..."
 	$(GO) build -o out/.kep ./cmd/kep
 	out/.kep render -o out $(SAMPLES)
 	out/.kep portfolio -o out $(SAMPLES)
@@ -39,4 +49,4 @@ fuzz:
 
 ## clean: remove the binary and rendered documents
 clean:
-	rm -rf kep out
+	rm -rf kep out dist
