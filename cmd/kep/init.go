@@ -21,7 +21,10 @@ var initCommand = &command{
 
 Writes a new plan to FILE with every building block filled with example values and
 comments that explain each key, in German (default) or English. The plan validates
-at once. Its period is the calendar year after the document date (SOURCE_DATE_EPOCH
+without errors, but with warnings until the examples are replaced: each block still
+as kep init wrote it, and each example text left elsewhere, is a warning (so
+kep validate --strict fails), and such blocks do not count towards completeness.
+Its period is the calendar year after the document date (SOURCE_DATE_EPOCH
 when set, else today). The scores in block 1 use the criteria of the workspace
 (kep.toml) that FILE will belong to. Where a kep.schema.json (kep schema) lies in
 FILE's folder or above, the first line names it for editors (#:schema).
