@@ -202,6 +202,22 @@ func TestExampleSamplesClean(t *testing.T) {
 	}
 }
 
+// A plan period the scaffold cannot be filled for (year 1: its previous year has no
+// four digits) is compared with nothing: no warning, no panic.
+func TestExampleOddYears(t *testing.T) {
+	for _, from := range []string{"0001-01-01", "9999-01-01"} {
+		src := edit(t, scaffoldFor(t, "de", ""), "from = 2027-01-01", "from = "+from, 1)
+		src = edit(t, src, "to = 2027-12-31", "to = 9999-12-31", 1)
+		_, ds := load(t, "", src)
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", from, messages(ds, false))
+		}
+		if from == "9999-01-01" && !slices.Contains(examplePaths(ds), "plan.owner") {
+			t.Errorf("%s: %v", from, examplePaths(ds))
+		}
+	}
+}
+
 // BenchmarkExampleFindings is the comparison's share of a load (the scaffolds cached).
 func BenchmarkExampleFindings(b *testing.B) {
 	src, err := os.ReadFile("testdata/ws/accounts/full.toml")
@@ -212,5 +228,14 @@ func BenchmarkExampleFindings(b *testing.B) {
 	p, _ := (&Loader{Now: testNow}).LoadPlan("testdata/ws/accounts/full.toml")
 	for b.Loop() {
 		exampleFindings(d.raw, p)
+	}
+}
+
+// BenchmarkExampleRef is the cost of one scaffold comparison entry (once per language,
+// year and workspace).
+func BenchmarkExampleRef(b *testing.B) {
+	ws := DefaultWorkspace()
+	for b.Loop() {
+		newExampleRef("de", 2027, ws)
 	}
 }
