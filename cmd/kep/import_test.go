@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/internal/crm"
 )
 
 // importWorkspace copies the samples' workspace (kep.toml, assets, plans) into a
@@ -222,5 +225,23 @@ func TestImportPrintMapAndMap(t *testing.T) {
 	}
 	if code, _, _ := kepRun("import", "deals", src, plan); code != exitUsage {
 		t.Errorf("an unknown kind: exit %d", code)
+	}
+}
+
+// TestGuideMappingParses: the mapping file each guide shows in "From your CRM" is one
+// that kep import takes.
+func TestGuideMappingParses(t *testing.T) {
+	for _, g := range []string{"guide.en.md", "guide.de.md"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "docs", g))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile("(?s)```toml\n(kind = \"contacts\".*?)```").FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("%s shows no mapping file", g)
+		}
+		if _, err := crm.ParseMapping("contacts", m[1]); err != nil {
+			t.Errorf("%s: %v", g, err)
+		}
 	}
 }
