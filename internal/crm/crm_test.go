@@ -265,3 +265,26 @@ func TestRowErrorType(t *testing.T) {
 		t.Errorf("got %#v", err)
 	}
 }
+
+// TestMergeLineEnds: a plan with CRLF line ends gets CRLF lines, and a last line without
+// a line end gets one before anything is added after it.
+func TestMergeLineEnds(t *testing.T) {
+	src := strings.TrimSuffix(testPlan, "\n")
+	for name, plan := range map[string]string{"no final newline": src, "crlf": strings.ReplaceAll(testPlan, "\n", "\r\n")} {
+		p := loadTestPlan(t, plan)
+		res, err := Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Department\nsk,Sabine Krüger,Einkauf\n2,Nina Vogt,\n"), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := string(res.Src)
+		if name == "crlf" && strings.Count(got, "\n") != strings.Count(got, "\r\n") {
+			t.Errorf("%s: mixed line ends:\n%q", name, got)
+		}
+		if !strings.Contains(strings.ReplaceAll(got, "\r\n", "\n"), "relationship = 2\ndepartment = \"Einkauf\"\n\n[[contacts]]\nid = \"2\"\n") {
+			t.Errorf("%s:\n%s", name, got)
+		}
+		if _, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+			t.Errorf("%s: %v", name, diags.Err())
+		}
+	}
+}

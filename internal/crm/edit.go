@@ -111,7 +111,7 @@ func scanHeader(src []byte, i int) (string, int, error) {
 			e := skipString(src, j)
 			b.Write(bytes.Trim(src[j:e], `"'`))
 			j = e - 1
-		case ' ', '\t':
+		case ' ', '\t', '\r':
 		case '#':
 			return b.String(), j, nil
 		default:

@@ -43,8 +43,7 @@ func (m *merger) contacts() error {
 			who[normText(n)] = tg.id
 		}
 	}
-	at, sep := m.appendAt(blocks)
-	first := true
+	at := m.appendAt(blocks)
 	for _, tg := range targets {
 		r := tg.row
 		s := &setter{m: m}
@@ -120,21 +119,12 @@ func (m *merger) contacts() error {
 		}
 		text("next_step", cleanText(m.cell(r, "next_step")), str(cur, func(c *kep.Contact) string { return c.NextStep }))
 		if cur == nil {
-			s.flush(sepFirst(&first, sep)+"[[contacts]]", at)
+			s.flush("[[contacts]]", at)
 		} else {
 			s.flush("", 0)
 		}
 	}
 	return m.finish()
-}
-
-// sepFirst puts a newline before the first appended block where the file lacks one.
-func sepFirst(first *bool, sep string) string {
-	if *first {
-		*first = false
-		return sep
-	}
-	return ""
 }
 
 func str[T any](cur *T, get func(*T) string) string {
@@ -159,8 +149,7 @@ func (m *merger) actions() error {
 	for _, o := range m.plan.Scorecard.Objectives {
 		objectives[o.ID] = true
 	}
-	at, sep := m.appendAt(blocks)
-	first := true
+	at := m.appendAt(blocks)
 	for _, tg := range targets {
 		r := tg.row
 		s := &setter{m: m}
@@ -194,7 +183,7 @@ func (m *merger) actions() error {
 			}
 		}
 		if cur == nil {
-			s.flush(sepFirst(&first, sep)+"[[actions]]", at)
+			s.flush("[[actions]]", at)
 		} else {
 			s.flush("", 0)
 		}

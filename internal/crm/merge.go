@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -107,6 +108,7 @@ type merger struct {
 	added    int
 	updated  int
 	warnings []string
+	ended    map[int]bool // offsets at which a missing final line end was put
 }
 
 func (m *merger) fail(row int, format string, args ...any) {
@@ -371,26 +373,48 @@ func (s *setter) set(key, value string, same bool) {
 func (s *setter) flush(header string, after int) {
 	if s.blk != nil {
 		if len(s.lines) > 0 {
-			s.m.edits = append(s.m.edits, edit{s.blk.lastEnd, s.blk.lastEnd, strings.Join(s.lines, "\n") + "\n"})
+			s.m.insert(s.blk.lastEnd, strings.Join(s.lines, "\n")+"\n")
 		}
 		if s.changed {
 			s.m.updated++
 		}
 		return
 	}
-	s.m.edits = append(s.m.edits, edit{after, after, "\n" + header + "\n" + strings.Join(s.lines, "\n") + "\n"})
+	s.m.insert(after, "\n"+header+"\n"+strings.Join(s.lines, "\n")+"\n")
 	s.m.added++
 }
 
+// insert adds lines at offset at, with the plan's own line ends (CRLF where it uses
+// them), after a line end of their own where the file's last line lacks one.
+func (m *merger) insert(at int, text string) {
+	if bytes.Contains(m.src, []byte("\r\n")) {
+		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if at > 0 && m.src[at-1] != '\n' {
+		if m.ended == nil {
+			m.ended = map[int]bool{}
+		}
+		if !m.ended[at] {
+			m.ended[at] = true
+			text = m.eol() + text
+		}
+	}
+	m.edits = append(m.edits, edit{at, at, text})
+}
+
+func (m *merger) eol() string {
+	if bytes.Contains(m.src, []byte("\r\n")) {
+		return "\r\n"
+	}
+	return "\n"
+}
+
 // appendAt is where new blocks go: after the last key of the last block, else at the end.
-func (m *merger) appendAt(blocks []block) (int, string) {
+func (m *merger) appendAt(blocks []block) int {
 	if len(blocks) > 0 {
-		return blocks[len(blocks)-1].lastEnd, ""
+		return blocks[len(blocks)-1].lastEnd
 	}
-	if len(m.src) > 0 && m.src[len(m.src)-1] != '\n' {
-		return len(m.src), "\n"
-	}
-	return len(m.src), ""
+	return len(m.src)
 }
 
 // blocksFor finds the [[name]] tables and checks they are the plan's records, in order.
