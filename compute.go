@@ -138,10 +138,13 @@ func visitFigures(ws *Workspace) *VisitFigures {
 	}
 	perKAM := v.WorkingDays * v.VisitsPerDay
 	f.Capacity = float64(v.KAMs) * perKAM
-	if f.Capacity > 0 {
+	// Without customers or prospects in any class the workspace has no visit model: a
+	// utilisation of 0 % would read as a green light (issue 14), so it is not given.
+	f.Model = f.Need > 0
+	if f.Capacity > 0 && f.Model {
 		f.Utilisation = ptr(f.Need / f.Capacity * 100)
 	}
-	if perKAM > 0 {
+	if perKAM > 0 && f.Model {
 		f.KAMsNeeded = ptr(f.Need / perKAM)
 	}
 	if len(ws.Costs.Items) > 0 {

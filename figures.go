@@ -71,6 +71,9 @@ type VisitFigures struct {
 
 	// ByClass is the need per class A, B, C, in that order.
 	ByClass []ClassNeed `json:"-"`
+	// Model: the workspace counts customers or prospects in some class ([visits.classes]);
+	// without, need and utilisation mean nothing and are not shown as results.
+	Model bool `json:"-"`
 }
 
 // ClassNeed is the visit need of one customer class.

@@ -80,7 +80,13 @@ func (b *builder) block1(s *Section) {
 	}
 	vs.Blocks = append(vs.Blocks, &Facts{Items: acct})
 
-	if vf := f.Visits; vf != nil {
+	if vf := f.Visits; vf != nil && !vf.Model {
+		// No zeros and no green light where the workspace has no visit model: say so.
+		vs.Blocks = append(vs.Blocks, &Note{Text: L.T("b1.nomodel")})
+		if len(b.ws.Costs.Items) == 0 {
+			vs.Blocks = append(vs.Blocks, &Note{Text: L.T("b1.nocosts")})
+		}
+	} else if vf != nil {
 		var rows [][]Cell
 		classes := b.ws.Visits.Classes
 		for i, cn := range vf.ByClass {
@@ -102,7 +108,9 @@ func (b *builder) block1(s *Section) {
 			{Label: L.T("b1.utilisation"), Value: b.pctPtr(vf.Utilisation)},
 			{Label: L.T("b1.kams_needed"), Value: b.decPtr(vf.KAMsNeeded, 1)},
 		}})
-		if len(b.ws.Costs.Items) > 0 {
+		if len(b.ws.Costs.Items) == 0 {
+			vs.Blocks = append(vs.Blocks, &Note{Text: L.T("b1.nocosts")})
+		} else {
 			var rows [][]Cell
 			for _, it := range b.ws.Costs.Items {
 				rows = append(rows, []Cell{{Text: it.Name}, {Text: b.money(it.Amount)}})

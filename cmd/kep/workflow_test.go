@@ -163,6 +163,22 @@ func TestGuideExamples(t *testing.T) {
 			if code := run([]string{"validate", filepath.Join(dir, "guide.toml")}, io.Discard, &stderr); code != 0 {
 				t.Errorf("the guide's examples do not validate (exit %d):\n%s", code, stderr.String())
 			}
+			// The workspace models of section 2 ([scoring], [visits], [costs]) form a valid
+			// kep.toml (the brand's font files are left out: the guide names files of yours).
+			models := ""
+			for _, b := range regexp.MustCompile("(?s)```toml\n(.*?)```").FindAllStringSubmatch(guide[:start], -1) {
+				if strings.Contains(b[1], "[[costs.items]]") {
+					models = regexp.MustCompile(`(?m)^font(_bold)? = .*$`).ReplaceAllString(b[1], "")
+				}
+			}
+			if models == "" {
+				t.Fatal("section 2 shows no workspace models")
+			}
+			wsDir := planDir(t, map[string]string{"kep.toml": models})
+			stderr.Reset()
+			if code := run([]string{"validate", "--strict", filepath.Join(wsDir, "kep.toml")}, io.Discard, &stderr); code != 0 {
+				t.Errorf("the guide's workspace models do not validate (exit %d):\n%s", code, stderr.String())
+			}
 			for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^)]+)\)`).FindAllStringSubmatch(guide, -1) {
 				if _, err := os.Stat(filepath.Join("../../docs", m[1])); err != nil {
 					t.Errorf("image %s: %v", m[1], err)
