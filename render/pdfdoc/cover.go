@@ -88,10 +88,7 @@ func (w *docWriter) cover(logo logoImage) {
 	w.rect(w.left(), w.y, 22, 1.4, w.accent)
 	w.y += 7
 	title := textStyle{size: 26, lead: 26 * ptToMM * 1.2, color: w.primary, base: stBold, align: 'L'}
-	lines := w.wrap(plain(w.san.Line(d.Title)), title, w.width())
-	if len(lines) > 4 {
-		lines = lines[:4]
-	}
+	lines, title := w.coverLines(w.san.Line(d.Title), title, 4, 18)
 	for _, l := range lines {
 		w.drawLine(l, w.left(), w.y, w.width(), title)
 		w.y += title.lead
@@ -99,10 +96,8 @@ func (w *docWriter) cover(logo logoImage) {
 	w.y += 3
 	if d.Account != "" && !strings.Contains(d.Title, d.Account) {
 		acc := textStyle{size: 15, lead: 15 * ptToMM * 1.3, color: ink, align: 'L'}
-		for i, l := range w.wrap(plain(w.san.Line(d.Account)), acc, w.width()) {
-			if i == 2 {
-				break
-			}
+		lines, acc := w.coverLines(w.san.Line(d.Account), acc, 3, 11)
+		for _, l := range lines {
 			w.drawLine(l, w.left(), w.y, w.width(), acc)
 			w.y += acc.lead
 		}
@@ -126,6 +121,9 @@ func (w *docWriter) cover(logo logoImage) {
 		for j := 0; j < 2 && i+j < len(facts); j++ {
 			f := facts[i+j]
 			ls := w.wrap(w.factSpans(f.Value, f.Light, f.Link), ts, colW-6)
+			if len(ls) > 3 && f.Light == "" && f.Link == "" {
+				ls = w.cutLines(w.san.Line(f.Value), ts, 3, colW-6) // with an ellipsis
+			}
 			r[j] = ls[:min(3, len(ls))]
 			h = max(h, len(r[j]))
 		}
@@ -160,4 +158,41 @@ func (w *docWriter) cover(logo logoImage) {
 		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText())
 	}
 	w.rect(0, w.pageH-7, w.pageW, 7, w.primary)
+}
+
+// coverLines sets s in at most n lines of the page width: in ts, else in smaller type
+// down to minSize, and only where even that does not hold it, cut with an ellipsis at
+// the end — a long account name ("… GmbH & Co. KG") is never cut silently.
+func (w *docWriter) coverLines(s string, ts textStyle, n int, minSize float64) ([]line, textStyle) {
+	lead := ts.lead / ts.size
+	for size := ts.size; size >= minSize-1e-9; size -= 1 {
+		t := ts
+		t.size, t.lead = size, size*lead
+		if ls := w.wrap(plain(s), t, w.width()); len(ls) <= n {
+			return ls, t
+		}
+	}
+	t := ts
+	t.size, t.lead = minSize, minSize*lead
+	return w.cutLines(s, t, n, w.width()), t
+}
+
+// cutLines wraps s into at most n lines of width wd; where it needs more, the last line
+// ends in an ellipsis.
+func (w *docWriter) cutLines(s string, ts textStyle, n int, wd float64) []line {
+	if ls := w.wrap(plain(s), ts, wd); len(ls) <= n {
+		return ls
+	}
+	r := []rune(s)
+	ell := w.san.Line("…")
+	lo, hi := 0, len(r)
+	for lo < hi { // the longest start of s that fits with the ellipsis
+		mid := (lo + hi + 1) / 2
+		if len(w.wrap(plain(strings.TrimRight(string(r[:mid]), " ")+ell), ts, wd)) <= n {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return w.wrap(plain(strings.TrimRight(string(r[:lo]), " ")+ell), ts, wd)
 }
