@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
 	"github.com/kepdev/kep"
 )
 
@@ -287,4 +288,48 @@ func TestMergeLineEnds(t *testing.T) {
 			t.Errorf("%s: %v", name, diags.Err())
 		}
 	}
+}
+
+// TestMergeTextCannotEscapeItsString: quotes, backslashes and line breaks in a cell end
+// up inside the TOML string, never as keys or tables of their own.
+func TestMergeTextCannotEscapeItsString(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	evil := "x\"\n[plan]\naccount = \"Evil\" \\\"\"\"\u202e"
+	res, err := Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Title\n7,\""+strings.ReplaceAll(evil, `"`, `""`)+"\",t\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	np, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src)
+	if diags.HasErrors() {
+		t.Fatalf("%v\n%s", diags.Err(), res.Src)
+	}
+	if np.Meta.Account != "Test AG" || np.Contacts[1].Name != `x" [plan] account = "Evil" \"""` {
+		t.Errorf("account %q, name %q", np.Meta.Account, np.Contacts[1].Name)
+	}
+}
+
+// FuzzMerge: no source makes the merge panic, and a merge that succeeds leaves valid TOML
+// (it may break a rule of the format; kep import then writes nothing).
+func FuzzMerge(f *testing.F) {
+	f.Add("Contact ID,Full Name,Title\n1,A,B\n")
+	f.Add("Contact ID;Full Name;Attitude;Relationship;Last Activity\n1;A;Neutral;2;15.03.2027\n")
+	f.Add("KPI,Actual\nf1,1.234,5\n")
+	f.Add("Activity ID,Subject,Status,Due Date\n1,A,Completed,2027-03-01\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		p := loadTestPlan(t, testPlan)
+		tb, err := Read([]byte(in))
+		if err != nil {
+			return
+		}
+		for _, k := range []string{"contacts", "actions", "actuals"} {
+			res, err := Merge(k, p, tb, Options{})
+			if err != nil {
+				continue
+			}
+			var v map[string]any
+			if _, err := toml.Decode(string(res.Src), &v); err != nil {
+				t.Fatalf("%s: broken TOML: %v\n%s", k, err, res.Src)
+			}
+		}
+	})
 }
