@@ -69,6 +69,24 @@ func changeLines(out string) []string {
 	return ls
 }
 
+// sameChanges compares change lines with the wanted ones; a wanted line "re:…" is a
+// regular expression.
+func sameChanges(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i, w := range want {
+		if re, ok := strings.CutPrefix(w, "re:"); ok {
+			if !regexp.MustCompile(re).MatchString(got[i]) {
+				return false
+			}
+		} else if got[i] != w {
+			return false
+		}
+	}
+	return true
+}
+
 // TestImportSamples imports each sample export of samples/imports into a copy of its
 // sample plan: the result validates, kep import prints exactly the expected changes,
 // every other line keeps its bytes, and a second import changes nothing.
@@ -84,7 +102,8 @@ func TestImportSamples(t *testing.T) {
 			"neuer Kontakt Nina Vogt: Leiterin Instandhaltung, Einfluss gering, Haltung Unterstützer",
 		}, 2, 2 + 12},
 		{"actions", "hubspot-tasks.csv", "brightwater.toml", []string{
-			"action a4: status in progress → done",
+			// kep diff may name the action with its text (work in render/changes).
+			`re:^action a4( \(Invite Jan de Boer to the Food Tech Day\))?: status in progress → done$`,
 			"new action 51203: Uptime Service offer for Poznań, with spare-parts stock (Piotr Kowalski, due 31 Mar 2027)",
 		}, 1, 1 + 7},
 		{"contacts", "dynamics-contacts.xlsx", "brightwater.toml", []string{
@@ -116,7 +135,7 @@ func TestImportSamples(t *testing.T) {
 			if now, _ := os.ReadFile(plan); !bytes.Equal(now, old) {
 				t.Fatal("--dry-run wrote the plan")
 			}
-			if got := changeLines(out); strings.Join(got, "\n") != strings.Join(c.changes, "\n") {
+			if got := changeLines(out); !sameChanges(got, c.changes) {
 				t.Errorf("dry run changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.changes, "\n"))
 			}
 
@@ -157,7 +176,7 @@ func TestImportHostileWritesNothing(t *testing.T) {
 		"bare quote":   {head + "1,A\"B,x\n", "src.csv: row 2: bare \" in non-quoted-field"},
 		"duplicate id": {head + "1,A,x\n2,B,y\n1,C,z\n", "src.csv: row 4: record id \"1\" appears again (first in row 2)"},
 		"encoding":     {head + "1,A,x\n2,B,\x81\n", "src.csv: row 3: byte 0x81 is neither UTF-8 nor Windows-1252"},
-		"100000 rows":  {head + strings.Repeat("1,A,x\n", 100_000), "src.csv: row 50002: more than 50000 rows, the limit for an import"},
+		"100000 rows":  {head + strings.Repeat("1,A,x\n", 100_000), "src.csv: row 10002: more than 10000 rows, the limit for an import"},
 		"invalid result": {"Contact ID,Full Name,Relationship\n1,Sabine Krüger,4\n",
 			"target_relationship"},
 		"unknown word": {"Contact ID,Full Name,Attitude\n1,A,Fan\n", "unknown attitude words"},

@@ -92,7 +92,7 @@ func TestReadHostile(t *testing.T) {
 		"open quote":       {"Name,Title\na,b\n\"c,d\n", "row 3:"},
 		"undefined cp1252": {"Name,Title\na,b\nc,\x81\n", "row 3: byte 0x81 is neither UTF-8 nor Windows-1252"},
 		"NUL":              {"Name,Title\na,b\n\x00c,d\n", "row 3: a NUL byte"},
-		"100000 rows":      {big, "row 50002: more than 50000 rows"},
+		"100000 rows":      {big, "row 10002: more than 10000 rows"},
 		"duplicate col":    {"Name,name\na,b\n", "row 1: the column \"name\" appears twice"},
 		"empty":            {"\xef\xbb\xbf \n", "the file is empty"},
 		"cell too long":    {"Name\n" + strings.Repeat("x", MaxCellBytes+1) + "\n", "row 2: cell 1 has"},

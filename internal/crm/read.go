@@ -9,15 +9,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kepdev/kep"
 	"github.com/xuri/excelize/v2"
 )
 
 // Limits for a source file. A CRM export of one account's contacts, tasks or
-// opportunities has tens to hundreds of rows; the limits leave room for a whole region's
-// export while keeping a hostile file from costing more than a few hundred MB.
+// opportunities has tens to hundreds of rows. More rows than a plan's list may hold
+// (kep.MaxRows) could never be merged, so reading stops there, before the rest costs
+// time and memory.
 const (
-	MaxSourceBytes = 20 << 20 // the file as read
-	MaxRows        = 50_000   // data rows, the header not counted
+	MaxSourceBytes = 20 << 20    // the file as read
+	MaxRows        = kep.MaxRows // data rows, the header not counted
 	MaxColumns     = 200
 	MaxCellBytes   = 32 << 10
 	// maxXLSXUnzipped bounds what excelize inflates from an XLSX (a zip bomb of a few KB
@@ -107,7 +109,7 @@ func readCSV(data []byte) (*Table, error) {
 			continue
 		}
 		if len(t.Rows) >= MaxRows {
-			return nil, rowErr(line, "more than %d rows, the limit for an import; split the export", MaxRows)
+			return nil, rowErr(line, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
 		}
 		if err := checkCells(line, rec); err != nil {
 			return nil, err
@@ -279,7 +281,7 @@ func readXLSX(data []byte) (*Table, error) {
 			continue
 		}
 		if len(t.Rows) >= MaxRows {
-			return nil, rowErr(n, "more than %d rows, the limit for an import; split the export", MaxRows)
+			return nil, rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
 		}
 		if len(rec) > len(t.Header) {
 			for _, c := range rec[len(t.Header):] {
