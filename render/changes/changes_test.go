@@ -117,7 +117,7 @@ func TestBriefExamples(t *testing.T) {
 		"Kontakt Henrik Brandt: Haltung Gegner → Skeptiker",
 		"neue Chance: Digitalisierungsoffensive",
 		"neue Maßnahme a3: Servicetechniker schulen",
-		"Maßnahme a1: Status offen → erledigt",
+		"Maßnahme a1 (Workshop Predictive Maintenance): Status offen → erledigt",
 	} {
 		if !contains(texts(cs), want) {
 			t.Errorf("missing %q in\n%s", want, strings.Join(texts(cs), "\n"))
@@ -131,7 +131,7 @@ func TestBriefExamples(t *testing.T) {
 		"contact Henrik Brandt: attitude opponent → skeptic",
 		"new opportunity: Digitalisierungsoffensive",
 		"new action a3: Servicetechniker schulen",
-		"action a1: status open → done",
+		"action a1 (Workshop Predictive Maintenance): status open → done",
 	} {
 		if !contains(texts(cs), want) {
 			t.Errorf("missing %q in\n%s", want, strings.Join(texts(cs), "\n"))
@@ -225,7 +225,7 @@ func TestCompareBlocks(t *testing.T) {
 			"neues Ziel k2: Stillstände senken (Kunde, Ziel 160 h)",
 			"Ziel k1 entfernt: Stillstände senken",
 			"Zielverknüpfung „Stillstandszeiten um 20 % senken“: Scorecard-Ziel k1 → k2",
-			"Maßnahme a1: Ziel k1 → k2",
+			"Maßnahme a1 (Workshop Predictive Maintenance): Ziel k1 → k2",
 		}},
 		{"offering", []string{
 			`positioning = "Systempartner für Antriebe."`, `positioning = "Systempartner."`,
@@ -346,7 +346,7 @@ Mit einem zweiten Absatz."""`,
 			`action = "Rahmenvertrag verhandeln"`, `action = "Rahmenvertrag über 24 Monate verhandeln"`,
 			"[[checklists]]", "[[actions]]\nid = \"a3\"\naction = \"Servicetechniker schulen\"\nowner = \"tb\"\ndue = 2027-10-15\n\n[[checklists]]",
 		}, Actions, []string{
-			"Maßnahme a1: Status offen → erledigt",
+			"Maßnahme a1 (Workshop Predictive Maintenance): Status offen → erledigt",
 			"Maßnahme a2: Bezeichnung „Rahmenvertrag verhandeln“ → „Rahmenvertrag über 24 Monate verhandeln“",
 			"Maßnahme a2: Termin 30.06.2027 → 31.08.2027",
 			"neue Maßnahme a3: Servicetechniker schulen (Tom Berger, fällig 15.10.2027)",

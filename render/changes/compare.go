@@ -541,7 +541,12 @@ func (d *differ) actions() {
 	d.block = Actions
 	byID("actions", d.old.Actions, d.new.Actions, func(x kep.Action) string { return x.ID },
 		func(a, b kep.Action, path string) {
+			// Named by id and words, as the reader knows it: "a1 (Workshop Predictive …)";
+			// where the words change, the change itself shows them.
 			s := subject{noun: "action", name: b.ID}
+			if a.Action == b.Action && b.Action != "" {
+				s.name += " (" + short(b.Action, 48) + ")"
+			}
 			d.field(path+".action", s, d.f("action"), text(a.Action), text(b.Action))
 			d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
 			d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))

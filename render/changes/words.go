@@ -260,6 +260,15 @@ func (w words) inline(s string) string {
 }
 
 // oneLine shortens free text to one line of reasonable length for a change sentence.
+// short is s on one line, cut at n characters with an ellipsis.
+func short(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
+}
+
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	const max = 120
