@@ -22,10 +22,11 @@ const (
 	MaxRows        = kep.MaxRows // data rows, the header not counted
 	MaxColumns     = 200
 	MaxCellBytes   = 32 << 10
-	// maxXLSXUnzipped bounds what excelize inflates from an XLSX (a zip bomb of a few KB
-	// would otherwise unpack to gigabytes).
-	maxXLSXUnzipped = 200 << 20
 )
+
+// maxXLSXUnzipped bounds what excelize inflates from an XLSX (a zip bomb of a few KB
+// would otherwise unpack to gigabytes). A variable for the test.
+var maxXLSXUnzipped int64 = 200 << 20
 
 // Table is a source file's rows: the header and the data rows with their row numbers as
 // a spreadsheet shows them (the header is row 1).

@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,5 +52,21 @@ func TestReadXLSXNeverCalculates(t *testing.T) {
 	}
 	if _, err := Read([]byte("PK\x03\x04not a zip")); err == nil || !strings.Contains(err.Error(), "not a readable XLSX") {
 		t.Errorf("a broken XLSX: %v", err)
+	}
+}
+
+// TestReadXLSXBomb: an XLSX whose sheet inflates beyond the limit is refused before it is
+// unpacked (the limit is lowered here; kep's is 200 MiB: a 220 KB file of 210 MiB of
+// blanks is refused in 0.3 s).
+func TestReadXLSXBomb(t *testing.T) {
+	defer func(n int64) { maxXLSXUnzipped = n }(maxXLSXUnzipped)
+	maxXLSXUnzipped = 1 << 20
+	data := xlsxBytes(t, func(f *excelize.File) {
+		for i := 1; i <= 70; i++ { // 70 distinct cells of 32,000 characters: 2.2 MB inflated
+			f.SetCellStr("Sheet1", fmt.Sprintf("A%d", i), fmt.Sprint(i)+strings.Repeat("x", 32000))
+		}
+	})
+	if _, err := Read(data); err == nil || !strings.Contains(err.Error(), "exceeds") {
+		t.Errorf("got %v", err)
 	}
 }
