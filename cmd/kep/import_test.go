@@ -264,3 +264,50 @@ func TestGuideMappingParses(t *testing.T) {
 		}
 	}
 }
+
+// TestImportKeepsModeAndLink: the plan keeps its permission bits, a plan reached through a
+// symbolic link stays a link (its target is written), and a plan with errors is not
+// touched.
+func TestImportKeepsModeAndLink(t *testing.T) {
+	dir := importWorkspace(t)
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	if err := os.Chmod(plan, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "accounts", "link.toml")
+	if err := os.Symlink("hansa.toml", link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	src := filepath.Join(dir, "src.csv")
+	os.WriteFile(src, []byte("Contact ID,Full Name,Title\n1,Sabine Krüger,Einkaufsleitung\n"), 0o644)
+	if code, _, errs := kepRun("import", "contacts", src, link); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	fi, _ := os.Stat(plan)
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(plan); !bytes.Contains(b, []byte(`title = "Einkaufsleitung"`)) {
+		t.Error("the target was not written")
+	}
+	broken := append(bytesOf(t, plan), []byte("\n[[contacts]]\nid = \"zz\"\n")...)
+	os.WriteFile(plan, broken, 0o600)
+	if code, _, errs := kepRun("import", "contacts", src, plan); code != exitPlan || !strings.Contains(errs, "has errors; fix them first, nothing written") {
+		t.Errorf("a plan with errors: exit %d\n%s", code, errs)
+	}
+	if !bytes.Equal(bytesOf(t, plan), broken) {
+		t.Error("a plan with errors was written")
+	}
+}
+
+func bytesOf(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
