@@ -455,6 +455,14 @@ func (s *synScan) keys(path, check string) ([]string, bool) {
 
 // badKeyChar reports the character at s.i where a key (or, after one, "=") should be.
 func (s *synScan) badKeyChar(path, check string, afterKey bool) {
+	// "finance = 1,5, customer = 0" in an inline table: the scan read 5 as the next key,
+	// but the author wrote a decimal comma.
+	if m := inlineDecimalComma.FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
+		// The finding belongs to the key that took the number.
+		path = strings.TrimSuffix(strings.TrimSuffix(path, m[3]), ".")
+		s.add(s.i, 0, strings.TrimPrefix(path+"."+m[1], "."), msgDecimalComma(m[2], m[3]), check)
+		return
+	}
 	r, _ := utf8.DecodeRuneInString(s.src[s.i:])
 	switch {
 	case invisibleName(r) != "":
@@ -524,10 +532,21 @@ func (s *synScan) recoverLine() {
 	}
 }
 
+// inlineDecimalComma finds a decimal comma inside an inline table or list of numbers.
+var inlineDecimalComma = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([-+]?\d+),(\d+)\s*[,}\]]`)
+
 // missingEquals reports what stands where "=" should.
 func (s *synScan) missingEquals(path, check string) {
 	if s.atLineEnd() || s.src[s.i] == '#' {
 		s.add(s.i, 0, path, msgNoEquals(""), check)
+		return
+	}
+	// "finance = 1,5, customer = 0" in an inline table: the scan read 5 as the next key,
+	// but the author wrote a decimal comma.
+	if m := inlineDecimalComma.FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
+		// The finding belongs to the key that took the number.
+		path = strings.TrimSuffix(strings.TrimSuffix(path, m[3]), ".")
+		s.add(s.i, 0, strings.TrimPrefix(path+"."+m[1], "."), msgDecimalComma(m[2], m[3]), check)
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(s.src[s.i:])
