@@ -226,10 +226,10 @@ func TestImportFormulaStaysText(t *testing.T) {
 func TestImportPrintMapAndMap(t *testing.T) {
 	dir := importWorkspace(t)
 	code, out, _ := kepRun("import", "--print-map", "actuals")
-	if code != exitOK || !strings.Contains(out, `key = "Objective"`) {
+	if code != exitOK || !strings.Contains(out, `# key = "Objective"`) {
 		t.Fatalf("--print-map: exit %d\n%s", code, out)
 	}
-	m := strings.Replace(strings.Replace(out, `key = "Objective"`, `key = "Kz"`, 1), `actual = "Actual"`, `actual = "Betrag"`, 1)
+	m := strings.Replace(strings.Replace(out, `# key = "Objective"`, `key = "Kz"`, 1), `# actual = "Actual"`, `actual = "Betrag"`, 1)
 	mp := filepath.Join(dir, "map.toml")
 	src := filepath.Join(dir, "src.csv")
 	os.WriteFile(mp, []byte(m), 0o644)

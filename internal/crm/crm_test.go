@@ -333,3 +333,21 @@ func FuzzMerge(f *testing.F) {
 		}
 	})
 }
+
+// TestMappingNamesOnlyWhatDiffers: keys a mapping does not name keep the recognised
+// columns; "" leaves a key alone.
+func TestMappingNamesOnlyWhatDiffers(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	m, err := ParseMapping("contacts", []byte("[columns]\nid = \"Nr\"\ntitle = \"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Merge("contacts", p, mustRead(t, "Nr,Full Name,Title,Department\nsk,Sabine Krüger,Chefin,Einkauf\n"), Options{Map: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.Src)
+	if !strings.Contains(got, "department = \"Einkauf\"\n") || strings.Contains(got, "Chefin") {
+		t.Errorf("want department taken and title left alone:\n%s", got)
+	}
+}

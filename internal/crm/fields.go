@@ -32,7 +32,7 @@ var fields = map[string][]field{
 		{"department", "department", []string{"Department", "Abteilung"}},
 		{"roles", "buying-centre roles, several separated by , or ;", []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
 		{"influence", "1–3, or low/medium/high", []string{"Influence", "Influence__c", "Einfluss"}},
-		{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
+		{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [words.attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
 		{"relationship", "0–4", []string{"Relationship", "Relationship__c", "Beziehung"}},
 		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
 		{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
@@ -44,7 +44,7 @@ var fields = map[string][]field{
 		{"action", "what is to be done", []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
 		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
 		{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
-		{"status", "open, doing, done, dropped (or a word mapped in [status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
+		{"status", "open, doing, done, dropped (or a word mapped in [words.status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
 		{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
 	},
 	"actuals": {
@@ -157,12 +157,12 @@ func PrintMap(kind string) (string, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Mapping for kep import %s --map FILE: which column of your export fills which\n", kind)
 	b.WriteString("# key of the plan. Without a mapping kep recognises the column names of Salesforce,\n")
-	b.WriteString("# HubSpot and Dynamics exports; change a name below to your export's column, and\n")
-	b.WriteString("# delete a line to leave that key alone.\n")
+	b.WriteString("# HubSpot and Dynamics exports (the names below); where yours differ, remove the #\n")
+	b.WriteString("# before a key and give your export's column, or \"\" to leave that key alone.\n")
 	fmt.Fprintf(&b, "kind = %q\n", kind)
 	b.WriteString("# date_format = \"DD/MM/YYYY\"   # only for dates written with slashes\n\n[columns]\n")
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s = %q%s# %s; also recognised: %s\n", f.Name, f.Columns[0], pad(f.Name, f.Columns[0]), f.Help, strings.Join(f.Columns[1:], ", "))
+		fmt.Fprintf(&b, "# %s = %q%s# %s; also: %s\n", f.Name, f.Columns[0], pad(f.Name, f.Columns[0]), f.Help, strings.Join(f.Columns[1:], ", "))
 	}
 	for _, key := range []string{"attitude", "status", "roles", "influence"} {
 		if !hasField(kind, key) {
@@ -214,8 +214,8 @@ func firstEnum(key string) string {
 	return "2"
 }
 
-// columnsFor finds the column of each key: the mapping's column where it names one,
-// else the first recognised name present in the header.
+// columnsFor finds the column of each key: the mapping's column where it names one ("" for
+// none), else the first recognised name present in the header.
 func columnsFor(kind string, header []string, m *Mapping) (map[string]int, error) {
 	at := map[string]int{}
 	for i, h := range header {
@@ -227,15 +227,15 @@ func columnsFor(kind string, header []string, m *Mapping) (map[string]int, error
 	for _, f := range fields[kind] {
 		if m != nil {
 			if name, ok := m.Columns[f.Name]; ok {
+				if name == "" {
+					continue // "" leaves the key alone
+				}
 				i, ok := at[normName(name)]
 				if !ok {
 					return nil, fmt.Errorf("the mapping names column %q for %s, but the file has no such column (it has: %s)", name, f.Name, strings.Join(header, ", "))
 				}
 				cols[f.Name] = i
 				continue
-			}
-			if len(m.Columns) > 0 {
-				continue // a mapping with [columns] says all
 			}
 		}
 		for _, c := range f.Columns {
