@@ -324,7 +324,11 @@ func normText(s string) string { return strings.ToLower(strings.Join(strings.Fie
 
 // isGerman: a semicolon-separated file or German dates mean German numbers (1.234 is
 // one thousand two hundred and thirty-four).
+// An XLSX stores numbers without grouping (0.125 is an eighth), so never there.
 func isGerman(t *Table) bool {
+	if t.XLSX {
+		return false
+	}
 	if t.Delim == ';' {
 		return true
 	}

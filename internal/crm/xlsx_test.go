@@ -43,6 +43,11 @@ func TestReadXLSXNeverCalculates(t *testing.T) {
 	if d, err := parseDate(c[3], true, ""); err != nil || d.Format("2006-01-02") != "2027-03-15" {
 		t.Errorf("date cell %q: %v %v", c[3], d, err)
 	}
+	// A stored 0.125 is an eighth, even beside a German date.
+	tb.Rows[0].Cells[2] = "15.03.2027"
+	if isGerman(tb) {
+		t.Error("an XLSX read with German number grouping")
+	}
 	bad := xlsxBytes(t, func(f *excelize.File) {
 		f.SetSheetRow("Sheet1", "A1", &[]any{"Contact ID", "Full Name"})
 		f.SetSheetRow("Sheet1", "A2", &[]any{"1", "A", "beyond"})
