@@ -111,8 +111,11 @@ func TestNeverOverwritesBrandAsset(t *testing.T) {
 	}
 }
 
-// TestNoOutputReadAsInput: a plan whose own logo is the document another plan of the
-// same run writes is refused, rather than reading kep's own output as its logo.
+// TestNoOutputReadAsInput: in a batch, plan B's own logo (named in its [brand]) that
+// lies where plan A's document goes is never written over: every plan is read before any
+// document is written, so A's document is refused (exit 2) and the logo stays. A logo
+// named after a document that does not exist yet is simply missing for B: kep never
+// reads its own output as an input.
 func TestNoOutputReadAsInput(t *testing.T) {
 	ws := hardWorkspace(t)
 	out := filepath.Join(ws, "accounts")
@@ -120,13 +123,26 @@ func TestNoOutputReadAsInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logo := mustRead(t, filepath.Join(ws, "assets", "logo.png"))
+	writeFile(t, filepath.Join(out, "a.html"), logo) // B's logo, named like A's document
 	b := filepath.Join(ws, "accounts", "b.toml")
 	writeFile(t, b, append(minimal, []byte("\n[brand]\nlogo = \"a.html\"\n")...))
 	a := filepath.Join(ws, "accounts", "a.toml")
 	writeFile(t, a, minimal)
+	for _, order := range [][]string{{a, b}, {b, a}} {
+		code, _, stderr := runKep(ws, append([]string{"render", "-j", "1", "-f", "html", "-o", out}, order...)...)
+		if code != exitUsage || !strings.Contains(stderr, "never writes over an input") {
+			t.Errorf("%v: exit %d, want %d and a refusal of a's document; stderr:\n%s", order, code, exitUsage, stderr)
+		}
+		if got := mustRead(t, filepath.Join(out, "a.html")); !bytes.Equal(got, logo) {
+			t.Fatalf("%v: b's logo was written over", order)
+		}
+	}
+	// The logo does not exist: b has an error of its own, a is written.
+	os.Remove(filepath.Join(out, "a.html"))
 	code, _, stderr := runKep(ws, "render", "-j", "1", "-f", "html", "-o", out, a, b)
-	if code == exitOK || !strings.Contains(stderr, "never reads its own output") {
-		t.Errorf("exit %d, want a refusal of b's logo; stderr:\n%s", code, stderr)
+	if code != exitPlan || !strings.Contains(stderr, `brand.logo: "a.html": file not found`) {
+		t.Errorf("exit %d, want %d and b's missing logo; stderr:\n%s", code, exitPlan, stderr)
 	}
 }
 

@@ -65,6 +65,12 @@ type renderJob struct {
 	diags  kep.Diagnostics
 	notes  []string // other messages for stderr
 	wrote  []string // "out/hansa.pdf (24 pages)", announced unless -q
+
+	// Set by loadAll: the plan as read before any document of the run was written.
+	preloaded bool
+	plan      *kep.Plan
+	loaded    kep.Diagnostics
+	now       time.Time
 	status int
 }
 
@@ -142,6 +148,10 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if toStdout {
 		r.dir = ""
 	}
+	// Every plan is read before any document is written: a plan's own brand assets (a
+	// logo named in its [brand]) are then known to the run, and no document of another
+	// plan can replace one of them (runFiles.checkTarget).
+	r.loadAll(js, *jobs)
 	progress := newProgress(stderr, len(js))
 	work := make(chan *renderJob)
 	var wg sync.WaitGroup
@@ -331,7 +341,10 @@ func (r *renderer) render(j *renderJob) {
 		}
 	}()
 	testHookRender(j.path)
-	p, diags, now := r.dater.load(j.path)
+	p, diags, now := j.plan, j.loaded, j.now
+	if !j.preloaded {
+		p, diags, now = r.dater.load(j.path)
+	}
 	if r.strict {
 		diags = strictly(diags)
 	}
@@ -432,6 +445,31 @@ func wroteLine(path string, pages int) string {
 		return fmt.Sprintf("%s (%d pages)", path, pages)
 	}
 	return path
+}
+
+// loadAll reads and checks every plan of the run, n at a time, before anything is
+// written. A panic while reading one plan leaves that plan to render's own recovery.
+func (r *renderer) loadAll(js []*renderJob, n int) {
+	work := make(chan *renderJob)
+	var wg sync.WaitGroup
+	for i := 0; i < min(n, len(js)); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				func() {
+					defer func() { _ = recover() }() // render loads it again and reports
+					j.plan, j.loaded, j.now = r.dater.load(j.path)
+					j.preloaded = true
+				}()
+			}
+		}()
+	}
+	for _, j := range js {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
 }
 
 // Test hooks: called as a plan's rendering starts and as each format is written.
