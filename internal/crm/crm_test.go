@@ -91,6 +91,7 @@ func TestReadHostile(t *testing.T) {
 		"bare quote":       {"Name,Title\na,b\nc\"x,d\n", "row 3:"},
 		"open quote":       {"Name,Title\na,b\n\"c,d\n", "row 3:"},
 		"undefined cp1252": {"Name,Title\na,b\nc,\x81\n", "row 3: byte 0x81 is neither UTF-8 nor Windows-1252"},
+		"mixed encodings":  {"Name,Title\nÄrger,b\nc,\xfc\n", "row 3: a byte that is not UTF-8 in a file that is otherwise UTF-8"},
 		"NUL":              {"Name,Title\na,b\n\x00c,d\n", "row 3: a NUL byte"},
 		"100000 rows":      {big, "row 10002: more than 10000 rows"},
 		"duplicate col":    {"Name,name\na,b\n", "row 1: the column \"name\" appears twice"},

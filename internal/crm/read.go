@@ -133,9 +133,29 @@ func decodeText(data []byte) (string, error) {
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
+	// Valid UTF-8 letters beside invalid bytes: a file pasted together from two encodings.
+	// Read as Windows-1252 its umlauts would turn into "Ã¼" without a word; refuse it.
+	multi, bad, badLine, line := false, false, 0, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case data[i] == '\n':
+			line++
+		case r == utf8.RuneError && n == 1:
+			if !bad {
+				bad, badLine = true, line
+			}
+		case n > 1:
+			multi = true
+		}
+		i += n
+	}
+	if multi && bad {
+		return "", rowErr(badLine, "a byte that is not UTF-8 in a file that is otherwise UTF-8 (two encodings mixed?); save the export as CSV UTF-8")
+	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
-	line := 1
+	line = 1
 	for _, c := range data {
 		if c == '\n' {
 			line++
