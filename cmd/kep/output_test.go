@@ -146,6 +146,24 @@ func TestNoOutputReadAsInput(t *testing.T) {
 	}
 }
 
+// TestPortfolioNeverOverwritesBrandAsset: the portfolio report is never written over a
+// file its plans read (here the workspace's logo, named like the report).
+func TestPortfolioNeverOverwritesBrandAsset(t *testing.T) {
+	ws := hardWorkspace(t)
+	out := filepath.Join(ws, "out")
+	logo := mustRead(t, filepath.Join(ws, "assets", "logo.png"))
+	writeFile(t, filepath.Join(out, "portfolio.html"), logo)
+	kt := filepath.Join(ws, "kep.toml")
+	writeFile(t, kt, bytes.Replace(mustRead(t, kt), []byte(`logo = "assets/logo.png"`), []byte(`logo = "out/portfolio.html"`), 1))
+	code, _, stderr := runKep(ws, "portfolio", "-f", "html", "-o", out, filepath.Join(ws, "accounts", "hansa.toml"))
+	if code != exitUsage || !strings.Contains(stderr, "never writes over an input") {
+		t.Errorf("exit %d, want %d and a refusal; stderr:\n%s", code, exitUsage, stderr)
+	}
+	if got := mustRead(t, filepath.Join(out, "portfolio.html")); !bytes.Equal(got, logo) {
+		t.Error("the logo was written over")
+	}
+}
+
 // TestStaleTempsRemoved: temporary files of kep's own pattern older than an hour (left
 // by a run that was killed) are removed by the next render into the folder; fresh ones
 // (a run going on beside it) and files of other patterns stay.

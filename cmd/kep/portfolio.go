@@ -89,7 +89,8 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-	plans, figs, status := loadPortfolio(files, now, stderr)
+	rf := newRunFiles()
+	plans, figs, status := loadPortfolio(files, now, rf, stderr)
 	if status != exitOK {
 		return status
 	}
@@ -116,7 +117,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	// The same temporary file + rename as kep render: a report is complete or not there.
-	out := &renderer{dir: *outDir, stdout: stdout}
+	out := &renderer{dir: *outDir, stdout: stdout, files: rf}
 	if *outDir == "-" {
 		out.dir = ""
 	} else if err := os.MkdirAll(*outDir, 0o755); err != nil {
@@ -171,8 +172,10 @@ func portfolioDate(files []string) (time.Time, error) {
 
 // loadPortfolio checks and computes the plans in parallel with one loader, so the
 // workspace file is parsed once. It prints every finding, errors first, like validate.
-func loadPortfolio(files []string, now time.Time, stderr io.Writer) ([]*kep.Plan, []*kep.Figures, int) {
-	l := &kep.Loader{Now: now}
+func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*kep.Plan, []*kep.Figures, int) {
+	// rf records every file read (plans, kep.toml, brand assets): the report is never
+	// written over one of them.
+	l := &kep.Loader{Now: now, FS: kep.OSFileSystem(rf.opened)}
 	plans := make([]*kep.Plan, len(files))
 	figs := make([]*kep.Figures, len(files))
 	diags := make([]kep.Diagnostics, len(files))
