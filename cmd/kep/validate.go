@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kepdev/kep"
 )
@@ -61,14 +63,23 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	status := exitOK
-	var all kep.Diagnostics
-	for _, f := range files {
+	var todo []int // indexes into files of the plans to load
+	for i, f := range files {
 		if err := checkInput(f); err != nil {
 			fmt.Fprintf(stderr, "kep: %v\n", err)
 			status = exitUsage
 			continue
 		}
-		_, diags, _ := d.load(f)
+		todo = append(todo, i)
+	}
+	// Plans load on all cores (the pre-commit hook gives a thousand at once); the findings
+	// are gathered in the order of the files, so the output does not depend on timing.
+	found := make([]kep.Diagnostics, len(files))
+	parallel(len(todo), runtime.NumCPU(), func(k int) {
+		_, found[todo[k]], _ = d.load(files[todo[k]])
+	})
+	var all kep.Diagnostics
+	for _, diags := range found {
 		all = append(all, diags...)
 	}
 	if *strict {
@@ -88,6 +99,27 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 		status = exitPlan
 	}
 	return status
+}
+
+// parallel calls f(0) … f(n-1) on at most workers goroutines and returns when all are done.
+func parallel(n, workers int, f func(i int)) {
+	workers = max(1, min(workers, n))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // strictly turns warnings into errors (--strict).

@@ -5,6 +5,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -108,7 +109,9 @@ func TestDistLinux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dist := t.TempDir()
+	// The layout of a release server: BASE/VERSION/archive and SHA256SUMS.
+	base := t.TempDir()
+	dist := filepath.Join(base, "v0.0.0-disttest")
 	plat := "linux/" + runtime.GOARCH
 	cmd := exec.Command("sh", "scripts/dist.sh", plat)
 	cmd.Dir = root
@@ -162,5 +165,140 @@ func TestDistLinux(t *testing.T) {
 		if err != nil || len(b) < 1000 {
 			t.Errorf("%s: %v (%d bytes)", f, err, len(b))
 		}
+	}
+
+	testCIScript(t, root, base, name)
+}
+
+// testCIScript runs the steps of examples/ci/render-plans.yml (kep-ci.sh) as the
+// workflow does, in a plan repository made of the samples: install from the release
+// folder base (as file:// URL), validate, changes against the main branch, render.
+func testCIScript(t *testing.T, root, base, name string) {
+	for _, tool := range []string{"bash", "curl", "sha256sum"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	script := filepath.Join(root, "examples/ci/kep-ci.sh")
+	env := append(os.Environ(), "KEP_BASE_URL=file://"+base, "GITHUB_ACTIONS=",
+		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	sh := func(dir string, env []string, args ...string) (string, error) {
+		c := exec.Command(args[0], args[1:]...)
+		c.Dir, c.Env = dir, env
+		var stdout, stderr bytes.Buffer
+		c.Stdout, c.Stderr = &stdout, &stderr
+		err := c.Run()
+		if err != nil {
+			return stdout.String(), fmt.Errorf("%v: %v\n%s", args, err, stderr.String())
+		}
+		return stdout.String(), nil
+	}
+
+	inst := t.TempDir()
+	out, err := sh(root, env, "bash", script, "install", "v0.0.0-disttest", inst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kepDir := strings.TrimSpace(out)
+	if kepDir != filepath.Join(inst, name) {
+		t.Fatalf("install printed %q, want %q", kepDir, filepath.Join(inst, name))
+	}
+	// A release whose archive does not match its SHA256SUMS is refused.
+	bad := filepath.Join(t.TempDir(), "v9")
+	os.MkdirAll(bad, 0o755)
+	arch, _ := os.ReadFile(filepath.Join(base, "v0.0.0-disttest", name+".tar.gz"))
+	badName := strings.Replace(name, "v0.0.0-disttest", "v9", 1)
+	os.WriteFile(filepath.Join(bad, badName+".tar.gz"), append(arch, 0), 0o644)
+	sum, _ := os.ReadFile(filepath.Join(base, "v0.0.0-disttest", "SHA256SUMS"))
+	os.WriteFile(filepath.Join(bad, "SHA256SUMS"), bytes.ReplaceAll(sum, []byte("v0.0.0-disttest"), []byte("v9")), 0o644)
+	badEnv := append(append([]string(nil), env...), "KEP_BASE_URL=file://"+filepath.Dir(bad))
+	if _, err := sh(root, badEnv, "bash", script, "install", "v9", t.TempDir()); err == nil || !strings.Contains(err.Error(), "does not match SHA256SUMS") {
+		t.Errorf("a tampered archive was installed: %v", err)
+	}
+
+	// A plan repository: the samples' workspace and two plans on main, a branch that
+	// changes one of them.
+	repo := t.TempDir()
+	for _, f := range []string{"kep.toml", "assets/logo.png", "accounts/hansa.toml", "accounts/minimal.toml"} {
+		b, err := os.ReadFile(filepath.Join(root, "samples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(repo, filepath.Dir(f)), 0o755)
+		if err := os.WriteFile(filepath.Join(repo, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	envKep := append(append([]string(nil), env...), "KEP="+filepath.Join(kepDir, "kep"), "SOURCE_DATE_EPOCH=1800000000")
+	for _, args := range [][]string{{"git", "init", "-q", "-b", "main"}, {"git", "add", "."}, {"git", "commit", "-q", "-m", "plans"}, {"git", "checkout", "-q", "-b", "change"}} {
+		if _, err := sh(repo, envKep, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hansa := filepath.Join(repo, "accounts/hansa.toml")
+	b, _ := os.ReadFile(hansa)
+	const from, to = `name = "Linearachsen"`, `name = "Linearachsen und Portale"`
+	if !bytes.Contains(b, []byte(from)) {
+		t.Fatalf("hansa.toml has no %q to change", from)
+	}
+	os.WriteFile(hansa, bytes.Replace(b, []byte(from), []byte(to), 1), 0o644)
+	if _, err := sh(repo, envKep, "git", "commit", "-q", "-am", "rename"); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := sh(repo, envKep, "bash", script, "validate"); err != nil {
+		t.Errorf("validate: %v", err)
+	}
+	out, err = sh(repo, envKep, "bash", script, "changes", "main")
+	if err != nil {
+		t.Errorf("changes: %v", err)
+	}
+	if !strings.Contains(out, "### accounts/hansa.toml\n") || !strings.Contains(out, "Portale") || strings.Contains(out, "minimal") {
+		t.Errorf("changes: want a section for hansa naming %q only, got\n%s", "Portale", out)
+	}
+	if _, err := sh(repo, envKep, "bash", script, "render", "out"); err != nil {
+		t.Errorf("render: %v", err)
+	}
+	for _, f := range []string{"hansa.pdf", "hansa.html", "minimal.pdf", "minimal.html"} {
+		if _, err := os.Stat(filepath.Join(repo, "out", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	// A failing plan fails the step.
+	os.WriteFile(hansa, []byte("format = 1\n[plan]\n"), 0o644)
+	if _, err := sh(repo, envKep, "bash", script, "validate"); err == nil {
+		t.Error("validate passed a broken plan")
+	}
+}
+
+// TestCIExampleInstallsRelease: the CI example installs kep as a release archive through kep-ci.sh, never with
+// go install (the module is not published), and calls only steps kep-ci.sh has.
+func TestCIExampleInstallsRelease(t *testing.T) {
+	wf, err := os.ReadFile("../../examples/ci/render-plans.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("../../examples/ci/kep-ci.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(wf, []byte("go install")) || bytes.Contains(wf, []byte("setup-go")) {
+		t.Error("render-plans.yml builds kep with Go")
+	}
+	steps := 0
+	for _, line := range strings.Split(string(wf), "\n") {
+		_, call, ok := strings.Cut(line, "bash .github/kep-ci.sh ")
+		if !ok {
+			continue
+		}
+		steps++
+		step, _, _ := strings.Cut(call, " ")
+		if !bytes.Contains(script, []byte("\n"+step+") ")) {
+			t.Errorf("render-plans.yml calls kep-ci.sh %s, which kep-ci.sh does not have", step)
+		}
+	}
+	if steps != 4 {
+		t.Errorf("render-plans.yml calls kep-ci.sh %d times, want 4 (install, validate, changes, render)", steps)
 	}
 }
