@@ -19,7 +19,7 @@ import (
 var importCommand = &command{
 	name:    "import",
 	summary: "merge a CRM export (CSV or XLSX) into a plan",
-	usage: `usage: kep import [--map MAP] [--id COLUMN] [--dry-run] KIND SRC PLAN
+	usage: `usage: kep import [--map MAP] [--id COLUMN] [--account NAME] [--dry-run] KIND SRC PLAN
        kep import --print-map KIND
 
 Reads SRC, a CSV (delimiter , ; or tab; UTF-8 or Windows-1252) or XLSX export of
@@ -33,6 +33,9 @@ added. Changed values are replaced on their lines, new records are appended afte
 the last one; nothing is deleted, values the export lacks stay as they are, and
 comments, key order and every untouched line keep their bytes. Required values a
 new contact lacks get neutral defaults marked "# from kep import: check".
+
+Where the export has an account column (Account Name, Company Name, …), only the
+rows of the plan's account ([plan] account, or --account NAME) are taken.
 
 actuals: one row per objective (by id or KPI name) with its actual value; the keys
 history.revenue, history.contribution_margin and history.share_of_wallet update
@@ -48,6 +51,7 @@ The changes are printed as kep diff prints them.
 Flags:
 	--map MAP       a TOML mapping file: columns, words for enums, owners
 	--id COLUMN     the column that holds the record id
+	--account NAME  take the rows of this account (default: the plan's account)
 	--dry-run       print the changes, write nothing
 	--print-map     print a mapping file for KIND to stdout
 
@@ -64,6 +68,7 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	mapFile := fl.String("map", "", "")
 	idCol := fl.String("id", "", "")
+	account := fl.String("account", "", "")
 	dryRun := fl.Bool("dry-run", false, "")
 	printMap := fl.Bool("print-map", false, "")
 	rest, code, ok := parseFlags(fl, c, args, stdout, stderr)
@@ -93,6 +98,7 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	var opt crm.Options
 	opt.IDColumn = *idCol
+	opt.Account = *account
 	if *mapFile != "" {
 		data, err := readSource(*mapFile, 1<<20)
 		if err != nil {

@@ -352,3 +352,24 @@ func TestMappingNamesOnlyWhatDiffers(t *testing.T) {
 		t.Errorf("want department taken and title left alone:\n%s", got)
 	}
 }
+
+// TestMergeOnlyThisAccount: rows of other accounts are left out (with a warning); an
+// export without a row of the plan's account is an error naming the accounts it holds.
+func TestMergeOnlyThisAccount(t *testing.T) {
+	p := loadTestPlan(t, testPlan)
+	in := "Contact ID,Full Name,Account Name\n1,A,Test AG\n2,B,Other GmbH\n3,C,\n"
+	res, err := Merge("contacts", p, mustRead(t, in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), `left out 1 row of another account ("Other GmbH")`) {
+		t.Errorf("added %d, warnings %q", res.Added, res.Warnings)
+	}
+	_, err = Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Account Name\n2,B,Other GmbH\n"), Options{})
+	if err == nil || !strings.Contains(err.Error(), `no row of the account "Test AG" (column "Account Name" holds "Other GmbH"); name the account as the export writes it with --account NAME`) {
+		t.Errorf("got %v", err)
+	}
+	if res, err := Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Account Name\n2,B,Other GmbH\n"), Options{Account: "other gmbh"}); err != nil || res.Added != 1 {
+		t.Errorf("--account: %v", err)
+	}
+}

@@ -38,6 +38,7 @@ var fields = map[string][]field{
 		{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
 		{"last_contact", "date of the last contact", []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
 		{"next_step", "next step", []string{"Next Step", "Nächster Schritt"}},
+		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
 	},
 	"actions": {
 		{"id", "the record id; the plan id is derived from it", []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
@@ -46,6 +47,7 @@ var fields = map[string][]field{
 		{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
 		{"status", "open, doing, done, dropped (or a word mapped in [words.status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
 		{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
+		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
 	},
 	"actuals": {
 		{"key", "objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row", []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},

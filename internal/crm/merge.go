@@ -19,6 +19,7 @@ import (
 type Options struct {
 	Map      *Mapping // from --map, or nil
 	IDColumn string   // a column that gives the record id, overriding the recognised one
+	Account  string   // the account whose rows are taken; "" for the plan's [plan] account
 }
 
 // Result is the plan's new text and what the merge did.
@@ -70,6 +71,9 @@ func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
 		}
 	}
 	m := &merger{kind: kind, plan: p, src: p.Source, t: t, cols: cols, opt: opt}
+	if err := m.onlyThisAccount(); err != nil {
+		return nil, err
+	}
 	m.german = isGerman(t)
 	if opt.Map != nil {
 		m.dateOrder = opt.Map.DateFormat
@@ -90,6 +94,66 @@ func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Src: out, Added: m.added, Updated: m.updated, Warnings: m.warnings}, nil
+}
+
+// onlyThisAccount leaves out the rows of other accounts where the export has an account
+// column: a CRM export often spans accounts, and their contacts do not belong in this plan.
+// Rows with an empty account cell are kept. No row of the account at all is an error
+// naming the accounts found.
+func (m *merger) onlyThisAccount() error {
+	i, ok := m.cols["account"]
+	if !ok {
+		return nil
+	}
+	want := m.opt.Account
+	if want == "" {
+		want = m.plan.Meta.Account
+	}
+	var keep []Row
+	others := map[string]int{}
+	var names []string
+	for _, r := range m.t.Rows {
+		a := cleanText(r.Cells[i])
+		if a == "" || normText(a) == normText(want) {
+			keep = append(keep, r)
+			continue
+		}
+		if others[a] == 0 {
+			names = append(names, a)
+		}
+		others[a]++
+	}
+	if len(keep) == 0 && len(m.t.Rows) > 0 {
+		if len(names) > 5 {
+			names = append(names[:5], "…")
+		}
+		return fmt.Errorf("no row of the account %q (column %q holds %s); name the account as the export writes it with --account NAME", want, m.t.Header[i], strings.Join(quoteAll(names), ", "))
+	}
+	if n := len(m.t.Rows) - len(keep); n > 0 {
+		if len(names) > 5 {
+			names = append(names[:5], "…")
+		}
+		what := fmt.Sprintf("%d rows of other accounts", n)
+		if n == 1 {
+			what = "1 row of another account"
+		}
+		m.warnings = append(m.warnings, fmt.Sprintf("left out %s (%s)", what, strings.Join(quoteAll(names), ", ")))
+	}
+	t := *m.t
+	t.Rows = keep
+	m.t = &t
+	return nil
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s
+		if s != "…" {
+			out[i] = strconv.Quote(s)
+		}
+	}
+	return out
 }
 
 type merger struct {
