@@ -26,6 +26,9 @@ type Figures struct {
 	Checklists map[string]*float64      `json:"checklists,omitempty"` // topic → share of yes in %
 	Warnings   []string                 `json:"warnings"`             // never null: [] when none
 	Accepted   int                      `json:"accepted"`             // warnings accepted on purpose (A7)
+	// Review compares the plan with its previous period's; set only by CompareReview's
+	// callers (--previous), never by Compute.
+	Review *ReviewFigures `json:"review,omitempty"`
 
 	// AcceptedWarnings are the accepted warnings with their reasons, for the appendix.
 	AcceptedWarnings []AcceptedWarning `json:"-"`
