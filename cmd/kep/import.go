@@ -154,6 +154,10 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 	return exitPlan
 }
 
+// beforeImportWrite, for tests, runs after the merge and before the plan is checked for
+// changes made meanwhile.
+var beforeImportWrite func()
+
 func isKind(k string) bool {
 	for _, x := range crm.Kinds {
 		if x == k {
@@ -196,6 +200,14 @@ func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader 
 	fi, err := os.Stat(target)
 	if err != nil {
 		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		return exitUsage
+	}
+	// The plan may have been saved from an editor since it was read: never write over that.
+	if beforeImportWrite != nil {
+		beforeImportWrite()
+	}
+	if now, err := os.ReadFile(target); err != nil || !bytes.Equal(now, old.Source) {
+		fmt.Fprintf(stderr, "kep import: %s changed while the import ran; nothing written, run it again\n", planPath)
 		return exitUsage
 	}
 	if err := writeAtomic(target, res.Src); err != nil {

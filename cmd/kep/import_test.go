@@ -311,3 +311,20 @@ func bytesOf(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestImportPlanChangedMeanwhile: a plan saved from an editor while the import ran is not
+// written over.
+func TestImportPlanChangedMeanwhile(t *testing.T) {
+	dir := importWorkspace(t)
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	edited := append(bytesOf(t, plan), []byte("# saved meanwhile\n")...)
+	beforeImportWrite = func() { os.WriteFile(plan, edited, 0o644) }
+	defer func() { beforeImportWrite = nil }()
+	src := filepath.Join("..", "..", "samples", "imports", "salesforce-contacts.csv")
+	if code, _, errs := kepRun("import", "contacts", src, plan); code != exitUsage || !strings.Contains(errs, "changed while the import ran; nothing written") {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+	if !bytes.Equal(bytesOf(t, plan), edited) {
+		t.Error("the plan saved meanwhile was written over")
+	}
+}
