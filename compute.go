@@ -58,6 +58,12 @@ func Compute(p *Plan, now time.Time) *Figures {
 	if len(p.Actions) > 0 {
 		f.Actions = actionFigures(p.Actions, DateOf(now))
 	}
+	if len(p.Opportunities) > 0 {
+		f.Pipeline = pipelineFigures(p, DateOf(now))
+	}
+	if len(p.Asks) > 0 {
+		f.Asks = askFigures(p.Asks)
+	}
 	for _, c := range p.Checklists {
 		if f.Checklists == nil {
 			f.Checklists = map[string]*float64{}

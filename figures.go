@@ -24,6 +24,8 @@ type Figures struct {
 	Network    *NetworkFigures          `json:"network,omitempty"`
 	Actions    *ActionFigures           `json:"actions,omitempty"`
 	Checklists map[string]*float64      `json:"checklists,omitempty"` // topic → share of yes in %
+	Pipeline   *PipelineFigures         `json:"pipeline,omitempty"`   // opportunities (A5)
+	Asks       *AskFigures              `json:"asks,omitempty"`       // management asks (A6)
 	Warnings   []string                 `json:"warnings"`             // never null: [] when none
 	Accepted   int                      `json:"accepted"`             // warnings accepted on purpose (A7)
 	// Review compares the plan with its previous period's; set only by CompareReview's

@@ -52,6 +52,7 @@ func TestMarkdownFieldsCoverTheSchema(t *testing.T) {
 		Account:  &Account{Strategy: "m", Purchasing: &Purchasing{Process: "m"}},
 		Value:    []ValueConcept{{Description: "m"}},
 		Reviews:  []Review{{Notes: "m"}},
+		Asks:     []Ask{{Reason: "m"}},
 	}
 	index := regexp.MustCompile(`\[\d+\]`)
 	var got []string

@@ -14,20 +14,22 @@ type Plan struct {
 	Meta     Meta   `toml:"plan"`
 	Brand    Brand  `toml:"brand"` // effective: workspace brand with the plan's keys on top
 
-	Selection   *Selection     `toml:"selection"`   // block 1
-	Scorecard   Scorecard      `toml:"scorecard"`   // block 2
-	Offering    *Offering      `toml:"offering"`    // block 3
-	Account     *Account       `toml:"account"`     // block 4
-	SWOT        *SWOT          `toml:"swot"`        // block 5
-	Competitors []Competitor   `toml:"competitors"` // block 5
-	Goals       []Goal         `toml:"goals"`       // block 5
-	Value       []ValueConcept `toml:"value"`       // block 6
-	Team        []TeamMember   `toml:"team"`        // block 7
-	Contacts    []Contact      `toml:"contacts"`    // block 7
-	Actions     []Action       `toml:"actions"`
-	Checklists  []Checklist    `toml:"checklists"`
-	Reviews     []Review       `toml:"reviews"`
-	Accepted    []Accepted     `toml:"accepted"` // spec A7
+	Selection     *Selection     `toml:"selection"`   // block 1
+	Scorecard     Scorecard      `toml:"scorecard"`   // block 2
+	Offering      *Offering      `toml:"offering"`    // block 3
+	Account       *Account       `toml:"account"`     // block 4
+	SWOT          *SWOT          `toml:"swot"`        // block 5
+	Competitors   []Competitor   `toml:"competitors"` // block 5
+	Goals         []Goal         `toml:"goals"`       // block 5
+	Value         []ValueConcept `toml:"value"`       // block 6
+	Team          []TeamMember   `toml:"team"`        // block 7
+	Contacts      []Contact      `toml:"contacts"`    // block 7
+	Actions       []Action       `toml:"actions"`
+	Opportunities []Opportunity  `toml:"opportunities"` // spec A5
+	Asks          []Ask          `toml:"asks"`          // spec A6
+	Checklists    []Checklist    `toml:"checklists"`
+	Reviews       []Review       `toml:"reviews"`
+	Accepted      []Accepted     `toml:"accepted"` // spec A7
 
 	// Filled by the loader, never from TOML.
 	File      string     `toml:"-"` // the plan's path as given on the command line
@@ -305,6 +307,47 @@ type Action struct {
 	Status    string `toml:"status"` // effective: "open" when not given
 	Objective string `toml:"objective"`
 }
+
+// Opportunity is one sales opportunity with its chance of success (Erfolgschance, spec A5).
+type Opportunity struct {
+	ID          string  `toml:"id"`
+	Name        string  `toml:"name"`
+	Value       float64 `toml:"value"`       // expected order value
+	Probability float64 `toml:"probability"` // 0–100; won 100, lost 0
+	Stage       string  `toml:"stage"`       // one of OpportunityStages
+	Close       Date    `toml:"close"`       // expected decision date
+	Objective   string  `toml:"objective"`
+	Owner       string  `toml:"owner"`   // id in [[team]]
+	Contact     string  `toml:"contact"` // id in [[contacts]]
+}
+
+// OpportunityStages are the stages of an opportunity, in document order; all but won
+// and lost are open.
+var OpportunityStages = []string{"lead", "qualified", "proposal", "negotiation", "won", "lost"}
+
+// OpenStage reports whether an opportunity in this stage is still to be decided.
+func OpenStage(stage string) bool { return stage != "won" && stage != "lost" }
+
+// Ask is one request for support from management (Unterstützung durch das Management,
+// spec A6).
+type Ask struct {
+	ID        string   `toml:"id"`
+	Ask       string   `toml:"ask"`
+	Kind      string   `toml:"kind"` // one of AskKinds
+	Amount    *float64 `toml:"amount"`
+	Reason    string   `toml:"reason"` // markdown
+	Status    string   `toml:"status"` // one of AskStatuses
+	DecidedBy string   `toml:"decided_by"`
+	DecidedOn *Date    `toml:"decided_on"`
+	Condition string   `toml:"condition"`
+	Objective string   `toml:"objective"`
+}
+
+// Kinds and statuses of asks, in document order.
+var (
+	AskKinds    = []string{"budget", "people", "authority", "sponsor", "time", "other"}
+	AskStatuses = []string{"open", "approved", "rejected", "conditional"}
+)
 
 // Checklist is one checklist on one of the fourteen KAM topics.
 type Checklist struct {

@@ -158,7 +158,11 @@ func scaffoldCriteria(cs []Criterion, points int, lang string) []scaffoldCriteri
 }
 
 // tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
+func tomlString(s string) string { return QuoteTOML(s) }
+
+// QuoteTOML quotes s as a TOML basic string (for tools that write plan text: kep init,
+// kep import).
+func QuoteTOML(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {

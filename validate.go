@@ -78,6 +78,8 @@ func validatePlan(d *decoded, p *Plan) Diagnostics {
 	c.value(p.Value)                            // block 6
 	team := c.network(p.Team, p.Contacts)       // block 7
 	c.actions(p.Actions, team, objectives)
+	c.opportunities(p.Opportunities, team, p.Contacts, objectives)
+	c.asks(p.Asks, objectives)
 	c.checklists(p.Checklists)
 	c.reviews(p.Reviews)
 	return c.ds
@@ -446,6 +448,57 @@ func (c *checker) actions(as []Action, team, objectives map[string]bool) {
 	for i, a := range as {
 		path := indexPath("actions", i)
 		c.ref(path+".owner", a.Owner, team, "[[team]]")
+		c.ref(path+".objective", a.Objective, objectives, "[[scorecard.objectives]]")
+	}
+}
+
+// opportunities checks ids, references and that a decided opportunity's probability
+// says what its stage says (spec A5).
+func (c *checker) opportunities(os []Opportunity, team map[string]bool, cs []Contact, objectives map[string]bool) {
+	c.unique("opportunities", len(os), func(i int) string { return os[i].ID }, "id")
+	contacts := map[string]bool{}
+	for _, k := range cs {
+		contacts[k.ID] = true
+	}
+	for i, o := range os {
+		path := indexPath("opportunities", i)
+		switch {
+		case o.Stage == "won" && o.Probability != 100:
+			c.errf(path+".probability", "stage \"won\" means probability 100, not %s: set probability = 100 or choose the stage that fits", valueText(o.Probability))
+		case o.Stage == "lost" && o.Probability != 0:
+			c.errf(path+".probability", "stage \"lost\" means probability 0, not %s: set probability = 0 or choose the stage that fits", valueText(o.Probability))
+		}
+		c.ref(path+".objective", o.Objective, objectives, "[[scorecard.objectives]]")
+		c.ref(path+".owner", o.Owner, team, "[[team]]")
+		c.ref(path+".contact", o.Contact, contacts, "[[contacts]]")
+	}
+}
+
+// asks checks that a decided ask names who decided and when, and that only a
+// conditional approval carries a condition (spec A6).
+func (c *checker) asks(as []Ask, objectives map[string]bool) {
+	c.unique("asks", len(as), func(i int) string { return as[i].ID }, "id")
+	for i, a := range as {
+		path := indexPath("asks", i)
+		decided := a.Status != "open"
+		switch {
+		case decided && strings.TrimSpace(a.DecidedBy) == "":
+			c.errf(path+".decided_by", "required when status is %q: who decided", a.Status)
+		case !decided && a.DecidedBy != "":
+			c.errf(path+".decided_by", "given, but status is \"open\": set the status the decision gave, or remove it")
+		}
+		switch {
+		case decided && a.DecidedOn == nil:
+			c.errf(path+".decided_on", "required when status is %q: the date of the decision", a.Status)
+		case !decided && a.DecidedOn != nil:
+			c.errf(path+".decided_on", "given, but status is \"open\": set the status the decision gave, or remove it")
+		}
+		switch {
+		case a.Status == "conditional" && strings.TrimSpace(a.Condition) == "":
+			c.errf(path+".condition", "required when status is \"conditional\": the condition of the approval")
+		case a.Status != "conditional" && a.Condition != "":
+			c.errf(path+".condition", "only a conditional approval has a condition, but status is %q: set status = \"conditional\" or remove it", a.Status)
+		}
 		c.ref(path+".objective", a.Objective, objectives, "[[scorecard.objectives]]")
 	}
 }

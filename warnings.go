@@ -47,6 +47,11 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 			ds = append(ds, at(indexPath("actions", i)+".due", "action %s was due on %s and is still %s", actionName(a), a.Due, state))
 		}
 	}
+	for i, o := range p.Opportunities {
+		if OpenStage(o.Stage) && o.Close.Before(today) {
+			ds = append(ds, at(indexPath("opportunities", i)+".close", "opportunity %s was to be decided on %s and is still open", namedID(o.Name, o.ID), o.Close))
+		}
+	}
 	for _, f := range linkFindings(p) {
 		ds = append(ds, at(f.path, "%s", f.text))
 	}
@@ -166,6 +171,9 @@ func markdownFields(p *Plan) []markdownField {
 	}
 	for i, v := range p.Value {
 		add(indexPath("value", i)+".description", v.Description)
+	}
+	for i, k := range p.Asks {
+		add(indexPath("asks", i)+".reason", k.Reason)
 	}
 	for i, r := range p.Reviews {
 		add(indexPath("reviews", i)+".notes", r.Notes)

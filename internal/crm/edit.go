@@ -3,6 +3,7 @@ package crm
 import (
 	"bytes"
 	"fmt"
+	"github.com/kepdev/kep"
 	"math"
 	"sort"
 	"strconv"
@@ -222,25 +223,8 @@ func apply(src []byte, edits []edit) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// tomlString quotes s as a TOML basic string, as kep init does.
+func tomlString(s string) string { return kep.QuoteTOML(s) }
 
 func tomlStrings(ss []string) string {
 	q := make([]string, len(ss))
