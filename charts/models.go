@@ -25,7 +25,14 @@ type Point struct {
 	X, Y      float64
 	Size      float64 // bubble area is proportional to Size (≥ 0); all zero: equal bubbles
 	Highlight bool    // drawn in the primary colour and always labelled
+	// From, when not nil, is where the point stood before (the previous period's plan):
+	// drawn as a small ring with an arrow to the bubble (kep render --previous).
+	From      *XY
+	FromLabel string // names the previous position, e.g. "2026"
 }
+
+// XY is a position in a chart's data coordinates.
+type XY struct{ X, Y float64 }
 
 // Quadrant indexes of Quadrant.Names, in reading order.
 const (

@@ -186,6 +186,10 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 		b := &bs[k]
 		b.r = math.Min(b.r, math.Max(2, math.Min(math.Min(b.x, c.w-b.x), math.Min(b.y, c.h-b.y))))
 	}
+	// Movement arrows under the bubbles: from where a point stood before to its bubble.
+	for _, b := range bs {
+		drawMove(c, b, X, Y)
+	}
 	for _, b := range bs {
 		fill, stroke := alpha(st.primary, 0.7), white
 		if highlighted && !b.Highlight {
@@ -279,4 +283,38 @@ func placeLabel(c *canvas, b bubble, text string, font tstyle, plot box, taken [
 		return cands[fallback], true
 	}
 	return box{}, false
+}
+
+// drawMove draws a point's previous position as a ring and an arrow from it to the
+// bubble's edge; nothing when the point has no previous position or barely moved.
+func drawMove(c *canvas, b bubble, X, Y func(float64) float64) {
+	if b.From == nil || !finite(b.From.X) || !finite(b.From.Y) {
+		return
+	}
+	st := c.st
+	col := mix(st.primary, st.ink, 0.35)
+	px, py := X(b.From.X), Y(b.From.Y)
+	dx, dy := b.x-px, b.y-py
+	d := math.Hypot(dx, dy)
+	c.circle(px, py, 4, white, col, 1.5)
+	if b.FromLabel != "" {
+		// Beside the ring, on the side away from the arrow.
+		f := tstyle{size: 10, col: st.muted}
+		lx, anc := px-8, right
+		if dx < 0 {
+			lx, anc = px+8, left
+		}
+		c.haloText(c.fit(b.FromLabel, f, 120), lx, py+3.5, f, anc)
+	}
+	if d < b.r+12 {
+		return
+	}
+	ux, uy := dx/d, dy/d
+	// From the ring's edge to just before the bubble; the head's tip touches the bubble.
+	sx, sy := px+ux*5, py+uy*5
+	tx, ty := b.x-ux*(b.r+1.5), b.y-uy*(b.r+1.5)
+	const head, half = 9.0, 4.5
+	bx, by := tx-ux*head, ty-uy*head
+	c.line(sx, sy, bx, by, col, 1.8, 4, 3)
+	c.polygon([]pt{{tx, ty}, {bx - uy*half, by + ux*half}, {bx + uy*half, by - ux*half}}, col, drawing0, 0)
 }

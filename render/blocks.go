@@ -42,6 +42,7 @@ func (b *builder) block1(s *Section) {
 		items = append(items,
 			Fact{Label: L.T("b1.axis.a"), Value: b.pointsPtr(sf.Attractiveness)},
 			Fact{Label: L.T("b1.axis.p"), Value: b.pointsPtr(sf.Position)})
+		items = append(items, b.movementFacts()...)
 		sc.Blocks = append(sc.Blocks, &Facts{Items: items})
 	}
 	sc.Blocks = append(sc.Blocks,
@@ -55,6 +56,7 @@ func (b *builder) block1(s *Section) {
 			Names:  [4]string{b.enum("qshort", "question"), b.enum("qshort", "star"), b.enum("qshort", "marginal"), b.enum("qshort", "cash")},
 			Points: []charts.Point{{Label: p.Meta.Account, X: *sf.Position, Y: *sf.Attractiveness, Highlight: true}},
 		}
+		b.movementArrow(q)
 		sc.Blocks = append(sc.Blocks, b.chart("portfolio", q, nil, 560, 420))
 	} else {
 		sc.Blocks = append(sc.Blocks, &Note{Text: L.T("doc.nochart")})

@@ -23,6 +23,11 @@ type Options struct {
 	// Changes, when not nil, adds an appendix section listing the changes against an
 	// earlier version of the plan (kep render --since REV).
 	Changes *Changes
+	// Previous, when not nil, is the plan of the previous period of the same account
+	// (kep render --previous): the chapter "Rückblick" / "Review" after the summary and
+	// the movement arrow in block 1. Its comparison is the figures' Review, made here
+	// when the caller left it nil.
+	Previous *kep.Plan
 }
 
 // Changes is the change list of the appendix "Änderungen" / "Changes".
@@ -45,6 +50,11 @@ func Build(p *kep.Plan, f *kep.Figures, opt Options) (*Document, error) {
 	}
 	if f == nil {
 		f = kep.Compute(p, opt.Now)
+	}
+	if opt.Previous != nil && f.Review == nil {
+		withReview := *f // the caller's figures stay as they are
+		withReview.Review = kep.CompareReview(opt.Previous, p, kep.Compute(opt.Previous, opt.Now), f)
+		f = &withReview
 	}
 	b := newBuilder(p, f, opt)
 	return b.build(), nil
@@ -142,6 +152,9 @@ func (b *builder) build() *Document {
 
 	d.Sections = append(d.Sections, b.summary())
 	d.Sections = append(d.Sections, &Section{ID: "contents", Title: L.T("sec.contents"), Level: 1, TOC: true, NewPage: true})
+	if rv := b.review(); rv != nil {
+		d.Sections = append(d.Sections, rv)
+	}
 	blocks := []func(*Section){b.block1, b.block2, b.block3, b.block4, b.block5, b.block6, b.block7}
 	n := 0
 	next := func(id, key string) *Section {
