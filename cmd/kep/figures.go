@@ -3,39 +3,52 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/gitrev"
 )
 
 var figuresCommand = &command{
 	name:    "figures",
 	summary: "print a plan's derived figures as JSON",
-	usage: `usage: kep figures FILE
+	usage: `usage: kep figures [--previous FILE|@REV] FILE
 
 Checks the plan and prints every derived figure (scores, class, quadrant, visit
 costs, achievements, relative quality, value calculations, …) as indented JSON on
 stdout, for spreadsheets, dashboards and scripts. Figures that cannot be computed
 are null; blocks left empty are left out. The names are stable.
 
+With --previous, "review" compares the plan with the previous period's plan of
+the same account: FILE, or the same plan file at git revision REV (@v2026,
+@HEAD~3). A previous plan of another account is refused.
+
 Nothing is printed to stdout when the plan has errors; they go to stderr.
 
-Exit status: 0 success; 1 the plan has errors; 2 wrong usage or a file that cannot
-be read.
+Exit status: 0 success; 1 the plan (or the previous plan) has errors; 2 wrong
+usage (a previous plan of another account), a file that cannot be read, or git
+trouble.
 `,
 	run: runFigures,
 }
 
 func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	previous := fl.String("previous", "", "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(files) != 1 {
 		return usageError(stderr, c, "want exactly one plan file, got %d", len(files))
+	}
+	if *previous != "" {
+		if err := checkPrevious(*previous, 1); err != nil {
+			return usageError(stderr, c, "%v", err)
+		}
 	}
 	d, err := newDater()
 	if err != nil {
@@ -51,7 +64,20 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		printDiagnostics(stderr, errorsOnly(diags), "text")
 		return exitPlan
 	}
-	out, err := figuresJSON(kep.Compute(p, now))
+	f := kep.Compute(p, now)
+	if *previous != "" {
+		prev, status, err := previousPlan(*previous, files[0], p, d.loader(now), now)
+		switch {
+		case errors.Is(err, gitrev.ErrNotInRevision):
+			fmt.Fprintf(stderr, "kep figures: %s: --previous %s: not in that revision (a new plan): no review\n", files[0], *previous)
+		case err != nil:
+			fmt.Fprintf(stderr, "kep figures: %s: --previous: %v\n", files[0], err)
+			return status
+		default:
+			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
+		}
+	}
+	out, err := figuresJSON(f)
 	if err != nil {
 		fmt.Fprintf(stderr, "kep figures: %v\n", err)
 		return exitUsage

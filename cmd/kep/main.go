@@ -53,7 +53,7 @@ type command struct {
 var extraCommands []*command
 
 // helpOrder is the order in which `kep help` lists the commands; others come last.
-var helpOrder = []string{"init", "validate", "render", "portfolio", "diff", "figures", "import", "export", "schema", "serve", "version"}
+var helpOrder = []string{"init", "next-year", "validate", "render", "portfolio", "diff", "figures", "import", "export", "schema", "serve", "version"}
 
 // serveCommand wraps runServe (serve.go), which parses its own flags and prints its own help.
 var serveCommand = &command{

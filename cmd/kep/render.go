@@ -27,7 +27,7 @@ import (
 var renderCommand = &command{
 	name:    "render",
 	summary: "check plans and write them as PDF and HTML",
-	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [-q] [--strict] [--since REV] FILE…
+	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [-q] [--strict] [--since REV] [--previous FILE|@REV] FILE…
 
 Checks each plan and writes DIR/<plan file name>.pdf and .html for it, e.g.
 out/hansa.pdf for accounts/hansa.toml. A plan with errors is reported and nothing
@@ -48,6 +48,12 @@ Flags:
 	--strict      treat warnings as errors: nothing is written for such a plan
 	--since REV   add an appendix listing what changed since git revision REV
 	              (a plan that did not exist then is rendered without it)
+	--previous FILE|@REV
+	              add the chapter "Rückblick" / "Review": the plan compared with
+	              the previous period's plan of the same account, from FILE (one
+	              plan only) or from the same plan file at git revision REV
+	              (@v2026, @HEAD~3); a plan that did not exist then is rendered
+	              without it
 	-q            do not name the documents written (one line each:
 	              "wrote out/hansa.pdf (24 pages)")
 
@@ -60,18 +66,18 @@ folder that is a file, or a full disk).
 
 // renderJob is one plan to render and what came of it.
 type renderJob struct {
-	path   string
-	base   string // output file name without extension
-	diags  kep.Diagnostics
-	notes  []string // other messages for stderr
-	wrote  []string // "out/hansa.pdf (24 pages)", announced unless -q
+	path  string
+	base  string // output file name without extension
+	diags kep.Diagnostics
+	notes []string // other messages for stderr
+	wrote []string // "out/hansa.pdf (24 pages)", announced unless -q
 
 	// Set by loadAll: the plan as read before any document of the run was written.
 	preloaded bool
 	plan      *kep.Plan
 	loaded    kep.Diagnostics
 	now       time.Time
-	status int
+	status    int
 }
 
 func runRender(c *command, args []string, stdout, stderr io.Writer) int {
@@ -81,10 +87,16 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	jobs := fl.Int("j", runtime.NumCPU(), "")
 	strict := fl.Bool("strict", false, "")
 	since := fl.String("since", "", "")
+	previous := fl.String("previous", "", "")
 	quiet := fl.Bool("q", false, "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
+	}
+	if *previous != "" {
+		if err := checkPrevious(*previous, len(distinctFiles(files))); err != nil {
+			return usageError(stderr, c, "%v", err)
+		}
 	}
 	formats, err := parseFormats(*formatsFlag)
 	if err != nil {
@@ -143,7 +155,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		defer removeEmpty(*outDir, made)
 	}
 
-	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, stdout: stdout, version: kepVersion(), files: rf}
+	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
 	r.sideBySide = len(js) < *jobs
 	if toStdout {
 		r.dir = ""
@@ -323,9 +335,11 @@ type renderer struct {
 	dir     string // "" writes to stdout
 	strict  bool
 	since   string
-	stdout  io.Writer
-	version string
-	files   *runFiles // what the run read and wrote: no document over an input
+	// previous is --previous: a plan file or "@REV".
+	previous string
+	stdout   io.Writer
+	version  string
+	files    *runFiles // what the run read and wrote: no document over an input
 	// sideBySide writes a plan's formats in parallel: set when there are fewer plans
 	// than workers, so that cores would otherwise stay idle.
 	sideBySide bool
@@ -368,6 +382,20 @@ func (r *renderer) render(j *renderJob) {
 			return
 		default:
 			opt.Changes = ch
+		}
+	}
+	if r.previous != "" {
+		prev, status, err := previousPlan(r.previous, j.path, p, r.dater.loader(now), now)
+		switch {
+		case errors.Is(err, gitrev.ErrNotInRevision):
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --previous %s: not in that revision (a new plan): rendered without the review", j.path, r.previous))
+		case err != nil:
+			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --previous: %v", j.path, err))
+			j.status = status
+			return
+		default:
+			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
+			opt.Previous = prev
 		}
 	}
 	doc, err := render.Build(p, f, opt)

@@ -21,6 +21,7 @@ type block struct {
 	start   int             // offset of the header line
 	keys    map[string]span // key → its value
 	lastEnd int             // offset just after the line of the last key (or the header)
+	end     int             // offset of the next table's header line, or the end
 }
 
 // span is a key's value in the source: [start, end).
@@ -28,6 +29,12 @@ type span struct{ start, end int }
 
 // scanBlocks returns the top-level tables of the source with header [[name]], in order.
 func scanBlocks(src []byte, name string) ([]block, error) {
+	return scanTables(src, "[["+name+"]]")
+}
+
+// scanTables returns the tables of the source whose header is hdr ("[plan]",
+// "[[actions]]"), in order.
+func scanTables(src []byte, want string) ([]block, error) {
 	var out []block
 	var cur *block
 	i := 0
@@ -49,9 +56,12 @@ func scanBlocks(src []byte, name string) ([]block, error) {
 			if err != nil {
 				return nil, err
 			}
+			if cur != nil {
+				cur.end = lineStart
+			}
 			cur = nil
-			if hdr == "[["+name+"]]" {
-				out = append(out, block{start: lineStart, keys: map[string]span{}})
+			if hdr == want {
+				out = append(out, block{start: lineStart, keys: map[string]span{}, end: len(src)})
 				cur = &out[len(out)-1]
 			}
 			i = nextLine(src, end)
@@ -258,3 +268,55 @@ func tomlNumber(v float64) string {
 }
 
 func tomlDate(t time.Time) string { return t.Format("2006-01-02") }
+
+// Table is a table of a plan's source as the editor finds it, for other commands that
+// change a plan in place (kep next-year): Start is its header line, End the next table's
+// header line (or the end), Keys the byte spans of its values, LastKeyEnd the offset after
+// its last key line.
+type SourceTable struct {
+	Start, End, LastKeyEnd int
+	Keys                   map[string][2]int
+}
+
+// Tables returns the tables with header hdr ("[plan]", "[[actions]]") in source order.
+func Tables(src []byte, hdr string) ([]SourceTable, error) {
+	bs, err := scanTables(src, hdr)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SourceTable, len(bs))
+	for i, b := range bs {
+		t := SourceTable{Start: b.start, End: b.end, LastKeyEnd: b.lastEnd, Keys: map[string][2]int{}}
+		for k, sp := range b.keys {
+			t.Keys[k] = [2]int{sp.start, sp.end}
+		}
+		out[i] = t
+	}
+	return out, nil
+}
+
+// Edit replaces Src[Start:End] of a source by Text.
+type Edit struct {
+	Start, End int
+	Text       string
+}
+
+// Apply applies edits that do not overlap.
+func Apply(src []byte, edits []Edit) ([]byte, error) {
+	es := make([]edit, len(edits))
+	for i, e := range edits {
+		es[i] = edit{e.Start, e.End, e.Text}
+	}
+	return apply(src, es)
+}
+
+// LineStart returns the offset of the start of the line holding offset i.
+func LineStart(src []byte, i int) int {
+	for i > 0 && src[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+// NextLine returns the offset after the line holding offset i.
+func NextLine(src []byte, i int) int { return nextLine(src, i) }

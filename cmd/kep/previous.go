@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/gitrev"
+)
+
+// previousError is an error in the previous period's plan that --previous names (exit
+// status 1, as any plan with errors).
+type previousError struct {
+	name  string
+	diags kep.Diagnostics
+}
+
+func (e *previousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the previous plan %s has errors:", e.name)
+	e.diags.Sort()
+	for _, d := range e.diags {
+		if !d.Warning {
+			b.WriteString("\n" + d.String())
+		}
+	}
+	return b.String()
+}
+
+// checkPrevious checks the value of --previous before any plan is read: "@REV" for the
+// same plan file at a git revision, or a plan file, which can only be the predecessor of
+// one plan.
+func checkPrevious(src string, plans int) error {
+	if rev, ok := strings.CutPrefix(src, "@"); ok {
+		if rev == "" {
+			return fmt.Errorf("--previous @: give a git revision after the @ (e.g. @HEAD~1 or @v2026)")
+		}
+		return nil
+	}
+	if plans > 1 {
+		return fmt.Errorf("--previous %s: a file is the previous plan of one plan; for several plans give a git revision as @REV", src)
+	}
+	if err := checkPlanInput(src); err != nil {
+		return fmt.Errorf("--previous: %w", err)
+	}
+	return nil
+}
+
+// previousPlan loads the plan of the previous period for the plan cur, read from path:
+// src is a plan file or "@REV", the same file at git revision REV (read with the hardened
+// git runner, with the workspace of that commit). A plan of another account is refused.
+// The status tells how to exit on an error: 1 when the previous plan has errors, 2 for
+// git trouble or a previous plan that is not this account's (wrong usage). An error
+// wrapping gitrev.ErrNotInRevision means the plan is new since REV.
+func previousPlan(src, path string, cur *kep.Plan, l *kep.Loader, now time.Time) (*kep.Plan, int, error) {
+	var (
+		prev  *kep.Plan
+		diags kep.Diagnostics
+		name  = src
+	)
+	if rev, ok := strings.CutPrefix(src, "@"); ok {
+		data, g, err := gitrev.Show(path, rev)
+		if err != nil {
+			return nil, exitUsage, err
+		}
+		name = rev + ":" + g.Rel
+		prev, diags = loadAtRevision(g, path, data, now)
+		if prev != nil {
+			prev.File = name
+		}
+	} else {
+		prev, diags = l.LoadPlan(src)
+	}
+	if diags.HasErrors() || prev == nil {
+		return nil, exitPlan, &previousError{name: name, diags: diags}
+	}
+	if !kep.SameAccount(prev, cur) {
+		return nil, exitUsage, fmt.Errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
+			name, strings.TrimSpace(prev.Meta.Account), strings.TrimSpace(cur.Meta.Account))
+	}
+	return prev, exitOK, nil
+}
