@@ -134,4 +134,5 @@ var (
 	_ Chart = SWOTGrid{}
 	_ Chart = ValueChart{}
 	_ Chart = RelationshipMap{}
+	_ Chart = Waterfall{}
 )

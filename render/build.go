@@ -167,11 +167,15 @@ func (b *builder) build() *Document {
 		s := next("b"+strconv.Itoa(i+1), "sec.b"+strconv.Itoa(i+1))
 		if !b.f.Blocks[i] {
 			s.Blocks = append(s.Blocks, &Note{Text: L.T("doc.empty")})
-			continue
+		} else {
+			fill(s)
 		}
-		fill(s)
+		if i == 1 {
+			b.pipeline(s) // opportunities serve block 2's revenue objectives (A5)
+		}
 	}
 	b.actions(next("actions", "sec.actions"))
+	b.askChapter(next("asks", "sec.asks"))
 	b.checklists(next("checklists", "sec.checklists"))
 	b.reviews(next("reviews", "sec.reviews"))
 	if b.opt.Changes != nil {
@@ -275,6 +279,16 @@ func (b *builder) summary() *Section {
 			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.Enum("light", string(l)), Light: l})
 		}
 	}
+	if pf := f.Pipeline; pf != nil {
+		tiles = append(tiles, Tile{Label: L.T("sum.pipeline"), Value: b.F.MoneyCompact(pf.Weighted)})
+		if g := pf.Bridge.Gap; g != nil {
+			t := Tile{Label: L.T("sum.gap"), Value: b.F.MoneyCompact(*g)}
+			if *g > 0 {
+				t.Light = Amber
+			}
+			tiles = append(tiles, t)
+		}
+	}
 	tiles = append(tiles, Tile{Label: L.T("sum.completeness"), Value: strconv.Itoa(f.Completeness) + "/7"})
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
 
@@ -353,6 +367,11 @@ func (b *builder) summary() *Section {
 			Header:  []string{L.T("act.id"), L.T("act.action"), L.T("act.owner"), L.T("act.due")},
 			Rows:    rows, Widths: []float64{1, 6, 3, 2}, Align: []Align{Left, Left, Left, Right},
 		})
+	}
+
+	// What the KAM still needs from management (A6).
+	if asks := b.openAsks(); len(asks) > 0 {
+		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.asks")}, &List{Items: asks})
 	}
 
 	// Completeness.

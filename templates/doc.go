@@ -6,7 +6,7 @@
 // times faster than templates for the blocks, the bulk of a page).
 package templates
 
-import _ "embed" // for the template and the style sheet
+import "embed" // for the templates and the style sheet
 
 // Document is document.html.tmpl: the template "document", the frame of every page.
 //
@@ -17,3 +17,10 @@ var Document string
 //
 //go:embed document.css
 var CSS string
+
+// Workspace holds workspace.de.toml.tmpl and workspace.en.toml.tmpl: the kep.toml that
+// kep init --workspace writes, every workspace key with a comment in the user's
+// language, filled with the built-in defaults (text/template).
+//
+//go:embed workspace.*.toml.tmpl
+var Workspace embed.FS

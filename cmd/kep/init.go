@@ -18,6 +18,7 @@ var initCommand = &command{
 	name:    "init",
 	summary: "write a new, commented plan",
 	usage: `usage: kep init [--lang de|en] [--account NAME] FILE
+       kep init --workspace [--lang de|en] DIR
 
 Writes a new plan to FILE with every building block filled with example values and
 comments that explain each key, in German (default) or English. The plan validates
@@ -29,9 +30,16 @@ when set, else today). The scores in block 1 use the criteria of the workspace
 (kep.toml) that FILE will belong to. Where a kep.schema.json (kep schema) lies in
 FILE's folder or above, the first line names it for editors (#:schema).
 
+With --workspace, kep init starts a workspace in DIR instead: kep.toml with every
+workspace key (brand, scoring model, visit needs and costs) and a comment on each,
+filled with the built-in defaults; the folder accounts/ for the plans; a .gitignore
+that ignores out/; and, where DIR lies in a git work tree, the pre-commit hook that
+runs kep validate on every commit. Nothing that exists is overwritten.
+
 Flags:
 	--lang de|en     language of the plan and its comments (default de)
 	--account NAME   the key account's name
+	--workspace      start a workspace in DIR (see above)
 
 kep init never overwrites a file: it refuses when FILE exists.
 
@@ -46,12 +54,19 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	lang := fl.String("lang", "de", "")
 	account := fl.String("account", "", "")
+	workspace := fl.Bool("workspace", false, "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if *lang != "de" && *lang != "en" {
 		return usageError(stderr, c, "--lang %q: want de or en", *lang)
+	}
+	if *workspace {
+		if len(files) != 1 || *account != "" {
+			return usageError(stderr, c, "--workspace wants exactly one folder and no --account")
+		}
+		return initWorkspace(files[0], *lang, stderr)
 	}
 	if len(files) != 1 {
 		return usageError(stderr, c, "want exactly one file to write, got %d", len(files))

@@ -25,6 +25,7 @@ const (
 	Value                   // 6
 	Network                 // 7: team and contacts
 	Actions                 // action plan
+	Asks                    // management asks (A6)
 	Checklists              // checklists
 	Reviews                 // reviews
 	Figures                 // derived figures
@@ -80,12 +81,14 @@ func Compare(old, new *kep.Plan, oldF, newF *kep.Figures) []Change {
 	d.brand()
 	d.selection()
 	d.scorecard()
+	d.opportunities() // shown in block 2
 	d.offering()
 	d.account()
 	d.linking()
 	d.value()
 	d.network()
 	d.actions()
+	d.asks()
 	d.checklists()
 	d.reviews()
 	d.accepted()

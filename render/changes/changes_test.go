@@ -582,3 +582,69 @@ func FuzzCompare(f *testing.F) {
 		_ = WriteText(&buf, "t", Versions{}, Group(cs, lang), lang)
 	})
 }
+
+// Opportunities (block 2) and management asks (their own block) are compared by id; a
+// decision shows as the ask's change of status, and the pipeline's figures follow.
+func TestOpportunitiesAndAsks(t *testing.T) {
+	base := readFile(t, "base.toml") + `
+[[opportunities]]
+id = "o1"
+name = "Retrofit Linie 3"
+value = 420_000
+probability = 60
+stage = "proposal"
+close = 2027-06-30
+owner = "as"
+contact = "mk"
+
+[[opportunities]]
+id = "o2"
+name = "Ersatzteile"
+value = 50_000
+probability = 20
+stage = "lead"
+close = 2027-09-30
+
+[[asks]]
+id = "m1"
+ask = "Budget für den Pilot"
+kind = "budget"
+amount = 60_000
+reason = "Öffnet das Servicegeschäft."
+status = "open"
+`
+	next := edit(t, base,
+		"probability = 60\nstage = \"proposal\"", "probability = 100\nstage = \"won\"",
+		"owner = \"as\"\ncontact = \"mk\"", "owner = \"tb\"\ncontact = \"hb\"",
+		"[[opportunities]]\nid = \"o2\"\nname = \"Ersatzteile\"\nvalue = 50_000\nprobability = 20\nstage = \"lead\"\nclose = 2027-09-30\n",
+		"[[opportunities]]\nid = \"o3\"\nname = \"Schulungen\"\nvalue = 30_000\nprobability = 50\nstage = \"qualified\"\nclose = 2027-10-31\n",
+		"reason = \"Öffnet das Servicegeschäft.\"\nstatus = \"open\"\n", "reason = \"Öffnet das Servicegeschäft.\"\nstatus = \"conditional\"\ndecided_by = \"Dr. Katrin Albers\"\ndecided_on = 2027-04-20\ncondition = \"nur mit Auftrag Linie 3\"\n",
+	)
+	cs := compare(t, base, next)
+	equal(t, texts(cs, Scorecard), []string{
+		"Verkaufschance o1 (Retrofit Linie 3): Erfolgschance 60 % → 100 %",
+		"Verkaufschance o1 (Retrofit Linie 3): Phase Angebot → Gewonnen",
+		"Verkaufschance o1 (Retrofit Linie 3): Verantwortlich Anna Schmidt → Tom Berger",
+		"Verkaufschance o1 (Retrofit Linie 3): entscheidender Kontakt Dr. Maria König → Henrik Brandt",
+		"neue Verkaufschance o3: Schulungen (30.000 €, 50 %, Qualifiziert)",
+		"Verkaufschance o2 entfernt: Ersatzteile",
+	})
+	equal(t, texts(cs, Asks), []string{
+		"Anliegen an das Management m1 (Budget für den Pilot): Entscheidung offen → unter Bedingung",
+		"Anliegen an das Management m1 (Budget für den Pilot): Entschieden von nicht angegeben → „Dr. Katrin Albers“",
+		"Anliegen an das Management m1 (Budget für den Pilot): Entschieden am nicht angegeben → 20.04.2027",
+		"Anliegen an das Management m1 (Budget für den Pilot): Bedingung nicht angegeben → „nur mit Auftrag Linie 3“",
+	})
+	var figures []string
+	for _, c := range texts(cs, Figures) {
+		if strings.Contains(c, "Pipeline") || strings.Contains(c, "Anliegen") || strings.Contains(c, "Gewonnene") {
+			figures = append(figures, c)
+		}
+	}
+	// Weighted: 252,000 + 10,000 → 420,000 + 15,000.
+	equal(t, figures, []string{
+		"Gewichtete Pipeline: 262.000 € → 435.000 €",
+		"Gewonnene Verkaufschancen: 0 € → 420.000 €",
+		"Offene Anliegen an das Management: 1 → 0",
+	})
+}

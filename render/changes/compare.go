@@ -570,6 +570,56 @@ func (d *differ) actions() {
 		})
 }
 
+// opportunities compares the pipeline (spec A5), shown with building block 2.
+func (d *differ) opportunities() {
+	d.block = Scorecard
+	byID("opportunities", d.old.Opportunities, d.new.Opportunities, func(x kep.Opportunity) string { return x.ID },
+		func(a, b kep.Opportunity, path string) {
+			s := subject{noun: "deal", name: b.ID}
+			if a.Name == b.Name && b.Name != "" {
+				s.name += " (" + short(b.Name, 48) + ")"
+			}
+			d.field(path+".name", s, d.f("deal_name"), text(a.Name), text(b.Name))
+			d.field(path+".value", s, d.f("deal_value"), money(d.fo, a.Value), money(d.fn, b.Value))
+			d.field(path+".probability", s, d.f("probability"), pct(d.fo, a.Probability), pct(d.fn, b.Probability))
+			d.field(path+".stage", s, d.f("stage"), d.enum("stage", a.Stage), d.enum("stage", b.Stage))
+			d.field(path+".close", s, d.f("close"), date(d.fo, a.Close), date(d.fn, b.Close))
+			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
+			d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
+			d.field(path+".contact", s, d.f("deal_contact"), d.contactRef(d.old, a.Contact), d.contactRef(d.new, b.Contact))
+		}, func(b kep.Opportunity, path string) {
+			detail := oneLine(b.Name) + " (" + d.fn.Money(b.Value) + ", " + d.fn.Percent(b.Probability) + ", " + d.enum("stage", b.Stage).show + ")"
+			d.added(path, subject{noun: "deal", name: b.ID}, detail)
+		}, func(a kep.Opportunity, path string) {
+			d.removed(path, subject{noun: "deal", name: a.ID}, oneLine(a.Name))
+		})
+}
+
+// asks compares the management asks (spec A6): a decision shows as a change of status.
+func (d *differ) asks() {
+	d.block = Asks
+	byID("asks", d.old.Asks, d.new.Asks, func(x kep.Ask) string { return x.ID },
+		func(a, b kep.Ask, path string) {
+			s := subject{noun: "ask", name: b.ID}
+			if a.Ask == b.Ask && b.Ask != "" {
+				s.name += " (" + short(b.Ask, 48) + ")"
+			}
+			d.field(path+".ask", s, d.f("ask"), text(a.Ask), text(b.Ask))
+			d.field(path+".kind", s, d.f("ask_kind"), d.enum("askkind", a.Kind), d.enum("askkind", b.Kind))
+			d.field(path+".amount", s, d.f("amount"), moneyP(d.fo, a.Amount), moneyP(d.fn, b.Amount))
+			d.field(path+".reason", s, d.f("reason"), markdown(a.Reason), markdown(b.Reason))
+			d.field(path+".status", s, d.f("ask_status"), d.enum("askstatus", a.Status), d.enum("askstatus", b.Status))
+			d.field(path+".decided_by", s, d.f("decided_by"), text(a.DecidedBy), text(b.DecidedBy))
+			d.field(path+".decided_on", s, d.f("decided_on"), dateP(d.fo, a.DecidedOn), dateP(d.fn, b.DecidedOn))
+			d.field(path+".condition", s, d.f("condition"), text(a.Condition), text(b.Condition))
+			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
+		}, func(b kep.Ask, path string) {
+			d.added(path, subject{noun: "ask", name: b.ID}, oneLine(b.Ask)+" ("+d.enum("askstatus", b.Status).show+")")
+		}, func(a kep.Ask, path string) {
+			d.removed(path, subject{noun: "ask", name: a.ID}, oneLine(a.Ask))
+		})
+}
+
 func (d *differ) checklists() {
 	d.block = Checklists
 	topic := func(x kep.Checklist) string { return x.Topic }

@@ -156,6 +156,37 @@ func (d *differ) otherFigures(o, n *kep.Figures) {
 	}
 	d.field("actions.open", top, d.f("f.open"), count(o.Actions, false), count(n.Actions, false))
 	d.field("actions.overdue", top, d.f("f.overdue"), count(o.Actions, true), count(n.Actions, true))
+	pipe := func(pf *kep.PipelineFigures, f render.Format, v func(*kep.PipelineFigures) *float64) val {
+		if pf == nil {
+			return val{}
+		}
+		return moneyP(f, v(pf))
+	}
+	for _, k := range []struct {
+		path, word string
+		v          func(*kep.PipelineFigures) *float64
+	}{
+		{"pipeline.weighted", "f.pipeline", func(pf *kep.PipelineFigures) *float64 { return &pf.Weighted }},
+		{"pipeline.won", "f.won", func(pf *kep.PipelineFigures) *float64 { return &pf.Won }},
+		{"pipeline.bridge.expected", "f.expected", func(pf *kep.PipelineFigures) *float64 { return pf.Bridge.Expected }},
+		{"pipeline.bridge.gap", "f.gap", func(pf *kep.PipelineFigures) *float64 { return pf.Bridge.Gap }},
+	} {
+		d.field(k.path, top, d.f(k.word), pipe(o.Pipeline, d.fo, k.v), pipe(n.Pipeline, d.fn, k.v))
+	}
+	askCount := func(af *kep.AskFigures) val {
+		if af == nil {
+			return val{}
+		}
+		return integer(d.fn, af.Open)
+	}
+	askAmount := func(af *kep.AskFigures, f render.Format) val {
+		if af == nil {
+			return val{}
+		}
+		return money(f, af.ApprovedAmount)
+	}
+	d.field("asks.open", top, d.f("f.asks_open"), askCount(o.Asks), askCount(n.Asks))
+	d.field("asks.approved_amount", top, d.f("f.approved"), askAmount(o.Asks, d.fo), askAmount(n.Asks, d.fn))
 	for _, t := range kep.ChecklistTopics {
 		s := subject{noun: "checklist", name: d.l.Enum("topic", t)}
 		d.field("checklists."+t, s, d.f("f.checklist"), ptrVal(o.Checklists[t], d.fo.Percent), ptrVal(n.Checklists[t], d.fn.Percent))

@@ -51,7 +51,7 @@ func Group(cs []Change, lang string) []Section {
 }
 
 // blockTitle names a block as the plan document does: building blocks 1–7, then action
-// plan (8), checklists (9) and reviews (10).
+// plan (8), management asks (9), checklists (10) and reviews (11).
 func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 	switch b {
 	case Plan:
@@ -60,10 +60,12 @@ func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 		return "", w.phrase("block.brand")
 	case Actions:
 		return "8", l.T("sec.actions")
+	case Asks:
+		return "9", l.T("sec.asks")
 	case Checklists:
-		return "9", l.T("sec.checklists")
+		return "10", l.T("sec.checklists")
 	case Reviews:
-		return "10", l.T("sec.reviews")
+		return "11", l.T("sec.reviews")
 	case Figures:
 		return "", w.phrase("block.figures")
 	}
@@ -223,6 +225,8 @@ func blockID(b Block) string {
 		return "brand"
 	case Actions:
 		return "actions"
+	case Asks:
+		return "asks"
 	case Checklists:
 		return "checklists"
 	case Reviews:
