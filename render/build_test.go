@@ -54,7 +54,7 @@ func TestBuildOrderAndIDs(t *testing.T) {
 	for _, s := range d.Sections {
 		top = append(top, s.ID)
 	}
-	want := "summary contents b1 b2 b3 b4 b5 b6 b7 actions checklists reviews changes appendix"
+	want := "summary contents b1 b2 b3 b4 b5 b6 b7 actions asks checklists reviews changes appendix"
 	if got := strings.Join(top, " "); got != want {
 		t.Errorf("sections %q, want %q", got, want)
 	}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -259,7 +258,7 @@ var corpusGen = map[string]func(t *testing.T, dir, plan string){
 	},
 	"logo_fifo": func(t *testing.T, dir, plan string) {
 		// A named pipe would block the reader for ever.
-		if err := syscall.Mkfifo(filepath.Join(dir, "logo.png"), 0o644); err != nil {
+		if err := mkfifo(filepath.Join(dir, "logo.png")); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
 		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))

@@ -175,15 +175,29 @@ func parseFlags(fl *flag.FlagSet, c *command, args []string, stdout, stderr io.W
 		}
 		rest := fl.Args()
 		if len(rest) == 0 {
-			return files, 0, true
+			return expandFileArgs(c, files, stderr)
 		}
 		// flag stops at "--" too; it has already consumed it, so what follows is all files.
 		if len(args) >= len(rest)+1 && args[len(args)-len(rest)-1] == "--" {
-			return append(files, rest...), 0, true
+			return expandFileArgs(c, append(files, rest...), stderr)
 		}
 		files = append(files, rest[0])
 		args = rest[1:]
 	}
+}
+
+// expandFileArgs expands the patterns among a command's file arguments (glob.go), except
+// for kep init, whose FILE is the file to create.
+func expandFileArgs(c *command, files []string, stderr io.Writer) ([]string, int, bool) {
+	if c.name == "init" {
+		return files, 0, true
+	}
+	files, err := expandPatterns(files)
+	if err != nil {
+		fmt.Fprintf(stderr, "kep %s: %v\n", c.name, err)
+		return nil, exitUsage, false
+	}
+	return files, 0, true
 }
 
 // synopsis is the first line of a command's usage, with the lines of further forms that

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,12 +14,13 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
 	"github.com/kepdev/kep/render/portfolio"
 )
 
-const portfolioUsage = `usage: kep portfolio [-f pdf,html] [-o DIR] [-q] FILE…
+const portfolioUsage = `usage: kep portfolio [-f pdf,html] [-o DIR] [-q] [--previous @REV] FILE…
 
 Writes one report over many plans of one workspace, for the management of a sales
 organisation: the scoring portfolio with one bubble per account (bubble size:
@@ -37,6 +39,10 @@ Flags:
 	              folder); '-' writes the one format to stdout
 	-q            do not name the reports written ("wrote out/portfolio.pdf
 	              (5 pages)")
+	--previous @REV
+	              compare each plan with the same plan file at git revision REV
+	              (@v2026): every account's movement drawn as an arrow in the
+	              portfolio, and the lists of up- and downgrades
 
 The as-of date (Stand) is SOURCE_DATE_EPOCH when set, else today, so that the
 same plans give the same bytes on the same day.
@@ -66,12 +72,21 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	formats := fl.String("f", "pdf,html", "")
 	outDir := fl.String("o", "out", "")
 	quiet := fl.Bool("q", false, "")
+	previous := fl.String("previous", "", "")
 	files, code, ok := parseFlags(fl, c, args, stdout, stderr)
 	if !ok {
 		return code
 	}
 	if len(files) == 0 {
 		return usageError(stderr, c, "no plan file given")
+	}
+	if *previous != "" {
+		if !strings.HasPrefix(*previous, "@") {
+			return usageError(stderr, c, "--previous %s: give a git revision as @REV (the previous plans are the same files at REV)", *previous)
+		}
+		if err := checkPrevious(*previous, len(files)); err != nil {
+			return usageError(stderr, c, "%v", err)
+		}
 	}
 	files = distinctFiles(files)
 	kinds, err := parseFormats(*formats)
@@ -95,6 +110,11 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	warnSameAccount(plans, stderr)
+	if *previous != "" {
+		if status := portfolioPrevious(*previous, plans, figs, now, stderr); status != exitOK {
+			return status
+		}
+	}
 	pf, err := portfolio.Compute(plans, figs)
 	if err != nil {
 		fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
@@ -102,7 +122,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	}
 	v := kepVersion()
 	doc := portfolio.Document(pf, portfolio.Options{Now: now, KepVersion: v,
-		Workspace: reportPath(pf.Workspace.File)})
+		Workspace: reportPath(pf.Workspace.File), Previous: *previous})
 	if *outDir != "-" {
 		for _, kind := range kinds {
 			if out := filepath.Join(*outDir, "portfolio."+kind); inputAt(out, files) != "" {
@@ -247,4 +267,24 @@ func warnSameAccount(plans []*kep.Plan, stderr io.Writer) {
 			fmt.Fprintf(stderr, "kep portfolio: warning: account %q has %d plans (%s); each counts in the report\n", name, len(fs), strings.Join(fs, ", "))
 		}
 	}
+}
+
+// portfolioPrevious compares each plan with the same plan file at git revision src
+// ("@REV"), setting its figures' Review for the movement in the report. A plan that did
+// not exist at REV is new: it is noted and has no arrow. Any other failure stops the run
+// with its status (1: a previous plan has errors; 2: git trouble, another account).
+func portfolioPrevious(src string, plans []*kep.Plan, figs []*kep.Figures, now time.Time, stderr io.Writer) int {
+	for i, p := range plans {
+		prev, status, err := previousPlan(src, p.File, p, nil, now)
+		switch {
+		case errors.Is(err, gitrev.ErrNotInRevision):
+			fmt.Fprintf(stderr, "kep portfolio: %s: --previous %s: not in that revision (a new plan): no arrow\n", p.File, src)
+		case err != nil:
+			fmt.Fprintf(stderr, "kep portfolio: %s: --previous: %v\n", p.File, err)
+			return status
+		default:
+			figs[i].Review = kep.CompareReview(prev, p, kep.Compute(prev, now), figs[i])
+		}
+	}
+	return exitOK
 }

@@ -306,6 +306,25 @@ func TestPreviousFromGit(t *testing.T) {
 	if code, _, errs = figures("--previous", "@", plan); code != 2 || !strings.Contains(errs, "give a git revision after the @") {
 		t.Errorf("@ alone: status %d, stderr %q", code, errs)
 	}
+	// kep portfolio --previous @REV: each plan with its file at REV; the arrow and the lists.
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"portfolio", "-f", "html", "-o", "-", "--previous", "@v2026", plan, filepath.Join(dir, "new.toml")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("portfolio: status %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"Movement since v2026", "1 of 2 accounts compared with their plan in v2026", "<li>NORDWERK AG: B → A</li>", "No downgrade.", "No plan in v2026 (new): NORDWERK AG."} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("portfolio HTML lacks %q", want)
+		}
+	}
+	if !strings.Contains(stderr.String(), "new.toml: --previous @v2026: not in that revision (a new plan): no arrow") {
+		t.Errorf("portfolio stderr %q", stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"portfolio", "-o", filepath.Join(dir, "out"), "--previous", brokenPrev, plan}, &stdout, &stderr); code != 2 ||
+		!strings.Contains(stderr.String(), "give a git revision as @REV") {
+		t.Errorf("portfolio --previous FILE: status %d, stderr %q", code, stderr.String())
+	}
 	stderr.Reset()
 	if code := run([]string{"render", "-o", filepath.Join(dir, "out"), "--previous", brokenPrev, plan, filepath.Join(dir, "new.toml")}, &stdout, &stderr); code != 2 ||
 		!strings.Contains(stderr.String(), "a file is the previous plan of one plan; for several plans give a git revision as @REV") {

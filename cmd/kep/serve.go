@@ -86,6 +86,10 @@ func runServeContext(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprint(stderr, serveUsage)
 		return 2
 	}
+	if files, err = expandPatterns(files); err != nil {
+		fmt.Fprintf(stderr, "kep serve: %v\n", err)
+		return 2
+	}
 	files = distinctFiles(files) // a plan named twice is previewed once
 	addr := fl.Lookup("addr").Value.String()
 	addrGiven := false
@@ -100,6 +104,10 @@ func runServeContext(ctx context.Context, args []string, stdout, stderr io.Write
 
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
+		if addrInUse(err) {
+			fmt.Fprintf(stderr, "kep serve: %s is in use by another program (another kep serve?); try another port: --addr %s\n", addr, nextPort(addr))
+			return 2
+		}
 		fmt.Fprintf(stderr, "kep serve: %v\n", err)
 		return 2
 	}
@@ -189,6 +197,22 @@ func parseInterspersed(fl *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 		}
 	}
+}
+
+// addrInUse reports a listen error because the port is taken (Windows: WSAEADDRINUSE).
+func addrInUse(err error) bool {
+	var errno syscall.Errno
+	return errors.Is(err, syscall.EADDRINUSE) || errors.As(err, &errno) && errno == 10048
+}
+
+// nextPort is addr with the port after its own, as the address to try instead.
+func nextPort(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	n, nerr := strconv.Atoi(port)
+	if err != nil || nerr != nil || n <= 0 || n >= 65535 {
+		return "127.0.0.1:8081"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1))
 }
 
 // browseAddr is the address to open in a browser on this machine: a wildcard listener
@@ -362,8 +386,19 @@ func (pv *preview) serve(ctx context.Context, ln net.Listener) error {
 // close ends every event stream; safe to call more than once.
 func (pv *preview) close() { pv.shut.Do(func() { close(pv.done) }) }
 
-// watch polls the watched files' signatures and wakes the event streams on a change.
+// watch polls the watched files' signatures and wakes the event streams on a change. Where
+// the system reports file events (Linux), an event in a watched folder starts a poll at
+// once, after the writes have settled (settleTime), so a save shows without waiting for
+// the next tick; the ticker stays as the fallback (a folder on a network file system
+// sends no events).
 func (pv *preview) watch(ctx context.Context, every time.Duration) {
+	var events <-chan struct{}
+	w, err := newDirWatcher()
+	if err == nil {
+		defer w.close()
+		pv.watchDirs(w)
+		events = w.events()
+	}
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -373,9 +408,57 @@ func (pv *preview) watch(ctx context.Context, every time.Duration) {
 		case <-pv.done:
 			return
 		case <-t.C:
+		case _, ok := <-events:
+			if !ok { // the watcher failed: polling goes on
+				events = nil
+				continue
+			}
+			settle(events)
 		}
 		if pv.poll() {
 			pv.notify()
+		}
+		if w != nil {
+			pv.watchDirs(w) // a plan's first load names its workspace and assets
+		}
+	}
+}
+
+// settleTime is how long a folder must be quiet before a poll: an editor's save is
+// several writes (or a write and a rename) within a millisecond or two.
+const (
+	settleTime    = 5 * time.Millisecond
+	settleTimeMax = 50 * time.Millisecond
+)
+
+// settle waits until no event came for settleTime, or settleTimeMax at most.
+func settle(events <-chan struct{}) {
+	deadline := time.After(settleTimeMax)
+	for {
+		select {
+		case _, ok := <-events:
+			if !ok {
+				return
+			}
+		case <-time.After(settleTime):
+			return
+		case <-deadline:
+			return
+		}
+	}
+}
+
+// watchDirs gives the watcher the folder of every watched file.
+func (pv *preview) watchDirs(w dirWatcher) {
+	for _, p := range pv.plans {
+		p.mu.Lock()
+		dirs := make([]string, 0, len(p.sigs))
+		for f := range p.sigs {
+			dirs = append(dirs, filepath.Dir(f))
+		}
+		p.mu.Unlock()
+		for _, d := range dirs {
+			w.add(d)
 		}
 	}
 }

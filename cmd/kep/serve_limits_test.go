@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -380,7 +379,7 @@ func TestLimitListener(t *testing.T) {
 // page must not wait for a writer (it hung the plan and the index forever).
 func TestServeProblemPageFIFO(t *testing.T) {
 	fifo := filepath.Join(t.TempDir(), "a.toml")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
 	pipe := defaultPipeline()

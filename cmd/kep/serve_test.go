@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -484,9 +483,7 @@ func TestServeStopsOnSignal(t *testing.T) {
 	ev := openEvents(t, ctx, base+"/events/1")
 	ev.next(t, 10*time.Second)
 
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
+	sendSIGTERM(t)
 	select {
 	case c := <-code:
 		if c != 0 {

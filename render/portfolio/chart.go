@@ -28,8 +28,12 @@ func (b *builder) chart(alt string, data *render.Table) render.Block {
 		if a.Rank == 0 {
 			continue
 		}
-		q.Points = append(q.Points, charts.Point{Label: a.Name, X: *a.Position, Y: *a.Attractiveness,
-			Size: a.Revenue, Highlight: a.Class == "A" && a.Rank <= maxHighlights})
+		pt := charts.Point{Label: a.Name, X: *a.Position, Y: *a.Attractiveness,
+			Size: a.Revenue, Highlight: a.Class == "A" && a.Rank <= maxHighlights}
+		if m := a.Movement; m != nil && m.From.Attractiveness != nil && m.From.Position != nil {
+			pt.From = &charts.XY{X: *m.From.Position, Y: *m.From.Attractiveness} // kep portfolio --previous
+		}
+		q.Points = append(q.Points, pt)
 	}
 	return &render.Chart{Kind: "portfolio", Model: q, Title: l.T("b1.portfolio"), Alt: alt, Data: data,
 		Width: 480, Height: 400}

@@ -16,19 +16,23 @@ type Options struct {
 	// Workspace names the workspace file in the appendix as the user knows it (a path
 	// relative to the working folder); empty: the file's base name.
 	Workspace string
+	// Previous names what the plans were compared with (kep portfolio --previous @REV:
+	// "@v2026"); the movement of the accounts is shown when their figures carry a Review.
+	Previous string
 }
 
 // builder carries the language of one report while its sections are made.
 type builder struct {
-	pf *Figures
-	l  labels
-	f  render.Format
+	pf   *Figures
+	l    labels
+	f    render.Format
+	prev string // Options.Previous
 }
 
 // Document lays the portfolio out as a render.Document, with the workspace's brand, so that
 // the HTML and PDF writers draw it like a plan document.
 func Document(pf *Figures, opts Options) *render.Document {
-	b := &builder{pf: pf, l: labelsFor(pf.Lang), f: render.NewFormat(pf.Lang, pf.Currency)}
+	b := &builder{pf: pf, l: labelsFor(pf.Lang), f: render.NewFormat(pf.Lang, pf.Currency), prev: opts.Previous}
 	l, f := b.l, b.f
 	ws := pf.Workspace
 	if ws == nil {

@@ -36,6 +36,12 @@ type Figures struct {
 	// (in kep.Perspectives order) and of the total.
 	MeanPerspectives [4]*float64
 	MeanScorecard    *float64
+
+	// Compared counts the accounts compared with their previous period's plan (kep
+	// portfolio --previous: the plans' figures carry a Review); Upgrades and Downgrades
+	// are those whose class rose or fell since, in ranking order.
+	Compared             int
+	Upgrades, Downgrades []Account
 }
 
 // Account is one account's row of the portfolio.
@@ -64,6 +70,11 @@ type Account struct {
 	// StartingPoint: the plan has no actual yet, Scorecard is computed from baselines.
 	StartingPoint bool
 	Perspectives  [4]*float64 // achievement per perspective, in kep.Perspectives order
+
+	// Compared: the account was compared with its previous period's plan; Movement is
+	// its place there and now (nil when neither plan has a scoring).
+	Compared bool
+	Movement *kep.Movement
 }
 
 // Totals add up the accounts of the portfolio.
@@ -227,6 +238,9 @@ func account(p *kep.Plan, f *kep.Figures) Account {
 			a.Deviates = v > 0
 		}
 	}
+	if r := f.Review; r != nil {
+		a.Compared, a.Movement = true, r.Movement
+	}
 	if sc := f.Scorecard; sc != nil {
 		a.Scorecard = sc.Total
 		a.StartingPoint = sc.StartingPoint
@@ -320,6 +334,15 @@ func (pf *Figures) total() {
 		}
 		if a.Deviates {
 			pf.Deviations = append(pf.Deviations, a)
+		}
+		if a.Compared {
+			pf.Compared++
+			switch a.Movement.ClassChange() {
+			case 1:
+				pf.Upgrades = append(pf.Upgrades, a)
+			case -1:
+				pf.Downgrades = append(pf.Downgrades, a)
+			}
 		}
 		for i, v := range append(a.Perspectives[:], a.Scorecard) {
 			// A starting point (no actual yet) is no result: it stays out of the means.

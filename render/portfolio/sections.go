@@ -277,6 +277,7 @@ func (b *builder) portfolio(num, rankingNum string) *render.Section {
 	}
 	s.Blocks = []render.Block{b.chart(alt, data), &render.Paragraph{Text: l.T("quadrant.star") + " · " +
 		l.T("quadrant.question") + " · " + l.T("quadrant.cash") + " · " + l.T("quadrant.marginal")}}
+	b.movement(s)
 	return s
 }
 

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command benchrun runs a command n times and prints the median, minimum and maximum of
 // its wall time and CPU time (user + system, from the kernel's accounting, in
 // microseconds), and its peak memory: the time a user waits for one `kep render`,

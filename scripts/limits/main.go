@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command limits measures kep on the hostile plans of internal/adversary, each shrunk to
 // the largest size kep accepts (the worst plan within the documented limits; a shape
 // refused at any size is measured at full size): the wall time, CPU time and peak memory

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// On Linux a save reaches the page through a file event, not the next poll: with a poll
+// interval of an hour, the event stream still announces the new version.
+func TestServeFileEvents(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("file events are used on Linux")
+	}
+	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
+	plan := filepath.Join(dir, "a.toml")
+	pv := newPreview([]string{plan}, defaultPipeline(), io.Discard)
+	ts := httptest.NewServer(pv.handler())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer func() { cancel(); pv.close(); ts.Close() }()
+	go pv.watch(ctx, time.Hour)
+
+	get(t, ts.URL+"/plan/1") // the first load: the workspace beside the plan is watched too
+	ev := openEvents(t, ctx, ts.URL+"/events/1")
+	v1, _ := ev.next(t, 10*time.Second)
+	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Alpha Zwei"))
+	if v2, _ := ev.next(t, 10*time.Second); v2 == v1 {
+		t.Fatalf("event after the save repeats version %q", v2)
+	}
+	// A workspace file that appears beside the plan, and a save by rename (as vim and
+	// most editors on Windows do): both seen.
+	writePlan(t, filepath.Join(dir, "kep.toml"), "lang = \"en\"\n")
+	v3, _ := ev.next(t, 10*time.Second)
+	writePlan(t, filepath.Join(dir, "a.toml.tmp"), fmt.Sprintf(minimalPlan, "Alpha Drei"))
+	if err := os.Rename(filepath.Join(dir, "a.toml.tmp"), plan); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		v4, _ := ev.next(t, 10*time.Second)
+		if v4 != v3 {
+			break
+		}
+	}
+}
+
+func TestSettle(t *testing.T) {
+	ch := make(chan struct{}, 1)
+	close(ch)
+	settle(ch) // a closed channel returns at once
+	ch2 := make(chan struct{})
+	start := time.Now()
+	settle(ch2)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("settle on a quiet folder took %v", d)
+	}
+}
