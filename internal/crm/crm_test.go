@@ -217,7 +217,9 @@ func TestMergeErrorsNameRows(t *testing.T) {
 		"bad date":       {"contacts", "Contact ID,Full Name,Last Activity\n1,A,gestern\n", "row 2: last_contact: \"gestern\" is not a date"},
 		"unknown kpi":    {"actuals", "KPI,Actual\nUmsatz gesamt,70\nEBIT,5\n", "row 3: \"EBIT\" is neither an objective id nor a KPI"},
 		"dup actual":     {"actuals", "KPI,Actual\nf1,70\nUmsatz gesamt,5\n", "row 3: \"Umsatz gesamt\" sets the actual of f1 again (first in row 2)"},
-		"opportunities":  {"opportunities", "Opportunity ID,Amount\n1,5\n", "opportunities are not yet supported by this plan format"},
+		"opp no close":   {"opportunities", "Opportunity ID,Opportunity Name,Amount,Probability (%),Stage\n1,New deal,5000,20,Prospecting\n", "row 2: a new opportunity needs its close date"},
+		"opp no value":   {"opportunities", "Opportunity ID,Opportunity Name,Amount,Probability (%),Stage,Close Date\n1,New deal,0,20,Prospecting,2027-05-01\n", "row 2: value 0: an opportunity's value is more than 0"},
+		"opp stage word": {"opportunities", "Opportunity ID,Opportunity Name,Amount,Probability (%),Stage,Close Date\n1,New deal,5,20,Maybe,2027-05-01\n", "unknown stage words (the plan knows lead, qualified, proposal, negotiation, won, lost)"},
 		"no name column": {"contacts", "Contact ID,Title\n1,A\n", "no column for the contact's name"},
 	} {
 		_, err := Merge(c.kind, p, mustRead(t, c.in), Options{})

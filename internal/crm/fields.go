@@ -59,7 +59,9 @@ var fields = map[string][]field{
 		{"value", "expected order value", []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
 		{"probability", "chance of success in %", []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
 		{"stage", "lead, qualified, proposal, negotiation, won, lost", []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
-		{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Abschlussdatum"}},
+		{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Estimated Close Date", "Abschlussdatum"}},
+		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Opportunity Owner", "Deal Owner", "Owner", "Besitzer", "Verkaufschancenbesitzer"}},
+		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Potential Customer", "Firma", "Kunde"}},
 	},
 }
 
@@ -85,6 +87,20 @@ var words = map[string]map[string]string{
 		"buyer": "buyer", "purchaser": "buyer", "einkäufer": "buyer", "einkauf": "buyer",
 		"gatekeeper": "gatekeeper", "informationsselektierer": "gatekeeper",
 		"approver": "approver", "genehmiger": "approver", "executivesponsor": "approver",
+	},
+	// Stages of Salesforce's default sales process, HubSpot's default deal pipeline and
+	// Dynamics' business process flow.
+	"stage": {
+		"lead": "lead", "prospecting": "lead", "appointmentscheduled": "lead", "new": "lead", "neu": "lead",
+		"qualified": "qualified", "qualification": "qualified", "needsanalysis": "qualified", "iddecisionmakers": "qualified",
+		"perceptionanalysis": "qualified", "qualifiedtobuy": "qualified", "presentationscheduled": "qualified",
+		"1qualify": "qualified", "2develop": "qualified", "qualify": "qualified", "develop": "qualified", "qualifiziert": "qualified",
+		"proposal": "proposal", "valueproposition": "proposal", "proposal/pricequote": "proposal", "decisionmakerboughtin": "proposal",
+		"3propose": "proposal", "propose": "proposal", "angebot": "proposal",
+		"negotiation": "negotiation", "negotiation/review": "negotiation", "contractsent": "negotiation", "4close": "negotiation",
+		"close": "negotiation", "verhandlung": "negotiation",
+		"won": "won", "closedwon": "won", "gewonnen": "won",
+		"lost": "lost", "closedlost": "lost", "verloren": "lost",
 	},
 	"influence": {
 		"1": "1", "low": "1", "gering": "1", "niedrig": "1",
@@ -126,7 +142,7 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 	}
 	for k := range m.Words {
 		if _, ok := words[k]; !ok {
-			return nil, fmt.Errorf("[words.%s]: words are mapped for attitude, status, roles and influence only", k)
+			return nil, fmt.Errorf("[words.%s]: words are mapped for attitude, status, roles, influence and stage only", k)
 		}
 	}
 	switch strings.ToUpper(m.DateFormat) {
@@ -212,6 +228,8 @@ func firstEnum(key string) string {
 		return "doing"
 	case "roles":
 		return "decider"
+	case "stage":
+		return "qualified"
 	}
 	return "2"
 }

@@ -191,6 +191,94 @@ func (m *merger) actions() error {
 	return m.finish()
 }
 
+// opportunities merges a CRM's opportunities or deals into [[opportunities]] (spec A5).
+// A won or lost stage sets the probability to 100 or 0, as the format requires, whatever
+// the export says (with a warning where it said otherwise).
+func (m *merger) opportunities() error {
+	ops := m.plan.Opportunities
+	ids, names := make([]string, len(ops)), make([]string, len(ops))
+	for i, o := range ops {
+		ids[i], names[i] = o.ID, o.Name
+	}
+	targets := m.resolve(ids, names, func(r Row) string { return cleanText(m.cell(r, "name")) })
+	blocks, err := m.blocksFor("opportunities", ids)
+	if err != nil {
+		return err
+	}
+	at := m.appendAt(blocks)
+	for _, tg := range targets {
+		r := tg.row
+		s := &setter{m: m}
+		var cur *kep.Opportunity
+		if tg.index >= 0 {
+			cur, s.blk = &ops[tg.index], &blocks[tg.index]
+		} else {
+			s.set("id", tomlString(tg.id), false)
+		}
+		if v := cleanText(m.cell(r, "name")); v != "" {
+			s.set("name", tomlString(v), cur != nil && v == cur.Name)
+		} else if cur == nil {
+			m.fail(r.N, "a new opportunity needs its name (column %s)", m.colName("name"))
+		}
+		if v, ok := m.number(r, "value"); ok {
+			if v <= 0 {
+				m.fail(r.N, "value %s: an opportunity's value is more than 0", tomlNumber(v))
+			} else {
+				s.set("value", tomlNumber(v), cur != nil && v == cur.Value)
+			}
+		} else if cur == nil {
+			m.fail(r.N, "a new opportunity needs its value (column %s)", m.colName("value"))
+		}
+		stage := ""
+		if cur != nil {
+			stage = cur.Stage
+		}
+		if c := m.cell(r, "stage"); c != "" {
+			if v, ok := m.word("stage", c, r.N); ok {
+				stage = v
+				s.set("stage", tomlString(v), cur != nil && v == cur.Stage)
+			}
+		} else if cur == nil {
+			m.fail(r.N, "a new opportunity needs its stage (column %s)", m.colName("stage"))
+		}
+		prob, given := m.number(r, "probability")
+		switch stage {
+		case "won", "lost":
+			want := 100.0
+			if stage == "lost" {
+				want = 0
+			}
+			if given && prob != want {
+				m.warnings = append(m.warnings, fmt.Sprintf("row %d: opportunity %q is %s: probability %s set to %s", r.N, tg.id, stage, tomlNumber(prob), tomlNumber(want)))
+			}
+			prob, given = want, true
+		}
+		if given {
+			if prob < 0 || prob > 100 {
+				m.fail(r.N, "probability %s: want 0 to 100", tomlNumber(prob))
+			} else {
+				s.set("probability", tomlNumber(prob), cur != nil && prob == cur.Probability)
+			}
+		} else if cur == nil {
+			m.fail(r.N, "a new opportunity needs its probability (column %s)", m.colName("probability"))
+		}
+		if d, ok := m.date(r, "close"); ok {
+			s.set("close", d.String(), cur != nil && cur.Close == d)
+		} else if cur == nil {
+			m.fail(r.N, "a new opportunity needs its close date (column %s)", m.colName("close"))
+		}
+		if v, ok := m.owner(r, "owner"); ok {
+			s.set("owner", tomlString(v), cur != nil && v == cur.Owner)
+		}
+		if cur == nil {
+			s.flush("[[opportunities]]", at)
+		} else {
+			s.flush("", 0)
+		}
+	}
+	return m.finish()
+}
+
 // historyKeys are the actuals' keys for the newest [[account.history]] row.
 var historyKeys = map[string]string{
 	"historyrevenue": "revenue", "historycontributionmargin": "contribution_margin", "historyshareofwallet": "share_of_wallet",

@@ -52,9 +52,6 @@ func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
 	if _, ok := fields[kind]; !ok {
 		return nil, fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
-	if kind == "opportunities" {
-		return nil, errors.New("opportunities are not yet supported by this plan format: this kep has no [[opportunities]] (plan-format.md A5) to merge into")
-	}
 	cols, err := columnsFor(kind, t.Header, opt.Map)
 	if err != nil {
 		return nil, err
@@ -85,6 +82,8 @@ func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
 		err = m.actions()
 	case "actuals":
 		err = m.actuals()
+	case "opportunities":
+		err = m.opportunities()
 	}
 	if err != nil {
 		return nil, err
@@ -249,6 +248,10 @@ func enumList(key string) string {
 		return strings.Join(kep.Attitudes, ", ")
 	case "status":
 		return "open, doing, done, dropped"
+	case "roles":
+		return strings.Join(kep.BuyingRoles, ", ")
+	case "stage":
+		return strings.Join(kep.OpportunityStages, ", ")
 	}
 	return "1 (low), 2 (medium), 3 (high)"
 }
