@@ -29,7 +29,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Kennzahlen,Ziele,Maßnahmen,Kontakte,Opportunities,Anliegen" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Kennzahlen,Ziele,Maßnahmen,Kontakte,Verkaufschancen,Anliegen" {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("Kennzahlen", excelize.Options{RawCellValue: true})
@@ -69,6 +69,21 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	if !found {
 		t.Error("hansa f1's actual 2,310,000 is not in Ziele")
+	}
+	// Opportunities with their weighted value (A5), and the asks (A6), as numbers.
+	opp, _ := f.GetRows("Verkaufschancen", excelize.Options{RawCellValue: true})
+	oi, ow := col("Verkaufschancen", "Id"), col("Verkaufschancen", "Gewichtet")
+	found = false
+	for _, r := range opp[1:] {
+		if r[0] == plans[0] && r[oi] == "o1" {
+			found = num(r[ow]) == 280_000*0.4
+		}
+	}
+	if !found {
+		t.Error("hansa o1's weighted value 112,000 is not in Verkaufschancen")
+	}
+	if asks, _ := f.GetRows("Anliegen"); len(asks) < 2 {
+		t.Error("no ask in Anliegen")
 	}
 	for _, sh := range f.GetSheetList() {
 		p, err := f.GetPanes(sh)

@@ -60,7 +60,7 @@ func Write(w io.Writer, plans []Plan, opt Options) error {
 	if lang == "" && len(plans) > 0 {
 		lang = plans[0].Plan.Lang
 	}
-	sheets := []*sheet{figuresSheet(plans), objectivesSheet(plans), actionsSheet(plans), contactsSheet(plans), opportunitiesSheet(), asksSheet()}
+	sheets := []*sheet{figuresSheet(plans), objectivesSheet(plans), actionsSheet(plans), contactsSheet(plans), opportunitiesSheet(plans), asksSheet(plans)}
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f, lang)
@@ -326,22 +326,38 @@ func contactsSheet(plans []Plan) *sheet {
 	return s
 }
 
-// opportunitiesSheet and asksSheet have their columns only: this kep's plans hold no
-// [[opportunities]] or [[asks]] yet (plan-format.md A5, A6).
-func opportunitiesSheet() *sheet {
-	return &sheet{de: "Opportunities", en: "Opportunities", cols: append(append([]column{}, leadCols...),
+// opportunitiesSheet lists every opportunity (A5) with its weighted value; asksSheet every
+// management ask (A6) with its decision.
+func opportunitiesSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Verkaufschancen", en: "Opportunities", cols: append(append([]column{}, leadCols...),
 		column{"Id", "Id", text}, column{"Name", "Name", text}, column{"Wert", "Value", money},
 		column{"Wahrscheinlichkeit", "Probability", percent}, column{"Gewichtet", "Weighted", money},
 		column{"Phase", "Stage", text}, column{"Entscheidung", "Close", date},
+		column{"Verantwortlich", "Owner", text}, column{"Ziel", "Objective", text},
 	)}
+	for _, p := range plans {
+		team := teamNames(p.Plan)
+		for _, o := range p.Plan.Opportunities {
+			weighted := o.Value * o.Probability / 100
+			s.rows = append(s.rows, append(lead(p), o.ID, o.Name, o.Value, o.Probability, weighted, o.Stage, o.Close, team(o.Owner), o.Objective))
+		}
+	}
+	return s
 }
 
-func asksSheet() *sheet {
-	return &sheet{de: "Anliegen", en: "Asks", cols: append(append([]column{}, leadCols...),
+func asksSheet(plans []Plan) *sheet {
+	s := &sheet{de: "Anliegen", en: "Asks", cols: append(append([]column{}, leadCols...),
 		column{"Id", "Id", text}, column{"Anliegen", "Ask", text}, column{"Art", "Kind", text},
 		column{"Betrag", "Amount", money}, column{"Status", "Status", text},
 		column{"Entschieden von", "Decided by", text}, column{"Entschieden am", "Decided on", date},
+		column{"Bedingung", "Condition", text},
 	)}
+	for _, p := range plans {
+		for _, a := range p.Plan.Asks {
+			s.rows = append(s.rows, append(lead(p), a.ID, a.Ask, a.Kind, a.Amount, a.Status, a.DecidedBy, a.DecidedOn, a.Condition))
+		}
+	}
+	return s
 }
 
 // teamNames shows an owner id as the team member's name.
