@@ -36,6 +36,7 @@ func (b *builder) review() *Section {
 	b.reviewObjectives(b.unnumbered(s, "objectives", L.T("rv.objectives")), prev, r, before, now)
 	b.reviewActions(b.unnumbered(s, "actions", L.T("rv.actions")), prev, r)
 	b.reviewMovement(b.unnumbered(s, "movement", L.T("rv.movement")), r, before)
+	b.reviewAsks(b.unnumbered(s, "asks", L.T("rv.asks")), prev)
 	b.reviewContacts(b.unnumbered(s, "contacts", L.T("rv.contacts")), r)
 	return s
 }
@@ -179,6 +180,44 @@ func (b *builder) reviewMovement(s *Section, r *kep.ReviewFigures, before string
 	if m.From.Attractiveness != nil && m.From.Position != nil && m.To.Attractiveness != nil && m.To.Position != nil {
 		s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("rv.arrow", before)})
 	}
+}
+
+// reviewAsks lists what the previous plan asked of management and how it was decided.
+func (b *builder) reviewAsks(s *Section, prev *kep.Plan) {
+	L := b.L
+	if len(prev.Asks) == 0 {
+		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noasks")})
+		return
+	}
+	var rows [][]Cell
+	for _, a := range prev.Asks {
+		st := Cell{Text: b.enum("askstatus", a.Status)}
+		switch a.Status {
+		case "approved":
+			st.Light = Green
+		case "conditional":
+			st.Light = Amber
+		case "rejected":
+			st.Light = Red
+		default:
+			st.Muted = true
+		}
+		decided := ""
+		if a.Status != "open" {
+			decided = joinNonEmpty(", ", a.DecidedBy, b.date(a.DecidedOn))
+		}
+		amount := "–"
+		if a.Amount != nil {
+			amount = b.money(*a.Amount)
+		}
+		rows = append(rows, []Cell{{Text: a.ID + " – " + a.Ask}, {Text: amount}, st, {Text: orDash(decided)}, {Text: orDash(a.Condition)}})
+	}
+	s.Blocks = append(s.Blocks, &Table{
+		Caption: L.T("rv.asks"),
+		Header:  []string{L.T("ask.ask"), L.T("ask.amount"), L.T("ask.status"), L.T("ask.decided"), L.T("ask.condition")},
+		Align:   []Align{Left, Right, Left, Left, Left},
+		Widths:  []float64{4, 1.6, 1.8, 2.6, 2.4}, Rows: rows,
+	})
 }
 
 // reviewContacts lists the contacts whose attitude or relationship changed.

@@ -35,7 +35,7 @@ func TestBuildReview(t *testing.T) {
 	for _, s := range rv.Sections {
 		subs = append(subs, s.Heading())
 	}
-	if got, want := strings.Join(subs, "|"), "Ziele: Plan und Ergebnis|Maßnahmen des Vorjahres|Bewegung im Portfolio|Veränderte Beziehungen"; got != want {
+	if got, want := strings.Join(subs, "|"), "Ziele: Plan und Ergebnis|Maßnahmen des Vorjahres|Bewegung im Portfolio|Anliegen an das Management und Entscheidungen|Veränderte Beziehungen"; got != want {
 		t.Errorf("subsections %q, want %q", got, want)
 	}
 	// The objectives table: k1 matched by id across its new wording, k3 dropped, p2 new.
@@ -72,6 +72,23 @@ func TestBuildReview(t *testing.T) {
 	move := rv.Sections[2].Blocks[0].(*Facts)
 	if v := move.Items[2].Value; v != "B → A (Aufstufung)" {
 		t.Errorf("class %q", v)
+	}
+
+	// The previous asks with their decisions.
+	var asks []string
+	for _, r := range rv.Sections[3].Blocks[0].(*Table).Rows {
+		var cells []string
+		for _, c := range r {
+			cells = append(cells, plainSpaces(c.Text))
+		}
+		asks = append(asks, strings.Join(cells, "|"))
+	}
+	if got, want := strings.Join(asks, "\n"), strings.Join([]string{
+		"m1 – Anwendungstechniker für zwei Wochen in die Hansa-Konstruktion|–|genehmigt|Dr. Katrin Albers, 10.02.2026|–",
+		"m2 – Budget für die Listung als Linearachsen-Lieferant|25.000 €|abgelehnt|Dr. Katrin Albers, 04.03.2026|–",
+		"m3 – Konsignationslager in Bremen vorfinanzieren|80.000 €|unter Bedingung|Geschäftsführung, 18.06.2026|erst nach Rahmenvertrag mit Mengenzusage",
+	}, "\n"); got != want {
+		t.Errorf("asks:\n%s\nwant\n%s", got, want)
 	}
 
 	// Block 1 states the previous class, and its portfolio draws the arrow.

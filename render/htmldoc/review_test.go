@@ -13,8 +13,8 @@ import (
 
 // The review chapter of kep render --previous, as a reader sees it in the HTML: its
 // heading in the table of contents and in the text, the objectives matched by id (dropped,
-// new, reworded), the actions' completion, the class change, and the arrow's text
-// alternative in block 1's portfolio.
+// new, reworded), the actions' completion, the class change, the asks' decisions, and the
+// arrow's text alternative in block 1's portfolio.
 func TestReviewChapterHTML(t *testing.T) {
 	p := loadPlan(t, "../../samples/accounts/hansa.toml")
 	prev := loadPlan(t, "../../samples/previous/hansa-2026.toml")
@@ -50,6 +50,7 @@ func TestReviewChapterHTML(t *testing.T) {
 		"Portfolio-Feld Fragezeichen → Star",
 		"Dr. Hendrik Vogt Neutral → Unterstützer flüchtig → regelmäßig",
 		"Sabine Krüger Skeptiker → Neutral regelmäßig",
+		"m2 – Budget für die Listung als Linearachsen-Lieferant 25.000 € ■ abgelehnt Dr. Katrin Albers, 04.03.2026",
 		"Vorjahr 2026: Klasse B, Fragezeichen (Aufstufung)",
 	} {
 		if !strings.Contains(text, want) {

@@ -10,7 +10,7 @@ import (
 	"github.com/kepdev/kep/render"
 )
 
-// The review chapter of kep render --previous in the PDF: a bookmark with its four
+// The review chapter of kep render --previous in the PDF: a bookmark with its five
 // subsections before block 1, its page's text as a reader copies it, and qpdf's check.
 func TestReviewChapterPDF(t *testing.T) {
 	plan := loadSample(t, "hansa")
@@ -31,7 +31,7 @@ func TestReviewChapterPDF(t *testing.T) {
 	for i, o := range got {
 		if strings.HasPrefix(o, "Rückblick 2026 → ") {
 			fmt.Sscanf(strings.TrimPrefix(o, "Rückblick 2026 → "), "%d", &page)
-			want := []string{"  Ziele: Plan und Ergebnis", "  Maßnahmen des Vorjahres", "  Bewegung im Portfolio", "  Veränderte Beziehungen", "1 Auswahl des Key Accounts"}
+			want := []string{"  Ziele: Plan und Ergebnis", "  Maßnahmen des Vorjahres", "  Bewegung im Portfolio", "  Anliegen an das Management und Entscheidungen", "  Veränderte Beziehungen", "1 Auswahl des Key Accounts"}
 			for k, w := range want {
 				if i+1+k >= len(got) || !strings.HasPrefix(got[i+1+k], w+" → ") {
 					t.Errorf("outline after the review: want %q at %d, got %q", w, k, got[i+1+k:])
