@@ -25,11 +25,13 @@ build:
 dist:
 	VERSION=$(VERSION) sh scripts/dist.sh
 
-## samples: render the sample plans and their portfolio report to out/ (PDF and HTML)
+## samples: render the sample plans and their portfolio report to out/ (PDF and HTML);
+## hansa with its review of 2026 (--previous samples/previous/hansa-2026.toml)
 samples:
 	@echo "building kep (the first time takes a minute or two)..."
 	$(GO) build -o out/.kep ./cmd/kep
-	out/.kep render -o out $(SAMPLES)
+	out/.kep render -o out --previous samples/previous/hansa-2026.toml samples/accounts/hansa.toml
+	out/.kep render -o out $(filter-out samples/accounts/hansa.toml,$(SAMPLES))
 	out/.kep portfolio -o out $(SAMPLES)
 	rm -f out/.kep
 
