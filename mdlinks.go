@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -47,7 +49,10 @@ func SafeURL(raw string) bool {
 
 // mdParser parses as the writers do (render.MarkdownParser: CommonMark with tables and
 // strikethrough), so that a link found here is a link there.
-var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+// Made on first use, not at start-up (kep version needs none).
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
+})
 
 // markdownLinkFindings returns what the documents will not show of src's links and
 // images, in the order they appear: a link whose destination is not http, https or
@@ -58,7 +63,7 @@ func markdownLinkFindings(src string) []string {
 	}
 	b := []byte(src)
 	var out []string
-	_ = ast.Walk(mdParser.Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(mdParser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

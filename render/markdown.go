@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kepdev/kep"
 
@@ -16,24 +17,27 @@ import (
 // CommonMark's, and table alignment written as attributes, not style (the HTML must not
 // carry inline styles from the plan). Raw HTML is never rendered: goldmark's default
 // leaves it out, and WithUnsafe is never set.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
-		extension.Strikethrough,
-	),
-)
+// It is made on first use, not at start-up: kep version, validate and diff never need it.
+var markdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+		),
+	)
+})
 
 // MarkdownParser returns the shared goldmark instance. The PDF writer parses with
 // MarkdownParser().Parser() and walks the AST; the HTML writer renders with
 // MarkdownParser().Renderer() after CleanMarkdown.
-func MarkdownParser() goldmark.Markdown { return markdown }
+func MarkdownParser() goldmark.Markdown { return markdown() }
 
 // ParseMarkdown parses src and makes the tree safe for either writer: links and images
 // with a destination that is not http, https or mailto lose it (their text stays), images
 // become their alt text (a document fetches nothing), and raw HTML nodes are replaced by
 // their source as plain text, so that "<script>" written in a plan reads as written.
 func ParseMarkdown(src []byte) ast.Node {
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	doc := markdown().Parser().Parse(text.NewReader(src))
 	CleanMarkdown(doc, src)
 	return doc
 }
