@@ -22,8 +22,9 @@ import (
 // (npm install --prefix DIR -- see testdata/tools/package.json), vnu.jar also through
 // KEP_VNU_JAR, Chromium through CHROMIUM (default: chromium on PATH).
 
-// checkedDocs writes the samples and a hostile plan (small enough for the checkers to
-// finish in seconds; the full-size one is checked by TestHostilePlanIsEscaped) to dir.
+// checkedDocs writes the samples, hansa with its review of 2026 (--previous), and a hostile
+// plan (small enough for the checkers to finish in seconds; the full-size one is checked by
+// TestHostilePlanIsEscaped) to dir.
 func checkedDocs(t *testing.T, dir string) []string {
 	t.Helper()
 	var files []string
@@ -32,6 +33,19 @@ func checkedDocs(t *testing.T, dir string) []string {
 		if err := os.WriteFile(out, renderPlan(t, loadPlan(t, file)), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		files = append(files, out)
+	}
+	// The German sample with the review of its previous year (kep render --previous).
+	cur, prev := loadPlan(t, "../../samples/accounts/hansa.toml"), loadPlan(t, "../../samples/previous/hansa-2026.toml")
+	rd, err := render.Build(cur, kep.Compute(cur, testNow), render.Options{Now: testNow, Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rbuf bytes.Buffer
+	if err := Write(&rbuf, rd, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if out := filepath.Join(dir, "hansa-review.html"); os.WriteFile(out, rbuf.Bytes(), 0o644) == nil {
 		files = append(files, out)
 	}
 	p := rendertest.Plan(60, 40, 20, 5000)
