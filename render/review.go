@@ -139,7 +139,7 @@ func (b *builder) reviewActions(s *Section, prev *kep.Plan, r *kep.ReviewFigures
 		rows = append(rows, []Cell{{Text: ac.ID}, {Text: ac.Action}, {Text: b.date(ac.Due)}, cell})
 	}
 	s.Blocks = append(s.Blocks, &Table{
-		Caption: L.T("rv.actions"),
+		Caption: L.T("rv.actions.list"),
 		Header:  []string{L.T("act.id"), L.T("act.action"), L.T("act.due"), L.T("act.status")},
 		Align:   []Align{Left, Left, Right, Left}, Widths: []float64{0.8, 6, 1.8, 1.6}, Rows: rows,
 	})
