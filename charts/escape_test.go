@@ -31,6 +31,7 @@ func allCharts(s string) []Chart {
 		SWOTGrid{Meta: m, Titles: [4]string{s, s, s, s}, Items: [4][]string{{s}, {s, s}, {s}, {s}}},
 		ValueChart{Meta: m, Years: []string{s}, Benefit: []float64{10}, Cost: []float64{4}, BenefitLabel: s, CostLabel: s, NetLabel: s},
 		RelationshipMap{Meta: m, AttitudeLabels: []string{s, s}, InfluenceLabels: []string{s}, RelationshipLabels: []string{s, s, s, s, s}, XTitle: s, YTitle: s, Contacts: []Contact{{Name: s, Relationship: 3}}},
+		Waterfall{Meta: m, Unit: s, Steps: []WaterfallStep{{Label: s, Value: 100, Total: true}, {Label: s, Value: 20}, {Label: s, Value: 5, Gap: true}, {Label: s, Value: 125, Total: true}}},
 	}
 }
 
@@ -97,7 +98,8 @@ func TestSVGStyleTraps(t *testing.T) {
 }
 
 func TestEmpty(t *testing.T) {
-	for _, c := range []Chart{Radar{}, Polarity{}, Quadrant{}, History{}, SWOTGrid{}, ValueChart{}, RelationshipMap{},
+	for _, c := range []Chart{Radar{}, Polarity{}, Quadrant{}, History{}, SWOTGrid{}, ValueChart{}, RelationshipMap{}, Waterfall{},
+		Waterfall{Steps: []WaterfallStep{{Label: "x", Value: math.NaN()}}},
 		Radar{Axes: []string{"a"}, Actual: []float64{math.NaN()}},
 		Polarity{Criteria: []string{"a"}, Series: []Series{{"wir", nil}}},
 		Quadrant{Points: []Point{{Label: "x", X: math.NaN(), Y: 1}}},

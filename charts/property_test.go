@@ -113,6 +113,7 @@ func (g gen) charts() []Chart {
 		SWOTGrid{Meta: m, Titles: [4]string{g.str(), g.str(), g.str(), g.str()}, Items: swot},
 		ValueChart{Meta: m, Years: g.strs(len(benefit)), Benefit: benefit, Cost: cost, BenefitLabel: g.str(), CostLabel: g.str(), NetLabel: g.str()},
 		RelationshipMap{Meta: m, AttitudeLabels: g.strs(g.count() % 9), InfluenceLabels: g.strs(g.count() % 6), RelationshipLabels: g.strs(g.r.IntN(7)), XTitle: g.str(), YTitle: g.str(), Contacts: contacts},
+		Waterfall{Meta: m, Unit: g.str(), Steps: g.waterfall()},
 	}
 }
 
@@ -159,4 +160,14 @@ func FuzzCharts(f *testing.F) {
 	f.Add(uint64(7), uint64(0), `</text><script>alert(1)</script>`)
 	f.Add(uint64(99), uint64(3), "a & b \"quotes\" 😀")
 	f.Fuzz(drawBoth)
+}
+
+// waterfall is a random bridge: totals and steps of any size, NaN and infinities included.
+func (g *gen) waterfall() []WaterfallStep {
+	n := g.count() % 12
+	var steps []WaterfallStep
+	for range n {
+		steps = append(steps, WaterfallStep{Label: g.str(), Value: g.num(), Total: g.r.IntN(3) == 0, Gap: g.r.IntN(5) == 0})
+	}
+	return steps
 }

@@ -93,7 +93,7 @@ func (w Waterfall) draw(c *canvas) {
 	}
 	tickW = math.Min(tickW, c.w*0.3)
 	x0, x1 := 8+tickW+8, c.w-12
-	y0, y1 := 30.0, c.h-34
+	y0, y1 := 30.0, c.h-46
 	if x1-x0 < 40 || y1-y0 < 30 {
 		return
 	}
@@ -167,7 +167,9 @@ func (w Waterfall) draw(c *canvas) {
 		if s.Gap {
 			cf.col = st.accent
 		}
-		c.text(c.fit(s.Label, cf, gw-4), gx(i), y1+16, cf, center)
+		for k, l := range c.wrap(s.Label, cf, gw-4, 2) {
+			c.text(l, gx(i), y1+16+float64(k)*13, cf, center)
+		}
 	}
 	c.line(x0, y1, x1, y1, st.axis, 1)
 }
