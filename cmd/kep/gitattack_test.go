@@ -100,8 +100,8 @@ func noMarkers(t *testing.T, what string, markers []string) {
 	}
 }
 
-// No committed file and no remote makes kep diff, kep diff --rev, kep render --since or
-// kep serve run a command.
+// No committed file and no remote makes kep diff, kep diff --rev, kep render --since,
+// --previous @REV (render, figures, portfolio) or kep serve run a command.
 func TestGitAttackRunsNothing(t *testing.T) {
 	plan, markers := gitAttackRepo(t)
 	out := t.TempDir()
@@ -116,6 +116,10 @@ func TestGitAttackRunsNothing(t *testing.T) {
 		{[]string{"diff", "--rev", "1111111111111111111111111111111111111111", plan}, 2, "unknown revision"},
 		{[]string{"render", "-o", out, "--since", "origin/main", plan}, 0, ""},
 		{[]string{"render", "-o", out, "--since", "origin/gone", plan}, 2, "unknown revision"},
+		{[]string{"render", "-o", out, "--previous", "@origin/main", plan}, 0, ""},
+		{[]string{"render", "-o", out, "--previous", "@origin/gone", plan}, 2, "unknown revision"},
+		{[]string{"figures", "--previous", "@origin/main", plan}, 0, `"review"`},
+		{[]string{"portfolio", "-o", out, "--previous", "@origin/main", plan}, 0, ""},
 	} {
 		var stdout, stderr bytes.Buffer
 		got := run(tt.args, &stdout, &stderr)
