@@ -16,6 +16,9 @@ type ReviewFigures struct {
 	// New names this plan's objectives that the previous plan did not have, in document
 	// order (they have no entry in Objectives).
 	New []string `json:"-"`
+	// PrevScorecard is the previous plan's scorecard achievement, nil when it had no
+	// actual (a starting point is no result).
+	PrevScorecard *float64 `json:"-"`
 }
 
 // ReviewPeriod is the previous plan's period.
@@ -124,6 +127,9 @@ func CompareReview(prev, cur *Plan, prevF, curF *Figures) *ReviewFigures {
 			ro.Target = &t
 		}
 		r.Objectives[o.ID] = ro
+	}
+	if sc := prevF.Scorecard; sc != nil && !sc.StartingPoint {
+		r.PrevScorecard = sc.Total
 	}
 	for _, o := range cur.Scorecard.Objectives {
 		if !prevIDs[o.ID] {

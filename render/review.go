@@ -33,12 +33,40 @@ func (b *builder) review() *Section {
 		intro += " " + b.tf("rv.version", prev.Meta.Version)
 	}
 	s.Blocks = append(s.Blocks, &Paragraph{Text: intro})
+	if tiles := b.reviewTiles(r, before); len(tiles) > 0 {
+		s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
+	}
 	b.reviewObjectives(b.unnumbered(s, "objectives", L.T("rv.objectives")), prev, r, before, now)
 	b.reviewActions(b.unnumbered(s, "actions", L.T("rv.actions")), prev, r)
 	b.reviewMovement(b.unnumbered(s, "movement", L.T("rv.movement")), r, before)
 	b.reviewAsks(b.unnumbered(s, "asks", L.T("rv.asks")), prev)
 	b.reviewContacts(b.unnumbered(s, "contacts", L.T("rv.contacts")), r)
 	return s
+}
+
+// reviewTiles are the review's answer at a glance: last period's scorecard achievement,
+// how many of its actions were done, and the class before and now.
+func (b *builder) reviewTiles(r *kep.ReviewFigures, before string) []Tile {
+	L := b.L
+	var tiles []Tile
+	if v := r.PrevScorecard; v != nil {
+		tiles = append(tiles, Tile{Label: b.tf("rv.scorecard", before), Value: b.pct(*v), Sub: L.Enum("light", kep.Light(*v)), Light: Light(kep.Light(*v))})
+	}
+	if c := r.Actions.Completion; c != nil {
+		tiles = append(tiles, Tile{Label: L.T("rv.completion"), Value: b.pct(*c),
+			Sub: b.tf("rv.done.of", r.Actions.Done, r.Actions.Done+r.Actions.Open)})
+	}
+	if m := r.Movement; m != nil && m.From.Class != nil && m.To.Class != nil {
+		t := Tile{Label: L.T("b1.class"), Value: *m.From.Class + " → " + *m.To.Class}
+		switch m.ClassChange() {
+		case 1:
+			t.Sub, t.Light = L.T("rv.up"), Green
+		case -1:
+			t.Sub, t.Light = L.T("rv.down"), Red
+		}
+		tiles = append(tiles, t)
+	}
+	return tiles
 }
 
 // unnumbered adds a subsection without a number, as the chapter itself has none: the

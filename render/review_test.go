@@ -31,6 +31,17 @@ func TestBuildReview(t *testing.T) {
 	if rv.Title != "Rückblick 2026" || rv.Number != "" {
 		t.Errorf("review heading %q (number %q)", rv.Title, rv.Number)
 	}
+	// The answer at a glance. Achievement 2026, by hand: finance 0.6 × 97.62 + 0.4 × 97.67
+	// = 97.64; customer 0.4 × 93.33 + 0.3 × 95 + 0.3 × 0 = 65.83; process 80; learning
+	// 0.5 × 50 + 0.5 × 60 = 55; total 0.35 × 97.64 + 0.25 × 65.83 + 0.2 × 80 + 0.2 × 55
+	// = 77.63 (red). Actions 4 of 6 done.
+	var tiles []string
+	for _, tl := range rv.Blocks[1].(*Tiles).Items {
+		tiles = append(tiles, plainSpaces(tl.Label+"="+tl.Value+" ("+tl.Sub+")"))
+	}
+	if got, want := strings.Join(tiles, "; "), "Zielerreichung 2026=77,6 % (rot); Erledigungsquote=66,7 % (4 von 6 erledigt); Klasse=B → A (Aufstufung)"; got != want {
+		t.Errorf("tiles %q, want %q", got, want)
+	}
 	var subs []string
 	for _, s := range rv.Sections {
 		subs = append(subs, s.Heading())
