@@ -18,6 +18,10 @@ func Compute(p *Plan, now time.Time) *Figures {
 		ws = DefaultWorkspace()
 	}
 	f.Account = p.Meta.Account
+	f.Kind = p.Meta.Kind
+	if f.Kind == "" {
+		f.Kind = defaultKind
+	}
 	f.From = p.Meta.From.String()
 	f.To = p.Meta.To.String()
 	f.Lang = p.Lang
@@ -135,23 +139,52 @@ func blocksWithData(p *Plan) [7]bool {
 func visitFigures(ws *Workspace) *VisitFigures {
 	v := ws.Visits
 	f := &VisitFigures{}
-	for _, c := range v.Classes {
-		cv := float64(c.Customers) * c.Frequency
-		n := ClassNeed{Class: c.Class, Customers: c.Customers, Prospects: c.Prospects,
-			CustomerVisits: cv, Visits: cv + float64(c.Prospects)*c.ProspectFrequency}
-		f.ByClass = append(f.ByClass, n)
-		f.Need += n.Visits
-	}
 	perKAM := v.WorkingDays * v.VisitsPerDay
-	f.Capacity = float64(v.KAMs) * perKAM
+	if len(v.Territories) == 0 {
+		f.ByClass, f.Need = classNeeds(v.Classes)
+		f.Capacity = float64(v.KAMs) * perKAM
+		if perKAM > 0 {
+			f.KAMsNeeded = ptr(f.Need / perKAM)
+		}
+	} else {
+		// Per territory (je Gebiet, spec A2): need and capacity are the territories' sums,
+		// and so are the KAMs needed, each territory at its own days and visits a day.
+		f.ByClass = make([]ClassNeed, len(v.Classes))
+		for i, c := range v.Classes {
+			f.ByClass[i] = ClassNeed{Class: c.Class}
+		}
+		needed := 0.0
+		for _, t := range v.Territories {
+			tn := TerritoryNeed{Name: t.Name, KAMs: t.KAMs}
+			tn.ByClass, tn.Need = classNeeds(t.Classes)
+			tperKAM := t.WorkingDays * t.VisitsPerDay
+			tn.Capacity = float64(t.KAMs) * tperKAM
+			if tn.Capacity > 0 && tn.Need > 0 {
+				tn.Utilisation = ptr(tn.Need / tn.Capacity * 100)
+			}
+			if tperKAM > 0 {
+				tn.KAMsNeeded = ptr(tn.Need / tperKAM)
+				needed += tn.Need / tperKAM
+			}
+			for i := range tn.ByClass {
+				if i < len(f.ByClass) {
+					f.ByClass[i].add(tn.ByClass[i])
+				}
+			}
+			f.Territories = append(f.Territories, tn)
+			f.Need += tn.Need
+			f.Capacity += tn.Capacity
+		}
+		f.KAMsNeeded = ptr(needed)
+	}
 	// Without customers or prospects in any class the workspace has no visit model: a
 	// utilisation of 0 % would read as a green light (issue 14), so it is not given.
 	f.Model = f.Need > 0
+	if !f.Model {
+		f.KAMsNeeded = nil
+	}
 	if f.Capacity > 0 && f.Model {
 		f.Utilisation = ptr(f.Need / f.Capacity * 100)
-	}
-	if perKAM > 0 && f.Model {
-		f.KAMsNeeded = ptr(f.Need / perKAM)
 	}
 	if len(ws.Costs.Items) > 0 {
 		k := 0.0
@@ -167,6 +200,22 @@ func visitFigures(ws *Workspace) *VisitFigures {
 		}
 	}
 	return f
+}
+
+// classNeeds is the visit need of each class row and their sum: customers × frequency +
+// prospects × prospect frequency + minor prospects × minor prospect frequency.
+func classNeeds(classes []VisitClass) ([]ClassNeed, float64) {
+	out := make([]ClassNeed, 0, len(classes))
+	sum := 0.0
+	for _, c := range classes {
+		cv := float64(c.Customers) * c.Frequency
+		n := ClassNeed{Class: c.Class, Customers: c.Customers, Prospects: c.Prospects, MinorProspects: c.MinorProspects,
+			CustomerVisits: cv,
+			Visits:         cv + float64(c.Prospects)*c.ProspectFrequency + float64(c.MinorProspects)*c.MinorProspectFrequency}
+		out = append(out, n)
+		sum += n.Visits
+	}
+	return out, sum
 }
 
 // score is Σ weight × points / 10 over the axis' criteria (0–100); nil without points.
@@ -209,9 +258,16 @@ func selectionFigures(p *Plan, ws *Workspace, vf *VisitFigures) *SelectionFigure
 		default:
 			f.Class = "C"
 		}
+		ka := f.Class != "C" // building block 1's verdict (spec A3)
+		f.KeyAccount = &ka
 		for _, c := range ws.Visits.Classes {
 			if c.Class == f.Class {
-				f.NormVisits = ptr(c.Frequency * periodYears(p.Meta.From, p.Meta.To))
+				// A potential key account is visited at its class's prospect rate (A2).
+				freq := c.Frequency
+				if p.Prospect() {
+					freq = c.ProspectFrequency
+				}
+				f.NormVisits = ptr(freq * periodYears(p.Meta.From, p.Meta.To))
 			}
 		}
 	}

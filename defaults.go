@@ -11,6 +11,7 @@ const (
 	defaultCurrency        = "EUR"
 	defaultStatus          = "draft"
 	defaultConfidentiality = "confidential"
+	defaultKind            = "account"
 	defaultBetter          = "higher"
 	defaultActionStatus    = "open"
 	defaultYears           = 1
@@ -102,6 +103,57 @@ func (w *Workspace) fillDefaults(set map[string]any) {
 		w.Visits.KAMs = defaultKAMs
 	}
 	w.Visits.Classes = effectiveClasses(w.Visits.Classes, vs)
+	ts, _ := rows(vs["territories"])
+	for i := range w.Visits.Territories {
+		var set map[string]any
+		if i < len(ts) {
+			set = ts[i]
+		}
+		w.Visits.Territories[i].fillDefaults(&w.Visits, set)
+	}
+}
+
+// fillDefaults gives a territory the workspace's KAMs, working days and visits per day
+// where it names none, and rows for A, B and C in that order: a class without a row
+// counts nobody, and a frequency left out is the workspace's norm of the class.
+func (t *Territory) fillDefaults(v *Visits, set map[string]any) {
+	if _, ok := set["kams"]; !ok {
+		t.KAMs = v.KAMs
+	}
+	if _, ok := set["working_days"]; !ok {
+		t.WorkingDays = v.WorkingDays
+	}
+	if _, ok := set["visits_per_day"]; !ok {
+		t.VisitsPerDay = v.VisitsPerDay
+	}
+	given, _ := rows(set["classes"])
+	out := make([]VisitClass, 0, len(v.Classes))
+	for _, norm := range v.Classes {
+		row := VisitClass{Class: norm.Class, Frequency: norm.Frequency, ProspectFrequency: norm.ProspectFrequency,
+			MinorProspectFrequency: norm.MinorProspectFrequency}
+		for i, c := range t.Classes {
+			if c.Class != norm.Class {
+				continue
+			}
+			var set map[string]any
+			if i < len(given) {
+				set = given[i]
+			}
+			row.Customers, row.Prospects, row.MinorProspects = c.Customers, c.Prospects, c.MinorProspects
+			if _, ok := set["frequency"]; ok {
+				row.Frequency = c.Frequency
+			}
+			if _, ok := set["prospect_frequency"]; ok {
+				row.ProspectFrequency = c.ProspectFrequency
+			}
+			if _, ok := set["minor_prospect_frequency"]; ok {
+				row.MinorProspectFrequency = c.MinorProspectFrequency
+			}
+			break // a second row is an error the validator reports
+		}
+		out = append(out, row)
+	}
+	t.Classes = out
 }
 
 // effectiveClasses returns the rows for A, B and C in that order: the file's rows where
@@ -155,6 +207,9 @@ func (p *Plan) fillDefaults() {
 	}
 	if p.Meta.Confidentiality == "" {
 		p.Meta.Confidentiality = defaultConfidentiality
+	}
+	if p.Meta.Kind == "" {
+		p.Meta.Kind = defaultKind
 	}
 	if p.Scorecard.Weights == nil {
 		p.Scorecard.Weights = map[string]float64{}

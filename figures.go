@@ -9,6 +9,7 @@ import "encoding/json"
 // documents need; they may grow, the JSON names may not change.
 type Figures struct {
 	Account      string `json:"account"`
+	Kind         string `json:"kind"` // account | prospect (spec A2)
 	From         string `json:"from"`
 	To           string `json:"to"`
 	Lang         string `json:"lang"`
@@ -60,7 +61,12 @@ type SelectionFigures struct {
 	VisitCostRevenuePct *float64 `json:"visit_cost_revenue_pct"`
 	VisitCostMarginPct  *float64 `json:"visit_cost_margin_pct"`
 
-	// NormVisits is the class's visit norm pro rata to the plan period (nil without class).
+	// KeyAccount is building block 1's verdict (spec A3): true for class A and B, false
+	// for C, nil without class.
+	KeyAccount *bool `json:"-"`
+
+	// NormVisits is the class's visit norm pro rata to the plan period (nil without
+	// class): its frequency, or its prospect frequency for a potential key account.
 	NormVisits *float64 `json:"-"`
 }
 
@@ -74,7 +80,11 @@ type VisitFigures struct {
 	CostPerDay   *float64 `json:"cost_per_day"`
 	CostPerVisit *float64 `json:"cost_per_visit"`
 
-	// ByClass is the need per class A, B, C, in that order.
+	// Territories are the need and capacity per territory (spec A2), in the workspace's
+	// order; left out of the JSON where the workspace has none.
+	Territories []TerritoryNeed `json:"territories,omitempty"`
+
+	// ByClass is the need per class A, B, C, in that order (summed over territories).
 	ByClass []ClassNeed `json:"-"`
 	// Model: the workspace counts customers or prospects in some class ([visits.classes]);
 	// without, need and utilisation mean nothing and are not shown as results.
@@ -83,9 +93,31 @@ type VisitFigures struct {
 
 // ClassNeed is the visit need of one customer class.
 type ClassNeed struct {
-	Class                  string
-	Customers, Prospects   int
-	CustomerVisits, Visits float64 // customers × frequency; plus prospects × prospect frequency
+	Class                                string
+	Customers, Prospects, MinorProspects int
+	// CustomerVisits is customers × frequency; Visits adds prospects × prospect frequency
+	// and minor prospects × minor prospect frequency.
+	CustomerVisits, Visits float64
+}
+
+func (n *ClassNeed) add(o ClassNeed) {
+	n.Customers += o.Customers
+	n.Prospects += o.Prospects
+	n.MinorProspects += o.MinorProspects
+	n.CustomerVisits += o.CustomerVisits
+	n.Visits += o.Visits
+}
+
+// TerritoryNeed is the visit need and capacity of one territory (Gebiet, spec A2).
+type TerritoryNeed struct {
+	Name        string   `json:"name"`
+	KAMs        int      `json:"kams"`
+	Need        float64  `json:"need"`
+	Capacity    float64  `json:"capacity"`
+	Utilisation *float64 `json:"utilisation"`
+	KAMsNeeded  *float64 `json:"kams_needed"`
+	// ByClass is the territory's need per class A, B, C.
+	ByClass []ClassNeed `json:"-"`
 }
 
 // ScorecardFigures are the achievements of building block 2.
@@ -203,8 +235,9 @@ func (f SelectionFigures) MarshalJSON() ([]byte, error) {
 		VisitCost           *float64 `json:"visit_cost"`
 		VisitCostRevenuePct *float64 `json:"visit_cost_revenue_pct"`
 		VisitCostMarginPct  *float64 `json:"visit_cost_margin_pct"`
+		KeyAccount          *bool    `json:"key_account"`
 	}{f.Attractiveness, f.Position, nullIfEmpty(f.Class), nullIfEmpty(f.Quadrant),
-		f.MarginRate, f.VisitCost, f.VisitCostRevenuePct, f.VisitCostMarginPct})
+		f.MarginRate, f.VisitCost, f.VisitCostRevenuePct, f.VisitCostMarginPct, f.KeyAccount})
 }
 
 // MarshalJSON writes weakest_against as null where no competitor is rated.

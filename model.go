@@ -72,7 +72,17 @@ type Meta struct {
 	ApprovedOn      *Date  `toml:"approved_on"`
 	Confidentiality string `toml:"confidentiality"` // effective: default "confidential"
 	Summary         string `toml:"summary"`         // markdown
+	// Kind is "account" (a buying key account) or "prospect" (a potential key account,
+	// Potenzieller Key Account, spec A2); effective: "account" when not given.
+	Kind string `toml:"kind"`
 }
+
+// PlanKinds are the values of [plan] kind: a key account or a potential key account.
+var PlanKinds = []string{"account", "prospect"}
+
+// Prospect reports whether the plan is for a potential key account (spec A2): its visit
+// norm is the class's prospect frequency and its revenue figures are potentials.
+func (p *Plan) Prospect() bool { return p.Meta.Kind == "prospect" }
 
 // Brand is the [brand] table; paths are as written, the resolved assets sit beside them.
 type Brand struct {
@@ -412,15 +422,32 @@ type Visits struct {
 	VisitsPerDay float64      `toml:"visits_per_day"`
 	KAMs         int          `toml:"kams"`
 	Classes      []VisitClass `toml:"classes"` // effective: always A, B, C in that order
+	// Territories (Gebiete, spec A2) count the customers per territory; with them, the
+	// need and capacity are their sums and Classes give only the norms.
+	Territories []Territory `toml:"territories"`
 }
 
-// VisitClass holds the visit norm of one customer class.
+// VisitClass holds the visit norm of one customer class and its counts.
 type VisitClass struct {
-	Class             string  `toml:"class"`
-	Customers         int     `toml:"customers"`
-	Prospects         int     `toml:"prospects"`
-	Frequency         float64 `toml:"frequency"`
-	ProspectFrequency float64 `toml:"prospect_frequency"`
+	Class                  string  `toml:"class"`
+	Customers              int     `toml:"customers"`
+	Prospects              int     `toml:"prospects"`       // important potential customers
+	MinorProspects         int     `toml:"minor_prospects"` // less important ones (spec A2)
+	Frequency              float64 `toml:"frequency"`
+	ProspectFrequency      float64 `toml:"prospect_frequency"`
+	MinorProspectFrequency float64 `toml:"minor_prospect_frequency"`
+}
+
+// Territory is one sales territory of the visit model (Gebiet, spec A2). Its KAMs, working
+// days and visits per day default to the workspace's; its class rows (effective: A, B, C
+// in that order, a class without a row counting nobody) take the workspace's norms for
+// every frequency they leave out.
+type Territory struct {
+	Name         string       `toml:"name"`
+	KAMs         int          `toml:"kams"`
+	WorkingDays  float64      `toml:"working_days"`
+	VisitsPerDay float64      `toml:"visits_per_day"`
+	Classes      []VisitClass `toml:"classes"`
 }
 
 // Costs is the visit-cost model (Besuchskostenanalyse): the yearly costs of one KAM.

@@ -148,14 +148,44 @@ func visitsSpec() *keySpec {
 		key("working_days", kindNumber, "Contact days per KAM and year, 1–366; default 200.", "Kontakttage je KAM und Jahr, 1–366; Vorgabe 200.").rng(1, 366),
 		key("visits_per_day", kindNumber, "Visits per day, > 0; default 2.5.", "Besuche je Tag, > 0; Vorgabe 2,5.").rng(0, 100).above(0),
 		key("kams", kindInteger, "Number of key account managers, ≥ 1; default 1.", "Anzahl Key Account Manager, ≥ 1; Vorgabe 1.").atLeast(1),
-		tables("classes", "Visit norm of each customer class; one row for each of A, B, C.", "Besuchsnorm je Kundenklasse; je eine Zeile für A, B, C.",
-			key("class", kindEnum, "Customer class.", "Kundenklasse.").oneOf("A", "B", "C").req(),
-			key("customers", kindInteger, "Buying customers in the class.", "Kaufende Kunden der Klasse.").atLeast(0).req(),
-			key("prospects", kindInteger, "Important potential customers; default 0.", "Wichtige potenzielle Kunden; Vorgabe 0.").atLeast(0),
-			key("frequency", kindNumber, "Visits per customer and year.", "Besuche je Kunde und Jahr.").atLeast(0).req(),
-			key("prospect_frequency", kindNumber, "Visits per prospect and year; default half the frequency.", "Besuche je potenziellem Kunden und Jahr; Vorgabe die halbe Frequenz.").atLeast(0),
+		tables("classes", "Visit norm of each customer class; one row for each of A, B, C. With territories, the norms only: the customers are counted per territory.",
+			"Besuchsnorm je Kundenklasse; je eine Zeile für A, B, C. Mit Gebieten nur die Normen: die Kunden werden je Gebiet gezählt.",
+			visitClassKeys(false)...),
+		tables("territories", "Territories (Gebiete), each with its own customer counts; need and capacity are summed over them.",
+			"Gebiete mit eigenen Kundenzahlen; Bedarf und Kapazität werden über sie summiert.",
+			key("name", kindText, "Name of the territory, unique.", "Name des Gebiets, eindeutig.").req(),
+			key("kams", kindInteger, "Key account managers of the territory, ≥ 1; default the workspace's kams.", "Key Account Manager des Gebiets, ≥ 1; Vorgabe kams des Arbeitsbereichs.").atLeast(1),
+			key("working_days", kindNumber, "Contact days per KAM and year, 1–366; default the workspace's.", "Kontakttage je KAM und Jahr, 1–366; Vorgabe die des Arbeitsbereichs.").rng(1, 366),
+			key("visits_per_day", kindNumber, "Visits per day, > 0; default the workspace's.", "Besuche je Tag, > 0; Vorgabe die des Arbeitsbereichs.").rng(0, 100).above(0),
+			tables("classes", "Customers of the territory per class, at most one row per class; frequencies default to the workspace's norms.",
+				"Kunden des Gebiets je Klasse, höchstens eine Zeile je Klasse; Frequenzen wie die Normen des Arbeitsbereichs, wenn nicht angegeben.",
+				visitClassKeys(true)...),
 		),
 	)
+}
+
+// visitClassKeys are the keys of a visit class row: of the workspace (the class norms,
+// with customers unless territories count them) or of a territory (its counts; a
+// frequency left out is the workspace's norm of the class).
+func visitClassKeys(territory bool) []*keySpec {
+	customers := key("customers", kindInteger, "Buying customers in the class; required unless territories count them.", "Kaufende Kunden der Klasse; Pflicht, außer Gebiete zählen sie.").atLeast(0)
+	freq := key("frequency", kindNumber, "Visits per customer and year.", "Besuche je Kunde und Jahr.").atLeast(0).req()
+	pfreq := key("prospect_frequency", kindNumber, "Visits per prospect and year; default half the frequency.", "Besuche je potenziellem Kunden und Jahr; Vorgabe die halbe Frequenz.").atLeast(0)
+	mfreq := key("minor_prospect_frequency", kindNumber, "Visits per less important prospect and year; default 0.", "Besuche je weniger wichtigem potenziellem Kunden und Jahr; Vorgabe 0.").atLeast(0)
+	if territory {
+		const en, de = "; default the workspace's norm of the class.", "; Vorgabe die Norm der Klasse im Arbeitsbereich."
+		customers = key("customers", kindInteger, "Buying customers of the class in the territory.", "Kaufende Kunden der Klasse im Gebiet.").atLeast(0).req()
+		freq = key("frequency", kindNumber, "Visits per customer and year"+en, "Besuche je Kunde und Jahr"+de).atLeast(0)
+		pfreq = key("prospect_frequency", kindNumber, "Visits per prospect and year"+en, "Besuche je potenziellem Kunden und Jahr"+de).atLeast(0)
+		mfreq = key("minor_prospect_frequency", kindNumber, "Visits per less important prospect and year"+en, "Besuche je weniger wichtigem potenziellem Kunden und Jahr"+de).atLeast(0)
+	}
+	return []*keySpec{
+		key("class", kindEnum, "Customer class.", "Kundenklasse.").oneOf("A", "B", "C").req(),
+		customers,
+		key("prospects", kindInteger, "Important potential customers; default 0.", "Wichtige potenzielle Kunden; Vorgabe 0.").atLeast(0),
+		key("minor_prospects", kindInteger, "Less important potential customers; default 0.", "Weniger wichtige potenzielle Kunden; Vorgabe 0.").atLeast(0),
+		freq, pfreq, mfreq,
+	}
 }
 
 func costsSpec() *keySpec {
@@ -206,6 +236,8 @@ var planSchema = sync.OnceValue(func() *keySpec {
 				key("approved_on", kindDate, "When the plan was approved; with status approved.", "Wann der Plan freigegeben wurde; bei Status approved."),
 				key("confidentiality", kindEnum, "Printed on every page; default confidential.", "Auf jeder Seite gedruckt; Vorgabe confidential.").oneOf(confLevel...),
 				key("summary", kindMarkdown, "The manager's own summary (Markdown).", "Eigene Zusammenfassung (Markdown)."),
+				key("kind", kindEnum, "account (default): a buying key account; prospect: a potential key account, planned at its class's prospect_frequency.",
+					"account (Vorgabe): ein kaufender Key Account; prospect: ein potenzieller Key Account, geplant mit der prospect_frequency seiner Klasse.").oneOf(PlanKinds...),
 			).req(),
 			table("selection", "Building block 1: selection of key accounts.", "Baustein 1: Auswahl der Key Accounts.",
 				key("revenue", kindMoney, "Planned revenue with the account in the period.", "Geplanter Umsatz mit dem Kunden im Zeitraum."),

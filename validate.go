@@ -146,14 +146,28 @@ func (c *checker) scoring(s *Scoring, raw map[string]any) {
 
 func (c *checker) visitClasses(classes []VisitClass, raw map[string]any) {
 	vs, _ := raw["visits"].(map[string]any)
+	c.territories(vs)
+	given, _ := rows(vs["classes"])
+	_, territories := vs["territories"]
+	for i, row := range given {
+		path := indexPath("visits.classes", i)
+		for _, k := range []string{"customers", "prospects", "minor_prospects"} {
+			_, ok := row[k]
+			switch {
+			case territories && ok:
+				// Counted twice or not at all: the territories hold the counts (A2).
+				c.errf(path+"."+k, "the territories count the customers: with [[visits.territories]], give %s in each territory's [[visits.territories.classes]], not here", k)
+			case !territories && !ok && k == "customers":
+				c.errf(path+".customers", "required key is missing")
+			}
+		}
+	}
 	if _, given := vs["classes"]; !given {
 		return
 	}
+	c.uniqueClasses("visits.classes", classes)
 	seen := map[string]bool{}
-	for i, r := range classes {
-		if seen[r.Class] {
-			c.errf(indexPath("visits.classes", i)+".class", "class %s has a second row", r.Class)
-		}
+	for _, r := range classes {
 		seen[r.Class] = true
 	}
 	var missing []string
@@ -164,6 +178,39 @@ func (c *checker) visitClasses(classes []VisitClass, raw map[string]any) {
 	}
 	if len(missing) > 0 {
 		c.errf("visits.classes", "no row for class %s: give one row for each of A, B and C", strings.Join(missing, ", "))
+	}
+}
+
+// uniqueClasses reports a class that has a second row in a list of visit class rows.
+func (c *checker) uniqueClasses(list string, classes []VisitClass) {
+	seen := map[string]bool{}
+	for i, r := range classes {
+		if seen[r.Class] {
+			c.errf(indexPath(list, i)+".class", "class %s has a second row", r.Class)
+		}
+		seen[r.Class] = true
+	}
+}
+
+// territories checks the territories' names and class rows as written (before their
+// defaults are filled in).
+func (c *checker) territories(vs map[string]any) {
+	ts, _ := rows(vs["territories"])
+	seen := map[string]bool{}
+	for i, t := range ts {
+		path := indexPath("visits.territories", i)
+		name, _ := t["name"].(string)
+		if seen[name] {
+			c.errf(path+".name", "territory %q is given twice", name)
+		}
+		seen[name] = true
+		given, _ := rows(t["classes"])
+		var classes []VisitClass
+		for _, r := range given {
+			cl, _ := r["class"].(string)
+			classes = append(classes, VisitClass{Class: cl})
+		}
+		c.uniqueClasses(path+".classes", classes)
 	}
 }
 

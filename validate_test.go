@@ -27,7 +27,7 @@ var planCases = []struct {
 		`/ws/p.toml:1:1: Lang: unknown key "Lang": keys are case-sensitive, did you mean "lang"?`,
 	}},
 	{"unknown key far from any", header + "colour = \"red\"\n", []string{
-		`/ws/p.toml:6:1: plan.colour: unknown key "colour" (known keys: account, title, from, to, version, status, owner, approved_by, approved_on, confidentiality, summary)`,
+		`/ws/p.toml:6:1: plan.colour: unknown key "colour" (known keys: account, title, from, to, version, status, owner, approved_by, approved_on, confidentiality, summary, kind)`,
 	}},
 	{"unknown key in array of tables", header + "[[scorecard.objectives]]\nid = \"f1\"\nperspective = \"finance\"\nobjective = \"x\"\ntarget = 1\nwieght = 100\n", []string{
 		`/ws/p.toml:11:1: scorecard.objectives[0].wieght: unknown key "wieght", did you mean "weight"?`,

@@ -31,11 +31,18 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 		sf := selectionFigures(p, ws, visitFigures(ws))
 		if n := sf.NormVisits; n != nil {
 			v := float64(p.Selection.Visits)
+			norm := "the norm"
+			if p.Prospect() {
+				norm = "the prospect norm"
+			}
 			// Compared in decimals: 3 visits against a norm of 2.4 are 25 % off, not more.
 			if decimal(math.Abs(v-*n)) > decimal(0.25**n) && !(v == 0 && *n == 0) {
-				ds = append(ds, at("selection.visits", "%d visits planned, but the norm for class %s is %s in the plan period (more than 25 %% off)",
-					p.Selection.Visits, sf.Class, trimFloat(*n)))
+				ds = append(ds, at("selection.visits", "%d visits planned, but %s for class %s is %s in the plan period (more than 25 %% off)",
+					p.Selection.Visits, norm, sf.Class, trimFloat(*n)))
 			}
+		}
+		if sf.Class == "C" {
+			ds = append(ds, at("selection.attractiveness", "class C: not a key account by the workspace's scoring; check whether it belongs with field sales"))
 		}
 	}
 	for i, a := range p.Actions {

@@ -217,7 +217,7 @@ func (b *builder) cover() []Fact {
 			fs = append(fs, Fact{Label: L.T(key), Value: v})
 		}
 	}
-	add("cover.account", p.Meta.Account)
+	add(b.prospectKey("cover.account"), p.Meta.Account) // "Potenzieller Key Account" (A2)
 	add("cover.company", p.Brand.Company)
 	add("cover.period", b.doc.Period)
 	add("cover.version", p.Meta.Version)
@@ -237,7 +237,7 @@ func (b *builder) summary() *Section {
 	p, f, L := b.p, b.f, b.L
 	s := &Section{ID: "summary", Title: L.T("sec.summary"), Level: 1, NewPage: true}
 	facts := &Facts{Items: []Fact{
-		{Label: L.T("sum.account"), Value: p.Meta.Account},
+		{Label: L.T(b.prospectKey("sum.account")), Value: p.Meta.Account},
 		{Label: L.T("sum.period"), Value: b.doc.Period},
 	}}
 	if p.Meta.Version != "" {
@@ -249,6 +249,14 @@ func (b *builder) summary() *Section {
 	// Key figures as tiles.
 	var tiles []Tile
 	if sf := f.Selection; sf != nil {
+		if sf.KeyAccount != nil {
+			// Building block 1's verdict (A3): a class C account is no key account.
+			t := Tile{Label: L.T(b.prospectKey("sum.keyaccount")), Value: L.T("b1.verdict.yes")}
+			if !*sf.KeyAccount {
+				t.Value, t.Light = b.tf("b1.verdict.no", sf.Class), Amber
+			}
+			tiles = append(tiles, t)
+		}
 		if sf.Class != "" {
 			tiles = append(tiles, Tile{Label: L.T("sum.class"), Value: sf.Class, Sub: b.enum("qshort", sf.Quadrant)})
 		}
@@ -260,14 +268,14 @@ func (b *builder) summary() *Section {
 		}
 	}
 	if sel := p.Selection; sel != nil && sel.Revenue > 0 {
-		tiles = append(tiles, Tile{Label: L.T("sum.revenue"), Value: b.F.MoneyCompact(sel.Revenue)})
+		tiles = append(tiles, Tile{Label: L.T(b.prospectKey("sum.revenue")), Value: b.F.MoneyCompact(sel.Revenue)})
 	}
 	if sf := f.Selection; sf != nil {
 		if sf.MarginRate != nil {
 			tiles = append(tiles, Tile{Label: L.T("sum.margin_rate"), Value: b.pct(*sf.MarginRate)})
 		}
 		if sf.VisitCostRevenuePct != nil {
-			tiles = append(tiles, Tile{Label: L.T("sum.visit_ratio"), Value: b.F.Percent(round2(*sf.VisitCostRevenuePct))})
+			tiles = append(tiles, Tile{Label: L.T(b.prospectKey("sum.visit_ratio")), Value: b.F.Percent(round2(*sf.VisitCostRevenuePct))})
 		}
 	}
 	if sc := f.Scorecard; sc != nil && sc.Total != nil {

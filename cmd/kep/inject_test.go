@@ -177,6 +177,20 @@ func variant(t *testing.T, keys map[string]string, text func(path, kind string) 
 		"scoring.position[].name": "text", "costs.items[].name": "text"}
 	wsSeen := map[string]bool{}
 	fill(w, "", wsKeys, text, wsSeen)
+	// A territory's name (A2) reaches block 1's visit-needs tables: the territories then
+	// count the customers, and the class rows keep only the norms.
+	if vs, ok := w["visits"].(map[string]any); ok {
+		if rows, ok := vs["classes"].([]map[string]any); ok {
+			for _, r := range rows {
+				delete(r, "customers")
+				delete(r, "prospects")
+				delete(r, "minor_prospects")
+			}
+		}
+		vs["territories"] = []map[string]any{{"name": text("visits.territories[].name", "text"),
+			"classes": []map[string]any{{"class": "A", "customers": 12, "prospects": 4}}}}
+		wsKeys["visits.territories[].name"], wsSeen["visits.territories[].name"] = "text", true
+	}
 	if len(wsSeen) != len(wsKeys) {
 		t.Fatalf("the sample workspace has values for %v only, want %v", wsSeen, wsKeys)
 	}

@@ -164,14 +164,21 @@ func TestGuideExamples(t *testing.T) {
 			if start < 0 || end < start {
 				t.Fatal("guide has no sections 3 and 4")
 			}
-			plan := "format = 1\nlang = \"" + lang + "\"\n\n[plan]\naccount = \"Hansa\"\nfrom = 2027-01-01\nto = 2027-12-31\n\n"
+			meta := "[plan]\naccount = \"Hansa\"\nfrom = 2027-01-01\nto = 2027-12-31\n"
+			plan := ""
 			blocks := regexp.MustCompile("(?s)```toml\n(.*?)```").FindAllStringSubmatch(guide[start:end], -1)
 			if len(blocks) < 8 {
 				t.Fatalf("section 3 has %d TOML examples, want one per building block and more", len(blocks))
 			}
 			for _, b := range blocks {
+				// An example of [plan] keys (kind) joins the header's [plan].
+				if rest, ok := strings.CutPrefix(b[1], "[plan]\n"); ok {
+					meta += rest
+					continue
+				}
 				plan += b[1] + "\n"
 			}
+			plan = "format = 1\nlang = \"" + lang + "\"\n\n" + meta + "\n" + plan
 			dir := planDir(t, map[string]string{"guide.toml": plan})
 			var stderr strings.Builder
 			t.Setenv("SOURCE_DATE_EPOCH", "1795737600") // 2026-11-27: the example action is not overdue
@@ -180,19 +187,27 @@ func TestGuideExamples(t *testing.T) {
 			}
 			// The workspace models of section 2 ([scoring], [visits], [costs]) form a valid
 			// kep.toml (the brand's font files are left out: the guide names files of yours).
-			models := ""
+			models, territories := "", ""
 			for _, b := range regexp.MustCompile("(?s)```toml\n(.*?)```").FindAllStringSubmatch(guide[:start], -1) {
 				if strings.Contains(b[1], "[[costs.items]]") {
 					models = regexp.MustCompile(`(?m)^font(_bold)? = .*$`).ReplaceAllString(b[1], "")
 				}
+				if strings.Contains(b[1], "[[visits.territories]]") {
+					territories = b[1]
+				}
 			}
-			if models == "" {
-				t.Fatal("section 2 shows no workspace models")
+			if models == "" || territories == "" {
+				t.Fatal("section 2 shows no workspace models or no territories")
 			}
-			wsDir := planDir(t, map[string]string{"kep.toml": models})
-			stderr.Reset()
-			if code := run([]string{"validate", "--strict", filepath.Join(wsDir, "kep.toml")}, io.Discard, &stderr); code != 0 {
-				t.Errorf("the guide's workspace models do not validate (exit %d):\n%s", code, stderr.String())
+			// The territories example goes with the models whose class rows keep only the
+			// norms: the territories count the customers.
+			norms := regexp.MustCompile(`(?m)^(customers|prospects|minor_prospects) = .*\n`).ReplaceAllString(models, "")
+			for _, ws := range []string{models, norms + "\n" + territories} {
+				wsDir := planDir(t, map[string]string{"kep.toml": ws})
+				stderr.Reset()
+				if code := run([]string{"validate", "--strict", filepath.Join(wsDir, "kep.toml")}, io.Discard, &stderr); code != 0 {
+					t.Errorf("the guide's workspace models do not validate (exit %d):\n%s\n%s", code, stderr.String(), ws)
+				}
 			}
 			for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^)]+)\)`).FindAllStringSubmatch(guide, -1) {
 				if _, err := os.Stat(filepath.Join("../../docs", m[1])); err != nil {

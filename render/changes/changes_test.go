@@ -172,6 +172,11 @@ func TestCompareBlocks(t *testing.T) {
 			"Vertraulichkeit: Intern → Vertraulich",
 			"Zusammenfassung: „Nordwerk ist ein **A-Kunde**.“ → „Nordwerk ist ein **B-Kunde**.“",
 		}},
+		{"kind of account", []string{
+			`status = "review"`, "status = \"review\"\nkind = \"prospect\"",
+		}, Plan, []string{
+			"Art des Accounts: Key Account → Potenzieller Key Account",
+		}},
 		{"period and currency", []string{
 			`currency = "EUR"`, `currency = "CHF"`,
 			"to = 2027-12-31", "to = 2028-06-30",
@@ -355,10 +360,10 @@ Mit einem zweiten Absatz."""`,
 			`status = "partly"`, `status = "yes"`,
 			"[[checklists.items]]\nitem = \"Es gibt regelmäßige Treffen auf Geschäftsleitungsebene\"\nstatus = \"no\"\n", "[[checklists.items]]\nitem = \"Lenkungskreis eingerichtet\"\nstatus = \"na\"\n\n[[checklists]]\ntopic = \"negotiation\"\n",
 		}, Checklists, []string{
-			"Prüfpunkt „Gemeinsame Ziele für drei Jahre sind schriftlich vereinbart“ in Checkliste Partnerschaft: Status teilweise → ja",
-			"neuer Prüfpunkt in Checkliste Partnerschaft: Lenkungskreis eingerichtet (entfällt)",
-			"Prüfpunkt in Checkliste Partnerschaft entfernt: Es gibt regelmäßige Treffen auf Geschäftsleitungsebene",
-			"neue Checkliste Verhandlung",
+			"Prüfpunkt „Gemeinsame Ziele für drei Jahre sind schriftlich vereinbart“ in Checkliste Partnerschaft mit Key Accounts: Status teilweise → ja",
+			"neuer Prüfpunkt in Checkliste Partnerschaft mit Key Accounts: Lenkungskreis eingerichtet (entfällt)",
+			"Prüfpunkt in Checkliste Partnerschaft mit Key Accounts entfernt: Es gibt regelmäßige Treffen auf Geschäftsleitungsebene",
+			"neue Checkliste Vorbereitung von wichtigen Verhandlungen",
 		}},
 		{"reviews", []string{
 			`participants = ["Anna Schmidt", "Dr. Maria König"]`, `participants = ["Anna Schmidt", "Tom Berger"]`,

@@ -31,6 +31,7 @@ func (d *differ) meta() {
 	d.field("plan.confidentiality", top, d.f("confidentiality"),
 		d.enum("confidentiality", or(om.Confidentiality, "confidential")), d.enum("confidentiality", or(nm.Confidentiality, "confidential")))
 	d.field("plan.summary", top, d.f("summary"), markdown(om.Summary), markdown(nm.Summary))
+	d.field("plan.kind", top, d.f("plan_kind"), d.enum("kind", or(om.Kind, "account")), d.enum("kind", or(nm.Kind, "account")))
 }
 
 func (d *differ) language(code string) val {

@@ -67,6 +67,7 @@ var fieldWords = map[string][2]string{
 	"approved_on":         {"Freigegeben am", "approved on"},
 	"confidentiality":     {"Vertraulichkeit", "confidentiality"},
 	"summary":             {"Zusammenfassung", "summary"},
+	"plan_kind":           {"Art des Accounts", "kind of account"},
 	"company":             {"Unternehmen", "company"},
 	"logo":                {"Logo", "logo"},
 	"logo_image":          {"Logo-Bild", "logo image"},

@@ -185,7 +185,7 @@ func (b *builder) needSentence() *render.Paragraph {
 	}
 	f := b.f
 	return &render.Paragraph{Text: fmt.Sprintf(b.l.T(key), f.Decimal(v.Need, 1), f.Decimal(v.Capacity, 1),
-		f.Percent(*v.Utilisation), f.Decimal(*v.KAMsNeeded, 1), f.Int(ws.Visits.KAMs))}
+		f.Percent(*v.Utilisation), f.Decimal(*v.KAMsNeeded, 1), f.Int(kamsOf(ws, v)))}
 }
 
 // ranking lists every account, best attractiveness first, with its figures of block 1.
@@ -201,13 +201,13 @@ func (b *builder) ranking(num string) *render.Section {
 		return f.Number(*p, 0)
 	}
 	t := &render.Table{Caption: l.T("pf.ranking"),
-		Header: []string{l.T("pf.rank"), l.T("pf.account"), l.T("pf.h.classfield"),
+		Header: []string{l.T("pf.rank"), l.T("pf.account"), l.T("pf.h.classfield"), l.T("pf.h.ka"),
 			l.T("pf.h.attr"), l.T("pf.h.pos"), fmt.Sprintf(l.T("pf.h.revenue"), sym), l.T("pf.h.margin"),
 			fmt.Sprintf(l.T("pf.h.vc"), sym), l.T("pf.h.vcratio")},
-		Align: []render.Align{render.Right, render.Left, render.Left,
+		Align: []render.Align{render.Right, render.Left, render.Left, render.Left,
 			render.Right, render.Right, render.Right, render.Right, render.Right, render.Right},
 		// The account's name gets what the figures leave: long names wrap, numbers never.
-		Widths: []float64{5, 26, 13, 10, 9, 12, 8, 9, 8},
+		Widths: []float64{5, 23, 13, 5, 10, 9, 11, 8, 8, 8},
 	}
 	for _, a := range b.pf.Accounts {
 		rank := "–"
@@ -222,7 +222,11 @@ func (b *builder) ranking(num string) *render.Section {
 		if a.Class != "" {
 			classField = a.Class + "\u00a0· " + l.Enum("qshort", a.Quadrant)
 		}
-		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: a.Name}, {Text: classField},
+		name := a.Name
+		if a.Prospect {
+			name += " " + l.T("pf.prospect") // its revenue is a potential (A2)
+		}
+		t.Rows = append(t.Rows, []render.Cell{{Text: rank}, {Text: name}, {Text: classField}, b.verdictCell(a),
 			{Text: b.score(a.Attractiveness)}, {Text: b.score(a.Position)},
 			{Text: revenue}, {Text: f.PercentPtr(a.MarginRate)}, {Text: whole(a.VisitCost)},
 			{Text: f.PercentPtr(a.VisitCostRevenuePct)}})
@@ -230,9 +234,21 @@ func (b *builder) ranking(num string) *render.Section {
 	tt := b.pf.Totals
 	// The foot row's first cell is its header (accessibility: never an empty header).
 	t.Foot = [][]render.Cell{{{Text: l.T("pf.total"), Strong: true},
-		{Text: fmt.Sprintf(l.T("pf.accounts.n"), tt.Accounts), Strong: true}, {}, {}, {},
+		{Text: fmt.Sprintf(l.T("pf.accounts.n"), tt.Accounts), Strong: true}, {}, {}, {}, {},
 		{Text: thousands(tt.Revenue), Strong: true}, {Text: f.PercentPtr(tt.MarginRate), Strong: true},
 		{Text: whole(tt.VisitCost), Strong: true}, {Text: f.PercentPtr(tt.VisitCostRevenuePct), Strong: true}}}
 	return &render.Section{ID: "ranking", Number: num, Title: l.T("pf.ranking"), Level: 1, NewPage: true,
 		Blocks: []render.Block{t, &render.Paragraph{Text: l.T("pf.h.legend")}}}
+}
+
+// verdictCell is an account's key-account verdict (A3): yes for class A and B, no for C,
+// marked amber as the plan's warning is.
+func (b *builder) verdictCell(a Account) render.Cell {
+	switch {
+	case a.KeyAccount == nil:
+		return render.Cell{Text: "–"}
+	case *a.KeyAccount:
+		return render.Cell{Text: b.l.T("b1.verdict.yes")}
+	}
+	return render.Cell{Text: b.l.T("pf.no"), Light: render.Amber}
 }

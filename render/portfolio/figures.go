@@ -51,6 +51,9 @@ type Account struct {
 	File     string // the plan file as given
 	Class    string // A | B | C, "" without scores
 	Quadrant string // star | question | cash | marginal, "" without scores
+	// KeyAccount is building block 1's verdict (A3): class A or B; nil without scores.
+	KeyAccount *bool
+	Prospect   bool // a potential key account (A2): its revenue is a potential
 
 	Attractiveness, Position *float64
 	Selected                 bool    // the plan has a [selection] block
@@ -213,7 +216,7 @@ func strictest(plans []*kep.Plan) string {
 }
 
 func account(p *kep.Plan, f *kep.Figures) Account {
-	a := Account{Name: p.Meta.Account, File: p.File}
+	a := Account{Name: p.Meta.Account, File: p.File, Prospect: p.Prospect()}
 	if s := p.Selection; s != nil {
 		a.Selected = true
 		a.Revenue, a.ContributionMargin, a.Visits = s.Revenue, s.ContributionMargin, s.Visits
@@ -223,7 +226,7 @@ func account(p *kep.Plan, f *kep.Figures) Account {
 	}
 	if s := f.Selection; s != nil {
 		a.Attractiveness, a.Position = s.Attractiveness, s.Position
-		a.Class, a.Quadrant = s.Class, s.Quadrant
+		a.Class, a.Quadrant, a.KeyAccount = s.Class, s.Quadrant, s.KeyAccount
 		a.MarginRate, a.VisitCost = s.MarginRate, s.VisitCost
 		a.VisitCostRevenuePct, a.VisitCostMarginPct = s.VisitCostRevenuePct, s.VisitCostMarginPct
 		a.NormVisits = s.NormVisits
@@ -293,6 +296,14 @@ func (pf *Figures) total() {
 		for _, vc := range w.Visits.Classes {
 			if c := classTotal(pf.ByClass, vc.Class); c != nil {
 				c.Customers, c.Frequency = vc.Customers, vc.Frequency
+			}
+		}
+	}
+	if v := pf.Visits; v != nil {
+		// Counted per territory where the workspace has territories (A2): their sums.
+		for _, n := range v.ByClass {
+			if c := classTotal(pf.ByClass, n.Class); c != nil {
+				c.Customers = n.Customers
 			}
 		}
 	}

@@ -22,8 +22,8 @@ func (b *builder) visits(num string) *render.Section {
 	l := b.l
 	s := &render.Section{ID: "visits", Number: num, Title: l.T("pf.visits"), Level: 1, NewPage: true}
 	s.Sections = []*render.Section{
-		{ID: "visits-need", Number: num + ".1", Title: l.T("b1.visitneeds"), Level: 2, Blocks: b.needBlocks()},
-		{ID: "visits-cost", Number: num + ".2", Title: l.T("b1.visitcosts"), Level: 2, Blocks: b.costBlocks()},
+		{ID: "visits-need", Number: num + ".1", Title: l.T("sec.b1.visitneeds"), Level: 2, Blocks: b.needBlocks()},
+		{ID: "visits-cost", Number: num + ".2", Title: l.T("sec.b1.visitcosts"), Level: 2, Blocks: b.costBlocks()},
 	}
 	return s
 }
@@ -33,36 +33,35 @@ func (b *builder) needBlocks() []render.Block {
 	if v == nil || ws == nil {
 		return []render.Block{&render.Note{Text: l.T("doc.notgiven")}}
 	}
-	t := &render.Table{Caption: l.T("b1.visitneeds"), RowHeader: true,
-		Header: []string{l.T("b1.class"), l.T("b1.customers"), l.T("b1.frequency"), l.T("b1.prospects"),
-			l.T("b1.pfrequency"), l.T("b1.need")},
-		Align: right(6)}
-	for i, c := range v.ByClass {
-		var vc kep.VisitClass
-		if i < len(ws.Visits.Classes) {
-			vc = ws.Visits.Classes[i]
-		}
-		t.Rows = append(t.Rows, []render.Cell{{Text: c.Class}, {Text: f.Int(c.Customers)},
-			{Text: f.Decimal(vc.Frequency, 1)}, {Text: f.Int(c.Prospects)},
-			{Text: f.Decimal(vc.ProspectFrequency, 1)}, {Text: f.Decimal(c.Visits, 1)}})
-	}
-	t.Foot = [][]render.Cell{{{Text: l.T("b1.total"), Strong: true}, {}, {}, {}, {},
-		{Text: f.Decimal(v.Need, 1), Strong: true}}}
+	// The same tables as block 1 of a plan: per class, per territory where there are some.
+	tables := render.VisitNeedTables(l.Labels, f, ws, v)
 	facts := &render.Facts{Title: l.T("pf.needsum"), Items: []render.Fact{
 		{Label: l.T("b1.need"), Value: f.Decimal(v.Need, 1)},
 		{Label: l.T("b1.capacity"), Value: f.Decimal(v.Capacity, 1)},
 		{Label: l.T("b1.utilisation"), Value: f.PercentPtr(v.Utilisation)},
-		{Label: l.T("pf.kams"), Value: f.Int(ws.Visits.KAMs)},
+		{Label: l.T("pf.kams"), Value: f.Int(kamsOf(ws, v))},
 		{Label: l.T("b1.kams_needed"), Value: decimalPtr(f, v.KAMsNeeded)},
 	}}
 	if v.Utilisation != nil {
 		facts.Items[2].Light = utilisationLight(*v.Utilisation)
 	}
-	blocks := []render.Block{t, facts}
+	blocks := append(tables, facts)
 	if p := b.needSentence(); p != nil {
 		blocks = append(blocks, p)
 	}
 	return blocks
+}
+
+// kamsOf is the number of KAMs of the workspace: with territories, theirs summed (A2).
+func kamsOf(ws *kep.Workspace, v *kep.VisitFigures) int {
+	if len(v.Territories) == 0 {
+		return ws.Visits.KAMs
+	}
+	n := 0
+	for _, t := range v.Territories {
+		n += t.KAMs
+	}
+	return n
 }
 
 func decimalPtr(f render.Format, v *float64) string {
