@@ -48,6 +48,15 @@ func TestInitWorkspace(t *testing.T) {
 			if c, _, e := runKep(dir, "validate", "--strict", kt); c != exitOK {
 				t.Errorf("kep.toml with its examples does not validate:\n%s\n%s", e, ex)
 			}
+			// So is the territories example (A2), uncommented with the class rows' counts
+			// removed: the territories count the customers then.
+			terr := regexp.MustCompile(`(?m)^# (\[\[visits\.territories(\.classes)?\]\]|  )`).ReplaceAll(src, []byte("$1"))
+			terr = regexp.MustCompile(`(?m)^(customers|prospects|minor_prospects) = .*\n`).ReplaceAll(terr, nil)
+			writeFile(t, kt, terr)
+			if c, _, e := runKep(dir, "validate", "--strict", kt); c != exitOK || !bytes.Contains(terr, []byte("\n[[visits.territories]]")) {
+				t.Errorf("kep.toml with its territories does not validate:\n%s\n%s", e, terr)
+			}
+			writeFile(t, kt, src)
 			if fi, err := os.Stat(filepath.Join(dir, "accounts")); err != nil || !fi.IsDir() {
 				t.Error("no accounts/")
 			}
