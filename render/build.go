@@ -299,6 +299,7 @@ func (b *builder) summary() *Section {
 	}
 	tiles = append(tiles, Tile{Label: L.T("sum.completeness"), Value: strconv.Itoa(f.Completeness) + "/7"})
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
+	s.Blocks = append(s.Blocks, b.reviewSummary()...) // --previous: last period in one line
 
 	// Objectives in the red.
 	if f.Scorecard != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
@@ -42,6 +43,39 @@ func (b *builder) review() *Section {
 	b.reviewAsks(b.unnumbered(s, "asks", L.T("rv.asks")), prev)
 	b.reviewContacts(b.unnumbered(s, "contacts", L.T("rv.contacts")), r)
 	return s
+}
+
+// reviewSummary is the summary's line on last period (kep render --previous): its
+// scorecard achievement, the actions done and the class change, pointing to the chapter.
+func (b *builder) reviewSummary() []Block {
+	prev, r := b.opt.Previous, b.f.Review
+	if prev == nil || r == nil {
+		return nil
+	}
+	L := b.L
+	before := b.periodName(prev.Meta.From, prev.Meta.To)
+	var parts []string
+	if v := r.PrevScorecard; v != nil {
+		parts = append(parts, b.tf("rv.sum.scorecard", b.pct(*v), L.Enum("light", kep.Light(*v))))
+	}
+	if c := r.Actions.Completion; c != nil {
+		parts = append(parts, b.tf("rv.sum.actions", r.Actions.Done, r.Actions.Done+r.Actions.Open, b.pct(*c)))
+	}
+	if m := r.Movement; m != nil && m.From.Class != nil && m.To.Class != nil {
+		class := b.tf("rv.sum.class", *m.From.Class, *m.To.Class)
+		switch m.ClassChange() {
+		case 1:
+			class += " (" + L.T("rv.up") + ")"
+		case -1:
+			class += " (" + L.T("rv.down") + ")"
+		}
+		parts = append(parts, class)
+	}
+	text := b.tf("rv.sum", before, b.tf("sec.review", before))
+	if len(parts) > 0 {
+		text = b.tf("rv.sum.line", before, strings.Join(parts, "; "), b.tf("sec.review", before))
+	}
+	return []Block{&Heading{Text: b.tf("sec.review", before)}, &Paragraph{Text: text}}
 }
 
 // reviewTiles are the review's answer at a glance: last period's scorecard achievement,

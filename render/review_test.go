@@ -42,6 +42,16 @@ func TestBuildReview(t *testing.T) {
 	if got, want := strings.Join(tiles, "; "), "Zielerreichung 2026=77,6 % (rot); Erledigungsquote=66,7 % (4 von 6 erledigt); Klasse=B → A (Aufstufung)"; got != want {
 		t.Errorf("tiles %q, want %q", got, want)
 	}
+	// The summary's line on last period.
+	var line string
+	for i, bl := range d.Sections[0].Blocks {
+		if h, ok := bl.(*Heading); ok && h.Text == "Rückblick 2026" {
+			line = plainSpaces(d.Sections[0].Blocks[i+1].(*Paragraph).Text)
+		}
+	}
+	if want := "2026: Zielerreichung 77,6 % (rot); 4 von 6 Maßnahmen erledigt (66,7 %); Klasse B → A (Aufstufung). Mehr im Kapitel „Rückblick 2026“."; line != want {
+		t.Errorf("summary line %q, want %q", line, want)
+	}
 	var subs []string
 	for _, s := range rv.Sections {
 		subs = append(subs, s.Heading())
