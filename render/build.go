@@ -288,11 +288,11 @@ func (b *builder) summary() *Section {
 		}
 	}
 	if pf := f.Pipeline; pf != nil {
-		tiles = append(tiles, Tile{Label: L.T("sum.pipeline"), Value: b.F.MoneyCompact(pf.Weighted)})
+		tiles = append(tiles, Tile{Label: L.T("sum.pipeline"), Value: b.F.MoneyCompact(tileRound(pf.Weighted))})
 		if g := pf.Bridge.Gap; g != nil {
-			t := Tile{Label: L.T("sum.gap"), Value: b.F.MoneyCompact(*g)}
+			t := Tile{Label: L.T("sum.gap"), Value: b.F.MoneyCompact(tileRound(*g)), Sub: L.T("sum.gap.covered")}
 			if *g > 0 {
-				t.Light = Amber
+				t.Light, t.Sub = Amber, L.T("sum.gap.open")
 			}
 			tiles = append(tiles, t)
 		}
@@ -406,6 +406,15 @@ func (b *builder) summary() *Section {
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
 	}
 	return s
+}
+
+// tileRound rounds an amount of hundreds of thousands to whole thousands, so that a tile
+// reads "834 Tsd. €" and fits its box, as "2,4 Mio. €" does.
+func tileRound(v float64) float64 {
+	if a := math.Abs(v); a >= 1e5 && a < 1e6 {
+		return math.Round(v/1e3) * 1e3
+	}
+	return v
 }
 
 // maxKeyContacts is how many contacts of influence 3 the summary lists.

@@ -567,6 +567,8 @@ var labelsDE = map[string]string{
 	"askkind.other":         "Sonstiges",
 	"sum.pipeline":          "Gewichtete Pipeline",
 	"sum.gap":               "Lücke zum Planumsatz",
+	"sum.gap.open":          "noch zu finden",
+	"sum.gap.covered":       "gedeckt",
 	"sum.asks":              "Offene Anliegen an das Management",
 }
 
@@ -1074,5 +1076,7 @@ var labelsEN = map[string]string{
 	"askkind.other":         "Other",
 	"sum.pipeline":          "Weighted pipeline",
 	"sum.gap":               "Gap to planned revenue",
+	"sum.gap.open":          "still to be found",
+	"sum.gap.covered":       "covered",
 	"sum.asks":              "Open management asks",
 }
