@@ -97,6 +97,8 @@ func createTemp(path string) (*os.File, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*"+tempSuffix)
 	if err == nil {
 		temps.files[f.Name()] = true
+	} else {
+		temps.unwatch()
 	}
 	return f, err
 }
@@ -108,37 +110,59 @@ var temps = &tempFiles{files: map[string]bool{}}
 
 type tempFiles struct {
 	mu       sync.Mutex
-	once     sync.Once
 	files    map[string]bool
 	stopping bool
+	// The handler is installed only while a temporary file exists: at any other time
+	// SIGINT and SIGTERM keep their default (or another handler's) meaning — kep serve
+	// shuts down on its own, and a test process that wrote a document earlier is not
+	// ended by a signal meant for a server it runs.
+	ch   chan os.Signal
+	quit chan struct{}
 }
 
 func (t *tempFiles) done(name string) {
 	t.mu.Lock()
 	delete(t.files, name)
+	t.unwatch()
 	t.mu.Unlock()
 }
 
-// watch starts the signal handler on the first write; commands that write no file (and
-// kep serve, which shuts down by itself) never install it. Called with t.mu held.
+// watch installs the signal handler if none is. Called with t.mu held.
 func (t *tempFiles) watch() {
-	t.once.Do(func() {
-		ch := make(chan os.Signal, 1)
-		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-		go func() {
-			sig := <-ch
-			t.mu.Lock()
-			t.stopping = true
-			for name := range t.files {
-				os.Remove(name)
-			}
-			code := 130
-			if sig == syscall.SIGTERM {
-				code = 143
-			}
-			os.Exit(code)
-		}()
-	})
+	if t.ch != nil {
+		return
+	}
+	ch, quit := make(chan os.Signal, 1), make(chan struct{})
+	t.ch, t.quit = ch, quit
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		var sig os.Signal
+		select {
+		case sig = <-ch:
+		case <-quit:
+			return
+		}
+		t.mu.Lock()
+		t.stopping = true
+		for name := range t.files {
+			os.Remove(name)
+		}
+		code := 130
+		if sig == syscall.SIGTERM {
+			code = 143
+		}
+		os.Exit(code)
+	}()
+}
+
+// unwatch removes the handler when no temporary file is left. Called with t.mu held.
+func (t *tempFiles) unwatch() {
+	if t.ch == nil || len(t.files) > 0 || t.stopping {
+		return
+	}
+	signal.Stop(t.ch)
+	close(t.quit)
+	t.ch, t.quit = nil, nil
 }
 
 // staleAge is how old a leftover temporary file must be before a later run removes it:
