@@ -74,3 +74,31 @@ func readAllWithin(r io.Reader, size int, limit int64, d time.Duration) ([]byte,
 		return nil, fmt.Errorf("%w (%v)", errReadTimeout, d)
 	}
 }
+
+// ReadRegular reads the regular file name, at most limit bytes, as the loader reads plans:
+// opened first and then checked (a named pipe or device is refused without blocking),
+// with the same time limit. For other inputs of kep's: kep import's exports and mappings.
+func ReadRegular(name string, limit int64) ([]byte, error) {
+	f, fi, err := openRegular(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if fi.Size() > limit {
+		f.Close()
+		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d MiB", name, fi.Size(), limit>>20)
+	}
+	data, err := readAllWithin(f, int(fi.Size())+bytes.MinRead, limit+1, readTimeout)
+	if err == nil || !errors.Is(err, errReadTimeout) {
+		f.Close() // a read given up on closes the file when it returns
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: more than the limit of %d MiB", name, limit>>20)
+	}
+	return data, nil
+}

@@ -219,29 +219,6 @@ func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader 
 	return exitOK
 }
 
-// readSource reads a regular file of at most limit bytes.
-func readSource(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %d bytes, more than the limit of %d MiB", path, fi.Size(), limit>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: more than the limit of %d MiB", path, limit>>20)
-	}
-	return data, nil
-}
+// readSource reads an export or mapping as kep reads plans (kep.ReadRegular): a named
+// pipe or device is refused without blocking, a read is bounded in size and time.
+func readSource(path string, limit int64) ([]byte, error) { return kep.ReadRegular(path, limit) }

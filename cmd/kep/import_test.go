@@ -342,3 +342,24 @@ func TestImportPlanChangedMeanwhile(t *testing.T) {
 		t.Error("the plan saved meanwhile was written over")
 	}
 }
+
+// An export or mapping that is a named pipe is refused at once, not waited on (issue 13:
+// every input is opened, then checked); nothing is written.
+func TestImportSourceFIFO(t *testing.T) {
+	dir := importWorkspace(t)
+	fifo := filepath.Join(dir, "export.csv")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip(err)
+	}
+	plan := filepath.Join(dir, "accounts", "hansa.toml")
+	before := mustRead(t, plan)
+	for _, args := range [][]string{{"import", "contacts", fifo, plan}, {"import", "--map", fifo, "contacts", plan, plan}} {
+		code, _, errs := kepRun(args...)
+		if code == exitOK || !strings.Contains(errs, "not a regular file (a named pipe)") {
+			t.Errorf("%v: exit %d\n%s", args, code, errs)
+		}
+	}
+	if !bytes.Equal(mustRead(t, plan), before) {
+		t.Error("the plan changed")
+	}
+}
