@@ -210,11 +210,10 @@ func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader 
 		fmt.Fprintf(stderr, "kep import: %s changed while the import ran; nothing written, run it again\n", planPath)
 		return exitUsage
 	}
-	if err := writeAtomic(target, res.Src); err != nil {
+	if err := writeAtomicMode(target, res.Src, fi.Mode().Perm()); err != nil {
 		fmt.Fprintf(stderr, "kep import: %v\n", err)
 		return exitUsage
 	}
-	_ = os.Chmod(target, fi.Mode().Perm()) // writeAtomic makes 0644; keep the plan's mode
 	fmt.Fprintf(stderr, "kep import: %s: %d added, %d updated\n", planPath, res.Added, res.Updated)
 	return exitOK
 }

@@ -23,7 +23,11 @@ import (
 // our MkdirAll and this write (two runs into one new folder): a folder that is gone is
 // made again, a few times, instead of failing the document. Once the temporary file
 // exists, the folder is not empty, so no run removes it any more.
-func writeAtomic(path string, data []byte) error {
+func writeAtomic(path string, data []byte) error { return writeAtomicMode(path, data, 0o644) }
+
+// writeAtomicMode is writeAtomic with the file's mode set before it takes the name: a plan
+// kep import rewrites keeps its own mode, never readable by others for a moment.
+func writeAtomicMode(path string, data []byte, mode fs.FileMode) error {
 	tmp, err := createTemp(path)
 	for try := 0; errors.Is(err, fs.ErrNotExist) && try < 3; try++ {
 		if mkdirAll(filepath.Dir(path)) != nil {
@@ -38,7 +42,7 @@ func writeAtomic(path string, data []byte) error {
 		afterTempCreated()
 	}
 	_, werr := tmp.Write(data)
-	cherr := tmp.Chmod(0o644)
+	cherr := tmp.Chmod(mode)
 	err = errors.Join(werr, cherr, tmp.Close())
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
