@@ -575,6 +575,9 @@ func (pv *preview) build(path string, gen uint64) (res *planResult) {
 	}()
 	now := pv.now()
 	res.plan, res.diags = pv.pipe.load(path, now)
+	// Warnings the plan accepts on purpose ([[accepted]]) are not shown, as kep validate
+	// does not print them; the document's appendix lists them.
+	res.diags = res.diags.Unaccepted()
 	res.diags.Sort()
 	res.sources = quotedSources(res.diags)
 	if res.plan == nil || res.diags.HasErrors() {

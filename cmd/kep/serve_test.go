@@ -566,3 +566,18 @@ func TestContentDisposition(t *testing.T) {
 
 func head(s string, n int) string { return s[:min(n, len(s))] }
 func tail(s string, n int) string { return s[max(0, len(s)-n):] }
+
+// The preview shows no warning the plan accepts on purpose ([[accepted]]), as kep
+// validate prints none; the other warnings stay.
+func TestServeHidesAcceptedWarnings(t *testing.T) {
+	plan := fmt.Sprintf(minimalPlan, "Alpha") + "\n[[accepted]]\nwarning = \"swot\"\nreason = \"comes in spring\"\n"
+	dir := planDir(t, map[string]string{"a.toml": plan})
+	_, ts := newTestPreview(t, filepath.Join(dir, "a.toml"))
+	_, body := get(t, ts.URL+"/")
+	if strings.Contains(body, "building block 5 (swot) is empty") {
+		t.Error("the index shows the accepted warning")
+	}
+	if !strings.Contains(body, "building block 6 (value) is empty") {
+		t.Errorf("the index lacks the other warnings:\n%s", body)
+	}
+}
