@@ -35,8 +35,9 @@ func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
 	v := version
 	info, ok := debug.ReadBuildInfo()
 	if v == "" {
-		v = "(devel)"
-		if ok && info.Main.Version != "" {
+		// The spec's word for a build without a release tag; Go says "(devel)".
+		v = "devel"
+		if ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			v = info.Main.Version
 		}
 	}
