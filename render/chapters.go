@@ -1,0 +1,179 @@
+package render
+
+import (
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kepdev/kep"
+)
+
+// The chapters after the building blocks: actions, checklists, reviews, changes, appendix.
+
+func (b *builder) actions(s *Section) {
+	L := b.L
+	if len(b.p.Actions) == 0 {
+		s.Blocks = append(s.Blocks, &Note{Text: L.T("doc.empty")})
+		return
+	}
+	if af := b.f.Actions; af != nil {
+		s.Blocks = append(s.Blocks, &Facts{Items: []Fact{{Label: L.T("act.open"), Value: b.F.Int(af.Open)}, {Label: L.T("act.overdue"), Value: b.F.Int(af.Overdue)}}})
+	}
+	var rows [][]Cell
+	for _, a := range b.p.Actions {
+		st := a.Status
+		if st == "" {
+			st = "open"
+		}
+		due := Cell{Text: b.date(a.Due)}
+		if st == "open" || st == "doing" {
+			due = b.dueCell(a)
+		}
+		rows = append(rows, []Cell{{Text: a.ID}, {Text: a.Action}, {Text: b.teamName(a.Owner)}, due, {Text: b.enum("action", st), Muted: st == "done" || st == "dropped"}, {Text: orDash(a.Objective)}})
+	}
+	s.Blocks = append(s.Blocks, &Table{
+		Caption: L.T("sec.actions"),
+		Header:  []string{L.T("act.id"), L.T("act.action"), L.T("act.owner"), L.T("act.due"), L.T("act.status"), L.T("act.objective")},
+		Align:   []Align{Left, Left, Left, Right, Left, Left}, Widths: []float64{0.8, 5, 2, 1.8, 1.4, 1}, Rows: rows,
+	})
+}
+
+func (b *builder) checklists(s *Section) {
+	L := b.L
+	if len(b.p.Checklists) == 0 {
+		s.Blocks = append(s.Blocks, &Note{Text: L.T("doc.empty")})
+		return
+	}
+	for _, c := range b.p.Checklists {
+		title := b.enum("topic", c.Topic)
+		share := b.f.Checklists[c.Topic]
+		if share != nil {
+			title += " – " + b.pct(*share)
+		}
+		s.Blocks = append(s.Blocks, &Heading{Text: title})
+		var rows [][]Cell
+		for _, it := range c.Items {
+			cell := Cell{Text: b.enum("check", it.Status)}
+			switch it.Status {
+			case "yes":
+				cell.Light = Green
+			case "partly":
+				cell.Light = Amber
+			case "no":
+				cell.Light = Red
+			default:
+				cell.Muted = true
+			}
+			rows = append(rows, []Cell{{Text: it.Item}, cell})
+		}
+		t := &Table{Caption: b.enum("topic", c.Topic), Header: []string{L.T("cl.item"), L.T("cl.status")}, Rows: rows, Widths: []float64{6, 1.4}}
+		if share != nil {
+			t.Foot = [][]Cell{{{Text: L.T("cl.share"), Strong: true}, {Text: b.pct(*share), Strong: true}}}
+		}
+		s.Blocks = append(s.Blocks, t)
+	}
+}
+
+func (b *builder) reviews(s *Section) {
+	L := b.L
+	if len(b.p.Reviews) == 0 {
+		s.Blocks = append(s.Blocks, &Note{Text: L.T("doc.empty")})
+		return
+	}
+	if len(b.p.Scorecard.Objectives) > 0 {
+		ps := b.sub(s, "plan-actual", L.T("sec.planactual"))
+		ps.Blocks = append(ps.Blocks, b.scorecardTable(true))
+		b.lowerNote(ps)
+		ps.Blocks = append(ps.Blocks, b.radar(true))
+	}
+	ns := b.sub(s, "notes", L.T("sec.reviewnotes"))
+	revs := append([]kep.Review(nil), b.p.Reviews...)
+	sort.SliceStable(revs, func(i, j int) bool { return revs[i].Date.Before(revs[j].Date) })
+	for _, r := range revs {
+		ns.Blocks = append(ns.Blocks, &Heading{Text: b.F.Date(r.Date)})
+		if len(r.Participants) > 0 {
+			ns.Blocks = append(ns.Blocks, &Facts{Items: []Fact{{Label: L.T("rev.participants"), Value: strings.Join(r.Participants, ", ")}}})
+		}
+		if strings.TrimSpace(r.Notes) != "" {
+			ns.Blocks = append(ns.Blocks, &Markdown{Source: r.Notes})
+		}
+	}
+}
+
+func (b *builder) changes(s *Section) {
+	ch := b.opt.Changes
+	if ch.Since != "" {
+		s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("chg.since", ch.Since)})
+	}
+	if len(ch.Groups) == 0 {
+		s.Blocks = append(s.Blocks, &Note{Text: b.t("chg.none")})
+	}
+	for _, g := range ch.Groups {
+		s.Blocks = append(s.Blocks, &List{Title: g.Title, Items: g.Items})
+	}
+}
+
+func (b *builder) appendix(s *Section) {
+	p, L, ws := b.p, b.L, b.ws
+	ms := b.sub(s, "model", L.T("sec.appendix.model"))
+	ms.Blocks = append(ms.Blocks, &Facts{Items: []Fact{
+		{Label: L.T("app.class_a"), Value: b.F.Decimal(ws.Scoring.ClassA, 1)},
+		{Label: L.T("app.class_b"), Value: b.F.Decimal(ws.Scoring.ClassB, 1)},
+	}})
+	for _, ax := range []struct {
+		key   string
+		model []kep.Criterion
+	}{{"b1.axis.a", ws.Scoring.Attractiveness}, {"b1.axis.p", ws.Scoring.Position}} {
+		var rows [][]Cell
+		for _, c := range ax.model {
+			rows = append(rows, []Cell{{Text: c.Name}, {Text: c.ID}, {Text: b.pct(c.Weight)}})
+		}
+		ms.Blocks = append(ms.Blocks, &Table{Caption: L.T(ax.key), Header: []string{L.T("b1.criterion"), "ID", L.T("b1.weight")}, Align: []Align{Left, Left, Right}, Rows: rows, RowHeader: true, Widths: []float64{4, 2, 1}})
+	}
+	fs := b.sub(s, "file", L.T("sec.appendix.file"))
+	wsName := L.T("app.builtin")
+	if ws.File != "" {
+		wsName = filepath.Base(ws.File)
+	}
+	items := []Fact{
+		{Label: L.T("app.file"), Value: orDash(filepath.Base(p.File))},
+		{Label: L.T("app.format"), Value: strconv.Itoa(p.Format)},
+		{Label: L.T("app.version"), Value: orDash(p.Meta.Version)},
+		{Label: L.T("app.status"), Value: b.doc.Status},
+		{Label: L.T("app.workspace"), Value: wsName},
+		{Label: L.T("app.currency"), Value: orDash(p.Currency)},
+		{Label: L.T("app.date"), Value: b.doc.Date},
+		{Label: L.T("app.generator"), Value: b.doc.Generator},
+	}
+	if p.File == "" {
+		items = items[1:]
+	}
+	fs.Blocks = append(fs.Blocks, &Facts{Items: items})
+	b.acceptedWarnings(s)
+}
+
+// acceptedWarnings lists the warnings the plan accepts on purpose ([[accepted]], spec A7)
+// with their reasons: not printed by kep validate, but never hidden from the reader.
+func (b *builder) acceptedWarnings(s *Section) {
+	ws := b.f.AcceptedWarnings
+	if len(ws) == 0 {
+		return
+	}
+	L := b.L
+	var rows [][]Cell
+	for _, a := range ws {
+		rows = append(rows, []Cell{{Text: a.Path}, {Text: a.Message}, {Text: a.Reason}, {Text: b.F.DatePtr(a.Until)}})
+	}
+	as := b.sub(s, "accepted", L.T("sec.appendix.accepted"))
+	as.Blocks = append(as.Blocks, &Table{Caption: L.T("sec.appendix.accepted"),
+		Header: []string{L.T("app.acc.key"), L.T("app.acc.warning"), L.T("app.acc.reason"), L.T("app.acc.until")},
+		Rows:   rows, Widths: []float64{2.2, 4, 3, 1.3}})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
