@@ -68,3 +68,11 @@ All rights reserved."
 		;;
 	esac
 done <"$tmp/modules"
+
+# The hyphenation patterns (hyph-utf8) carry their licence in their header comments:
+# each file's opening comment block, up to the first line that is not a comment.
+for f in render/hyph/patterns/hyph-*.tex; do
+	name=$(basename "$f" .tex)
+	sed -n '/^[^%]/q;p' "$f" >"$tmp/$name.txt"
+	section "Hyphenation patterns $name (hyph-utf8, github.com/hyphenation/tex-hyphen), embedded in kep (render/hyph)" "$tmp/$name.txt"
+done

@@ -1,0 +1,253 @@
+package hyph
+
+import (
+	"embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed patterns/*.tex
+var patternFiles embed.FS
+
+// Hyphenator hyphenates the words of one language. Safe for concurrent use; the
+// patterns are read once per process, on first use.
+type Hyphenator struct {
+	file              string
+	leftMin, rightMin int // letters kept before the first and after the last point
+	once              sync.Once
+	patterns          map[string][]byte // letters → the digits between and around them
+	maxLen            int               // longest pattern, in bytes
+	exceptions        map[string][]int  // lower-case word → rune positions of its points
+}
+
+// The minimum letters before and after a point are the brief's typesetting values:
+// German 2/2 as its patterns state, English 2/3, French 2/3 (its file says 2/2; three
+// letters after the point keep French syllables like "-ble" whole).
+var (
+	german  = &Hyphenator{file: "patterns/hyph-de-1996.tex", leftMin: 2, rightMin: 2}
+	english = &Hyphenator{file: "patterns/hyph-en-us.tex", leftMin: 2, rightMin: 3}
+	french  = &Hyphenator{file: "patterns/hyph-fr.tex", leftMin: 2, rightMin: 3}
+)
+
+// For returns the hyphenator of a language tag ("de", "de-CH", "en-GB", "fr"), or nil
+// for a language without patterns: its words are then not hyphenated.
+func For(lang string) *Hyphenator {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(lang)), "-")
+	base, _, _ = strings.Cut(base, "_")
+	switch base {
+	case "de":
+		return german
+	case "en":
+		return english
+	case "fr":
+		return french
+	}
+	return nil
+}
+
+// load parses the \patterns{…} and \hyphenation{…} groups of the TeX file.
+func (h *Hyphenator) load() {
+	src, err := patternFiles.ReadFile(h.file)
+	if err != nil {
+		panic("hyph: embedded patterns missing: " + err.Error()) // a build fault, not input
+	}
+	h.patterns = map[string][]byte{}
+	h.exceptions = map[string][]int{}
+	group := ""
+	for _, ln := range strings.Split(string(src), "\n") {
+		if i := strings.IndexByte(ln, '%'); i >= 0 {
+			ln = ln[:i]
+		}
+		for _, tok := range strings.Fields(ln) {
+			switch {
+			case strings.HasPrefix(tok, `\patterns{`):
+				group, tok = "p", strings.TrimPrefix(tok, `\patterns{`)
+			case strings.HasPrefix(tok, `\hyphenation{`):
+				group, tok = "h", strings.TrimPrefix(tok, `\hyphenation{`)
+			case strings.HasPrefix(tok, `\`):
+				continue
+			}
+			closing := strings.HasSuffix(tok, "}")
+			tok = strings.TrimSuffix(tok, "}")
+			switch {
+			case tok == "":
+			case group == "p":
+				h.addPattern(tok)
+			case group == "h":
+				h.addException(tok)
+			}
+			if closing {
+				group = ""
+			}
+		}
+	}
+}
+
+// addPattern stores "a1b2c" as "abc" → [0 1 2 0].
+func (h *Hyphenator) addPattern(p string) {
+	var letters strings.Builder
+	digits := []byte{0}
+	for _, r := range p {
+		if r >= '0' && r <= '9' {
+			digits[len(digits)-1] = byte(r - '0')
+			continue
+		}
+		letters.WriteRune(r)
+		digits = append(digits, 0)
+	}
+	key := letters.String()
+	h.patterns[key] = digits
+	h.maxLen = max(h.maxLen, len(key))
+}
+
+// addException stores "as-so-ciate" as "associate" → [2 4].
+func (h *Hyphenator) addException(w string) {
+	var letters strings.Builder
+	var points []int
+	n := 0
+	for _, r := range w {
+		if r == '-' {
+			points = append(points, n)
+			continue
+		}
+		letters.WriteRune(r)
+		n++
+	}
+	h.exceptions[letters.String()] = points
+}
+
+// Points returns the byte offsets in word before which a hyphen may be set: inside each
+// run of letters of the word, each run hyphenated on its own, so that a compound with
+// hyphens ("Key-Account-Analyse") is hyphenated part by part and never beside its own
+// hyphens. Runs that touch a digit ("2026er") or hold a capital after their first letter
+// (acronyms, "KPIs", "iPhone") are left whole. A word with soft hyphens (U+00AD) of its
+// author is not looked up: the author's points are the word's points.
+func (h *Hyphenator) Points(word string) []int {
+	if h == nil || strings.ContainsRune(word, '\u00ad') {
+		return nil
+	}
+	h.once.Do(h.load)
+	var out []int
+	start := -1 // byte offset of the current run of letters
+	for i, r := range word + " " {
+		if isWordLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if !(r >= '0' && r <= '9') && !precededByDigit(word, start) {
+				out = append(out, h.run(word[start:i], start)...)
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+// isWordLetter: letters and the apostrophes French patterns know ("l'entreprise").
+func isWordLetter(r rune) bool {
+	return unicode.IsLetter(r) || r == '\'' || r == '’'
+}
+
+func precededByDigit(s string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:at])
+	return r >= '0' && r <= '9'
+}
+
+// run hyphenates one run of letters; off is its offset in the word.
+func (h *Hyphenator) run(w string, off int) []int {
+	var lower strings.Builder
+	var at []int // byte offset in w of each rune
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return nil
+		}
+		if r == '’' {
+			r = '\'' // the patterns spell the apostrophe as ASCII
+		}
+		lower.WriteRune(unicode.ToLower(r))
+		at = append(at, i)
+	}
+	n := len(at)
+	if n < h.leftMin+h.rightMin {
+		return nil
+	}
+	key := lower.String()
+	var points []int // rune positions
+	if ex, ok := h.exceptions[key]; ok {
+		points = ex
+	} else {
+		points = h.liang(key, n)
+	}
+	var out []int
+	for _, p := range points {
+		if p >= h.leftMin && p <= n-h.rightMin && !isApostrophe(w, at, p) {
+			out = append(out, off+at[p])
+		}
+	}
+	return out
+}
+
+// isApostrophe: no hyphen directly before or after an apostrophe.
+func isApostrophe(w string, at []int, p int) bool {
+	a, _ := utf8.DecodeRuneInString(w[at[p]:])
+	b, _ := utf8.DecodeLastRuneInString(w[:at[p]])
+	return a == '\'' || a == '’' || b == '\'' || b == '’'
+}
+
+// liang returns the rune positions (1…n-1) of word (lower case, n runes) that get an odd
+// value from the patterns: every substring of ".word." is looked up, and each pattern
+// found raises the values between its letters to its digits.
+func (h *Hyphenator) liang(word string, n int) []int {
+	s := "." + word + "."
+	// rs[k] is the byte offset of rune k of s; values[k] the value before rune k.
+	rs := make([]int, 0, n+3)
+	for i := range s {
+		rs = append(rs, i)
+	}
+	rs = append(rs, len(s))
+	values := make([]byte, len(rs))
+	for i := 0; i < len(rs)-1; i++ {
+		for j := i + 1; j < len(rs) && rs[j]-rs[i] <= h.maxLen; j++ {
+			d, ok := h.patterns[s[rs[i]:rs[j]]]
+			if !ok {
+				continue
+			}
+			for k, v := range d {
+				if v > values[i+k] {
+					values[i+k] = v
+				}
+			}
+		}
+	}
+	var out []int
+	// values[k] is the value before rune k of s; rune k of s is rune k-1 of the word,
+	// so a point before word rune p is values[p+1].
+	for p := 1; p < n; p++ {
+		if values[p+1]%2 == 1 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Hyphenate returns word with sep inserted at each of its points (tests, the HTML).
+func (h *Hyphenator) Hyphenate(word, sep string) string {
+	pts := h.Points(word)
+	if len(pts) == 0 {
+		return word
+	}
+	var b strings.Builder
+	last := 0
+	for _, p := range pts {
+		b.WriteString(word[last:p])
+		b.WriteString(sep)
+		last = p
+	}
+	b.WriteString(word[last:])
+	return b.String()
+}

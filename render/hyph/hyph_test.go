@@ -1,0 +1,128 @@
+package hyph
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden.txt")
+
+// TestGolden hyphenates the words of testdata/words.txt and compares the result with
+// testdata/golden.txt, which was read and checked by hand against the dictionaries'
+// syllables: every point there is a valid one (go test -update rewrites it; read the diff).
+func TestGolden(t *testing.T) {
+	src, err := os.ReadFile("testdata/words.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	for _, ln := range strings.Split(string(src), "\n") {
+		lang, w, ok := strings.Cut(ln, " ")
+		if !ok || strings.HasPrefix(ln, "#") {
+			continue
+		}
+		got.WriteString(lang + " " + For(lang).Hyphenate(w, "-") + "\n")
+	}
+	if *update {
+		if err := os.WriteFile("testdata/golden.txt", []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/golden.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl, wl := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(gl), len(wl)) {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Errorf("line %d: got %q, want %q", i+1, g, w)
+		}
+	}
+}
+
+func TestPoints(t *testing.T) {
+	de := For("de-DE")
+	w := "Instandhaltungsplanungsleiter"
+	// In·stand·hal·tungs·pla·nungs·lei·ter: the only places a line may end.
+	want := []int{2, 7, 10, 15, 18, 23, 26}
+	got := de.Points(w)
+	if len(got) != len(want) {
+		t.Fatalf("Points(%q) = %v, want %v", w, got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Points(%q) = %v, want %v", w, got, want)
+		}
+	}
+	// Byte offsets, also after multi-byte letters, and inside punctuation.
+	if got := de.Hyphenate("(Lieferzeitverkürzung),", "|"); got != "(Lie|fer|zeit|ver|kür|zung)," {
+		t.Errorf("Hyphenate = %q", got)
+	}
+	// The author's soft hyphens stand for the word's points: no lookup.
+	if got := de.Points("Kunden\u00adplan"); got != nil {
+		t.Errorf("a word with soft hyphens got points %v", got)
+	}
+	// Minimum letters: German 2/2, English 2/3, French 2/3.
+	for _, c := range []struct{ lang, w string }{{"de", "Instandhaltungsplanungsleiter"}, {"en", "opportunities"}, {"fr", "responsabilité"}} {
+		h := For(c.lang)
+		n := len([]rune(c.w))
+		for _, p := range h.Points(c.w) {
+			before := len([]rune(c.w[:p]))
+			if before < h.leftMin || n-before < h.rightMin {
+				t.Errorf("%s %q: point after %d letters breaks the minimum %d/%d", c.lang, c.w, before, h.leftMin, h.rightMin)
+			}
+		}
+	}
+	if For("ja") != nil || For("") != nil {
+		t.Error("a language without patterns must get no hyphenator")
+	}
+	var none *Hyphenator
+	if none.Points("Wettbewerbsanalyse") != nil {
+		t.Error("a nil hyphenator must find no points")
+	}
+}
+
+// TestExceptions: the \hyphenation list of the English file wins over the patterns.
+func TestExceptions(t *testing.T) {
+	en := For("en")
+	for w, want := range map[string]string{"associate": "as-so-ciate", "project": "project", "table": "ta-ble"} {
+		if got := en.Hyphenate(w, "-"); got != want {
+			t.Errorf("%q → %q, want %q", w, got, want)
+		}
+	}
+}
+
+// FuzzPoints: any input gives increasing offsets at rune boundaries inside the word.
+func FuzzPoints(f *testing.F) {
+	for _, s := range []string{"Instandhaltung", "l’été", "\xff\xfeab", "a-b-c", "ÄÖÜäöüß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, h := range []*Hyphenator{german, english, french} {
+			last := 0
+			for _, p := range h.Points(s) {
+				if p <= last || p >= len(s) {
+					t.Fatalf("%q: point %d out of order or range", s, p)
+				}
+				last = p
+			}
+		}
+	})
+}
+
+func BenchmarkGerman(b *testing.B) {
+	de := For("de")
+	de.Points("x")
+	for b.Loop() {
+		de.Points("Instandhaltungsplanungsleiter")
+	}
+}
