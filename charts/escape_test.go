@@ -151,17 +151,6 @@ func TestPlainNumber(t *testing.T) {
 	}
 }
 
-func TestParseColor(t *testing.T) {
-	if c := parseColor("#abc", defaultPrimary); c.R != 0xaa || c.G != 0xbb || c.B != 0xcc {
-		t.Errorf("#abc = %v", c)
-	}
-	for _, bad := range []string{"", "red", "#12345g", "#1234567"} {
-		if parseColor(bad, "#102030") != parseColor("#102030", "") {
-			t.Errorf("%q does not fall back to the default", bad)
-		}
-	}
-}
-
 func TestFit(t *testing.T) {
 	st, _ := Theme{}.resolve()
 	c := &canvas{r: newMeasureRenderer(st), w: 640, h: 400, st: st}

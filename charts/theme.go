@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/kepdev/kep/render/theme"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,8 +32,11 @@ type Theme struct {
 	// Regular and Bold are the TrueType bytes of that family, used to measure text for the
 	// SVG layout; the Go fonts when nil.
 	Regular, Bold []byte
-	// Format formats numbers (ticks, value labels) in the document's language.
-	Format func(float64) string
+	// Format formats numbers (ticks, value labels) in the document's language; Money
+	// formats amounts with their currency (the money axes of History and ValueChart).
+	// Give both writers the same (render.Document.ChartTheme), so that a chart reads the
+	// same in the PDF and the HTML.
+	Format, Money func(float64) string
 	// Clean replaces runes the PDF font cannot draw; applied to every string handed to fpdf
 	// (fpdf panics on runes above U+FFFF). Default: such runes become '?'.
 	Clean func(string) string
@@ -41,7 +46,7 @@ type Theme struct {
 type style struct {
 	family        string
 	regular, bold *truetype.Font
-	format        func(float64) string
+	format, money func(float64) string
 	clean         func(string) string
 
 	primary, accent drawing.Color
@@ -50,11 +55,7 @@ type style struct {
 	paper           drawing.Color // background of panels
 }
 
-const (
-	defaultPrimary = "#1f4e79"
-	defaultAccent  = "#c8702a"
-	defaultFamily  = "Go"
-)
+const defaultFamily = "Go"
 
 func (t Theme) resolve() (*style, error) {
 	s := &style{family: t.FontFamily, format: t.Format, clean: t.Clean}
@@ -63,6 +64,10 @@ func (t Theme) resolve() (*style, error) {
 	}
 	if s.format == nil {
 		s.format = plainNumber
+	}
+	s.money = t.Money
+	if s.money == nil {
+		s.money = s.format
 	}
 	if s.clean == nil {
 		s.clean = dropAstral
@@ -81,8 +86,8 @@ func (t Theme) resolve() (*style, error) {
 			return nil, fmt.Errorf("bold font: %w", err)
 		}
 	}
-	s.primary = parseColor(t.Primary, defaultPrimary)
-	s.accent = parseColor(t.Accent, defaultAccent)
+	s.primary = opaque(theme.ParseOr(t.Primary, theme.DefaultPrimary))
+	s.accent = opaque(theme.ParseOr(t.Accent, theme.DefaultAccent))
 	s.ink = drawing.Color{R: 0x2f, G: 0x35, B: 0x3d, A: 255}
 	s.muted = drawing.Color{R: 0x6b, G: 0x72, B: 0x80, A: 255}
 	s.grid = drawing.Color{R: 0xe3, G: 0xe6, B: 0xea, A: 255}
@@ -120,19 +125,8 @@ func alpha(c drawing.Color, a float64) drawing.Color {
 	return c
 }
 
-// parseColor reads "#rrggbb" or "#rgb"; anything else gives the default, because a brand
-// colour is decoration and must never stop a document.
-func parseColor(s, def string) drawing.Color {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) == 3 {
-		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if len(s) != 6 || err != nil {
-		return parseColor(def, "#000000")
-	}
-	return drawing.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}
-}
+// opaque is a theme colour for go-chart's renderer.
+func opaque(c theme.Color) drawing.Color { return drawing.Color{R: c.R, G: c.G, B: c.B, A: 255} }
 
 func toHSL(c drawing.Color) (h, s, l float64) {
 	r, g, b := float64(c.R)/255, float64(c.G)/255, float64(c.B)/255

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render/theme"
 )
 
 // Document is a plan laid out as ordered sections of typed blocks, built once by Build
@@ -243,12 +244,29 @@ func (d *Document) Walk(fn func(s *Section)) {
 	walk(d.Sections)
 }
 
-// ChartTheme is the charts.Theme of the document: brand colours, the brand font where
-// the workspace gives one (family "Brand", else the built-in "Go"), and the language's
-// compact number format. The PDF writer sets Clean (and may rename the family to the one
-// it registered); the HTML writer provides the family with @font-face.
+// Theme resolves the document's brand once for both writers and the charts: colours and
+// their text-safe variants, running header and footer, chart size and chart number
+// formats. It is a pure function of the document.
+func (d *Document) Theme() theme.Theme {
+	version := ""
+	if d.Version != "" {
+		version = d.Labels.T("cover.version") + " " + d.Version
+	}
+	return theme.New(theme.Brand{
+		Primary: d.Primary, Accent: d.Accent,
+		Account: d.Account, Title: d.Title, Version: version, Status: d.Status,
+		Confidentiality: d.Confidentiality, Company: d.Company, Footer: d.Footer,
+		Number: d.Format.Compact, Money: d.Format.MoneyCompact,
+	})
+}
+
+// ChartTheme is the charts.Theme of the document: its Theme's colours and number
+// formats, the brand font where the workspace gives one (family "Brand", else the
+// built-in "Go"). The PDF writer sets Clean (and may rename the family to the one it
+// registered); the HTML writer provides the family with @font-face.
 func (d *Document) ChartTheme() charts.Theme {
-	t := charts.Theme{Primary: d.Primary, Accent: d.Accent, FontFamily: "Go", Format: d.Format.Compact}
+	th := d.Theme()
+	t := charts.Theme{Primary: th.Primary.Hex(), Accent: th.Accent.Hex(), FontFamily: "Go", Format: th.Number, Money: th.Money}
 	if len(d.Font) > 0 {
 		t.FontFamily, t.Regular, t.Bold = "Brand", d.Font, d.FontBold
 		if len(t.Bold) == 0 {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/theme"
 	"github.com/kepdev/kep/templates"
 )
 
@@ -37,7 +38,7 @@ const maxPooled = 4 << 20
 // without raw HTML and with only http, https and mailto links.
 func Write(w io.Writer, d *render.Document, opt Options) error {
 	bp := bufs.Get().(*[]byte)
-	p := &page{d: d, theme: d.ChartTheme(), buf: (*bp)[:0], regions: map[string]int{}}
+	p := &page{d: d, theme: d.ChartTheme(), look: d.Theme(), buf: (*bp)[:0], regions: map[string]int{}}
 	defer func() {
 		if cap(p.buf) <= maxPooled {
 			*bp = p.buf[:0]
@@ -69,6 +70,7 @@ func Write(w io.Writer, d *render.Document, opt Options) error {
 type page struct {
 	d       *render.Document
 	theme   charts.Theme
+	look    theme.Theme // colours, header and footer shared with the PDF
 	buf     []byte
 	tables  int            // tables so far: their ids are t1, t2, …
 	regions map[string]int // table regions by caption and section, for unique names

@@ -4,9 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
-	"math"
 	mbits "math/bits"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -14,28 +12,27 @@ import (
 	"github.com/kepdev/kep/templates"
 )
 
-// stylesheet writes the document's CSS: brand colours as custom properties (adjusted so
-// that text in them keeps a contrast of at least 4.5:1), the paper size and the print
-// footer with confidentiality and page numbers, then the fixed style sheet.
+// stylesheet writes the document's CSS: the theme's colours as custom properties (the
+// text variants keep a contrast of at least 4.5:1), the paper size and the print header
+// and footer (the PDF's words: title, version and status; confidentiality, company and
+// page numbers), then the fixed style sheet.
 func (p *page) stylesheet() {
-	d := p.d
-	primary := parseHex(d.Primary, rgb{0x1f, 0x4e, 0x79})
-	accent := parseHex(d.Accent, rgb{0xc8, 0x70, 0x2a})
-	white := rgb{255, 255, 255}
+	d, th := p.d, p.look
 	p.buf = fmt.Appendf(p.buf, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
-		cssString(p.theme.FontFamily), primary.hex(), readable(primary, 4.6).hex(), readable(primary, 7).hex(), accent.hex(),
-		readable(accent, 4.6).hex(), mix(primary, white, 0.92).hex(), mix(primary, white, 0.6).hex())
+		cssString(p.theme.FontFamily), th.Primary.Hex(), th.PrimaryText.Hex(), th.PrimaryDark.Hex(), th.Accent.Hex(),
+		th.AccentText.Hex(), th.Tint.Hex(), th.TintStrong.Hex())
 	size := "A4"
 	if d.Paper == "letter" {
 		size = "letter"
 	}
-	foot := d.Confidentiality + " · " + d.Account
-	if d.Footer != "" {
-		foot += " · " + d.Footer
+	foot := th.Confidentiality
+	if th.Footer != "" {
+		foot += " · " + th.Footer
 	}
-	p.buf = fmt.Appendf(p.buf, "@page{size:%s;margin:16mm 16mm 18mm;@bottom-left{content:%s;font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}@bottom-right{content:counter(page) \" / \" counter(pages);font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563}}\n",
-		size, cssString(foot))
-	p.raw("@page:first{@bottom-right{content:none}}\n")
+	const box = "font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563"
+	p.buf = fmt.Appendf(p.buf, "@page{size:%s;margin:16mm 16mm 18mm;@top-left{content:%s;%s}@top-right{content:%s;%s}@bottom-left{content:%s;%s}@bottom-right{content:counter(page) \" / \" counter(pages);%s}}\n",
+		size, cssString(th.Header), box, cssString(th.HeaderRight), box, cssString(foot), box, box)
+	p.raw("@page:first{@top-left{content:none}@top-right{content:none}@bottom-right{content:none}}\n")
 	p.raw(templates.CSS)
 }
 
@@ -150,56 +147,4 @@ func cssString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-type rgb struct{ r, g, b float64 }
-
-func parseHex(s string, def rgb) rgb {
-	s = strings.TrimPrefix(s, "#")
-	v, err := strconv.ParseUint(s, 16, 32)
-	if len(s) != 6 || err != nil {
-		return def
-	}
-	return rgb{float64(v >> 16 & 0xff), float64(v >> 8 & 0xff), float64(v & 0xff)}
-}
-
-func (c rgb) hex() string {
-	f := func(v float64) int { return int(math.Round(math.Max(0, math.Min(255, v)))) }
-	return fmt.Sprintf("#%02x%02x%02x", f(c.r), f(c.g), f(c.b))
-}
-
-func mix(a, b rgb, t float64) rgb {
-	return rgb{a.r*(1-t) + b.r*t, a.g*(1-t) + b.g*t, a.b*(1-t) + b.b*t}
-}
-
-// luminance is the WCAG relative luminance.
-func (c rgb) luminance() float64 {
-	ch := func(v float64) float64 {
-		v /= 255
-		if v <= 0.03928 {
-			return v / 12.92
-		}
-		return math.Pow((v+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(c.r) + 0.7152*ch(c.g) + 0.0722*ch(c.b)
-}
-
-func contrast(a, b rgb) float64 {
-	la, lb := a.luminance(), b.luminance()
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// readable darkens c toward black until it has at least the given contrast with white.
-func readable(c rgb, want float64) rgb {
-	white, black := rgb{255, 255, 255}, rgb{}
-	for t := 0.0; t <= 1; t += 0.02 {
-		d := mix(c, black, t)
-		if contrast(d, white) >= want {
-			return d
-		}
-	}
-	return black
 }

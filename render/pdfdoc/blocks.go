@@ -215,17 +215,14 @@ func (w *docWriter) list(items []string, ordered bool) {
 	}
 }
 
-// chartTheme is the brand and font handed to the charts package: the family registered
-// here, this document's sanitizer and number format.
+// chartTheme is the document's chart theme (the colours and number formats the HTML
+// uses too) with the family registered here and this document's sanitizer.
 func (w *docWriter) chartTheme() charts.Theme {
-	return charts.Theme{
-		Primary: w.primary.hex(), Accent: w.accent.hex(),
-		FontFamily: textFamily,
-		Regular:    w.fonts.styles[""].data,
-		Bold:       w.fonts.styles["B"].data,
-		Format:     func(v float64) string { return w.d.Format.Decimal(v, 2) },
-		Clean:      w.san.Line,
-	}
+	t := w.d.ChartTheme()
+	t.FontFamily = textFamily
+	t.Regular, t.Bold = w.fonts.styles[""].data, w.fonts.styles["B"].data
+	t.Clean = w.san.Line
+	return t
 }
 
 // chartSize is the chart's box: its design size in points, scaled down to the text width
@@ -369,7 +366,7 @@ func (w *docWriter) swot(s *render.SWOT) {
 		}
 		return out
 	}
-	colors := [4]rgb{w.primary, w.accentText(), w.primary, w.accentText()}
+	colors := [4]rgb{w.primary, w.accentText, w.primary, w.accentText}
 	for row := 0; row < 2; row++ {
 		a, b := layout(s.Quadrants[2*row]), layout(s.Quadrants[2*row+1])
 		h := math.Max(a.h, b.h)

@@ -153,9 +153,9 @@ func (w *docWriter) cover(logo logoImage) {
 		c = w.fit(c, stBold, 8.5, w.width()-10)
 		cw := w.strWidth(c, stBold, 8.5)
 		by := w.pageH - 26
-		w.setDraw(w.accentText(), 0.35)
+		w.setDraw(w.accentText, 0.35)
 		w.pdf.RoundedRect(w.left(), by, cw+8, 7, 1.2, "1234", "D")
-		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText())
+		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText)
 	}
 	w.rect(0, w.pageH-7, w.pageW, 7, w.primary)
 }

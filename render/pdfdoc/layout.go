@@ -2,30 +2,25 @@ package pdfdoc
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/render/theme"
 )
 
 // rgb is a colour with 0–255 components.
 type rgb struct{ r, g, b int }
 
-// parseColor reads "#rrggbb" or "#rgb"; anything else gives def.
+// parseColor reads "#rrggbb" or "#rgb" (theme.Parse); anything else gives def.
 func parseColor(s string, def rgb) rgb {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) == 3 {
-		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
-	}
-	if len(s) != 6 {
+	c, ok := theme.Parse(s)
+	if !ok {
 		return def
 	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return def
-	}
-	return rgb{int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)}
+	return fromTheme(c)
 }
+
+// fromTheme converts a theme colour.
+func fromTheme(c theme.Color) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
 
 // tint blends c towards white by t (0 = c, 1 = white): tints for fills and zebra rows.
 func (c rgb) tint(t float64) rgb {
@@ -67,11 +62,13 @@ type engine struct {
 	fonts *fontSet
 	san   *sanitizer
 
-	pageW, pageH    float64
-	ml, mr, mt, mb  float64
-	y               float64
-	primary, accent rgb
-	onNewPage       func() // called after each page break (a block quote continues its bar)
+	pageW, pageH   float64
+	ml, mr, mt, mb float64
+	y              float64
+	// The document's theme colours: primary and accent as given, accentText the accent
+	// darkened for text (theme.TextContrast).
+	primary, accent, accentText rgb
+	onNewPage                   func() // called after each page break (a block quote continues its bar)
 	// headEnd is where the last heading ended on page headPage; stranded counts the
 	// headings a page break left with nothing below them (tests check it stays 0).
 	headEnd                float64

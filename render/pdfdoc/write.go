@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/theme"
 )
 
 // Options control a PDF beyond its document. The zero value is usable.
@@ -88,6 +89,7 @@ type docWriter struct {
 	opt   Options
 	links map[*render.Section]int
 	pages map[*render.Section]int
+	look  theme.Theme // colours, header and footer shared with the HTML
 
 	toc         *render.Section
 	tocPage     int     // first page of the contents
@@ -108,15 +110,15 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 		size = "Letter"
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	th := d.Theme()
 	pageW, pageH := pdf.GetPageSize()
 	e := &engine{
 		pdf: pdf, fonts: fonts, san: newSanitizer(fonts.cov),
 		pageW: pageW, pageH: pageH,
 		ml: marginX, mr: marginX, mt: marginTop, mb: marginBottom,
-		primary: parseColor(d.Primary, rgb{0x1f, 0x4e, 0x79}),
-		accent:  parseColor(d.Accent, rgb{0xe8, 0x77, 0x2e}),
+		primary: fromTheme(th.Primary), accent: fromTheme(th.Accent), accentText: fromTheme(th.AccentText),
 	}
-	dw := &docWriter{engine: e, d: d, opt: opt,
+	dw := &docWriter{engine: e, d: d, opt: opt, look: th,
 		links: map[*render.Section]int{}, pages: map[*render.Section]int{}}
 
 	now := opt.Now
@@ -314,7 +316,7 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 		num := w.san.Line(s.Number)
 		c := w.accent
 		if lvl > 0 {
-			c = w.accentText() // smaller numbers need the contrast of text
+			c = w.accentText // smaller numbers need the contrast of text
 		}
 		spans = append(spans, span{text: num + w.san.Line("\u00a0\u00a0"), color: &c})
 		spans = append(spans, span{text: w.san.Line(s.Title)})
@@ -463,22 +465,14 @@ func (w *docWriter) pageFurniture() {
 		// Header: document title left, version and status right, a rule in the brand
 		// colour. The company stands in the footer, as the spec asks.
 		hy := w.mt - 10
-		version := ""
-		if w.d.Version != "" {
-			version = l.T("cover.version") + " " + w.d.Version
-		}
-		right := w.san.Line(joinNonEmpty(" · ", version, w.d.Status))
+		right := w.san.Line(w.look.HeaderRight)
 		rw := 0.0
 		if right != "" {
 			right = w.fit(right, stBold, 7.5, w.width()*0.4)
 			rw = w.strWidth(right, stBold, 7.5)
 			w.text(w.right()-rw, hy, right, stBold, 7.5, muted)
 		}
-		head := w.d.Title
-		if w.d.Account != "" && !strings.Contains(head, w.d.Account) {
-			head = w.d.Account + " · " + head
-		}
-		left := w.fit(w.san.Line(head), 0, 7.5, w.width()-rw-6)
+		left := w.fit(w.san.Line(w.look.Header), 0, 7.5, w.width()-rw-6)
 		w.text(w.left(), hy, left, 0, 7.5, muted)
 		w.hline(w.left(), w.right(), hy+2.2, w.primary, 0.35)
 
@@ -488,15 +482,15 @@ func (w *docWriter) pageFurniture() {
 		page := fmt.Sprintf("%s %d / %d", w.san.Line(l.T("doc.page")), p, n)
 		pw := w.strWidth(page, 0, 7.5)
 		w.text(w.right()-pw, fy, page, 0, 7.5, muted)
-		conf := w.san.Line(w.d.Confidentiality)
+		conf := w.san.Line(w.look.Confidentiality)
 		avail := w.width() - pw - 8
 		x := w.left()
 		if conf != "" {
 			conf = w.fit(conf, stBold, 7.5, avail)
-			w.text(x, fy, conf, stBold, 7.5, w.accentText())
+			w.text(x, fy, conf, stBold, 7.5, w.accentText)
 			x += w.strWidth(conf, stBold, 7.5)
 		}
-		if foot := w.san.Line(joinNonEmpty(" · ", w.d.Company, w.d.Footer)); foot != "" && x < w.left()+avail-10 {
+		if foot := w.san.Line(w.look.Footer); foot != "" && x < w.left()+avail-10 {
 			if conf != "" {
 				foot = " · " + foot
 			}
@@ -504,36 +498,4 @@ func (w *docWriter) pageFurniture() {
 			w.text(x, fy, foot, 0, 7.5, muted)
 		}
 	}
-}
-
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
-}
-
-// accentText is the accent colour darkened until it reads as text on white.
-func (w *docWriter) accentText() rgb {
-	c := w.accent
-	for i := 0; i < 10 && luminance(c) > 0.18; i++ {
-		c = rgb{c.r * 85 / 100, c.g * 85 / 100, c.b * 85 / 100}
-	}
-	return c
-}
-
-// luminance is the relative luminance of c (WCAG).
-func luminance(c rgb) float64 {
-	lin := func(v int) float64 {
-		f := float64(v) / 255
-		if f <= 0.03928 {
-			return f / 12.92
-		}
-		return math.Pow((f+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
 }
