@@ -1,8 +1,9 @@
 package kep
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // accept marks the warnings of p that its [[accepted]] entries name (spec A7) and adds a
@@ -26,7 +27,7 @@ func accept(p *Plan, ds Diagnostics, today Date) Diagnostics {
 			}
 			used[j] = true
 			if a.Until != nil && a.Until.Before(today) {
-				d.Message += fmt.Sprintf(" (accepted until %s: the acceptance ran out; extend until or remove accepted[%d])", a.Until, j)
+				d.SetMsg(locale.Msgf("%s (accepted until %s: the acceptance ran out; extend until or remove accepted[%d])", d.TextMsg(), a.Until, j))
 				continue
 			}
 			d.Accepted = a.Reason
@@ -37,8 +38,7 @@ func accept(p *Plan, ds Diagnostics, today Date) Diagnostics {
 		if !used[j] {
 			path := indexPath("accepted", j) + ".warning"
 			ps := p.idx.at(path)
-			ds = append(ds, Diagnostic{File: p.File, Line: ps.Line, Col: ps.Col, Path: path, Warning: true,
-				Message: fmt.Sprintf("accepts no warning: no warning names %q (any more); remove the entry", a.Warning)})
+			ds = append(ds, diag(p.File, ps.Line, ps.Col, path, true, "accepts no warning: no warning names %q (any more); remove the entry", a.Warning))
 		}
 	}
 	return ds

@@ -125,7 +125,7 @@ func exampleFindings(raw map[string]any, p *Plan) (examples [7]bool, ds Diagnost
 	}
 	at := func(path, pos, format string, args ...any) Diagnostic {
 		ps := p.idx.at(pos)
-		return Diagnostic{File: p.File, Line: ps.Line, Col: ps.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: true}
+		return diag(p.File, ps.Line, ps.Col, path, true, format, args...)
 	}
 	inBlock := map[string]int{}
 	for i, has := range blocksWithData(p) {

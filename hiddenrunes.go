@@ -1,19 +1,20 @@
 package kep
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // hiddenRune returns the finding for the first code point in str that a reader cannot
 // see but that changes what is shown or how it is read: C1 controls, the bidirectional
 // embeddings, overrides and isolates (a "Trojan Source" reordering: a contract number
 // or a name shown backwards), the Unicode line and paragraph separators (a line break
-// in one-line text; JavaScript reads them as one) and noncharacters. "" when there is
-// none. Markdown (multiline) may span lines, so it keeps U+2028 and U+2029; everything
+// in one-line text; JavaScript reads them as one) and noncharacters; no message when
+// there is none. Markdown (multiline) may span lines, so it keeps U+2028 and U+2029; everything
 // else is refused there too. The marks U+200E and U+200F (and U+061C) stay allowed:
 // they do not reorder text beyond themselves and right-to-left names need them.
-func hiddenRune(str string, multiline bool) string {
+func hiddenRune(str string, multiline bool) locale.Msg {
 	i := strings.IndexFunc(str, func(r rune) bool {
 		if multiline && (r == 0x2028 || r == 0x2029) {
 			return false
@@ -21,17 +22,17 @@ func hiddenRune(str string, multiline bool) string {
 		return hiddenRuneName(r) != ""
 	})
 	if i < 0 {
-		return ""
+		return locale.Msg{}
 	}
 	r := []rune(str[i:])[0]
-	name := hiddenRuneName(r)
+	name := locale.MsgWord(hiddenRuneName(r))
 	switch {
 	case r == 0x2028 || r == 0x2029:
-		return fmt.Sprintf("contains %U (%s), a line break; want one line of text", r, name)
+		return locale.Msgf("contains %U (%s), a line break; want one line of text", r, name)
 	case isNoncharacter(r):
-		return fmt.Sprintf("contains %U (%s), a code point that is not a character; remove it", r, name)
+		return locale.Msgf("contains %U (%s), a code point that is not a character; remove it", r, name)
 	}
-	return fmt.Sprintf("contains %U (%s), a control character that can hide text; remove it", r, name)
+	return locale.Msgf("contains %U (%s), a control character that can hide text; remove it", r, name)
 }
 
 var bidiNames = map[rune]string{

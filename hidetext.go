@@ -45,8 +45,7 @@ func hideText(fsys FileSystem, file string, src []byte, ds Diagnostics) Diagnost
 				continue
 			}
 			syntax = true
-			d = Diagnostic{File: file, Line: d.Line, Col: d.Col,
-				Message: "not a TOML file: its name, links followed, is " + filepath.Base(real) + ", not *.toml, so kep quotes nothing from it"}
+			d = diag(file, d.Line, d.Col, "", false, "not a TOML file: its name, links followed, is %s, not *.toml, so kep quotes nothing from it", filepath.Base(real))
 		}
 		d.NoSource = true
 		out = append(out, d)

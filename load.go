@@ -3,7 +3,6 @@ package kep
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,7 +67,7 @@ func (l *Loader) LoadPlan(path string) (*Plan, Diagnostics) {
 	if fi, err := l.fs().Stat(path); err == nil {
 		// A device or pipe would be read without end.
 		if !fi.Mode().IsRegular() {
-			return nil, Diagnostics{{File: path, Message: "not a regular file"}}
+			return nil, Diagnostics{diag(path, 0, 0, "", false, "not a regular file")}
 		}
 		if fi.Size() > MaxFileSize {
 			return nil, Diagnostics{tooBig(path, fi.Size())}
@@ -82,7 +81,7 @@ func (l *Loader) LoadPlan(path string) (*Plan, Diagnostics) {
 }
 
 func tooBig(path string, n int64) Diagnostic {
-	return Diagnostic{File: path, Message: fmt.Sprintf("file is %d bytes, more than the limit of %d (2 MiB)", n, MaxFileSize)}
+	return diag(path, 0, 0, "", false, "file is %d bytes, more than the limit of %d (2 MiB)", n, MaxFileSize)
 }
 
 // LoadPlanBytes is LoadPlan on bytes read elsewhere (an older git revision, a test); path
@@ -102,8 +101,7 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 			fallback.Dir = real
 		}
 		_, diags := decodeWorkspace(l.fs(), path, src, fallback)
-		diags = append(diags, Diagnostic{File: path, Warning: true,
-			Message: "a workspace file, not a plan: checked as a workspace; its plans are checked with it"})
+		diags = append(diags, diag(path, 0, 0, "", true, "a workspace file, not a plan: checked as a workspace; its plans are checked with it"))
 		diags.Sort()
 		return nil, diags
 	}
@@ -122,7 +120,11 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*Plan, Diagnostics) {
 			}
 		}
 	}
-	return p, limitErrors(path, diags)
+	lang := statedLang(src)
+	if lang == "" && ws != nil {
+		lang = ws.statedLang
+	}
+	return p, withLang(limitErrors(path, diags), path, lang)
 }
 
 func (l *Loader) now() time.Time {
@@ -168,7 +170,7 @@ func limitErrors(file string, ds Diagnostics) Diagnostics {
 	if n <= MaxErrors {
 		return ds
 	}
-	out := Diagnostics{{File: file, Message: fmt.Sprintf("more than %d errors; showing the first %d", MaxErrors, MaxErrors)}}
+	out := Diagnostics{diag(file, 0, 0, "", false, "more than %d errors; showing the first %d", MaxErrors, MaxErrors)}
 	kept := 0
 	for _, d := range ds {
 		if !d.Warning && d.File == file {
@@ -189,7 +191,9 @@ func limitErrors(file string, ds Diagnostics) Diagnostics {
 func decodeRaw(file string, src []byte) (*decoded, Diagnostics) {
 	d := &decoded{file: file}
 	if line, msg := checkStructure(src); line > 0 {
-		return nil, Diagnostics{{File: file, Line: line, Message: msg}}
+		d := Diagnostic{File: file, Line: line}
+		d.SetMsg(msg)
+		return nil, Diagnostics{d}
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
@@ -237,7 +241,7 @@ func (d *decoded) at(path string, warning bool, format string, args ...any) Diag
 		d.errors++
 	}
 	p := d.idx.at(path)
-	return Diagnostic{File: d.file, Line: p.Line, Col: p.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: warning}
+	return diag(d.file, p.Line, p.Col, path, warning, format, args...)
 }
 
 // decodePlan turns a plan file into a checked Plan merged with its workspace.
@@ -379,8 +383,8 @@ func (l *Loader) workspaceFor(path string) (*Workspace, Diagnostics) {
 		if fi, err := fsys.Stat(home); err == nil && fi.Mode().Perm()&0o002 != 0 {
 			ws := DefaultWorkspace()
 			ws.Dir = dir
-			return ws, Diagnostics{{File: file, Message: fmt.Sprintf("not used: %s is a folder anyone may write to, so this workspace file may not be yours; "+
-				"put a kep.toml in the plan's folder or in a folder between it and %s that only you can write to", home, home)}}
+			return ws, Diagnostics{diag(file, 0, 0, "", false, "not used: %s is a folder anyone may write to, so this workspace file may not be yours; "+
+				"put a kep.toml in the plan's folder or in a folder between it and %s that only you can write to", home, home)}
 		}
 	}
 	key := file
@@ -429,7 +433,8 @@ func loadWorkspace(fsys FileSystem, file, home string) (*Workspace, Diagnostics)
 // decodeWorkspace checks the workspace file's bytes; on errors it returns fallback.
 func decodeWorkspace(fsys FileSystem, file string, src []byte, fallback *Workspace) (*Workspace, Diagnostics) {
 	ws, diags := decodeWorkspaceFile(fsys, file, src, fallback)
-	return ws, hideText(fsys, file, src, diags)
+	ws.statedLang = statedLang(src)
+	return ws, withLang(hideText(fsys, file, src, diags), file, ws.statedLang)
 }
 
 func decodeWorkspaceFile(fsys FileSystem, file string, src []byte, fallback *Workspace) (*Workspace, Diagnostics) {

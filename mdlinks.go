@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -58,11 +59,20 @@ var mdParser = sync.OnceValue(func() parser.Parser {
 // images, in the order they appear: a link whose destination is not http, https or
 // mailto is shown as its text, an image as its alt text.
 func markdownLinkFindings(src string) []string {
+	var out []string
+	for _, m := range markdownLinkMsgs(src) {
+		out = append(out, m.String())
+	}
+	return out
+}
+
+// markdownLinkMsgs is markdownLinkFindings kept for translation.
+func markdownLinkMsgs(src string) []locale.Msg {
 	if !strings.ContainsAny(src, "[<:") {
 		return nil // no link, image or autolink possible
 	}
 	b := []byte(src)
-	var out []string
+	var out []locale.Msg
 	_ = ast.Walk(mdParser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -70,14 +80,14 @@ func markdownLinkFindings(src string) []string {
 		switch n := n.(type) {
 		case *ast.Link:
 			if dest := string(n.Destination); !SafeURL(dest) {
-				out = append(out, "the link to "+quoteShort(dest)+" is shown as plain text: links may go to http, https or mailto addresses")
+				out = append(out, locale.Msgf("the link to %s is shown as plain text: links may go to http, https or mailto addresses", quoteShort(dest)))
 			}
 		case *ast.AutoLink:
 			if dest := string(n.URL(b)); !SafeURL(dest) {
-				out = append(out, "the link to "+quoteShort(dest)+" is shown as plain text: links may go to http, https or mailto addresses")
+				out = append(out, locale.Msgf("the link to %s is shown as plain text: links may go to http, https or mailto addresses", quoteShort(dest)))
 			}
 		case *ast.Image:
-			out = append(out, "the image "+quoteShort(string(n.Destination))+" is shown as its text: documents show no images from a plan")
+			out = append(out, locale.Msgf("the image %s is shown as its text: documents show no images from a plan", quoteShort(string(n.Destination))))
 		}
 		return ast.WalkContinue, nil
 	})

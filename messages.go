@@ -1,11 +1,11 @@
 package kep
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // The TOML library's messages are written for programmers ("expected a top-level item
@@ -39,7 +39,7 @@ func friendlierDiag(d *Diagnostic, src []byte) {
 		// header that lacks its "]" is the line before.
 		d.Line--
 		d.Col = len(lineAt(src, d.Line)) + 1
-		d.Message = msgHeaderUnclosed()
+		d.SetMsg(msgHeaderUnclosed())
 		return
 	}
 	if m := re.definedTwice.FindStringSubmatch(d.Message); m != nil && d.Path == "" {
@@ -51,12 +51,12 @@ func friendlierDiag(d *Diagnostic, src []byte) {
 			d.Path = strings.TrimPrefix(d.Path+"."+m[1], ".")
 		}
 	}
-	d.Message = friendlier(d.Message, line)
+	d.SetMsg(friendlier(d.Message, line))
 }
 
 // friendlier returns the message for a TOML syntax error; line is the text of the line
 // the library points at ("" if unknown).
-func friendlier(msg, line string) string {
+func friendlier(msg, line string) locale.Msg {
 	re := msgPatterns()
 	if re.definedTwice.MatchString(msg) {
 		return msgTwice(0)
@@ -76,7 +76,7 @@ func friendlier(msg, line string) string {
 		if re.thousands.MatchString(v) {
 			return msgThousandsDots(v)
 		}
-		return "not a number: " + v
+		return locale.Msgf("not a number: %s", v)
 	}
 	if m := re.keyThenWhat.FindStringSubmatch(msg); m != nil {
 		if r := []rune(m[1]); len(r) == 1 && r[0] > 127 {
@@ -88,9 +88,9 @@ func friendlier(msg, line string) string {
 		if m := re.commaDecimal.FindStringSubmatch(line); m != nil {
 			return msgDecimalComma(m[1], m[2])
 		}
-		return "want the end of the line after the value" + strings.TrimPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF")
+		return locale.Msgf("want the end of the line after the value%s", strings.TrimPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF"))
 	}
-	return lowerFirst(msg)
+	return locale.MsgText(lowerFirst(msg))
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
@@ -134,178 +134,176 @@ func lineAt(src []byte, n int) string {
 // The words of the syntax scan (syntax.go) and of friendlier, in one place so that they
 // can be translated together. Each names what it found and the fix.
 
-const valueKinds = "(without quotes only numbers, true or false, and dates)"
+// valueKinds is appended to msgBareText; a word of its own so that it is translated once.
+const valueKinds = locale.MsgWord("(without quotes only numbers, true or false, and dates)")
 
-func msgGermanDate(day, month, year, v string) string {
-	return "dates are written year-month-day without quotes, like " + year + "-" + pad2(month) + "-" + pad2(day) + "; not " + v
+func msgGermanDate(day, month, year, v string) locale.Msg {
+	return locale.Msgf("dates are written year-month-day without quotes, like %s; not %s", year+"-"+pad2(month)+"-"+pad2(day), v)
 }
 
-func msgThousandsDots(v string) string {
+func msgThousandsDots(v string) locale.Msg {
 	plain := strings.ReplaceAll(v, ".", "")
 	plain = strings.Replace(plain, ",", ".", 1)
-	return "numbers take no thousands separators and a decimal point: " + plain + " (or with underscores, " + strings.ReplaceAll(v, ".", "_") + "); not " + v
+	return locale.Msgf("numbers take no thousands separators and a decimal point: %s (or with underscores, %s); not %s", plain, strings.ReplaceAll(v, ".", "_"), v)
 }
 
-func msgThousandsCommas(v string) string {
-	return "numbers take no thousands separators: " + strings.ReplaceAll(v, ",", "") + " (or with underscores, " + strings.ReplaceAll(v, ",", "_") + "); not " + v
+func msgThousandsCommas(v string) locale.Msg {
+	return locale.Msgf("numbers take no thousands separators: %s (or with underscores, %s); not %s", strings.ReplaceAll(v, ",", ""), strings.ReplaceAll(v, ",", "_"), v)
 }
 
-func msgNumberSpaces(v string) string {
-	return "numbers take no spaces: " + strings.ReplaceAll(v, " ", "") + " (or with underscores, " + strings.ReplaceAll(v, " ", "_") + "); not " + quote(v)
+func msgNumberSpaces(v string) locale.Msg {
+	return locale.Msgf("numbers take no spaces: %s (or with underscores, %s); not \"%s\"", strings.ReplaceAll(v, " ", ""), strings.ReplaceAll(v, " ", "_"), v)
 }
 
-func msgDecimalComma(whole, frac string) string {
-	return "numbers take a decimal point, not a comma: " + whole + "." + frac
+func msgDecimalComma(whole, frac string) locale.Msg {
+	return locale.Msgf("numbers take a decimal point, not a comma: %s", whole+"."+frac)
 }
 
-func msgBoolWord(w string) string { return "want true or false, not " + quote(w) }
+func msgBoolWord(w string) locale.Msg { return locale.Msgf("want true or false, not \"%s\"", w) }
 
-func msgBareText(text string) string {
-	return "text must be in quotes: " + quote(text) + " " + valueKinds
+func msgBareText(text string) locale.Msg {
+	return locale.Msgf("text must be in quotes: \"%s\" %s", text, valueKinds)
 }
 
-func msgKeyChar(c string) string {
-	return "a key is written with a-z, A-Z, 0-9, - and _ only, not " + quote(c)
+func msgKeyChar(c string) locale.Msg {
+	return locale.Msgf("a key is written with a-z, A-Z, 0-9, - and _ only, not \"%s\"", c)
 }
 
-func msgNoEquals(got string) string {
+func msgNoEquals(got string) locale.Msg {
 	if got == "" {
-		return "want \"=\" and a value after the key"
+		return locale.Msgf("want \"=\" and a value after the key")
 	}
-	return "want \"=\" between the key and its value, not " + quote(got)
+	return locale.Msgf("want \"=\" between the key and its value, not \"%s\"", got)
 }
 
-func msgNoEqualsFix(fixed string) string {
-	return "want \"=\" between the key and its value: " + strings.TrimLeft(fixed, " \t")
+func msgNoEqualsFix(fixed string) locale.Msg {
+	return locale.Msgf("want \"=\" between the key and its value: %s", strings.TrimLeft(fixed, " \t"))
 }
 
-func msgNoValue() string {
-	return "want a value after \"=\": text in quotes, a number, true or false, or a date"
+func msgNoValue() locale.Msg {
+	return locale.Msgf("want a value after \"=\": text in quotes, a number, true or false, or a date")
 }
 
-func msgKeyMissing() string {
-	return "want a key here (a-z, A-Z, 0-9, - and _, or text in quotes)"
+func msgKeyMissing() locale.Msg {
+	return locale.Msgf("want a key here (a-z, A-Z, 0-9, - and _, or text in quotes)")
 }
 
 // msgTwice: first is the line of the first one, 0 if unknown.
-func msgTwice(first int) string {
+func msgTwice(first int) locale.Msg {
 	if first > 0 {
-		return "defined twice: a key or [table] may appear only once (first on line " + strconv.Itoa(first) + ")"
+		return locale.Msgf("defined twice: a key or [table] may appear only once (first on line %d)", first)
 	}
-	return "defined twice: a key or [table] may appear only once"
+	return locale.Msgf("defined twice: a key or [table] may appear only once")
 }
 
-func msgHeaderUnclosed() string { return "a [table] header needs its closing ]" }
+func msgHeaderUnclosed() locale.Msg { return locale.Msgf("a [table] header needs its closing ]") }
 
-func msgHeaderJunk(rest string) string {
-	return "want the end of the line after a [table] header, not " + quote(rest)
+func msgHeaderJunk(rest string) locale.Msg {
+	return locale.Msgf("want the end of the line after a [table] header, not \"%s\"", rest)
 }
 
-func msgBlankInKey(blank byte, key string) string {
-	what := "a space"
+func msgBlankInKey(blank byte, key string) locale.Msg {
 	if blank == '\t' {
-		what = "a tab"
-		key = strings.ReplaceAll(key, "\t", "→")
+		return locale.Msgf("a tab inside the key \"%s\": a key is one word (a-z, A-Z, 0-9, - and _), or text in quotes", strings.ReplaceAll(key, "\t", "→"))
 	}
-	return what + " inside the key " + quote(key) + ": a key is one word (a-z, A-Z, 0-9, - and _), or text in quotes"
+	return locale.Msgf("a space inside the key \"%s\": a key is one word (a-z, A-Z, 0-9, - and _), or text in quotes", key)
 }
 
-// msgInvisible names an invisible character; in says where it stands ("" or "in the number 1 850").
-func msgInvisible(r rune, fixed string) string {
-	fix := "replace it with an ordinary space, or delete it"
+// msgInvisible names an invisible character; fixed, when not "", is the value without it.
+func msgInvisible(r rune, fixed string) locale.Msg {
+	fix := locale.Msgf("replace it with an ordinary space, or delete it")
 	switch r {
 	case 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad:
-		fix = "delete it"
+		fix = locale.Msgf("delete it")
 	}
 	if fixed != "" {
-		fix = "write " + fixed
+		fix = locale.Msgf("write %s", fixed)
 	}
-	return fmt.Sprintf("invisible character %U (%s), as Word and Excel paste it: %s", r, invisibleName(r), fix)
+	return locale.Msgf("invisible character %U (%s), as Word and Excel paste it: %s", r, invisibleName(r), fix)
 }
 
-func msgTypographic(r rune) string {
-	return fmt.Sprintf("%c (%U) is a typographic quote, which Word and Excel put in: write text between straight quotes \"…\"", r, r)
+func msgTypographic(r rune) locale.Msg {
+	return locale.Msgf("%c (%U) is a typographic quote, which Word and Excel put in: write text between straight quotes \"…\"", r, r)
 }
 
-func msgCannotRead() string {
-	return "cannot read this line: want key = value, a [table] header or a # comment"
+func msgCannotRead() locale.Msg {
+	return locale.Msgf("cannot read this line: want key = value, a [table] header or a # comment")
 }
 
-func msgTrailing(value, rest string) string {
+func msgTrailing(value, rest string) locale.Msg {
 	if strings.HasSuffix(value, `"`) && (strings.HasSuffix(rest, `"`) || !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, " ")) {
-		return "a quote inside text is written \\\" (or put the text in single quotes '…'); the text ends before " + quote(rest)
+		return locale.Msgf("a quote inside text is written \\\" (or put the text in single quotes '…'); the text ends before \"%s\"", rest)
 	}
-	return "want the end of the line (or a # comment) after the value, not " + quote(rest)
+	return locale.Msgf("want the end of the line (or a # comment) after the value, not \"%s\"", rest)
 }
 
-func msgEscape(seq string) string {
-	return quote(seq) + " is not an escape: in text between \"…\" write \\\\ for a backslash (or put the text in single quotes '…')"
+func msgEscape(seq string) locale.Msg {
+	return locale.Msgf("\"%s\" is not an escape: in text between \"…\" write \\\\ for a backslash (or put the text in single quotes '…')", seq)
 }
 
 // msgUnclosed: delim is the opening quote; last, when a typographic quote, is what the
 // line ends with.
-func msgUnclosed(delim string, last rune) string {
-	m := "the text opened here with " + delim + " is not closed: add " + delim + " at its end"
+func msgUnclosed(delim string, last rune) locale.Msg {
 	if typographicQuote(last) {
-		m += fmt.Sprintf("; it ends with %c (%U), a typographic quote", last, last)
+		return locale.Msgf("the text opened here with %s is not closed: add %s at its end; it ends with %c (%U), a typographic quote", delim, delim, last, last)
 	}
-	return m
+	return locale.Msgf("the text opened here with %s is not closed: add %s at its end", delim, delim)
 }
 
-func msgArrayOpen() string {
-	return "the list opened here with [ is not closed: add ] after its last value"
+func msgArrayOpen() locale.Msg {
+	return locale.Msgf("the list opened here with [ is not closed: add ] after its last value")
 }
 
-func msgNoComma() string { return "want a comma between the values of a list" }
+func msgNoComma() locale.Msg { return locale.Msgf("want a comma between the values of a list") }
 
-func msgInlineOpen() string {
-	return "the inline table opened here with { is not closed on its line: an inline table stays on one line (or write it as a [table])"
+func msgInlineOpen() locale.Msg {
+	return locale.Msgf("the inline table opened here with { is not closed on its line: an inline table stays on one line (or write it as a [table])")
 }
 
-func msgInlineComma() string {
-	return "want a comma between the keys of an inline table, or } at its end"
+func msgInlineComma() locale.Msg {
+	return locale.Msgf("want a comma between the keys of an inline table, or } at its end")
 }
 
-func msgInlineTrailingComma() string {
-	return "an inline table takes no comma after its last value"
+func msgInlineTrailingComma() locale.Msg {
+	return locale.Msgf("an inline table takes no comma after its last value")
 }
 
 // msgControl names a control character outside the line breaks.
-func msgControl(r rune) string {
+func msgControl(r rune) locale.Msg {
 	switch r {
 	case '\r':
-		return "a carriage return (U+000D) without a line break, as old Mac editors write: save the file with Windows (CRLF) or Unix (LF) line ends"
+		return locale.Msgf("a carriage return (U+000D) without a line break, as old Mac editors write: save the file with Windows (CRLF) or Unix (LF) line ends")
 	case 0:
-		return "a NUL byte (U+0000): a plan is a text file; delete it"
+		return locale.Msgf("a NUL byte (U+0000): a plan is a text file; delete it")
 	}
-	return fmt.Sprintf("control character %U: delete it", r)
+	return locale.Msgf("control character %U: delete it", r)
 }
 
-func msgBinary(b byte) string {
-	return fmt.Sprintf("not a text file (byte 0x%02x): a plan is a text file in UTF-8", b)
+func msgBinary(b byte) locale.Msg {
+	return locale.Msgf("not a text file (byte 0x%02x): a plan is a text file in UTF-8", b)
 }
 
-const saveAsUTF8 = "save the file as UTF-8 (in Notepad: File › Save as…, Encoding: UTF-8; in VS Code: \"Save with Encoding\", UTF-8; from Word: Save as \"Plain Text\", encoding Unicode (UTF-8))"
+var saveAsUTF8 = locale.MsgWord("save the file as UTF-8 (in Notepad: File › Save as…, Encoding: UTF-8; in VS Code: \"Save with Encoding\", UTF-8; from Word: Save as \"Plain Text\", encoding Unicode (UTF-8))")
 
-func msgUTF16(order string) string {
-	return "the file is UTF-16 (" + order + "), not UTF-8: " + saveAsUTF8
+func msgUTF16(order string) locale.Msg {
+	return locale.Msgf("the file is UTF-16 (%s), not UTF-8: %s", order, saveAsUTF8)
 }
 
 // msgNotUTF8: cp1252 when the file has bytes 0x80–0x9f (Windows-1252, not ISO-8859-1);
 // first is the line of an earlier such finding, 0 for the first.
-func msgNotUTF8(b byte, cp1252 bool, first int) string {
+func msgNotUTF8(b byte, cp1252 bool, first int) locale.Msg {
 	enc := "Windows-1252 (ISO-8859-1)"
 	if cp1252 {
 		enc = "Windows-1252"
 	}
-	m := fmt.Sprintf("not UTF-8: byte 0x%02x", b)
+	m := locale.Msgf("not UTF-8: byte 0x%02x", b)
 	if r := windows1252(b); r != 0 {
-		m += fmt.Sprintf(", probably %q in %s", string(r), enc)
+		m = locale.Msgf("not UTF-8: byte 0x%02x, probably %q in %s", b, string(r), enc)
 	}
 	if first > 0 {
-		return m + " (see line " + strconv.Itoa(first) + ")"
+		return locale.Msgf("%s (see line %d)", m, first)
 	}
-	return m + "; " + saveAsUTF8
+	return locale.Msgf("%s; %s", m, saveAsUTF8)
 }
 
 // windows1252 returns the character byte b is in Windows-1252, 0 for none (or a control).
@@ -328,10 +326,10 @@ var afterNumber = sync.OnceValue(func() (p struct{ digits, number, glued *regexp
 
 // msgAfterNumber returns the message for a valid number tok followed on its line by
 // rest, or "" when rest is no unit, currency or number part.
-func msgAfterNumber(tok, rest string) string {
+func msgAfterNumber(tok, rest string) locale.Msg {
 	p := afterNumber()
 	if rest == "" || !p.number.MatchString(tok) {
-		return ""
+		return locale.Msg{}
 	}
 	whole := tok + " " + rest
 	if p.digits.MatchString(rest) && len(strings.TrimLeft(tok, "+-")) <= 3 {
@@ -339,19 +337,19 @@ func msgAfterNumber(tok, rest string) string {
 	}
 	if strings.ContainsAny(rest, " \t\"'=[]{}") {
 		if strings.ContainsAny(rest, "\"'=[]{}") {
-			return ""
+			return locale.Msg{}
 		}
-		return "a number stands alone: write " + tok + " (a note goes after #: " + tok + " # " + rest + ")"
+		return locale.Msgf("a number stands alone: write %s (a note goes after #: %s # %s)", tok, tok, rest)
 	}
 	switch strings.ToLower(strings.TrimSuffix(rest, ".")) {
 	case "%", "prozent", "percent", "pct":
-		return "a percentage is written as the number alone: " + tok + ", not " + quote(whole)
+		return locale.Msgf("a percentage is written as the number alone: %s, not \"%s\"", tok, whole)
 	case "mio", "million", "millionen", "mrd", "milliarden", "tsd", "teur", "t€", "k€", "k":
-		return "write the whole number, without " + quote(rest) + ": for " + whole + " write the number in full, like 1500000 for 1.5 Mio"
+		return locale.Msgf("write the whole number, without \"%s\": for %s write the number in full, like 1500000 for 1.5 Mio", rest, whole)
 	case "€", "eur", "euro", "$", "usd", "£", "gbp", "chf", "€/jahr":
-		return "a number takes no currency: write " + tok + ", not " + quote(whole) + " (the plan's currency key names the currency)"
+		return locale.Msgf("a number takes no currency: write %s, not \"%s\" (the plan's currency key names the currency)", tok, whole)
 	}
-	return "a number takes no unit: write " + tok + " alone, not " + quote(whole)
+	return locale.Msgf("a number takes no unit: write %s alone, not \"%s\"", tok, whole)
 }
 
 var scalarPatterns = sync.OnceValue(func() (p struct{ germanDate, slashDate, isoish, decimalComma, thousandsDots, thousandsCommas, letter *regexp.Regexp }) {
@@ -367,7 +365,7 @@ var scalarPatterns = sync.OnceValue(func() (p struct{ germanDate, slashDate, iso
 
 // msgScalar returns the message for tok, a value the library refuses; whole is the text
 // of the value to the line's end (the text that wanted quotes).
-func msgScalar(tok, whole string) string {
+func msgScalar(tok, whole string) locale.Msg {
 	p := scalarPatterns()
 	for _, r := range tok {
 		if invisibleName(r) != "" {
@@ -397,7 +395,7 @@ func msgScalar(tok, whole string) string {
 		return msgGermanDate(m[1], m[2], m[3], tok)
 	}
 	if p.isoish.MatchString(tok) {
-		return "no such date or time: " + tok + "; dates are written year-month-day, like 2027-03-15"
+		return locale.Msgf("no such date or time: %s; dates are written year-month-day, like 2027-03-15", tok)
 	}
 	if p.thousandsCommas.MatchString(tok) {
 		return msgThousandsCommas(tok)
@@ -414,7 +412,7 @@ func msgScalar(tok, whole string) string {
 			num = d[1] + "." + d[2]
 		}
 		if afterNumber().number.MatchString(num) {
-			if msg := msgAfterNumber(num, m[2]); msg != "" {
+			if msg := msgAfterNumber(num, m[2]); !msg.IsZero() {
 				return msg
 			}
 		}
@@ -422,5 +420,5 @@ func msgScalar(tok, whole string) string {
 	if p.letter.MatchString(tok) {
 		return msgBareText(whole)
 	}
-	return "not a number: " + tok
+	return locale.Msgf("not a number: %s", tok)
 }

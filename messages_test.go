@@ -20,7 +20,7 @@ func TestFriendlierMessages(t *testing.T) {
 		{`Unexpected thing`, ``, `unexpected thing`},
 		{`TOML files cannot contain control characters: '0x00'`, ``, `TOML files cannot contain control characters: '0x00'`},
 	} {
-		if got := friendlier(tc.msg, tc.line); got != tc.want {
+		if got := friendlier(tc.msg, tc.line).String(); got != tc.want {
 			t.Errorf("friendlier(%q)\n got %q\nwant %q", tc.msg, got, tc.want)
 		}
 	}

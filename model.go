@@ -386,6 +386,8 @@ type Review struct {
 // Workspace is the kep.toml shared by all plans of a sales organisation, with the
 // built-in defaults filled in where it says nothing.
 type Workspace struct {
+	statedLang string // the lang kep.toml gives, "" if none: the language of messages
+
 	Lang     string  `toml:"lang"`
 	Currency string  `toml:"currency"`
 	Brand    Brand   `toml:"brand"`

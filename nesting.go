@@ -1,6 +1,6 @@
 package kep
 
-import "fmt"
+import "github.com/kepdev/kep/locale"
 
 // MaxNesting is how deep arrays and inline tables may nest, and how many dots a key may
 // have. Plans need three levels (competitors = { … } inside a row, value.benefits); the
@@ -23,16 +23,16 @@ const freeParts = 4
 func beyond(parts int) int { return max(0, parts-freeParts) }
 
 // checkStructure refuses, before the TOML library sees src, nesting beyond MaxNesting and
-// tables beyond MaxTables: it returns the line and the message, or 0 and "".
-func checkStructure(src []byte) (int, string) {
+// tables beyond MaxTables: it returns the line and the message, or 0 and no message.
+func checkStructure(src []byte) (int, locale.Msg) {
 	deep, many, _ := scanNesting(src)
 	switch {
 	case deep > 0:
-		return deep, fmt.Sprintf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)
+		return deep, locale.Msgf("arrays, inline tables or dotted keys nest more than %d deep", MaxNesting)
 	case many > 0:
-		return many, fmt.Sprintf("too many tables or keys nested too deep: more than the limit of %d, counting 1 per table and 1 per part of a name beyond the fourth", MaxTables)
+		return many, locale.Msgf("too many tables or keys nested too deep: more than the limit of %d, counting 1 per table and 1 per part of a name beyond the fourth", MaxTables)
 	}
-	return 0, ""
+	return 0, locale.Msg{}
 }
 
 // checkNesting returns the line where nesting goes too deep, or 0.

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/kepdev/kep/locale"
 )
 
 // The TOML library stops at the first mistake, so a plan with seven mistakes needed
@@ -25,7 +26,7 @@ type synFinding struct {
 	Line, Col int
 	End       int // the last line the finding explains: beyond Line for a string or list left open
 	Path      string
-	Msg       string
+	Msg       locale.Msg
 	check     string // the mistake as a TOML document of its own; the finding stands only if the library refuses it ("": certain without)
 }
 
@@ -50,7 +51,9 @@ func syntaxDiagnostics(file string, src []byte, lib Diagnostic, rawLine int) Dia
 	}
 	out := make(Diagnostics, 0, len(found))
 	for _, f := range found {
-		out = append(out, Diagnostic{File: file, Line: f.Line, Col: f.Col, Path: f.Path, Message: f.Msg})
+		d := Diagnostic{File: file, Line: f.Line, Col: f.Col, Path: f.Path}
+		d.SetMsg(f.Msg)
+		out = append(out, d)
 	}
 	return out
 }
@@ -174,7 +177,7 @@ func (s *synScan) nextLine(i int) int {
 }
 
 // add records a finding at offset i, unless its line already has one.
-func (s *synScan) add(i, end int, path, msg, check string) {
+func (s *synScan) add(i, end int, path string, msg locale.Msg, check string) {
 	line, col := s.lineOf(i)
 	if s.onLine[line] {
 		return
@@ -651,7 +654,7 @@ func (s *synScan) scalar(path string, ctx valCtx) valResult {
 			}
 			if j > s.i && j < end && s.src[j] != '#' {
 				rest := strings.TrimRight(stripComment(s.src[j:end]), " \t")
-				if m := msgAfterNumber(tok, rest); m != "" {
+				if m := msgAfterNumber(tok, rest); !m.IsZero() {
 					s.add(j, 0, path, m, "v = "+s.src[start:end])
 					return valBad
 				}
@@ -892,7 +895,7 @@ func (s *synScan) array(path string) valResult {
 		if n := strings.IndexAny(unit, ",]#"); n >= 0 {
 			unit = unit[:n]
 		}
-		if m := msgAfterNumber(strings.TrimRight(s.src[elem:s.i], " \t"), strings.TrimRight(unit, " \t")); m != "" && s.i > elem && (s.src[s.i-1] == ' ' || s.src[s.i-1] == '\t') {
+		if m := msgAfterNumber(strings.TrimRight(s.src[elem:s.i], " \t"), strings.TrimRight(unit, " \t")); !m.IsZero() && s.i > elem && (s.src[s.i-1] == ' ' || s.src[s.i-1] == '\t') {
 			s.add(s.i, 0, path, m, check)
 		} else {
 			s.add(s.i, 0, path, msgNoComma(), check)

@@ -214,13 +214,13 @@ func TestSyntaxMessages(t *testing.T) {
 		{"x = { a = 1 b = 2 }", "want a comma between the keys of an inline table, or } at its end"},
 		{"x = 2027-02-30", "no such date or time: 2027-02-30; dates are written year-month-day, like 2027-03-15"},
 		{"x = 1\ry = 2", "a carriage return (U+000D) without a line break, as old Mac editors write: save the file with Windows (CRLF) or Unix (LF) line ends"},
-		{"x = \"M\xfcller\"", `not UTF-8: byte 0xfc, probably "ü" in Windows-1252 (ISO-8859-1); ` + saveAsUTF8},
-		{"x = \"5 \x80\"", `not UTF-8: byte 0x80, probably "€" in Windows-1252; ` + saveAsUTF8},
-		{"\xff\xfex\x00 \x00=\x00 \x001\x00", "the file is UTF-16 (little-endian), not UTF-8: " + saveAsUTF8},
+		{"x = \"M\xfcller\"", `not UTF-8: byte 0xfc, probably "ü" in Windows-1252 (ISO-8859-1); ` + string(saveAsUTF8)},
+		{"x = \"5 \x80\"", `not UTF-8: byte 0x80, probably "€" in Windows-1252; ` + string(saveAsUTF8)},
+		{"\xff\xfex\x00 \x00=\x00 \x001\x00", "the file is UTF-16 (little-endian), not UTF-8: " + string(saveAsUTF8)},
 		{"x = 'ok'\n[plan\n", "a [table] header needs its closing ]"},
 	} {
 		found := scanSyntax([]byte(tc.line))
-		if len(found) != 1 || found[0].Msg != tc.want {
+		if len(found) != 1 || found[0].Msg.String() != tc.want {
 			t.Errorf("%q:\n got %+v\nwant %q", tc.line, found, tc.want)
 		}
 	}

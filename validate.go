@@ -1,7 +1,6 @@
 package kep
 
 import (
-	"fmt"
 	"math"
 	"net/url"
 	"slices"
@@ -240,13 +239,11 @@ func (c *checker) selection(p *Plan) {
 			if known[k] {
 				continue
 			}
-			msg := fmt.Sprintf("%q is not a criterion of the scoring model", k)
 			if n := nearest(k, ids); n != "" {
-				msg += fmt.Sprintf(", did you mean %q?", n)
+				c.errf(joinKey(path, k), "%q is not a criterion of the scoring model, did you mean %q?", k, n)
 			} else {
-				msg += fmt.Sprintf(" (criteria: %s)", strings.Join(ids, ", "))
+				c.errf(joinKey(path, k), "%q is not a criterion of the scoring model (criteria: %s)", k, strings.Join(ids, ", "))
 			}
-			c.errf(joinKey(path, k), "%s", msg)
 		}
 		for _, cr := range axis.model {
 			if _, ok := axis.points[cr.ID]; !ok {
@@ -336,11 +333,11 @@ func (c *checker) offering(o *Offering, competitors map[string]bool) {
 		for _, id := range sortedKeys(r.Competitors) {
 			p := joinKey(path, id)
 			if !competitors[id] {
-				msg := fmt.Sprintf("%q is not the id of a competitor in [[competitors]]", id)
 				if n := nearest(id, ids); n != "" {
-					msg += fmt.Sprintf(", did you mean %q?", n)
+					c.errf(p, "%q is not the id of a competitor in [[competitors]], did you mean %q?", id, n)
+				} else {
+					c.errf(p, "%q is not the id of a competitor in [[competitors]]", id)
 				}
-				c.errf(p, "%s", msg)
 			}
 			if r.Competitors[id] == 0 {
 				c.errf(p, "0 points: relative quality divides by the competitor's points; give at least a small value")
@@ -403,11 +400,11 @@ func (c *checker) ref(path, id string, ids map[string]bool, list string) {
 	if id == "" || ids[id] {
 		return
 	}
-	msg := fmt.Sprintf("%q is not an id in %s", id, list)
 	if n := nearest(id, sortedKeys(ids)); n != "" {
-		msg += fmt.Sprintf(", did you mean %q?", n)
+		c.errf(path, "%q is not an id in %s, did you mean %q?", id, list, n)
+		return
 	}
-	c.errf(path, "%s", msg)
+	c.errf(path, "%q is not an id in %s", id, list)
 }
 
 func (c *checker) goals(gs []Goal, objectives map[string]bool) {
@@ -483,11 +480,12 @@ func (c *checker) circle(cs []Contact, byID map[string]int, members []int) {
 	if len(names) > 8 {
 		names = append(names[:6:6], "…", cs[first].ID)
 	}
-	msg := strings.Join(names, " → ")
+	circle := strings.Join(names, " → ")
 	if len(members) > 7 {
-		msg += fmt.Sprintf(" (%d contacts)", len(members))
+		c.errf(indexPath("contacts", first)+".reports_to", "reports_to goes round in a circle: %s (%d contacts)", circle, len(members))
+		return
 	}
-	c.errf(indexPath("contacts", first)+".reports_to", "reports_to goes round in a circle: %s", msg)
+	c.errf(indexPath("contacts", first)+".reports_to", "reports_to goes round in a circle: %s", circle)
 }
 
 func (c *checker) actions(as []Action, team, objectives map[string]bool) {

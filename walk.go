@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // The patterns of ids, colours and currency codes, as the JSON schema gives them to
@@ -96,10 +98,10 @@ func walk(d *decoded, s *keySpec, raw map[string]any, path string) Diagnostics {
 }
 
 // unknownKey words the error for a key the spec does not know, naming the nearest one.
-func unknownKey(s *keySpec, k string) string {
+func unknownKey(s *keySpec, k string) locale.Msg {
 	for _, c := range s.keys {
 		if strings.EqualFold(c.name, k) {
-			return fmt.Sprintf("unknown key %q: keys are case-sensitive, did you mean %q?", k, c.name)
+			return locale.Msgf("unknown key %q: keys are case-sensitive, did you mean %q?", k, c.name)
 		}
 	}
 	var known []string
@@ -109,12 +111,12 @@ func unknownKey(s *keySpec, k string) string {
 		}
 	}
 	if best := nearest(k, known); best != "" {
-		return fmt.Sprintf("unknown key %q, did you mean %q?", k, best)
+		return locale.Msgf("unknown key %q, did you mean %q?", k, best)
 	}
 	if len(known) == 0 {
-		return fmt.Sprintf("unknown key %q", k)
+		return locale.Msgf("unknown key %q", k)
 	}
-	return fmt.Sprintf("unknown key %q (known keys: %s)", k, strings.Join(known, ", "))
+	return locale.Msgf("unknown key %q (known keys: %s)", k, strings.Join(known, ", "))
 }
 
 // nearest returns the candidate closest to s by edit distance, if it is close enough to
@@ -168,32 +170,32 @@ func editDistance(a, b string) int {
 }
 
 // describe names the TOML type of a decoded value for messages.
-func describe(v any) string {
+func describe(v any) locale.MsgWord {
 	switch x := v.(type) {
 	case string:
-		return "text"
+		return locale.MsgWord("text")
 	case int64:
-		return "an integer"
+		return locale.MsgWord("an integer")
 	case float64:
-		return "a float"
+		return locale.MsgWord("a float")
 	case bool:
-		return "a boolean"
+		return locale.MsgWord("a boolean")
 	case time.Time:
 		switch x.Location().String() {
 		case "date-local":
-			return "a date"
+			return locale.MsgWord("a date")
 		case "time-local":
-			return "a time"
+			return locale.MsgWord("a time")
 		case "datetime-local":
-			return "a date with time"
+			return locale.MsgWord("a date with time")
 		}
-		return "a date with time and offset"
+		return locale.MsgWord("a date with time and offset")
 	case map[string]any:
-		return "a table"
+		return locale.MsgWord("a table")
 	case []map[string]any, []any:
-		return "an array"
+		return locale.MsgWord("an array")
 	}
-	return fmt.Sprintf("%T", v)
+	return locale.MsgWord(fmt.Sprintf("%T", v))
 }
 
 // rows returns the tables of an array of tables, written as [[x]] or as x = [{…}].
@@ -274,13 +276,13 @@ func checkValue(d *decoded, s *keySpec, v any, path string) Diagnostics {
 				str, _ := e.(string)
 				seen[str] = true
 			}
-			if msg := checkSingle(el, e); msg != "" {
+			if msg := checkSingle(el, e); !msg.IsZero() {
 				ds = append(ds, d.at(indexPath(path, i), false, "%s", msg))
 			}
 		}
 		return ds
 	}
-	if msg := checkSingle(s, v); msg != "" {
+	if msg := checkSingle(s, v); !msg.IsZero() {
 		return bad("%s", msg)
 	}
 	return nil
@@ -297,128 +299,132 @@ func (k kind) single() bool {
 
 // checkSingle checks a single value against its spec and returns the finding, or "" when
 // the value passes.
-func checkSingle(s *keySpec, v any) string {
+func checkSingle(s *keySpec, v any) locale.Msg {
 	switch s.kind {
 	case kindMoney, kindPercent, kindPoints, kindNumber, kindInteger:
 		return checkNumber(s, v)
 	case kindBool:
 		if _, ok := v.(bool); !ok {
-			return fmt.Sprintf("want true or false, not %s", describe(v))
+			return locale.Msgf("want true or false, not %s", describe(v))
 		}
-		return ""
+		return locale.Msg{}
 	case kindDate:
 		t, ok := v.(time.Time)
 		if !ok || t.Location().String() != "date-local" {
 			if str, ok := v.(string); ok {
-				return fmt.Sprintf("want a date like 2027-03-15 without quotes, not text %q", str)
+				return locale.Msgf("want a date like 2027-03-15 without quotes, not text %q", str)
 			}
-			return fmt.Sprintf("want a date like 2027-03-15 (no time, no offset), not %s", describe(v))
+			return locale.Msgf("want a date like 2027-03-15 (no time, no offset), not %s", describe(v))
 		}
-		return ""
+		return locale.Msg{}
 	}
 	// The rest are strings.
 	str, ok := v.(string)
 	if !ok {
-		return fmt.Sprintf("want text in quotes, not %s", describe(v))
+		return locale.Msgf("want text in quotes, not %s", describe(v))
 	}
 	switch s.kind {
 	case kindText, kindPath:
 		if strings.ContainsAny(str, "\n\r") {
-			return "want one line of text, without line breaks"
+			return locale.Msgf("want one line of text, without line breaks")
 		}
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
-			return fmt.Sprintf("control character %U in text", str[i])
+			return locale.Msgf("control character %U in text", str[i])
 		}
-		if msg := hiddenRune(str, false); msg != "" {
+		if msg := hiddenRune(str, false); !msg.IsZero() {
 			return msg
 		}
 		if s.required && strings.TrimSpace(str) == "" {
-			return "must not be blank"
+			return locale.Msgf("must not be blank")
 		}
 		if s.kind == kindPath && str == "" {
-			return "must not be empty"
+			return locale.Msgf("must not be empty")
 		}
 	case kindMarkdown:
 		if i := strings.IndexFunc(str, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
-			return fmt.Sprintf("control character %U in text", str[i])
+			return locale.Msgf("control character %U in text", str[i])
 		}
-		if msg := hiddenRune(str, true); msg != "" {
+		if msg := hiddenRune(str, true); !msg.IsZero() {
 			return msg
 		}
-		if msg := checkMarkdownSize(str); msg != "" {
+		if msg := checkMarkdownSize(str); !msg.IsZero() {
 			return msg
 		}
 	case kindID:
 		if !isID(str) {
-			return fmt.Sprintf("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
+			return locale.Msgf("%q is not a valid id: use 1 to 32 lowercase letters, digits, _ or -, starting with a letter or digit", str)
 		}
 	case kindEnum:
 		for _, e := range s.enum {
 			if e == str {
-				return ""
+				return locale.Msg{}
 			}
 		}
-		msg := fmt.Sprintf("%q is not one of %s", str, strings.Join(s.enum, ", "))
-		if n := nearest(str, s.enum); n != "" {
-			msg += fmt.Sprintf("; did you mean %q?", n)
+		n := nearest(str, s.enum)
+		if n == "" {
+			// "hoch" for high: the value's German or French word.
+			n = locale.MsgEnumValue(str, s.enum)
 		}
-		return msg
+		if n != "" {
+			return locale.Msgf("%q is not one of %s; did you mean %q?", str, strings.Join(s.enum, ", "), n)
+		}
+		return locale.Msgf("%q is not one of %s", str, strings.Join(s.enum, ", "))
 	case kindColour:
 		if !isColour(str) {
-			return fmt.Sprintf("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
+			return locale.Msgf("%q is not a colour: want #rrggbb, e.g. #1f4e79", str)
 		}
 	case kindCurrency:
 		if !isCurrency(str) {
-			return fmt.Sprintf("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
+			return locale.Msgf("%q is not a currency code: want three capital letters (ISO 4217), e.g. EUR", str)
 		}
 	}
-	return ""
+	return locale.Msg{}
 }
 
 // checkNumber checks a number against its kind and range; "" when it passes.
-func checkNumber(s *keySpec, v any) string {
+func checkNumber(s *keySpec, v any) locale.Msg {
 	var f float64
 	switch x := v.(type) {
 	case int64:
 		if x > maxSafeInt || x < -maxSafeInt {
-			return fmt.Sprintf("%d is too large", x)
+			return locale.Msgf("%d is too large", x)
 		}
 		f = float64(x)
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {
-			return fmt.Sprintf("%v is not a number here: inf and nan are not allowed", x)
+			return locale.Msgf("%v is not a number here: inf and nan are not allowed", x)
 		}
 		if s.kind == kindInteger {
-			return fmt.Sprintf("want a whole number, not %s", floatText(x))
+			return locale.Msgf("want a whole number, not %s", floatText(x))
 		}
 		// The same bound as for integers: sums of larger amounts (benefits of a value
 		// concept) overflow to +Inf, which no figure and no JSON can show.
 		if x > maxSafeInt || x < -maxSafeInt {
-			return fmt.Sprintf("%v is too large", x)
+			return locale.Msgf("%v is too large", x)
 		}
 		f = x
 	default:
 		if s.kind == kindInteger {
-			return fmt.Sprintf("want a whole number, not %s", describe(v))
+			return locale.Msgf("want a whole number, not %s", describe(v))
 		}
-		return fmt.Sprintf("want a number, not %s", describe(v))
+		return locale.Msgf("want a number, not %s", describe(v))
 	}
 	lo, hi := s.bounds()
 	switch {
 	case lo != nil && hi != nil && *lo == *hi && f != *lo:
-		return fmt.Sprintf("%s is not supported: want %s", valueText(f), trimFloat(*lo))
+		return locale.Msgf("%s is not supported: want %s", valueText(f), trimFloat(*lo))
 	case lo != nil && hi != nil && (f < *lo || f > *hi || s.minExcl && f == *lo):
 		if s.minExcl {
-			return fmt.Sprintf("%s is out of range: want more than %s and at most %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
+			return locale.Msgf("%s is out of range: want more than %s and at most %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
 		}
-		return fmt.Sprintf("%s is out of range: want %s to %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
+		return locale.Msgf("%s is out of range: want %s to %s", valueText(f), trimFloat(*lo), trimFloat(*hi))
 	case lo != nil && hi == nil && (f < *lo || s.minExcl && f == *lo):
 		if s.minExcl {
-			return fmt.Sprintf("%s is out of range: want more than %s", valueText(f), trimFloat(*lo))
+			return locale.Msgf("%s is out of range: want more than %s", valueText(f), trimFloat(*lo))
 		}
-		return fmt.Sprintf("%s is out of range: want at least %s", valueText(f), trimFloat(*lo))
+		return locale.Msgf("%s is out of range: want at least %s", valueText(f), trimFloat(*lo))
 	}
-	return ""
+	return locale.Msg{}
 }
 
 // valueText shows an offending number exactly as far as it matters: rounded to two
@@ -463,12 +469,12 @@ const (
 // every two columns of indentation; a table counts the columns of its delimiter row for
 // the header and each line after it up to a blank line.
 // It returns the message, or "" when the text is within the limits.
-func checkMarkdownSize(s string) string {
+func checkMarkdownSize(s string) locale.Msg {
 	cells, cols := 0, 0
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSuffix(line, "\r")
 		if d := markdownDepth(line); d > MaxMarkdownDepth {
-			return fmt.Sprintf("Markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
+			return locale.Msgf("Markdown nested %d levels deep (block quotes, lists, indentation), more than the limit of %d", d, MaxMarkdownDepth)
 		}
 		if strings.TrimSpace(line) == "" {
 			cols = 0
@@ -480,10 +486,10 @@ func checkMarkdownSize(s string) string {
 		}
 		cells += cols
 		if cells > MaxTableCells {
-			return fmt.Sprintf("Markdown tables with more than %d cells", MaxTableCells)
+			return locale.Msgf("Markdown tables with more than %d cells", MaxTableCells)
 		}
 	}
-	return ""
+	return locale.Msg{}
 }
 
 // markdownDepth estimates the container depth a line opens: quote markers, list markers
@@ -539,14 +545,14 @@ func delimiterColumns(line string) int {
 func (d *decoded) checkSingleAt(ds Diagnostics, ks *keySpec, v any, path, k string) Diagnostics {
 	msg := checkSingle(ks, v)
 	if f, ok := v.(float64); ok && thousandsCandidate(ks, f) {
-		if hint := d.thousandsHint(ks, joinKey(path, k), k); hint != "" {
-			if msg == "" {
+		if hint := d.thousandsHint(ks, joinKey(path, k), k); !hint.IsZero() {
+			if msg.IsZero() {
 				return append(ds, d.at(joinKey(path, k), true, "%s", hint))
 			}
-			msg += "; " + hint
+			msg = locale.Msgf("%s; %s", msg, hint)
 		}
 	}
-	if msg != "" {
+	if !msg.IsZero() {
 		ds = append(ds, d.at(joinKey(path, k), false, "%s", msg))
 	}
 	return ds
@@ -576,10 +582,10 @@ var thousandsRE = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // thousandsHint returns the warning for the value of key (at path) when its source reads
-// like a German thousands group, else "".
-func (d *decoded) thousandsHint(ks *keySpec, path, key string) string {
+// like a German thousands group, else no message.
+func (d *decoded) thousandsHint(ks *keySpec, path, key string) locale.Msg {
 	if d.idx == nil {
-		return ""
+		return locale.Msg{}
 	}
 	pos := d.idx.at(path)
 	line := lineAt(d.idx.src, pos.Line)
@@ -593,14 +599,14 @@ func (d *decoded) thousandsHint(ks *keySpec, path, key string) string {
 			}
 			m := thousandsRE().FindStringSubmatch(lit)
 			if m == nil {
-				return ""
+				return locale.Msg{}
 			}
 			if (ks.kind == kindPercent || ks.kind == kindPoints) && m[3] != "000" {
-				return ""
+				return locale.Msg{}
 			}
 			read, _ := strconv.ParseFloat(lit, 64)
 			meant := m[1] + m[2] + m[3]
-			return fmt.Sprintf("%s is read as %s; if you mean %s, write %s or %s_%s (TOML has no thousands dots)",
+			return locale.Msgf("%s is read as %s; if you mean %s, write %s or %s_%s (TOML has no thousands dots)",
 				lit, strconv.FormatFloat(read, 'f', -1, 64), meant, meant, m[1]+m[2], m[3])
 		}
 		j := strings.Index(line[i+1:], key)
@@ -609,5 +615,5 @@ func (d *decoded) thousandsHint(ks *keySpec, path, key string) string {
 		}
 		i += 1 + j
 	}
-	return ""
+	return locale.Msg{}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // blockKeys name each building block by the key that holds it, for messages.
@@ -14,7 +16,7 @@ var blockKeys = [7]string{"selection", "scorecard", "offering", "account", "swot
 func planWarnings(p *Plan, today Date) Diagnostics {
 	at := func(path, format string, args ...any) Diagnostic {
 		ps := p.idx.at(path)
-		return Diagnostic{File: p.File, Line: ps.Line, Col: ps.Col, Path: path, Message: fmt.Sprintf(format, args...), Warning: true}
+		return diag(p.File, ps.Line, ps.Col, path, true, format, args...)
 	}
 	var ds Diagnostics
 	for i, has := range blocksWithData(p) {
@@ -31,9 +33,9 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 		sf := selectionFigures(p, ws, visitFigures(ws))
 		if n := sf.NormVisits; n != nil {
 			v := float64(p.Selection.Visits)
-			norm := "the norm"
+			norm := locale.MsgWord("the norm")
 			if p.Prospect() {
-				norm = "the prospect norm"
+				norm = locale.MsgWord("the prospect norm")
 			}
 			// Compared in decimals: 3 visits against a norm of 2.4 are 25 % off, not more.
 			if decimal(math.Abs(v-*n)) > decimal(0.25**n) && !(v == 0 && *n == 0) {
@@ -47,9 +49,9 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 	}
 	for i, a := range p.Actions {
 		if isOpen(a.Status) && a.Due != nil && a.Due.Before(today) {
-			state := "open"
+			state := locale.MsgWord("open")
 			if a.Status == "doing" {
-				state = "in progress"
+				state = locale.MsgWord("in progress")
 			}
 			ds = append(ds, at(indexPath("actions", i)+".due", "action %s was due on %s and is still %s", actionName(a), a.Due, state))
 		}
@@ -60,14 +62,14 @@ func planWarnings(p *Plan, today Date) Diagnostics {
 		}
 	}
 	for _, f := range linkFindings(p) {
-		ds = append(ds, at(f.path, "%s", f.text))
+		ds = append(ds, at(f.path, "%s", f.msg))
 	}
 	// The 90-day rule counts back from the as-of date, or from the plan's start while the
 	// as-of date lies before it (spec A1): a CFO unmet for eleven months is a finding at
 	// the December review, not only at the plan's start.
-	ref, refWord := today, "the as-of date "+today.String()
+	ref, refWord := today, locale.Msgf("the as-of date %s", today.String())
 	if today.Before(p.Meta.From) {
-		ref, refWord = p.Meta.From, "the plan starts"
+		ref, refWord = p.Meta.From, locale.Msgf("the plan starts")
 	}
 	for i, c := range p.Contacts {
 		if c.Influence != 3 {
@@ -130,7 +132,7 @@ type markdownField struct{ path, text string }
 // linkFindings returns the plan's Markdown link findings (markdownLinkFindings of every
 // Markdown field; text is the message). Loading and Compute both ask, so a loaded plan
 // keeps them: the Markdown is parsed once.
-func linkFindings(p *Plan) []markdownField {
+func linkFindings(p *Plan) []linkFinding {
 	if c := p.links; c != nil {
 		c.once.Do(func() { c.found = findLinks(p) })
 		return c.found
@@ -141,14 +143,20 @@ func linkFindings(p *Plan) []markdownField {
 // linkCache holds a loaded plan's link findings.
 type linkCache struct {
 	once  sync.Once
-	found []markdownField
+	found []linkFinding
 }
 
-func findLinks(p *Plan) []markdownField {
-	var out []markdownField
+// linkFinding is a link finding at a key path.
+type linkFinding struct {
+	path string
+	msg  locale.Msg
+}
+
+func findLinks(p *Plan) []linkFinding {
+	var out []linkFinding
 	for _, f := range markdownFields(p) {
-		for _, msg := range markdownLinkFindings(f.text) {
-			out = append(out, markdownField{f.path, msg})
+		for _, msg := range markdownLinkMsgs(f.text) {
+			out = append(out, linkFinding{f.path, msg})
 		}
 	}
 	return out

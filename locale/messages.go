@@ -1,0 +1,138 @@
+package locale
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// kep's messages (diagnostics, CLI errors, help, the preview's pages) are written in
+// English in the code and translated when they are printed: a Msg keeps the English
+// format and its arguments, and In renders it in a language from the catalogues of
+// msg_de.go and msg_fr.go, keyed by the English format. A format missing from a
+// catalogue prints in English (TestMsgCatalogues in the root package and cmd/kep fail on
+// it). Only the text changes: the "file:line:col: key.path:" prefix that editors jump to
+// is written by the caller in every language alike.
+
+// Msg is one message as its English format and arguments.
+type Msg struct {
+	Format string
+	Args   []any
+}
+
+// Msgf keeps a message to be printed in the reader's language.
+func Msgf(format string, args ...any) Msg { return Msg{Format: format, Args: args} }
+
+// MsgText wraps text that is not to be translated (an error of the operating system).
+func MsgText(s string) Msg { return Msg{Format: "%s", Args: []any{s}} }
+
+// MsgWord is an argument that is one of kep's own words ("an integer", "text"), translated
+// with the message; arguments of other types (the user's text, keys, values) never are.
+type MsgWord string
+
+// IsZero reports whether m holds no message.
+func (m Msg) IsZero() bool { return m.Format == "" }
+
+// String is the message in English.
+func (m Msg) String() string { return m.In("en") }
+
+// In renders the message in lang ("de", "en", "fr"); arguments that are messages or
+// words are rendered in lang too.
+func (m Msg) In(lang string) string {
+	cat := msgCatalogue(lang)
+	format := m.Format
+	if t, ok := cat[format]; ok {
+		format = t
+	}
+	args := make([]any, len(m.Args))
+	for i, a := range m.Args {
+		switch a := a.(type) {
+		case Msg:
+			args[i] = a.In(lang)
+		case MsgWord:
+			if t, ok := cat[string(a)]; ok {
+				args[i] = t
+			} else {
+				args[i] = string(a)
+			}
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// MsgLangs are the languages kep's messages are written in, English first.
+var MsgLangs = []string{"en", "de", "fr"}
+
+func msgCatalogue(lang string) map[string]string {
+	switch lang {
+	case "de":
+		return msgDE
+	case "fr":
+		return msgFR
+	}
+	return nil
+}
+
+// MsgCatalogue returns the translations of lang keyed by the English text (nil for
+// English), for the tests that hold every message to having one.
+func MsgCatalogue(lang string) map[string]string { return msgCatalogue(lang) }
+
+// MsgLang chooses the language of messages: KEP_LANG overrides; else planLang, the
+// language a plan states for itself ("" for messages about no plan); else the locale of
+// the environment (LC_ALL, LC_MESSAGES, LANG, the first that is set, as POSIX has it);
+// else English. A value kep has no messages for counts as English.
+func MsgLang(planLang string) string { return MsgLangFrom(os.Getenv, planLang) }
+
+// MsgLangFrom is MsgLang with the environment read through getenv (for tests).
+func MsgLangFrom(getenv func(string) string, planLang string) string {
+	if l, ok := msgLangOf(getenv("KEP_LANG")); ok {
+		return l
+	}
+	if l, ok := msgLangOf(planLang); ok {
+		return l
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			l, _ := msgLangOf(v)
+			return l
+		}
+	}
+	return "en"
+}
+
+// msgLangOf reads a language from a locale name: "de_DE.UTF-8" and "de-AT" are German,
+// "fr_FR@euro" French, "C" and "POSIX" English; ok is false for "" and for languages kep
+// has no messages in (which read as English).
+func msgLangOf(v string) (string, bool) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if i := strings.IndexAny(v, "_-.@"); i >= 0 {
+		v = v[:i]
+	}
+	switch v {
+	case "de", "en", "fr":
+		return v, true
+	}
+	return "en", false
+}
+
+// MsgEnumValue finds the value among values that word names in German or French
+// ("hoch" → "high", "Befürworter" → "supporter"): written without case, or off by a
+// typo; "" when there is none.
+func MsgEnumValue(word string, values []string) string {
+	w := strings.ToLower(strings.TrimSpace(word))
+	if w == "" {
+		return ""
+	}
+	for _, words := range []map[string][]string{msgValuesDE, msgValuesFR} {
+		for _, v := range values {
+			for _, t := range words[v] {
+				if strings.ToLower(t) == w {
+					return v
+				}
+			}
+		}
+	}
+	return ""
+}
