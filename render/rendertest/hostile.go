@@ -51,7 +51,7 @@ func Plan(contacts, actions, summaryKB, longWord int) *kep.Plan {
 		Meta: kep.Meta{
 			Account: h("account"), Title: h("title"), From: kep.Date{Year: 2027, Month: 1, Day: 1}, To: kep.Date{Year: 2027, Month: 12, Day: 31},
 			Version: h("version"), Status: "approved", Owner: h("owner"), ApprovedBy: h("approved_by"), ApprovedOn: d(2026, 12, 1),
-			Confidentiality: "strictly-confidential", Summary: summary.String(),
+			Confidentiality: "strictly-confidential", Summary: summary.String(), Kind: "account",
 		},
 		Brand: kep.Brand{Company: h("company"), Primary: "#ffee00", Accent: "#00ffee", Paper: "A4", Footer: h("footer")},
 		Selection: &kep.Selection{Revenue: 1_850_000, ContributionMargin: 410_000, Visits: 24,
@@ -90,14 +90,29 @@ func Plan(contacts, actions, summaryKB, longWord int) *kep.Plan {
 		Reviews: []kep.Review{{Date: kep.Date{Year: 2027, Month: 6, Day: 30}, Participants: []string{h("participant")}, Notes: HostileMarkdown},
 			{Date: kep.Date{Year: 2027, Month: 3, Day: 31}, Notes: "early " + word}},
 		Checklists: []kep.Checklist{{Topic: "partnership", Items: []kep.ChecklistItem{{Item: h("item"), Status: "yes"}, {Item: h("item2"), Status: "partly"}, {Item: word, Status: "na"}}}},
-		File:       "hostile.toml",
+		Opportunities: []kep.Opportunity{
+			{ID: "o1", Name: h("opportunity") + " " + word, Value: 240_000, Probability: 60, Stage: "proposal", Close: kep.Date{Year: 2027, Month: 5, Day: 15}, Objective: "f1", Owner: "as", Contact: "c0"},
+			{ID: "o2", Name: h("opportunity2"), Value: 90_000, Probability: 100, Stage: "won", Close: kep.Date{Year: 2027, Month: 2, Day: 1}},
+		},
+		Asks: []kep.Ask{
+			{ID: "k1", Ask: h("ask") + " " + word, Kind: "budget", Amount: f(25_000), Reason: HostileMarkdown, Status: "conditional",
+				DecidedBy: h("decided_by"), DecidedOn: d(2026, 12, 2), Condition: h("condition"), Objective: "f1"},
+			{ID: "k2", Ask: h("ask2"), Kind: "sponsor", Reason: h("reason2"), Status: "open"},
+		},
+		Accepted: []kep.Accepted{{Warning: "contacts", Reason: h("accepted_reason"), Until: d(2027, 6, 30)},
+			{Warning: h("warning"), Reason: h("accepted_reason2")}},
+		File:     "hostile.toml",
 	}
 	attitudes := kep.Attitudes
 	for n := 0; n < contacts; n++ {
-		p.Contacts = append(p.Contacts, kep.Contact{
+		boss := ""
+		if n > 0 {
+			boss = fmt.Sprintf("c%d", (n-1)/2)
+		}
+		p.Contacts = append(p.Contacts, kep.Contact{ReportsTo: boss,
 			ID: fmt.Sprintf("c%d", n), Name: fmt.Sprintf("%s Kontakt %d", Hostile, n), Title: h("title"), Department: h("department"),
 			Roles: []string{kep.BuyingRoles[n%len(kep.BuyingRoles)]}, Influence: 1 + n%3, Attitude: attitudes[n%len(attitudes)],
-			Relationship: n % 5, Owner: "as", LastContact: d(2026, 10, 12), NextStep: h("next_step"),
+			Relationship: n % 5, TargetRelationship: i(1 + n%4), Owner: "as", LastContact: d(2026, 10, 12), NextStep: h("next_step"),
 		})
 	}
 	for n := 0; n < actions; n++ {
