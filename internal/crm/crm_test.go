@@ -141,15 +141,15 @@ func TestParseDate(t *testing.T) {
 		{"2027-03-31T09:00:00Z", false, "", "2027-03-31"}, {"03/15/2027", false, "MDY", "2027-03-15"},
 		{"15/03/2027", false, "DMY", "2027-03-15"}, {"46461", true, "", "2027-03-15"},
 	} {
-		got, err := parseDate(c.in, c.xlsx, c.order)
+		got, err := parseDate(c.in, c.xlsx, false, c.order)
 		if err != nil || got.Format("2006-01-02") != c.want {
 			t.Errorf("parseDate(%q) = %v, %v; want %s", c.in, got, err, c.want)
 		}
 	}
-	if _, err := parseDate("03/04/2027", false, ""); err == nil || !strings.Contains(err.Error(), "date_format") {
+	if _, err := parseDate("03/04/2027", false, false, ""); err == nil || !strings.Contains(err.Error(), "date_format") {
 		t.Errorf("a slash date without date_format: %v", err)
 	}
-	if _, err := parseDate("46461", false, ""); err == nil {
+	if _, err := parseDate("46461", false, false, ""); err == nil {
 		t.Error("a serial number in a CSV is no date")
 	}
 }

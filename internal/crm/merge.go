@@ -539,7 +539,7 @@ func (m *merger) date(r Row, key string) (kep.Date, bool) {
 	if c == "" {
 		return kep.Date{}, false
 	}
-	t, err := parseDate(c, m.t.XLSX, m.dateOrder)
+	t, err := parseDate(c, m.t.XLSX, m.t.Date1904, m.dateOrder)
 	if err != nil {
 		m.fail(r.N, "%s: %v", key, err)
 		return kep.Date{}, false

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kepdev/kep"
-	"github.com/xuri/excelize/v2"
+	"github.com/kepdev/kep/internal/xlsx"
 )
 
 // Limits for a source file. A CRM export of one account's contacts, tasks or
@@ -24,7 +24,7 @@ const (
 	MaxCellBytes   = 32 << 10
 )
 
-// maxXLSXUnzipped bounds what excelize inflates from an XLSX (a zip bomb of a few KB
+// maxXLSXUnzipped bounds what is inflated from an XLSX (a zip bomb of a few KB
 // would otherwise unpack to gigabytes). A variable for the test.
 var maxXLSXUnzipped int64 = 200 << 20
 
@@ -34,7 +34,9 @@ type Table struct {
 	Header []string
 	Rows   []Row
 	XLSX   bool // cells of dates may hold Excel serial numbers
-	Delim  rune // a CSV's delimiter; ';' means German numbers (Excel in German writes it)
+	// Date1904: the workbook counts its serial numbers from 1904 (old Excel for Mac).
+	Date1904 bool
+	Delim    rune // a CSV's delimiter; ';' means German numbers (Excel in German writes it)
 }
 
 // Row is one data row.
@@ -258,73 +260,64 @@ func blank(rec []string) bool {
 	return true
 }
 
-// readXLSX reads the first sheet's cells as stored (RawCellValue: no number format
-// applied, dates as serial numbers). Formulas are never calculated: a formula cell gives
-// the value Excel cached when it saved the file, or nothing.
+// readXLSX reads the first sheet's cells as text (internal/xlsx: numbers ungrouped,
+// cells in a date format as 2027-03-15 in either date system). Formulas are never
+// calculated: a formula cell gives the value Excel cached when it saved the file, or
+// nothing.
 func readXLSX(data []byte) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    maxXLSXUnzipped,
-		UnzipXMLSizeLimit: maxXLSXUnzipped,
+	f, err := xlsx.Open(data, xlsx.Limits{
+		Unzipped:    maxXLSXUnzipped,
+		StringBytes: MaxCellBytes * 4, // beyond MaxCellBytes, checkCells names the row
 	})
 	if err != nil {
 		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	sheets := f.Sheets()
 	if len(sheets) == 0 {
 		return nil, errors.New("the workbook has no sheet")
 	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %v", sheets[0], err)
-	}
-	defer rows.Close()
-	t := &Table{XLSX: true}
-	n := 0
-	for rows.Next() {
-		n++
-		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, rowErr(n, "%v", err)
-		}
+	t := &Table{XLSX: true, Date1904: f.Date1904()}
+	err = f.Rows(sheets[0], func(n int, cells []string) error {
 		if t.Header == nil {
-			if blank(rec) {
-				continue
+			if blank(cells) {
+				return nil
 			}
-			t.Header = trimAll(rec)
-			if err := checkHeader(t.Header); err != nil {
-				return nil, err
-			}
-			continue
+			t.Header = trimAll(cells)
+			return checkHeader(t.Header)
 		}
-		if blank(rec) {
-			continue
+		if blank(cells) {
+			return nil
 		}
 		if len(t.Rows) >= MaxRows {
-			return nil, rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
+			return rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
 		}
-		if len(rec) > len(t.Header) {
-			for _, c := range rec[len(t.Header):] {
+		if len(cells) > len(t.Header) {
+			for _, c := range cells[len(t.Header):] {
 				if strings.TrimSpace(c) != "" {
-					return nil, rowErr(n, "a value beyond the header's %d columns", len(t.Header))
+					return rowErr(n, "a value beyond the header's %d columns", len(t.Header))
 				}
 			}
-			rec = rec[:len(t.Header)]
+			cells = cells[:len(t.Header)]
 		}
+		if err := checkCells(n, cells); err != nil {
+			return err
+		}
+		rec := trimAll(cells) // a copy: the reader reuses cells
 		for len(rec) < len(t.Header) {
-			rec = append(rec, "") // excelize leaves trailing empty cells out
+			rec = append(rec, "") // the reader leaves trailing empty cells out
 		}
-		if err := checkCells(n, rec); err != nil {
+		t.Rows = append(t.Rows, Row{N: n, Cells: rec})
+		return nil
+	})
+	if err != nil {
+		var re *RowError
+		if errors.As(err, &re) {
 			return nil, err
 		}
-		t.Rows = append(t.Rows, Row{N: n, Cells: trimAll(rec)})
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
 	}
 	if t.Header == nil {
-		return nil, errors.New("the first sheet is empty: want a header row with column names")
+		return nil, fmt.Errorf("the first sheet (%q) is empty: want a header row with column names", sheets[0])
 	}
 	return t, nil
 }

@@ -65,8 +65,10 @@ func parseNumber(s string, german bool) (float64, error) {
 
 // parseDate reads 2027-03-15 (also with a time after it, as HubSpot writes), 15.03.2027,
 // slash dates in the order the mapping file names (dateOrder "DMY" or "MDY"), and in an
-// XLSX an Excel serial day number.
-func parseDate(s string, xlsx bool, dateOrder string) (time.Time, error) {
+// XLSX an Excel serial day number (counted from 1904 when date1904: the workbook says so).
+// A cell in a date format comes from the XLSX reader as 2027-03-15 already; a serial
+// number reaches here when the export left a date column in General.
+func parseDate(s string, xlsx, date1904 bool, dateOrder string) (time.Time, error) {
 	orig := s
 	if i := strings.IndexAny(s, "T "); i >= 8 {
 		s = s[:i]
@@ -92,6 +94,9 @@ func parseDate(s string, xlsx bool, dateOrder string) (time.Time, error) {
 	}
 	if xlsx {
 		if v, err := strconv.ParseFloat(s, 64); err == nil && v >= 1 && v < 2958466 {
+			if date1904 {
+				return time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(v)), nil
+			}
 			// Excel's day 1 is 1900-01-01 with the phantom 1900-02-29: count from 1899-12-30.
 			return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(v)), nil
 		}

@@ -40,7 +40,7 @@ func TestReadXLSXNeverCalculates(t *testing.T) {
 	if c[1] != "=cmd|' /C calc'!A0" || c[2] != "" {
 		t.Errorf("cells %q", c)
 	}
-	if d, err := parseDate(c[3], true, ""); err != nil || d.Format("2006-01-02") != "2027-03-15" {
+	if d, err := parseDate(c[3], true, false, ""); err != nil || d.Format("2006-01-02") != "2027-03-15" {
 		t.Errorf("date cell %q: %v %v", c[3], d, err)
 	}
 	// A stored 0.125 is an eighth, even beside a German date.

@@ -3,12 +3,13 @@ package export
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/kepdev/kep"
-	"github.com/xuri/excelize/v2"
+	"github.com/kepdev/kep/internal/xlsx"
 )
 
 // Plan is one plan with its figures.
@@ -20,8 +21,8 @@ type Plan struct {
 
 // Options of a workbook. The zero value is valid.
 type Options struct {
-	// Now is the workbook's creation date in its properties; the zip entries carry no
-	// time at all, so equal plans and an equal Now give equal bytes.
+	// Now is the workbook's creation date in its properties; the zip entries carry a
+	// fixed time, so equal plans and an equal Now give equal bytes.
 	Now  time.Time
 	Lang string // labels and number formats: de (default), en or fr
 }
@@ -42,11 +43,6 @@ type column struct {
 	kind   int
 }
 
-type cell struct {
-	v    any // string, float64, *float64, int, kep.Date, *kep.Date, or nil for empty
-	kind int
-}
-
 // sheet is one table of the workbook.
 type sheet struct {
 	de, en string
@@ -61,39 +57,23 @@ func Write(w io.Writer, plans []Plan, opt Options) error {
 		lang = plans[0].Plan.Lang
 	}
 	sheets := []*sheet{figuresSheet(plans), objectivesSheet(plans), actionsSheet(plans), contactsSheet(plans), opportunitiesSheet(plans), asksSheet(plans)}
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f, lang)
-	if err != nil {
-		return err
+	wb := &xlsx.Workbook{Title: "Key account plans", Creator: "kep", Language: lang, Created: opt.Now}
+	if lang == "de" {
+		wb.Title = "Kundenentwicklungspläne"
 	}
-	for i, s := range sheets {
+	st := newStyles(wb, lang)
+	for _, s := range sheets {
 		name := s.en
 		if lang == "de" {
 			name = s.de
 		}
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-		if err := writeSheet(f, name, s, st, lang); err != nil {
+		xs, err := buildSheet(name, s, st, lang)
+		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
+		wb.Sheets = append(wb.Sheets, xs)
 	}
-	f.SetActiveSheet(0)
-	now := opt.Now.UTC().Format("2006-01-02T15:04:05Z")
-	title := "Key account plans"
-	if lang == "de" {
-		title = "Kundenentwicklungspläne"
-	}
-	if err := f.SetDocProps(&excelize.DocProperties{Created: now, Modified: now, Creator: "kep", LastModifiedBy: "kep", Title: title, Language: lang}); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return wb.Write(w)
 }
 
 type styles struct {
@@ -101,7 +81,7 @@ type styles struct {
 	byKind map[int]int
 }
 
-func newStyles(f *excelize.File, lang string) (*styles, error) {
+func newStyles(wb *xlsx.Workbook, lang string) *styles {
 	pct, dt, mon, sc := `0.0" %"`, "dd.mm.yyyy", `#,##0`, "0.0"
 	if lang == "en" {
 		pct, dt = `0.0"%"`, "d mmm yyyy"
@@ -110,114 +90,95 @@ func newStyles(f *excelize.File, lang string) (*styles, error) {
 		dt = "dd/mm/yyyy"
 	}
 	s := &styles{byKind: map[int]int{}}
-	var err error
-	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}}, NumFmt: 49}); err != nil {
-		return nil, err
-	}
-	// In a fixed order: style ids are numbered as made, and the bytes must not vary.
-	for kind, st := range []*excelize.Style{
-		text:    {NumFmt: 49}, // "@": Excel keeps the cell text, also when someone edits it
-		money:   {CustomNumFmt: &mon},
-		number:  {NumFmt: 0}, // General: objectives' values have any unit and precision
-		percent: {CustomNumFmt: &pct},
-		date:    {CustomNumFmt: &dt},
-		integer: {NumFmt: 1},
-		score:   {CustomNumFmt: &sc},
+	s.header = wb.AddStyle(xlsx.Style{Bold: true, Fill: "DDE4EE", NumFmt: "@"})
+	for kind, code := range []string{
+		text:    "@", // Excel keeps the cell text, also when someone edits it
+		money:   mon,
+		number:  "", // General: objectives' values have any unit and precision
+		percent: pct,
+		date:    dt,
+		integer: "0",
+		score:   sc,
 	} {
-		if s.byKind[kind], err = f.NewStyle(st); err != nil {
-			return nil, err
-		}
+		s.byKind[kind] = wb.AddStyle(xlsx.Style{NumFmt: code})
 	}
-	return s, nil
+	return s
 }
 
-func writeSheet(f *excelize.File, name string, s *sheet, st *styles, lang string) error {
+// buildSheet makes one table: a bold header row that stays in view, under a filter, and
+// columns about as wide as their widest value.
+func buildSheet(name string, s *sheet, st *styles, lang string) (*xlsx.Sheet, error) {
+	xs := &xlsx.Sheet{Name: name, FreezeRows: 1, Filter: true, Rows: make([][]xlsx.Cell, 0, len(s.rows)+1)}
 	widths := make([]int, len(s.cols))
+	head := make([]xlsx.Cell, len(s.cols))
 	for c, col := range s.cols {
 		h := col.en
 		if lang == "de" {
 			h = col.de
 		}
-		ref, _ := excelize.CoordinatesToCellName(c+1, 1)
-		if err := f.SetCellStr(name, ref, h); err != nil {
-			return err
-		}
+		head[c] = xlsx.TextCell(h, st.header)
 		widths[c] = utf8.RuneCountInString(h) + 3 // room for the filter button
 	}
-	last, _ := excelize.CoordinatesToCellName(len(s.cols), 1)
-	if err := f.SetCellStyle(name, "A1", last, st.header); err != nil {
-		return err
-	}
+	xs.Rows = append(xs.Rows, head)
 	for r, row := range s.rows {
+		cells := make([]xlsx.Cell, len(row))
 		for c, v := range row {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
-			kind := s.cols[c].kind
-			n, err := setCell(f, name, ref, v, kind)
+			cell, n, err := toCell(v)
 			if err != nil {
-				return err
+				return nil, fmt.Errorf("cell %s: %w", xlsx.CellName(c+1, r+2), err)
 			}
-			if n > widths[c] {
-				widths[c] = n
-			}
-			if err := f.SetCellStyle(name, ref, ref, st.byKind[kind]); err != nil {
-				return err
-			}
+			cell.Style = st.byKind[s.cols[c].kind]
+			cells[c] = cell
+			widths[c] = max(widths[c], n)
 		}
+		xs.Rows = append(xs.Rows, cells)
 	}
+	xs.Widths = make([]float64, len(widths))
 	for c, wd := range widths {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(name, col, col, float64(min(max(wd+1, 8), 60))); err != nil {
-			return err
-		}
+		xs.Widths[c] = float64(min(max(wd+1, 8), 60))
 	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	end, _ := excelize.CoordinatesToCellName(len(s.cols), max(len(s.rows)+1, 2))
-	return f.AutoFilter(name, "A1:"+end, nil)
+	return xs, nil
 }
 
-// setCell writes one value with its type: text always as a string cell (never a formula,
-// whatever it starts with), numbers as numbers, dates as Excel dates. It returns the
-// displayed width, roughly, for the column.
-func setCell(f *excelize.File, sh, ref string, v any, kind int) (int, error) {
+// toCell makes one value a cell with its type: text always as a string cell (never a
+// formula, whatever it starts with), numbers as numbers, dates as Excel dates. It returns
+// the displayed width, roughly, for the column. A value that is not a finite number (no
+// computed figure should be) is left empty rather than written as a broken cell.
+func toCell(v any) (xlsx.Cell, int, error) {
 	switch x := v.(type) {
 	case nil:
-		return 0, nil
+		return xlsx.Cell{}, 0, nil
 	case string:
-		if x == "" {
-			return 0, nil
-		}
-		return utf8.RuneCountInString(x), f.SetCellStr(sh, ref, x)
+		return xlsx.TextCell(x, 0), utf8.RuneCountInString(x), nil
 	case *float64:
 		if x == nil {
-			return 0, nil
+			return xlsx.Cell{}, 0, nil
 		}
-		return setCell(f, sh, ref, *x, kind)
+		return toCell(*x)
 	case float64:
-		return len(fmt.Sprintf("%.1f", x)) + len(fmt.Sprintf("%.0f", x))/3 + 2, f.SetCellFloat(sh, ref, x, -1, 64)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return xlsx.Cell{}, 0, nil
+		}
+		return xlsx.NumberCell(x, 0), len(fmt.Sprintf("%.1f", x)) + len(fmt.Sprintf("%.0f", x))/3 + 2, nil
 	case int:
-		return len(fmt.Sprint(x)) + 1, f.SetCellInt(sh, ref, int64(x))
+		return xlsx.NumberCell(float64(x), 0), len(fmt.Sprint(x)) + 1, nil
 	case *int:
 		if x == nil {
-			return 0, nil
+			return xlsx.Cell{}, 0, nil
 		}
-		return setCell(f, sh, ref, *x, kind)
+		return toCell(*x)
 	case *kep.Date:
 		if x == nil {
-			return 0, nil
+			return xlsx.Cell{}, 0, nil
 		}
-		return setCell(f, sh, ref, *x, kind)
+		return toCell(*x)
 	case kep.Date:
 		if x.IsZero() {
-			return 0, nil
+			return xlsx.Cell{}, 0, nil
 		}
-		// An Excel date is days since 1899-12-30 (with the 1900 leap-day bug already in it).
-		days := x.Time().Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
-		return 12, f.SetCellFloat(sh, ref, days, -1, 64)
+		return xlsx.NumberCell(xlsx.Serial(x.Time()), 0), 12, nil
 	}
-	return 0, fmt.Errorf("cell %s: cannot write a %T", ref, v)
+	return xlsx.Cell{}, 0, fmt.Errorf("cannot write a %T", v)
 }
 
 func lead(p Plan) []any { return []any{p.File, p.Plan.Meta.Account} }
