@@ -1,6 +1,10 @@
 package kep
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/kepdev/kep/locale"
+)
 
 // Built-in defaults (spec: "Default model, used where the workspace has no [scoring]",
 // "Defaults where the workspace has none"). The loader fills them into the model as
@@ -189,12 +193,11 @@ func (b *Brand) fillDefaults() {
 	}
 }
 
-// DefaultTitle is the plan title used when [plan] title is not given.
+// DefaultTitle is the plan title used when [plan] title is not given: the document
+// title of the plan's language.
 func DefaultTitle(lang, account string) string {
-	if lang == "en" {
-		return fmt.Sprintf("Account development plan %s", account)
-	}
-	return fmt.Sprintf("Kundenentwicklungsplan %s", account)
+	title, _ := locale.Get(lang).Label("doc.title")
+	return fmt.Sprintf(title, account)
 }
 
 // fillDefaults sets the plan's effective values: everything the file left out.

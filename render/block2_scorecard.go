@@ -232,10 +232,7 @@ func (b *builder) radar(actualOnly bool) Block {
 	if actualOnly {
 		title = L.T("pa.radar")
 	}
-	unit := "\u00a0%"
-	if b.F.en() {
-		unit = "%"
-	}
+	unit := b.F.PercentSign()
 	r := &charts.Radar{
 		Meta: charts.Meta{Heading: title, Summary: b.tf("b2.radar.alt", strings.Join(parts, "; "))},
 		Axes: axes, Target: target, Actual: vals,

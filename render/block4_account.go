@@ -51,10 +51,7 @@ func (b *builder) block4(s *Section) {
 		hs := b.sub(s, "history", L.T("sec.b4.history"))
 		hist := append([]kep.HistoryRow(nil), a.History...)
 		sort.SliceStable(hist, func(i, j int) bool { return hist[i].Year < hist[j].Year })
-		h := &charts.History{RevenueLabel: L.T("b4.h.revenue"), MarginLabel: L.T("b4.h.margin"), ShareLabel: L.T("b4.h.share"), Unit: "\u00a0%"}
-		if b.F.en() {
-			h.Unit = "%"
-		}
+		h := &charts.History{RevenueLabel: L.T("b4.h.revenue"), MarginLabel: L.T("b4.h.margin"), ShareLabel: L.T("b4.h.share"), Unit: b.F.PercentSign()}
 		hasShare := false
 		var rows [][]Cell
 		for _, r := range hist {

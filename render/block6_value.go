@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/kepdev/kep/charts"
@@ -69,9 +68,4 @@ func (b *builder) block6(s *Section) {
 	}
 }
 
-func (b *builder) yearLabel(y int) string {
-	if b.F.en() {
-		return "Year " + strconv.Itoa(y)
-	}
-	return "Jahr " + strconv.Itoa(y)
-}
+func (b *builder) yearLabel(y int) string { return b.tf("b6.year", y) }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 )
 
 func TestFormats(t *testing.T) {
@@ -48,19 +49,24 @@ func TestFormats(t *testing.T) {
 }
 
 func TestLabelsComplete(t *testing.T) {
-	de, en := LabelsFor("de"), LabelsFor("en")
-	for _, k := range de.Keys() {
-		if !en.Has(k) {
-			t.Errorf("English lacks %q", k)
+	de := LabelsFor("de")
+	var all []Labels
+	for _, lang := range locale.Langs() {
+		l := LabelsFor(lang)
+		all = append(all, l)
+		for _, k := range de.Keys() {
+			if !l.Has(k) {
+				t.Errorf("%s lacks %q", lang, k)
+			}
 		}
-	}
-	for _, k := range en.Keys() {
-		if !de.Has(k) {
-			t.Errorf("German lacks %q", k)
+		for _, k := range l.Keys() {
+			if !de.Has(k) {
+				t.Errorf("German lacks %q (%s has it)", k, lang)
+			}
 		}
 	}
 	// Every enumerated value of the plan format has a label.
-	for _, l := range []Labels{de, en} {
+	for _, l := range all {
 		for kind, values := range map[string][]string{
 			"attitude": kep.Attitudes, "role": kep.BuyingRoles, "topic": kep.ChecklistTopics, "perspective": kep.Perspectives,
 			"status": {"draft", "review", "approved"}, "confidentiality": {"public", "internal", "confidential", "strictly-confidential"},

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // Every label the builders ask for by a literal key exists in every language: a missing
@@ -25,7 +27,7 @@ func TestLabelKeysUsedExist(t *testing.T) {
 		}
 		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
 			n++
-			for _, lang := range []string{"de", "en"} {
+			for _, lang := range locale.Langs() {
 				if !LabelsFor(lang).Has(m[1]) {
 					t.Errorf("%s: label %q has no %s text", f, m[1], lang)
 				}

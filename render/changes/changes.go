@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render"
 )
 
@@ -109,13 +110,10 @@ type differ struct {
 }
 
 func newDiffer(old, new *kep.Plan) *differ {
-	lang := new.Lang
-	if lang != "en" {
-		lang = "de"
-	}
+	lang := locale.Get(new.Lang).Lang
 	return &differ{
 		old: old, new: new,
-		w:  words{en: lang == "en"},
+		w:  words{locale.Get(lang)},
 		l:  render.LabelsFor(lang),
 		fo: render.NewFormat(lang, old.Currency),
 		fn: render.NewFormat(lang, new.Currency),
@@ -143,7 +141,7 @@ type subject struct {
 }
 
 // f is the word for a key.
-func (d *differ) f(key string) string { return d.w.field(key) }
+func (d *differ) f(key string) string { return d.w.Field(key) }
 
 func (d *differ) emit(c Change) {
 	c.Block = d.block
@@ -170,11 +168,11 @@ func (d *differ) field(path string, s subject, label string, o, n val) {
 	if o.long || n.long {
 		switch {
 		case !o.set:
-			what = d.w.phrase("added")
+			what = d.w.Phrase("added")
 		case !n.set:
-			what = d.w.phrase("removed")
+			what = d.w.Phrase("removed")
 		default:
-			what = d.w.phrase("changed")
+			what = d.w.Phrase("changed")
 		}
 	} else {
 		c.Old, c.New = d.shown(o), d.shown(n)
@@ -184,9 +182,9 @@ func (d *differ) field(path string, s subject, label string, o, n val) {
 	case s.noun == "":
 		c.Text = label + d.in(s) + sep(o, n) + what
 	case s.of:
-		c.Text = label + " " + d.w.phrase("of") + " " + s.name + d.in(s) + ": " + what
+		c.Text = label + " " + d.w.Phrase("of") + " " + s.name + d.in(s) + ": " + what
 	default:
-		c.Text = d.w.noun(s.noun) + nameSp(s.name) + d.in(s) + ": " + d.w.inline(label) + " " + what
+		c.Text = d.w.Noun(s.noun) + nameSp(s.name) + d.in(s) + ": " + d.w.Inline(label) + " " + what
 	}
 	d.emit(c)
 }
@@ -215,17 +213,17 @@ func (d *differ) in(s subject) string {
 
 func (d *differ) shown(v val) string {
 	if !v.set {
-		return d.w.phrase("notgiven")
+		return d.w.Phrase("notgiven")
 	}
 	if v.text {
-		return d.w.quote(v.show)
+		return d.w.Quote(v.show)
 	}
 	return v.show
 }
 
 // added words a new item: "neue Maßnahme a3: Workshop …", "neue Chance: …".
 func (d *differ) added(path string, s subject, detail string) {
-	t := d.w.newNoun(s.noun) + nameSp(s.name) + d.in(s)
+	t := d.w.NewNoun(s.noun) + nameSp(s.name) + d.in(s)
 	if detail != "" {
 		t += ": " + detail
 	}
@@ -234,12 +232,7 @@ func (d *differ) added(path string, s subject, detail string) {
 
 // removed words a removed item: "Maßnahme a3 entfernt: …" / "removed action a3: …".
 func (d *differ) removed(path string, s subject, detail string) {
-	var t string
-	if d.w.en {
-		t = "removed " + d.w.noun(s.noun) + nameSp(s.name) + d.in(s)
-	} else {
-		t = d.w.noun(s.noun) + nameSp(s.name) + d.in(s) + " " + d.w.phrase("removed")
-	}
+	t := d.w.Removed(s.noun, nameSp(s.name)+d.in(s))
 	if detail != "" {
 		t += ": " + detail
 	}
@@ -319,7 +312,7 @@ func byText[T any](d *differ, path string, s subject, old, new []T, name, extra 
 	at := func(x T) string { return path + "[" + strconv.Quote(key(x)) + "]" }
 	match(keys(old, key), keys(new, key), func(i, j int) {
 		is := s
-		is.name = d.w.quote(oneLine(name(new[j])))
+		is.name = d.w.Quote(oneLine(name(new[j])))
 		both(old[i], new[j], at(new[j]), is)
 	}, func(j int) {
 		x := new[j]
@@ -424,7 +417,7 @@ func (d *differ) enum(kind, v string) val {
 	if v == "" {
 		return val{}
 	}
-	return val{key: v, show: d.w.inline(d.l.Enum(kind, v)), set: true}
+	return val{key: v, show: d.w.Inline(d.l.Enum(kind, v)), set: true}
 }
 
 func (d *differ) levelEnum(v int, kind string) val {

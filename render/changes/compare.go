@@ -35,11 +35,10 @@ func (d *differ) meta() {
 }
 
 func (d *differ) language(code string) val {
-	names := map[string][2]string{"de": {"Deutsch", "German"}, "en": {"Englisch", "English"}}
 	code = or(code, "de")
 	v := plain(code)
-	if p, ok := names[code]; ok {
-		v.show = d.w.pick(p)
+	if d.w.HasPhrase("lang." + code) {
+		v.show = d.w.Phrase("lang." + code)
 	}
 	return v
 }
@@ -154,7 +153,7 @@ func (d *differ) scorecard() {
 	d.block = Scorecard
 	o, n := d.old.Scorecard, d.new.Scorecard
 	for _, p := range kep.Perspectives {
-		label := d.f("pweight") + " " + d.w.inline(d.l.Enum("perspective", p))
+		label := d.f("pweight") + " " + d.w.Inline(d.l.Enum("perspective", p))
 		d.field("scorecard.weights."+p, subject{}, label, pct(d.fo, weightOf(o.Weights, p)), pct(d.fn, weightOf(n.Weights, p)))
 	}
 	id := func(x kep.Objective) string { return x.ID }
@@ -231,13 +230,13 @@ func (d *differ) offering() {
 
 // textItem is the subject of an item known by its text: "Kompetenzfeld „Service“".
 func (d *differ) textItem(noun, name string) subject {
-	return subject{noun: noun, name: d.w.quote(oneLine(name))}
+	return subject{noun: noun, name: d.w.Quote(oneLine(name))}
 }
 
 // inParent is the parent phrase of nested entries: "in Leistungspaket „X“", "bei
 // Wettbewerber Y".
 func (d *differ) inParent(prep, noun, name string) string {
-	return d.w.phrase(prep) + " " + d.w.noun(noun) + " " + name
+	return d.w.Phrase(prep) + " " + d.w.Noun(noun) + " " + name
 }
 
 // competitorIDs are the competitors of the new plan, then those only the old one has.
@@ -377,7 +376,7 @@ func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
 		parts = append(parts, d.f("share_of_wallet")+" "+f.Percent(*c.ShareOfWallet))
 	}
 	if c.Threat != "" {
-		parts = append(parts, d.f("threat")+" "+d.w.inline(d.l.Enum("level", c.Threat)))
+		parts = append(parts, d.f("threat")+" "+d.w.Inline(d.l.Enum("level", c.Threat)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -423,9 +422,9 @@ func (d *differ) years(y int) val {
 
 func (d *differ) once(once bool) val {
 	if once {
-		return val{key: "once", show: d.w.phrase("onetime"), set: true}
+		return val{key: "once", show: d.w.Phrase("onetime"), set: true}
 	}
-	return val{key: "yearly", show: d.w.phrase("yearly"), set: true}
+	return val{key: "yearly", show: d.w.Phrase("yearly"), set: true}
 }
 
 func (d *differ) network() {
@@ -495,7 +494,7 @@ func (d *differ) roles(rs []string) val {
 	for _, r := range kep.BuyingRoles {
 		if has[r] {
 			ks = append(ks, r)
-			shown = append(shown, d.w.inline(d.l.Enum("role", r)))
+			shown = append(shown, d.w.Inline(d.l.Enum("role", r)))
 			delete(has, r)
 		}
 	}
@@ -560,7 +559,7 @@ func (d *differ) actions() {
 				parts = append(parts, d.person(d.new, b.Owner).show)
 			}
 			if b.Due != nil {
-				parts = append(parts, d.w.phrase("due")+" "+d.fn.Date(*b.Due))
+				parts = append(parts, d.w.Phrase("due")+" "+d.fn.Date(*b.Due))
 			}
 			if len(parts) > 0 {
 				detail += " (" + strings.Join(parts, ", ") + ")"

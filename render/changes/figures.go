@@ -11,7 +11,7 @@ import (
 // them, so a difference hidden by rounding is no change.
 func (d *differ) figures(o, n *kep.Figures) {
 	d.block = Figures
-	blocks := func(f *kep.Figures) val { return shown(fmt.Sprintf(d.w.phrase("blocks"), f.Completeness)) }
+	blocks := func(f *kep.Figures) val { return shown(fmt.Sprintf(d.w.Phrase("blocks"), f.Completeness)) }
 	d.field("figures.completeness", subject{}, d.f("f.completeness"), blocks(o), blocks(n))
 	d.selectionFigures(orZero(o.Selection), orZero(n.Selection))
 	d.scorecardFigures(orZero(o.Scorecard), orZero(n.Scorecard))
@@ -59,7 +59,7 @@ func (d *differ) selectionFigures(o, n kep.SelectionFigures) {
 func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
 	d.field("scorecard.total", subject{}, d.f("f.total"), ptrVal(o.Total, d.fo.Percent), ptrVal(n.Total, d.fn.Percent))
 	for _, p := range kep.Perspectives {
-		label := d.f("f.perspective") + " " + d.w.inline(d.l.Enum("perspective", p))
+		label := d.f("f.perspective") + " " + d.w.Inline(d.l.Enum("perspective", p))
 		d.field("scorecard.perspectives."+p, subject{}, label, mapPct(d.fo, o.Perspectives, p), mapPct(d.fn, n.Perspectives, p))
 	}
 	for _, id := range d.objectiveIDs() {
@@ -72,7 +72,7 @@ func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
 			if of.StartingPoint {
 				state = d.l.T("b2.start")
 			}
-			return shown(f.Percent(of.Achievement) + " (" + d.w.inline(state) + ")")
+			return shown(f.Percent(of.Achievement) + " (" + d.w.Inline(state) + ")")
 		}
 		s := subject{noun: "objective", name: d.objectiveName(id), of: true}
 		d.field("scorecard.objectives."+id+".achievement", s, d.f("f.achievement"), achieved(d.fo, o.Objectives), achieved(d.fn, n.Objectives))
@@ -121,7 +121,7 @@ func (d *differ) offeringFigures(o, n kep.OfferingFigures) {
 
 func (d *differ) valueFigures(o, n map[string]*kep.ValueFigures) {
 	months := func(f render.Format) func(float64) string {
-		return func(m float64) string { return fmt.Sprintf(d.w.phrase("months"), f.Decimal(m, 1)) }
+		return func(m float64) string { return fmt.Sprintf(d.w.Phrase("months"), f.Decimal(m, 1)) }
 	}
 	for _, v := range d.valueIDs() {
 		ov, nv := o[v.id], n[v.id]

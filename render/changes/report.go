@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render"
 )
 
@@ -32,7 +33,7 @@ func (s Section) Heading() string {
 // of the titles.
 func Group(cs []Change, lang string) []Section {
 	l := render.LabelsFor(lang)
-	w := words{en: l.Lang == "en"}
+	w := words{l.Locale()}
 	by := make([][]Change, numBlocks)
 	for _, c := range cs {
 		if c.Block >= 0 && c.Block < numBlocks {
@@ -55,9 +56,9 @@ func Group(cs []Change, lang string) []Section {
 func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 	switch b {
 	case Plan:
-		return "", w.phrase("block.plan")
+		return "", w.Phrase("block.plan")
 	case Brand:
-		return "", w.phrase("block.brand")
+		return "", w.Phrase("block.brand")
 	case Actions:
 		return "8", l.T("sec.actions")
 	case Asks:
@@ -67,7 +68,7 @@ func blockTitle(b Block, l render.Labels, w words) (number, title string) {
 	case Reviews:
 		return "11", l.T("sec.reviews")
 	case Figures:
-		return "", w.phrase("block.figures")
+		return "", w.Phrase("block.figures")
 	}
 	n := strconv.Itoa(int(b - Selection + 1))
 	return n, l.T("sec.b" + n)
@@ -92,14 +93,14 @@ func Title(p *kep.Plan) string {
 // WriteText prints the change list for a terminal: a title, the two versions, then the
 // changes under a heading per block; "Keine Änderungen." when there are none.
 func WriteText(w io.Writer, title string, v Versions, secs []Section, lang string) error {
-	wd := words{en: lang == "en"}
+	wd := words{locale.Get(lang)}
 	var b strings.Builder
 	b.WriteString(title + "\n")
 	if v.Old != "" || v.New != "" {
-		fmt.Fprintf(&b, "%s: %s\n%s: %s\n", wd.phrase("text.old"), v.Old, wd.phrase("text.new"), v.New)
+		fmt.Fprintf(&b, "%s: %s\n%s: %s\n", wd.Phrase("text.old"), v.Old, wd.Phrase("text.new"), v.New)
 	}
 	if len(secs) == 0 {
-		b.WriteString("\n" + wd.phrase("nochange") + "\n")
+		b.WriteString("\n" + wd.Phrase("nochange") + "\n")
 	}
 	for _, s := range secs {
 		b.WriteString("\n" + s.Heading() + "\n")
@@ -137,8 +138,8 @@ type ReportOptions struct {
 // per block with the same sentences as the text.
 func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 	doc := reportFrame(p, opt)
-	w := words{en: doc.Lang == "en"}
-	oldL, newL := w.phrase("report.old"), w.phrase("report.new")
+	w := words{locale.Get(doc.Lang)}
+	oldL, newL := w.Phrase("report.old"), w.Phrase("report.new")
 	doc.Cover = []render.Fact{
 		{Label: doc.Labels.T("cover.account"), Value: p.Meta.Account},
 		{Label: oldL, Value: opt.Versions.Old},
@@ -153,17 +154,17 @@ func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 			count[c.Kind]++
 		}
 	}
-	overview := &render.Section{ID: "overview", Title: w.phrase("report.overview"), Level: 1}
+	overview := &render.Section{ID: "overview", Title: w.Phrase("report.overview"), Level: 1}
 	overview.Blocks = append(overview.Blocks, &render.Facts{Items: []render.Fact{
 		{Label: oldL, Value: opt.Versions.Old},
 		{Label: newL, Value: opt.Versions.New},
-		{Label: w.phrase("report.added"), Value: doc.Format.Int(count[Added])},
-		{Label: w.phrase("report.removed"), Value: doc.Format.Int(count[Removed])},
-		{Label: w.phrase("report.modified"), Value: doc.Format.Int(count[Modified])},
+		{Label: w.Phrase("report.added"), Value: doc.Format.Int(count[Added])},
+		{Label: w.Phrase("report.removed"), Value: doc.Format.Int(count[Removed])},
+		{Label: w.Phrase("report.modified"), Value: doc.Format.Int(count[Modified])},
 	}})
 	secs := Group(cs, doc.Lang)
 	if len(secs) == 0 {
-		overview.Blocks = append(overview.Blocks, &render.Note{Text: w.phrase("nochange")})
+		overview.Blocks = append(overview.Blocks, &render.Note{Text: w.Phrase("nochange")})
 	}
 	doc.Sections = append(doc.Sections, overview)
 	for _, s := range secs {

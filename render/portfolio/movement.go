@@ -7,45 +7,6 @@ import (
 	"github.com/kepdev/kep/render"
 )
 
-// The words of the movement section, kept with it; init adds them to the report's own.
-var (
-	movementDE = map[string]string{
-		"pf.move":          "Bewegung seit %s",
-		"pf.move.prev":     "dem Vorjahresplan",
-		"pf.move.intro":    "%d von %d Accounts mit einem Plan in %s verglichen; die Pfeile im Portfolio zeigen ihren Weg von dort.",
-		"pf.move.table":    "Klasse und Feld vorher und jetzt",
-		"pf.move.up":       "Aufstufungen",
-		"pf.move.down":     "Abstufungen",
-		"pf.move.none.up":  "Keine Aufstufung.",
-		"pf.move.none.dn":  "Keine Abstufung.",
-		"pf.move.new":      "Ohne Plan in %s (neu): %s.",
-		"pf.move.class":    "Klasse",
-		"pf.move.quadrant": "Feld",
-	}
-	movementEN = map[string]string{
-		"pf.move":          "Movement since %s",
-		"pf.move.prev":     "the previous plans",
-		"pf.move.intro":    "%d of %d accounts compared with their plan in %s; the arrows in the portfolio show their way from there.",
-		"pf.move.table":    "Class and field before and now",
-		"pf.move.up":       "Upgrades",
-		"pf.move.down":     "Downgrades",
-		"pf.move.none.up":  "No upgrade.",
-		"pf.move.none.dn":  "No downgrade.",
-		"pf.move.new":      "No plan in %s (new): %s.",
-		"pf.move.class":    "Class",
-		"pf.move.quadrant": "Field",
-	}
-)
-
-func init() {
-	for k, v := range movementDE {
-		portfolioDE[k] = v
-	}
-	for k, v := range movementEN {
-		portfolioEN[k] = v
-	}
-}
-
 // movement adds to the portfolio section where each account stood in its previous
 // period's plan (kep portfolio --previous @REV): class and field before and now, and the
 // lists of up- and downgrades. Nothing when no plan was compared.

@@ -1,0 +1,252 @@
+// Package locale holds kep's document languages: one Locale per language with the words
+// of the documents, the formats of numbers, money, percentages and dates, and the grammar
+// of the change sentences. The renderers ask a Locale; they never test for a language.
+package locale
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Locale is one document language: the words of the documents (labels, the portfolio's
+// words, checklist titles), how numbers, money, percentages and dates are written, and the
+// grammar of the change sentences of kep diff. Each language is one file (de.go, en.go,
+// fr.go) that fills one Locale; a new language is one more such file plus its kep init
+// scaffold (templates/), and the tests that iterate All() say what it still lacks.
+type Locale struct {
+	Lang string // ISO 639-1 code as plans write it in lang
+	Name string // the language's name in itself, "Deutsch"
+
+	thousands string // between groups of three digits
+	decimal   string // before the decimals
+	percent   string // between a number and "%": "\u00a0" in German, none in English
+	// currencyFirst puts the currency sign before the amount (€1,850,000) instead of
+	// after it with currencySep (1.850.000 €).
+	currencyFirst bool
+	currencySep   string
+	// compact are the short units of thousands, millions and billions ("\u00a0Tsd.",
+	// "\u00a0Mio.", "\u00a0Mrd."), written right after the number.
+	compact [3]string
+	// date writes a calendar day (month 1…12).
+	date func(year, month, day int) string
+	// quotes enclose free text in change sentences: „…“, “…”, « … ».
+	quotes [2]string
+	// lowerInline lowers the first letter of a label used inside a sentence: English and
+	// French write "attitude", German keeps its capitalised nouns.
+	lowerInline bool
+
+	labels  map[string]string
+	nouns   map[string]Noun
+	fields  map[string]string
+	phrases map[string]string
+	// newNoun is "neuer Kontakt" / "new contact" / "nouveau contact" for an added item;
+	// removed is the sentence of a removed item from the noun and the rest of its name.
+	newNoun func(n Noun) string
+	removed func(n Noun, rest string) string
+}
+
+// Noun is an item kind as the change sentences name it, with its grammatical gender
+// ('m', 'f' or 'n'; English ignores it) for the words that agree with it.
+type Noun struct {
+	Word   string
+	Gender byte
+}
+
+// all lists the supported document languages, the default language first.
+var all = []*Locale{de, en}
+
+// All returns the supported document languages, German (the default) first. Tests iterate
+// it so that every language passes the same checks.
+func All() []*Locale { return append([]*Locale(nil), all...) }
+
+// Langs returns the codes of All() in order: "de", "en", "fr".
+func Langs() []string {
+	codes := make([]string, len(all))
+	for i, l := range all {
+		codes[i] = l.Lang
+	}
+	return codes
+}
+
+// Supported reports whether lang is a document language.
+func Supported(lang string) bool {
+	for _, l := range all {
+		if l.Lang == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Get returns the locale of lang; "" and unknown codes give German, the default language
+// of plans (the schema refuses other codes before anything is rendered).
+func Get(lang string) *Locale {
+	for _, l := range all {
+		if l.Lang == lang {
+			return l
+		}
+	}
+	return de
+}
+
+// Label returns the text of a label key and whether the language has it.
+func (l *Locale) Label(key string) (string, bool) {
+	s, ok := l.labels[key]
+	return s, ok
+}
+
+// LabelKeys returns every label key of the language, sorted.
+func (l *Locale) LabelKeys() []string {
+	keys := make([]string, 0, len(l.labels))
+	for k := range l.labels {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ---------------------------------------------------------------- numbers
+
+// Number formats v with exactly dec decimals and grouped thousands; a negative number
+// takes the minus sign U+2212, a number that rounds to zero none.
+func (l *Locale) Number(v float64, dec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', dec, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("−")
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(l.thousands)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString(l.decimal)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Decimal formats v with at most dec decimals, dropping trailing zeros (7,5; 8; 1.234,25).
+func (l *Locale) Decimal(v float64, dec int) string {
+	s := l.Number(v, dec)
+	if dec > 0 && strings.Contains(s, l.decimal) {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, l.decimal)
+	}
+	return s
+}
+
+// PercentSign is what follows a number to make it a percentage: "\u00a0%", "%" or
+// "\u202f%" (for chart labels that format the number themselves).
+func (l *Locale) PercentSign() string { return l.percent + "%" }
+
+// Percent formats a percentage with one decimal at most: de "12,5 %", en "12.5%",
+// fr "12,5 %" (narrow no-break space).
+func (l *Locale) Percent(v float64) string { return l.Decimal(v, 1) + l.PercentSign() }
+
+// WithCurrency puts the currency symbol sym to a formatted amount num.
+func (l *Locale) WithCurrency(num, sym string, negative bool) string {
+	if !l.currencyFirst {
+		return num + l.currencySep + sym
+	}
+	sign := ""
+	if negative {
+		sign = "−"
+		num = strings.TrimPrefix(num, "−")
+	}
+	if utf8.RuneCountInString(sym) > 1 {
+		return sign + sym + "\u00a0" + num
+	}
+	return sign + sym + num
+}
+
+// Compact formats a number short with the unit of its size ("2,4 Mio.", "410 Tsd.",
+// "97,3"); small numbers keep one decimal at most. ok is false below ten thousand, where
+// no unit applies.
+func (l *Locale) Compact(v float64) (s string, ok bool) {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e9:
+		return l.Decimal(v/1e9, 2) + l.compact[2], true
+	case a >= 1e6:
+		return l.Decimal(v/1e6, 2) + l.compact[1], true
+	case a >= 1e4:
+		return l.Decimal(v/1e3, 1) + l.compact[0], true
+	}
+	return l.Decimal(v, 1), false
+}
+
+// Date formats a calendar day (month 1…12): de "15.03.2027", en "15 Mar 2027",
+// fr "15/03/2027".
+func (l *Locale) Date(year, month, day int) string { return l.date(year, month, day) }
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// ---------------------------------------------------------------- change sentences
+
+// Field is the name of a changed key as the change sentences use it ("Haltung",
+// "attitude"); an unknown key is returned as it is.
+func (l *Locale) Field(key string) string {
+	if s, ok := l.fields[key]; ok {
+		return s
+	}
+	return key
+}
+
+// HasField reports whether the language names the key of a change.
+func (l *Locale) HasField(key string) bool { _, ok := l.fields[key]; return ok }
+
+// Phrase is a glue word or title of the change list ("entfernt", "Plan details").
+func (l *Locale) Phrase(key string) string {
+	if s, ok := l.phrases[key]; ok {
+		return s
+	}
+	return key
+}
+
+// HasPhrase reports whether the language has the phrase key.
+func (l *Locale) HasPhrase(key string) bool { _, ok := l.phrases[key]; return ok }
+
+// Noun is the name of an item kind ("Maßnahme", "action").
+func (l *Locale) Noun(kind string) string { return l.nouns[kind].Word }
+
+// HasNoun reports whether the language names the item kind.
+func (l *Locale) HasNoun(kind string) bool { _, ok := l.nouns[kind]; return ok }
+
+// NewNoun is the name of an added item: "neue Maßnahme", "new action", "nouvelle action".
+func (l *Locale) NewNoun(kind string) string { return l.newNoun(l.nouns[kind]) }
+
+// Removed is the sentence of a removed item, rest being its id and name as they follow
+// the noun: "Maßnahme a3 entfernt", "removed action a3", "action a3 supprimée".
+func (l *Locale) Removed(kind, rest string) string { return l.removed(l.nouns[kind], rest) }
+
+// Quote puts free text in the language's quotation marks.
+func (l *Locale) Quote(s string) string { return l.quotes[0] + s + l.quotes[1] }
+
+// Inline makes a label fit inside a sentence: English and French lower its first letter
+// ("Opponent" → "opponent") unless it starts an acronym ("ROI"); German keeps it.
+func (l *Locale) Inline(s string) string {
+	if !l.lowerInline || s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
