@@ -20,14 +20,13 @@ import (
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/render"
-	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
 )
 
 var renderCommand = &command{
 	name:    "render",
 	summary: "check plans and write them as PDF and HTML",
-	usage: `usage: kep render [-f pdf,html] [-o DIR] [-j N] [-q] [--strict] [--since REV] [--previous FILE|@REV] FILE…
+	usage: `usage: kep render [-f pdf,html,onepage,slides] [--edition internal|customer] [-o DIR] [-j N] [-q] [--strict] [--since REV] [--previous FILE|@REV] FILE…
 
 Checks each plan and writes DIR/<plan file name>.pdf and .html for it, e.g.
 out/hansa.pdf for accounts/hansa.toml. A plan with errors is reported and nothing
@@ -40,7 +39,14 @@ The same plan gives the same bytes: the as-of date (Stand) is SOURCE_DATE_EPOCH
 when set, else today (local time).
 
 Flags:
-	-f pdf,html   formats to write (default pdf,html)
+	-f pdf,html   formats to write (default pdf,html), any of: pdf; html;
+	              onepage (DIR/<name>.onepage.pdf: the account on one landscape
+	              page); slides (DIR/<name>.slides.pdf: a 16:9 review deck)
+	--edition internal|customer
+	              internal (default): the whole plan; customer: the version to
+	              share with the account, without scores, margins, attitudes,
+	              competitors, pipeline, asks or checklists, written as
+	              <name>.customer.pdf, .customer.html, .customer.onepage.pdf, …
 	-o DIR        output folder, created when missing (default out, in the
 	              current folder); '-' writes the one document of one plan and one
 	              format to stdout
@@ -83,6 +89,7 @@ type renderJob struct {
 func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	formatsFlag := fl.String("f", "pdf,html", "")
+	editionFlag := fl.String("edition", "internal", "")
 	outDir := fl.String("o", "out", "")
 	jobs := fl.Int("j", runtime.NumCPU(), "")
 	strict := fl.Bool("strict", false, "")
@@ -98,9 +105,13 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, c, "%v", err)
 		}
 	}
-	formats, err := parseFormats(*formatsFlag)
+	formats, err := parseRenderFormats(*formatsFlag)
 	if err != nil {
 		return usageError(stderr, c, "-f: %v", err)
+	}
+	ed, err := parseEdition(*editionFlag)
+	if err != nil {
+		return usageError(stderr, c, "--edition: %v", err)
 	}
 	if len(files) == 0 {
 		return usageError(stderr, c, "no plan file given")
@@ -116,11 +127,11 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if toStdout && (len(files) != 1 || len(formats) != 1) {
 		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf or -f html)")
 	}
-	if toStdout && formats[0] == "pdf" && isTerminal(stdout) {
+	if toStdout && isPDFFormat(formats[0]) && isTerminal(stdout) {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
 	}
 	tuneGC()
-	if slices.Contains(formats, "pdf") {
+	if slices.ContainsFunc(formats, isPDFFormat) {
 		// The PDF writer's once-per-process setup (fonts) runs on another core while the
 		// plans are read and checked.
 		go pdfdoc.Warm()
@@ -142,7 +153,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		for _, j := range js {
 			d.base.WorkspaceFor(j.path)
 		}
-		if code := checkOutputs(js, formats, *outDir, stderr); code != exitOK {
+		if code := checkOutputs(js, formats, ed, *outDir, stderr); code != exitOK {
 			return code
 		}
 		made := missingFolder(*outDir)
@@ -155,7 +166,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		defer removeEmpty(*outDir, made)
 	}
 
-	r := &renderer{dater: d, formats: formats, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
+	r := &renderer{dater: d, formats: formats, edition: ed, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
 	r.sideBySide = len(js) < *jobs
 	if toStdout {
 		r.dir = ""
@@ -284,14 +295,14 @@ func removeEmpty(dir, made string) {
 
 // checkOutputs refuses an output path that is one of the input files (for example
 // -o pointing at the plans' folder where a plan is itself named x.html) or a folder.
-func checkOutputs(js []*renderJob, formats []string, dir string, stderr io.Writer) int {
+func checkOutputs(js []*renderJob, formats []string, ed, dir string, stderr io.Writer) int {
 	inputs := make([]string, len(js))
 	for i, j := range js {
 		inputs[i] = j.path
 	}
 	for _, j := range js {
 		for _, ext := range formats {
-			out := filepath.Join(dir, j.base+"."+ext)
+			out := filepath.Join(dir, outputName(j.base, ext, ed))
 			if inputAt(out, inputs) != "" {
 				fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
@@ -332,6 +343,7 @@ func inputAt(out string, inputs []string) string {
 type renderer struct {
 	dater   *dater
 	formats []string
+	edition string // internal | customer
 	dir     string // "" writes to stdout
 	strict  bool
 	since   string
@@ -398,7 +410,17 @@ func (r *renderer) render(j *renderJob) {
 			opt.Previous = prev
 		}
 	}
-	doc, err := render.Build(p, f, opt)
+	// The customer edition is written from its own model (kep.CustomerPlan): the
+	// internal document is not even built.
+	var m *editionModel
+	var err error
+	if r.edition == "customer" {
+		m, err = customerModel(p, now, r.version)
+	} else {
+		var doc *render.Document
+		doc, err = render.Build(p, f, opt)
+		m = &editionModel{plan: p, figs: f, doc: doc}
+	}
 	if err != nil {
 		j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
 		j.status = exitUsage
@@ -421,16 +443,7 @@ func (r *renderer) render(j *renderJob) {
 				}
 			}()
 			testHookWrite(ext)
-			switch ext {
-			case "pdf":
-				res, err := pdfdoc.Write(&bufs[i], doc, pdfdoc.Options{Now: now, KepVersion: r.version})
-				errs[i], pages[i] = err, res.Pages
-				if err == nil && len(res.Replaced) > 0 {
-					warns[i] = fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.ReplacedText())
-				}
-			case "html":
-				errs[i] = htmldoc.Write(&bufs[i], doc, htmldoc.Options{})
-			}
+			pages[i], warns[i], errs[i] = writeFormat(&bufs[i], ext, j.path, m, r.edition == "customer", now, r.version)
 		}
 		if !r.sideBySide {
 			write()
@@ -452,13 +465,14 @@ func (r *renderer) render(j *renderJob) {
 		if warns[i] != "" {
 			j.notes = append(j.notes, warns[i])
 		}
-		if err := r.write(j.base+"."+ext, bufs[i].Bytes()); err != nil {
+		name := outputName(j.base, ext, r.edition)
+		if err := r.write(name, bufs[i].Bytes()); err != nil {
 			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
 			j.status = exitUsage
 			return
 		}
 		if r.dir != "" {
-			j.wrote = append(j.wrote, wroteLine(filepath.Join(r.dir, j.base+"."+ext), pages[i]))
+			j.wrote = append(j.wrote, wroteLine(filepath.Join(r.dir, name), pages[i]))
 		}
 	}
 }
