@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -61,6 +62,7 @@ type engine struct {
 	pdf   *fpdf.Fpdf
 	fonts *fontSet
 	san   *sanitizer
+	hy    *hyph.Hyphenator // the document language's hyphenation; nil: none
 
 	pageW, pageH   float64
 	ml, mr, mt, mb float64
@@ -200,7 +202,7 @@ func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
 func (e *engine) strWidth(s string, st style, size float64) float64 {
 	family, fs := fontOf(st)
 	e.register(family, fs)
-	return e.pdf.StringWidthOf(family, fs, size, s)
+	return e.pdf.StringWidthOf(family, fs, size, noSoft(s))
 }
 
 // fontOf returns the registered family and fpdf style of st.
@@ -230,5 +232,5 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 	// was a third of a page's operators.
 	e.setFill(c)
 	e.setText(c)
-	e.pdf.Text(x, y, s)
+	e.pdf.Text(x, y, noSoft(s))
 }

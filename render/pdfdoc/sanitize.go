@@ -59,8 +59,12 @@ func (s *sanitizer) Clean(str string) string {
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
+		case r == '\u00ad':
+			// A soft hyphen is a hyphenation point of its author: the line breaker
+			// takes it out (takeSoft); anything else measures and draws text without it.
+			b.WriteRune(r)
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			// \r, NUL, bidi overrides, zero-width spaces, soft hyphens: nothing to draw.
+			// \r, NUL, bidi overrides, zero-width spaces: nothing to draw.
 		case s.cov.has(r):
 			b.WriteRune(r)
 		case s.cov.has(substitutes[r]) && substitutes[r] != 0:
@@ -105,4 +109,13 @@ func (s *sanitizer) Replaced() []rune {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
+}
+
+// noSoft returns s without soft hyphens (U+00AD), which Clean keeps for the line breaker:
+// text is measured and drawn without them.
+func noSoft(s string) string {
+	if !strings.Contains(s, "\u00ad") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u00ad", "")
 }

@@ -71,7 +71,7 @@ func (t *tableSpec) cellStyle(c tcell, col int, size float64) textStyle {
 }
 
 func (t *tableSpec) headStyle(size float64) textStyle {
-	ts := textStyle{size: size, lead: size * ptToMM * 1.35, color: white, base: stBold, hyphenate: true}
+	ts := textStyle{size: size, lead: size * ptToMM * 1.35, color: white, base: stBold}
 	if t.plain {
 		ts.color = muted
 	}

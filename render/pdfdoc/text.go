@@ -27,6 +27,9 @@ type frag struct {
 	color *rgb
 	shape rune
 	w     float64
+	// soft holds the byte offsets in text of the soft hyphens its author typed (taken
+	// out of text): when set, they are the fragment's only hyphenation points.
+	soft []int
 }
 
 // word is an unbreakable sequence of fragments with the width of the space before it.
@@ -50,19 +53,28 @@ type textStyle struct {
 	color rgb
 	base  style // added to every span's style
 	align byte  // 'L', 'R' or 'C'
-	// hyphenate marks a word broken between two letters with a hyphen (table headers:
-	// the last resort for a compound word wider than its column).
-	hyphenate bool
 }
 
 func body(c rgb) textStyle { return textStyle{size: 9.5, lead: 4.9, color: c, align: 'L'} }
 
-// wrap breaks spans into lines no wider than maxW. Spans must be clean. Words wider than a
-// line are broken between characters, so no line is ever wider than maxW (except a single
-// character wider than the line itself).
+// wrap breaks spans into lines no wider than maxW. Spans must be clean. A word that does
+// not fit is hyphenated at a point of its language's patterns (or at its author's soft
+// hyphens) with a visible hyphen; only a word wider than a whole line with no such point
+// that fits is cut elsewhere (breakWord), so no line is ever wider than maxW (except a
+// single character wider than the line itself).
 func (e *engine) wrap(spans []span, ts textStyle, maxW float64) []line {
 	return e.wrapWords(e.words(spans, ts), ts, maxW)
 }
+
+// hyphenRoom is the share of a line that must be left for a word to be hyphenated into
+// it: text is set ragged right, so a shorter gap is left open rather than filled with a
+// syllable and a hyphen. Only text up to hyphenSize (running text, lists, tables) is
+// hyphenated so; headings, titles and key figures keep their words whole ("Han-|sa" on
+// a cover reads as a mistake) unless a word is wider than the whole line.
+const (
+	hyphenRoom = 0.12
+	hyphenSize = 9.5 // points
+)
 
 // wrapWords is wrap on words measured before (tables measure once for widths and lines).
 func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
@@ -77,38 +89,140 @@ func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
 			flush()
 			continue
 		}
-		sp := w.space
-		if len(cur.words) == 0 {
-			sp = 0
-		}
-		if cur.w+sp+w.w <= maxW+1e-6 {
-			w.space = sp
-			cur.words = append(cur.words, w)
-			cur.w += sp + w.w
-			continue
-		}
-		if len(cur.words) > 0 {
-			flush()
-		}
-		w.space = 0
-		if w.w <= maxW+1e-6 {
-			cur.words = append(cur.words, w)
-			cur.w = w.w
-			continue
-		}
-		chunks := e.breakWord(w, ts, maxW)
-		for i, c := range chunks {
-			cur.words = append(cur.words, c)
-			cur.w = c.w
-			if i < len(chunks)-1 {
-				flush()
+		for {
+			sp := w.space
+			if len(cur.words) == 0 {
+				sp = 0
 			}
+			if cur.w+sp+w.w <= maxW+1e-6 {
+				w.space = sp
+				cur.words = append(cur.words, w)
+				cur.w += sp + w.w
+				break
+			}
+			if avail := maxW - cur.w - sp; len(cur.words) == 0 ||
+				ts.size <= hyphenSize && avail >= hyphenRoom*maxW {
+				if head, tail, ok := e.hyphenate(w, ts, avail); ok {
+					head.space = sp
+					cur.words = append(cur.words, head)
+					cur.w += sp + head.w
+					flush()
+					w = tail
+					continue
+				}
+			}
+			if len(cur.words) > 0 {
+				flush()
+				continue
+			}
+			// Alone on a line, wider than it, and no hyphenation point fits.
+			w.space = 0
+			chunks := e.breakWord(w, ts, maxW)
+			for i, c := range chunks {
+				cur.words = append(cur.words, c)
+				cur.w = c.w
+				if i < len(chunks)-1 {
+					flush()
+				}
+			}
+			break
 		}
 	}
 	if len(cur.words) > 0 || len(lines) == 0 {
 		flush()
 	}
 	return lines
+}
+
+// hyphenate splits w at its last hyphenation point where the part before it and a
+// hyphen are no wider than avail: head ends with the hyphen, tail is the rest (with no
+// space before it). Points come from the author's soft hyphens in a fragment, else from
+// the patterns of the document's language; code and symbols have none.
+func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word, ok bool) {
+	bestF, bestP, bestW := -1, 0, 0.0
+	before := 0.0 // width of the fragments before fi
+	for fi, f := range w.frags {
+		if before > avail {
+			break
+		}
+		pts := f.soft
+		if pts == nil && f.st&stMono == 0 && f.shape == 0 {
+			pts = e.hy.Points(f.text)
+		}
+		hw := e.strWidth("-", f.st, ts.size)
+		for _, p := range pts {
+			pw := before + e.strWidth(f.text[:p], f.st, ts.size) + hw
+			if pw > avail+1e-6 {
+				break
+			}
+			bestF, bestP, bestW = fi, p, pw
+		}
+		before += f.w
+	}
+	if bestF < 0 {
+		return word{}, word{}, false
+	}
+	f := w.frags[bestF]
+	left, right := f, f
+	left.text, left.w, left.soft = f.text[:bestP]+"-", bestW-(widthBefore(w, bestF)), nil
+	right.text = f.text[bestP:]
+	right.w = f.w - e.strWidth(f.text[:bestP], f.st, ts.size)
+	right.soft = shiftPoints(f.soft, bestP)
+	head.frags = append(append(head.frags, w.frags[:bestF]...), left)
+	head.w = bestW
+	tail.frags = append(append(tail.frags, right), w.frags[bestF+1:]...)
+	for _, g := range tail.frags {
+		tail.w += g.w
+	}
+	return head, tail, true
+}
+
+// widthBefore is the width of the fragments of w before the i-th.
+func widthBefore(w word, i int) float64 {
+	s := 0.0
+	for _, f := range w.frags[:i] {
+		s += f.w
+	}
+	return s
+}
+
+// shiftPoints returns the points after at, moved to count from at; nil when none remain
+// (a fragment whose author's points are used up is not looked up in the patterns).
+func shiftPoints(pts []int, at int) []int {
+	if pts == nil {
+		return nil
+	}
+	out := []int{}
+	for _, p := range pts {
+		if p > at {
+			out = append(out, p-at)
+		}
+	}
+	return out
+}
+
+// takeSoft removes the soft hyphens (U+00AD) from s and returns their byte offsets in
+// the result, ignoring one at either end; nil when s has none.
+func takeSoft(s string) (string, []int) {
+	if !strings.Contains(s, "\u00ad") {
+		return s, nil
+	}
+	var b strings.Builder
+	pts := []int{}
+	for _, r := range s {
+		if r == '\u00ad' {
+			if n := b.Len(); n > 0 && (len(pts) == 0 || pts[len(pts)-1] != n) {
+				pts = append(pts, n)
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if n := len(pts); n > 0 && pts[n-1] == len(out) {
+		pts = pts[:n-1]
+	}
+	return out, pts
 }
 
 // words splits spans at spaces and newlines into measured words; fragments of adjacent
@@ -153,11 +267,12 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 					if len(cur.frags) == 0 {
 						cur.space, space = space, 0
 					}
+					p, soft := takeSoft(p)
 					w := e.strWidth(p, st, ts.size)
 					if sp.shape != 0 {
 						w = ts.size * ptToMM * 0.9
 					}
-					cur.frags = append(cur.frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w})
+					cur.frags = append(cur.frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w, soft: soft})
 					cur.w += w
 				}
 				rest = rest[i:]
@@ -188,9 +303,11 @@ func hyphenParts(s string) []string {
 	return append(out, string(r[from:]))
 }
 
-// breakWord cuts a word wider than maxW into pieces that fit, at least one character
-// each. It prefers to cut after a hyphen, slash or no-break space when that keeps at
-// least 40 % of a line, and cuts between any two characters otherwise.
+// breakWord cuts a word wider than maxW that has no hyphenation point to fit (a long
+// number, a path, a foreign word) into pieces that fit, at least one character each. It
+// prefers to cut after a hyphen, slash or no-break space when that keeps at least 40 %
+// of a line, and cuts between any two characters otherwise; a cut between two letters
+// or digits gets a hyphen, so that no line ends inside a word without one.
 func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
 	type glyph struct {
 		r rune
@@ -225,7 +342,7 @@ func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
 		return out
 	}
 	hyph := 0.0 // room for the hyphen
-	if ts.hyphenate && len(w.frags) > 0 {
+	if len(w.frags) > 0 {
 		hyph = e.strWidth("-", w.frags[0].st, ts.size)
 	}
 	var out []word
@@ -237,7 +354,7 @@ func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
 				cut = soft
 			}
 			p := piece(start, cut)
-			if hyph > 0 && unicode.IsLetter(gs[cut-1].r) && unicode.IsLetter(gs[cut].r) {
+			if hyph > 0 && isAlnum(gs[cut-1].r) && isAlnum(gs[cut].r) {
 				f := w.frags[gs[cut-1].f]
 				f.text, f.w = "-", hyph
 				p.frags = append(p.frags, f)
@@ -253,6 +370,8 @@ func (e *engine) breakWord(w word, ts textStyle, maxW float64) []word {
 	}
 	return append(out, piece(start, len(gs)))
 }
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // drawLine sets one line with its top at y in a box [x, x+w].
 func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {

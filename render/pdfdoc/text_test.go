@@ -41,10 +41,13 @@ func TestWrapBreaksLongWordsInsideTheLine(t *testing.T) {
 			lines := w.wrap(plain("vorher "+word+" nachher"), ts, maxW)
 			var all []string
 			for _, l := range lines {
-				if l.w > maxW+1e-6 && len([]rune(lineText(l))) > 1 {
+				// A cut between two letters ends with a hyphen (the word has no
+				// hyphenation point): the line without it is the text.
+				s := strings.TrimSuffix(lineText(l), "-")
+				if l.w > maxW+1e-6 && len([]rune(s)) > 1 {
 					t.Fatalf("maxW %g: line of width %g", maxW, l.w)
 				}
-				all = append(all, lineText(l))
+				all = append(all, s)
 			}
 			if got := strings.ReplaceAll(strings.Join(all, ""), " ", ""); got != "vorher"+word+"nachher" {
 				t.Fatalf("maxW %g: text changed: %d runes, want %d", maxW, len([]rune(got)), len([]rune(word))+13)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -113,7 +114,7 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 	th := d.Theme()
 	pageW, pageH := pdf.GetPageSize()
 	e := &engine{
-		pdf: pdf, fonts: fonts, san: newSanitizer(fonts.cov),
+		pdf: pdf, fonts: fonts, san: newSanitizer(fonts.cov), hy: hyph.For(d.Lang),
 		pageW: pageW, pageH: pageH,
 		ml: marginX, mr: marginX, mt: marginTop, mb: marginBottom,
 		primary: fromTheme(th.Primary), accent: fromTheme(th.Accent), accentText: fromTheme(th.AccentText),
