@@ -75,3 +75,32 @@ func TestReadXLSXBomb(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestReadXLSX1904: a workbook in the 1904 date system (old Excel for Mac) gives the
+// same dates as any other, from a cell in a date format and from a serial number left
+// in General.
+func TestReadXLSX1904(t *testing.T) {
+	data := xlsxBytes(t, func(f *excelize.File) {
+		yes := true
+		f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes})
+		date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		f.SetSheetRow("Sheet1", "A1", &[]any{"Contact ID", "Full Name", "Last Activity"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"sk", "Sabine Krüger", time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)})
+		f.SetCellStyle("Sheet1", "C2", "C2", date)
+		f.SetSheetRow("Sheet1", "A4", &[]any{"nv", "Nina Vogt", 44999}) // 2027-03-15 counted from 1904, in General
+	})
+	tb, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tb.Date1904 || len(tb.Rows) != 2 || tb.Rows[0].Cells[2] != "2027-03-15" || tb.Rows[1].N != 4 {
+		t.Fatalf("got %+v", tb)
+	}
+	res, err := Merge("contacts", loadTestPlan(t, testPlan), tb, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(res.Src), "last_contact = 2027-03-15\n"); n != 2 {
+		t.Errorf("%d contacts last met on 2027-03-15, want 2:\n%s", n, res.Src)
+	}
+}

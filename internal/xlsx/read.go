@@ -189,10 +189,7 @@ func (d *decoder) next() (xml.Token, error) {
 		tok, err := d.d.Token()
 		if err != nil {
 			if err == io.EOF {
-				if d.depth != 0 {
-					return nil, fmt.Errorf("%s: the XML ends early", d.name)
-				}
-				return nil, io.EOF
+				return nil, io.EOF // encoding/xml reports unclosed elements as a syntax error
 			}
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
