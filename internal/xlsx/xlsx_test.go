@@ -33,9 +33,9 @@ func TestColNameAndRefs(t *testing.T) {
 func TestSerials(t *testing.T) {
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, c := range []struct {
-		v    float64
+		v     float64
 		d1904 bool
-		want string // "" for no date
+		want  string // "" for no date
 	}{
 		{1, false, "1900-01-01"}, {59, false, "1900-02-28"}, {60, false, ""}, {61, false, "1900-03-01"},
 		{46388, false, "2027-01-01"}, {46461.5, false, "2027-03-15T12:00:00"}, {0, false, ""}, {-1, false, ""},
@@ -194,12 +194,16 @@ func TestRoundTrip(t *testing.T) {
 
 func TestWriteRefuses(t *testing.T) {
 	for name, wb := range map[string]*Workbook{
-		"no sheet":   {},
-		"bad name":   {Sheets: []*Sheet{{Name: "a/b"}}},
-		"long name":  {Sheets: []*Sheet{{Name: strings.Repeat("x", 32)}}},
-		"same name":  {Sheets: []*Sheet{{Name: "A"}, {Name: "a"}}},
-		"NaN":        {Sheets: []*Sheet{{Name: "A", Rows: [][]Cell{{NumberCell(nan(), 0)}}}}},
-		"bad fill":   func() *Workbook { w := &Workbook{Sheets: []*Sheet{{Name: "A"}}}; w.AddStyle(Style{Fill: "red"}); return w }(),
+		"no sheet":  {},
+		"bad name":  {Sheets: []*Sheet{{Name: "a/b"}}},
+		"long name": {Sheets: []*Sheet{{Name: strings.Repeat("x", 32)}}},
+		"same name": {Sheets: []*Sheet{{Name: "A"}, {Name: "a"}}},
+		"NaN":       {Sheets: []*Sheet{{Name: "A", Rows: [][]Cell{{NumberCell(nan(), 0)}}}}},
+		"bad fill": func() *Workbook {
+			w := &Workbook{Sheets: []*Sheet{{Name: "A"}}}
+			w.AddStyle(Style{Fill: "red"})
+			return w
+		}(),
 		"too wide":   {Sheets: []*Sheet{{Name: "A", Rows: [][]Cell{make([]Cell, MaxSheetCols+1)}}}},
 		"negative f": {Sheets: []*Sheet{{Name: "A", FreezeRows: -1}}},
 	} {
