@@ -296,6 +296,7 @@ func mergeBrand(ws, plan Brand, set map[string]any) Brand {
 	pick("accent", &b.Accent, plan.Accent)
 	pick("paper", &b.Paper, plan.Paper)
 	pick("footer", &b.Footer, plan.Footer)
+	pick("chapter_breaks", &b.ChapterBreaks, plan.ChapterBreaks)
 	if _, ok := set["logo"]; ok {
 		b.Logo, b.LogoData, b.LogoType = plan.Logo, nil, ""
 	}

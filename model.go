@@ -94,6 +94,9 @@ type Brand struct {
 	FontBold string `toml:"font_bold"`
 	Paper    string `toml:"paper"` // effective: "A4" when not given
 	Footer   string `toml:"footer"`
+	// ChapterBreaks is "page" when every chapter of the PDF starts a new page; "" or
+	// "auto" (the default) lets chapters run on.
+	ChapterBreaks string `toml:"chapter_breaks"`
 
 	LogoData     []byte `toml:"-"` // the logo's bytes, checked to be PNG or JPEG
 	LogoType     string `toml:"-"` // "png" or "jpeg"

@@ -122,6 +122,7 @@ func brandSpec() *keySpec {
 		key("font_bold", kindPath, "TrueType font (.ttf) for bold text.", "TrueType-Schrift (.ttf) für fetten Text."),
 		key("paper", kindEnum, "Paper size of the PDF.", "Papierformat des PDF.").oneOf("A4", "letter"),
 		key("footer", kindText, "Extra footer text.", "Zusätzlicher Text in der Fußzeile."),
+		key("chapter_breaks", kindEnum, "Chapters in the PDF: auto (run on, default) or page (each starts a new page).", "Kapitel im PDF: auto (fortlaufend, Vorgabe) oder page (jedes auf neuer Seite).").oneOf("auto", "page"),
 	)
 }
 

@@ -107,6 +107,9 @@ var planCases = []struct {
 	{"paper enum", header + "[brand]\npaper = \"A5\"\n", []string{
 		`/ws/p.toml:7:1: brand.paper: "A5" is not one of A4, letter; did you mean "A4"?`,
 	}},
+	{"chapter breaks enum", header + "[brand]\nchapter_breaks = \"pages\"\n", []string{
+		`/ws/p.toml:7:1: brand.chapter_breaks: "pages" is not one of auto, page; did you mean "page"?`,
+	}},
 	{"points just out of range", header + "[selection]\nrevenue = 1\n[selection.attractiveness]\nrevenue = 10.0001\n", []string{
 		`/ws/p.toml:9:1: selection.attractiveness.revenue: 10.0001 is out of range: want 0 to 10`,
 	}},

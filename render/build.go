@@ -159,7 +159,7 @@ func (b *builder) build() *Document {
 	n := 0
 	next := func(id, key string) *Section {
 		n++
-		s := &Section{ID: id, Number: strconv.Itoa(n), Title: L.T(key), Level: 1, NewPage: true}
+		s := &Section{ID: id, Number: strconv.Itoa(n), Title: L.T(key), Level: 1, NewPage: b.chapterPage()}
 		d.Sections = append(d.Sections, s)
 		return s
 	}
@@ -184,6 +184,10 @@ func (b *builder) build() *Document {
 	b.appendix(next("appendix", "sec.appendix"))
 	return d
 }
+
+// chapterPage reports whether chapters start a new page in print ([brand] chapter_breaks
+// = "page"); by default they run on, each after a gap, to save paper.
+func (b *builder) chapterPage() bool { return b.p.Brand.ChapterBreaks == "page" }
 
 // sub adds a numbered subsection to s.
 func (b *builder) sub(s *Section, id, title string) *Section {
@@ -297,7 +301,6 @@ func (b *builder) summary() *Section {
 			tiles = append(tiles, t)
 		}
 	}
-	tiles = append(tiles, Tile{Label: L.T("sum.completeness"), Value: strconv.Itoa(f.Completeness) + "/7"})
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
 	s.Blocks = append(s.Blocks, b.reviewSummary()...) // --previous: last period in one line
 
@@ -383,29 +386,40 @@ func (b *builder) summary() *Section {
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.asks")}, &List{Items: asks})
 	}
 
-	// Completeness.
-	var comp [][]Cell
-	for i, has := range f.Blocks {
-		st := Cell{Text: L.T("sum.block.empty"), Muted: true}
-		switch {
-		case has && f.Examples[i]:
-			st = Cell{Text: L.T("sum.block.example"), Light: Amber}
-		case has:
-			st = Cell{Text: L.T("sum.block.filled"), Light: Green}
-		}
-		comp = append(comp, []Cell{{Text: strconv.Itoa(i+1) + " " + L.T("sec.b"+strconv.Itoa(i+1))}, st})
-	}
-	n := "sum.completeness.n"
-	if f.Examples != [7]bool{} {
-		n = "sum.completeness.nx" // shown with data, but not the account's own (A9)
-	}
-	s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.completeness") + ": " + b.tf(n, f.Completeness)},
-		&Table{Caption: L.T("sum.completeness"), Header: []string{L.T("sum.completeness"), L.T("sum.status")}, Rows: comp, RowHeader: true, Widths: []float64{4, 2}})
+	s.Blocks = append(s.Blocks, b.completeness())
 
 	if strings.TrimSpace(p.Meta.Summary) != "" {
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
 	}
 	return s
+}
+
+// completeness is one line: how many building blocks hold the account's data, and which
+// are empty or still kep init's example (A9). A table of seven rows said no more.
+func (b *builder) completeness() *Paragraph {
+	f, L := b.f, b.L
+	n := "sum.completeness.n"
+	if f.Examples != [7]bool{} {
+		n = "sum.completeness.nx" // shown with data, but not the account's own (A9)
+	}
+	text := L.T("sum.completeness") + ": " + b.tf(n, f.Completeness)
+	var empty, example []string
+	for i, has := range f.Blocks {
+		name := strconv.Itoa(i+1) + " " + L.T("sec.b"+strconv.Itoa(i+1))
+		switch {
+		case !has:
+			empty = append(empty, name)
+		case f.Examples[i]:
+			example = append(example, name)
+		}
+	}
+	if len(empty) > 0 {
+		text += "; " + L.T("sum.block.empty") + ": " + strings.Join(empty, ", ")
+	}
+	if len(example) > 0 {
+		text += "; " + L.T("sum.block.example") + ": " + strings.Join(example, ", ")
+	}
+	return &Paragraph{Text: text + "."}
 }
 
 // tileRound rounds an amount of hundreds of thousands to whole thousands, so that a tile

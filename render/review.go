@@ -28,7 +28,7 @@ func (b *builder) review() *Section {
 	L := b.L
 	before := b.periodName(prev.Meta.From, prev.Meta.To)
 	now := b.periodName(b.p.Meta.From, b.p.Meta.To)
-	s := &Section{ID: b.uniqueID("review"), Title: b.tf("sec.review", before), Level: 1, NewPage: true}
+	s := &Section{ID: b.uniqueID("review"), Title: b.tf("sec.review", before), Level: 1, NewPage: b.chapterPage()}
 	intro := b.tf("rv.intro", before, b.F.Period(prev.Meta.From, prev.Meta.To))
 	if prev.Meta.Version != "" {
 		intro += " " + b.tf("rv.version", prev.Meta.Version)

@@ -232,7 +232,7 @@ func (w *docWriter) chartSize(c *render.Chart) (width, height float64) {
 	if !(dw > 0 && dh > 0) || math.IsInf(dw+dh, 0) {
 		dw, dh = 640, 400
 	}
-	width = math.Min(w.width(), dw*ptToMM)
+	width = math.Min(w.width(), dw*ptToMM) * chartScale(c.Model)
 	height = width * dh / dw
 	if maxH := math.Min(120, (w.bottom()-w.mt)*0.6); height > maxH {
 		height = maxH
@@ -261,8 +261,7 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		if b.Model == nil || b.Model.Empty() {
 			return 20
 		}
-		_, h := w.chartSize(b)
-		return 0.75*h + 12 // charts that nearly fit are set smaller
+		return w.chartBox(b).need(minChartScale) // charts that nearly fit are set smaller
 	case *render.Tiles:
 		return 28
 	case *render.SWOT:
@@ -273,32 +272,39 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 	return 14
 }
 
-// chart draws a chart as vectors at a size that keeps its proportions and fits the page,
-// with its title above, its text alternative below and its data as a table.
+// chart sets a chart here, or lets it float to the top of the next page (economy.go).
 func (w *docWriter) chart(c *render.Chart) {
 	if c.Model == nil || c.Model.Empty() {
 		w.smallHeading(c.Title)
 		w.note(&render.Note{Text: w.d.Labels.T("doc.nochart")})
 		return
 	}
-	width, height := w.chartSize(c)
-	title := textStyle{size: 9.5, lead: 9.5 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
-	alt := textStyle{size: 8, lead: 8 * ptToMM * 1.4, color: muted, base: stItalic, align: 'L'}
-	titleLines := w.wrap(plain(w.san.Line(c.Title)), title, w.width())
-	altLines := w.wrap(plain(w.san.Clean(c.Alt)), alt, w.width())
-	if len(altLines) > 6 {
-		altLines = altLines[:6]
+	if len(w.floats) > 0 {
+		w.floats = append(w.floats, c) // charts keep their order
+		return
 	}
-	text := float64(len(titleLines))*title.lead + 4 + float64(len(altLines))*alt.lead
-	w.gap(2)
+	box := w.chartBox(c)
+	if w.y+gapLine+box.need(minChartScale) > w.bottom() && !w.atTop() && !w.belowHeading() {
+		w.floats = append(w.floats, c)
+		return
+	}
+	w.drawChart(c, box)
+}
+
+// drawChart draws a chart as vectors at a size that keeps its proportions and fits the
+// page, with its title above, its text alternative below and its data as a table, all
+// on one page (a long data table continues on the next).
+func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
+	width, height := box.width, box.height
+	w.gap(gapLine)
 	// Rather than leave most of a page empty, a chart that nearly fits is set smaller.
-	if avail := w.bottom() - w.y - text; height > avail && avail >= 0.75*height {
+	if avail := w.bottom() - w.y - box.text - box.dataH; height > avail && avail >= minChartScale*height {
 		width, height = width*avail/height, avail
 	}
-	w.need(text + height)
-	for _, l := range titleLines {
-		w.drawLine(l, w.left(), w.y, w.width(), title)
-		w.y += title.lead
+	w.need(box.text + height + box.dataH)
+	for _, l := range box.title {
+		w.drawLine(l, w.left(), w.y, w.width(), box.titleTS)
+		w.y += box.titleTS.lead
 	}
 	w.y += 2
 	x := w.left() + (w.width()-width)/2
@@ -307,30 +313,41 @@ func (w *docWriter) chart(c *render.Chart) {
 	}
 	w.invalidate() // the chart set fonts and colours of its own
 	w.y += height + 2
-	for _, l := range altLines {
-		w.drawLine(l, w.left(), w.y, w.width(), alt)
-		w.y += alt.lead
+	for _, l := range box.alt {
+		w.drawLine(l, w.left(), w.y, w.width(), box.altTS)
+		w.y += box.altTS.lead
 	}
 	w.y += 2
-	if c.Data != nil && len(c.Data.Rows) > 0 {
-		w.captioned(w.d.Labels.T("doc.chartdata"), w.docTable(c.Data, 8))
+	if box.data != nil {
+		w.captioned(w.d.Labels.T("doc.chartdata"), box.data)
 	}
-	w.gap(5)
+	w.gap(gapBlock)
+}
+
+// noteTS is the style of a note's text; notePad its box's padding.
+var noteTS = textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, base: stItalic, align: 'L'}
+
+const notePad = 2.5
+
+// noteHeight is the height of a note's box (or its text where too long for a box).
+func (w *docWriter) noteHeight(n *render.Note) float64 {
+	lines := w.wrap(plain(w.san.Clean(n.Text)), noteTS, w.width()-2*notePad-2)
+	return float64(len(lines))*noteTS.lead + 2*notePad
 }
 
 // note is a short remark in a tinted box with a bar: accent for warnings.
 func (w *docWriter) note(n *render.Note) {
-	ts := textStyle{size: 9, lead: 9 * ptToMM * 1.45, color: ink, base: stItalic, align: 'L'}
+	ts := noteTS
 	bar := w.primary
 	if n.Kind == render.NoteWarning {
 		bar = w.accent
 	}
-	pad := 2.5
+	pad := notePad
 	lines := w.wrap(plain(w.san.Clean(n.Text)), ts, w.width()-2*pad-2)
 	h := float64(len(lines))*ts.lead + 2*pad
 	if h > (w.bottom()-w.mt)/2 {
 		w.flow(plain(w.san.Clean(n.Text)), ts, 0) // too long for a box
-		w.gap(3)
+		w.gap(gapBlock)
 		return
 	}
 	w.need(h)

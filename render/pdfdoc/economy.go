@@ -1,0 +1,213 @@
+package pdfdoc
+
+import (
+	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render"
+)
+
+// Charts float. A chart that does not fit below the position, even set a quarter
+// smaller, waits (docWriter.floats) and the blocks after it fill the rest of the page
+// as long as each fits there whole; the page then ends and the waiting charts open the
+// next one, each with its caption, its text alternative and its data. Floats are placed
+// only between blocks, never inside one (a table's rows or a paragraph's lines are not
+// interrupted), and never leave their chapter.
+
+// minChartScale is how far a chart that nearly fits is set smaller instead of floating.
+const minChartScale = 0.75
+
+// chartBox is a chart laid out for the page: its size and the lines around it.
+type chartBox struct {
+	width, height  float64
+	title, alt     []line
+	titleTS, altTS textStyle
+	text           float64      // title and text alternative with their gaps
+	data           *tableLayout // the chart's data table; nil without one
+	dataH          float64      // what of the data stays with the chart: a short table whole, else its head and first rows
+}
+
+func (w *docWriter) chartBox(c *render.Chart) chartBox {
+	b := chartBox{
+		titleTS: textStyle{size: sizeBody, lead: lead(sizeBody, leadText), color: ink, base: stBold, align: 'L'},
+		altTS:   textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: muted, base: stItalic, align: 'L'},
+	}
+	b.width, b.height = w.chartSize(c)
+	b.title = w.wrap(plain(w.san.Line(c.Title)), b.titleTS, w.width())
+	b.alt = w.wrap(plain(w.san.Clean(c.Alt)), b.altTS, w.width())
+	if len(b.alt) > 6 {
+		b.alt = b.alt[:6]
+	}
+	b.text = float64(len(b.title))*b.titleTS.lead + 4 + float64(len(b.alt))*b.altTS.lead + 2
+	if c.Data != nil && len(c.Data.Rows) > 0 {
+		b.data = w.docTable(c.Data, sizeSmall)
+		b.dataH = w.smallHeadingHeight(w.d.Labels.T("doc.chartdata")) + b.data.keep(w.bottom()-w.mt)
+	}
+	return b
+}
+
+// need is the height the chart takes with its chart set at scale.
+func (b chartBox) need(scale float64) float64 { return b.text + scale*b.height + b.dataH }
+
+// chartPoints counts the marks of charts that can hold a single one; -1: not such a chart.
+func chartPoints(m charts.Chart) int {
+	switch m := m.(type) {
+	case charts.Quadrant:
+		return len(m.Points)
+	case *charts.Quadrant:
+		return len(m.Points)
+	case charts.History:
+		return len(m.Years)
+	case *charts.History:
+		return len(m.Years)
+	case charts.ValueChart:
+		return len(m.Years)
+	case *charts.ValueChart:
+		return len(m.Years)
+	}
+	return -1
+}
+
+// belowHeading reports that a heading was the last thing set on this page.
+func (w *docWriter) belowHeading() bool {
+	return w.headPage == w.pdf.PageNo() && w.y <= w.headEnd+0.01
+}
+
+// settle lets pending floats wait while the content ahead, h millimetres high (h < 0:
+// not known), fits below the position whole; otherwise the page ends and the floats
+// open the next one.
+func (w *docWriter) settle(h float64) {
+	if len(w.floats) == 0 || (h >= 0 && w.y+h <= w.bottom()+0.01) {
+		return
+	}
+	w.flushFloats()
+}
+
+// flushFloats starts a page with the pending charts.
+func (w *docWriter) flushFloats() {
+	fs := w.floats
+	if len(fs) == 0 {
+		return
+	}
+	w.floats = nil
+	if !w.atTop() {
+		w.newPage()
+	}
+	for _, c := range fs {
+		w.drawChart(c, w.chartBox(c))
+	}
+}
+
+// blockHeight is the whole height block b takes with its gap after it, rest being the
+// blocks after it; -1 where that is not known before setting it.
+func (w *docWriter) blockHeight(b render.Block, rest []render.Block) float64 {
+	switch b := b.(type) {
+	case *render.Paragraph:
+		ts := body(ink)
+		return float64(len(w.wrap(plain(w.san.Clean(b.Text)), ts, w.width())))*ts.lead + gapBlock
+	case *render.Heading:
+		// A heading goes into the gap only with all of the block it heads.
+		if len(rest) == 0 {
+			return w.smallHeadingHeight(b.Text)
+		}
+		if h := w.blockHeight(rest[0], rest[1:]); h >= 0 {
+			return w.smallHeadingHeight(b.Text) + h
+		}
+	case *render.Table:
+		return w.smallHeadingHeight(b.Caption) + w.docTable(b, sizeSmall).height() + gapBlock
+	case *render.Facts:
+		return w.smallHeadingHeight(b.Title) + w.factsTable(b).height() + gapBlock
+	case *render.List:
+		ts := body(ink)
+		h := w.smallHeadingHeight(b.Title) + gapBlock
+		for _, it := range b.Items {
+			h += float64(len(w.wrap(plain(w.san.Clean(it)), ts, w.width()-5)))*ts.lead + 0.8
+		}
+		return h
+	case *render.Note:
+		return w.noteHeight(b) + gapBlock
+	case *render.Markdown:
+		return w.markdownHeight(b.Source)
+	}
+	return -1
+}
+
+// markdownHeight sets Markdown on a scratch page to measure it (the Markdown writer
+// draws as it walks the tree); -1 when it takes more than a page. Only asked while
+// floats wait, which is rare.
+func (w *docWriter) markdownHeight(src string) float64 {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: w.pageW, Ht: w.pageH}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(w.ml, w.mt, w.mr)
+	pdf.SetCellMargin(0)
+	e := &engine{pdf: pdf, fonts: w.fonts, san: w.san, pageW: w.pageW, pageH: w.pageH,
+		ml: w.ml, mr: w.mr, mt: w.mt, mb: w.mb, primary: w.primary, accent: w.accent}
+	e.newPage()
+	e.markdown(src, 0)
+	if pdf.PageNo() > 1 || pdf.Error() != nil {
+		return -1
+	}
+	return e.y - e.mt + 1 // and the gap after a Markdown block
+}
+
+// sectionHeight is the height of a section's heading with its first block (or its first
+// subsection's heading and block): what must fit for it to start in a gap; -1: not known.
+func (w *docWriter) sectionHeight(s *render.Section, depth int) float64 {
+	lvl := min(depth, len(headSize)-1)
+	h := headSize[lvl]*ptToMM*leadHead + gapSection + 1.5
+	switch {
+	case len(s.Blocks) > 0:
+		if _, ok := s.Blocks[0].(*render.Chart); ok {
+			return -1
+		}
+		b := w.blockHeight(s.Blocks[0], s.Blocks[1:])
+		if b < 0 {
+			return -1
+		}
+		return h + b
+	case len(s.Sections) > 0 && s.Sections[0] != nil:
+		b := w.sectionHeight(s.Sections[0], depth+1)
+		if b < 0 {
+			return -1
+		}
+		return h + b
+	}
+	return h
+}
+
+// height is the table's whole height.
+func (L *tableLayout) height() float64 {
+	h := L.headH
+	for _, r := range L.rows {
+		h += r.h
+	}
+	return h
+}
+
+// chartScale is how much smaller than its design a chart is set: charts with a single
+// mark (one account in the portfolio, one year) need no full width to be read.
+func chartScale(m charts.Chart) float64 {
+	if chartPoints(m) == 1 {
+		return 0.6
+	}
+	return 1
+}
+
+// onCover reports facts whose every value the cover already prints (the summary's
+// account, period, version and status): the PDF does not repeat them on the next page.
+// The HTML, which has no cover, keeps them.
+func (w *docWriter) onCover(b render.Block) bool {
+	f, ok := b.(*render.Facts)
+	if !ok || len(f.Items) == 0 {
+		return false
+	}
+	cover := map[string]bool{}
+	for _, c := range w.d.Cover {
+		cover[c.Value] = true
+	}
+	for _, it := range f.Items {
+		if !cover[it.Value] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,146 @@
+package pdfdoc
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render"
+)
+
+// economyDocs are the documents the page-economy rules are checked on: every sample, and
+// hansa with its previous year's plan as `make samples` renders it.
+func economyDocs(t *testing.T) map[string]*render.Document {
+	docs := map[string]*render.Document{}
+	for _, name := range samples(t) {
+		docs[name] = sampleDoc(t, name)
+	}
+	plan := loadSample(t, "hansa")
+	prev, diags := (&kep.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
+	if diags.HasErrors() {
+		t.Fatalf("load previous: %v", diags)
+	}
+	d, err := render.Build(plan, kep.Compute(plan, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["hansa-previous"] = d
+	return docs
+}
+
+// pageFill is what pdftotext -bbox-layout says of one page: its height and the lowest
+// text of its body, header and footer excluded (points from the top; 0: no text).
+type pageFill struct {
+	height, bottom float64
+}
+
+// fills reads the text blocks' extent of each page. Charts are drawn as vectors but
+// carry text (axis labels, their text alternative below them), so a page with a chart at
+// its foot counts as filled there.
+func fills(t *testing.T, pdf []byte) []pageFill {
+	t.Helper()
+	out := run(t, pdf, "pdftotext", "-bbox-layout", "FILE", "-")
+	type block struct {
+		YMin float64 `xml:"yMin,attr"`
+		YMax float64 `xml:"yMax,attr"`
+	}
+	type page struct {
+		Height float64 `xml:"height,attr"`
+		Flows  []struct {
+			Blocks []block `xml:"block"`
+		} `xml:"flow"`
+	}
+	var doc struct {
+		Pages []page `xml:"body>doc>page"`
+	}
+	dec := xml.NewDecoder(strings.NewReader(out))
+	dec.Strict = false
+	dec.AutoClose = xml.HTMLAutoClose
+	dec.Entity = xml.HTMLEntity
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("pdftotext -bbox-layout: %v", err)
+	}
+	var res []pageFill
+	for _, p := range doc.Pages {
+		f := pageFill{height: p.Height}
+		top, bottom := marginTop*mmToPt-1, p.Height-marginBottom*mmToPt+1
+		for _, fl := range p.Flows {
+			for _, b := range fl.Blocks {
+				if b.YMin >= top && b.YMax <= bottom && b.YMax > f.bottom {
+					f.bottom = b.YMax
+				}
+			}
+		}
+		res = append(res, f)
+	}
+	return res
+}
+
+const mmToPt = 72 / 25.4
+
+// chapterEnds are the pages a chapter ends on: the last page, and each page before one
+// whose chapter heading stands at its top (an outline entry's destination at the top
+// margin). A chapter that runs on ends on a page it shares with the next.
+func chapterEnds(t *testing.T, pdf []byte, pages int, pageH float64) map[int]bool {
+	var doc struct {
+		Outlines []struct {
+			Dest []any `json:"dest"`
+			Page int   `json:"destpageposfrom1"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, pdf, "qpdf", "--json", "--json-key=outlines", "FILE")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ends := map[int]bool{pages: true}
+	for _, o := range doc.Outlines {
+		if len(o.Dest) < 4 {
+			continue
+		}
+		if y, ok := o.Dest[3].(float64); ok && y >= pageH-marginTop*mmToPt-1 {
+			ends[o.Page-1] = true
+		}
+	}
+	return ends
+}
+
+// TestPageEconomy holds every page of the samples to the spec's page economy: no page
+// except a chapter's last (and the cover) is more than 40 % empty, measured from the
+// lowest text on the page to the bottom of the text area.
+func TestPageEconomy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders every sample and runs pdftotext on it")
+	}
+	dir := os.Getenv("KEP_PDF_DIR")
+	for name, d := range economyDocs(t) {
+		pdf, res := writePDF(t, d)
+		if dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, "economy-"+name+".pdf"), pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pages := fills(t, pdf)
+		if len(pages) != res.Pages {
+			t.Fatalf("%s: pdftotext saw %d pages, want %d", name, len(pages), res.Pages)
+		}
+		ends := chapterEnds(t, pdf, res.Pages, pages[0].height)
+		var report []string
+		for i, f := range pages {
+			page := i + 1
+			top, bottom := marginTop*mmToPt, f.height-marginBottom*mmToPt
+			empty := 1.0
+			if f.bottom > 0 {
+				empty = (bottom - f.bottom) / (bottom - top)
+			}
+			report = append(report, fmt.Sprintf("%d:%.0f%%", page, 100*empty))
+			if page > 1 && !ends[page] && empty > 0.40 {
+				t.Errorf("%s: page %d of %d is %.0f %% empty (not a chapter's last page)", name, page, res.Pages, 100*empty)
+			}
+		}
+		t.Logf("%s: %d pages; empty per page %s", name, res.Pages, strings.Join(report, " "))
+	}
+}
