@@ -103,6 +103,8 @@ type docWriter struct {
 	layouts map[any]*tableLayout
 	// prevStub: the chapter before was empty (see section).
 	prevStub bool
+	// floats are the charts waiting for the top of the next page (economy.go).
+	floats []*render.Chart
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -201,6 +203,10 @@ func (w *docWriter) layout() error {
 			return w.chartErr
 		}
 	}
+	w.flushFloats()
+	if w.chartErr != nil {
+		return w.chartErr
+	}
 	if w.toc != nil {
 		w.fillContents()
 	}
@@ -220,17 +226,22 @@ func (w *docWriter) layout() error {
 // section sets a section's heading, blocks and subsections.
 func (w *docWriter) section(s *render.Section, depth int) {
 	if depth == 0 {
-		// Chapters start on a new page, except an empty chapter after another empty one:
-		// a plan with many empty building blocks gets no run of nearly blank pages.
+		w.flushFloats() // a chapter's charts stay in it
+		// A chapter starts a new page when its section asks for it ([brand]
+		// chapter_breaks = "page"; the summary and the contents always), except an empty
+		// chapter after another empty one: a plan with many empty building blocks gets no
+		// run of nearly blank pages. Otherwise chapters run on after a gap.
 		stub := isStub(s)
 		shared := stub && w.prevStub && !s.TOC && w.pdf.PageNo() > 1
 		if (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !shared && !(w.atTop() && w.pdf.PageNo() > 1) {
 			w.newPage()
+		} else {
+			w.gap(gapChapter)
 		}
 		w.prevStub = stub
-		if shared {
-			w.gap(8)
-		}
+	}
+	if depth > 0 {
+		w.settle(w.sectionHeight(s, depth))
 	}
 	w.heading(s, depth, w.sectionKeep(s, depth))
 	if s.TOC {
@@ -241,9 +252,15 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	}
 	w.lastHeading = s.Title
 	for i, b := range s.Blocks {
+		if w.onCover(b) {
+			continue
+		}
 		after := ""
 		if h, ok := b.(*render.Heading); ok {
 			after = h.Text
+		}
+		if _, ok := b.(*render.Chart); !ok {
+			w.settle(w.blockHeight(b, s.Blocks[i+1:]))
 		}
 		w.block(b, w.keepHeight(s.Blocks[i+1:], after))
 	}
@@ -402,12 +419,16 @@ func (w *docWriter) reserveContents(s *render.Section) {
 	}
 	if n > 1 {
 		w.tocScale = 1
-		n = w.walkContents(w.y, nil)
 	}
+	end := w.y
+	n = w.walkContents(w.y, func(e tocEntry, _ int, y float64) {
+		ts, _, _ := w.tocStyle(e.depth)
+		end = y + ts.lead
+	})
 	for i := 1; i < n; i++ {
 		w.newPage()
 	}
-	w.y = w.bottom() // the next section starts on a new page
+	w.y = end // what follows runs on below the last entry
 }
 
 func (w *docWriter) fillContents() {

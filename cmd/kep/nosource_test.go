@@ -1,4 +1,4 @@
-package preview
+package main
 
 import (
 	"os"
@@ -15,17 +15,13 @@ func TestServeQuotesNoSecret(t *testing.T) {
 	t.Setenv("HOME", "/nonexistent-home")
 	dir := t.TempDir()
 	secret := filepath.Join(dir, "id_token")
-	if err := os.WriteFile(secret, []byte("SECRET=sk_live_abc def\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, secret, []byte("SECRET=sk_live_abc def\n"))
 	plan := filepath.Join(dir, "plan.toml")
 	if err := os.Symlink(secret, plan); err != nil {
 		t.Fatal(err)
 	}
 	real := filepath.Join(dir, "real.toml")
-	if err := os.WriteFile(real, []byte("format = 1\n[plan]\naccount = Hansa AG\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, real, []byte("format = 1\n[plan]\naccount = Hansa AG\n"))
 	for _, c := range []struct {
 		path  string
 		shown bool

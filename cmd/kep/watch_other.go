@@ -1,6 +1,6 @@
 //go:build !linux
 
-package preview
+package main
 
 import "errors"
 
