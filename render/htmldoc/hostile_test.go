@@ -98,7 +98,7 @@ func TestHostilePlanIsEscaped(t *testing.T) {
 	if styles != 1 || imgs != 0 {
 		t.Errorf("%d style elements, %d images; want 1 and 0", styles, imgs)
 	}
-	text := string(out)
+	text := strings.ReplaceAll(string(out), "\u00ad", "") // the soft hyphens of hyphenation
 	for _, want := range []string{"Kontakt 1999", "Maßnahme 499", "😀", "Größe €", "&lt;script&gt;", "https://example.com/?a=1&amp;b=2", "mailto:a@example.com"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 	"github.com/kepdev/kep/templates"
 )
@@ -133,7 +134,7 @@ func (p *page) document() (styleEnd int, err error) {
 			return 0, err
 		}
 	}
-	main := string(p.buf)
+	main := string(hyphenateHTML(p.buf, hyph.For(d.Lang)))
 	p.buf = p.buf[:0]
 	p.stylesheet()
 	data := frameData{

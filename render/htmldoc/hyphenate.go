@@ -1,0 +1,146 @@
+package htmldoc
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/kepdev/kep/render/hyph"
+)
+
+// softHyphen marks a hyphenation point; the browser breaks a line there, with a hyphen,
+// only where the word does not fit (CSS hyphens: manual). kep inserts the points itself
+// from the same patterns as the PDF: hyphens: auto depends on the browser's dictionaries,
+// which headless Chromium on Linux, among others, does not have.
+const softHyphen = "\u00ad"
+
+// skipElements are elements whose text is not hyphenated: headings (as in the PDF,
+// titles keep their words whole), code, charts, and what is not shown as text.
+var skipElements = []string{"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "svg", "style", "script", "title", "kbd"}
+
+// hyphenateHTML returns markup with soft hyphens inserted into the words of its text
+// (not into tags, attributes, entities or the skipped elements). The markup is kep's
+// own: every '<' in text is escaped, and attribute values hold no '>' unescaped.
+// Words the author gave soft hyphens keep only those.
+func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
+	if h == nil {
+		return markup
+	}
+	out := make([]byte, 0, len(markup)+len(markup)/16)
+	cache := map[string][]int{} // documents repeat their words
+	skip := 0                   // depth inside skipped elements
+	for i := 0; i < len(markup); {
+		if markup[i] == '<' {
+			j := bytes.IndexByte(markup[i:], '>')
+			if j < 0 {
+				return append(out, markup[i:]...)
+			}
+			tag := markup[i : i+j+1]
+			if name, closing := tagName(tag); isSkipped(name) && tag[len(tag)-2] != '/' {
+				if closing {
+					skip = max(0, skip-1)
+				} else {
+					skip++
+				}
+			}
+			out = append(out, tag...)
+			i += j + 1
+			continue
+		}
+		j := bytes.IndexByte(markup[i:], '<')
+		if j < 0 {
+			j = len(markup) - i
+		}
+		if skip > 0 {
+			out = append(out, markup[i:i+j]...)
+		} else {
+			out = hyphenateText(out, markup[i:i+j], h, cache)
+		}
+		i += j
+	}
+	return out
+}
+
+// tagName returns the lower-case name of a tag ("<h2 id=…>" → "h2", "</svg>" → "svg").
+func tagName(tag []byte) (string, bool) {
+	t := tag[1:]
+	closing := len(t) > 0 && t[0] == '/'
+	if closing {
+		t = t[1:]
+	}
+	n := 0
+	for n < len(t) && (t[n] >= 'a' && t[n] <= 'z' || t[n] >= 'A' && t[n] <= 'Z' || t[n] >= '0' && t[n] <= '9') {
+		n++
+	}
+	return string(bytes.ToLower(t[:n])), closing
+}
+
+func isSkipped(name string) bool {
+	for _, s := range skipElements {
+		if name == s {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenateText appends text (escaped HTML text between tags) with soft hyphens at the
+// points of its words. A word is what lies between spaces; entities ("&amp;") end the
+// letters on either side. Addresses ("://", "@", "www.") are left whole.
+func hyphenateText(out, text []byte, h *hyph.Hyphenator, cache map[string][]int) []byte {
+	for len(text) > 0 {
+		// The next space-delimited word.
+		k := 0
+		for k < len(text) && !isSpace(text[k]) {
+			k++
+		}
+		if k == 0 {
+			_, n := utf8.DecodeRune(text)
+			out = append(out, text[:n]...)
+			text = text[n:]
+			continue
+		}
+		w := text[:k]
+		text = text[k:]
+		if len(w) < 4 || bytes.Contains(w, []byte("://")) || bytes.IndexByte(w, '@') >= 0 || bytes.HasPrefix(w, []byte("www.")) {
+			out = append(out, w...)
+			continue
+		}
+		out = hyphenateWord(out, w, h, cache)
+	}
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// hyphenateWord appends w with soft hyphens; its entities are kept as they are and
+// split it into parts hyphenated on their own.
+func hyphenateWord(out, w []byte, h *hyph.Hyphenator, cache map[string][]int) []byte {
+	for len(w) > 0 {
+		if w[0] == '&' {
+			if e := bytes.IndexByte(w, ';'); e > 0 && e <= 10 {
+				out = append(out, w[:e+1]...)
+				w = w[e+1:]
+				continue
+			}
+		}
+		e := bytes.IndexByte(w[1:], '&') + 1
+		if e <= 0 {
+			e = len(w)
+		}
+		part := string(w[:e])
+		pts, ok := cache[part]
+		if !ok {
+			pts = h.Points(part)
+			cache[part] = pts
+		}
+		last := 0
+		for _, p := range pts {
+			out = append(out, part[last:p]...)
+			out = append(out, softHyphen...)
+			last = p
+		}
+		out = append(out, part[last:]...)
+		w = w[e:]
+	}
+	return out
+}
