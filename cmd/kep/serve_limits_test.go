@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/preview"
 )
 
 // startServeContext runs the command itself until the test ends and returns the port it
@@ -147,17 +148,17 @@ func TestAllowHostValues(t *testing.T) {
 
 // startLimitedPreview runs pv.serve, with its listener, timeouts and limits, on a free
 // loopback port.
-func startLimitedPreview(t *testing.T, lim serveLimits, files ...string) string {
+func startLimitedPreview(t *testing.T, lim preview.Limits, files ...string) string {
 	t.Helper()
-	pv := newPreview(files, defaultPipeline(), io.Discard)
-	pv.limits = lim
+	pv := preview.New(files, defaultPipeline(), io.Discard)
+	pv.SetLimits(lim)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
-	go func() { errc <- pv.serve(ctx, ln) }()
+	go func() { errc <- pv.Serve(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-errc; err != nil {
@@ -168,10 +169,10 @@ func startLimitedPreview(t *testing.T, lim serveLimits, files ...string) string 
 }
 
 // shortLimits are test-only: small enough to be reached within a test.
-var shortLimits = serveLimits{
-	streams: 2, conns: 16,
-	readHeader: 200 * time.Millisecond, read: 300 * time.Millisecond, write: 300 * time.Millisecond,
-	streamWrite: 5 * time.Second, idle: 200 * time.Millisecond,
+var shortLimits = preview.Limits{
+	Streams: 2, Conns: 16,
+	ReadHeader: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: 300 * time.Millisecond,
+	StreamWrite: 5 * time.Second, Idle: 200 * time.Millisecond,
 }
 
 // Each event stream holds a connection for as long as its page is open: beyond the limit
@@ -228,7 +229,7 @@ func TestServeStreamOutlivesRequestTimeouts(t *testing.T) {
 	base := startLimitedPreview(t, lim, plan)
 	ev := openEvents(t, context.Background(), base+"/events/1")
 	first, _ := ev.next(t, 10*time.Second)
-	time.Sleep(lim.read + lim.write + 100*time.Millisecond) // past every deadline of an ordinary request
+	time.Sleep(lim.Read + lim.Write + 100*time.Millisecond) // past every deadline of an ordinary request
 	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Beta"))
 	if v, ok := ev.next(t, 10*time.Second); !ok || v == first {
 		t.Errorf("no new version after the timeouts: %q %v", v, ok)
@@ -325,56 +326,6 @@ func TestServeReadTimeout(t *testing.T) {
 	closedByServer(t, c, "slow body")
 }
 
-// At most n connections are accepted at once; the next one is accepted when one closes.
-func TestLimitListener(t *testing.T) {
-	inner, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln := newLimitListener(inner, 2)
-	defer ln.Close()
-	accepted := make(chan net.Conn, 3)
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				close(accepted)
-				return
-			}
-			accepted <- c
-		}
-	}()
-	for range 3 {
-		c, err := net.Dial("tcp", inner.Addr().String())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer c.Close()
-	}
-	first := <-accepted
-	<-accepted
-	select {
-	case <-accepted:
-		t.Fatal("a third connection was accepted while two were open")
-	case <-time.After(100 * time.Millisecond):
-	}
-	first.Close()
-	first.Close() // a second Close frees no second place
-	select {
-	case c := <-accepted:
-		c.Close()
-	case <-time.After(10 * time.Second):
-		t.Fatal("the third connection was not accepted after one closed")
-	}
-	ln.Close()
-	if _, ok := <-accepted; ok {
-		t.Error("Accept after Close")
-	}
-	if len(ln.sem) != 1 {
-		t.Errorf("%d places taken, want 1 (the second connection)", len(ln.sem))
-	}
-}
-
 // A plan swapped for a named pipe after it was loaded: quoting its lines on the error
 // page must not wait for a writer (it hung the plan and the index forever).
 func TestServeProblemPageFIFO(t *testing.T) {
@@ -383,11 +334,11 @@ func TestServeProblemPageFIFO(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	pipe := defaultPipeline()
-	pipe.load = func(path string, _ time.Time) (*kep.Plan, kep.Diagnostics) {
+	pipe.Load = func(path string, _ time.Time) (*kep.Plan, kep.Diagnostics) {
 		return nil, kep.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
 	}
-	pv := newPreview([]string{fifo}, pipe, io.Discard)
-	ts := httptest.NewServer(pv.handler())
+	pv := preview.New([]string{fifo}, pipe, io.Discard)
+	ts := httptest.NewServer(pv.Handler())
 	defer ts.Close()
 	done := make(chan string, 1)
 	go func() {

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kepdev/kep/internal/preview"
 )
 
 const minimalPlan = `format = 1
@@ -46,15 +48,15 @@ func writePlan(t *testing.T, path, content string) {
 }
 
 // newTestPreview serves the given plan files in-process, polling every 20 ms.
-func newTestPreview(t *testing.T, files ...string) (*preview, *httptest.Server) {
+func newTestPreview(t *testing.T, files ...string) (*preview.Server, *httptest.Server) {
 	t.Helper()
-	pv := newPreview(files, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.handler())
+	pv := preview.New(files, defaultPipeline(), io.Discard)
+	ts := httptest.NewServer(pv.Handler())
 	ctx, cancel := context.WithCancel(context.Background())
-	go pv.watch(ctx, 20*time.Millisecond)
+	go pv.Watch(ctx, 20*time.Millisecond)
 	t.Cleanup(func() {
 		cancel()
-		pv.close()
+		pv.Close()
 		ts.Close()
 	})
 	return pv, ts
@@ -527,19 +529,6 @@ func TestServeUsage(t *testing.T) {
 	}
 }
 
-func TestLoopbackChecks(t *testing.T) {
-	for host, want := range map[string]bool{
-		"127.0.0.1:8080": true, "localhost:8080": true, "LOCALHOST": true, "[::1]:8080": true,
-		"127.1.2.3": true, "app.localhost:1": true, "localhost.:80": true,
-		"evil.example:8080": false, "192.168.1.10:8080": false, "[::]:8080": false,
-		"0.0.0.0:8080": false, "localhost.evil.example": false, "": false,
-	} {
-		if got := loopbackHost(normalHost(host)); got != want {
-			t.Errorf("loopbackHost(%q) = %v, want %v", host, got, want)
-		}
-	}
-}
-
 func TestBrowseAddr(t *testing.T) {
 	for _, c := range []struct {
 		ip   net.IP
@@ -553,14 +542,6 @@ func TestBrowseAddr(t *testing.T) {
 		if got := browseAddr(&net.TCPAddr{IP: c.ip, Port: 8080}); got != c.want {
 			t.Errorf("browseAddr(%v) = %q, want %q", c.ip, got, c.want)
 		}
-	}
-}
-
-func TestContentDisposition(t *testing.T) {
-	got := contentDisposition(`müller "x".pdf`)
-	want := `attachment; filename="m_ller _x_.pdf"; filename*=UTF-8''m%C3%BCller%20%22x%22.pdf`
-	if got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/kepdev/kep/internal/preview"
 )
 
 // On Linux a save reaches the page through a file event, not the next poll: with a poll
@@ -20,11 +22,11 @@ func TestServeFileEvents(t *testing.T) {
 	}
 	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
 	plan := filepath.Join(dir, "a.toml")
-	pv := newPreview([]string{plan}, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.handler())
+	pv := preview.New([]string{plan}, defaultPipeline(), io.Discard)
+	ts := httptest.NewServer(pv.Handler())
 	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { cancel(); pv.close(); ts.Close() }()
-	go pv.watch(ctx, time.Hour)
+	defer func() { cancel(); pv.Close(); ts.Close() }()
+	go pv.Watch(ctx, time.Hour)
 
 	get(t, ts.URL+"/plan/1") // the first load: the workspace beside the plan is watched too
 	ev := openEvents(t, ctx, ts.URL+"/events/1")
@@ -49,18 +51,6 @@ func TestServeFileEvents(t *testing.T) {
 	}
 }
 
-func TestSettle(t *testing.T) {
-	ch := make(chan struct{}, 1)
-	close(ch)
-	settle(ch) // a closed channel returns at once
-	ch2 := make(chan struct{})
-	start := time.Now()
-	settle(ch2)
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("settle on a quiet folder took %v", d)
-	}
-}
-
 // BenchmarkServeSaveToEvent: from a save of a plan to the event that makes the page
 // reload, with kep serve's real poll interval (scripts/PERFORMANCE.md). On Linux the file
 // event comes first; elsewhere the poll.
@@ -70,11 +60,11 @@ func BenchmarkServeSaveToEvent(b *testing.B) {
 	plan := filepath.Join(dir, "a.toml")
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
 	os.WriteFile(plan, []byte(fmt.Sprintf(minimalPlan, "Alpha")), 0o644)
-	pv := newPreview([]string{plan}, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.handler())
+	pv := preview.New([]string{plan}, defaultPipeline(), io.Discard)
+	ts := httptest.NewServer(pv.Handler())
 	ctx, cancel := context.WithCancel(context.Background())
-	defer func() { cancel(); pv.close(); ts.Close() }()
-	go pv.watch(ctx, pollInterval)
+	defer func() { cancel(); pv.Close(); ts.Close() }()
+	go pv.Watch(ctx, preview.PollInterval)
 	get(t, ts.URL+"/plan/1")
 	ev := openEvents(t, ctx, ts.URL+"/events/1")
 	ev.next(t, 10*time.Second)

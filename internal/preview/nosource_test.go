@@ -1,4 +1,4 @@
-package main
+package preview
 
 import (
 	"os"
@@ -15,13 +15,17 @@ func TestServeQuotesNoSecret(t *testing.T) {
 	t.Setenv("HOME", "/nonexistent-home")
 	dir := t.TempDir()
 	secret := filepath.Join(dir, "id_token")
-	writeFile(t, secret, []byte("SECRET=sk_live_abc def\n"))
+	if err := os.WriteFile(secret, []byte("SECRET=sk_live_abc def\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	plan := filepath.Join(dir, "plan.toml")
 	if err := os.Symlink(secret, plan); err != nil {
 		t.Fatal(err)
 	}
 	real := filepath.Join(dir, "real.toml")
-	writeFile(t, real, []byte("format = 1\n[plan]\naccount = Hansa AG\n"))
+	if err := os.WriteFile(real, []byte("format = 1\n[plan]\naccount = Hansa AG\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		path  string
 		shown bool

@@ -1,4 +1,4 @@
-package main
+package preview
 
 // dirWatcher wakes the preview when something in a watched folder changes (watch_linux.go:
 // inotify). Where there is none, the preview polls only.
