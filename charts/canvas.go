@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -270,8 +271,24 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 			continue
 		}
 		if cur == "" { // a single word wider than the line
+			// A compound breaks after its hyphen ("Fischer-" / "Hoffmann") where the
+			// rest fits a line of its own; else the word is shortened.
+			if k := strings.LastIndexByte(try, '-'); k > 0 && k < len(try)-1 && len(lines)+1 < maxLines &&
+				c.measure(try[:k+1], f) <= max && c.measure(try[k+1:], f) <= max {
+				lines = append(lines, try[:k+1])
+				cur, from = try[k+1:], at[i]+k+1
+				continue
+			}
 			lines = append(lines, c.fit(try, f, max))
 		} else {
+			// The line ends after the hyphen of a compound that does not fit whole.
+			w := word(i)
+			if k := strings.LastIndexByte(w, '-'); k > 0 && k < len(w)-1 && len(lines)+1 < maxLines &&
+				c.measure(joined[from:at[i]+k+1], f) <= max && c.measure(w[k+1:], f) <= max {
+				lines = append(lines, joined[from:at[i]+k+1])
+				cur, from = w[k+1:], at[i]+k+1
+				continue
+			}
 			lines = append(lines, cur)
 			i--
 		}
@@ -290,6 +307,14 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		lines = lines[:maxLines]
 	}
 	return lines
+}
+
+// fits reports that s, wrapped to max pixels, takes at most maxLines lines and is not
+// shortened.
+func (c *canvas) fits(s string, f tstyle, max float64, maxLines int) bool {
+	lines := c.wrap(s, f, max, maxLines+1)
+	// Compared without spaces: a compound broken after its hyphen is not shortened.
+	return len(lines) <= maxLines && strings.Join(strings.Fields(strings.Join(lines, " ")), "") == strings.Join(strings.Fields(clean(s)), "")
 }
 
 // appendWord adds a word to the words joined so far and notes where it starts.
@@ -349,6 +374,11 @@ func (c *canvas) legend(items []legendItem, f tstyle) float64 {
 }
 
 func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {
+	if k, err := strconv.Atoi(strings.TrimPrefix(kind, "series")); err == nil && strings.HasPrefix(kind, "series") {
+		c.line(x-4, cy, x+w+4, cy, col, 1.5, seriesDash(k)...)
+		c.marker(k, x+w/2, cy, 4, col)
+		return
+	}
 	switch kind {
 	case "box":
 		c.rect(x+w/2-5, cy-5, 10, 10, col, drawing.Color{}, 0)
@@ -366,6 +396,47 @@ func (c *canvas) swatch(kind string, x, cy, w float64, col drawing.Color) {
 	default:
 		c.line(x, cy, x+w, cy, col, 2)
 	}
+}
+
+// seriesDash is the dash pattern of the k-th series of a line chart: "us" solid, the
+// others dashed in patterns of their own.
+func seriesDash(k int) []float64 {
+	switch k % 5 {
+	case 1:
+		return []float64{6, 3}
+	case 2:
+		return []float64{2, 2.5}
+	case 3:
+		return []float64{9, 3, 2, 3}
+	case 4:
+		return []float64{4, 2, 1.5, 2, 1.5, 2}
+	}
+	return nil
+}
+
+// marker draws the k-th series' point mark, a shape of its own (circle, square,
+// diamond, triangle up, triangle down, repeating) of about radius r, with a white rim
+// that keeps it apart from the lines under it.
+func (c *canvas) marker(k int, x, y, r float64, col drawing.Color) {
+	var p []pt
+	switch k % 5 {
+	case 0:
+		c.circle(x, y, r, col, white, 1.2)
+		return
+	case 1:
+		s := r * 0.9
+		p = []pt{{x - s, y - s}, {x + s, y - s}, {x + s, y + s}, {x - s, y + s}}
+	case 2:
+		s := r * 1.25
+		p = []pt{{x, y - s}, {x + s, y}, {x, y + s}, {x - s, y}}
+	case 3:
+		s := r * 1.2
+		p = []pt{{x, y - s}, {x + s, y + s*0.75}, {x - s, y + s*0.75}}
+	case 4:
+		s := r * 1.2
+		p = []pt{{x, y + s}, {x - s, y - s*0.75}, {x + s, y - s*0.75}}
+	}
+	c.polygon(p, col, white, 1.2)
 }
 
 // drawing0 is "no colour": the part of a shape it is given for is not drawn.

@@ -17,6 +17,15 @@ type combo struct {
 	line      *comboSeries
 	lineRight bool   // the line has its own axis on the right, from 0, in percent
 	lineUnit  string // appended to the line's value labels and right ticks
+	money     bool   // the left axis is money: ticks (and a line on it) carry the currency
+	// mark, when not nil, is a vertical marker at a fractional category index (0 is the
+	// first category's centre), e.g. the payback point of the value chart.
+	mark *comboMark
+}
+
+type comboMark struct {
+	at    float64
+	label string
 }
 
 type comboSeries struct {
@@ -72,9 +81,13 @@ func (cb combo) draw(c *canvas) {
 		rhi = rtk[len(rtk)-1]
 	}
 
+	leftFormat := st.format
+	if cb.money {
+		leftFormat = st.money
+	}
 	tickW := 0.0
 	for _, t := range tk {
-		tickW = math.Max(tickW, c.measure(st.format(t), small))
+		tickW = math.Max(tickW, c.measure(leftFormat(t), small))
 	}
 	tickW = math.Min(tickW, c.w*0.3)
 	rtickW := 0.0
@@ -86,6 +99,9 @@ func (cb combo) draw(c *canvas) {
 		x1 = c.w - 8 - rtickW - 8
 	}
 	y0, y1 := 14.0, c.h-legendH-30
+	if cb.mark != nil {
+		y0 = 22 // the marker's label stands above the plot
+	}
 	if x1-x0 < 40 || y1-y0 < 30 {
 		return
 	}
@@ -94,7 +110,7 @@ func (cb combo) draw(c *canvas) {
 
 	for _, t := range tk {
 		c.line(x0, Y(t), x1, Y(t), st.grid, 1)
-		c.textMid(c.fit(st.format(t), small, tickW), x0-8, Y(t), small, right)
+		c.textMid(c.fit(leftFormat(t), small, tickW), x0-8, Y(t), small, right)
 	}
 	for _, t := range rtk {
 		c.line(x1, RY(t), x1+4, RY(t), st.axis, 1)
@@ -136,12 +152,15 @@ func (cb combo) draw(c *canvas) {
 		}
 	}
 
+	if cb.mark != nil {
+		cb.drawMark(c, x0, x1, y0, y1, gw)
+	}
 	if cb.line == nil {
 		return
 	}
-	ly := Y
+	ly, lineFormat := Y, leftFormat
 	if cb.lineRight {
-		ly = RY
+		ly, lineFormat = RY, st.format
 	}
 	var run []pt
 	var dots []pt
@@ -162,7 +181,7 @@ func (cb combo) draw(c *canvas) {
 	for k, p := range dots {
 		c.circle(p.x, p.y, 3.5, cb.line.col, white, 1.2)
 		if n <= 12 {
-			s := st.format(vals[k]) + cb.lineUnit
+			s := lineFormat(vals[k]) + cb.lineUnit
 			y := p.y - 8
 			if y-vf.size < y0 {
 				y = p.y + 8 + vf.size
@@ -174,7 +193,7 @@ func (cb combo) draw(c *canvas) {
 
 func (h History) draw(c *canvas) {
 	st := c.st
-	cb := combo{cats: h.Years, lineRight: true, lineUnit: h.Unit, bars: []comboSeries{
+	cb := combo{cats: h.Years, lineRight: true, lineUnit: h.Unit, money: true, bars: []comboSeries{
 		{h.RevenueLabel, st.primary, h.Revenue},
 		{h.MarginLabel, mix(st.primary, white, 0.5), h.Margin},
 	}}
@@ -196,8 +215,45 @@ func (v ValueChart) draw(c *canvas) {
 			net[i] = at(v.Benefit, i)
 		}
 	}
-	combo{cats: v.Years, bars: []comboSeries{
+	cb := combo{cats: v.Years, money: true, bars: []comboSeries{
 		{v.BenefitLabel, st.primary, v.Benefit},
 		{v.CostLabel, mix(st.accent, white, 0.35), v.Cost},
-	}, line: &comboSeries{v.NetLabel, mix(st.primary, st.ink, 0.5), net}}.draw(c)
+	}, line: &comboSeries{v.NetLabel, mix(st.primary, st.ink, 0.5), net}}
+	if at, ok := v.payback(net); ok && v.PaybackLabel != "" {
+		cb.mark = &comboMark{at: at, label: v.PaybackLabel}
+	}
+	cb.draw(c)
+}
+
+// payback is where the net value reaches zero as a fractional index of Years (0: the end
+// of the first year): PaybackYears when given, else where the net line crosses zero.
+// False when it does not fall within the years shown.
+func (v ValueChart) payback(net []float64) (float64, bool) {
+	n := len(v.Years)
+	if y := v.PaybackYears; y > 0 && finite(y) {
+		return y - 1, y <= float64(n)
+	}
+	for i := 1; i < n; i++ {
+		a, b := net[i-1], net[i]
+		if finite(a) && finite(b) && a < 0 && b >= 0 {
+			return float64(i-1) + a/(a-b), true
+		}
+	}
+	return 0, false
+}
+
+// drawMark draws the marker as a dashed vertical line through the plot with its label
+// above the plot, where no bar or value label reaches, on the side with more room.
+func (cb combo) drawMark(c *canvas, x0, x1, y0, y1, gw float64) {
+	st := c.st
+	x := clamp(x0+gw*(cb.mark.at+0.5), x0+1, x1-1)
+	col := st.ink
+	c.line(x, y0-4, x, y1, col, 1.2, 4, 3)
+	f := tstyle{size: 10.5, bold: true, col: col}
+	anc, lx := left, x+4
+	if x-x0 > x1-x {
+		anc, lx = right, x-4
+	}
+	room := math.Max(20, map[bool]float64{true: x1 - x - 6, false: x - x0 - 6}[anc == left])
+	c.text(c.fit(cb.mark.label, f, room), lx, y0-6, f, anc)
 }

@@ -90,6 +90,12 @@ type ValueChart struct {
 	Years                             []string  // x labels, e.g. "Jahr 1"
 	Benefit, Cost                     []float64 // cumulative per year; see Cumulative
 	BenefitLabel, CostLabel, NetLabel string
+	// PaybackYears is when the cumulative net value reaches zero, in years from the start
+	// (1.5: in the middle of the second year); 0: where the net line crosses zero.
+	// PaybackLabel is the marker's text ("Amortisation nach 18 Monaten"); without it no
+	// marker is drawn.
+	PaybackYears float64
+	PaybackLabel string
 }
 
 // Cumulative returns cumulative benefit and cost for years 1..years from a yearly benefit,

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strconv"
 )
 
 func (p Polarity) draw(c *canvas) {
@@ -25,7 +26,7 @@ func (p Polarity) draw(c *canvas) {
 
 	var items []legendItem
 	for i, s := range p.Series {
-		items = append(items, legendItem{s.Name, st.series(i), "dot"})
+		items = append(items, legendItem{s.Name, st.series(i), "series" + strconv.Itoa(i)})
 	}
 	legendH := c.legend(items, small)
 
@@ -59,7 +60,10 @@ func (p Polarity) draw(c *canvas) {
 		c.textMid(c.fit(s, label, labelW), x0-14, y(i), label, right)
 	}
 
-	// Competitors first and thinner, "us" last and on top.
+	dy := p.spread(n, rowH)
+
+	// Competitors first and thinner, "us" last and on top. Each series has its own
+	// marker shape and dash pattern, so that the lines are told apart without colour.
 	for k := len(p.Series) - 1; k >= 0; k-- {
 		s := p.Series[k]
 		col := st.series(k)
@@ -69,7 +73,7 @@ func (p Polarity) draw(c *canvas) {
 		}
 		var run []pt
 		flush := func() {
-			c.polyline(run, col, width)
+			c.polyline(run, col, width, seriesDash(k)...)
 			run = run[:0]
 		}
 		for i := 0; i < n; i++ {
@@ -78,13 +82,44 @@ func (p Polarity) draw(c *canvas) {
 				flush()
 				continue
 			}
-			run = append(run, pt{x(v), y(i)})
+			run = append(run, pt{x(v), y(i) + dy[k][i]})
 		}
 		flush()
 		for i := 0; i < n; i++ {
 			if v := at(s.Values, i); finite(v) {
-				c.circle(x(v), y(i), r, col, white, 1.2)
+				c.marker(k, x(v), y(i)+dy[k][i], r, col)
 			}
 		}
 	}
+}
+
+// spread returns each point's vertical offset from its row's centre: where series share a
+// value on a criterion their points would hide each other, so they are spread across the
+// row ("us" on top, competitors in order below), at most 10 px apart.
+func (p Polarity) spread(n int, rowH float64) [][]float64 {
+	dy := make([][]float64, len(p.Series))
+	for k := range dy {
+		dy[k] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		done := make([]bool, len(p.Series))
+		for k := range p.Series {
+			v := at(p.Series[k].Values, i)
+			if done[k] || !finite(v) {
+				continue
+			}
+			var same []int
+			for j := k; j < len(p.Series); j++ {
+				if w := at(p.Series[j].Values, i); !done[j] && finite(w) && math.Abs(w-v) < 1e-9 {
+					same = append(same, j)
+					done[j] = true
+				}
+			}
+			step := math.Min(10, rowH*0.8/float64(len(same)))
+			for m, j := range same {
+				dy[j][i] = step * (float64(m) - float64(len(same)-1)/2)
+			}
+		}
+	}
+	return dy
 }

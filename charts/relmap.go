@@ -111,30 +111,49 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 		return // a chart too small for its labels leaves no room (its data table lists them)
 	}
 	const rmax = 8.0
-	// Named slots: a mark with the name to its right.
-	slotH := 2*rmax + 4
-	cols := math.Max(1, math.Floor(w/110))
-	rows := math.Floor(h / slotH)
-	if float64(len(list)) <= cols*rows {
-		sw := w / cols
-		textW := sw - 2*rmax - 6
-		// In a narrow cell with room to spare, names take two lines rather than an "…".
-		lines, lh := 1, name.size*1.2
-		if cols == 1 && float64(len(list))*(2*lh+4) <= h {
+	// Named slots: a mark with the name to its right. The first layout that shows every
+	// name in full wins: most columns first, a name on two lines before fewer columns;
+	// where none does, the first that holds them all, with names shortened.
+	lh := name.size * 1.2
+	fontOf := func(p Contact) tstyle {
+		f := name
+		f.bold = p.Highlight
+		return f
+	}
+	type slots struct {
+		cols, lines  int
+		slotH, textW float64
+	}
+	var pick, fallback *slots
+	for cols := int(math.Max(1, math.Floor(w/110))); cols >= 1 && pick == nil; cols-- {
+		for lines := 1; lines <= 2 && pick == nil; lines++ {
+			l := slots{cols, lines, math.Max(2*rmax+4, float64(lines)*lh+4), w/float64(cols) - 2*rmax - 6}
+			if float64(len(list)) > float64(cols)*math.Floor(h/l.slotH) {
+				continue
+			}
+			full := true
 			for _, p := range list {
-				if c.measure(p.Name, name) > textW {
-					lines, slotH = 2, math.Max(slotH, 2*lh+4)
-					break
-				}
+				full = full && c.fits(p.Name, fontOf(p), l.textW, lines)
+			}
+			switch {
+			case full:
+				pick = &l
+			case fallback == nil:
+				fallback = &l
 			}
 		}
+	}
+	if pick == nil {
+		pick = fallback
+	}
+	if pick != nil {
+		sw := w / float64(pick.cols)
 		for k, p := range list {
-			col, row := float64(k%int(cols)), float64(k/int(cols))
-			x, y := b.x0+sw*col+rmax+1, b.y0+slotH*(row+0.5)
+			col, row := float64(k%pick.cols), float64(k/pick.cols)
+			x, y := b.x0+sw*col+rmax+1, b.y0+pick.slotH*(row+0.5)
 			m.mark(c, x, y, rmax, p)
-			f := name
-			f.bold = p.Highlight
-			l := c.wrap(p.Name, f, textW, lines)
+			f := fontOf(p)
+			l := c.wrap(p.Name, f, pick.textW, pick.lines)
 			for j, t := range l {
 				c.textMid(t, x+rmax+4, y+lh*(float64(j)-float64(len(l)-1)/2), f, left)
 			}
@@ -147,7 +166,7 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 		s *= 0.95
 	}
 	s = math.Max(s, 5)
-	cols, rows = math.Max(1, math.Floor(w/s)), math.Max(1, math.Floor(h/s))
+	cols, rows := math.Max(1, math.Floor(w/s)), math.Max(1, math.Floor(h/s))
 	capacity := int(cols * rows)
 	shown := len(list)
 	if shown > capacity {

@@ -104,11 +104,12 @@ func samples() []namedChart {
 			RevenueLabel: "Umsatz (€)", MarginLabel: "Deckungsbeitrag (€)", ShareLabel: "Lieferanteil", Unit: " %",
 		}, 640, 360},
 		{"value", func() ValueChart {
-			b, c := Cumulative(3, 180000, 48000, 60000)
+			b, c := Cumulative(3, 180000, 48000, 200000)
 			return ValueChart{
 				Meta:  Meta{Heading: "Mehrwertrechnung Predictive Maintenance"},
 				Years: []string{"Jahr 1", "Jahr 2", "Jahr 3"}, Benefit: b, Cost: c,
 				BenefitLabel: "Nutzen kumuliert (€)", CostLabel: "Kosten kumuliert (€)", NetLabel: "Nettowert (€)",
+				PaybackLabel: "Amortisation nach 1,5 Jahren",
 			}
 		}(), 640, 360},
 		{"swot", SWOTGrid{

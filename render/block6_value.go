@@ -55,6 +55,10 @@ func (b *builder) block6(s *Section) {
 			Benefit: ben, Cost: cost,
 			BenefitLabel: L.T("b6.benefits"), CostLabel: L.T("b6.costs"), NetLabel: b.tf("b6.net_total", years),
 		}
+		if m := vf.PaybackMonths; m != nil && *m > 0 {
+			// The payback point on the chart, as the facts above state it.
+			vc.PaybackYears, vc.PaybackLabel = *m/12, L.T("b6.payback")+": "+b.payback(m)
+		}
 		var drows [][]Cell
 		for y := 1; y <= years; y++ {
 			label := b.yearLabel(y)
