@@ -128,11 +128,11 @@ func (r *pdfRenderer) draw(style string) {
 		return
 	}
 	p := r.pdf
-	r.setAlpha(float64(col.A) / 255)
+	cr, cg, cb := flat(col)
 	if style == "F" {
-		p.SetFillColor(int(col.R), int(col.G), int(col.B))
+		p.SetFillColor(cr, cg, cb)
 	} else {
-		p.SetDrawColor(int(col.R), int(col.G), int(col.B))
+		p.SetDrawColor(cr, cg, cb)
 		p.SetLineWidth(r.width * r.k)
 		dash := make([]float64, len(r.dash))
 		for i, d := range r.dash {
@@ -155,6 +155,15 @@ func (r *pdfRenderer) draw(style string) {
 	p.DrawPath(style)
 }
 
+// flat is c drawn opaque as it looks with its alpha over the white page: PDF/A-1 allows
+// no transparency (an ExtGState with ca or CA below 1), and charts stand on white.
+// Translucent shapes that overlap no longer show through each other.
+func flat(c drawing.Color) (int, int, int) {
+	a := float64(c.A) / 255
+	f := func(v uint8) int { return int(math.Round(float64(v)*a + 255*(1-a))) }
+	return f(c.R), f(c.G), f(c.B)
+}
+
 func (r *pdfRenderer) setAlpha(a float64) {
 	if a != r.alpha {
 		r.pdf.SetAlpha(a, "Normal")
@@ -166,13 +175,11 @@ func (r *pdfRenderer) Circle(radius float64, x, y int) {
 	p := r.pdf
 	cx, cy, rr := r.X(float64(x)), r.Y(float64(y)), radius*r.k
 	if r.fill.A > 0 {
-		r.setAlpha(float64(r.fill.A) / 255)
-		p.SetFillColor(int(r.fill.R), int(r.fill.G), int(r.fill.B))
+		p.SetFillColor(flat(r.fill))
 		p.Circle(cx, cy, rr, "F")
 	}
 	if r.stroke.A > 0 && r.width > 0 {
-		r.setAlpha(float64(r.stroke.A) / 255)
-		p.SetDrawColor(int(r.stroke.R), int(r.stroke.G), int(r.stroke.B))
+		p.SetDrawColor(flat(r.stroke))
 		p.SetLineWidth(r.width * r.k)
 		p.SetDashPattern(nil, 0)
 		p.Circle(cx, cy, rr, "D")

@@ -20,13 +20,34 @@
 #   - prints nothing to stdout (kep render -o - writes the document there): a font's
 #     faults (licence bits that forbid embedding, no Unicode map, bad metrics or loca
 #     format) become the document's error; compare.go's dump goes to stderr.
+#   - tagged PDF and PDF/A-1b (kep_tag.go, hooks in fpdf.go and def.go): a structure
+#     tree (StructTreeRoot, StructElem.Add, BeginMarkedContent/EndMarkedContent with
+#     MCIDs per page, BeginArtifact, AddLinkToStruct for OBJR), the parent tree and
+#     /StructParents, /MarkInfo, /ViewerPreferences <</DisplayDocTitle true>>; link
+#     annotations as objects of their own with the print flag (/F 4); SetPDFA: PDF 1.4
+#     with a binary header comment, XMP metadata from the information dictionary
+#     (PDF/A and PDF/UA identification), an ICC output intent, CIDSet streams, no page
+#     transparency group; always: a file ID from the content, dates with their zone,
+#     outline /Count right, no empty /Names or EmbeddedFiles.
 # Measured effects: scripts/PERFORMANCE.md. Tests of the patched behaviour live in
-# render/pdfdoc (fpdfpatch_test.go, compress_test.go).
+# render/pdfdoc (fpdfpatch_test.go, compress_test.go, tag_test.go, pdfa_test.go).
 # Usage: sh scripts/vendor-fpdf.sh   (then go build ./... && go test ./...)
+#        sh scripts/vendor-fpdf.sh --into DIR   builds the copy in DIR only (used by
+#        scripts/check-fpdf.sh to compare it with third_party/fpdf)
+# To change the vendored copy: edit third_party/fpdf, then `sh scripts/check-fpdf.sh -w`
+# regenerates the patch from the whole tree (so nobody's hunks are dropped), and
+# `sh scripts/check-fpdf.sh` (run by .ci/run) checks that this script reproduces it.
 set -eu
 cd "$(dirname "$0")/.."
 src=$(go env GOMODCACHE)/github.com/go-pdf/fpdf@v0.9.0
 dst=third_party/fpdf
+only=false
+nopatch=false
+if [ "${1:-}" = "--into" ]; then
+	dst=$2
+	only=true
+	[ "${3:-}" = "--no-patch" ] && nopatch=true
+fi
 if [ ! -d "$src" ]; then
 	go mod download github.com/go-pdf/fpdf@v0.9.0
 fi
@@ -40,7 +61,9 @@ cp "$src"/font_embed/*.json "$src"/font_embed/*.map "$dst/font_embed/"
 cp "$src/LICENSE" "$dst/"
 chmod -R u+w "$dst"
 printf 'module github.com/go-pdf/fpdf\n\ngo 1.20\n' >"$dst/go.mod"
-(cd "$dst" && patch -p1 --no-backup-if-mismatch <../../scripts/fpdf-perf.patch)
+if [ "$nopatch" = false ]; then
+	patch -d "$dst" -p1 --no-backup-if-mismatch -s <scripts/fpdf-perf.patch
+fi
 cat >"$dst/README.kep" <<'TXT'
 go-pdf/fpdf v0.9.0 (MIT, see LICENSE; upstream archived in 2025) with
 scripts/fpdf-perf.patch applied: speed (font parses and subsets shared, pooled and
@@ -49,6 +72,9 @@ into composite glyphs, panics on its goroutines) and StringWidthOf; see the
 script's header. Made by scripts/vendor-fpdf.sh. To change it, edit here, then
 regenerate the patch (diff against the module cache) so that the script stays true.
 TXT
+if [ "$only" = true ]; then
+	exit 0
+fi
 go mod edit -replace github.com/go-pdf/fpdf=./third_party/fpdf
 go build ./...
 echo "vendored fpdf into $dst with the performance patch; go.mod now replaces it"

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -80,15 +79,15 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, c, "--account: the name must be one line")
 	}
 	if _, err := os.Lstat(path); err == nil {
-		fmt.Fprintf(stderr, "kep init: %s already exists; kep init never overwrites a file\n", path)
+		say(stderr, "kep init: %s already exists; kep init never overwrites a file\n", path)
 		return exitUsage // wrong usage: there is no plan with errors
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	now := time.Now().UTC()
@@ -97,7 +96,7 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	src, diags, err := scaffold(path, *lang, name, now)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
 	if line := schemaLine(path); line != "" {
@@ -105,14 +104,14 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	if diags.HasErrors() {
 		printDiagnostics(stderr, diags, "text")
-		fmt.Fprintf(stderr, "kep init: the new plan would not validate; %s not written\n", path)
+		say(stderr, "kep init: the new plan would not validate; %s not written\n", path)
 		return exitPlan
 	}
 	if err := writeNew(path, src); err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "kep init: wrote %s; check it with: kep validate %s\n", path, path)
+	say(stderr, "kep init: wrote %s; check it with: kep validate %s\n", path, path)
 	return exitOK
 }
 
@@ -168,9 +167,9 @@ func writeNew(path string, data []byte) error {
 		// Name the user's file and folder, not the temporary file's random name.
 		err = bareError(err)
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: folder %s does not exist; create it first (mkdir -p %s): %w", path, dir, dir, err)
+			return errorf("%s: folder %s does not exist; create it first (mkdir -p %s): %w", path, dir, dir, err)
 		}
-		return fmt.Errorf("%s: cannot create a file in folder %s: %w", path, dir, err)
+		return errorf("%s: cannot create a file in folder %s: %w", path, dir, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
@@ -188,7 +187,7 @@ func writeNew(path string, data []byte) error {
 	// above and here.
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s already exists; kep init never overwrites a file: %w", path, fs.ErrExist)
+			return errorf("%s already exists; kep init never overwrites a file: %w", path, fs.ErrExist)
 		}
 		// File systems without hard links: exclusive create, removed again on failure.
 		f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

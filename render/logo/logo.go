@@ -164,8 +164,9 @@ func progressive(data []byte) bool {
 }
 
 // ForPDF returns the logo as the PDF writer embeds it, with fpdf's image type: a JPEG as
-// it is; a PNG decoded and written anew, grey or RGB(A) with 8 bits per channel, not
-// interlaced, and scaled down to pdfSide pixels at most.
+// it is; a PNG decoded and written anew, grey or RGB with 8 bits per channel, not
+// interlaced, transparency flattened onto white, and scaled down to pdfSide pixels at
+// most.
 func ForPDF(data []byte) ([]byte, string, error) {
 	img, kind, err := Decode(data)
 	if err != nil {
@@ -186,7 +187,7 @@ func ForPDF(data []byte) ([]byte, string, error) {
 		g := image.NewGray(image.Rect(0, 0, w, h))
 		out, gpix = g, g.Pix
 	} else {
-		n := image.NewNRGBA(image.Rect(0, 0, w, h)) // written as RGB when opaque
+		n := image.NewNRGBA(image.Rect(0, 0, w, h)) // opaque: written as RGB
 		out, npix = n, n.Pix
 	}
 	for y := 0; y < h; y++ {
@@ -203,13 +204,13 @@ func ForPDF(data []byte) ([]byte, string, error) {
 				gpix[i] = uint8(r / n >> 8)
 				continue
 			}
-			if a == 0 {
-				continue
-			}
-			npix[4*i] = uint8(r * 0xffff / a >> 8)
-			npix[4*i+1] = uint8(g * 0xffff / a >> 8)
-			npix[4*i+2] = uint8(bl * 0xffff / a >> 8)
-			npix[4*i+3] = uint8(a / n >> 8)
+			// Flattened onto white (the page): PDF/A-1 allows no soft mask, and the
+			// logo stands on the white cover.
+			white := 0xffff*n - a
+			npix[4*i] = uint8((r + white) / n >> 8)
+			npix[4*i+1] = uint8((g + white) / n >> 8)
+			npix[4*i+2] = uint8((bl + white) / n >> 8)
+			npix[4*i+3] = 0xff
 		}
 	}
 	var buf bytes.Buffer

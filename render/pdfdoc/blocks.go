@@ -14,6 +14,10 @@ import (
 func (w *docWriter) block(b render.Block, keep float64) {
 	last := w.lastHeading
 	w.lastHeading = ""
+	if tag := blockTag(b); tag != "" {
+		w.tags.begin(tag)
+		defer w.tags.end()
+	}
 	switch b := b.(type) {
 	case *render.Paragraph:
 		w.flow(plain(w.san.Clean(b.Text)), body(ink), 0)
@@ -60,7 +64,13 @@ func (w *docWriter) smallHeading(text string) {
 	}
 	w.gap(1.5)
 	w.need(smallHeadTS.lead + 16)
+	tag := headingTag(w.depth + 1)
+	if w.tags != nil && w.tags.top().Type == "Table" {
+		tag = "Caption"
+	}
+	w.tags.begin(tag)
 	w.flow(plain(w.san.Line(text)), smallHeadTS, 0)
+	w.tags.end()
 	w.y += 1
 	w.headingSet()
 }
@@ -90,6 +100,8 @@ func (w *docWriter) docTable(t *render.Table, size float64) *tableLayout {
 // captioned draws a table with its caption above, the caption kept with the header and
 // the first rows (or all of a short table).
 func (w *docWriter) captioned(caption string, L *tableLayout) {
+	w.tags.begin("Table")
+	defer w.tags.end()
 	w.need(w.smallHeadingHeight(caption) + L.keep(w.bottom()-w.mt))
 	w.smallHeading(caption)
 	w.drawTable(L)
@@ -175,6 +187,7 @@ func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
 		}
 	}
 	spec.widths = t.Widths
+	spec.rowHead = t.RowHeader
 	conv := func(rows [][]render.Cell, strong bool) [][]tcell {
 		out := make([][]tcell, len(rows))
 		for i, r := range rows {
@@ -196,6 +209,8 @@ func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
 
 // list sets plain-text items with bullets or numbers.
 func (w *docWriter) list(items []string, ordered bool) {
+	w.tags.begin("L")
+	defer w.tags.end()
 	ts := body(ink)
 	markW := 5.0
 	if ordered {
@@ -209,8 +224,14 @@ func (w *docWriter) list(items []string, ordered bool) {
 		}
 		lines := w.wrap(plain(w.san.Clean(it)), ts, w.width()-markW)
 		w.need(float64(min(2, len(lines))) * ts.lead) // the marker stays with its text
+		w.tags.begin("LI")
+		w.tags.begin("Lbl")
 		w.drawLine(w.wrap(plain(m), mark, markW)[0], w.left(), w.y, markW-2, mark)
+		w.tags.end()
+		w.tags.begin("LBody")
 		w.flowLines(lines, ts, markW)
+		w.tags.end()
+		w.tags.end()
 		w.y += 0.8
 	}
 }
@@ -302,21 +323,33 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 		width, height = width*avail/height, avail
 	}
 	w.need(box.text + height + box.dataH)
+	w.tags.begin("P")
 	for _, l := range box.title {
 		w.drawLine(l, w.left(), w.y, w.width(), box.titleTS)
 		w.y += box.titleTS.lead
 	}
+	w.tags.end()
 	w.y += 2
 	x := w.left() + (w.width()-width)/2
+	// The chart is a figure whose alternative is the text the HTML gives it too.
+	if fig := w.tags.begin("Figure"); fig != nil {
+		fig.Alt = strings.TrimSpace(w.san.Clean(c.Alt))
+		if fig.Alt == "" {
+			fig.Alt = w.san.Line(c.Title)
+		}
+	}
 	if err := charts.PDF(w.pdf, c.Model, w.chartTheme(), x, w.y, width, height); err != nil && w.chartErr == nil {
 		w.chartErr = fmt.Errorf("chart %q: %w", c.Kind, err)
 	}
+	w.tags.end()
 	w.invalidate() // the chart set fonts and colours of its own
 	w.y += height + 2
+	w.tags.begin("P")
 	for _, l := range box.alt {
 		w.drawLine(l, w.left(), w.y, w.width(), box.altTS)
 		w.y += box.altTS.lead
 	}
+	w.tags.end()
 	w.y += 2
 	if box.data != nil {
 		w.captioned(w.d.Labels.T("doc.chartdata"), box.data)
@@ -400,17 +433,27 @@ func (w *docWriter) swot(s *render.SWOT) {
 			c := colors[2*row+i]
 			w.rect(x, w.y, colW, h, c.tint(0.93))
 			w.rect(x, w.y, colW, head.lead+2*pad-1, c)
+			w.tags.begin(headingTag(w.depth + 1))
 			w.drawLine(q.title[0], x+pad, w.y+pad-0.5, colW-2*pad, head)
+			w.tags.end()
+			w.tags.begin("L")
 			y := w.y + head.lead + 2*pad + 1
 			mark := textStyle{size: ts.size, lead: ts.lead, color: c, align: 'L'}
 			for _, ls := range q.items {
+				w.tags.begin("LI")
+				w.tags.begin("Lbl")
 				w.drawLine(w.wrap(plain(w.san.Line("•")), mark, 4)[0], x+pad, y, 4, mark)
+				w.tags.end()
+				w.tags.begin("LBody")
 				for _, l := range ls {
 					w.drawLine(l, x+pad+4, y, colW-2*pad-4, ts)
 					y += ts.lead
 				}
+				w.tags.end()
+				w.tags.end()
 				y += 0.8
 			}
+			w.tags.end()
 		}
 		w.y += h + gapX
 	}
@@ -454,6 +497,7 @@ func (w *docWriter) tiles(t *render.Tiles) {
 		w.need(h)
 		for i, tl := range tiles {
 			x := w.left() + float64(i)*(tw+gapX)
+			w.tags.begin("P") // a tile reads as one sentence: value, label, remark
 			w.rect(x, w.y, tw, h, w.primary.tint(0.93))
 			w.rect(x, w.y, 1, h, w.primary)
 			y := w.y + pad
@@ -469,6 +513,7 @@ func (w *docWriter) tiles(t *render.Tiles) {
 				w.drawLine(l, x+pad+1, y, inner, sub)
 				y += sub.lead
 			}
+			w.tags.end()
 		}
 		w.y += h + gapX
 	}

@@ -68,10 +68,15 @@ func (w *docWriter) cover(logo logoImage) {
 			iw, ih := info.Width(), info.Height()
 			scale := min(60/iw, 24/ih)
 			lw, lh := iw*scale, ih*scale
+			if fig := w.tags.begin("Figure"); fig != nil {
+				fig.Alt = "Logo " + strings.TrimSpace(d.Company)
+			}
 			w.pdf.ImageOptions("logo", w.left(), top, lw, lh, false, fpdf.ImageOptions{ImageType: img.typ}, 0, "")
+			w.tags.end()
 			logoBottom = top + lh
 		}
 	}
+	w.tags.begin("P")
 	if c := w.san.Line(d.Company); c != "" && logoBottom > top {
 		c = w.fit(c, stBold, 11, w.width()*0.55)
 		cw := w.strWidth(c, stBold, 11)
@@ -82,6 +87,7 @@ func (w *docWriter) cover(logo logoImage) {
 		w.text(w.left(), top+7, c, stBold, 15, w.primary)
 		logoBottom = top + 10
 	}
+	w.tags.end()
 
 	// Title block at about a third of the page.
 	w.y = max(logoBottom+20, w.pageH*0.3)
@@ -89,21 +95,27 @@ func (w *docWriter) cover(logo logoImage) {
 	w.y += 7
 	title := textStyle{size: 26, lead: 26 * ptToMM * 1.2, color: w.primary, base: stBold, align: 'L'}
 	lines, title := w.coverLines(w.san.Line(d.Title), title, 4, 18)
+	w.tags.begin("P")
 	for _, l := range lines {
 		w.drawLine(l, w.left(), w.y, w.width(), title)
 		w.y += title.lead
 	}
+	w.tags.end()
 	w.y += 3
 	if d.Account != "" && !strings.Contains(d.Title, d.Account) {
 		acc := textStyle{size: 15, lead: 15 * ptToMM * 1.3, color: ink, align: 'L'}
 		lines, acc := w.coverLines(w.san.Line(d.Account), acc, 3, 11)
+		w.tags.begin("P")
 		for _, l := range lines {
 			w.drawLine(l, w.left(), w.y, w.width(), acc)
 			w.y += acc.lead
 		}
+		w.tags.end()
 	}
 	if p := w.san.Line(d.Period); p != "" {
+		w.tags.begin("P")
 		w.text(w.left(), w.y+5, w.fit(p, 0, 12, w.width()), 0, 12, muted)
+		w.tags.end()
 		w.y += 8
 	}
 
@@ -140,10 +152,14 @@ func (w *docWriter) cover(logo logoImage) {
 		for j := 0; j < 2 && 2*i+j < len(facts); j++ {
 			x := w.left() + float64(j)*colW
 			label := w.fit(w.san.Line(strings.ToUpper(facts[2*i+j].Label)), stBold, 7, colW-6)
+			w.tags.begin("P") // the label, then the value
 			w.text(x, y, label, stBold, 7, muted)
+			w.tags.end()
+			w.tags.begin("P")
 			for k, l := range r[j] {
 				w.drawLine(l, x, y+1.2+float64(k)*ts.lead, colW-6, ts)
 			}
+			w.tags.end()
 		}
 		y += heights[i]
 	}
@@ -155,7 +171,9 @@ func (w *docWriter) cover(logo logoImage) {
 		by := w.pageH - 26
 		w.setDraw(w.accentText, 0.35)
 		w.pdf.RoundedRect(w.left(), by, cw+8, 7, 1.2, "1234", "D")
+		w.tags.begin("P")
 		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText)
+		w.tags.end()
 	}
 	w.rect(0, w.pageH-7, w.pageW, 7, w.primary)
 }

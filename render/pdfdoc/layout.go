@@ -83,6 +83,7 @@ type engine struct {
 	colorsValid, drawValid bool
 	fillValid              bool
 	registered             map[string]bool
+	tags                   *tagger // the structure tree (tag.go); nil: untagged
 }
 
 // register hands a face to fpdf once per document.
@@ -111,12 +112,14 @@ func (e *engine) newPage() {
 	if e.headPage > 0 && e.headPage == e.pdf.PageNo() && e.y <= e.headEnd+0.01 {
 		e.stranded++
 	}
+	e.tags.close() // marked content does not cross pages
 	e.pdf.AddPage()
 	e.y = e.mt
 	e.invalidate()
 	if e.onNewPage != nil {
 		e.onNewPage()
 	}
+	e.tags.reopen()
 }
 
 // headingSet notes that a heading ends at the position.

@@ -34,16 +34,22 @@ func (m *mdWriter) blocks(parent ast.Node, indent float64, depth int) {
 	ts := body(ink)
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		if depth > maxDepth {
+			e.tags.begin("P")
 			e.flow(m.plainText(n), ts, indent)
+			e.tags.end()
 			e.gap(1.5)
 			continue
 		}
 		switch n := n.(type) {
 		case *ast.Paragraph:
+			e.tags.begin("P")
 			e.flow(m.inlines(n, 0, ""), ts, indent)
+			e.tags.end()
 			e.gap(2)
 		case *ast.TextBlock:
+			e.tags.begin("P")
 			e.flow(m.inlines(n, 0, ""), ts, indent)
+			e.tags.end()
 			if n.NextSibling() != nil {
 				e.gap(1)
 			}
@@ -55,27 +61,41 @@ func (m *mdWriter) blocks(parent ast.Node, indent float64, depth int) {
 			hs.color = ink
 			e.gap(1.5)
 			e.need(hs.lead + 3*ts.lead) // keep with what follows
+			// A heading in a plan's text ranks below the document's own (H3 at most
+			// deeper than a chapter's subsection).
+			e.tags.begin(headingTag(min(n.Level+1, 5)))
 			e.flow(m.inlines(n, 0, ""), hs, indent)
+			e.tags.end()
 			e.gap(1)
 		case *ast.List:
+			e.tags.begin("L")
 			m.list(n, indent, depth)
+			e.tags.end()
 			e.gap(1.5)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			e.tags.begin("P")
 			m.code(n, indent)
+			e.tags.end()
 			e.gap(2)
 		case *ast.Blockquote:
+			e.tags.begin("BlockQuote")
 			m.quote(n, indent, depth)
+			e.tags.end()
 		case *ast.ThematicBreak:
 			e.gap(2)
 			e.need(1)
 			e.hline(e.left()+indent, e.right(), e.y, rule, 0.3)
 			e.gap(3)
 		case *east.Table:
+			e.tags.begin("Table")
 			m.table(n, indent)
+			e.tags.end()
 			e.gap(3)
 		case *ast.HTMLBlock:
 			// ParseMarkdown turns raw HTML into text; kept as text should that change.
+			e.tags.begin("P")
 			e.flow([]span{{text: e.san.Clean(m.lines(n))}}, ts, indent)
+			e.tags.end()
 			e.gap(2)
 		default:
 			m.blocks(n, indent, depth+1)
@@ -109,10 +129,16 @@ func (m *mdWriter) list(l *ast.List, indent float64, depth int) {
 		mark = e.san.Line(mark)
 		e.need(2 * ts.lead)
 		ls := e.wrap(plain(mark), ts, markW)
+		e.tags.begin("LI")
 		if len(ls) > 0 {
+			e.tags.begin("Lbl")
 			e.drawLine(ls[0], e.left()+indent, e.y, markW-1.5, textStyle{size: ts.size, lead: ts.lead, color: e.primary, align: 'R'})
+			e.tags.end()
 		}
+		e.tags.begin("LBody")
 		m.blocks(it, indent+markW, depth+1)
+		e.tags.end()
+		e.tags.end()
 	}
 }
 
@@ -145,7 +171,7 @@ func (m *mdWriter) quote(n ast.Node, indent float64, depth int) {
 	page, y0 := e.pdf.PageNo(), e.y
 	bar := func(to float64) {
 		if to > y0 {
-			e.rect(e.left()+indent, y0, 0.8, to-y0-1.5, e.accent)
+			e.tags.artifact(func() { e.rect(e.left()+indent, y0, 0.8, to-y0-1.5, e.accent) })
 		}
 	}
 	prev := e.onNewPage

@@ -24,7 +24,9 @@ type tableSpec struct {
 	foot   [][]tcell
 	size   float64 // points; the layout may set a crowded table smaller
 	plain  bool    // key/value lists: no header fill, no zebra
-	indent float64
+	// rowHead: the first column heads its row (tagged TH with scope Row).
+	rowHead bool
+	indent  float64
 }
 
 const (
@@ -428,9 +430,19 @@ func (e *engine) drawTable(L *tableLayout) {
 		return
 	}
 	t, x0, W := L.t, L.x0, L.W
+	heads := 0
 	drawHead := func() {
 		if L.headLines == nil {
 			return
+		}
+		// The header row is read once; where it repeats on the next page it is an
+		// artifact.
+		if heads++; heads > 1 {
+			defer e.tags.beginArtifact()()
+		} else {
+			e.tags.begin("TR")
+			defer e.tags.end()
+			e.tags.rowCells(len(L.headLines), func(int) (string, string) { return "TH", "Column" })
 		}
 		if t.plain {
 			e.hline(x0, x0+W, e.y+L.headH, rule, 0.3)
@@ -440,9 +452,11 @@ func (e *engine) drawTable(L *tableLayout) {
 		for c := range L.headLines {
 			ts := L.headTS
 			ts.align = t.alignOf(c)
-			for j, l := range L.headLines[c] {
-				e.drawLine(l, L.xs[c]+L.padX, e.y+cellPadY+float64(j)*ts.lead, L.widths[c]-2*L.padX, ts)
-			}
+			e.tags.cell(c, func() {
+				for j, l := range L.headLines[c] {
+					e.drawLine(l, L.xs[c]+L.padX, e.y+cellPadY+float64(j)*ts.lead, L.widths[c]-2*L.padX, ts)
+				}
+			})
 		}
 		e.y += L.headH
 	}
@@ -462,7 +476,16 @@ func (e *engine) drawTable(L *tableLayout) {
 			e.hline(x0, x0+W, e.y, e.primary, 0.35)
 		}
 		fill := !t.plain && !foot && i%2 == 1
+		e.tags.begin("TR")
+		// A key–value list heads each row with its key.
+		e.tags.rowCells(len(r.ls), func(c int) (string, string) {
+			if c == 0 && (t.plain || t.rowHead) {
+				return "TH", "Row"
+			}
+			return "TD", ""
+		})
 		e.tableRow(r.ls, r.tss, L.xs, L.widths, L.padX, fill, L.headH, pageBreak)
+		e.tags.end()
 		e.hline(x0, x0+W, e.y, rule, 0.12)
 	}
 }
@@ -568,9 +591,11 @@ func (e *engine) drawRowPart(ls [][]line, tss []textStyle, xs, widths []float64,
 		if k >= 0 {
 			end = min(end, from[c]+k)
 		}
-		for j := from[c]; j < end; j++ {
-			e.drawLine(ls[c][j], xs[c]+padX, e.y+cellPadY+float64(j-from[c])*tss[c].lead, widths[c]-2*padX, tss[c])
-		}
+		e.tags.cell(c, func() {
+			for j := from[c]; j < end; j++ {
+				e.drawLine(ls[c][j], xs[c]+padX, e.y+cellPadY+float64(j-from[c])*tss[c].lead, widths[c]-2*padX, tss[c])
+			}
+		})
 	}
 	e.y += h
 }

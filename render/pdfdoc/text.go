@@ -425,6 +425,9 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 				continue
 			}
 			flush()
+			if f.url != "" || f.link != 0 {
+				e.tags.begin("Link") // the link's text and its annotation (endLink)
+			}
 			if f.st&stMono != 0 {
 				e.rect(x-0.3, y+(ts.lead-sizeMM)/2-0.2, f.w+0.6, sizeMM+0.6, codeBack)
 			}
@@ -441,8 +444,10 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			}
 			if f.url != "" {
 				e.pdf.LinkString(x, y, f.w, ts.lead, f.url)
+				e.tags.endLink()
 			} else if f.link != 0 {
 				e.pdf.Link(x, y, f.w, ts.lead, f.link)
+				e.tags.endLink()
 			}
 			x += f.w
 		}

@@ -105,6 +105,10 @@ type docWriter struct {
 	prevStub bool
 	// floats are the charts waiting for the top of the next page (economy.go).
 	floats []*render.Chart
+	// coverTag and tocTag hold the structure of the cover and the contents, which are
+	// drawn after the rest but read in their place.
+	coverTag, tocTag *fpdf.StructElem
+	depth            int // of the section being set (the level of its small headings)
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
@@ -121,6 +125,9 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 		ml: marginX, mr: marginX, mt: marginTop, mb: marginBottom,
 		primary: fromTheme(th.Primary), accent: fromTheme(th.Accent), accentText: fromTheme(th.AccentText),
 	}
+	// Tagged (tag.go) and PDF/A-1b (pdfa.go) by default: every PDF kep writes.
+	e.tags = newTagger(pdf)
+	setPDFA(pdf)
 	dw := &docWriter{engine: e, d: d, opt: opt, look: th,
 		links: map[*render.Section]int{}, pages: map[*render.Section]int{}}
 
@@ -191,6 +198,8 @@ func (w *docWriter) layout() error {
 		logo <- prepareLogo(w.d.Logo, w.d.LogoType)
 	}()
 	w.newPage()
+	// The cover is drawn last but read first.
+	w.coverTag = w.tags.reserve("Sect")
 	for _, s := range w.d.Sections {
 		if s == nil {
 			continue
@@ -207,18 +216,18 @@ func (w *docWriter) layout() error {
 	if w.chartErr != nil {
 		return w.chartErr
 	}
+	w.tags.close()
 	if w.toc != nil {
 		w.fillContents()
 	}
 	w.pageFurniture()
 	last := w.pdf.PageCount()
-	w.pdf.SetPage(1)
-	w.invalidate()
+	w.tags.setPage(w.engine, 1)
 	img := <-logo
 	if logoPanic != nil {
 		return fmt.Errorf("logo: internal error: %v", logoPanic)
 	}
-	w.cover(img)
+	w.tags.within(w.coverTag, func() { w.cover(img) })
 	w.pdf.SetPage(last) // fpdf writes pages up to the current one
 	return w.pdf.Error()
 }
@@ -243,9 +252,13 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	if depth > 0 {
 		w.settle(w.sectionHeight(s, depth))
 	}
+	w.tags.begin("Sect")
+	defer w.tags.end()
+	w.depth = depth
 	w.heading(s, depth, w.sectionKeep(s, depth))
 	if s.TOC {
 		if w.toc == nil { // one table of contents; a second place for it stays empty
+			w.tocTag = w.tags.reserve("TOC")
 			w.reserveContents(s)
 		}
 		return
@@ -267,6 +280,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 	for _, sub := range s.Sections {
 		if sub != nil {
 			w.section(sub, depth+1)
+			w.depth = depth
 		}
 	}
 }
@@ -341,7 +355,9 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	} else {
 		spans = plain(w.san.Line(s.Title))
 	}
+	w.tags.begin(headingTag(lvl))
 	w.flow(spans, ts, 0)
+	w.tags.end()
 	if lvl == 0 {
 		w.y += 1.5
 		w.hline(w.left(), w.right(), w.y, w.primary, 0.5)
@@ -433,8 +449,19 @@ func (w *docWriter) reserveContents(s *render.Section) {
 
 func (w *docWriter) fillContents() {
 	w.walkContents(w.tocY, func(e tocEntry, page int, y float64) {
-		w.pdf.SetPage(w.tocPage + page)
-		w.invalidate()
+		w.tags.setPage(w.engine, w.tocPage+page)
+		var toci *fpdf.StructElem
+		if w.tocTag != nil {
+			toci = w.tocTag.Add("TOCI")
+		}
+		w.tags.within(toci, func() { w.contentsEntry(e, y) })
+	})
+}
+
+// contentsEntry draws one entry of the contents at y: a link over the whole line.
+func (w *docWriter) contentsEntry(e tocEntry, y float64) {
+	{
+		w.tags.begin("Link")
 		ts, _, indent := w.tocStyle(e.depth)
 		base := y + (ts.lead-ts.size*ptToMM)/2 + ts.size*ptToMM*0.78
 		x := w.left() + indent
@@ -450,11 +477,12 @@ func (w *docWriter) fillContents() {
 		from, to := x+w.strWidth(title, ts.base, ts.size)+2, w.right()-pnW-2
 		if dotW := w.strWidth(". ", 0, 8); to-from > dotW {
 			dots := strings.TrimSpace(strings.Repeat(". ", int((to-from)/dotW)))
-			w.text(to-w.strWidth(dots, 0, 8), base, dots, 0, 8, rule)
+			w.tags.artifact(func() { w.text(to-w.strWidth(dots, 0, 8), base, dots, 0, 8, rule) })
 		}
 		w.text(w.right()-pnW, base, pn, ts.base, ts.size, ink)
 		w.pdf.Link(w.left(), y, w.width(), ts.lead, w.links[e.s])
-	})
+		w.tags.endLink()
+	}
 }
 
 // fit shortens s with "…" until it is at most maxW wide.
@@ -480,10 +508,16 @@ func (w *docWriter) fit(s string, st style, size, maxW float64) string {
 // number of pages is known (fpdf's page-count alias would be measured and drawn wrongly).
 func (w *docWriter) pageFurniture() {
 	n := w.pdf.PageCount()
-	l := w.d.Labels
 	for p := 2; p <= n; p++ {
-		w.pdf.SetPage(p)
-		w.invalidate()
+		w.tags.setPage(w.engine, p)
+		w.tags.artifact(func() { w.furniture(p, n) })
+	}
+}
+
+// furniture draws the running head and the footer of page p of n (artifacts).
+func (w *docWriter) furniture(p, n int) {
+	l := w.d.Labels
+	{
 		// Header: document title left, version and status right, a rule in the brand
 		// colour. The company stands in the footer, as the spec asks.
 		hy := w.mt - 10

@@ -637,6 +637,8 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	tags             *tagState                  // kep patch: tagged PDF and PDF/A (kep_tag.go)
+	tagCatalog       string                     // kep patch: catalog entries of putStructTree
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

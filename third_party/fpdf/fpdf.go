@@ -4252,6 +4252,14 @@ func (f *Fpdf) putpages() {
 		}
 		zpages = xmem.compressAll(data)
 	}
+	// kep patch: the link annotations are objects of their own (a tagged link points
+	// to its annotation), numbered after the pages and their contents.
+	tags := f.tagging()
+	tags.pageObj = pagesObjectNumbers
+	for n := 1; n <= nb; n++ {
+		pagesObjectNumbers[n] = f.n + 2*n - 1
+	}
+	f.annotNumbers(f.n+2*nb+1, nb)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4270,30 +4278,18 @@ func (f *Fpdf) putpages() {
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
-			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+			for _, obj := range tags.annotObj[n] {
+				annots.printf("%d 0 R ", obj)
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
 			f.out(annots.String())
 		}
-		if f.pdfVersion > pdfVers1_3 {
+		if tags.nextMCID[n] > 0 {
+			f.outf("/StructParents %d", n-1)
+		}
+		// PDF/A-1 forbids transparency groups (kep patch).
+		if f.pdfVersion > pdfVers1_3 && !f.pdfa() {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
 		f.outf("/Contents %d 0 R>>", f.n+1)
@@ -4311,6 +4307,11 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+	}
+	for n := 1; n <= nb; n++ {
+		for i := range f.pageLinks[n] {
+			f.putLinkAnnot(n, i, hPt)
+		}
 	}
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
@@ -4524,6 +4525,9 @@ func (f *Fpdf) putfonts() {
 				s.printf(" /StemV %d", font.Desc.StemV)
 				s.printf(" /MissingWidth %d", font.Desc.MissingWidth)
 				s.printf("/FontFile2 %d 0 R", f.n+2)
+				if f.pdfa() {
+					s.printf(" /CIDSet %d 0 R", f.n+3) // PDF/A-1 asks it of a subset (kep patch)
+				}
 				s.printf(">>")
 				f.out(s.String())
 				f.out("endobj")
@@ -4548,6 +4552,14 @@ func (f *Fpdf) putfonts() {
 				f.putstream(compressedFontStream)
 				f.out("endobj")
 				mem.release()
+				if f.pdfa() {
+					set := xmem.compress(cidSet(font.utf8File.CodeSymbolDictionary))
+					f.newobj()
+					f.outf("<</Length %d /Filter /FlateDecode>>", len(set.bytes()))
+					f.putstream(set.bytes())
+					f.out("endobj")
+					set.release()
+				}
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -5075,9 +5087,10 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
+	// kep patch: with the time zone, which PDF/A compares with the XMP dates.
+	f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
 	mod := timeOrNow(f.modDate)
-	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
+	f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
 }
 
 func (f *Fpdf) putcatalog() {
@@ -5121,17 +5134,31 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
-	f.out("/Names <<")
-	// JavaScript
-	if f.javascript != nil {
-		f.outf("/JavaScript %d 0 R", f.nJs)
+	// kep patch: no empty name tree (PDF/A-1 checkers object to an empty EmbeddedFiles).
+	if f.javascript != nil || len(f.attachments) > 0 {
+		f.out("/Names <<")
+		// JavaScript
+		if f.javascript != nil {
+			f.outf("/JavaScript %d 0 R", f.nJs)
+		}
+		// Embedded files
+		if len(f.attachments) > 0 {
+			f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+		}
+		f.out(">>")
 	}
-	// Embedded files
-	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
-	f.out(">>")
+	f.put(f.tagCatalog) // kep patch: structure tree, output intent, metadata
 }
 
 func (f *Fpdf) putheader() {
+	if f.pdfa() {
+		// kep patch: PDF/A-1 is PDF 1.4, and its header comment has four bytes above
+		// 127 so that transfer programs treat the file as binary.
+		f.pdfVersion = pdfVers1_4
+		f.outf("%%PDF-%s", f.pdfVersion)
+		f.out("%\xe2\xe3\xcf\xd3")
+		return
+	}
 	f.outf("%%PDF-%s", f.pdfVersion)
 }
 
@@ -5142,6 +5169,8 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		f.out(f.fileID()) // kep patch: PDF/A asks for a file identifier
 	}
 }
 
@@ -5180,7 +5209,7 @@ func (f *Fpdf) putbookmarks() {
 			level = o.level
 		}
 		n := f.n + 1
-		for _, o := range f.outlines {
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5197,13 +5226,18 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			// kep patch: an item with children counts its (open) descendants; one
+			// without has no /Count (it was /Count 0, which PDF/A checkers refuse).
+			if c := outlineDescendants(f.outlines, i); c > 0 {
+				f.outf("/Count %d", c)
+			}
+			f.out(">>")
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R /Count %d>>", n+lru[0], nb)
 		f.out("endobj")
 	}
 }
@@ -5227,6 +5261,7 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	f.tagCatalog = f.putStructTree() // kep patch
 	// 	Info
 	f.newobj()
 	f.out("<<")
