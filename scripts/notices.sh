@@ -76,3 +76,6 @@ for f in render/hyph/patterns/hyph-*.tex; do
 	sed -n '/^[^%]/q;p' "$f" >"$tmp/$name.txt"
 	section "Hyphenation patterns $name (hyph-utf8, github.com/hyphenation/tex-hyphen), embedded in kep (render/hyph)" "$tmp/$name.txt"
 done
+
+# The sRGB ICC profile of the PDFs' PDF/A output intent (icc-profiles-free, zlib).
+section "sRGB ICC profile (Debian icc-profiles-free), embedded in kep's PDFs as the PDF/A output intent (render/pdfdoc)" render/pdfdoc/srgb.icc.LICENSE
