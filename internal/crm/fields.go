@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -20,94 +21,101 @@ type field struct {
 	Columns []string
 }
 
-// fields per kind. The first column name of each is what --print-map proposes.
-var fields = map[string][]field{
-	"contacts": {
-		{"id", "the record id; the plan id is derived from it (stable across imports)",
-			[]string{"Contact ID", "Record ID", "(Do Not Modify) Contact", "Id", "Kontakt-ID", "Datensatz-ID"}},
-		{"name", "full name (or first_name and last_name)", []string{"Full Name", "Name", "Contact Name", "Kontaktname"}},
-		{"first_name", "first name", []string{"First Name", "Vorname"}},
-		{"last_name", "last name", []string{"Last Name", "Nachname"}},
-		{"title", "job title", []string{"Title", "Job Title", "Position", "Funktion", "Berufsbezeichnung"}},
-		{"department", "department", []string{"Department", "Abteilung"}},
-		{"roles", "buying-centre roles, several separated by , or ;", []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
-		{"influence", "1–3, or low/medium/high", []string{"Influence", "Influence__c", "Einfluss"}},
-		{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [words.attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
-		{"relationship", "0–4", []string{"Relationship", "Relationship__c", "Beziehung"}},
-		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
-		{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
-		{"last_contact", "date of the last contact", []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
-		{"next_step", "next step", []string{"Next Step", "Nächster Schritt"}},
-		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
-	},
-	"actions": {
-		{"id", "the record id; the plan id is derived from it", []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
-		{"action", "what is to be done", []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
-		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
-		{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
-		{"status", "open, doing, done, dropped (or a word mapped in [words.status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
-		{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
-		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
-	},
-	"actuals": {
-		{"key", "objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row", []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},
-		{"actual", "the actual value", []string{"Actual", "Value", "Ist", "Ist-Wert", "Wert"}},
-	},
-	"opportunities": {
-		{"id", "the record id", []string{"Opportunity ID", "Record ID", "(Do Not Modify) Opportunity", "Id"}},
-		{"name", "name", []string{"Opportunity Name", "Deal Name", "Topic", "Name"}},
-		{"value", "expected order value", []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
-		{"probability", "chance of success in %", []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
-		{"stage", "lead, qualified, proposal, negotiation, won, lost", []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
-		{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Estimated Close Date", "Abschlussdatum"}},
-		{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Opportunity Owner", "Deal Owner", "Owner", "Besitzer", "Verkaufschancenbesitzer"}},
-		{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Potential Customer", "Firma", "Kunde"}},
-	},
-}
+// kindFields is the fields per kind. The first column name of each is what --print-map
+// proposes. Built on first use, as the other tables here: every kep command would
+// otherwise build them at start-up (issue 19).
+var kindFields = sync.OnceValue(func() map[string][]field {
+	return map[string][]field{
+		"contacts": {
+			{"id", "the record id; the plan id is derived from it (stable across imports)",
+				[]string{"Contact ID", "Record ID", "(Do Not Modify) Contact", "Id", "Kontakt-ID", "Datensatz-ID"}},
+			{"name", "full name (or first_name and last_name)", []string{"Full Name", "Name", "Contact Name", "Kontaktname"}},
+			{"first_name", "first name", []string{"First Name", "Vorname"}},
+			{"last_name", "last name", []string{"Last Name", "Nachname"}},
+			{"title", "job title", []string{"Title", "Job Title", "Position", "Funktion", "Berufsbezeichnung"}},
+			{"department", "department", []string{"Department", "Abteilung"}},
+			{"roles", "buying-centre roles, several separated by , or ;", []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
+			{"influence", "1–3, or low/medium/high", []string{"Influence", "Influence__c", "Einfluss"}},
+			{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [words.attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
+			{"relationship", "0–4", []string{"Relationship", "Relationship__c", "Beziehung"}},
+			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
+			{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
+			{"last_contact", "date of the last contact", []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
+			{"next_step", "next step", []string{"Next Step", "Nächster Schritt"}},
+			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
+		},
+		"actions": {
+			{"id", "the record id; the plan id is derived from it", []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
+			{"action", "what is to be done", []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
+			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
+			{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
+			{"status", "open, doing, done, dropped (or a word mapped in [words.status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
+			{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
+			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
+		},
+		"actuals": {
+			{"key", "objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row", []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},
+			{"actual", "the actual value", []string{"Actual", "Value", "Ist", "Ist-Wert", "Wert"}},
+		},
+		"opportunities": {
+			{"id", "the record id", []string{"Opportunity ID", "Record ID", "(Do Not Modify) Opportunity", "Id"}},
+			{"name", "name", []string{"Opportunity Name", "Deal Name", "Topic", "Name"}},
+			{"value", "expected order value", []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
+			{"probability", "chance of success in %", []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
+			{"stage", "lead, qualified, proposal, negotiation, won, lost", []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
+			{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Estimated Close Date", "Abschlussdatum"}},
+			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Opportunity Owner", "Deal Owner", "Owner", "Besitzer", "Verkaufschancenbesitzer"}},
+			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Potential Customer", "Firma", "Kunde"}},
+		},
+	}
+})
 
-// words maps the words of CRMs to the plan's enum words, per key (normalised by normName).
-var words = map[string]map[string]string{
-	"attitude": {
-		"champion": "champion", "promoter": "champion", "fürsprecher": "champion", "promotor": "champion",
-		"supporter": "supporter", "positive": "supporter", "befürworter": "supporter", "unterstützer": "supporter", "positiv": "supporter",
-		"neutral": "neutral",
-		"skeptic": "skeptic", "sceptic": "skeptic", "skeptical": "skeptic", "skeptiker": "skeptic", "kritisch": "skeptic",
-		"opponent": "opponent", "detractor": "opponent", "blocker": "opponent", "gegner": "opponent", "negative": "opponent", "negativ": "opponent",
-	},
-	"status": {
-		"open": "open", "notstarted": "open", "offen": "open", "nichtbegonnen": "open", "deferred": "open", "zurückgestellt": "open",
-		"doing": "doing", "inprogress": "doing", "waiting": "doing", "waitingonsomeoneelse": "doing", "inbearbeitung": "doing", "wartetaufjemandanderen": "doing",
-		"done": "done", "completed": "done", "complete": "done", "erledigt": "done", "abgeschlossen": "done",
-		"dropped": "dropped", "canceled": "dropped", "cancelled": "dropped", "abgebrochen": "dropped", "verworfen": "dropped", "storniert": "dropped",
-	},
-	"roles": {
-		"initiator": "initiator", "user": "user", "enduser": "user", "businessuser": "user", "anwender": "user", "nutzer": "user",
-		"influencer": "influencer", "evaluator": "influencer", "technicalbuyer": "influencer", "beeinflusser": "influencer",
-		"decider": "decider", "decisionmaker": "decider", "entscheider": "decider", "economicbuyer": "decider", "economicdecisionmaker": "decider",
-		"buyer": "buyer", "purchaser": "buyer", "einkäufer": "buyer", "einkauf": "buyer",
-		"gatekeeper": "gatekeeper", "informationsselektierer": "gatekeeper",
-		"approver": "approver", "genehmiger": "approver", "executivesponsor": "approver",
-	},
-	// Stages of Salesforce's default sales process, HubSpot's default deal pipeline and
-	// Dynamics' business process flow.
-	"stage": {
-		"lead": "lead", "prospecting": "lead", "appointmentscheduled": "lead", "new": "lead", "neu": "lead",
-		"qualified": "qualified", "qualification": "qualified", "needsanalysis": "qualified", "iddecisionmakers": "qualified",
-		"perceptionanalysis": "qualified", "qualifiedtobuy": "qualified", "presentationscheduled": "qualified",
-		"1qualify": "qualified", "2develop": "qualified", "qualify": "qualified", "develop": "qualified", "qualifiziert": "qualified",
-		"proposal": "proposal", "valueproposition": "proposal", "proposal/pricequote": "proposal", "decisionmakerboughtin": "proposal",
-		"3propose": "proposal", "propose": "proposal", "angebot": "proposal",
-		"negotiation": "negotiation", "negotiation/review": "negotiation", "contractsent": "negotiation", "4close": "negotiation",
-		"close": "negotiation", "verhandlung": "negotiation",
-		"won": "won", "closedwon": "won", "gewonnen": "won",
-		"lost": "lost", "closedlost": "lost", "verloren": "lost",
-	},
-	"influence": {
-		"1": "1", "low": "1", "gering": "1", "niedrig": "1",
-		"2": "2", "medium": "2", "mittel": "2",
-		"3": "3", "high": "3", "hoch": "3",
-	},
-}
+// knownWords maps the words of CRMs to the plan's enum words, per key (normalised by
+// normName).
+var knownWords = sync.OnceValue(func() map[string]map[string]string {
+	return map[string]map[string]string{
+		"attitude": {
+			"champion": "champion", "promoter": "champion", "fürsprecher": "champion", "promotor": "champion",
+			"supporter": "supporter", "positive": "supporter", "befürworter": "supporter", "unterstützer": "supporter", "positiv": "supporter",
+			"neutral": "neutral",
+			"skeptic": "skeptic", "sceptic": "skeptic", "skeptical": "skeptic", "skeptiker": "skeptic", "kritisch": "skeptic",
+			"opponent": "opponent", "detractor": "opponent", "blocker": "opponent", "gegner": "opponent", "negative": "opponent", "negativ": "opponent",
+		},
+		"status": {
+			"open": "open", "notstarted": "open", "offen": "open", "nichtbegonnen": "open", "deferred": "open", "zurückgestellt": "open",
+			"doing": "doing", "inprogress": "doing", "waiting": "doing", "waitingonsomeoneelse": "doing", "inbearbeitung": "doing", "wartetaufjemandanderen": "doing",
+			"done": "done", "completed": "done", "complete": "done", "erledigt": "done", "abgeschlossen": "done",
+			"dropped": "dropped", "canceled": "dropped", "cancelled": "dropped", "abgebrochen": "dropped", "verworfen": "dropped", "storniert": "dropped",
+		},
+		"roles": {
+			"initiator": "initiator", "user": "user", "enduser": "user", "businessuser": "user", "anwender": "user", "nutzer": "user",
+			"influencer": "influencer", "evaluator": "influencer", "technicalbuyer": "influencer", "beeinflusser": "influencer",
+			"decider": "decider", "decisionmaker": "decider", "entscheider": "decider", "economicbuyer": "decider", "economicdecisionmaker": "decider",
+			"buyer": "buyer", "purchaser": "buyer", "einkäufer": "buyer", "einkauf": "buyer",
+			"gatekeeper": "gatekeeper", "informationsselektierer": "gatekeeper",
+			"approver": "approver", "genehmiger": "approver", "executivesponsor": "approver",
+		},
+		// Stages of Salesforce's default sales process, HubSpot's default deal pipeline and
+		// Dynamics' business process flow.
+		"stage": {
+			"lead": "lead", "prospecting": "lead", "appointmentscheduled": "lead", "new": "lead", "neu": "lead",
+			"qualified": "qualified", "qualification": "qualified", "needsanalysis": "qualified", "iddecisionmakers": "qualified",
+			"perceptionanalysis": "qualified", "qualifiedtobuy": "qualified", "presentationscheduled": "qualified",
+			"1qualify": "qualified", "2develop": "qualified", "qualify": "qualified", "develop": "qualified", "qualifiziert": "qualified",
+			"proposal": "proposal", "valueproposition": "proposal", "proposal/pricequote": "proposal", "decisionmakerboughtin": "proposal",
+			"3propose": "proposal", "propose": "proposal", "angebot": "proposal",
+			"negotiation": "negotiation", "negotiation/review": "negotiation", "contractsent": "negotiation", "4close": "negotiation",
+			"close": "negotiation", "verhandlung": "negotiation",
+			"won": "won", "closedwon": "won", "gewonnen": "won",
+			"lost": "lost", "closedlost": "lost", "verloren": "lost",
+		},
+		"influence": {
+			"1": "1", "low": "1", "gering": "1", "niedrig": "1",
+			"2": "2", "medium": "2", "mittel": "2",
+			"3": "3", "high": "3", "hoch": "3",
+		},
+	}
+})
 
 // Mapping is a --map file: which column fills which key, words for enums, owners.
 type Mapping struct {
@@ -132,7 +140,7 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 		return nil, fmt.Errorf("the mapping is for %q, not %q", m.Kind, kind)
 	}
 	known := map[string]bool{}
-	for _, f := range fields[kind] {
+	for _, f := range kindFields()[kind] {
 		known[f.Name] = true
 	}
 	for k := range m.Columns {
@@ -141,7 +149,7 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 		}
 	}
 	for k := range m.Words {
-		if _, ok := words[k]; !ok {
+		if _, ok := knownWords()[k]; !ok {
 			return nil, fmt.Errorf("[words.%s]: words are mapped for attitude, status, roles, influence and stage only", k)
 		}
 	}
@@ -159,7 +167,7 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 
 func fieldNames(kind string) []string {
 	var out []string
-	for _, f := range fields[kind] {
+	for _, f := range kindFields()[kind] {
 		out = append(out, f.Name)
 	}
 	return out
@@ -168,7 +176,7 @@ func fieldNames(kind string) []string {
 // PrintMap is a mapping file to start from: every key of the kind with the column name
 // kep recognises first, and the word tables for its enums.
 func PrintMap(kind string) (string, error) {
-	fs, ok := fields[kind]
+	fs, ok := kindFields()[kind]
 	if !ok {
 		return "", fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
@@ -187,8 +195,8 @@ func PrintMap(kind string) (string, error) {
 			continue
 		}
 		fmt.Fprintf(&b, "\n# Words of your CRM for %s → the plan's words. kep knows these already:\n", key)
-		known := make([]string, 0, len(words[key]))
-		for w, v := range words[key] {
+		known := make([]string, 0, len(knownWords()[key]))
+		for w, v := range knownWords()[key] {
 			known = append(known, w+" → "+v)
 		}
 		sort.Strings(known)
@@ -212,7 +220,7 @@ func pad(a, b string) string {
 }
 
 func hasField(kind, name string) bool {
-	for _, f := range fields[kind] {
+	for _, f := range kindFields()[kind] {
 		if f.Name == name {
 			return true
 		}
@@ -244,7 +252,7 @@ func columnsFor(kind string, header []string, m *Mapping) (map[string]int, error
 		}
 	}
 	cols := map[string]int{}
-	for _, f := range fields[kind] {
+	for _, f := range kindFields()[kind] {
 		if m != nil {
 			if name, ok := m.Columns[f.Name]; ok {
 				if name == "" {

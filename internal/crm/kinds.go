@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kepdev/kep"
 )
@@ -280,9 +281,11 @@ func (m *merger) opportunities() error {
 }
 
 // historyKeys are the actuals' keys for the newest [[account.history]] row.
-var historyKeys = map[string]string{
-	"historyrevenue": "revenue", "historycontributionmargin": "contribution_margin", "historyshareofwallet": "share_of_wallet",
-}
+var historyKeys = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"historyrevenue": "revenue", "historycontributionmargin": "contribution_margin", "historyshareofwallet": "share_of_wallet",
+	}
+})
 
 func (m *merger) actuals() error {
 	if !m.has("key") || !m.has("actual") {
@@ -338,7 +341,7 @@ func (m *merger) actuals() error {
 			seen[what] = r.N
 			return true
 		}
-		if hk, ok := historyKeys[normName(key)]; ok {
+		if hk, ok := historyKeys()[normName(key)]; ok {
 			if !once("history." + hk) {
 				continue
 			}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kepdev/kep"
 )
@@ -49,7 +50,7 @@ const maxErrors = 30
 // Merge merges the table's rows into the plan (loaded without errors from plan.Source).
 // It returns the new text; the caller validates it before writing.
 func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
-	if _, ok := fields[kind]; !ok {
+	if _, ok := kindFields()[kind]; !ok {
 		return nil, fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
 	cols, err := columnsFor(kind, t.Header, opt.Map)
@@ -200,7 +201,7 @@ func (m *merger) word(key, w string, row int) (string, bool) {
 			}
 		}
 	}
-	if v, ok := words[key][normName(w)]; ok {
+	if v, ok := knownWords()[key][normName(w)]; ok {
 		return v, true
 	}
 	if m.unknown == nil {
@@ -278,7 +279,7 @@ func (m *merger) finish() error {
 	return nil
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
+var idRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`) })
 
 // DeriveID turns a CRM record id into a plan id: lower case, other characters as "-";
 // one longer than 32 characters (a Dynamics GUID) is shortened and made unique by a hash.
@@ -297,7 +298,7 @@ func DeriveID(rid string) string {
 	for strings.Contains(id, "--") {
 		id = strings.ReplaceAll(id, "--", "-")
 	}
-	if len(id) > 32 || !idRE.MatchString(id) {
+	if len(id) > 32 || !idRE().MatchString(id) {
 		sum := sha256.Sum256([]byte(rid))
 		id = strings.Trim(id[:min(len(id), 23)], "-_")
 		if id == "" {
@@ -377,7 +378,7 @@ func (m *merger) colName(key string) string {
 	if i, ok := m.cols[key]; ok {
 		return strconv.Quote(m.t.Header[i])
 	}
-	if fs := fields[m.kind]; len(fs) > 0 {
+	if fs := kindFields()[m.kind]; len(fs) > 0 {
 		for _, f := range fs {
 			if f.Name == key {
 				return fmt.Sprintf("%q or another recognised name; or name one with --id or in --map", f.Columns[0])

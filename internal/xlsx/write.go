@@ -77,11 +77,33 @@ func (wb *Workbook) AddStyle(s Style) int {
 	return len(wb.styles)
 }
 
-// builtinFormats are the format codes Excel knows by id in every locale; a code among
-// them is written as its id, as Excel itself does.
-var builtinFormats = map[string]int{
-	"General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10,
-	"0.00E+00": 11, "mm-dd-yy": 14, "@": 49,
+// builtinFormat is the id of a format code Excel knows by id in every locale; a code
+// among them is written as its id, as Excel itself does. (A switch, not a map: nothing
+// to build at start-up.)
+func builtinFormat(code string) (int, bool) {
+	switch code {
+	case "General":
+		return 0, true
+	case "0":
+		return 1, true
+	case "0.00":
+		return 2, true
+	case "#,##0":
+		return 3, true
+	case "#,##0.00":
+		return 4, true
+	case "0%":
+		return 9, true
+	case "0.00%":
+		return 10, true
+	case "0.00E+00":
+		return 11, true
+	case "mm-dd-yy":
+		return 14, true
+	case "@":
+		return 49, true
+	}
+	return 0, false
 }
 
 const (
@@ -255,7 +277,7 @@ func (wb *Workbook) stylesXML(b *bufio.Writer) error {
 		if code == "" {
 			code = "General"
 		}
-		if id, ok := builtinFormats[code]; ok {
+		if id, ok := builtinFormat(code); ok {
 			numFmt[i] = id
 			continue
 		}
