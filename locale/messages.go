@@ -47,19 +47,22 @@ func (m Msg) In(lang string) string {
 	args := make([]any, len(m.Args))
 	for i, a := range m.Args {
 		switch a := a.(type) {
-		case Msg:
-			args[i] = a.In(lang)
 		case MsgWord:
 			if t, ok := cat[string(a)]; ok {
 				args[i] = t
 			} else {
 				args[i] = string(a)
 			}
+		case interface{ In(string) string }: // a Msg, or an error that keeps one
+			args[i] = a.In(lang)
+		case error:
+			args[i] = a.Error()
 		default:
 			args[i] = a
 		}
 	}
-	return fmt.Sprintf(format, args...)
+	// %w, as in fmt.Errorf: the error's text (errors keep their chain where they are made).
+	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
 }
 
 // MsgLangs are the languages kep's messages are written in, English first.

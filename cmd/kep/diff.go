@@ -12,6 +12,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -75,12 +76,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	newPath := a.files[len(a.files)-1]
 	if err := checkPlanInput(newPath); err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	// Both versions are seen on the same document date, so that the date alone (an
@@ -94,7 +95,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if len(a.formats) == 0 {
 		secs := changes.Group(cs, newPlan.Lang)
 		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
-			fmt.Fprintf(stderr, "kep diff: %v\n", err)
+			say(stderr, "kep diff: %v\n", err)
 			return exitUsage
 		}
 	} else {
@@ -106,19 +107,19 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 				dir = "out"
 			}
 			if out := filepath.Join(dir, base+"."+f); dir != "-" && inputAt(out, a.files) != "" {
-				fmt.Fprintf(stderr, "kep diff: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				say(stderr, "kep diff: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
 			// Checked for every format before any is written: no report half written.
 			if out := filepath.Join(dir, base+"."+f); dir != "-" && isFolder(out) {
-				fmt.Fprintf(stderr, "kep diff: %s is a folder, cannot write the report there\n", out)
+				say(stderr, "kep diff: %s is a folder, cannot write the report there\n", out)
 				return exitUsage
 			}
 		}
 		for _, f := range a.formats {
 			wrote, err := diffWriteReport(doc, f, a.outDir, base, now, stdout, stderr)
 			if err != nil {
-				fmt.Fprintf(stderr, "kep diff: %v\n", err)
+				say(stderr, "kep diff: %v\n", err)
 				return exitUsage
 			}
 			if wrote != "" && !a.quiet {
@@ -195,7 +196,7 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 	var diags kep.Diagnostics
 	if len(a.files) == 2 {
 		if err := checkPlanInput(a.files[0]); err != nil {
-			fmt.Fprintf(stderr, "kep: %v\n", err)
+			say(stderr, "kep: %v\n", err)
 			return nil, nil, v, exitUsage
 		}
 		oldPlan, diags = loader.LoadPlan(a.files[0])
@@ -203,7 +204,7 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 	} else {
 		src, g, err := gitrev.Show(newPath, a.rev)
 		if err != nil {
-			fmt.Fprintf(stderr, "kep diff: %v\n", err)
+			say(stderr, "kep diff: %v\n", err)
 			return nil, nil, v, exitUsage
 		}
 		oldPlan, diags = loadAtRevision(g, newPath, src, now)
@@ -225,11 +226,11 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 // diffVersionErrors prints the errors of one version, saying which version it is: the
 // same file name may stand for both.
 func diffVersionErrors(stderr io.Writer, which, name string, diags kep.Diagnostics) {
-	fmt.Fprintf(stderr, "kep diff: the %s version (%s) has errors:\n", which, name)
+	say(stderr, "kep diff: the %s version (%s) has errors:\n", locale.MsgWord(which), name)
 	diags.Sort()
 	for _, dg := range diags {
 		if !dg.Warning {
-			fmt.Fprintln(stderr, dg.String())
+			fmt.Fprintln(stderr, dg.StringIn(diagLang(dg)))
 		}
 	}
 }
@@ -281,8 +282,18 @@ type diffVersionError struct {
 	diags kep.Diagnostics
 }
 
-func (e *diffVersionError) Error() string {
-	return fmt.Sprintf("the version %s has errors:\n%v", e.name, e.diags.Err())
+func (e *diffVersionError) Error() string { return e.In("en") }
+
+// In is the error in lang, its findings in their plan's (as printDiagnostics prints them).
+func (e *diffVersionError) In(lang string) string {
+	var b strings.Builder
+	b.WriteString(locale.Msgf("the version %s has errors:", e.name).In(lang))
+	for _, d := range e.diags {
+		if !d.Warning {
+			b.WriteString("\n" + d.StringIn(diagLang(d)))
+		}
+	}
+	return b.String()
 }
 
 // changesSince compares the plan at path, loaded as cur with figures curF, with its
@@ -314,11 +325,11 @@ func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Tim
 			return 0, err
 		}
 		if len(res.Replaced) > 0 {
-			fmt.Fprintf(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.ReplacedText())
+			say(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.ReplacedText())
 		}
 		return res.Pages, nil
 	case "html":
 		return 0, htmldoc.Write(w, doc, htmldoc.Options{})
 	}
-	return 0, fmt.Errorf("unknown format %q", format)
+	return 0, errorf("unknown format %q", format)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,7 +32,7 @@ func newDater() (*dater, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 || n > 253402300799 { // up to 9999-12-31
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want whole seconds since 1970-01-01 UTC", v)
+		return nil, errorf("SOURCE_DATE_EPOCH=%q: want whole seconds since 1970-01-01 UTC", v)
 	}
 	d.epoch, d.fromEnv = time.Unix(n, 0).UTC(), true
 	return d, nil
@@ -71,19 +70,19 @@ func (d *dater) load(path string) (*kep.Plan, kep.Diagnostics, time.Time) {
 func checkInput(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return err
+		return fileError(path, err)
 	}
 	if fi.IsDir() {
-		return fmt.Errorf("%s: is a folder, want a plan file", path)
+		return errorf("%s: is a folder, want a plan file", path)
 	}
 	// A device or named pipe (/dev/null, a FIFO) and a file kep may not read are failures
 	// of the file system (exit 2, as the commands' help says), not errors in a plan (1).
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file, want a plan file", path)
+		return errorf("%s: not a regular file, want a plan file", path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return fileError(path, err)
 	}
 	return f.Close()
 }
@@ -96,7 +95,7 @@ func checkPlanInput(path string) error {
 		return err
 	}
 	if filepath.Base(path) == kep.WorkspaceFileName {
-		return fmt.Errorf("%s: a workspace file, not a plan: give the plans that use it (kep validate %s checks it alone)", path, path)
+		return errorf("%s: a workspace file, not a plan: give the plans that use it (kep validate %s checks it alone)", path, path)
 	}
 	return nil
 }

@@ -52,17 +52,17 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	if *out != "-" {
 		if inputAt(*out, files) != "" {
-			fmt.Fprintf(stderr, "kep export: %s is an input file; kep never writes over an input (choose another -o)\n", *out)
+			say(stderr, "kep export: %s is an input file; kep never writes over an input (choose another -o)\n", *out)
 			return exitUsage
 		}
 		if isFolder(*out) {
-			fmt.Fprintf(stderr, "kep export: %s is a folder, want a file name such as %s\n", *out, filepath.Join(*out, "plans.xlsx"))
+			say(stderr, "kep export: %s is a folder, want a file name such as %s\n", *out, filepath.Join(*out, "plans.xlsx"))
 			return exitUsage
 		}
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	var plans []export.Plan
@@ -70,7 +70,7 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 	var when time.Time
 	for _, path := range distinctFiles(files) {
 		if err := checkPlanInput(path); err != nil {
-			fmt.Fprintf(stderr, "kep: %v\n", err)
+			say(stderr, "kep: %v\n", err)
 			return exitUsage
 		}
 		p, diags, now := d.load(path)
@@ -88,20 +88,20 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	var buf bytes.Buffer
 	if err := export.Write(&buf, plans, export.Options{Now: when}); err != nil {
-		fmt.Fprintf(stderr, "kep export: %v\n", err)
+		say(stderr, "kep export: %v\n", err)
 		return exitUsage
 	}
 	if *out == "-" {
 		if _, err := stdout.Write(buf.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "kep export: %v\n", err)
+			say(stderr, "kep export: %v\n", err)
 			return exitUsage
 		}
 		return exitOK
 	}
 	if err := writeAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "kep export: %v\n", err)
+		say(stderr, "kep export: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "kep export: wrote %s (%d plans)\n", *out, len(plans))
+	say(stderr, "kep export: wrote %s (%d plans)\n", *out, len(plans))
 	return exitOK
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/kepdev/kep"
@@ -52,11 +51,11 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	if err := checkPlanInput(files[0]); err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	p, diags, now := d.load(files[0])
@@ -69,9 +68,9 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		prev, status, err := previousPlan(*previous, files[0], p, d.loader(now), now)
 		switch {
 		case errors.Is(err, gitrev.ErrNotInRevision):
-			fmt.Fprintf(stderr, "kep figures: %s: --previous %s: not in that revision (a new plan): no review\n", files[0], *previous)
+			say(stderr, "kep figures: %s: --previous %s: not in that revision (a new plan): no review\n", files[0], *previous)
 		case err != nil:
-			fmt.Fprintf(stderr, "kep figures: %s: --previous: %v\n", files[0], err)
+			say(stderr, "kep figures: %s: --previous: %v\n", files[0], err)
 			return status
 		default:
 			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
@@ -79,11 +78,11 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := figuresJSON(f)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep figures: %v\n", err)
+		say(stderr, "kep figures: %v\n", err)
 		return exitUsage
 	}
 	if _, err := stdout.Write(out); err != nil {
-		fmt.Fprintf(stderr, "kep figures: %v\n", err)
+		say(stderr, "kep figures: %v\n", err)
 		return exitUsage
 	}
 	return exitOK
@@ -96,7 +95,7 @@ func figuresJSON(f *kep.Figures) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return nil, fmt.Errorf("encode figures: %w", err)
+		return nil, errorf("encode figures: %w", err)
 	}
 	return buf.Bytes(), nil
 }

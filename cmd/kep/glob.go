@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,10 +24,10 @@ func expandPatterns(args []string) ([]string, error) {
 		}
 		matches, err := filepath.Glob(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: not a valid pattern", a)
+			return nil, errorf("%s: not a valid pattern", a)
 		}
 		if len(matches) == 0 {
-			return nil, fmt.Errorf("%s: no file matches", a)
+			return nil, errorf("%s: no file matches", a)
 		}
 		out = append(out, matches...)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -84,7 +83,7 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, c, "%v", err)
 		}
 		if _, err := io.WriteString(stdout, s); err != nil {
-			fmt.Fprintf(stderr, "kep import: %v\n", err)
+			say(stderr, "kep import: %v\n", err)
 			return exitUsage
 		}
 		return exitOK
@@ -102,31 +101,31 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 	if *mapFile != "" {
 		data, err := readSource(*mapFile, 1<<20)
 		if err != nil {
-			fmt.Fprintf(stderr, "kep import: %v\n", err)
+			say(stderr, "kep import: %v\n", err)
 			return exitUsage
 		}
 		if opt.Map, err = crm.ParseMapping(kind, data); err != nil {
-			fmt.Fprintf(stderr, "kep import: %s: %v\n", *mapFile, err)
+			say(stderr, "kep import: %s: %v\n", *mapFile, err)
 			return exitUsage
 		}
 	}
 	data, err := readSource(srcPath, crm.MaxSourceBytes)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		say(stderr, "kep import: %v\n", err)
 		return exitUsage
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	if err := checkPlanInput(planPath); err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	p, diags, now := d.load(planPath)
 	if diags.HasErrors() || p == nil {
-		fmt.Fprintf(stderr, "kep import: %s has errors; fix them first, nothing written:\n", planPath)
+		say(stderr, "kep import: %s has errors; fix them first, nothing written:\n", planPath)
 		printDiagnostics(stderr, errorsOnly(diags), "text")
 		return exitPlan
 	}
@@ -142,15 +141,15 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &re) || errors.As(err, &es) {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			if strings.HasPrefix(line, "row ") {
-				fmt.Fprintf(stderr, "%s: %s\n", srcPath, line)
+				say(stderr, "%s: %s\n", srcPath, line)
 			} else {
-				fmt.Fprintf(stderr, "%s\n", line)
+				say(stderr, "%s\n", line)
 			}
 		}
 	} else {
-		fmt.Fprintf(stderr, "%s: %v\n", srcPath, err)
+		say(stderr, "%s: %v\n", srcPath, err)
 	}
-	fmt.Fprintf(stderr, "kep import: nothing written to %s\n", planPath)
+	say(stderr, "kep import: nothing written to %s\n", planPath)
 	return exitPlan
 }
 
@@ -172,25 +171,25 @@ func isKind(k string) bool {
 func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader *kep.Loader, now time.Time, dryRun bool, stdout, stderr io.Writer) int {
 	np, diags := loader.LoadPlanBytes(planPath, res.Src)
 	if diags.HasErrors() || np == nil {
-		fmt.Fprintf(stderr, "kep import: after the import %s would have these errors; nothing written:\n", planPath)
+		say(stderr, "kep import: after the import %s would have these errors; nothing written:\n", planPath)
 		printDiagnostics(stderr, errorsOnly(diags), "text")
 		return exitPlan
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "%s: warning: %s\n", planPath, w)
+		say(stderr, "%s: warning: %s\n", planPath, w)
 	}
 	if bytes.Equal(res.Src, old.Source) {
-		fmt.Fprintf(stderr, "kep import: %s already holds everything in the export; nothing to change\n", planPath)
+		say(stderr, "kep import: %s already holds everything in the export; nothing to change\n", planPath)
 		return exitOK
 	}
 	cs := changes.Compare(old, np, kep.Compute(old, now), kep.Compute(np, now))
 	v := changes.Versions{Old: planPath, New: planPath + " (" + kind + " imported)"}
 	if err := changes.WriteText(stdout, changes.Title(np), v, changes.Group(cs, np.Lang), np.Lang); err != nil {
-		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		say(stderr, "kep import: %v\n", err)
 		return exitUsage
 	}
 	if dryRun {
-		fmt.Fprintf(stderr, "kep import: dry run, nothing written (%d added, %d updated)\n", res.Added, res.Updated)
+		say(stderr, "kep import: dry run, nothing written (%d added, %d updated)\n", res.Added, res.Updated)
 		return exitOK
 	}
 	target := planPath
@@ -199,7 +198,7 @@ func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader 
 	}
 	fi, err := os.Stat(target)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		say(stderr, "kep import: %v\n", err)
 		return exitUsage
 	}
 	// The plan may have been saved from an editor since it was read: never write over that.
@@ -207,14 +206,14 @@ func finishImport(kind, planPath string, old *kep.Plan, res *crm.Result, loader 
 		beforeImportWrite()
 	}
 	if now, err := os.ReadFile(target); err != nil || !bytes.Equal(now, old.Source) {
-		fmt.Fprintf(stderr, "kep import: %s changed while the import ran; nothing written, run it again\n", planPath)
+		say(stderr, "kep import: %s changed while the import ran; nothing written, run it again\n", planPath)
 		return exitUsage
 	}
 	if err := writeAtomicMode(target, res.Src, fi.Mode().Perm()); err != nil {
-		fmt.Fprintf(stderr, "kep import: %v\n", err)
+		say(stderr, "kep import: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "kep import: %s: %d added, %d updated\n", planPath, res.Added, res.Updated)
+	say(stderr, "kep import: %s: %d added, %d updated\n", planPath, res.Added, res.Updated)
 	return exitOK
 }
 

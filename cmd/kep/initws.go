@@ -23,45 +23,45 @@ import (
 // named.
 func initWorkspace(dir, lang string, stderr io.Writer) int {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
 	kt := filepath.Join(dir, kep.WorkspaceFileName)
 	if _, err := os.Lstat(kt); err == nil {
-		fmt.Fprintf(stderr, "kep init: %s already exists; kep init never overwrites a file\n", kt)
+		say(stderr, "kep init: %s already exists; kep init never overwrites a file\n", kt)
 		return exitUsage
 	}
 	src, err := workspaceFile(lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
 	// The file kep writes is a valid workspace, or nothing is written.
 	if _, diags := (&kep.Loader{}).LoadPlanBytes(kt, src); diags.HasErrors() {
 		printDiagnostics(stderr, diags, "text")
-		fmt.Fprintf(stderr, "kep init: internal error: the workspace file would not validate; nothing written\n")
+		say(stderr, "kep init: internal error: the workspace file would not validate; nothing written\n")
 		return exitUsage
 	}
 	if err := writeNew(kt, src); err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "kep init: wrote %s\n", kt)
+	say(stderr, "kep init: wrote %s\n", kt)
 	accounts := filepath.Join(dir, "accounts")
 	if err := os.Mkdir(accounts, 0o755); err == nil {
-		fmt.Fprintf(stderr, "kep init: made %s%c for the plans\n", accounts, filepath.Separator)
+		say(stderr, "kep init: made %s%c for the plans\n", accounts, filepath.Separator)
 	} else if !errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
 	if msg, err := ignoreOut(filepath.Join(dir, ".gitignore")); err != nil {
-		fmt.Fprintf(stderr, "kep init: %v\n", err)
+		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	} else if msg != "" {
 		fmt.Fprintln(stderr, "kep init: "+msg)
 	}
 	fmt.Fprintln(stderr, "kep init: "+installHook(dir))
-	fmt.Fprintf(stderr, "kep init: next: kep init %s\n", filepath.Join(accounts, "ACCOUNT.toml"))
+	say(stderr, "kep init: next: kep init %s\n", filepath.Join(accounts, "ACCOUNT.toml"))
 	return exitOK
 }
 

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+
+	"github.com/kepdev/kep/locale"
 )
 
 func main() {
@@ -91,7 +93,7 @@ func lookup(name string) *command {
 // run is the whole program: it returns the exit status instead of exiting.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, mainUsage())
+		io.WriteString(stderr, mainUsage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -102,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c := lookup(args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "kep: unknown command %q\nRun 'kep help' for usage.\n", args[0])
+		say(stderr, "kep: unknown command %q\nRun 'kep help' for usage.\n", args[0])
 		return exitUsage
 	}
 	return c.run(c, args[1:], stdout, stderr)
@@ -110,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func mainUsage() string {
 	var b strings.Builder
-	b.WriteString(`kep checks key account development plans and renders them as PDF and HTML.
+	b.WriteString(helpText(`kep checks key account development plans and renders them as PDF and HTML.
 
 Usage:
 
@@ -118,16 +120,16 @@ Usage:
 
 Commands:
 
-`)
+`))
 	for _, c := range allCommands() {
-		fmt.Fprintf(&b, "	%-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "	%-10s %s\n", c.name, helpText(c.summary))
 	}
-	b.WriteString(`
+	b.WriteString(helpText(`
 Run 'kep help <command>' or 'kep <command> --help' for more about a command.
 
 Exit status: 0 success; 1 a plan has errors (or warnings with --strict);
 2 wrong usage or a failure of the program or the file system.
-`)
+`))
 	return b.String()
 }
 
@@ -137,12 +139,12 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return writeHelp(stdout, stderr, "help", mainUsage())
 	case 1:
 		if c := lookup(args[0]); c != nil {
-			return writeHelp(stdout, stderr, "help", c.usage)
+			return writeHelp(stdout, stderr, "help", helpText(c.usage))
 		}
-		fmt.Fprintf(stderr, "kep help: unknown command %q\nRun 'kep help' for the list of commands.\n", args[0])
+		say(stderr, "kep help: unknown command %q\nRun 'kep help' for the list of commands.\n", args[0])
 		return exitUsage
 	}
-	fmt.Fprint(stderr, "usage: kep help [command]\n")
+	say(stderr, "usage: kep help [command]\n")
 	return exitUsage
 }
 
@@ -150,7 +152,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 // a closed pipe) is a failure of the file system, exit 2 like every other command's output.
 func writeHelp(stdout, stderr io.Writer, name, text string) int {
 	if _, err := io.WriteString(stdout, text); err != nil {
-		fmt.Fprintf(stderr, "kep %s: %v\n", name, err)
+		say(stderr, "kep %s: %v\n", name, err)
 		return exitUsage
 	}
 	return exitOK
@@ -167,10 +169,10 @@ func parseFlags(fl *flag.FlagSet, c *command, args []string, stdout, stderr io.W
 	for {
 		err := fl.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, writeHelp(stdout, stderr, c.name, c.usage), false
+			return nil, writeHelp(stdout, stderr, c.name, helpText(c.usage)), false
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "kep %s: %v\n%s", c.name, err, synopsis(c))
+			say(stderr, "kep %s: %v\n%s", c.name, err, synopsis(c))
 			return nil, exitUsage, false
 		}
 		rest := fl.Args()
@@ -194,7 +196,7 @@ func expandFileArgs(c *command, files []string, stderr io.Writer) ([]string, int
 	}
 	files, err := expandPatterns(files)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep %s: %v\n", c.name, err)
+		say(stderr, "kep %s: %v\n", c.name, err)
 		return nil, exitUsage, false
 	}
 	return files, 0, true
@@ -203,16 +205,16 @@ func expandFileArgs(c *command, files []string, stderr io.Writer) ([]string, int
 // synopsis is the first line of a command's usage, with the lines of further forms that
 // follow it (kep diff: "       kep diff [--rev REV] … FILE"), and a hint to the full help.
 func synopsis(c *command) string {
-	lines := strings.Split(c.usage, "\n")
+	lines := strings.Split(helpText(c.usage), "\n")
 	n := 1
 	for n < len(lines) && strings.HasPrefix(strings.TrimLeft(lines[n], " \t"), "kep ") {
 		n++
 	}
-	return strings.Join(lines[:n], "\n") + "\nRun 'kep help " + c.name + "' for details.\n"
+	return strings.Join(lines[:n], "\n") + "\n" + tr("Run 'kep help %s' for details.\n", c.name)
 }
 
 // usageError reports wrong usage of a command and returns exitUsage.
 func usageError(stderr io.Writer, c *command, format string, args ...any) int {
-	fmt.Fprintf(stderr, "kep %s: %s\n%s", c.name, fmt.Sprintf(format, args...), synopsis(c))
+	say(stderr, "kep %s: %s\n%s", c.name, locale.Msgf(format, args...), synopsis(c))
 	return exitUsage
 }

@@ -13,9 +13,21 @@ import (
 // TestMain lets the test binary act as the kep command inside the scripts: "exec kep …"
 // runs run() in a child process of the test, with real exit statuses and output streams.
 func TestMain(m *testing.M) {
+	// The tests compare English messages: English unless a test asks for another
+	// language (KEP_LANG=de in a script), whatever the machine's locale or a plan's lang.
+	englishUnlessAsked()
 	testscript.Main(m, map[string]func(){
-		"kep": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"kep": func() {
+			englishUnlessAsked()
+			os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		},
 	})
+}
+
+func englishUnlessAsked() {
+	if os.Getenv("KEP_LANG") == "" {
+		os.Setenv("KEP_LANG", "en")
+	}
 }
 
 // TestScripts runs one txtar script per behaviour from testdata/script. Each script starts

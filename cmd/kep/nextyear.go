@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -52,18 +51,18 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	path := files[0]
 	if err := checkPlanInput(path); err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	p, diags, now := d.load(path)
 	if diags.HasErrors() || p == nil {
 		printDiagnostics(stderr, errorsOnly(diags), "text")
-		fmt.Fprintf(stderr, "kep next-year: %s has errors; fix them first\n", path)
+		say(stderr, "kep next-year: %s has errors; fix them first\n", path)
 		return exitPlan
 	}
 	newPath := *out
@@ -75,7 +74,7 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	data, res, err := nextyear.Make(p.Source, p)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep next-year: %s: %v\n", path, err)
+		say(stderr, "kep next-year: %s: %v\n", path, err)
 		return exitPlan
 	}
 	// The new plan is checked where it will lie, with its workspace, on the same date.
@@ -88,18 +87,18 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		printDiagnostics(stderr, errorsOnly(nd), "text")
-		fmt.Fprintf(stderr, "kep next-year: the new plan would not validate; nothing written\n")
+		say(stderr, "kep next-year: the new plan would not validate; nothing written\n")
 		return exitPlan
 	}
 	if err := writeNew(newPath, data); err != nil {
-		fmt.Fprintf(stderr, "kep next-year: %v\n", err)
+		say(stderr, "kep next-year: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "wrote %s: %s – %s", newPath, res.From, res.To)
+	say(stderr, "wrote %s: %s – %s", newPath, res.From, res.To)
 	if res.Version != "" {
-		fmt.Fprintf(stderr, ", version %s", res.Version)
+		say(stderr, ", version %s", res.Version)
 	}
-	fmt.Fprintf(stderr, "; %d baselines from actuals, %d open actions kept, %d done or dropped removed, %d reviews cleared\n",
+	say(stderr, "; %d baselines from actuals, %d open actions kept, %d done or dropped removed, %d reviews cleared\n",
 		res.Baselines, len(res.Carried), len(res.Removed), res.Reviews)
 	return exitOK
 }

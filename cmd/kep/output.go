@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -36,7 +35,7 @@ func writeAtomicMode(path string, data []byte, mode fs.FileMode) error {
 		tmp, err = createTemp(path)
 	}
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return errorf("write %s: %w", path, bareError(err))
 	}
 	if afterTempCreated != nil {
 		afterTempCreated()
@@ -52,7 +51,7 @@ func writeAtomicMode(path string, data []byte, mode fs.FileMode) error {
 	}
 	temps.done(tmp.Name())
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, bareError(err))
+		return errorf("write %s: %w", path, bareError(err))
 	}
 	return nil
 }
@@ -231,7 +230,7 @@ func (rf *runFiles) opened(name string, fi fs.FileInfo) error {
 	defer rf.mu.Unlock()
 	for _, o := range rf.outputs {
 		if os.SameFile(o, fi) {
-			return fmt.Errorf("%s is a document this run wrote; kep never reads its own output as an input (choose another -o)", name)
+			return errorf("%s is a document this run wrote; kep never reads its own output as an input (choose another -o)", name)
 		}
 	}
 	rf.inputs[fi.Size()] = append(rf.inputs[fi.Size()], inputFile{name, fi})
@@ -252,7 +251,7 @@ func (rf *runFiles) checkTarget(path string) error {
 	defer rf.mu.Unlock()
 	for _, in := range rf.inputs[fi.Size()] {
 		if os.SameFile(in.fi, fi) {
-			return fmt.Errorf("%s is an input file (%s); kep never writes over an input (choose another -o)", path, in.name)
+			return errorf("%s is an input file (%s); kep never writes over an input (choose another -o)", path, in.name)
 		}
 	}
 	return nil

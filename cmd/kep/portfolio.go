@@ -101,7 +101,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	}
 	now, err := portfolioDate(files)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	rf := newRunFiles()
@@ -117,7 +117,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	}
 	pf, err := portfolio.Compute(plans, figs)
 	if err != nil {
-		fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
+		say(stderr, "kep portfolio: %v\n", err)
 		return exitPlan
 	}
 	v := kepVersion()
@@ -126,12 +126,12 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	if *outDir != "-" {
 		for _, kind := range kinds {
 			if out := filepath.Join(*outDir, "portfolio."+kind); inputAt(out, files) != "" {
-				fmt.Fprintf(stderr, "kep portfolio: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				say(stderr, "kep portfolio: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
 			// Checked for every format before any is written: no report half written.
 			if out := filepath.Join(*outDir, "portfolio."+kind); isFolder(out) {
-				fmt.Fprintf(stderr, "kep portfolio: %s is a folder, cannot write the report there\n", out)
+				say(stderr, "kep portfolio: %s is a folder, cannot write the report there\n", out)
 				return exitUsage
 			}
 		}
@@ -141,7 +141,7 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	if *outDir == "-" {
 		out.dir = ""
 	} else if err := os.MkdirAll(*outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "kep portfolio: output folder: %v\n", err)
+		say(stderr, "kep portfolio: output folder: %v\n", err)
 		return exitUsage
 	}
 	for _, kind := range kinds {
@@ -154,14 +154,14 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 			res, err = pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: v})
 			pages = res.Pages
 			if err == nil && len(res.Replaced) > 0 {
-				fmt.Fprintf(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.ReplacedText())
+				say(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.ReplacedText())
 			}
 		}
 		if err == nil {
 			err = out.write("portfolio."+kind, buf.Bytes())
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "kep portfolio: %v\n", err)
+			say(stderr, "kep portfolio: %v\n", err)
 			return exitUsage
 		}
 		if out.dir != "" && !*quiet {
@@ -230,7 +230,7 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 	}
 	for i, p := range plans {
 		if p == nil {
-			fmt.Fprintf(stderr, "kep portfolio: %s: could not be loaded\n", files[i])
+			say(stderr, "kep portfolio: %s: could not be loaded\n", files[i])
 			return nil, nil, exitPlan
 		}
 	}
@@ -264,7 +264,7 @@ func warnSameAccount(plans []*kep.Plan, stderr io.Writer) {
 	}
 	for _, name := range order {
 		if fs := files[name]; len(fs) > 1 {
-			fmt.Fprintf(stderr, "kep portfolio: warning: account %q has %d plans (%s); each counts in the report\n", name, len(fs), strings.Join(fs, ", "))
+			say(stderr, "kep portfolio: warning: account %q has %d plans (%s); each counts in the report\n", name, len(fs), strings.Join(fs, ", "))
 		}
 	}
 }
@@ -278,9 +278,9 @@ func portfolioPrevious(src string, plans []*kep.Plan, figs []*kep.Figures, now t
 		prev, status, err := previousPlan(src, p.File, p, nil, now)
 		switch {
 		case errors.Is(err, gitrev.ErrNotInRevision):
-			fmt.Fprintf(stderr, "kep portfolio: %s: --previous %s: not in that revision (a new plan): no arrow\n", p.File, src)
+			say(stderr, "kep portfolio: %s: --previous %s: not in that revision (a new plan): no arrow\n", p.File, src)
 		case err != nil:
-			fmt.Fprintf(stderr, "kep portfolio: %s: --previous: %v\n", p.File, err)
+			say(stderr, "kep portfolio: %s: --previous: %v\n", p.File, err)
 			return status
 		default:
 			figs[i].Review = kep.CompareReview(prev, p, kep.Compute(prev, now), figs[i])

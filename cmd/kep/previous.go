@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/locale"
 )
 
 // previousError is an error in the previous period's plan that --previous names (exit
@@ -16,13 +16,16 @@ type previousError struct {
 	diags kep.Diagnostics
 }
 
-func (e *previousError) Error() string {
+func (e *previousError) Error() string { return e.In("en") }
+
+// In is the error in lang, its findings in their plan's (as printDiagnostics prints them).
+func (e *previousError) In(lang string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the previous plan %s has errors:", e.name)
+	b.WriteString(locale.Msgf("the previous plan %s has errors:", e.name).In(lang))
 	e.diags.Sort()
 	for _, d := range e.diags {
 		if !d.Warning {
-			b.WriteString("\n" + d.String())
+			b.WriteString("\n" + d.StringIn(diagLang(d)))
 		}
 	}
 	return b.String()
@@ -34,15 +37,15 @@ func (e *previousError) Error() string {
 func checkPrevious(src string, plans int) error {
 	if rev, ok := strings.CutPrefix(src, "@"); ok {
 		if rev == "" {
-			return fmt.Errorf("--previous @: give a git revision after the @ (e.g. @HEAD~1 or @v2026)")
+			return errorf("--previous @: give a git revision after the @ (e.g. @HEAD~1 or @v2026)")
 		}
 		return nil
 	}
 	if plans > 1 {
-		return fmt.Errorf("--previous %s: a file is the previous plan of one plan; for several plans give a git revision as @REV", src)
+		return errorf("--previous %s: a file is the previous plan of one plan; for several plans give a git revision as @REV", src)
 	}
 	if err := checkPlanInput(src); err != nil {
-		return fmt.Errorf("--previous: %w", err)
+		return errorf("--previous: %w", err)
 	}
 	return nil
 }
@@ -76,7 +79,7 @@ func previousPlan(src, path string, cur *kep.Plan, l *kep.Loader, now time.Time)
 		return nil, exitPlan, &previousError{name: name, diags: diags}
 	}
 	if !kep.SameAccount(prev, cur) {
-		return nil, exitUsage, fmt.Errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
+		return nil, exitUsage, errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
 			name, strings.TrimSpace(prev.Meta.Account), strings.TrimSpace(cur.Meta.Account))
 	}
 	return prev, exitOK, nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 
 	"github.com/kepdev/kep"
@@ -51,7 +50,7 @@ func runSchema(c *command, args []string, stdout, stderr io.Writer) int {
 		_, err = stdout.Write(schema)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "kep schema: %v\n", err)
+		say(stderr, "kep schema: %v\n", err)
 		return exitUsage
 	}
 	return exitOK

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 )
 
 var validateCommand = &command{
@@ -59,14 +60,14 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	status := exitOK
 	var todo []int // indexes into files of the plans to load
 	for i, f := range files {
 		if err := checkInput(f); err != nil {
-			fmt.Fprintf(stderr, "kep: %v\n", err)
+			say(stderr, "kep: %v\n", err)
 			status = exitUsage
 			continue
 		}
@@ -88,7 +89,7 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	if *showAll {
 		for i := range all {
 			if r := all[i].Accepted; r != "" {
-				all[i].Message += " (accepted: " + r + ")"
+				all[i].SetMsg(locale.Msgf("%s (accepted: %s)", all[i].TextMsg(), r))
 				all[i].Accepted = ""
 			}
 		}
@@ -159,7 +160,7 @@ func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
 		if format == "github" {
 			fmt.Fprintln(w, githubAnnotation(d))
 		} else {
-			fmt.Fprintln(w, d.String())
+			fmt.Fprintln(w, d.StringIn(diagLang(d)))
 		}
 	}
 }
@@ -198,7 +199,7 @@ func githubAnnotation(d kep.Diagnostic) string {
 		}
 		b.WriteString(",line=" + strconv.Itoa(d.Line) + ",col=" + strconv.Itoa(col))
 	}
-	msg := d.Message
+	msg := d.Text(diagLang(d))
 	if d.Path != "" {
 		msg = d.Path + ": " + msg
 	}

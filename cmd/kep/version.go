@@ -69,7 +69,7 @@ func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	// A stdout that cannot be written (a full disk, a closed pipe) is a failure (exit 2).
 	if _, err := io.WriteString(stdout, b.String()); err != nil {
-		fmt.Fprintf(stderr, "kep version: %v\n", err)
+		say(stderr, "kep version: %v\n", err)
 		return exitUsage
 	}
 	return exitOK

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+
+	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
+)
+
+// kep speaks the reader's language (locale.MsgLang): its messages are written here in
+// English and translated from locale's catalogues as they are printed. say and errorf
+// take the place of fmt.Fprintf and fmt.Errorf for every text a user reads;
+// TestMsgCatalogues (package locale) fails on a constant format of theirs that has no
+// German or French translation. Findings about a plan follow the plan's lang instead
+// (printDiagnostics).
+
+// cliLang is the language of messages about no plan in particular.
+func cliLang() string { return locale.MsgLang("") }
+
+// tr is format with args in the reader's language.
+func tr(format string, args ...any) string {
+	return locale.Msgf(format, args...).In(cliLang())
+}
+
+// say prints format with args in the reader's language.
+func say(w io.Writer, format string, args ...any) {
+	io.WriteString(w, tr(format, args...))
+}
+
+// msgError is an error whose text is kept as a message, printed in the reader's language
+// where it is printed with say or tr; Error is the English text.
+type msgError struct{ msg locale.Msg }
+
+// errorf is fmt.Errorf with the text kept for translation; %w wraps as there.
+func errorf(format string, args ...any) error { return &msgError{locale.Msgf(format, args...)} }
+
+func (e *msgError) Error() string          { return e.msg.In("en") }
+func (e *msgError) In(lang string) string { return e.msg.In(lang) }
+
+func (e *msgError) Unwrap() []error {
+	var errs []error
+	for _, a := range e.msg.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// fileError is err, a failure to read or write path, with a text in the reader's
+// language for the failures users meet (a file that is not there, one they may not
+// read); Error stays the operating system's.
+func fileError(path string, err error) error {
+	var m locale.Msg
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		m = locale.Msgf("%s: no such file or folder", path)
+	case errors.Is(err, fs.ErrPermission):
+		m = locale.Msgf("%s: permission denied", path)
+	default:
+		return err
+	}
+	return &osError{err, m}
+}
+
+// osError is an error of the operating system with a translated text.
+type osError struct {
+	err error
+	msg locale.Msg
+}
+
+func (e *osError) Error() string { return e.err.Error() }
+func (e *osError) Unwrap() error { return e.err }
+
+func (e *osError) In(lang string) string {
+	if lang == "en" {
+		return e.err.Error()
+	}
+	return e.msg.In(lang)
+}
+
+// helpText is a help text in the reader's language.
+func helpText(s string) string { return tr("%s", locale.MsgWord(s)) }
+
+// diagLang is the language of a finding: its plan's, unless KEP_LANG says otherwise.
+func diagLang(d kep.Diagnostic) string { return locale.MsgLang(d.Lang) }
