@@ -1,59 +1,19 @@
 package kep
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/kepdev/kep/locale"
-	"github.com/yuin/goldmark"
+	"github.com/kepdev/kep/markdown"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
-// SafeURL reports whether a link destination may appear in a document (spec: Markdown
-// "links only http, https, mailto"): after decoding entities, backslash escapes and
-// percent-encoding, and trimming what browsers ignore, its scheme must be http, https or
-// mailto. Relative links are refused too: a document travels by e-mail and has nothing
-// to be relative to. The writers (render) and kep validate use this one rule.
-func SafeURL(raw string) bool {
-	s := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(raw)))))
-	if dec, err := url.PathUnescape(s); err == nil {
-		s = dec
-	}
-	// Browsers drop leading control characters and spaces and every tab and newline
-	// inside a URL before they read the scheme ("java\tscript:" is javascript:).
-	s = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimLeft(s, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	i := strings.IndexByte(s, ':')
-	if i <= 0 {
-		return false
-	}
-	switch strings.ToLower(s[:i]) {
-	case "http", "https":
-		u, err := url.Parse(s)
-		return err == nil && u.Host != ""
-	case "mailto":
-		return len(s) > i+1
-	}
-	return false
-}
-
-// mdParser parses as the writers do (render.MarkdownParser: CommonMark with tables and
-// strikethrough), so that a link found here is a link there.
-// Made on first use, not at start-up (kep version needs none).
-var mdParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
-})
+// SafeURL reports whether a link destination may appear in a document: the one rule of
+// package markdown (http, https, mailto after decoding what browsers decode), which the
+// writers use too.
+func SafeURL(raw string) bool { return markdown.SafeURL(raw) }
 
 // markdownLinkFindings returns what the documents will not show of src's links and
 // images, in the order they appear: a link whose destination is not http, https or
@@ -73,7 +33,7 @@ func markdownLinkMsgs(src string) []locale.Msg {
 	}
 	b := []byte(src)
 	var out []locale.Msg
-	_ = ast.Walk(mdParser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(markdown.Markdown().Parser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
