@@ -31,7 +31,7 @@ func TestReproducibleAcrossRunsAndTimeZones(t *testing.T) {
 			t.Errorf("output differs in %s", loc)
 		}
 	}
-	if !bytes.Contains(a, []byte("/CreationDate (D:20270315093000)")) {
+	if !bytes.Contains(a, []byte("/CreationDate (D:20270315093000+00'00')")) {
 		t.Error("creation date is not Options.Now in UTC")
 	}
 }
