@@ -148,7 +148,7 @@ func hasWords(format string) bool {
 
 // msgNeutral are the words that stay in every language: the name of the program and
 // its commands ("kep init:"), flags ("--edition:").
-var msgNeutral = regexp.MustCompile(`\bkep( [a-z-]+:)?|(^|\s)--?[a-z-]+:`)
+var msgNeutral = regexp.MustCompile(`\bkep( [a-z-]+:)?|(^|\s)--?[a-z][a-z-]*`)
 
 // sampleArgs makes arguments that fit the verbs of an English format, in order.
 func sampleArgs(format string) []any {

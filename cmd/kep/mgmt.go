@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -35,7 +34,7 @@ func parseRenderFormats(s string) ([]string, error) {
 			}
 		}
 		if !ok {
-			return nil, fmt.Errorf("unknown format %q: want a list of pdf, html, onepage, slides", f)
+			return nil, errorf("unknown format %q: want a list of pdf, html, onepage, slides", f)
 		}
 		want[f] = true
 	}
@@ -56,7 +55,7 @@ func parseEdition(s string) (string, error) {
 	case "customer":
 		return "customer", nil
 	}
-	return "", fmt.Errorf("unknown edition %q: want internal or customer", s)
+	return "", errorf("unknown edition %q: want internal or customer", s)
 }
 
 // outputName is the file a format of an edition is written to: hansa.pdf, hansa.html,
@@ -108,10 +107,10 @@ func writeFormat(w io.Writer, format, path string, m *editionModel, customer boo
 	case "slides":
 		res, err = slides.Write(w, m.plan, m.figs, m.doc, slides.Options{PDF: popt, Customer: customer})
 	default:
-		return 0, "", fmt.Errorf("unknown format %q", format)
+		return 0, "", errorf("unknown format %q", format)
 	}
 	if err == nil && len(res.Replaced) > 0 {
-		warn = fmt.Sprintf("%s: warning: the PDF font cannot draw %s; shown as placeholders", path, res.ReplacedText())
+		warn = tr("%s: warning: the PDF font cannot draw %s; shown as placeholders", path, res.ReplacedText())
 	}
 	return res.Pages, warn, err
 }

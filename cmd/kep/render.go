@@ -138,7 +138,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	d, err := newDater()
 	if err != nil {
-		fmt.Fprintf(stderr, "kep: %v\n", err)
+		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
 	js, code := planJobs(files, stderr)
@@ -158,7 +158,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		}
 		made := missingFolder(*outDir)
 		if err := mkdirAll(*outDir); err != nil {
-			fmt.Fprintf(stderr, "kep render: output folder: %v\n", err)
+			say(stderr, "kep render: output folder: %v\n", err)
 			return exitUsage
 		}
 		removeStaleTemps(*outDir)
@@ -229,7 +229,7 @@ func parseFormats(s string) ([]string, error) {
 		case "html":
 			html = true
 		default:
-			return nil, fmt.Errorf("unknown format %q: want pdf, html or pdf,html", f)
+			return nil, errorf("unknown format %q: want pdf, html or pdf,html", f)
 		}
 	}
 	var out []string
@@ -249,12 +249,12 @@ func planJobs(files []string, stderr io.Writer) ([]*renderJob, int) {
 	js := make([]*renderJob, 0, len(files))
 	for _, f := range files {
 		if err := checkPlanInput(f); err != nil {
-			fmt.Fprintf(stderr, "kep: %v\n", err)
+			say(stderr, "kep: %v\n", err)
 			return nil, exitUsage
 		}
 		base := strings.TrimSuffix(filepath.Base(f), ".toml")
 		if other, dup := seen[base]; dup {
-			fmt.Fprintf(stderr, "kep render: %s and %s would both be written as %s.*; rename one or render them separately\n", other, f, base)
+			say(stderr, "kep render: %s and %s would both be written as %s.*; rename one or render them separately\n", other, f, base)
 			return nil, exitUsage
 		}
 		seen[base] = f
@@ -304,11 +304,11 @@ func checkOutputs(js []*renderJob, formats []string, ed, dir string, stderr io.W
 		for _, ext := range formats {
 			out := filepath.Join(dir, outputName(j.base, ext, ed))
 			if inputAt(out, inputs) != "" {
-				fmt.Fprintf(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
+				say(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
 			}
 			if isFolder(out) {
-				fmt.Fprintf(stderr, "kep render: %s is a folder, cannot write the document there\n", out)
+				say(stderr, "kep render: %s is a folder, cannot write the document there\n", out)
 				return exitUsage
 			}
 		}
@@ -362,7 +362,7 @@ func (r *renderer) render(j *renderJob) {
 	// batch is still written.
 	defer func() {
 		if v := recover(); v != nil {
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: internal error: %v", j.path, v))
+			j.notes = append(j.notes, tr("kep render: %s: internal error: %v", j.path, v))
 			j.status = exitUsage
 		}
 	}()
@@ -387,9 +387,9 @@ func (r *renderer) render(j *renderJob) {
 		case errors.Is(err, gitrev.ErrNotInRevision):
 			// A plan added since the revision (a new account) has nothing to compare
 			// with: its document is made without the appendix, and the run goes on.
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: not in that revision (a new plan): rendered without the changes appendix", j.path, r.since))
+			j.notes = append(j.notes, tr("kep render: %s: --since %s: not in that revision (a new plan): rendered without the changes appendix", j.path, r.since))
 		case err != nil:
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --since %s: %v", j.path, r.since, err))
+			j.notes = append(j.notes, tr("kep render: %s: --since %s: %v", j.path, r.since, err))
 			j.status = status
 			return
 		default:
@@ -400,9 +400,9 @@ func (r *renderer) render(j *renderJob) {
 		prev, status, err := previousPlan(r.previous, j.path, p, r.dater.loader(now), now)
 		switch {
 		case errors.Is(err, gitrev.ErrNotInRevision):
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --previous %s: not in that revision (a new plan): rendered without the review", j.path, r.previous))
+			j.notes = append(j.notes, tr("kep render: %s: --previous %s: not in that revision (a new plan): rendered without the review", j.path, r.previous))
 		case err != nil:
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: --previous: %v", j.path, err))
+			j.notes = append(j.notes, tr("kep render: %s: --previous: %v", j.path, err))
 			j.status = status
 			return
 		default:
@@ -422,7 +422,7 @@ func (r *renderer) render(j *renderJob) {
 		m = &editionModel{plan: p, figs: f, doc: doc}
 	}
 	if err != nil {
-		j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+		j.notes = append(j.notes, tr("kep render: %s: %v", j.path, err))
 		j.status = exitUsage
 		return
 	}
@@ -439,7 +439,7 @@ func (r *renderer) render(j *renderJob) {
 		write := func() {
 			defer func() { // also on a goroutine of its own (sideBySide)
 				if v := recover(); v != nil {
-					errs[i] = fmt.Errorf("%s: internal error: %v", ext, v)
+					errs[i] = errorf("%s: internal error: %v", ext, v)
 				}
 			}()
 			testHookWrite(ext)
@@ -458,7 +458,7 @@ func (r *renderer) render(j *renderJob) {
 	wg.Wait()
 	for i, ext := range r.formats {
 		if errs[i] != nil {
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, errs[i]))
+			j.notes = append(j.notes, tr("kep render: %s: %v", j.path, errs[i]))
 			j.status = exitUsage
 			return
 		}
@@ -467,7 +467,7 @@ func (r *renderer) render(j *renderJob) {
 		}
 		name := outputName(j.base, ext, r.edition)
 		if err := r.write(name, bufs[i].Bytes()); err != nil {
-			j.notes = append(j.notes, fmt.Sprintf("kep render: %s: %v", j.path, err))
+			j.notes = append(j.notes, tr("kep render: %s: %v", j.path, err))
 			j.status = exitUsage
 			return
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -64,18 +63,18 @@ func runServeContext(ctx context.Context, args []string, stdout, stderr io.Write
 	fl, allow := newServeFlags()
 	files, err := parseInterspersed(fl, args)
 	if errors.Is(err, flag.ErrHelp) {
-		return writeHelp(stdout, stderr, "serve", serveUsage)
+		return writeHelp(stdout, stderr, "serve", helpText(serveUsage))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "kep serve: %v\n%s", err, serveUsage)
+		say(stderr, "kep serve: %v\n%s", err, helpText(serveUsage))
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprint(stderr, serveUsage)
+		io.WriteString(stderr, helpText(serveUsage))
 		return 2
 	}
 	if files, err = expandPatterns(files); err != nil {
-		fmt.Fprintf(stderr, "kep serve: %v\n", err)
+		say(stderr, "kep serve: %v\n", err)
 		return 2
 	}
 	files = distinctFiles(files) // a plan named twice is previewed once
@@ -85,7 +84,7 @@ func runServeContext(ctx context.Context, args []string, stdout, stderr io.Write
 	for _, f := range files {
 		// As for render: a readable plan file, not a folder, a device or kep.toml.
 		if err := checkPlanInput(f); err != nil {
-			fmt.Fprintf(stderr, "kep serve: %v\n", err)
+			say(stderr, "kep serve: %v\n", err)
 			return 2
 		}
 	}
@@ -93,39 +92,39 @@ func runServeContext(ctx context.Context, args []string, stdout, stderr io.Write
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		if addrInUse(err) {
-			fmt.Fprintf(stderr, "kep serve: %s is in use by another program (another kep serve?); try another port: --addr %s\n", addr, nextPort(addr))
+			say(stderr, "kep serve: %s is in use by another program (another kep serve?); try another port: --addr %s\n", addr, nextPort(addr))
 			return 2
 		}
-		fmt.Fprintf(stderr, "kep serve: %v\n", err)
+		say(stderr, "kep serve: %v\n", err)
 		return 2
 	}
 	if !isLoopbackAddr(ln.Addr()) {
 		if !addrGiven { // cannot happen with the default address, but never by accident
 			ln.Close()
-			fmt.Fprintf(stderr, "kep serve: refusing to listen on non-loopback %s without --addr\n", ln.Addr())
+			say(stderr, "kep serve: refusing to listen on non-loopback %s without --addr\n", ln.Addr())
 			return 2
 		}
-		fmt.Fprintf(stderr, "kep serve: WARNING: listening on %s, which is not loopback:\n"+
+		say(stderr, "kep serve: WARNING: listening on %s, which is not loopback:\n"+
 			"kep serve: WARNING: anyone who can reach this machine can read these plans.\n", ln.Addr())
 		if len(allow.names) == 0 {
-			fmt.Fprint(stderr, "kep serve: only requests addressed to localhost are answered; "+
+			say(stderr, "kep serve: only requests addressed to localhost are answered; "+
 				"name this machine as other browsers reach it with --allow-host NAME\n")
 		}
 	}
 	if len(allow.names) > 0 {
-		fmt.Fprintf(stderr, "kep serve: answering requests addressed to localhost and to %s\n", strings.Join(allow.names, ", "))
+		say(stderr, "kep serve: answering requests addressed to localhost and to %s\n", strings.Join(allow.names, ", "))
 	}
 
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	pv := preview.New(files, defaultPipeline(), stderr)
 	pv.AllowHosts(allow.set())
-	fmt.Fprintf(stderr, "kep serve: previewing %d plan(s) at http://%s/ (Ctrl-C to stop)\n", len(files), browseAddr(ln.Addr()))
+	say(stderr, "kep serve: previewing %d plan(s) at http://%s/ (Ctrl-C to stop)\n", len(files), browseAddr(ln.Addr()))
 	if err := pv.Serve(ctx, ln); err != nil {
-		fmt.Fprintf(stderr, "kep serve: %v\n", err)
+		say(stderr, "kep serve: %v\n", err)
 		return 2
 	}
-	fmt.Fprintln(stderr, "kep serve: stopped")
+	say(stderr, "kep serve: stopped\n")
 	return 0
 }
 
@@ -149,7 +148,7 @@ func (h *hostList) Set(v string) error {
 		part = strings.TrimSpace(part)
 		name := preview.NormalHost(part)
 		if name == "" || strings.ContainsAny(part, "/*@ \t") {
-			return fmt.Errorf("--allow-host %q: want a host name or an IP address", part)
+			return errorf("--allow-host %q: want a host name or an IP address", part)
 		}
 		if !slices.Contains(h.names, name) {
 			h.names = append(h.names, name)
