@@ -102,3 +102,69 @@ func TestHighlightLabelled(t *testing.T) {
 	}
 	t.Fatal("quadrant-crowd sample missing")
 }
+
+// longNames are the samples' kinds with long and hostile names: German compounds,
+// titles, a name without spaces, markup.
+func longNames() []namedChart {
+	long := "Dr. Hendrik Vogt-Schwarzenberger, Leiter Instandhaltungsplanung"
+	word := "Instandhaltungsplanungsverantwortlicher"
+	return []namedChart{
+		{"radar-long", Radar{
+			Axes:   []string{"Finanzperspektive und Ergebnisbeitrag", word, "Interne Prozesse </text><script>", "Lernen und Entwicklung der Mitarbeitenden"},
+			Target: []float64{100, 100, 100, 100}, Actual: []float64{98.48, 90.9, 100, 58},
+			TargetLabel: "Zielwert", ActualLabel: "Zielerreichung", Unit: " %",
+		}, 560, 440},
+		{"relationship-long", RelationshipMap{
+			AttitudeLabels:  []string{"Gegner", "Skeptiker", "Neutral", "Unterstützer", "Fürsprecher"},
+			InfluenceLabels: []string{"gering", "mittel", "hoch"},
+			Contacts: []Contact{
+				{Name: long, Attitude: 3, Influence: 2, Relationship: 3, Highlight: true},
+				{Name: "Dr. Hendrik Vogt", Attitude: 3, Influence: 1, Relationship: 2, Highlight: true},
+				{Name: word, Attitude: 1, Influence: 0, Relationship: 1},
+				{Name: "Klaus Fischer-Hoffmann", Attitude: 4, Influence: 2, Relationship: 4},
+				{Name: "Martin Zimmermann", Attitude: 3, Influence: 1, Relationship: 2},
+				{Name: "Jürgen Haas", Attitude: 3, Influence: 1, Relationship: 1},
+			},
+		}, 640, 420},
+		{"quadrant-long", Quadrant{
+			XTitle: "Lieferantenposition", YTitle: "Kundenattraktivität",
+			Names: [4]string{"Fragezeichen", "Star", "Mitnahmekunde", "Ertragskunde"},
+			Points: []Point{
+				{Label: "Hansa Werkzeugmaschinen AG & Co. KGaA, Werk Bremen", X: 92, Y: 95, Size: 2e6, Highlight: true},
+				{Label: word, X: 8, Y: 5, Size: 1e6},
+				{Label: long, X: 50, Y: 50, Size: 5e5},
+			},
+		}, 480, 400},
+		{"polarity-long", Polarity{
+			Criteria: []string{word, "Technische Beratung und Auslegung vor Ort", "Preis"},
+			Series:   []Series{{"Wir", []float64{8, 8, 5}}, {word, []float64{8, 7, 5}}, {"X", []float64{8, 7, 5}}},
+		}, 640, 300},
+	}
+}
+
+// TestLongNamesLaidOut: with long and hostile names no two texts overlap and none
+// leaves the chart.
+func TestLongNamesLaidOut(t *testing.T) {
+	for _, s := range longNames() {
+		boxes := layout(t, s)
+		frame := box{-scale, -scale, float64(s.w+1) * scale, float64(s.h+1) * scale}
+		var all strings.Builder
+		for _, b := range boxes {
+			all.WriteString(b.text + "|")
+		}
+		if s.name == "relationship-long" && !strings.Contains(all.String(), "Vogt|") {
+			t.Errorf("the highlighted Dr. Hendrik Vogt is shortened: %s", all.String())
+		}
+		for i, a := range boxes {
+			if !a.inside(frame) {
+				t.Errorf("%s: text %q at %v leaves the chart", s.name, a.text, a.box)
+			}
+			for _, b := range boxes[i+1:] {
+				in := box{a.x0 + scale, a.y0 + scale, a.x1 - scale, a.y1 - scale}
+				if in.overlaps(b.box) {
+					t.Errorf("%s: %q and %q overlap", s.name, a.text, b.text)
+				}
+			}
+		}
+	}
+}

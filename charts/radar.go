@@ -141,10 +141,6 @@ func (r Radar) draw(c *canvas) {
 	} else {
 		c.polyline(act, st.primary, 2)
 	}
-	for _, t := range tk[1:] {
-		// Left of the top spoke: values of the first axis are labelled to its right.
-		c.text(st.format(t)+r.Unit, cx-7, cy-R*t/hi-2, tstyle{size: 9.5, col: st.muted}, right)
-	}
 	for _, p := range act {
 		c.circle(p.x, p.y, 3.5, st.primary, white, 1.2)
 	}
@@ -175,6 +171,19 @@ func (r Radar) draw(c *canvas) {
 		}
 		taken = append(taken, b)
 		c.haloText(txt, p.x+off.x, p.y+off.y+vfont.size*0.35, vfont, anc)
+	}
+
+	// Ring values left of the top spoke (values of the first axis are labelled to its
+	// right), on a halo over the area's outline; a ring value under a data label is left
+	// out, the data label matters more.
+	rf := tstyle{size: 9.5, col: st.muted}
+	for _, t := range tk[1:] {
+		txt := st.format(t) + r.Unit
+		w, y := c.measure(txt, rf), cy-R*t/hi-2
+		if overlapsAny(box{cx - 7 - w - 2, y - rf.size*0.95, cx - 5, y + rf.size*0.3}, taken) {
+			continue
+		}
+		c.haloText(txt, cx-7, y, rf, right)
 	}
 
 	// Axis labels outside the outer ring, up to two lines.
