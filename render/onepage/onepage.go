@@ -197,10 +197,17 @@ func fill(c *pdfdoc.Canvas, b *Box, s boxSpec, W edition.Words) {
 		}
 	}
 	if len(s.items) == 0 && b.Chart == nil && len(s.facts) == 0 {
-		t := c.Fit(c.Clean(s.empty), pdfdoc.Italic, bodySize, inner)
-		y += lead
-		b.Lines = append(b.Lines, Line{X: b.X + pad, Base: y, W: c.Width(t, pdfdoc.Italic, bodySize), Text: t,
-			Style: pdfdoc.Italic, Size: bodySize, Color: muted})
+		ls := c.Wrap(c.Clean(s.empty), pdfdoc.Italic, bodySize, inner)
+		if len(ls) > 3 {
+			ls = ls[:3]
+			ls[2] += " …"
+		}
+		for _, t := range ls {
+			t = c.Fit(t, pdfdoc.Italic, bodySize, inner)
+			y += lead
+			b.Lines = append(b.Lines, Line{X: b.X + pad, Base: y, W: c.Width(t, pdfdoc.Italic, bodySize), Text: t,
+				Style: pdfdoc.Italic, Size: bodySize, Color: muted})
+		}
 		return
 	}
 	for i, it := range s.items {
@@ -424,7 +431,11 @@ func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 			rows = append(rows, row{item{lead: o.Objective, text: L.Enum("perspective", o.Perspective) + " · " + txt, light: l}, rank})
 		}
 		slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.rank, b.rank) })
-		if s.Total != nil {
+		switch {
+		case s.Total != nil && s.StartingPoint:
+			// A starting point is never shown as a result (spec A4).
+			sc.facts = append(sc.facts, item{lead: L.T("b2.start") + " " + F.Percent(*s.Total), text: L.T("sum.nored.start")})
+		case s.Total != nil:
 			sc.facts = append(sc.facts, item{lead: L.T("sum.scorecard") + " " + F.Percent(*s.Total),
 				text: W.F("one.objectives", onTrack, results)})
 		}

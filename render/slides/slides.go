@@ -470,7 +470,11 @@ func internalSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition
 					onTrack++
 				}
 			}
-			rows = append(rows, row{item{lead: o.Objective, text: F.Percent(of.Achievement) + " · " + L.Enum("light", string(l)), light: l}, rank})
+			state := L.Enum("light", string(l))
+			if of.StartingPoint {
+				state = L.T("b2.start") // never shown as a result (spec A4)
+			}
+			rows = append(rows, row{item{lead: o.Objective, text: F.Percent(of.Achievement) + " · " + state, light: l}, rank})
 		}
 		slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.rank, b.rank) })
 		title := W.F("sl.scorecard", onTrack, results)
