@@ -27,6 +27,10 @@ type tagger struct {
 	stack []*fpdf.StructElem
 	open  bool               // a sequence is open on the current page
 	cells []*fpdf.StructElem // the cells (TH, TD) of the table row being drawn
+	// pageText is, per page, the element of content drawn with no element begun (a
+	// Canvas that does not tag): a P, so that its text is read rather than hidden as an
+	// artifact. The document writer always begins an element first.
+	pageText map[int]*fpdf.StructElem
 }
 
 // grouping are the structure types that hold other elements only: content drawn while
@@ -58,7 +62,16 @@ func (t *tagger) reopen() {
 		return
 	}
 	t.close()
-	if top := t.top(); grouping[top.Type] {
+	if len(t.stack) == 1 {
+		p := t.pdf.PageNo()
+		if t.pageText[p] == nil {
+			if t.pageText == nil {
+				t.pageText = map[int]*fpdf.StructElem{}
+			}
+			t.pageText[p] = t.top().Add("P")
+		}
+		t.pdf.BeginMarkedContent(t.pageText[p])
+	} else if top := t.top(); grouping[top.Type] {
 		t.pdf.BeginArtifact()
 	} else {
 		t.pdf.BeginMarkedContent(top)
