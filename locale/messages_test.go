@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"..", "../cmd/kep"}
+var msgSources = []string{"..", "../cmd/kep", "../internal/preview"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the
@@ -33,7 +33,11 @@ var msgHelpers = map[string]int{
 	"errorf":     0, // cmd/kep: errorf(format, …)
 	"helpText":   0, // cmd/kep: helpText(text)
 	"usageError": 2, // cmd/kep: usageError(stderr, c, format, …)
+	"pageText":   1, // internal/preview: pageText(lang, format, …)
 }
+
+// msgInTemplate finds the words of the preview's HTML templates: {{t $.Lang "format" …}}.
+var msgInTemplate = regexp.MustCompile(`\{\{t \$\.Lang ("(?:[^"\\]|\\.)*")`)
 
 // msgHelpersAt are the helpers named "at", whose format index depends on the file.
 var msgHelpersAt = map[string]int{
@@ -63,7 +67,18 @@ func scanMessages(t *testing.T, dir string) []msgSite {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgInTemplate.FindAllSubmatch(src, -1) {
+			s, err := strconv.Unquote(string(m[1]))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", name, m[1], err)
+			}
+			out = append(out, msgSite{s, name + " (template)", false})
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
 		}

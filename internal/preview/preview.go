@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 )
 
 // PollInterval is how often the watched files' modification times are read: short
@@ -388,7 +389,7 @@ func (pv *Server) build(path string, gen uint64) (res *planResult) {
 		// The terminal says so too, for whoever has it next to the editor.
 		for _, d := range res.diags {
 			if !d.Warning {
-				pv.log.Print(d.String())
+				pv.log.Print(d.StringIn(locale.MsgLang(d.Lang)))
 			}
 		}
 		return res
@@ -505,9 +506,10 @@ func (pv *Server) refuseHost(w http.ResponseWriter, host string) {
 	if len(host) > 100 || !printableASCII(host) {
 		host = "" // an odd Host header is not repeated
 	}
-	msg := "kep serve answers only requests addressed to localhost or to a name given with --allow-host"
+	lang := locale.MsgLang("")
+	msg := pageText(lang, "kep serve answers only requests addressed to localhost or to a name given with --allow-host")
 	if host != "" {
-		msg += fmt.Sprintf("; to open it as %s, restart kep serve with --allow-host %s", host, host)
+		msg = pageText(lang, "kep serve answers only requests addressed to localhost or to a name given with --allow-host; to open it as %s, restart kep serve with --allow-host %s", host, host)
 	}
 	http.Error(w, msg, http.StatusMisdirectedRequest)
 	pv.mu.Lock()
@@ -517,7 +519,7 @@ func (pv *Server) refuseHost(w http.ResponseWriter, host string) {
 	}
 	pv.mu.Unlock()
 	if first {
-		pv.log.Printf("refused a request addressed to %s (to allow it: --allow-host %s)", host, host)
+		pv.log.Print(pageText(locale.MsgLang(""), "refused a request addressed to %s (to allow it: --allow-host %s)", host, host))
 	}
 }
 
@@ -654,7 +656,7 @@ func (pv *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		// The page still works; it only does not reload by itself.
 		w.Header().Set("Retry-After", "10")
-		http.Error(w, fmt.Sprintf("kep serve: %d pages reload live already; close some preview tabs", pv.limits.Streams),
+		http.Error(w, pageText(locale.MsgLang(""), "kep serve: %d pages reload live already; close some preview tabs", pv.limits.Streams),
 			http.StatusServiceUnavailable)
 		return
 	}
@@ -753,19 +755,26 @@ type problemLine struct {
 
 func (pv *Server) writeProblemPage(w io.Writer, p *previewPlan, res *planResult, script string) {
 	data := struct {
+		Lang     string
 		File     string
 		Errors   []problemLine
 		Warnings []problemLine
 		Failure  string
 		Script   template.HTML
-	}{File: p.path, Script: template.HTML(script)}
+	}{Lang: locale.MsgLang(""), File: p.path, Script: template.HTML(script)}
+	for _, d := range res.diags {
+		if d.File == p.path && d.Lang != "" {
+			data.Lang = locale.MsgLang(d.Lang) // the page about a plan speaks the plan's language
+			break
+		}
+	}
 	for _, d := range res.diags {
 		where := d.File
 		if d.Line > 0 {
 			col := max(d.Col, 1)
 			where = fmt.Sprintf("%s:%d:%d", d.File, d.Line, col)
 		}
-		pl := problemLine{Where: where, Path: d.Path, Message: d.Message, Warning: d.Warning}
+		pl := problemLine{Where: where, Path: d.Path, Message: d.Text(data.Lang), Warning: d.Warning}
 		if lines := res.sources[d.File]; d.Line > 0 && d.Line <= len(lines) {
 			pl.Source = lines[d.Line-1]
 		}
@@ -783,12 +792,21 @@ func (pv *Server) writeProblemPage(w io.Writer, p *previewPlan, res *planResult,
 	}
 }
 
-var problemTmpl = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
-<html lang="en">
+// The pages' words are in the reader's language: {{t $.Lang FORMAT args…}} translates as
+// pageText does (TestMsgCatalogues finds them in the templates).
+var pageFuncs = template.FuncMap{"t": pageText}
+
+// pageText is format with args in lang, from locale's catalogues.
+func pageText(lang, format string, args ...any) string {
+	return locale.Msgf(format, args...).In(lang)
+}
+
+var problemTmpl = template.Must(template.New("problems").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{if .Errors}}{{len .Errors}} error(s){{else}}Problem{{end}} – {{.File}}</title>
+<title>{{if .Errors}}{{t $.Lang "%d error(s)" (len .Errors)}}{{else}}{{t $.Lang "Problem"}}{{end}} – {{.File}}</title>
 <style>` + previewCSS + `
 .problem li { margin: .6rem 0; }
 .problem code.where { font-weight: bold; }
@@ -800,25 +818,25 @@ var problemTmpl = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
 <main>
 <h1>{{.File}}</h1>
 {{if .Errors}}<section class="problem errors" id="errors">
-<h2>{{len .Errors}} error(s): the document is not rendered</h2>
-<p>Fix the plan and save: this page reloads by itself.</p>
+<h2>{{t $.Lang "%d error(s): the document is not rendered" (len .Errors)}}</h2>
+<p>{{t $.Lang "Fix the plan and save: this page reloads by itself."}}</p>
 <ol>{{range .Errors}}
 <li><code class="where">{{.Where}}</code>: {{if .Path}}<code>{{.Path}}</code>: {{end}}{{.Message}}{{if .Source}}
 <pre>{{.Source}}</pre>{{end}}</li>{{end}}
 </ol>
 </section>{{end}}
 {{if .Failure}}<section class="problem errors" id="failure">
-<h2>The document could not be rendered</h2>
+<h2>{{t $.Lang "The document could not be rendered"}}</h2>
 <pre>{{.Failure}}</pre>
 </section>{{end}}
 {{if .Warnings}}<section class="problem warnings" id="warnings">
-<h2>{{len .Warnings}} warning(s)</h2>
+<h2>{{t $.Lang "%d warning(s)" (len .Warnings)}}</h2>
 <ol>{{range .Warnings}}
 <li><code class="where">{{.Where}}</code>: {{if .Path}}<code>{{.Path}}</code>: {{end}}{{.Message}}{{if .Source}}
 <pre>{{.Source}}</pre>{{end}}</li>{{end}}
 </ol>
 </section>{{end}}
-<p><a href="/">All plans</a></p>
+<p><a href="/">{{t $.Lang "All plans"}}</a></p>
 </main>
 {{.Script}}
 </body>
@@ -856,7 +874,7 @@ func (pv *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, d := range res.diags {
 			if d.Warning {
-				rw.Warns = append(rw.Warns, d.String())
+				rw.Warns = append(rw.Warns, d.StringIn(locale.MsgLang(d.Lang)))
 			} else {
 				rw.Errors++
 			}
@@ -867,32 +885,32 @@ func (pv *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	setPageCSP(w, nonce)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	err := indexTmpl.Execute(w, struct {
+		Lang   string
 		Rows   []row
 		Script template.HTML
-	}{rows, template.HTML(reloadScript(nonce, "/events/all", version))})
+	}{locale.MsgLang(""), rows, template.HTML(reloadScript(nonce, "/events/all", version))})
 	if err != nil {
 		pv.log.Printf("index page: %v", err)
 	}
 }
 
-var indexTmpl = template.Must(template.New("index").Parse(`<!DOCTYPE html>
-<html lang="en">
+var indexTmpl = template.Must(template.New("index").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kep preview</title>
+<title>{{t $.Lang "kep preview"}}</title>
 <style>` + previewCSS + `</style>
 </head>
 <body>
 <main>
-<h1>kep preview</h1>
-<p>Each plan is rendered when you open it and again whenever you save it, its workspace
-file or a brand asset; open pages reload by themselves.</p>
+<h1>{{t $.Lang "kep preview"}}</h1>
+<p>{{t $.Lang "Each plan is rendered when you open it and again whenever you save it, its workspace file or a brand asset; open pages reload by themselves."}}</p>
 <table>
-<thead><tr><th scope="col">#</th><th scope="col">Plan</th><th scope="col">File</th><th scope="col">Check</th><th scope="col">PDF</th></tr></thead>
+<thead><tr><th scope="col">#</th><th scope="col">{{t $.Lang "Plan"}}</th><th scope="col">{{t $.Lang "File"}}</th><th scope="col">{{t $.Lang "Check"}}</th><th scope="col">PDF</th></tr></thead>
 <tbody>{{range .Rows}}
 <tr><td>{{.N}}</td><td><a href="/plan/{{.N}}">{{if .Account}}{{.Account}}{{else}}{{.File}}{{end}}</a></td><td><code>{{.File}}</code></td>
-<td>{{if .Errors}}<span class="err">{{.Errors}} error(s)</span>{{else if .Failed}}<span class="err">not rendered</span>{{else}}<span class="ok">valid</span>{{end}}{{if .Warns}}, <details><summary class="warn">{{len .Warns}} warning(s)</summary><ul>{{range .Warns}}<li><code>{{.}}</code></li>{{end}}</ul></details>{{end}}</td>
+<td>{{if .Errors}}<span class="err">{{t $.Lang "%d error(s)" .Errors}}</span>{{else if .Failed}}<span class="err">{{t $.Lang "not rendered"}}</span>{{else}}<span class="ok">{{t $.Lang "valid"}}</span>{{end}}{{if .Warns}}, <details><summary class="warn">{{t $.Lang "%d warning(s)" (len .Warns)}}</summary><ul>{{range .Warns}}<li><code>{{.}}</code></li>{{end}}</ul></details>{{end}}</td>
 <td>{{if or .Errors .Failed}}–{{else}}<a href="/plan/{{.N}}.pdf" download>PDF</a>{{end}}</td></tr>{{end}}
 </tbody>
 </table>
