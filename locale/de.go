@@ -120,6 +120,7 @@ var deLabels = map[string]string{
 	"sum.block.empty":    "leer",
 	"sum.none":           "keine",
 	"sum.more":           "… und %d weitere (siehe „%s“).",
+	"sum.cut":            "Nicht mehr auf dieser Seite, im Dokument: %s.",
 	"sum.keyfigures":     "Kennzahlen",
 
 	// A9: blocks still as kep init wrote them.

@@ -115,6 +115,7 @@ var enLabels = map[string]string{
 	"sum.block.empty":    "empty",
 	"sum.none":           "none",
 	"sum.more":           "… and %d more (see “%s”).",
+	"sum.cut":            "Not on this page, in the document: %s.",
 	"sum.keyfigures":     "Key figures",
 
 	// A9: blocks still as kep init wrote them.

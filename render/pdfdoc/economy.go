@@ -1,6 +1,10 @@
 package pdfdoc
 
 import (
+	"fmt"
+	"math"
+	"strings"
+
 	"github.com/go-pdf/fpdf"
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
@@ -11,7 +15,7 @@ import (
 // as long as each fits there whole; the page then ends and the waiting charts open the
 // next one, each with its caption, its text alternative and its data. Floats are placed
 // only between blocks, never inside one (a table's rows or a paragraph's lines are not
-// interrupted), and never leave their chapter.
+// interrupted); the start of a chapter that runs on may fill their gap as well.
 
 // minChartScale is how far a chart that nearly fits is set smaller instead of floating.
 const minChartScale = 0.75
@@ -154,6 +158,9 @@ func (w *docWriter) markdownHeight(src string) float64 {
 func (w *docWriter) sectionHeight(s *render.Section, depth int) float64 {
 	lvl := min(depth, len(headSize)-1)
 	h := headSize[lvl]*ptToMM*leadHead + gapSection + 1.5
+	if depth == 0 {
+		h += gapChapter - gapSection + 6 // and the rule below a chapter heading
+	}
 	switch {
 	case len(s.Blocks) > 0:
 		if _, ok := s.Blocks[0].(*render.Chart); ok {
@@ -172,6 +179,17 @@ func (w *docWriter) sectionHeight(s *render.Section, depth int) float64 {
 		return h + b
 	}
 	return h
+}
+
+// contentsFit reports whether the whole table of contents fits below the position, after
+// a short summary: it then follows on the same page instead of starting its own.
+func (w *docWriter) contentsFit() bool {
+	if w.atTop() {
+		return true
+	}
+	w.tocScale = 1
+	y := w.y + gapChapter + headSize[0]*ptToMM*leadHead + 7.5 // the heading and its rule
+	return y < w.bottom() && w.walkContents(y, nil) == 1
 }
 
 // height is the table's whole height.
@@ -210,4 +228,70 @@ func (w *docWriter) onCover(b render.Block) bool {
 		}
 	}
 	return true
+}
+
+// tilesPerRow chooses 3, 4 or 5 tiles a row for n tiles: the fewest rows, then the
+// fewest empty places in the last, among the counts at which every value fits its tile
+// on one line (fits).
+func tilesPerRow(n int, fits func(per int) bool) int {
+	best, score := min(n, 3), math.MaxInt
+	for per := 3; per <= 5; per++ {
+		if per > 3 && !fits(per) {
+			continue
+		}
+		rows := (n + per - 1) / per
+		if s := rows*10 + rows*per - n; s < score {
+			best, score = min(per, n), s
+		}
+	}
+	return max(best, 1)
+}
+
+// onePage keeps a section to one page in print (render.Section.OnePage): a small heading
+// with its block that does not fit below what is set is left out, and a closing line
+// names what was left out.
+type onePage struct {
+	page int
+	skip bool     // the block after a left-out heading goes with it
+	cut  []string // the headings left out
+}
+
+// onePageReserve is the room kept for the closing line.
+const onePageReserve = 2*4.9 + gapBlock
+
+// leaveOut reports whether block b, followed by rest, is left out of a one-page section.
+func (w *docWriter) leaveOut(op *onePage, b render.Block, rest []render.Block) bool {
+	if op == nil {
+		return false
+	}
+	if op.skip {
+		op.skip = false
+		return true
+	}
+	h, ok := b.(*render.Heading)
+	if !ok {
+		return false
+	}
+	need := w.blockHeight(b, rest)
+	if need >= 0 && w.pdf.PageNo() == op.page && w.y+need+onePageReserve <= w.bottom() {
+		return false
+	}
+	op.cut = append(op.cut, h.Text)
+	// The block the heading heads goes too; a heading right after it starts a unit of
+	// its own.
+	op.skip = len(rest) > 0 && !isHeading(rest[0])
+	return true
+}
+
+func isHeading(b render.Block) bool {
+	_, ok := b.(*render.Heading)
+	return ok
+}
+
+// closeOnePage names what a one-page section left out.
+func (w *docWriter) closeOnePage(op *onePage) {
+	if op == nil || len(op.cut) == 0 {
+		return
+	}
+	w.block(&render.Paragraph{Text: fmt.Sprintf(w.d.Labels.T("sum.cut"), strings.Join(op.cut, ", "))}, 0)
 }
