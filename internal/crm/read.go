@@ -268,6 +268,9 @@ func readXLSX(data []byte) (*Table, error) {
 	f, err := xlsx.Open(data, xlsx.Limits{
 		Unzipped:    maxXLSXUnzipped,
 		StringBytes: MaxCellBytes * 4, // beyond MaxCellBytes, checkCells names the row
+		// Every cell of the rows an import can take; the parser's time follows from it
+		// (reading stops after MaxRows data rows anyway).
+		Cells: (MaxRows + 1) * MaxColumns,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)

@@ -119,10 +119,13 @@ func TestHostile(t *testing.T) {
 		{"not a zip", []byte("PK\x03\x04garbage"), Limits{}, "not a zip file"},
 		{"entries", pack(t, manyEntries), Limits{Entries: 10}, "15 zip entries, more than the limit of 10"},
 		{"no workbook", pack(t, map[string]string{"a.txt": "x"}), Limits{}, "the part xl/workbook.xml is missing"},
+		{"blanks", pack(t, book(`<row r="1">`+strings.Repeat(" ", 200<<10)+`</row>`, "", "")), Limits{StringBytes: 1 << 10},
+			`sheet "Daten": xl/worksheets/sheet1.xml: a text or tag of more than 72 KiB`},
 		{"bomb", pack(t, book(`<row r="1"><c t="inlineStr"><is><t>`+strings.Repeat(" ", 3<<20)+`</t></is></c></row>`, "", "")), Limits{Unzipped: 1 << 20},
 			"xl/worksheets/sheet1.xml: the unpacked size exceeds the limit of 1 MiB"},
 		{"depth", pack(t, book(`<row r="1"><c r="A1"><extLst>`+deep+`</extLst></c></row>`, "", "")), Limits{}, `sheet "Daten": cell A1: xl/worksheets/sheet1.xml: elements nested more than 64 deep`},
 		{"cells", pack(t, book(`<row r="1">`+strings.Repeat(`<c><v>1</v></c>`, 11)+`</row>`, "", "")), Limits{Cells: 10}, `sheet "Daten": cell K1: more than 10 cells`},
+		{"elements", pack(t, book(`<row r="1">`+strings.Repeat(`<x/>`, 41)+`</row>`, "", "")), Limits{Cells: 10}, `sheet "Daten": xl/worksheets/sheet1.xml: more than 40 XML elements in the workbook`},
 		{"shared strings", pack(t, book(`<row r="1"/>`, manyStrings, "")), Limits{SharedStrings: 10}, "xl/sharedStrings.xml: more than 10 shared strings"},
 		{"long string", pack(t, book(`<row r="1"/>`, "<si><t>"+strings.Repeat("x", 101)+"</t></si>", "")), Limits{StringBytes: 100}, "xl/sharedStrings.xml: string 0: a text of more than 100 bytes"},
 		{"string index", pack(t, book(`<row r="1"><c r="B1" t="s"><v>11</v></c></row>`, manyStrings, "")), Limits{}, `sheet "Daten": cell B1: shared string "11" does not exist (the workbook has 11)`},
@@ -136,7 +139,7 @@ func TestHostile(t *testing.T) {
 		{"bad type", pack(t, book(`<row r="1"><c r="A1" t="q"><v>1</v></c></row>`, "", "")), Limits{}, `cell A1: unknown cell type "q"`},
 		{"broken xml", pack(t, book(`<row r="1"><c r="A1"><v>1</c></row>`, "", "")), Limits{}, `sheet "Daten": cell A1: xl/worksheets/sheet1.xml: line 1: element <v> closed by </c>`},
 		{"truncated xml", pack(t, book(`<worksheet><sheetData><row r="1">`, "", "")), Limits{}, `sheet "Daten": xl/worksheets/sheet1.xml: line 1: unexpected EOF`},
-		{"utf-16", pack(t, book(`<?xml version="1.0" encoding="UTF-16"?><worksheet/>`, "", "")), Limits{}, `the encoding "UTF-16" is not supported`},
+		{"utf-16", pack(t, book(`<?xml version="1.0" encoding="UTF-16"?><worksheet/>`, "", "")), Limits{}, `sheet "Daten": xl/worksheets/sheet1.xml: the encoding "UTF-16" is not supported (want UTF-8)`},
 		{"missing sheet part", func() []byte {
 			p := book("", "", "")
 			delete(p, "xl/worksheets/sheet1.xml")

@@ -21,6 +21,7 @@ type Limits struct {
 	Unzipped      int64 // bytes inflated from all parts read together (default 200 MiB)
 	Depth         int   // XML element nesting (default 64)
 	Cells         int   // cells (c elements) in the sheet read (default 5,000,000)
+	Elements      int   // XML elements in all parts read together: the parser's time (default 4 × Cells)
 	SharedStrings int   // entries of the shared-string table (default 1,000,000)
 	StringBytes   int   // bytes of one cell's or shared string's text (default 1 MiB)
 	Styles        int   // cell formats (default 65,536)
@@ -35,6 +36,7 @@ func (l Limits) withDefaults() Limits {
 	def(&l.Entries, 10_000)
 	def(&l.Depth, 64)
 	def(&l.Cells, 5_000_000)
+	def(&l.Elements, 4*l.Cells) // a cell, its value and an inline string's is and t
 	def(&l.SharedStrings, 1_000_000)
 	def(&l.StringBytes, 1<<20)
 	def(&l.Styles, 65_536)
@@ -49,6 +51,7 @@ type File struct {
 	lim      Limits
 	parts    map[string]*zip.File // by lower-case name: OPC part names ignore case
 	budget   int64                // bytes still allowed to inflate
+	elements int                  // XML elements still allowed to parse
 	sheets   []sheetRef
 	date1904 bool
 	strings  []string
@@ -71,7 +74,7 @@ func Open(data []byte, lim Limits) (*File, error) {
 	if len(zr.File) > lim.Entries {
 		return nil, fmt.Errorf("%d zip entries, more than the limit of %d", len(zr.File), lim.Entries)
 	}
-	f := &File{lim: lim, parts: map[string]*zip.File{}, budget: lim.Unzipped}
+	f := &File{lim: lim, parts: map[string]*zip.File{}, budget: lim.Unzipped, elements: lim.Elements}
 	for _, zf := range zr.File {
 		k := strings.ToLower(strings.TrimPrefix(zf.Name, "/"))
 		if _, dup := f.parts[k]; !dup {
@@ -133,17 +136,24 @@ func (f *File) open(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return &budgetReader{rc: rc, f: f, name: name}, nil
+	// A text may be escaped (&quot; is 6 bytes for 1) and a tag carries attributes.
+	return &budgetReader{rc: rc, f: f, name: name, maxRun: 8*f.lim.StringBytes + 64<<10}, nil
 }
 
 func (f *File) tooBig(name string) error {
 	return fmt.Errorf("%s: the unpacked size exceeds the limit of %d MiB for the whole workbook (a zip bomb?)", name, f.lim.Unzipped>>20)
 }
 
+// budgetReader charges what a part inflates to the workbook's budget, and bounds the run
+// of bytes between two angle brackets: encoding/xml holds a whole text or tag in memory
+// before anything can look at its length, so 190 MiB of blanks between two elements
+// would cost as much memory (and half a minute) while being no cell at all.
 type budgetReader struct {
-	rc   io.ReadCloser
-	f    *File
-	name string
+	rc     io.ReadCloser
+	f      *File
+	name   string
+	run    int // bytes since the last < or >
+	maxRun int
 }
 
 func (b *budgetReader) Read(p []byte) (int, error) {
@@ -162,6 +172,20 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.f.budget < 0 {
 		return 0, b.f.tooBig(b.name)
 	}
+	// A run within this chunk is shorter than the chunk; only a run across chunks can
+	// pass the limit, which is far above a chunk (32 KiB at most from encoding/xml).
+	first := bytes.IndexAny(p[:n], "<>")
+	if first < 0 {
+		b.run += n
+	} else {
+		b.run += first
+	}
+	if b.run > b.maxRun {
+		return 0, fmt.Errorf("%s: a text or tag of more than %d KiB", b.name, b.maxRun>>10)
+	}
+	if first >= 0 {
+		b.run = n - 1 - bytes.LastIndexAny(p[:n], "<>")
+	}
 	return n, err
 }
 
@@ -169,18 +193,21 @@ func (b *budgetReader) Close() error { return b.rc.Close() }
 
 // decoder walks one part's elements, keeping the nesting within the limit.
 type decoder struct {
-	d     *xml.Decoder
-	depth int
-	max   int
-	name  string
+	d       *xml.Decoder
+	depth   int
+	f       *File
+	name    string
+	charset string // an encoding the part declares other than UTF-8
 }
 
 func (f *File) decoder(r io.Reader, name string) *decoder {
 	d := xml.NewDecoder(r)
+	dec := &decoder{d: d, f: f, name: name}
 	d.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
-		return nil, fmt.Errorf("the encoding %q is not supported (want UTF-8)", label)
+		dec.charset = label
+		return nil, errors.New("unsupported")
 	}
-	return &decoder{d: d, max: f.lim.Depth, name: name}
+	return dec
 }
 
 // next returns the next start or end element or text; io.EOF at the end of the part.
@@ -191,17 +218,23 @@ func (d *decoder) next() (xml.Token, error) {
 			if err == io.EOF {
 				return nil, io.EOF // encoding/xml reports unclosed elements as a syntax error
 			}
+			if d.charset != "" {
+				return nil, fmt.Errorf("%s: the encoding %q is not supported (want UTF-8)", d.name, d.charset)
+			}
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				return nil, fmt.Errorf("%s: line %d: %s", d.name, se.Line, se.Msg)
 			}
-			return nil, fmt.Errorf("%s: %w", d.name, err)
+			return nil, err // from budgetReader or CharsetReader, naming the part already
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			d.depth++
-			if d.depth > d.max {
-				return nil, fmt.Errorf("%s: elements nested more than %d deep", d.name, d.max)
+			if d.depth > d.f.lim.Depth {
+				return nil, fmt.Errorf("%s: elements nested more than %d deep", d.name, d.f.lim.Depth)
+			}
+			if d.f.elements--; d.f.elements < 0 {
+				return nil, fmt.Errorf("%s: more than %d XML elements in the workbook", d.name, d.f.lim.Elements)
 			}
 			return t, nil
 		case xml.EndElement:
@@ -573,7 +606,7 @@ func (r *sheetReader) read() error {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "sheetData":
-				inData = false
+				return nil // what follows (filters, page setup, extensions) holds no cell
 			case "row":
 				if inData {
 					if err := r.endRow(); err != nil {

@@ -87,7 +87,7 @@ func TestEscape(t *testing.T) {
 // xmlText decodes s as the text of an element, as a reader would.
 func xmlText(t *testing.T, s string) string {
 	t.Helper()
-	f := &File{lim: Limits{}.withDefaults()}
+	f := &File{lim: Limits{}.withDefaults(), elements: 1 << 20}
 	d := f.decoder(strings.NewReader("<t>"+s+"</t>"), "test")
 	if _, err := d.next(); err != nil {
 		t.Fatal(err)
