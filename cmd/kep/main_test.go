@@ -24,8 +24,10 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// englishUnlessAsked sets KEP_LANG=en unless it is set; a script that tests the choice
+// of language sets it, to empty for the environment to decide (messages_lang.txtar).
 func englishUnlessAsked() {
-	if os.Getenv("KEP_LANG") == "" {
+	if _, ok := os.LookupEnv("KEP_LANG"); !ok {
 		os.Setenv("KEP_LANG", "en")
 	}
 }
