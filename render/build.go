@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/render/theme"
 )
 
 // Options are the inputs of Build that are not in the plan.
@@ -137,7 +138,7 @@ func (b *builder) build() *Document {
 		Status:          b.enum("status", status), StatusKey: status,
 		Period: b.F.Period(p.Meta.From, p.Meta.To),
 		Date:   b.F.Date(today), DateISO: today.String(), Now: now,
-		Primary: colorOr(p.Brand.Primary, "#1f4e79"), Accent: colorOr(p.Brand.Accent, "#c8702a"),
+		Primary: theme.ParseOr(p.Brand.Primary, theme.DefaultPrimary).Hex(), Accent: theme.ParseOr(p.Brand.Accent, theme.DefaultAccent).Hex(),
 		Paper: paper, Logo: p.Brand.LogoData, LogoType: p.Brand.LogoType,
 		Font: p.Brand.FontData, FontBold: p.Brand.FontBoldData,
 		Footer: p.Brand.Footer, Generator: gen,
@@ -151,7 +152,7 @@ func (b *builder) build() *Document {
 	d.Cover = b.cover()
 
 	d.Sections = append(d.Sections, b.summary())
-	d.Sections = append(d.Sections, &Section{ID: "contents", Title: L.T("sec.contents"), Level: 1, TOC: true, NewPage: b.chapterPage()})
+	d.Sections = append(d.Sections, &Section{ID: "contents", Title: L.T("sec.contents"), Level: 1, TOC: true, NewPage: true})
 	if rv := b.review(); rv != nil {
 		d.Sections = append(d.Sections, rv)
 	}
@@ -204,15 +205,6 @@ func (b *builder) uniqueID(id string) string {
 	return id
 }
 
-func colorOr(c, def string) string {
-	if len(c) == 7 && c[0] == '#' {
-		if _, err := strconv.ParseUint(c[1:], 16, 32); err == nil {
-			return strings.ToLower(c)
-		}
-	}
-	return def
-}
-
 func (b *builder) cover() []Fact {
 	p, L := b.p, b.L
 	var fs []Fact
@@ -239,7 +231,7 @@ func (b *builder) cover() []Fact {
 
 func (b *builder) summary() *Section {
 	p, f, L := b.p, b.f, b.L
-	s := &Section{ID: "summary", Title: L.T("sec.summary"), Level: 1, NewPage: true, OnePage: true}
+	s := &Section{ID: "summary", Title: L.T("sec.summary"), Level: 1, NewPage: true}
 	facts := &Facts{Items: []Fact{
 		{Label: L.T(b.prospectKey("sum.account")), Value: p.Meta.Account},
 		{Label: L.T("sum.period"), Value: b.doc.Period},
@@ -303,10 +295,6 @@ func (b *builder) summary() *Section {
 	}
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
 	s.Blocks = append(s.Blocks, b.reviewSummary()...) // --previous: last period in one line
-	// The manager's own words first, then what kep derives.
-	if strings.TrimSpace(p.Meta.Summary) != "" {
-		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
-	}
 
 	// Objectives in the red.
 	if f.Scorecard != nil {
@@ -366,20 +354,18 @@ func (b *builder) summary() *Section {
 		if more > 0 {
 			key = key[:maxKeyContacts]
 		}
-		// One line, not a table: the summary fits one page (block 7 has the table).
-		names := make([]string, len(key))
-		for i, r := range key {
-			names[i] = joinNonEmpty(", ", r[0].Text, r[1].Text) + " (" + r[2].Text + ")"
-		}
-		text := strings.Join(names, "; ") + "."
+		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.keycontacts")}, &Table{
+			Caption: L.T("sum.keycontacts"),
+			Header:  []string{L.T("b7.name"), L.T("b7.title"), L.T("b7.attitude")},
+			Rows:    key, RowHeader: true, Widths: []float64{3, 4, 2},
+		})
 		if more > 0 {
-			text += " " + b.tf("sum.more", more, L.T("sec.b7.contacts"))
+			s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("sum.more", more, L.T("sec.b7.contacts"))})
 		}
-		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.keycontacts")}, &Paragraph{Text: text})
 	}
 
-	// Next three open actions, by due date (chapter 8 has them all).
-	if rows := b.nextActions(3); len(rows) > 0 {
+	// Next five open actions, by due date.
+	if rows := b.nextActions(5); len(rows) > 0 {
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.nextactions")}, &Table{
 			Caption: L.T("sum.nextactions"),
 			Header:  []string{L.T("act.id"), L.T("act.action"), L.T("act.owner"), L.T("act.due")},
@@ -393,6 +379,10 @@ func (b *builder) summary() *Section {
 	}
 
 	s.Blocks = append(s.Blocks, b.completeness())
+
+	if strings.TrimSpace(p.Meta.Summary) != "" {
+		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
+	}
 	return s
 }
 
@@ -434,7 +424,7 @@ func tileRound(v float64) float64 {
 }
 
 // maxKeyContacts is how many contacts of influence 3 the summary lists.
-const maxKeyContacts = 6
+const maxKeyContacts = 12
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 

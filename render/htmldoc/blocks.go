@@ -172,11 +172,8 @@ func (p *page) light(l render.Light) {
 
 func (p *page) chart(c *render.Chart, s *render.Section) error {
 	w, h := c.Width, c.Height
-	if w < 50 {
-		w = 600
-	}
-	if h < 50 {
-		h = 400
+	if w < 50 || h < 50 { // no size given: the theme's, as in the PDF
+		w, h = p.look.ChartWidth, p.look.ChartHeight
 	}
 	svg, err := charts.SVG(c.Model, p.theme, w, h)
 	if err != nil {
