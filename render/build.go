@@ -152,7 +152,7 @@ func (b *builder) build() *Document {
 	d.Cover = b.cover()
 
 	d.Sections = append(d.Sections, b.summary())
-	d.Sections = append(d.Sections, &Section{ID: "contents", Title: L.T("sec.contents"), Level: 1, TOC: true, NewPage: true})
+	d.Sections = append(d.Sections, &Section{ID: "contents", Title: L.T("sec.contents"), Level: 1, TOC: true, NewPage: b.chapterPage()})
 	if rv := b.review(); rv != nil {
 		d.Sections = append(d.Sections, rv)
 	}
@@ -231,7 +231,7 @@ func (b *builder) cover() []Fact {
 
 func (b *builder) summary() *Section {
 	p, f, L := b.p, b.f, b.L
-	s := &Section{ID: "summary", Title: L.T("sec.summary"), Level: 1, NewPage: true}
+	s := &Section{ID: "summary", Title: L.T("sec.summary"), Level: 1, NewPage: true, OnePage: true}
 	facts := &Facts{Items: []Fact{
 		{Label: L.T(b.prospectKey("sum.account")), Value: p.Meta.Account},
 		{Label: L.T("sum.period"), Value: b.doc.Period},
@@ -295,6 +295,10 @@ func (b *builder) summary() *Section {
 	}
 	s.Blocks = append(s.Blocks, &Tiles{Items: tiles})
 	s.Blocks = append(s.Blocks, b.reviewSummary()...) // --previous: last period in one line
+	// The manager's own words first, then what kep derives.
+	if strings.TrimSpace(p.Meta.Summary) != "" {
+		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
+	}
 
 	// Objectives in the red.
 	if f.Scorecard != nil {
@@ -354,18 +358,20 @@ func (b *builder) summary() *Section {
 		if more > 0 {
 			key = key[:maxKeyContacts]
 		}
-		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.keycontacts")}, &Table{
-			Caption: L.T("sum.keycontacts"),
-			Header:  []string{L.T("b7.name"), L.T("b7.title"), L.T("b7.attitude")},
-			Rows:    key, RowHeader: true, Widths: []float64{3, 4, 2},
-		})
-		if more > 0 {
-			s.Blocks = append(s.Blocks, &Paragraph{Text: b.tf("sum.more", more, L.T("sec.b7.contacts"))})
+		// One line, not a table: the summary fits one page (block 7 has the table).
+		names := make([]string, len(key))
+		for i, r := range key {
+			names[i] = joinNonEmpty(", ", r[0].Text, r[1].Text) + " (" + r[2].Text + ")"
 		}
+		text := strings.Join(names, "; ") + "."
+		if more > 0 {
+			text += " " + b.tf("sum.more", more, L.T("sec.b7.contacts"))
+		}
+		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.keycontacts")}, &Paragraph{Text: text})
 	}
 
-	// Next five open actions, by due date.
-	if rows := b.nextActions(5); len(rows) > 0 {
+	// Next three open actions, by due date (chapter 8 has them all).
+	if rows := b.nextActions(3); len(rows) > 0 {
 		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sum.nextactions")}, &Table{
 			Caption: L.T("sum.nextactions"),
 			Header:  []string{L.T("act.id"), L.T("act.action"), L.T("act.owner"), L.T("act.due")},
@@ -379,10 +385,6 @@ func (b *builder) summary() *Section {
 	}
 
 	s.Blocks = append(s.Blocks, b.completeness())
-
-	if strings.TrimSpace(p.Meta.Summary) != "" {
-		s.Blocks = append(s.Blocks, &Heading{Text: L.T("sec.manager_summary")}, &Markdown{Source: p.Meta.Summary})
-	}
 	return s
 }
 
@@ -424,7 +426,7 @@ func tileRound(v float64) float64 {
 }
 
 // maxKeyContacts is how many contacts of influence 3 the summary lists.
-const maxKeyContacts = 12
+const maxKeyContacts = 6
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 

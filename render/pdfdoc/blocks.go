@@ -466,16 +466,20 @@ func (w *docWriter) tiles(t *render.Tiles) {
 	if n == 0 {
 		return
 	}
-	perRow := 4
-	if n%3 == 0 || n == 5 {
-		perRow = 3
-	}
-	perRow = min(perRow, n)
 	gapX, pad := 3.5, 3.0
+	val := textStyle{size: sizeH2, lead: lead(sizeH2, 1.25), color: w.primary, base: stBold, align: 'L'}
+	lab := textStyle{size: sizeSmall, lead: lead(sizeSmall, 1.35), color: muted, align: 'L'}
+	sub := textStyle{size: sizeSmall, lead: lead(sizeSmall, 1.35), color: ink, align: 'L'}
+	perRow := tilesPerRow(n, func(per int) bool {
+		inner := (w.width()-gapX*float64(per-1))/float64(per) - 2*pad - 1
+		for _, it := range t.Items {
+			if w.strWidth(w.san.Line(it.Value), stBold, val.size) > inner {
+				return false
+			}
+		}
+		return true
+	})
 	tw := (w.width() - gapX*float64(perRow-1)) / float64(perRow)
-	val := textStyle{size: 16, lead: 16 * ptToMM * 1.25, color: w.primary, base: stBold, align: 'L'}
-	lab := textStyle{size: 8, lead: 8 * ptToMM * 1.4, color: muted, align: 'L'}
-	sub := textStyle{size: 8.5, lead: 8.5 * ptToMM * 1.4, color: ink, align: 'L'}
 	inner := tw - 2*pad - 1
 	for start := 0; start < n; start += perRow {
 		row := t.Items[start:min(n, start+perRow)]
