@@ -56,6 +56,9 @@ type Line struct {
 	Light      render.Light // drawn left of X
 	// Inline lines stand on the baseline of the line before (a right-aligned amount).
 	Inline bool
+	// Tag starts a structure element of the tagged PDF (H1, H2, P) that this line and the
+	// lines after it without a Tag belong to.
+	Tag string
 }
 
 // item is one entry of a box: a bold lead line and a regular text of up to two lines.
@@ -112,11 +115,11 @@ func layout(c *pdfdoc.Canvas, p *kep.Plan, f *kep.Figures, doc *render.Document,
 	x0 := margin + 34
 	title := c.Fit(c.Clean(W.F("one.title", p.Meta.Account)), pdfdoc.Bold, 16, pw-x0-margin)
 	pg.Header = append(pg.Header, Line{X: x0, Base: margin + 6, W: c.Width(title, pdfdoc.Bold, 16), Text: title,
-		Style: pdfdoc.Bold, Size: 16, Color: doc.Primary})
+		Style: pdfdoc.Bold, Size: 16, Color: doc.Primary, Tag: "H1"})
 	facts := joinNonEmpty(" · ", doc.Period, versionText(doc), doc.Status, W.F("one.asof", doc.Date), doc.Confidentiality)
 	facts = c.Fit(c.Clean(facts), pdfdoc.Regular, 9, pw-x0-margin)
 	pg.Header = append(pg.Header, Line{X: x0, Base: margin + 12, W: c.Width(facts, pdfdoc.Regular, 9), Text: facts,
-		Size: 9, Color: muted})
+		Size: 9, Color: muted, Tag: "P"})
 
 	var specs []boxSpec
 	if opt.Customer {
@@ -169,7 +172,7 @@ func fill(c *pdfdoc.Canvas, b *Box, s boxSpec, W edition.Words) {
 	}
 	title = c.Fit(title, pdfdoc.Bold, size, inner)
 	b.Lines = append(b.Lines, Line{X: b.X + pad, Base: y, W: c.Width(title, pdfdoc.Bold, size), Text: title,
-		Style: pdfdoc.Bold, Size: size, Color: "primary"})
+		Style: pdfdoc.Bold, Size: size, Color: "primary", Tag: "H2"})
 	y += 2.2
 	bottom := b.Y + b.H - pad
 	for _, it := range s.facts {
@@ -202,11 +205,15 @@ func fill(c *pdfdoc.Canvas, b *Box, s boxSpec, W edition.Words) {
 			ls = ls[:3]
 			ls[2] += " …"
 		}
-		for _, t := range ls {
+		for i, t := range ls {
 			t = c.Fit(t, pdfdoc.Italic, bodySize, inner)
 			y += lead
-			b.Lines = append(b.Lines, Line{X: b.X + pad, Base: y, W: c.Width(t, pdfdoc.Italic, bodySize), Text: t,
-				Style: pdfdoc.Italic, Size: bodySize, Color: muted})
+			l := Line{X: b.X + pad, Base: y, W: c.Width(t, pdfdoc.Italic, bodySize), Text: t,
+				Style: pdfdoc.Italic, Size: bodySize, Color: muted}
+			if i == 0 {
+				l.Tag = "P"
+			}
+			b.Lines = append(b.Lines, l)
 		}
 		return
 	}
@@ -227,13 +234,16 @@ func fill(c *pdfdoc.Canvas, b *Box, s boxSpec, W edition.Words) {
 		t := c.Fit(c.Clean(W.F("one.more", b.More)), pdfdoc.Italic, bodySize, inner)
 		y += lead
 		b.Lines = append(b.Lines, Line{X: b.X + pad, Base: y, W: c.Width(t, pdfdoc.Italic, bodySize), Text: t,
-			Style: pdfdoc.Italic, Size: bodySize, Color: muted})
+			Style: pdfdoc.Italic, Size: bodySize, Color: muted, Tag: "P"})
 	}
 }
 
 // place adds lines below y (the previous baseline) and returns the last baseline.
 func place(b *Box, ls []Line, y float64) float64 {
-	for _, l := range ls {
+	for i, l := range ls {
+		if i == 0 {
+			l.Tag = "P" // an item is one paragraph
+		}
 		if !l.Inline {
 			y += lead
 		}
@@ -315,29 +325,53 @@ func itemLines(c *pdfdoc.Canvas, it item, x, width float64, maxText int) []Line 
 	return out
 }
 
-// draw paints the laid-out page.
+// draw paints the laid-out page, tagged: the header's heading and facts, each box a
+// section with its heading and one paragraph per item, the chart a figure with its text
+// alternative, fills and the footer as artifacts.
 func draw(c *pdfdoc.Canvas, pg *Page, doc *render.Document) {
 	c.AddPage()
-	c.Rect(0, 0, pg.W, 4, doc.Primary)
-	c.Logo(margin, margin, 30, 14)
-	c.Bookmark(pg.Header[0].Text, 0, margin)
-	for _, l := range pg.Header {
-		drawLine(c, l, doc)
-	}
+	c.Artifact(func() {
+		c.Rect(0, 0, pg.W, 4, doc.Primary)
+		c.Logo(margin, margin, 30, 14)
+		c.Bookmark(pg.Header[0].Text, 0, margin) // selects a font: no content of its own
+	})
+	drawLines(c, pg.Header, doc)
 	for _, b := range pg.Boxes {
-		c.Rect(b.X, b.Y, b.W, b.H, "#f4f6f8")
-		c.Rect(b.X, b.Y, b.W, 1.2, doc.Primary)
-		for _, l := range b.Lines {
-			drawLine(c, l, doc)
-		}
+		c.Begin("Sect")
+		c.Artifact(func() {
+			c.Rect(b.X, b.Y, b.W, b.H, "#f4f6f8")
+			c.Rect(b.X, b.Y, b.W, 1.2, doc.Primary)
+		})
+		drawLines(c, b.Lines, doc)
 		if b.Chart != nil {
 			// A chart that cannot be drawn leaves its box with the text; the document
 			// itself reports chart errors.
+			c.Figure(joinNonEmpty(" ", b.Chart.Title+".", b.Chart.Alt))
 			_ = c.Chart(b.Chart.Model, b.ChartX, b.ChartY, b.ChartW, b.ChartH, 1)
+			c.End()
 		}
+		c.End()
 	}
 	foot := c.Fit(c.Clean(joinNonEmpty(" · ", doc.Company, doc.Footer, doc.Generator)), pdfdoc.Regular, 7, pg.W-2*margin)
-	c.Text(margin, pg.H-margin+3, foot, pdfdoc.Regular, 7, muted)
+	c.Artifact(func() { c.Text(margin, pg.H-margin+3, foot, pdfdoc.Regular, 7, muted) })
+}
+
+// drawLines draws lines, each run from a line with a Tag as one structure element.
+func drawLines(c *pdfdoc.Canvas, ls []Line, doc *render.Document) {
+	open := false
+	for _, l := range ls {
+		if l.Tag != "" {
+			if open {
+				c.End()
+			}
+			c.Begin(l.Tag)
+			open = true
+		}
+		drawLine(c, l, doc)
+	}
+	if open {
+		c.End()
+	}
 }
 
 func drawLine(c *pdfdoc.Canvas, l Line, doc *render.Document) {

@@ -281,8 +281,24 @@ func TestPDFChecks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(info), "Pages:           1\n") || !strings.Contains(string(info), "841.89 x 595.28 pts") {
+		if !strings.Contains(string(info), "Pages:           1\n") || !strings.Contains(string(info), "841.89 x 595.28 pts") ||
+			!strings.Contains(string(info), "Tagged:          yes") {
 			t.Errorf("pdfinfo:\n%s", info)
+		}
+		// Tagged: the title, one section with a heading per box, the chart as a figure.
+		st, err := exec.Command(pdfinfo, "-struct", path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tree := string(st)
+		if strings.Count(tree, "  Sect\n") != 8 || strings.Count(tree, "H2 (block)") != 8 || strings.Count(tree, "H1 (block)") != 1 {
+			t.Errorf("structure tree:\n%s", tree)
+		}
+		if want := map[bool]int{false: 1, true: 0}[customer]; strings.Count(tree, "Figure") != want {
+			t.Errorf("%d figures, want %d:\n%s", strings.Count(tree, "Figure"), want, tree)
+		}
+		if findings := rendertest.Preflight(t, out); len(findings) > 0 {
+			t.Errorf("PDF/A-1b: %v", findings)
 		}
 	}
 }

@@ -1,24 +1,24 @@
 package pdfdoc
 
-// The structure of a canvas's PDF (render/onepage, render/slides): what a canvas draws
-// outside any element is one P per page, readable but flat. These calls give it its
-// structure; they nest, and every BeginTag needs its EndTag.
+import "strings"
 
-// BeginTag starts a structure element of type typ (H1, H2, P, L, LI, Lbl, LBody, Table,
-// TR, TH, TD, Sect, …) for what the canvas draws next, inside the current one.
-func (c *Canvas) BeginTag(typ string) { c.e.tags.begin(typ) }
+// The structure of a Canvas page for the tagged PDF (tag.go): the one-pager and the slides
+// say what they draw — a section per box or slide, its heading, its paragraphs, a chart as
+// a figure with its text alternative, decoration and footers as artifacts — so that a
+// screen reader reads them in order. Without calls to these, a page's text is one P.
 
-// EndTag ends the element begun last.
-func (c *Canvas) EndTag() { c.e.tags.end() }
+// Begin starts a structure element (Sect, H1, H2, P, L, LI, …) inside the current one.
+func (c *Canvas) Begin(typ string) { c.e.tags.begin(typ) }
 
-// BeginFigure starts a Figure (end it with EndTag) with alt as its alternative text,
-// for a chart or the logo.
-func (c *Canvas) BeginFigure(alt string) {
-	if el := c.e.tags.begin("Figure"); el != nil {
-		el.Alt = c.e.san.Clean(alt)
+// End ends the element Begin started last.
+func (c *Canvas) End() { c.e.tags.end() }
+
+// Artifact draws fn's content as decoration (rules, fills, running footers).
+func (c *Canvas) Artifact(fn func()) { c.e.tags.artifact(fn) }
+
+// Figure starts a Figure element with the text alternative alt; End ends it.
+func (c *Canvas) Figure(alt string) {
+	if fig := c.e.tags.begin("Figure"); fig != nil {
+		fig.Alt = strings.TrimSpace(c.e.san.Clean(alt))
 	}
 }
-
-// Artifact draws fn's content as decoration that readers skip: bands, rules, page
-// numbers, running heads.
-func (c *Canvas) Artifact(fn func()) { c.e.tags.artifact(fn) }

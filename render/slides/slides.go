@@ -79,6 +79,9 @@ type Line struct {
 	Size       float64
 	Color      string
 	Light      render.Light
+	// Tag starts a structure element of the tagged PDF (H1, H2, P) that this line and the
+	// lines after it without a Tag belong to.
+	Tag string
 }
 
 // item is a bullet: a bold lead and a regular text.
@@ -151,10 +154,14 @@ func lay(c *pdfdoc.Canvas, s spec, doc *render.Document) *Slide {
 	}
 	sl.Title = strings.Join(ls, " ")
 	y := margin + 8.0
-	for _, l := range ls {
+	for i, l := range ls {
 		l = c.Fit(l, pdfdoc.Bold, TitleSize, titleW)
-		sl.Lines = append(sl.Lines, Line{X: margin, Base: y, W: c.Width(l, pdfdoc.Bold, TitleSize), Text: l,
-			Style: pdfdoc.Bold, Size: TitleSize, Color: "primary"})
+		ln := Line{X: margin, Base: y, W: c.Width(l, pdfdoc.Bold, TitleSize), Text: l,
+			Style: pdfdoc.Bold, Size: TitleSize, Color: "primary"}
+		if i == 0 {
+			ln.Tag = "H1"
+		}
+		sl.Lines = append(sl.Lines, ln)
 		y += TitleSize * ptMM * 1.15
 	}
 	top := y + 4
@@ -203,9 +210,12 @@ func layItems(c *pdfdoc.Canvas, sl *Slide, items []item, x, width, top, bottom f
 			sl.More = len(items) - i
 			break
 		}
-		for _, l := range ls {
+		for j, l := range ls {
 			y += lead(l.Size)
 			l.Base = y
+			if j == 0 {
+				l.Tag = "P" // a bullet is one paragraph
+			}
 			sl.Lines = append(sl.Lines, l)
 		}
 		y += 2.5
@@ -214,7 +224,7 @@ func layItems(c *pdfdoc.Canvas, sl *Slide, items []item, x, width, top, bottom f
 		t := c.Fit(c.Clean(W.F("sl.more", sl.More)), pdfdoc.Italic, BodyMin, width)
 		y += lead(BodyMin)
 		sl.Lines = append(sl.Lines, Line{X: x, Base: y, W: c.Width(t, pdfdoc.Italic, BodyMin), Text: t,
-			Style: pdfdoc.Italic, Size: BodyMin, Color: muted})
+			Style: pdfdoc.Italic, Size: BodyMin, Color: muted, Tag: "P"})
 	}
 }
 
@@ -265,7 +275,7 @@ func layGrid(c *pdfdoc.Canvas, s spec, sl *Slide, top, bottom float64, W edition
 		sl.Grid = append(sl.Grid, [4]float64{x, y, gw, gh})
 		t := c.Fit(c.Clean(s.swotTitles[i]), pdfdoc.Bold, LeadSize, gw-8)
 		sl.Lines = append(sl.Lines, Line{X: x + 4, Base: y + 4 + LeadSize*ptMM, W: c.Width(t, pdfdoc.Bold, LeadSize),
-			Text: t, Style: pdfdoc.Bold, Size: LeadSize, Color: "primary"})
+			Text: t, Style: pdfdoc.Bold, Size: LeadSize, Color: "primary", Tag: "H2"})
 		var items []item
 		for _, v := range s.swot[i] {
 			items = append(items, item{text: v})
@@ -296,9 +306,14 @@ func layTitle(c *pdfdoc.Canvas, s spec, doc *render.Document, sl *Slide) *Slide 
 		if len(ls) > 2 {
 			ls = ls[:2]
 		}
+		tag := "P"
+		if i == 0 {
+			tag = "H1"
+		}
 		for _, l := range ls {
 			l = c.Fit(l, st, size, width)
-			sl.Lines = append(sl.Lines, Line{X: margin, Base: y, W: c.Width(l, st, size), Text: l, Style: st, Size: size, Color: col})
+			sl.Lines = append(sl.Lines, Line{X: margin, Base: y, W: c.Width(l, st, size), Text: l, Style: st, Size: size, Color: col, Tag: tag})
+			tag = ""
 			y += size * ptMM * 1.3
 		}
 		y += 3
@@ -318,30 +333,63 @@ func foot(c *pdfdoc.Canvas, sl *Slide, doc *render.Document, W edition.Words, n,
 
 // ---------------------------------------------------------------- drawing
 
+// drawSlide draws a slide, tagged: a section with the title as heading, one paragraph per
+// bullet, the chart a figure with its text alternative, decoration and footer artifacts.
 func drawSlide(c *pdfdoc.Canvas, sl *Slide, doc *render.Document) {
 	c.AddPage()
-	if sl.Kind == "title" {
-		c.Rect(0, 0, PageW, 10, doc.Primary)
-		c.Rect(margin, PageH*0.42-22, 40, 2.5, doc.Accent)
-		c.Logo(margin, 22, 70, 26)
-	} else {
-		c.Rect(0, 0, PageW, 3, doc.Primary)
-		c.Logo(PageW-margin-40, margin-6, 40, 12)
+	c.Artifact(func() {
+		if sl.Kind == "title" {
+			c.Rect(0, 0, PageW, 10, doc.Primary)
+			c.Rect(margin, PageH*0.42-22, 40, 2.5, doc.Accent)
+			c.Logo(margin, 22, 70, 26)
+		} else {
+			c.Rect(0, 0, PageW, 3, doc.Primary)
+			c.Logo(PageW-margin-40, margin-6, 40, 12)
+		}
+		for _, g := range sl.Grid {
+			c.Rect(g[0], g[1], g[2], g[3], "#f4f6f8")
+			c.Rect(g[0], g[1], 1.5, g[3], doc.Primary)
+		}
+		c.Bookmark(sl.Title, 0, margin) // selects a font: no content of its own
+	})
+	c.Begin("Sect")
+	// The title's lines come first; the chart follows them in reading order.
+	body := 1
+	for body < len(sl.Lines) && sl.Lines[body].Tag == "" {
+		body++
 	}
-	c.Bookmark(sl.Title, 0, margin)
-	for _, g := range sl.Grid {
-		c.Rect(g[0], g[1], g[2], g[3], "#f4f6f8")
-		c.Rect(g[0], g[1], 1.5, g[3], doc.Primary)
-	}
-	for _, l := range sl.Lines {
-		drawLine(c, l, doc)
-	}
+	body = min(body, len(sl.Lines))
+	drawLines(c, sl.Lines[:body], doc)
 	if sl.Chart != nil {
+		c.Figure(joinNonEmpty(" ", sl.Chart.Title+".", sl.Chart.Alt))
 		_ = c.Chart(sl.Chart.Model, sl.ChartX, sl.ChartY, sl.ChartW, sl.ChartH, ChartZoom)
+		c.End()
 	}
-	c.Line(margin, PageH-margin-1, PageW-margin, PageH-margin-1, "#c9ced3", 0.3)
-	for _, l := range sl.Foot {
+	drawLines(c, sl.Lines[body:], doc)
+	c.End()
+	c.Artifact(func() {
+		c.Line(margin, PageH-margin-1, PageW-margin, PageH-margin-1, "#c9ced3", 0.3)
+		for _, l := range sl.Foot {
+			drawLine(c, l, doc)
+		}
+	})
+}
+
+// drawLines draws lines, each run from a line with a Tag as one structure element.
+func drawLines(c *pdfdoc.Canvas, ls []Line, doc *render.Document) {
+	open := false
+	for _, l := range ls {
+		if l.Tag != "" {
+			if open {
+				c.End()
+			}
+			c.Begin(l.Tag)
+			open = true
+		}
 		drawLine(c, l, doc)
+	}
+	if open {
+		c.End()
 	}
 }
 

@@ -238,6 +238,24 @@ func TestPDF(t *testing.T) {
 			}
 		}
 	}
+	// Tagged: one section per slide with its title as H1, a figure per chart.
+	st, err := exec.Command(pdfinfo, "-struct", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, s := range d.Slides {
+		if s.Chart != nil {
+			charts++
+		}
+	}
+	tree := string(st)
+	if strings.Count(tree, "  Sect\n") != len(d.Slides) || strings.Count(tree, "H1 (block)") != len(d.Slides) || strings.Count(tree, "Figure") != charts {
+		t.Errorf("structure tree (%d slides, %d charts):\n%s", len(d.Slides), charts, tree)
+	}
+	if findings := rendertest.Preflight(t, out); len(findings) > 0 {
+		t.Errorf("PDF/A-1b: %v", findings)
+	}
 	fonts, err := exec.Command(rendertest.Tool(t, "pdffonts"), path).Output()
 	if err != nil {
 		t.Fatal(err)
