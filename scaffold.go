@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // The scaffolds are commented plans, one per language, that `kep init` writes. The TOML
@@ -20,15 +22,14 @@ var scaffoldFS embed.FS
 
 var scaffoldTemplates = template.Must(template.ParseFS(scaffoldFS, "scaffold/*.toml"))
 
-// ScaffoldLangs are the languages kep init writes.
-var ScaffoldLangs = []string{"de", "en"}
+// ScaffoldLangs are the languages kep init writes: every document language, each with its
+// scaffold/LANG.toml (TestExamplePlanFromInit writes and checks each).
+var ScaffoldLangs = locale.Langs()
 
 // ExampleAccount is the account name kep init writes without --account.
 func ExampleAccount(lang string) string {
-	if lang == "en" {
-		return "Example Customer Ltd"
-	}
-	return "Musterkunde GmbH"
+	name, _ := locale.Get(lang).Label("init.account")
+	return name
 }
 
 // ScaffoldOptions say what to fill the scaffold with.
@@ -130,15 +131,6 @@ func scaffold(o ScaffoldOptions) ([]byte, map[string]bool, error) {
 	return bytes.Clone(buf.Bytes()), data.plausible, nil
 }
 
-// defaultCriterionNames are the English names of the default scoring model's criteria
-// (whose names the spec gives in German), for the comments of an English scaffold.
-var defaultCriterionNames = map[string]string{
-	"revenue": "revenue", "potential": "revenue potential", "margin": "contribution margin",
-	"strategic_fit": "strategic importance", "reference": "reference value",
-	"share_of_wallet": "share of wallet", "relationship": "relationship quality",
-	"solution_fit": "solution fit", "price_enforcement": "price enforcement",
-}
-
 func scaffoldCriteria(cs []Criterion, points int, lang string) []scaffoldCriterion {
 	defaults := map[string]string{}
 	for _, c := range append(DefaultWorkspace().Scoring.Attractiveness, DefaultWorkspace().Scoring.Position...) {
@@ -148,9 +140,11 @@ func scaffoldCriteria(cs []Criterion, points int, lang string) []scaffoldCriteri
 	for i, c := range cs {
 		// Align the comments after "id = n" in one column, at least two spaces after.
 		pad := strings.Repeat(" ", max(2, 31-len(c.ID)-3-len(strconv.Itoa(points))))
+		// The default model's criteria, named in German by the spec, in the scaffold's
+		// language; a workspace's own names stay as they are.
 		name := c.Name
-		if en, ok := defaultCriterionNames[c.ID]; ok && lang == "en" && defaults[c.ID] == c.Name {
-			name = en
+		if t, ok := locale.Get(lang).Label("criterion." + c.ID); ok && defaults[c.ID] == c.Name {
+			name = t
 		}
 		out[i] = scaffoldCriterion{ID: c.ID, Name: name, Weight: strconv.FormatFloat(c.Weight, 'f', -1, 64), Points: points, Pad: pad}
 	}

@@ -1,6 +1,10 @@
 package kep
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/kepdev/kep/locale"
+)
 
 // The schema is the one definition of every key of the plan format (spec/plan-format.md):
 // its kind, range, allowed values, whether it is required, and what it means in English
@@ -106,7 +110,7 @@ func (s *keySpec) bounds() (lo, hi *float64) {
 
 var (
 	levels    = []string{"high", "medium", "low"}
-	langs     = []string{"de", "en"}
+	langs     = locale.Langs()
 	statuses  = []string{"draft", "review", "approved"}
 	confLevel = []string{"public", "internal", "confidential", "strictly-confidential"}
 )
@@ -200,7 +204,7 @@ func costsSpec() *keySpec {
 
 func commonTop() []*keySpec {
 	return []*keySpec{
-		key("lang", kindEnum, "Language of the documents: de or en; default de.", "Sprache der Dokumente: de oder en; Vorgabe de.").oneOf(langs...),
+		key("lang", kindEnum, "Language of the documents: de, en or fr; default de.", "Sprache der Dokumente: de, en oder fr; Vorgabe de.").oneOf(langs...),
 		key("currency", kindCurrency, "ISO 4217 currency code; default EUR.", "Währungscode nach ISO 4217; Vorgabe EUR."),
 		brandSpec(),
 	}

@@ -548,6 +548,18 @@ var deLabels = map[string]string{
 	"sum.gap.covered":       "gedeckt",
 	"sum.asks":              "Offene Anliegen an das Management",
 
+	// kep init: the example account and the default scoring model's criteria, which the
+	// spec names in German, in the scaffold's language
+	"init.account":                "Musterkunde GmbH",
+	"criterion.revenue":           "Umsatz",
+	"criterion.potential":         "Umsatzpotenzial",
+	"criterion.margin":            "Deckungsbeitrag",
+	"criterion.strategic_fit":     "strategische Bedeutung",
+	"criterion.reference":         "Referenzwert",
+	"criterion.share_of_wallet":   "Lieferanteil",
+	"criterion.relationship":      "Beziehungsqualität",
+	"criterion.solution_fit":      "Leistungsfit",
+	"criterion.price_enforcement": "Preisdurchsetzung",
 	// portfolio report
 	"pf.title":           "Key-Account-Portfolio",
 	"pf.title.company":   "Key-Account-Portfolio %s",
@@ -793,6 +805,7 @@ var deFields = map[string]string{
 var dePhrases = map[string]string{
 	"lang.de":  "Deutsch",
 	"lang.en":  "Englisch",
+	"lang.fr":  "Französisch",
 	"of":       "von",
 	"removed":  "entfernt",
 	"changed":  "geändert",

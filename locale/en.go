@@ -532,6 +532,18 @@ var enLabels = map[string]string{
 	"sum.gap.covered":       "covered",
 	"sum.asks":              "Open management asks",
 
+	// kep init: the example account and the default scoring model's criteria, which the
+	// spec names in German, in the scaffold's language
+	"init.account":                "Example Customer Ltd",
+	"criterion.revenue":           "revenue",
+	"criterion.potential":         "revenue potential",
+	"criterion.margin":            "contribution margin",
+	"criterion.strategic_fit":     "strategic importance",
+	"criterion.reference":         "reference value",
+	"criterion.share_of_wallet":   "share of wallet",
+	"criterion.relationship":      "relationship quality",
+	"criterion.solution_fit":      "solution fit",
+	"criterion.price_enforcement": "price enforcement",
 	// portfolio report
 	"pf.title":           "Key account portfolio",
 	"pf.title.company":   "Key account portfolio %s",
@@ -777,6 +789,7 @@ var enFields = map[string]string{
 var enPhrases = map[string]string{
 	"lang.de":  "German",
 	"lang.en":  "English",
+	"lang.fr":  "French",
 	"of":       "of",
 	"removed":  "removed",
 	"changed":  "changed",

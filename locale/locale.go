@@ -47,6 +47,9 @@ type Locale struct {
 	// removed is the sentence of a removed item from the noun and the rest of its name.
 	newNoun func(n Noun) string
 	removed func(n Noun, rest string) string
+	// parent names the item another belongs to, before its name: "in Leistungspaket",
+	// "of competitor", "de l'offre de services"; nil joins the phrase prep and the noun.
+	parent func(prep string, n Noun) string
 }
 
 // Noun is an item kind as the change sentences name it, with its grammatical gender
@@ -57,7 +60,7 @@ type Noun struct {
 }
 
 // all lists the supported document languages, the default language first.
-var all = []*Locale{de, en}
+var all = []*Locale{de, en, fr}
 
 // All returns the supported document languages, German (the default) first. Tests iterate
 // it so that every language passes the same checks.
@@ -234,6 +237,15 @@ func (l *Locale) NewNoun(kind string) string { return l.newNoun(l.nouns[kind]) }
 // Removed is the sentence of a removed item, rest being its id and name as they follow
 // the noun: "Maßnahme a3 entfernt", "removed action a3", "action a3 supprimée".
 func (l *Locale) Removed(kind, rest string) string { return l.removed(l.nouns[kind], rest) }
+
+// InParent names the kind of item another item belongs to, ready for its name to follow:
+// prep is "in" or "at" ("in Leistungspaket", "of competitor", "du concurrent").
+func (l *Locale) InParent(prep, kind string) string {
+	if l.parent != nil {
+		return l.parent(prep, l.nouns[kind])
+	}
+	return l.Phrase(prep) + " " + l.Noun(kind)
+}
 
 // Quote puts free text in the language's quotation marks.
 func (l *Locale) Quote(s string) string { return l.quotes[0] + s + l.quotes[1] }

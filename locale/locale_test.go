@@ -119,6 +119,39 @@ func TestFormats(t *testing.T) {
 		{en.NewNoun("action"), "new action"},
 		{de.Removed("action", " a3"), "Maßnahme a3 entfernt"},
 		{en.Removed("action", " a3"), "removed action a3"},
+		{en.InParent("at", "competitor"), "of competitor"},
+		{de.InParent("in", "package"), "in Leistungspaket"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+// French formats exactly as spec A11 has them (and, below, the compact units of every
+// language): U+202F between thousands, the decimal
+// comma, U+202F before "%", "2 400 000 €", dates 15/01/2027.
+func TestFormatsFrench(t *testing.T) {
+	fr := Get("fr")
+	for _, tc := range []struct{ got, want string }{
+		{fr.Number(2400000, 0), "2\u202f400\u202f000"},
+		{fr.Number(1234.5, 2), "1\u202f234,50"},
+		{fr.Decimal(12.5, 1), "12,5"},
+		{fr.Percent(12.5), "12,5\u202f%"},
+		{fr.Percent(100), "100\u202f%"},
+		{fr.WithCurrency(fr.Number(2400000, 0), "€", false), "2\u202f400\u202f000\u00a0€"},
+		{fr.WithCurrency(fr.Number(-75.5, 2), "€", true), "−75,50\u00a0€"},
+		{fr.Date(2027, 1, 15), "15/01/2027"},
+		{fr.Quote("Service"), "«\u00a0Service\u00a0»"},
+		{fr.Inline("Sceptique"), "sceptique"},
+		{fr.NewNoun("objective"), "nouvel objectif"},
+		{fr.NewNoun("contact"), "nouveau contact"},
+		{fr.NewNoun("action"), "nouvelle action"},
+		{fr.Removed("action", " a3"), "action a3 supprimée"},
+		{fr.Removed("contact", " c1"), "contact c1 supprimé"},
+		{fr.InParent("in", "package"), "de l'offre de services"},
+		{fr.InParent("at", "competitor"), "du concurrent"},
+		{fr.InParent("in", "checklist"), "de la liste de contrôle"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)
@@ -132,6 +165,7 @@ func TestFormats(t *testing.T) {
 	}{
 		{de, 2_400_000, "2,4\u00a0Mio.", true}, {en, 2_400_000, "2.4M", true},
 		{de, 410_000, "410\u00a0Tsd.", true}, {en, 1.5e9, "1.5bn", true}, {de, 97.34, "97,3", false},
+		{Get("fr"), 2_400_000, "2,4\u00a0M", true}, {Get("fr"), 410_000, "410\u00a0k", true},
 	} {
 		if got, ok := tc.l.Compact(tc.v); got != tc.want || ok != tc.ok {
 			t.Errorf("%s.Compact(%v) = %q, %v; want %q, %v", tc.l.Lang, tc.v, got, ok, tc.want, tc.ok)

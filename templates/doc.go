@@ -18,7 +18,7 @@ var Document string
 //go:embed document.css
 var CSS string
 
-// Workspace holds workspace.de.toml.tmpl and workspace.en.toml.tmpl: the kep.toml that
+// Workspace holds workspace.LANG.toml.tmpl, one per document language: the kep.toml that
 // kep init --workspace writes, every workspace key with a comment in the user's
 // language, filled with the built-in defaults (text/template).
 //

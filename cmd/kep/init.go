@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,11 +17,11 @@ import (
 var initCommand = &command{
 	name:    "init",
 	summary: "write a new, commented plan",
-	usage: `usage: kep init [--lang de|en] [--account NAME] FILE
-       kep init --workspace [--lang de|en] DIR
+	usage: `usage: kep init [--lang de|en|fr] [--account NAME] FILE
+       kep init --workspace [--lang de|en|fr] DIR
 
 Writes a new plan to FILE with every building block filled with example values and
-comments that explain each key, in German (default) or English. The plan validates
+comments that explain each key, in German (default), English or French. The plan validates
 without errors, but with warnings until the examples are replaced: each block still
 as kep init wrote it, and each example text left elsewhere, is a warning (so
 kep validate --strict fails), and such blocks do not count towards completeness.
@@ -36,7 +37,7 @@ that ignores out/; and, where DIR lies in a git work tree, the pre-commit hook t
 runs kep validate on every commit. Nothing that exists is overwritten.
 
 Flags:
-	--lang de|en     language of the plan and its comments (default de)
+	--lang de|en|fr  language of the plan and its comments (default de)
 	--account NAME   the key account's name
 	--workspace      start a workspace in DIR (see above)
 
@@ -58,8 +59,8 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if *lang != "de" && *lang != "en" {
-		return usageError(stderr, c, "--lang %q: want de or en", *lang)
+	if !slices.Contains(kep.ScaffoldLangs, *lang) {
+		return usageError(stderr, c, "--lang %q: want one of %s", *lang, strings.Join(kep.ScaffoldLangs, ", "))
 	}
 	if *workspace {
 		if len(files) != 1 || *account != "" {

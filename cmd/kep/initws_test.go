@@ -18,7 +18,9 @@ import (
 // .gitignore ignoring out/; the pre-commit hook in a git work tree; nothing overwritten.
 func TestInitWorkspace(t *testing.T) {
 	rendertest.Tool(t, "git")
-	for _, lang := range []string{"de", "en"} {
+	// A word of each language's comments; every language kep init writes has one.
+	commentWord := map[string]string{"de": "Kundenbewertungssystem", "en": "Scoring model", "fr": "Système d'évaluation des clients"}
+	for _, lang := range kep.ScaffoldLangs {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
@@ -36,7 +38,7 @@ func TestInitWorkspace(t *testing.T) {
 					t.Errorf("kep.toml lacks %s", key)
 				}
 			}
-			if lang == "de" && !bytes.Contains(src, []byte("Kundenbewertungssystem")) || lang == "en" && !bytes.Contains(src, []byte("Scoring model")) {
+			if w, ok := commentWord[lang]; !ok || !bytes.Contains(src, []byte(w)) {
 				t.Errorf("comments not in %s", lang)
 			}
 			if c, _, e := runKep(dir, "validate", "--strict", kt); c != exitOK {

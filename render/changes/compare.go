@@ -237,7 +237,7 @@ func (d *differ) textItem(noun, name string) subject {
 // inParent is the parent phrase of nested entries: "in Leistungspaket „X“", "bei
 // Wettbewerber Y".
 func (d *differ) inParent(prep, noun, name string) string {
-	return d.w.Phrase(prep) + " " + d.w.Noun(noun) + " " + name
+	return d.w.InParent(prep, noun) + " " + name
 }
 
 // competitorIDs are the competitors of the new plan, then those only the old one has.
