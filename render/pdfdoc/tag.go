@@ -31,6 +31,8 @@ type tagger struct {
 	// Canvas that does not tag): a P, so that its text is read rather than hidden as an
 	// artifact. The document writer always begins an element first.
 	pageText map[int]*fpdf.StructElem
+	// later holds the elements reserved for content drawn later (floating charts).
+	later map[any]*fpdf.StructElem
 }
 
 // grouping are the structure types that hold other elements only: content drawn while
@@ -223,4 +225,25 @@ func (t *tagger) cell(c int, fn func()) {
 		return
 	}
 	t.within(t.cells[c], fn)
+}
+
+// keep reserves an element of type typ here for the content of key, drawn later.
+func (t *tagger) keep(key any, typ string) {
+	if t == nil {
+		return
+	}
+	if t.later == nil {
+		t.later = map[any]*fpdf.StructElem{}
+	}
+	t.later[key] = t.reserve(typ)
+}
+
+// kept returns, once, the element reserved for key; nil when there is none.
+func (t *tagger) kept(key any) *fpdf.StructElem {
+	if t == nil {
+		return nil
+	}
+	el := t.later[key]
+	delete(t.later, key)
+	return el
 }
