@@ -302,11 +302,13 @@ func (w *docWriter) chart(c *render.Chart) {
 	}
 	if len(w.floats) > 0 {
 		w.floats = append(w.floats, c) // charts keep their order
+		w.tags.keep(c, "Div")          // but are read where they stand in the plan
 		return
 	}
 	box := w.chartBox(c)
 	if w.y+gapLine+box.need(minChartScale) > w.bottom() && !w.atTop() && !w.belowHeading() {
 		w.floats = append(w.floats, c)
+		w.tags.keep(c, "Div")
 		return
 	}
 	w.drawChart(c, box)
@@ -316,6 +318,10 @@ func (w *docWriter) chart(c *render.Chart) {
 // page, with its title above, its text alternative below and its data as a table, all
 // on one page (a long data table continues on the next).
 func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
+	if el := w.tags.kept(c); el != nil { // a float: drawn later, read in its place
+		w.tags.within(el, func() { w.drawChart(c, box) })
+		return
+	}
 	width, height := box.width, box.height
 	w.gap(gapLine)
 	// Rather than leave most of a page empty, a chart that nearly fits is set smaller.
