@@ -65,6 +65,27 @@ func (m Msg) In(lang string) string {
 	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), args...)
 }
 
+// MsgError is an error whose text is kept as a Msg: Error is the English text, In the
+// text in a language (cmd/kep prints errors with In where they have it). %w wraps.
+type MsgError struct{ Msg Msg }
+
+// MsgErrorf is fmt.Errorf with the text kept for translation.
+func MsgErrorf(format string, args ...any) error { return &MsgError{Msgf(format, args...)} }
+
+func (e *MsgError) Error() string         { return e.Msg.In("en") }
+func (e *MsgError) In(lang string) string { return e.Msg.In(lang) }
+
+// Unwrap returns the errors among the arguments, as fmt.Errorf's %w does.
+func (e *MsgError) Unwrap() []error {
+	var errs []error
+	for _, a := range e.Msg.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 // MsgLangs are the languages kep's messages are written in, English first.
 var MsgLangs = []string{"en", "de", "fr"}
 

@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"..", "../cmd/kep", "../internal/preview"}
+var msgSources = []string{"..", "../cmd/kep", "../internal/preview", "../internal/nextyear"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the
@@ -31,6 +31,7 @@ var msgHelpers = map[string]int{
 	"tr":         0, // cmd/kep: tr(format, …)
 	"say":        1, // cmd/kep: say(w, format, …)
 	"errorf":     0, // cmd/kep: errorf(format, …)
+	"MsgErrorf":  0, // locale.MsgErrorf(format, …)
 	"helpText":   0, // cmd/kep: helpText(text)
 	"usageError": 2, // cmd/kep: usageError(stderr, c, format, …)
 	"pageText":   1, // internal/preview: pageText(lang, format, …)

@@ -29,25 +29,9 @@ func say(w io.Writer, format string, args ...any) {
 	io.WriteString(w, tr(format, args...))
 }
 
-// msgError is an error whose text is kept as a message, printed in the reader's language
-// where it is printed with say or tr; Error is the English text.
-type msgError struct{ msg locale.Msg }
-
-// errorf is fmt.Errorf with the text kept for translation; %w wraps as there.
-func errorf(format string, args ...any) error { return &msgError{locale.Msgf(format, args...)} }
-
-func (e *msgError) Error() string          { return e.msg.In("en") }
-func (e *msgError) In(lang string) string { return e.msg.In(lang) }
-
-func (e *msgError) Unwrap() []error {
-	var errs []error
-	for _, a := range e.msg.Args {
-		if err, ok := a.(error); ok {
-			errs = append(errs, err)
-		}
-	}
-	return errs
-}
+// errorf is fmt.Errorf with the text kept for translation (printed in the reader's
+// language by say and tr; Error is English); %w wraps as there.
+func errorf(format string, args ...any) error { return locale.MsgErrorf(format, args...) }
 
 // fileError is err, a failure to read or write path, with a text in the reader's
 // language for the failures users meet (a file that is not there, one they may not

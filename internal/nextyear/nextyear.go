@@ -14,6 +14,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/crm"
+	"github.com/kepdev/kep/locale"
 )
 
 // Result says what moved on, for the command's message.
@@ -36,14 +37,14 @@ func Make(src []byte, p *kep.Plan) ([]byte, Result, error) {
 
 	plans, err := crm.Tables(src, "[plan]")
 	if err != nil || len(plans) != 1 {
-		return nil, res, fmt.Errorf("the [plan] table could not be found in the text (%v); write the new plan by hand", err)
+		return nil, res, locale.MsgErrorf("the [plan] table could not be found in the text (%v); write the new plan by hand", err)
 	}
 	pt := plans[0]
 	res.From, res.To = nextDate(p.Meta.From), nextDate(p.Meta.To)
 	for key, d := range map[string]kep.Date{"from": res.From, "to": res.To} {
 		sp, ok := pt.Keys[key]
 		if !ok {
-			return nil, res, fmt.Errorf("plan.%s is not written as a key of [plan]; write the new plan by hand", key)
+			return nil, res, locale.MsgErrorf("plan.%s is not written as a key of [plan]; write the new plan by hand", key)
 		}
 		edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: d.String()})
 	}
@@ -97,7 +98,7 @@ func Make(src []byte, p *kep.Plan) ([]byte, Result, error) {
 		return nil, res, err
 	}
 	if len(acts) != len(p.Actions) {
-		return nil, res, fmt.Errorf("the actions could not be matched in the text (%d tables, %d actions); write the new plan by hand", len(acts), len(p.Actions))
+		return nil, res, locale.MsgErrorf("the actions could not be matched in the text (%d tables, %d actions); write the new plan by hand", len(acts), len(p.Actions))
 	}
 	firstKept := -1
 	for i, a := range p.Actions {
