@@ -53,6 +53,7 @@ type msgSite struct {
 	text string
 	pos  string
 	word bool // a text used as it is (a word, a help text), not a format
+	args int  // the arguments given with a format; -1 when passed on (args...)
 }
 
 // scanMessages returns every constant message format in the Go files (not tests) of dir.
@@ -77,7 +78,7 @@ func scanMessages(t *testing.T, dir string) []msgSite {
 			if err != nil {
 				t.Fatalf("%s: %s: %v", name, m[1], err)
 			}
-			out = append(out, msgSite{s, name + " (template)", false})
+			out = append(out, msgSite{s, name + " (template)", false, -1})
 		}
 		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
 		if err != nil {
@@ -90,14 +91,14 @@ func scanMessages(t *testing.T, dir string) []msgSite {
 			case *ast.KeyValueExpr:
 				if k, ok := n.Key.(*ast.Ident); ok && (k.Name == "usage" || k.Name == "summary") {
 					if s, ok := constString(n.Value); ok {
-						out = append(out, msgSite{s, fset.Position(n.Value.Pos()).String(), true})
+						out = append(out, msgSite{s, fset.Position(n.Value.Pos()).String(), true, -1})
 					}
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if strings.HasSuffix(name.Name, "Usage") && i < len(n.Values) {
 						if s, ok := constString(n.Values[i]); ok {
-							out = append(out, msgSite{s, fset.Position(n.Values[i].Pos()).String(), true})
+							out = append(out, msgSite{s, fset.Position(n.Values[i].Pos()).String(), true, -1})
 						}
 					}
 				}
@@ -122,7 +123,11 @@ func scanMessages(t *testing.T, dir string) []msgSite {
 			}
 			if s, ok := constString(call.Args[i]); ok {
 				word := fn == "MsgWord" || fn == "helpText"
-				out = append(out, msgSite{s, fset.Position(call.Args[i].Pos()).String(), word})
+				n := len(call.Args) - i - 1
+				if call.Ellipsis.IsValid() {
+					n = -1
+				}
+				out = append(out, msgSite{s, fset.Position(call.Args[i].Pos()).String(), word, n})
 			}
 			return true
 		})
@@ -195,6 +200,12 @@ func TestMsgCatalogues(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range scanMessages(t, dir) {
+			// go vet cannot see through Msgf: count the verbs here.
+			if !s.word && s.args >= 0 && !strings.Contains(s.text, "%[") {
+				if n := len(sampleArgs(s.text)); n != s.args {
+					t.Errorf("%s: %q has %d verbs but %d arguments", s.pos, s.text, n, s.args)
+				}
+			}
 			if hasWords(s.text) {
 				if _, ok := seen[s.text]; !ok {
 					seen[s.text] = s.pos
