@@ -38,7 +38,7 @@ func (w *docWriter) block(b render.Block, keep float64) {
 		if strings.HasPrefix(last, caption) {
 			caption = ""
 		}
-		w.captioned(caption, w.docTable(b, 8.5))
+		w.captioned(caption, w.docTable(b, sizeSmall))
 		w.gap(5)
 	case *render.List:
 		w.smallHeading(b.Title)
@@ -155,7 +155,7 @@ func (w *docWriter) factsTable(f *render.Facts) *tableLayout {
 	if L, ok := w.layouts[f]; ok {
 		return L
 	}
-	spec := &tableSpec{size: 9, plain: true, widths: []float64{0.36, 0.64}}
+	spec := &tableSpec{size: sizeSmall, plain: true, widths: []float64{0.36, 0.64}}
 	for _, it := range f.Items {
 		spec.rows = append(spec.rows, []tcell{
 			{spans: plain(w.san.Clean(it.Label)), muted: true},
@@ -277,7 +277,7 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		if strings.HasPrefix(after, caption) {
 			caption = "" // left out, see block
 		}
-		return w.smallHeadingHeight(caption) + w.docTable(b, 8.5).keep(w.bottom()-w.mt)
+		return w.smallHeadingHeight(caption) + w.docTable(b, sizeSmall).keep(w.bottom()-w.mt)
 	case *render.Chart:
 		if b.Model == nil || b.Model.Empty() {
 			return 20

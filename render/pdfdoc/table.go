@@ -35,8 +35,10 @@ const (
 	cellPadY   = 1.25
 	maxHeadL   = 4 // header lines; more would be a broken label, not a header
 
-	minTableSize = 7.0  // points: a crowded table is set down to this size before words break
-	minHeadSize  = 6.5  // points: a header of long compound words may go this far
+	// Tables keep the type scale's size (scale.go) and wrap rather than set themselves
+	// smaller: a table in 7 pt beside one in 8.5 pt is one size too many.
+	minTableSize = sizeSmall
+	minHeadSize  = sizeSmall
 	colFloor     = 8.0  // mm: no column narrower (an empty column stays visible)
 	prefCap      = 0.55 // of the width: no column asks for more room than this
 	shortCol     = 0.2  // of the width: a column of texts this short is kept unwrapped

@@ -94,7 +94,9 @@ func TestTableRepeatsHeaderOnEveryPage(t *testing.T) {
 }
 
 // TestSampleTablesBreakNoWord lays out every table of the samples: no word is broken
-// between lines, figures stay on one line, and the columns fill the text width.
+// between lines but at a hyphen drawn at the line's end (tables keep their size and
+// hyphenate rather than set themselves smaller), figures stay on one line, and the
+// columns fill the text width.
 func TestSampleTablesBreakNoWord(t *testing.T) {
 	for _, name := range samples(t) {
 		d := sampleDoc(t, name)
@@ -126,7 +128,7 @@ func TestSampleTablesBreakNoWord(t *testing.T) {
 							for _, l := range ls {
 								n += len(l.words)
 							}
-							if want := len(m.body[i][c]); n != want {
+							if want := len(m.body[i][c]); n-want > hyphenated(ls) {
 								t.Errorf("%s: %q row %d column %q: a word is broken: %d pieces for %d words", name, tb.Caption, i, tb.Header[c], n, want)
 							}
 							if isFigure(tb.Rows[i][c].Text) && len(ls) > 1 {
@@ -139,7 +141,7 @@ func TestSampleTablesBreakNoWord(t *testing.T) {
 						for _, l := range ls {
 							n += len(l.words)
 						}
-						if n != len(w.measureHead(spec, L.n, L.headTS.size)[c]) {
+						if n-len(w.measureHead(spec, L.n, L.headTS.size)[c]) > hyphenated(ls) {
 							t.Errorf("%s: %q: header %q is broken", name, tb.Caption, tb.Header[c])
 						}
 					}
@@ -172,6 +174,18 @@ func TestHyphenParts(t *testing.T) {
 			t.Errorf("hyphenParts(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// hyphenated counts the lines but the last that end in a hyphen: a word may be split
+// there (at a hyphen of its own or one the line breaking drew), nowhere else.
+func hyphenated(ls []line) int {
+	n := 0
+	for _, l := range ls[:max(0, len(ls)-1)] {
+		if strings.HasSuffix(lineText(l), "-") {
+			n++
+		}
+	}
+	return n
 }
 
 // TestHeaderHyphenatedOnlyAsLastResort: a header word wider than any column fits is cut
