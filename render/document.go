@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -56,11 +57,6 @@ type Section struct {
 	NewPage  bool // start on a new page in print (top-level sections)
 	Blocks   []Block
 	Sections []*Section
-
-	// OnePage: in print the section keeps to one page; a small heading with its block
-	// that does not fit is left out and named in a closing line (the summary, whose
-	// lists the chapters hold in full).
-	OnePage bool
 }
 
 // Heading is Number and Title joined for headings and the table of contents.
@@ -267,11 +263,13 @@ func (d *Document) Theme() theme.Theme {
 
 // ChartTheme is the charts.Theme of the document: its Theme's colours and number
 // formats, the brand font where the workspace gives one (family "Brand", else the
-// built-in "Go"). The PDF writer sets Clean (and may rename the family to the one it
-// registered); the HTML writer provides the family with @font-face.
+// built-in text face, fonts.Family), whose bytes the SVG charts measure with. The PDF
+// writer sets Clean (and may rename the family to the one it registered); the HTML
+// writer provides the family with @font-face.
 func (d *Document) ChartTheme() charts.Theme {
 	th := d.Theme()
-	t := charts.Theme{Primary: th.Primary.Hex(), Accent: th.Accent.Hex(), FontFamily: "Go", Format: th.Number, Money: th.Money}
+	t := charts.Theme{Primary: th.Primary.Hex(), Accent: th.Accent.Hex(), FontFamily: fonts.Family,
+		Regular: fonts.Regular(), Bold: fonts.Bold(), Format: th.Number, Money: th.Money}
 	if len(d.Font) > 0 {
 		t.FontFamily, t.Regular, t.Bold = "Brand", d.Font, d.FontBold
 		if len(t.Bold) == 0 {

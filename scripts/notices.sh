@@ -60,7 +60,7 @@ All rights reserved."
 	golang.org/x/image)
 		# shellcheck disable=SC2086
 		section "$title" $files
-		section "The Go fonts (golang.org/x/image/font/gofont), embedded in kep's documents; kep narrows their hyphen (render/fonts)" "$dir/font/gofont/ttfs/README"
+		section "The Go fonts (golang.org/x/image/font/gofont), embedded in kep's documents: Go Mono for code, the others for the symbols Noto Sans lacks (render/fonts, render/pdfdoc)" "$dir/font/gofont/ttfs/README"
 		;;
 	*)
 		# shellcheck disable=SC2086
@@ -68,6 +68,8 @@ All rights reserved."
 		;;
 	esac
 done <"$tmp/modules"
+
+section "Noto Sans (regular, bold, italic, bold italic), the text face embedded in kep's documents (render/fonts/noto)" render/fonts/noto/OFL.txt
 
 # The hyphenation patterns (hyph-utf8) carry their licence in their header comments:
 # each file's opening comment block, up to the first line that is not a comment.

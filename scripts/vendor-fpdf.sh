@@ -17,6 +17,11 @@
 #     caller's goroutine, where the caller's recover catches it, instead of ending the
 #     program;
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
+#   - pair kerning (kep_font.go, SetFontKerning): Text writes kerned strings as TJ
+#     arrays and every width includes the kerning; fonts embedded under their
+#     PostScript names with a reproducible subset tag (SetFontPostScriptName);
+#   - utf8toutf16 writes runes above U+FFFF as surrogate pairs (metadata with emoji)
+#     and invalid UTF-8 as U+FFFD instead of reading past the string;
 #   - prints nothing to stdout (kep render -o - writes the document there): a font's
 #     faults (licence bits that forbid embedding, no Unicode map, bad metrics or loca
 #     format) become the document's error; compare.go's dump goes to stderr.

@@ -63,10 +63,8 @@ func NewCanvas(d *render.Document, w, h float64, title string, opt Options) (*Ca
 
 // AddPage starts a new page of the canvas size.
 func (c *Canvas) AddPage() {
-	c.e.tags.close() // marked content does not cross pages (tag.go)
 	c.e.pdf.AddPageFormat("P", fpdf.SizeType{Wd: c.e.pageW, Ht: c.e.pageH})
 	c.e.invalidate()
-	c.e.tags.reopen()
 }
 
 // PageCount is the number of pages so far.
@@ -238,7 +236,7 @@ func (c *Canvas) Finish(w io.Writer) (res Result, err error) {
 	}
 	res.Pages = c.e.pdf.PageCount()
 	res.Replaced = c.e.san.Replaced()
-	if _, err := w.Write(subsetTags(buf.Bytes())); err != nil {
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil

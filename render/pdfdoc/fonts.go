@@ -1,30 +1,39 @@
 package pdfdoc
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/kepdev/kep/render/fonts"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
 // Family names registered with fpdf. Charts draw with the same family (Theme.FontFamily).
-// Both start with "kep": subsetTags replaces those three letters.
+// fpdf embeds each face under its PostScript name (fontSet.register); fallbackFamily
+// draws the runes the text face lacks (Noto Sans has no arrows, "≥" or "−"): the Go fonts, in
+// the same style.
 const (
-	textFamily = "kepfont"
-	monoFamily = "kepmono"
+	textFamily     = "kepfont"
+	monoFamily     = "kepmono"
+	fallbackFamily = "kepfall"
 )
 
 // face is one parsed TrueType font: its bytes for fpdf and the set of BMP runes it has a
 // glyph for. Faces are parsed once per process and shared read-only between documents.
 type face struct {
-	data []byte
-	cov  *coverage
+	data   []byte
+	cov    *coverage
+	kern   *fonts.Kerning // nil: the font has no pair kerning
+	psName string         // the name the PDF embeds it under
 }
 
 // coverage tells which runes of the Basic Multilingual Plane a font has a glyph for: fpdf
@@ -36,8 +45,10 @@ type coverage struct {
 	font  *sfnt.Font // nil for a fixed bitmap (intersections, tests)
 	ready [0x10000 / 64]atomic.Bool
 	bits  [0x10000 / 64]atomic.Uint64
-	// parts, when set, make this the intersection of other coverages.
+	// parts, when set, make this the intersection of other coverages (the union where
+	// union is set).
 	parts []*coverage
+	union bool
 }
 
 func (c *coverage) has(r rune) bool {
@@ -56,6 +67,10 @@ func (c *coverage) block(i int) uint64 {
 	}
 	var bits uint64
 	switch {
+	case c.parts != nil && c.union:
+		for _, p := range c.parts {
+			bits |= p.block(i)
+		}
 	case c.parts != nil:
 		bits = ^uint64(0)
 		for _, p := range c.parts {
@@ -84,6 +99,11 @@ func (c *coverage) set(r rune) {
 // intersect returns the runes covered by every coverage in cs, computed lazily as well.
 func intersect(cs ...*coverage) *coverage {
 	return &coverage{parts: cs}
+}
+
+// union returns the runes covered by any coverage in cs.
+func union(cs ...*coverage) *coverage {
+	return &coverage{parts: cs, union: true}
 }
 
 var faces sync.Map // sha256 of the font bytes → *faceResult
@@ -134,7 +154,46 @@ func parseFace(data []byte) (*face, error) {
 	if !cov.any() {
 		return nil, errors.New("font has no usable character map")
 	}
-	return &face{data: data, cov: cov}, nil
+	var buf sfnt.Buffer
+	name, _ := f.Name(&buf, sfnt.NameIDPostScript)
+	return &face{data: data, cov: cov, kern: fonts.NewKerning(data), psName: pdfName(name)}, nil
+}
+
+// pdfName returns a PostScript name as it may stand in a PDF name object: printable
+// ASCII without the PDF's delimiters, at most 63 characters (the limit of PostScript
+// names, and of PDF/A); "" when nothing usable is left.
+func pdfName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > 32 && r < 127 && !strings.ContainsRune("[](){}<>/%#", r) && b.Len() < 63 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// register hands the face of family and style to fpdf, with its kerning and its name:
+// the face's PostScript name, or for a font without one a name of kep's ("KepFont-Bold").
+// Two faces of one document never share a name (the PDF would then name two different
+// fonts alike): used holds the names given, as "ps:" keys.
+func (fs *fontSet) register(pdf *fpdf.Fpdf, family, st string, used map[string]bool) {
+	f := fs.mono
+	switch family {
+	case textFamily:
+		f = fs.styles[st]
+	case fallbackFamily:
+		f = fs.fallback[st]
+	}
+	pdf.AddUTF8FontFromBytes(family, st, f.data)
+	if f.kern != nil {
+		pdf.SetFontKerning(family, st, f.kern.Pair)
+	}
+	name := f.psName
+	if name == "" || used["ps:"+name] {
+		name = "Kep" + family[3:] + map[string]string{"": "", "B": "-Bold", "I": "-Italic", "BI": "-BoldItalic"}[st]
+	}
+	used["ps:"+name] = true
+	pdf.SetFontPostScriptName(family, st, name)
 }
 
 // any reports whether the font has a glyph for any BMP rune. Latin text fonts answer in
@@ -148,12 +207,14 @@ func (c *coverage) any() bool {
 	return false
 }
 
-// fontSet is the family a document is set in: four text styles and a monospaced face for
-// code, with the runes all of them can draw.
+// fontSet is the family a document is set in: four text styles, the same four styles of
+// the fallback face, and a monospaced face for code, with the runes the document can
+// draw (in every style, by the text face or the fallback).
 type fontSet struct {
-	styles map[string]*face // "", "B", "I", "BI"
-	mono   *face
-	cov    *coverage
+	styles   map[string]*face // "", "B", "I", "BI"
+	fallback map[string]*face // the Go fonts, for runes the text face lacks
+	mono     *face
+	cov      *coverage
 }
 
 // newFontSet returns the built-in Go fonts, or the brand's font where given: the brand's
@@ -178,8 +239,9 @@ func newFontSet(regular, bold []byte) (*fontSet, error) {
 			return nil, fmt.Errorf("brand bold font: %w", err)
 		}
 	}
-	fs := &fontSet{styles: map[string]*face{"": r, "I": r, "B": b, "BI": b}, mono: builtinFonts.fs.mono}
-	fs.cov = intersect(r.cov, b.cov, fs.mono.cov)
+	fs := &fontSet{styles: map[string]*face{"": r, "I": r, "B": b, "BI": b},
+		fallback: builtinFonts.fs.fallback, mono: builtinFonts.fs.mono}
+	fs.cov = fs.drawable()
 	return fs, nil
 }
 
@@ -190,56 +252,70 @@ var builtinFonts struct {
 }
 
 func makeBuiltinSet() (*fontSet, error) {
-	fs := &fontSet{styles: map[string]*face{}}
+	fs := &fontSet{styles: map[string]*face{}, fallback: map[string]*face{}}
 	for _, s := range []struct {
-		style string
-		data  []byte
-	}{{"", fonts.Regular()}, {"B", fonts.Bold()}, {"I", fonts.Italic()}, {"BI", fonts.BoldItalic()}} {
+		style          string
+		data, fallback []byte
+	}{
+		{"", fonts.Regular(), goregular.TTF}, {"B", fonts.Bold(), gobold.TTF},
+		{"I", fonts.Italic(), goitalic.TTF}, {"BI", fonts.BoldItalic(), gobolditalic.TTF},
+	} {
 		f, err := parseFace(s.data)
 		if err != nil {
 			return nil, fmt.Errorf("built-in font %q: %w", s.style, err)
 		}
 		fs.styles[s.style] = f
+		if fs.fallback[s.style], err = parseFace(s.fallback); err != nil {
+			return nil, fmt.Errorf("built-in fallback font %q: %w", s.style, err)
+		}
 	}
 	mono, err := parseFace(fonts.Mono())
 	if err != nil {
 		return nil, fmt.Errorf("built-in mono font: %w", err)
 	}
 	fs.mono = mono
-	fs.cov = intersect(fs.styles[""].cov, fs.styles["B"].cov, fs.styles["I"].cov,
-		fs.styles["BI"].cov, fs.mono.cov)
+	fs.cov = fs.drawable()
 	return fs, nil
 }
 
-// subsetTags gives every embedded font the six-letter subset tag of ISO 32000 (9.6.4)
-// that readers and pdffonts look for: fpdf subsets the fonts but names them
-// "utf8<family><style>". The names are rewritten with the same length, so the offsets of
-// the cross-reference table stay right. The tag comes from a hash of the document, so it
-// is reproducible and differs between different subsets.
-func subsetTags(pdf []byte) []byte {
-	sum := sha256.Sum256(pdf)
-	keys := []string{textFamily, textFamily + "B", textFamily + "I", textFamily + "BI", monoFamily}
-	for i, key := range keys {
-		tag := make([]byte, 0, len(key)+4)
-		for j := 0; j < 6; j++ {
-			tag = append(tag, 'A'+sum[(i*6+j)%len(sum)]%26)
-		}
-		tag = append(append(tag, '+'), key[3:]...) // "utf8kep" → "ABCDEF+", same length
-		for _, pre := range []string{"/BaseFont /", "/FontName /"} {
-			// In place: the name keeps its length, and a copy of the whole document per
-			// name cost more than the rest of this function.
-			old := []byte(pre + "utf8" + key + "\n")
-			for rest := pdf; ; {
-				i := bytes.Index(rest, old)
-				if i < 0 {
-					break
-				}
-				copy(rest[i+len(pre):], tag)
-				rest = rest[i+len(old):]
-			}
-		}
+// drawable is the coverage of the set: a rune every text style draws, by its face or
+// the fallback's face of the style, and the monospaced face too (code keeps one face).
+func (fs *fontSet) drawable() *coverage {
+	var parts []*coverage
+	for _, st := range []string{"", "B", "I", "BI"} {
+		parts = append(parts, union(fs.styles[st].cov, fs.fallback[st].cov))
 	}
-	return pdf
+	return intersect(append(parts, fs.mono.cov)...)
+}
+
+// eachRun calls fn for the runs of s that one face draws: the text face of st, or the
+// fallback face (st|stFallback) for the runes it lacks. Code is one run in the
+// monospaced face.
+func (e *engine) eachRun(s string, st style, fn func(run string, st style)) {
+	if st&stMono != 0 || s == "" {
+		fn(s, st)
+		return
+	}
+	_, fs := fontOf(st)
+	cov := e.fonts.styles[fs].cov
+	start, fell := 0, false
+	for i, r := range s {
+		f := r >= 0x80 && !cov.has(r) && e.fonts.fallback[fs].cov.has(r)
+		if f != fell && i > start {
+			if fell {
+				fn(s[start:i], st|stFallback)
+			} else {
+				fn(s[start:i], st)
+			}
+			start = i
+		}
+		fell = f
+	}
+	if fell {
+		fn(s[start:], st|stFallback)
+	} else {
+		fn(s[start:], st)
+	}
 }
 
 // Warm does ahead of time the once-per-process work of the first document: the built-in

@@ -53,6 +53,7 @@ const (
 	stMono
 	stStrike
 	stUnderline
+	stFallback // set by eachRun: the fallback face of the style
 )
 
 // engine is the page-level machinery: the fpdf document, the fonts, the content box and
@@ -95,11 +96,7 @@ func (e *engine) register(family, st string) {
 		e.registered = map[string]bool{}
 	}
 	e.registered[family+st] = true
-	data := e.fonts.mono.data
-	if family == textFamily {
-		data = e.fonts.styles[st].data
-	}
-	e.pdf.AddUTF8FontFromBytes(family, st, data)
+	e.fonts.register(e.pdf, family, st, e.registered)
 }
 
 func (e *engine) left() float64   { return e.ml }
@@ -203,9 +200,13 @@ func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
 // width of s in style st at size (points), in millimetres; s must be clean.
 // It does not select the font: selecting writes an operator into the page.
 func (e *engine) strWidth(s string, st style, size float64) float64 {
-	family, fs := fontOf(st)
-	e.register(family, fs)
-	return e.pdf.StringWidthOf(family, fs, size, noSoft(s))
+	w := 0.0
+	e.eachRun(noSoft(s), st, func(run string, st style) {
+		family, fs := fontOf(st)
+		e.register(family, fs)
+		w += e.pdf.StringWidthOf(family, fs, size, run)
+	})
+	return w
 }
 
 // fontOf returns the registered family and fpdf style of st.
@@ -213,15 +214,19 @@ func fontOf(st style) (family, fs string) {
 	if st&stMono != 0 {
 		return monoFamily, ""
 	}
+	family = textFamily
+	if st&stFallback != 0 {
+		family = fallbackFamily
+	}
 	switch {
 	case st&stBold != 0 && st&stItalic != 0:
-		return textFamily, "BI"
+		return family, "BI"
 	case st&stBold != 0:
-		return textFamily, "B"
+		return family, "B"
 	case st&stItalic != 0:
-		return textFamily, "I"
+		return family, "I"
 	}
-	return textFamily, ""
+	return family, ""
 }
 
 // text draws one clean line of text with its baseline at y.
@@ -229,11 +234,14 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 	if s == "" {
 		return
 	}
-	e.font(st, size)
 	// Text is set in the fill colour: fpdf then writes it bare. With the two colours
 	// different it wraps every text run in its own colour (q … rg BT … ET Q), which
 	// was a third of a page's operators.
 	e.setFill(c)
 	e.setText(c)
-	e.pdf.Text(x, y, noSoft(s))
+	e.eachRun(noSoft(s), st, func(run string, st style) {
+		e.font(st, size)
+		e.pdf.Text(x, y, run)
+		x += e.pdf.GetStringWidth(run)
+	})
 }

@@ -119,3 +119,20 @@ func noSoft(s string) string {
 	}
 	return strings.ReplaceAll(s, "\u00ad", "")
 }
+
+// metaText makes s fit for the document information dictionary: there text needs no
+// font (readers show it in their own), so every character stays as the author wrote it,
+// CJK and emoji too (fpdf writes UTF-16 with surrogate pairs); only control and
+// invisible format characters (soft hyphens, bidi overrides) go, and invalid UTF-8
+// becomes U+FFFD.
+func metaText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}

@@ -813,6 +813,11 @@ type fontDefType struct {
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
 	usedBits     *[1024]uint64 // kep patch: the BMP runes already in usedRunes
+
+	// kep patch (kep_font.go): pair kerning in 1/1000 em, and the PostScript name to
+	// embed the font under.
+	kern   func(a, b rune) int
+	psName string
 }
 
 // useRune records r as used (kep patch): a bit test before the map assignment, which

@@ -992,7 +992,7 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
 	}
-	w := 0
+	w := kernWidth(f.currentFont.kern, s) // kep patch: pair kerning (kep_font.go)
 	if f.isCurrentUTF8 {
 		for _, char := range s {
 			intChar := int(char)
@@ -2465,9 +2465,13 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
-	b = append(b, " Td ("...)
-	b = appendEscaped(b, txt2)
-	b = append(b, ") Tj ET"...)
+	if kerned, ok := f.appendKerned(b, txtStr); ok { // kep patch: pair kerning (kep_font.go)
+		b = kerned
+	} else {
+		b = append(b, " Td ("...)
+		b = appendEscaped(b, txt2)
+		b = append(b, ") Tj ET"...)
+	}
 	if f.underline && txtStr != "" {
 		b = append(b, ' ')
 		b = append(b, f.dounderline(x, y, txtStr)...)
@@ -4474,6 +4478,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
+				if font.psName != "" { // kep patch: the real name with a subset tag
+					fontName = subsetTag(&font) + "+" + font.psName
+				}
 				cut := cuts[key]
 				utf8FontSize := cut.size
 

@@ -39,7 +39,7 @@ func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string)
 	if !ok || f.err != nil {
 		return 0
 	}
-	w := 0
+	w := kernWidth(font.kern, s)
 	if font.Tp == "UTF8" {
 		for _, char := range s {
 			c := int(char)

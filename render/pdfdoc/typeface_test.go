@@ -1,0 +1,66 @@
+package pdfdoc
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kepdev/kep/render/fonts"
+)
+
+// TestFontsEmbeddedUnderTheirNames: the faces are embedded under their PostScript names
+// with a subset tag, not as "font" or "fontB"; the fallback face draws the arrows Noto
+// Sans lacks, so no placeholder stands for them.
+func TestFontsEmbeddedUnderTheirNames(t *testing.T) {
+	d := sampleDoc(t, "hansa")
+	pdf, res := writePDF(t, d)
+	out := run(t, pdf, "pdffonts", "FILE")
+	for _, want := range []string{"NotoSans-Regular", "NotoSans-Bold"} {
+		if !regexp.MustCompile(`(?m)^[A-Z]{6}\+` + want + ` `).MatchString(out) {
+			t.Errorf("pdffonts lacks %s with a subset tag:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "+font") || strings.Contains(out, "utf8") {
+		t.Errorf("a face embedded under fpdf's name:\n%s", out)
+	}
+	if strings.Contains(res.ReplacedText(), "→") {
+		t.Errorf("arrows replaced: %s", res.ReplacedText())
+	}
+	text := run(t, pdf, "pdftotext", "-enc", "UTF-8", "FILE", "-")
+	if !strings.Contains(text, "→") || strings.Contains(text, "□") {
+		t.Errorf("arrows missing or placeholders in the text")
+	}
+}
+
+// TestKerningMeasuredAsDrawn: text is kerned (a TJ array in the page), and the width
+// the layout measures is the kerned one.
+func TestKerningMeasuredAsDrawn(t *testing.T) {
+	w := testWriter(t)
+	k := fonts.NewKerning(fonts.Regular())
+	if k.Pair('T', 'e') >= 0 {
+		t.Fatal("Noto Sans does not kern Te")
+	}
+	plain := w.strWidth("T", 0, 10) + w.strWidth("e", 0, 10)
+	kerned := w.strWidth("Te", 0, 10)
+	want := plain + float64(k.Pair('T', 'e'))/1000*10*ptToMM
+	if d := kerned - want; d > 1e-9 || d < -1e-9 {
+		t.Errorf("width of Te %g mm, want %g (unkerned %g)", kerned, want, plain)
+	}
+	pdf, _ := writePDF(t, sampleDoc(t, "minimal"))
+	page := run(t, pdf, "qpdf", "--qdf", "--object-streams=disable", "FILE", "-")
+	if !strings.Contains(page, "] TJ") {
+		t.Error("no kerned text (TJ) in the document")
+	}
+}
+
+// TestMetadataKeepsEveryCharacter: the document information needs no font, so a title
+// in Japanese or with an emoji is kept as written, not replaced by placeholders.
+func TestMetadataKeepsEveryCharacter(t *testing.T) {
+	d := sampleDoc(t, "minimal")
+	d.Title = "計画 2027 – Müller 😀\u00ad\u202e"
+	pdf, _ := writePDF(t, d)
+	info := run(t, pdf, "pdfinfo", "-enc", "UTF-8", "FILE")
+	if !strings.Contains(info, "計画 2027 – Müller 😀\n") {
+		t.Errorf("pdfinfo title:\n%s", info)
+	}
+}
