@@ -87,7 +87,7 @@ func TestEveryLanguageIsComplete(t *testing.T) {
 		if !slices.Contains(langs, l.Lang) {
 			t.Errorf("%s: the schema refuses lang = %q", l.Name, l.Lang)
 		}
-		if scaffoldTemplates.Lookup(l.Lang+".toml") == nil {
+		if scaffoldTemplates().Lookup(l.Lang+".toml") == nil {
 			t.Errorf("%s: no scaffold/%s.toml for kep init", l.Name, l.Lang)
 		}
 		if ExampleAccount(l.Lang) == "" {
