@@ -135,14 +135,56 @@ func layout(c *pdfdoc.Canvas, p *kep.Plan, f *kep.Figures, doc *render.Document,
 		return pg
 	}
 	bw := (pw - 2*margin - float64(cols-1)*gutter) / float64(cols)
-	bh := (bottom - top - float64(rows-1)*gutter) / float64(rows)
-	for i, s := range specs {
-		col, row := i%cols, i/cols
-		b := &Box{Title: s.title, X: margin + float64(col)*(bw+gutter), Y: top + float64(row)*(bh+gutter), W: bw, H: bh}
-		fill(c, b, s, W)
-		pg.Boxes = append(pg.Boxes, b)
+	heights := rowHeights(c, specs, cols, bw, bottom-top-float64(rows-1)*gutter, W)
+	y := top
+	for r := 0; r < rows; r++ {
+		for col := 0; col < cols && r*cols+col < len(specs); col++ {
+			s := specs[r*cols+col]
+			b := &Box{Title: s.title, X: margin + float64(col)*(bw+gutter), Y: y, W: bw, H: heights[r]}
+			fill(c, b, s, W)
+			pg.Boxes = append(pg.Boxes, b)
+		}
+		y += heights[r] + gutter
 	}
 	return pg
+}
+
+// rowHeights shares the height avail between the rows by what their fullest box would
+// need to show everything: a row of short lists gives room to a row of long ones, but
+// no row gets less than a quarter (a third with two rows) of the page's share, so that the
+// page keeps its grid whatever the plan holds.
+func rowHeights(c *pdfdoc.Canvas, specs []boxSpec, cols int, bw, avail float64, W edition.Words) []float64 {
+	rows := (len(specs) + cols - 1) / cols
+	need := make([]float64, rows)
+	total := 0.0
+	for i, s := range specs {
+		b := &Box{X: 0, Y: 0, W: bw, H: avail}
+		fill(c, b, s, W)
+		h := pad + 2
+		for _, l := range b.Lines {
+			h = max(h, l.Base+pad)
+		}
+		if b.Chart != nil {
+			h = max(h, b.ChartY+b.ChartH+pad)
+		}
+		if b.More > 0 {
+			h = avail // it would take all there is
+		}
+		need[i/cols] = max(need[i/cols], h)
+	}
+	for _, n := range need {
+		total += n
+	}
+	out := make([]float64, rows)
+	floor := avail / float64(rows) * 2 / 3
+	spare := avail - floor*float64(rows)
+	for r := range out {
+		out[r] = floor
+		if total > 0 {
+			out[r] += spare * need[r] / total
+		}
+	}
+	return out
 }
 
 func versionText(d *render.Document) string {
