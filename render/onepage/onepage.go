@@ -115,7 +115,7 @@ func layout(c *pdfdoc.Canvas, p *kep.Plan, f *kep.Figures, doc *render.Document,
 	x0 := margin + 34
 	title := c.Fit(c.Clean(W.F("one.title", p.Meta.Account)), pdfdoc.Bold, 16, pw-x0-margin)
 	pg.Header = append(pg.Header, Line{X: x0, Base: margin + 6, W: c.Width(title, pdfdoc.Bold, 16), Text: title,
-		Style: pdfdoc.Bold, Size: 16, Color: doc.Primary, Tag: "H1"})
+		Style: pdfdoc.Bold, Size: 16, Color: "primary", Tag: "H1"})
 	facts := joinNonEmpty(" · ", doc.Period, versionText(doc), doc.Status, W.F("one.asof", doc.Date), doc.Confidentiality)
 	facts = c.Fit(c.Clean(facts), pdfdoc.Regular, 9, pw-x0-margin)
 	pg.Header = append(pg.Header, Line{X: x0, Base: margin + 12, W: c.Width(facts, pdfdoc.Regular, 9), Text: facts,
@@ -419,7 +419,7 @@ func drawLines(c *pdfdoc.Canvas, ls []Line, doc *render.Document) {
 func drawLine(c *pdfdoc.Canvas, l Line, doc *render.Document) {
 	col := l.Color
 	if col == "primary" {
-		col = doc.Primary
+		col = pdfdoc.Readable(doc.Primary) // a light brand colour is darkened for text
 	}
 	if l.Light != "" {
 		c.Light(l.X-3.6, l.Base, l.Light, l.Size)

@@ -396,7 +396,7 @@ func drawLines(c *pdfdoc.Canvas, ls []Line, doc *render.Document) {
 func drawLine(c *pdfdoc.Canvas, l Line, doc *render.Document) {
 	col := l.Color
 	if col == "primary" {
-		col = doc.Primary
+		col = pdfdoc.Readable(doc.Primary) // a light brand colour is darkened for text
 	}
 	if l.Light != "" {
 		c.Light(l.X-6.5, l.Base, l.Light, l.Size)
