@@ -57,6 +57,11 @@ type Section struct {
 	NewPage  bool // start on a new page in print (top-level sections)
 	Blocks   []Block
 	Sections []*Section
+
+	// OnePage: in print the section keeps to one page; a small heading with its block
+	// that does not fit is left out and named in a closing line (the summary, whose
+	// lists the chapters hold in full).
+	OnePage bool
 }
 
 // Heading is Number and Title joined for headings and the table of contents.
