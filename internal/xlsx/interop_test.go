@@ -267,3 +267,61 @@ func TestSamples(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRead10000Rows reads a sheet of 10,000 rows of 20 cells (kep import's limit of
+// rows), ours against excelize's streaming reader.
+func BenchmarkRead10000Rows(b *testing.B) {
+	wb := &Workbook{Sheets: []*Sheet{{Name: "Daten"}}}
+	date := wb.AddStyle(Style{NumFmt: "dd.mm.yyyy"})
+	for r := range 10_000 {
+		row := make([]Cell, 20)
+		for c := range row {
+			switch c % 3 {
+			case 0:
+				row[c] = TextCell(fmt.Sprintf("Text %d/%d", r, c), 0)
+			case 1:
+				row[c] = NumberCell(float64(r*c)/7, 0)
+			default:
+				row[c] = NumberCell(46000+float64(r%300), date)
+			}
+		}
+		wb.Sheets[0].Rows = append(wb.Sheets[0].Rows, row)
+	}
+	data := write(b, wb)
+	b.Run("ours", func(b *testing.B) {
+		for range b.N {
+			f, err := Open(data, Limits{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			if err := f.Rows("Daten", func(int, []string) error { n++; return nil }); err != nil || n != 10_000 {
+				b.Fatal(n, err)
+			}
+		}
+	})
+	b.Run("excelize", func(b *testing.B) {
+		for range b.N {
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows, err := f.Rows("Daten")
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for rows.Next() {
+				if _, err := rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			rows.Close()
+			f.Close()
+			if n != 10_000 {
+				b.Fatal(n)
+			}
+		}
+	})
+}
