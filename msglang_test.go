@@ -67,6 +67,18 @@ threat = "hoch"
 	if d == nil {
 		t.Fatalf("no finding at competitors[0].threat in %v", ds)
 	}
+	_, ds = load(t, "", header+`[[contacts]]
+id = "a"
+name = "A"
+influence = "hoch"
+attitude = "neutral"
+relationship = 2
+`)
+	if got, want := messages(ds, false), "/ws/p.toml:9:1: contacts[0].influence: want a whole number, not text \"hoch\"; did you mean 3?"; len(got) != 1 || got[0] != want {
+		t.Errorf("influence: got %q, want %q", got, want)
+	} else if got, want := ds[0].StringIn("de"), "/ws/p.toml:9:1: contacts[0].influence: \"hoch\" ist kein gültiger Wert; meinten Sie `3`?"; got != want {
+		t.Errorf("influence, de: got %q, want %q", got, want)
+	}
 	for lang, want := range map[string]string{
 		"de": "competitors[0].threat: \"hoch\" ist kein gültiger Wert; meinten Sie `high`?",
 		"en": `competitors[0].threat: "hoch" is not one of high, medium, low; did you mean "high"?`,

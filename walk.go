@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -404,6 +405,16 @@ func checkNumber(s *keySpec, v any) locale.Msg {
 		}
 		f = x
 	default:
+		if str, ok := v.(string); ok && s.name == "influence" {
+			// influence = "hoch": the scale 1–3 is low, medium, high, in any language.
+			w := str
+			if !slices.Contains(influenceWords, w) {
+				w = locale.MsgEnumValue(str, influenceWords)
+			}
+			if n := slices.Index(influenceWords, w); n >= 0 {
+				return locale.Msgf("want a whole number, not text %q; did you mean %d?", str, n+1)
+			}
+		}
 		if s.kind == kindInteger {
 			return locale.Msgf("want a whole number, not %s", describe(v))
 		}
@@ -426,6 +437,9 @@ func checkNumber(s *keySpec, v any) locale.Msg {
 	}
 	return locale.Msg{}
 }
+
+// influenceWords are the words of a contact's influence 1, 2 and 3.
+var influenceWords = []string{"low", "medium", "high"}
 
 // valueText shows an offending number exactly as far as it matters: rounded to two
 // decimals, 10.0001 would read "10 is out of range: want 0 to 10".

@@ -314,6 +314,7 @@ var msgDE = map[string]string{
 	"want a table of points, not %s":                                               "hier steht %s; erwartet wird eine Tabelle von Punkten",
 	"want a value after \"=\": text in quotes, a number, true or false, or a date": "nach \"=\" wird ein Wert erwartet: Text in Anführungszeichen, eine Zahl, true oder false oder ein Datum",
 	"want a whole number, not %s":                                                  "hier steht %s; erwartet wird eine ganze Zahl",
+	"want a whole number, not text %q; did you mean %d?":                           "%[1]q ist kein gültiger Wert; meinten Sie `%[2]d`?",
 	"want an array of tables ([[%s]]), not %s":                                     "hier steht %[2]s; erwartet wird eine Liste von Tabellen ([[%[1]s]])",
 	"want exactly one file to write, got %d":                                       "erwartet wird genau eine zu schreibende Datei, angegeben sind %d",
 	"want exactly one plan file, got %d":                                           "erwartet wird genau eine Plandatei, angegeben sind %d",

@@ -313,6 +313,7 @@ var msgFR = map[string]string{
 	"want a table of points, not %s":                                               "une table de points est attendue, pas %s",
 	"want a value after \"=\": text in quotes, a number, true or false, or a date": "une valeur est attendue après \"=\" : un texte entre guillemets, un nombre, true ou false, ou une date",
 	"want a whole number, not %s":                                                  "un nombre entier est attendu, pas %s",
+	"want a whole number, not text %q; did you mean %d?":                           "%[1]q n’est pas une valeur valide ; vouliez-vous dire `%[2]d` ?",
 	"want an array of tables ([[%s]]), not %s":                                     "une liste de tables ([[%s]]) est attendue, pas %s",
 	"want exactly one file to write, got %d":                                       "exactement un fichier à écrire est attendu, %d reçus",
 	"want exactly one plan file, got %d":                                           "exactement un fichier de plan est attendu, %d reçus",
