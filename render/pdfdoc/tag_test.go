@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -26,6 +27,9 @@ func TestSamplesArePDFA(t *testing.T) {
 
 var (
 	structElem = regexp.MustCompile(`<</Type /StructElem /S /(\w+) /P \d+ 0 R([^\n]*)`)
+	elemKids   = regexp.MustCompile(`(?:/Pg (\d+) 0 R )?/K \[([^\]]*)\]`)
+	mcrDict    = regexp.MustCompile(`<</Type /MCR /Pg (\d+) 0 R /MCID (\d+)>>`)
+	otherDict  = regexp.MustCompile(`<<[^>]*>>|\d+ 0 R`)
 	altText    = regexp.MustCompile(`/Alt \(([^)]|\\\))+\)`)
 )
 
@@ -59,6 +63,9 @@ func TestTaggedStructure(t *testing.T) {
 			t.Errorf("no %s element; elements: %v", typ, count)
 		}
 	}
+	if d := duplicateMCIDs(pdf); len(d) > 0 {
+		t.Errorf("marked content referenced by two elements (page object, MCID): %v", d)
+	}
 	for _, want := range []string{"/MarkInfo <</Marked true>>", "/StructTreeRoot ", "/Lang (de)",
 		"/ViewerPreferences <</DisplayDocTitle true>>", "/Subtype /Link /F 4 "} {
 		if !bytes.Contains(pdf, []byte(want)) {
@@ -91,4 +98,30 @@ func TestNilTaggerIsSafe(t *testing.T) {
 	if drawn != 3 {
 		t.Errorf("drawn %d times, want 3", drawn)
 	}
+}
+
+// duplicateMCIDs lists the marked-content sequences (page object, MCID) that more than
+// one element of the tree claims: each belongs to exactly one.
+func duplicateMCIDs(pdf []byte) []string {
+	seen := map[string]int{}
+	for _, m := range structElem.FindAllSubmatch(pdf, -1) {
+		k := elemKids.FindSubmatch(m[2])
+		if k == nil {
+			continue
+		}
+		for _, d := range mcrDict.FindAllSubmatch(k[2], -1) {
+			seen[string(d[1])+"/"+string(d[2])]++
+		}
+		for _, id := range strings.Fields(string(otherDict.ReplaceAll(k[2], nil))) {
+			seen[string(k[1])+"/"+id]++
+		}
+	}
+	var dup []string
+	for k, n := range seen {
+		if n > 1 {
+			dup = append(dup, k)
+		}
+	}
+	sort.Strings(dup)
+	return dup
 }

@@ -133,12 +133,17 @@ func (f *Fpdf) EndMarkedContent() {
 	if buf.Len() == o.after {
 		buf.Truncate(o.start)
 		if o.elem != nil {
-			if n := len(o.elem.kids); n > 0 && o.elem.kids[n-1].elem == nil && o.elem.kids[n-1].page == o.page &&
-				o.elem.kids[n-1].mcid == o.mcid && o.elem.kids[n-1].annot == 0 {
-				o.elem.kids = o.elem.kids[:n-1]
-			}
-			if t.nextMCID[o.page] == o.mcid+1 {
-				t.nextMCID[o.page] = o.mcid
+			// The reference is not always the element's last kid: an element begun
+			// inside this one closed the sequence.
+			for i := len(o.elem.kids) - 1; i >= 0; i-- {
+				if k := o.elem.kids[i]; k.elem == nil && k.annot == 0 && k.page == o.page && k.mcid == o.mcid {
+					o.elem.kids = append(o.elem.kids[:i], o.elem.kids[i+1:]...)
+					// The MCID is given again only when it was the last given out.
+					if t.nextMCID[o.page] == o.mcid+1 {
+						t.nextMCID[o.page] = o.mcid
+					}
+					break
+				}
 			}
 		}
 		return
@@ -345,6 +350,16 @@ func (f *Fpdf) putStructTree() string {
 			if e.Scope != "" {
 				s.printf(" /A <</O /Table /Scope /%s>>", e.Scope)
 			}
+			// The page of the element's first content is its /Pg: its content there
+			// is a bare MCID, elsewhere a marked-content reference with its page.
+			pg := 0
+			for _, k := range e.kids {
+				if k.elem == nil && k.annot == 0 {
+					pg = k.page
+					s.printf(" /Pg %d 0 R", t.pageObj[pg])
+					break
+				}
+			}
 			s.printf(" /K [")
 			for _, k := range e.kids {
 				switch {
@@ -352,6 +367,8 @@ func (f *Fpdf) putStructTree() string {
 					s.printf("%d 0 R ", k.elem.obj)
 				case k.annot > 0:
 					s.printf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", t.pageObj[k.page], t.annotObj[k.page][k.annot-1])
+				case k.page == pg:
+					s.printf("%d ", k.mcid)
 				default:
 					s.printf("<</Type /MCR /Pg %d 0 R /MCID %d>> ", t.pageObj[k.page], k.mcid)
 				}
