@@ -76,6 +76,7 @@ var msgDE = map[string]string{
 	"-o - would write a PDF to the terminal; redirect stdout to a file or a program":                      "-o - würde ein PDF in das Terminal schreiben; leiten Sie stdout in eine Datei oder ein Programm um",
 	"-o - would write a workbook to the terminal; redirect stdout to a file":                              "-o - würde eine Arbeitsmappe in das Terminal schreiben; leiten Sie stdout in eine Datei um",
 	"-o - writes one document: give one plan and one format (-f pdf or -f html)":                          "-o - schreibt ein Dokument: Geben Sie einen Plan und ein Format an (-f pdf oder -f html)",
+	"-o - writes one document: give one plan and one format (-f pdf, html, onepage or slides)":            "-o - schreibt ein Dokument: Geben Sie einen Plan und ein Format an (-f pdf, html, onepage oder slides)",
 	"-o - writes one format to stdout: choose it with -f pdf or -f html":                                  "-o - schreibt ein Format nach stdout: Wählen Sie es mit -f pdf oder -f html",
 	"-o: want a folder, or - for stdout":                                                                  "-o: erwartet wird ein Ordner oder - für stdout",
 	"0 points: relative quality divides by the competitor's points; give at least a small value":          "0 Punkte: Die relative Qualität teilt durch die Punkte des Wettbewerbers; geben Sie wenigstens einen kleinen Wert an",

@@ -75,6 +75,7 @@ var msgFR = map[string]string{
 	"-o - would write a PDF to the terminal; redirect stdout to a file or a program":                      "-o - écrirait un PDF dans le terminal ; redirigez stdout vers un fichier ou un programme",
 	"-o - would write a workbook to the terminal; redirect stdout to a file":                              "-o - écrirait un classeur dans le terminal ; redirigez stdout vers un fichier",
 	"-o - writes one document: give one plan and one format (-f pdf or -f html)":                          "-o - écrit un seul document : indiquez un plan et un format (-f pdf ou -f html)",
+	"-o - writes one document: give one plan and one format (-f pdf, html, onepage or slides)":            "-o - écrit un seul document : indiquez un plan et un format (-f pdf, html, onepage ou slides)",
 	"-o - writes one format to stdout: choose it with -f pdf or -f html":                                  "-o - écrit un seul format sur stdout : choisissez-le avec -f pdf ou -f html",
 	"-o: want a folder, or - for stdout":                                                                  "-o : un dossier attendu, ou - pour stdout",
 	"0 points: relative quality divides by the competitor's points; give at least a small value":          "0 point : la qualité relative divise par les points du concurrent ; indiquez au moins une petite valeur",
