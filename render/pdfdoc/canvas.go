@@ -63,8 +63,10 @@ func NewCanvas(d *render.Document, w, h float64, title string, opt Options) (*Ca
 
 // AddPage starts a new page of the canvas size.
 func (c *Canvas) AddPage() {
+	c.e.tags.close() // marked content does not cross pages (tag.go)
 	c.e.pdf.AddPageFormat("P", fpdf.SizeType{Wd: c.e.pageW, Ht: c.e.pageH})
 	c.e.invalidate()
+	c.e.tags.reopen()
 }
 
 // PageCount is the number of pages so far.

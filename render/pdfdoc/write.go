@@ -235,14 +235,18 @@ func (w *docWriter) layout() error {
 // section sets a section's heading, blocks and subsections.
 func (w *docWriter) section(s *render.Section, depth int) {
 	if depth == 0 {
-		w.flushFloats() // a chapter's charts stay in it
+		if s.NewPage || s.TOC || w.pdf.PageNo() <= 1 {
+			w.flushFloats() // charts waiting go before a chapter's page break
+		} else {
+			w.settle(w.sectionHeight(s, depth)) // a chapter that runs on may fill their gap
+		}
 		// A chapter starts a new page when its section asks for it ([brand]
 		// chapter_breaks = "page"; the summary and the contents always), except an empty
 		// chapter after another empty one: a plan with many empty building blocks gets no
 		// run of nearly blank pages. Otherwise chapters run on after a gap.
 		stub := isStub(s)
 		shared := stub && w.prevStub && !s.TOC && w.pdf.PageNo() > 1
-		if (s.NewPage || w.pdf.PageNo() <= 1 || s.TOC) && !shared && !(w.atTop() && w.pdf.PageNo() > 1) {
+		if (s.NewPage || w.pdf.PageNo() <= 1 || (s.TOC && !w.contentsFit())) && !shared && !(w.atTop() && w.pdf.PageNo() > 1) {
 			w.newPage()
 		} else {
 			w.gap(gapChapter)
@@ -264,8 +268,12 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		return
 	}
 	w.lastHeading = s.Title
+	var op *onePage
+	if s.OnePage {
+		op = &onePage{page: w.pdf.PageNo()}
+	}
 	for i, b := range s.Blocks {
-		if w.onCover(b) {
+		if w.onCover(b) || w.leaveOut(op, b, s.Blocks[i+1:]) {
 			continue
 		}
 		after := ""
@@ -277,6 +285,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		}
 		w.block(b, w.keepHeight(s.Blocks[i+1:], after))
 	}
+	w.closeOnePage(op)
 	for _, sub := range s.Sections {
 		if sub != nil {
 			w.section(sub, depth+1)
