@@ -293,7 +293,10 @@ func (f *Fpdf) putStructTree() string {
 		number(t.root)
 		parentTree := n + 1
 		// The parent tree: per page, the element of each MCID; per annotation, its element.
-		type num struct{ key int; val string }
+		type num struct {
+			key int
+			val string
+		}
 		var nums []num
 		perPage := map[int]map[int]int{}
 		var collect func(e *StructElem)
