@@ -125,7 +125,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	toStdout := *outDir == "-"
 	if toStdout && (len(files) != 1 || len(formats) != 1) {
-		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf or -f html)")
+		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf, html, onepage or slides)")
 	}
 	if toStdout && isPDFFormat(formats[0]) && isTerminal(stdout) {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
