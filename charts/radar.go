@@ -68,7 +68,7 @@ func (r Radar) draw(c *canvas) {
 		w := c.measure(name, label)
 		lines := 1.0
 		if w > capW {
-			w, lines = capW, 2
+			w, lines = capW, float64(len(c.wrap(name, label, capW, axisLines(ca))))
 		}
 		if ca > 0.25 {
 			R = math.Min(R, (c.w/2-18-w)/ca)
@@ -186,7 +186,7 @@ func (r Radar) draw(c *canvas) {
 		c.haloText(txt, cx-7, y, rf, right)
 	}
 
-	// Axis labels outside the outer ring, up to two lines.
+	// Axis labels outside the outer ring, up to two lines above and below, three beside.
 	for i, name := range r.Axes {
 		a := angle(i)
 		ca, sa := math.Cos(a), math.Sin(a)
@@ -199,7 +199,7 @@ func (r Radar) draw(c *canvas) {
 		case ca < -0.25:
 			anc, w = right, math.Min(capW, x-8)
 		}
-		lines := c.wrap(name, label, w, 2)
+		lines := c.wrap(name, label, w, axisLines(ca))
 		h := lineH * float64(len(lines))
 		y0 := y - h/2 // first line's centre is y0 + lineH/2
 		switch {
@@ -212,4 +212,13 @@ func (r Radar) draw(c *canvas) {
 			c.textMid(l, x, y0+lineH*(float64(j)+0.5), label, anc)
 		}
 	}
+}
+
+// axisLines is how many lines an axis label may take: three beside the radar, where
+// width is scarce and height is not, two above and below it.
+func axisLines(cos float64) int {
+	if math.Abs(cos) > 0.25 {
+		return 3
+	}
+	return 2
 }
