@@ -8,8 +8,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -324,4 +326,18 @@ func BenchmarkRead10000Rows(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestKepLinksNoExcelize: excelize is for these tests only. Its package initialisation
+// (and that of what it imports) would cost every kep command again (issue 19).
+func TestKepLinksNoExcelize(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "github.com/kepdev/kep/cmd/kep").CombinedOutput()
+	if err != nil {
+		t.Skipf("go list: %v\n%s", err, out)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, "github.com/xuri/") || strings.HasPrefix(pkg, "github.com/richardlehane/") || strings.HasPrefix(pkg, "github.com/tiendc/") {
+			t.Errorf("kep links %s", pkg)
+		}
+	}
 }
