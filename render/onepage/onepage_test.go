@@ -305,3 +305,13 @@ func TestPDFChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestTestdataPlans: the test workspace's full plan and the French plan, both editions.
+func TestTestdataPlans(t *testing.T) {
+	for _, path := range []string{"../../testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
+		p := load(t, path)
+		for _, customer := range []bool{false, true} {
+			write(t, p, nil, customer)
+		}
+	}
+}

@@ -269,3 +269,16 @@ func TestPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestTestdataPlans: the test workspace's full plan and the French plan, both editions.
+func TestTestdataPlans(t *testing.T) {
+	for _, path := range []string{"../../testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
+		p := load(t, path)
+		for _, customer := range []bool{false, true} {
+			_, d := deck(t, p, nil, customer)
+			if !customer && (len(d.Slides) < 10 || len(d.Slides) > 16) {
+				t.Errorf("%s: %d slides: %v", path, len(d.Slides), kindsOf(d))
+			}
+		}
+	}
+}
