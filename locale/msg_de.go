@@ -2,8 +2,8 @@ package locale
 
 // msgDE holds kep's messages in German, keyed by the English text (messages.go): formal
 // "Sie", business German. Keys, values and tables of the plan format (status, "approved",
-// [table]) stay as a plan writes them. Generated from a table of all three languages;
-// TestMsgCatalogues fails when a message of the code is missing here.
+// [table]) stay as a plan writes them. Sorted by key; TestMsgCatalogues fails when a
+// message of the code is missing here or takes other arguments.
 var msgDE = map[string]string{
 	"\nRun 'kep help <command>' or 'kep <command> --help' for more about a command.\n\nExit status: 0 success; 1 a plan has errors (or warnings with --strict);\n2 wrong usage or a failure of the program or the file system.\n": "\nMehr zu einem Befehl: 'kep help <Befehl>' oder 'kep <Befehl> --help'.\n\nExit-Status: 0 Erfolg; 1 ein Plan hat Fehler (oder Warnungen mit --strict);\n2 falsche Verwendung oder ein Fehler des Programms oder des Dateisystems.\n",
 	"\"%s\" is not an escape: in text between \"…\" write \\\\ for a backslash (or put the text in single quotes '…')":                                                                                                            "„%s“ ist keine gültige Escape-Sequenz: In Text zwischen \"…\" schreiben Sie \\\\ für einen Backslash (oder setzen Sie den Text in einfache Anführungszeichen '…')",
