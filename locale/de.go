@@ -33,6 +33,7 @@ var deLabels = map[string]string{
 	"doc.of":                "von",
 	"doc.generated":         "Erstellt mit %s am %s",
 	"doc.chartdata":         "Daten des Diagramms",
+	"doc.continued":         "Fortsetzung",
 	"doc.empty":             "Dieser Baustein ist im Plan leer.",
 	"doc.nochart":           "Diagramm entfällt: keine Daten.",
 	"doc.notgiven":          "nicht angegeben",

@@ -29,6 +29,7 @@ var enLabels = map[string]string{
 	"doc.of":                "of",
 	"doc.generated":         "Made with %s on %s",
 	"doc.chartdata":         "Chart data",
+	"doc.continued":         "continued",
 	"doc.empty":             "This building block is empty in the plan.",
 	"doc.nochart":           "Chart left out: no data.",
 	"doc.notgiven":          "not given",

@@ -63,6 +63,7 @@ var frLabels = map[string]string{
 	"doc.of":                "sur",
 	"doc.generated":         "Créé avec %s le %s",
 	"doc.chartdata":         "Données du graphique",
+	"doc.continued":         "suite",
 	"doc.empty":             "Ce module est vide dans le plan.",
 	"doc.nochart":           "Graphique omis\u00a0: aucune donnée.",
 	"doc.notgiven":          "non renseigné",

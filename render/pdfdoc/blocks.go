@@ -156,6 +156,11 @@ func (w *docWriter) factsTable(f *render.Facts) *tableLayout {
 		return L
 	}
 	spec := &tableSpec{size: sizeSmall, plain: true, widths: []float64{0.36, 0.64}}
+	cont := w.d.Labels.T("doc.continued")
+	if f.Title != "" {
+		cont = f.Title + " (" + cont + ")"
+	}
+	spec.cont = w.san.Line(cont)
 	for _, it := range f.Items {
 		spec.rows = append(spec.rows, []tcell{
 			{spans: plain(w.san.Clean(it.Label)), muted: true},

@@ -144,3 +144,32 @@ func TestPageEconomy(t *testing.T) {
 		t.Logf("%s: %d pages; empty per page %s", name, res.Pages, strings.Join(report, " "))
 	}
 }
+
+// TestFactsContinued: a list of facts longer than a page says where it continues, as a
+// table repeats its header.
+func TestFactsContinued(t *testing.T) {
+	d := sampleDoc(t, "minimal")
+	f := &render.Facts{Title: "Standorte"}
+	for i := 0; i < 90; i++ {
+		f.Items = append(f.Items, render.Fact{Label: fmt.Sprintf("Werk %d", i+1), Value: "Bremen"})
+	}
+	d.Sections = append(d.Sections, &render.Section{ID: "x", Number: "13", Title: "Werke", Level: 1, Blocks: []render.Block{f}})
+	pdf, res := writePDF(t, d)
+	text := run(t, pdf, "pdftotext", "-layout", "FILE", "-")
+	pages := strings.Split(text, "\f")
+	cont := 0
+	for _, p := range pages[:res.Pages] {
+		if strings.Contains(p, "Standorte (Fortsetzung)") {
+			cont++
+			if i, j := strings.Index(p, "Standorte (Fortsetzung)"), strings.Index(p, "Werk "); j < i {
+				t.Error("the cue does not stand above the continued rows")
+			}
+		}
+	}
+	if cont == 0 {
+		t.Fatal("no page says the facts continue")
+	}
+	if !strings.Contains(pages[res.Pages-1], "Werk 90") {
+		t.Error("the last fact is not on the last page")
+	}
+}

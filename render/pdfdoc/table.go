@@ -24,6 +24,9 @@ type tableSpec struct {
 	foot   [][]tcell
 	size   float64 // points; the layout may set a crowded table smaller
 	plain  bool    // key/value lists: no header fill, no zebra
+	// cont is set above a plain table's rows where they continue on a new page (a list
+	// of facts has no header to repeat): "Profil (Fortsetzung)".
+	cont string
 	// rowHead: the first column heads its row (tagged TH with scope Row).
 	rowHead bool
 	indent  float64
@@ -408,7 +411,8 @@ func (L *tableLayout) keep(pageH float64) float64 {
 		}
 		all += r.h
 	}
-	if L.nBody <= keepWhole && all <= keepWholeH {
+	// A short table stays whole; a list of facts up to half a page more, as it reads as one.
+	if L.nBody <= keepWhole && all <= keepWholeH || L.t.plain && all <= 1.5*keepWholeH {
 		h = all
 	}
 	if len(L.rows) == 0 {
@@ -464,6 +468,11 @@ func (e *engine) drawTable(L *tableLayout) {
 	}
 	pageBreak := func() {
 		e.newPage()
+		if t.cont != "" {
+			ts := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: muted, base: stItalic, align: 'L'}
+			e.flow(plain(t.cont), ts, t.indent)
+			e.y += gapLine
+		}
 		drawHead()
 	}
 	e.need(L.keep(e.bottom() - e.mt))
