@@ -724,14 +724,18 @@ func setPageCSP(w http.ResponseWriter, nonce string) {
 // announces a version other than the one the page was made from.
 func reloadScript(nonce, events, version string) string {
 	var b strings.Builder
-	_ = reloadTmpl.Execute(&b, map[string]string{"Nonce": nonce, "Events": events, "Version": version})
+	_ = reloadTmpl().Execute(&b, map[string]string{"Nonce": nonce, "Events": events, "Version": version})
 	return b.String()
 }
 
-var reloadTmpl = template.Must(template.New("reload").Parse(
-	`<script nonce="{{.Nonce}}">(function(){var v={{.Version}};` +
-		`var es=new EventSource({{.Events}});` +
-		`es.addEventListener("version",function(e){if(e.data!==v){es.close();location.reload();}});})();</script>`))
+// The pages' templates are parsed on first use: kep commands that serve nothing do
+// not pay for them at start-up.
+var reloadTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("reload").Parse(
+		`<script nonce="{{.Nonce}}">(function(){var v={{.Version}};` +
+			`var es=new EventSource({{.Events}});` +
+			`es.addEventListener("version",function(e){if(e.data!==v){es.close();location.reload();}});})();</script>`))
+})
 
 // injectBeforeBodyEnd puts the script before the last </body>, or at the end.
 func injectBeforeBodyEnd(doc []byte, script string) []byte {
@@ -787,7 +791,7 @@ func (pv *Server) writeProblemPage(w io.Writer, p *previewPlan, res *planResult,
 	if res.err != nil {
 		data.Failure = res.err.Error()
 	}
-	if err := problemTmpl.Execute(w, data); err != nil {
+	if err := problemTmpl().Execute(w, data); err != nil {
 		pv.log.Printf("error page: %v", err)
 	}
 }
@@ -801,7 +805,8 @@ func pageText(lang, format string, args ...any) string {
 	return locale.Msgf(format, args...).In(lang)
 }
 
-var problemTmpl = template.Must(template.New("problems").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
+var problemTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("problems").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -842,6 +847,7 @@ var problemTmpl = template.Must(template.New("problems").Funcs(pageFuncs).Parse(
 </body>
 </html>
 `))
+})
 
 const previewCSS = `
 body { font: 16px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 0; }
@@ -884,7 +890,7 @@ func (pv *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	nonce := newNonce()
 	setPageCSP(w, nonce)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	err := indexTmpl.Execute(w, struct {
+	err := indexTmpl().Execute(w, struct {
 		Lang   string
 		Rows   []row
 		Script template.HTML
@@ -894,7 +900,8 @@ func (pv *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-var indexTmpl = template.Must(template.New("index").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
+var indexTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index").Funcs(pageFuncs).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -919,6 +926,7 @@ var indexTmpl = template.Must(template.New("index").Funcs(pageFuncs).Parse(`<!DO
 </body>
 </html>
 `))
+})
 
 // limitListener accepts at most n connections at a time; a further one waits in the
 // kernel's queue until one closes (as golang.org/x/net/netutil.LimitListener does).
