@@ -424,7 +424,13 @@ func drawLine(c *pdfdoc.Canvas, l Line, doc *render.Document) {
 	if l.Light != "" {
 		c.Light(l.X-3.6, l.Base, l.Light, l.Size)
 	}
-	c.Text(l.X, l.Base, l.Text, l.Style, l.Size, col)
+	// A space after the line (invisible) keeps the words of two lines apart for text
+	// extraction and screen readers; a line broken with a hyphen joins the next.
+	text := l.Text
+	if !strings.HasSuffix(text, "-") {
+		text += " "
+	}
+	c.Text(l.X, l.Base, text, l.Style, l.Size, col)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
