@@ -35,6 +35,18 @@ func checkedDocs(t *testing.T, dir string) []string {
 		}
 		files = append(files, out)
 	}
+	// Every document language passes the same checks: a plan in each language the
+	// samples are not written in (French).
+	for _, lp := range rendertest.LanguagePlans(t) {
+		if strings.HasPrefix(filepath.ToSlash(lp.Path), sampleRoot(t)) {
+			continue
+		}
+		out := filepath.Join(dir, lp.Name()+".html")
+		if err := os.WriteFile(out, renderPlan(t, loadPlan(t, lp.Path)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, out)
+	}
 	// The German sample with the review of its previous year (kep render --previous).
 	cur, prev := loadPlan(t, "../../samples/accounts/hansa.toml"), loadPlan(t, "../../samples/previous/hansa-2026.toml")
 	rd, err := render.Build(cur, kep.Compute(cur, testNow), render.Options{Now: testNow, Previous: prev})
@@ -143,4 +155,13 @@ func clip(s string) string {
 		return s[:400] + "…"
 	}
 	return s
+}
+
+// sampleRoot is the absolute folder of the sample plans, with forward slashes.
+func sampleRoot(t *testing.T) string {
+	abs, err := filepath.Abs("../../samples/accounts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.ToSlash(abs) + "/"
 }

@@ -44,6 +44,37 @@ func loadSample(t testing.TB, name string) *kep.Plan {
 	return plan
 }
 
+// checkedPlan is a plan the tool checks run on, by name and path.
+type checkedPlan struct{ name, path string }
+
+// checkedPlans are the samples and, for every document language no sample is written in,
+// rendertest's plan in that language (French): every language passes the same checks.
+func checkedPlans(t testing.TB) []checkedPlan {
+	t.Helper()
+	var out []checkedPlan
+	langs := map[string]bool{}
+	for _, name := range samples(t) {
+		out = append(out, checkedPlan{name, filepath.Join("..", "..", "samples", "accounts", name+".toml")})
+		langs[loadSample(t, name).Lang] = true
+	}
+	for _, lp := range rendertest.LanguagePlans(t) {
+		if !langs[lp.Lang] {
+			out = append(out, checkedPlan{lp.Name(), lp.Path})
+		}
+	}
+	return out
+}
+
+// loadPath loads a plan that must have no errors.
+func loadPath(t testing.TB, path string) *kep.Plan {
+	t.Helper()
+	plan, diags := (&kep.Loader{Now: testNow}).LoadPlan(path)
+	if diags.HasErrors() {
+		t.Fatalf("load %s: %v", path, diags)
+	}
+	return plan
+}
+
 // build makes the document of a plan.
 func build(t testing.TB, plan *kep.Plan) *render.Document {
 	t.Helper()
