@@ -18,6 +18,9 @@
 // no single row alone on a page), markdown.go (goldmark's tree to spans and blocks), blocks.go
 // (the document's block types), cover.go and write.go (the document frame). Streams
 // are compressed by the vendored fpdf (third_party/fpdf), which reuses its compressors.
+// Every PDF is tagged and PDF/A-1b: tag.go keeps the structure tree while the engine
+// draws (the writers begin and end elements; decoration is an artifact), pdfa.go turns
+// on PDF/A in fpdf (XMP, sRGB output intent, file ID), canvas_tag.go lets a Canvas tag.
 //
 // Tests check the output with qpdf and poppler-utils when installed; with
 // KEP_REQUIRE_TOOLS set (CI) a missing tool fails them. Goldens in testdata are rewritten
