@@ -83,6 +83,7 @@ var deLabels = map[string]string{
 	"sec.checklists":        "Checklisten",
 	"sec.reviews":           "Reviews",
 	"sec.planactual":        "Plan und Ist",
+	"rev.planactual":        "Zielerreichung der Scorecard %s; die Ziele mit Ausgangs-, Ziel- und Istwerten stehen im Kapitel „%s“.",
 	"sec.reviewnotes":       "Review-Notizen",
 	"sec.changes":           "Änderungen",
 	"sec.appendix":          "Anhang",

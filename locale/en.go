@@ -79,6 +79,7 @@ var enLabels = map[string]string{
 	"sec.checklists":        "Checklists",
 	"sec.reviews":           "Reviews",
 	"sec.planactual":        "Plan vs. actual",
+	"rev.planactual":        "Scorecard achievement %s; the objectives with baseline, target and actual values are in the chapter “%s”.",
 	"sec.reviewnotes":       "Review notes",
 	"sec.changes":           "Changes",
 	"sec.appendix":          "Appendix",

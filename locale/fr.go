@@ -113,6 +113,7 @@ var frLabels = map[string]string{
 	"sec.checklists":        "Listes de contrôle",
 	"sec.reviews":           "Revues",
 	"sec.planactual":        "Prévu et réalisé",
+	"rev.planactual":        "Réalisation du tableau de bord %s\u00a0; les objectifs avec leurs valeurs de départ, cibles et réalisées figurent au chapitre «\u00a0%s\u00a0».",
 	"sec.reviewnotes":       "Notes de revue",
 	"sec.changes":           "Modifications",
 	"sec.appendix":          "Annexe",

@@ -11,24 +11,18 @@ import (
 // Building block 2, strategic KAM goals: the balanced scorecard, its perspectives and radar.
 
 func (b *builder) block2(s *Section) {
-	s.Blocks = append(s.Blocks, b.scorecardTable(false))
+	s.Blocks = append(s.Blocks, b.scorecardTable())
 	b.lowerNote(s)
 	s.Blocks = append(s.Blocks, b.perspectiveTable())
 	s.Blocks = append(s.Blocks, b.radar(false))
 }
 
-// scorecardTable is the balanced scorecard; planActual drops KPI and weight for the
-// review view.
-func (b *builder) scorecardTable(planActual bool) *Table {
+// scorecardTable is the balanced scorecard.
+func (b *builder) scorecardTable() *Table {
 	L, sf := b.L, b.f.Scorecard
 	header := []string{L.T("b2.perspective"), L.T("b2.objective"), L.T("b2.kpi"), L.T("b2.weight"), L.T("b2.baseline"), L.T("b2.target"), L.T("b2.actual"), L.T("b2.achievement"), L.T("b2.light")}
 	align := []Align{Left, Left, Left, Right, Right, Right, Right, Right, Left}
 	widths := []float64{1.5, 3, 1.9, 1.1, 1.6, 1.6, 1.5, 1.7, 1.5}
-	if planActual {
-		header = []string{L.T("b2.objective"), L.T("b2.baseline"), L.T("b2.target"), L.T("b2.actual"), L.T("b2.achievement"), L.T("b2.light")}
-		align = []Align{Left, Right, Right, Right, Right, Left}
-		widths = []float64{4, 1.6, 1.6, 1.6, 1.7, 1.5}
-	}
 	// Progress from the baseline (spec A4) stands beside the achievement where any
 	// objective has one.
 	progress := false
@@ -42,11 +36,9 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		header = append(header[:at:at], L.T("b2.progress"), header[at])
 		align = append(align[:at:at], Right, align[at])
 		widths = append(widths[:at:at], 1.7, widths[at])
-		if !planActual {
-			// Ten columns do not fit a portrait page without breaking the headers: the
-			// perspective moves into the objective's cell.
-			header, align, widths = header[1:], align[1:], []float64{3.4, 1.9, 1.1, 1.6, 1.6, 1.5, 1.7, 1.6, 1.5}
-		}
+		// Ten columns do not fit a portrait page without breaking the headers: the
+		// perspective moves into the objective's cell.
+		header, align, widths = header[1:], align[1:], []float64{3.4, 1.9, 1.1, 1.6, 1.6, 1.5, 1.7, 1.6, 1.5}
 	}
 	var rows [][]Cell
 	for _, o := range b.objectivesInOrder() {
@@ -82,10 +74,6 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		if o.Better == "lower" {
 			target.Text += " ↓"
 		}
-		if planActual {
-			rows = append(rows, append([]Cell{{Text: obj}, val(o.Baseline), target, val(o.Actual)}, tail...))
-			continue
-		}
 		w := "–"
 		if of != nil {
 			w = b.pct(of.Weight)
@@ -99,7 +87,7 @@ func (b *builder) scorecardTable(planActual bool) *Table {
 		rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective)}, {Text: obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
 	}
 	t := &Table{Caption: L.T("b2.table"), Header: header, Align: align, Widths: widths, Rows: rows}
-	if !planActual && sf != nil && sf.Total != nil {
+	if sf != nil && sf.Total != nil {
 		foot := []Cell{{Text: L.T("b2.total"), Strong: true}, {}, {}, {}, {}, {}, {}, {Text: b.pct(*sf.Total), Strong: true}}
 		if progress {
 			foot = append(foot[:1], foot[2:]...) // no perspective column

@@ -82,10 +82,21 @@ func (b *builder) reviews(s *Section) {
 		return
 	}
 	if len(b.p.Scorecard.Objectives) > 0 {
+		// Block 2 shows every objective with its actual: the reviews point there instead
+		// of repeating the scorecard. Their radar counts only objectives with an actual,
+		// which differs from block 2's only where some objective is still a starting point.
 		ps := b.sub(s, "plan-actual", L.T("sec.planactual"))
-		ps.Blocks = append(ps.Blocks, b.scorecardTable(true))
-		b.lowerNote(ps)
-		ps.Blocks = append(ps.Blocks, b.radar(true))
+		total := "–"
+		if sf := b.f.Scorecard; sf != nil && sf.Total != nil {
+			total = b.pct(*sf.Total)
+			if sf.StartingPoint {
+				total += " (" + L.T("b2.start") + ")"
+			}
+		}
+		ps.Blocks = append(ps.Blocks, &Paragraph{Text: b.tf("rev.planactual", total, "2 "+L.T("sec.b2"))})
+		if b.someStartingPoint() {
+			ps.Blocks = append(ps.Blocks, b.radar(true))
+		}
 	}
 	ns := b.sub(s, "notes", L.T("sec.reviewnotes"))
 	revs := append([]kep.Review(nil), b.p.Reviews...)
@@ -99,6 +110,20 @@ func (b *builder) reviews(s *Section) {
 			ns.Blocks = append(ns.Blocks, &Markdown{Source: r.Notes})
 		}
 	}
+}
+
+// someStartingPoint reports whether an objective has no actual yet while another has.
+func (b *builder) someStartingPoint() bool {
+	sf := b.f.Scorecard
+	if sf == nil {
+		return false
+	}
+	start, actual := false, false
+	for _, of := range sf.Objectives {
+		start = start || of.StartingPoint
+		actual = actual || !of.StartingPoint
+	}
+	return start && actual
 }
 
 func (b *builder) changes(s *Section) {
