@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -133,33 +132,10 @@ func (c *Canvas) Rect(x, y, w, h float64, fill string) {
 	c.e.rect(x, y, w, h, parseColor(fill, ink))
 }
 
-// Frame strokes a rectangle's outline.
-func (c *Canvas) Frame(x, y, w, h float64, color string, width float64) {
-	c.e.setDraw(parseColor(color, rule), width)
-	c.e.pdf.Rect(x, y, w, h, "D")
-}
-
 // Line draws a straight line.
 func (c *Canvas) Line(x1, y1, x2, y2 float64, color string, width float64) {
 	c.e.setDraw(parseColor(color, rule), width)
 	c.e.pdf.Line(x1, y1, x2, y2)
-}
-
-// Arrow draws a line from (x1, y1) to (x2, y2) with a filled head at the end.
-func (c *Canvas) Arrow(x1, y1, x2, y2 float64, color string, width float64) {
-	col := parseColor(color, ink)
-	c.e.setDraw(col, width)
-	c.e.pdf.Line(x1, y1, x2, y2)
-	dx, dy := x2-x1, y2-y1
-	n := dx*dx + dy*dy
-	if n < 1e-6 {
-		return
-	}
-	l := 2.4 / math.Sqrt(n)
-	ux, uy := dx*l, dy*l
-	c.e.setFill(col)
-	c.e.pdf.Polygon([]fpdf.PointType{{X: x2, Y: y2}, {X: x2 - ux*1.4 - uy*0.7, Y: y2 - uy*1.4 + ux*0.7},
-		{X: x2 - ux*1.4 + uy*0.7, Y: y2 - uy*1.4 - ux*0.7}}, "F")
 }
 
 // Light draws a traffic light's shape (● ▲ ■), size points high, at the baseline.
