@@ -597,14 +597,14 @@ func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 	}
 	out = append(out, risks)
 
-	out = append(out, actionBox(p, f, doc, W, true))
+	out = append(out, actionBox(p, f, doc, W))
 	out = append(out, contactBox(p, doc, W, true))
 	return out
 }
 
 // actionBox lists the open actions: overdue first, then by due date, without one last.
-func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words, internal bool) boxSpec {
-	L, F := doc.Labels, doc.Format
+func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) boxSpec {
+	F := doc.Format
 	b := boxSpec{title: W.T("one.actions"), empty: W.T("one.none")}
 	overdue := map[string]bool{}
 	if f.Actions != nil {
@@ -651,7 +651,6 @@ func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Word
 			it.text = joinNonEmpty(" · ", t, W.T("one.overdue"))
 			it.light, it.color = render.Red, render.Red.Color()
 		}
-		_ = L
 		b.items = append(b.items, it)
 	}
 	return b
@@ -747,7 +746,7 @@ func customerBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 		}
 	}
 	out = append(out, sw)
-	out = append(out, actionBox(p, f, doc, W, false))
+	out = append(out, actionBox(p, f, doc, W))
 	people := contactBox(p, doc, W, false)
 	for _, t := range p.Team {
 		people.items = append(people.items, item{lead: t.Name, text: joinNonEmpty(" · ", t.Role, doc.Company)})
