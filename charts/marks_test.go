@@ -87,3 +87,45 @@ func TestWrapCompound(t *testing.T) {
 		t.Error("fits is wrong")
 	}
 }
+
+// circleRecorder notes the circles drawn, in canvas units.
+type circleRecorder struct {
+	*recorder
+	circles [][3]float64
+}
+
+func (r *circleRecorder) Circle(radius float64, x, y int) {
+	r.circles = append(r.circles, [3]float64{float64(x), float64(y), radius})
+	r.recorder.Circle(radius, x, y)
+}
+
+// TestFieldNamesBesideBubbles: a field name whose corner a big bubble covers moves to a
+// free corner of its field.
+func TestFieldNamesBesideBubbles(t *testing.T) {
+	st, _ := testTheme.resolve()
+	q := Quadrant{XMin: 0, XMax: 10, YMin: 0, YMax: 10, XCut: 5, YCut: 5,
+		Names: [4]string{"Relevante Lücke", "Kernkompetenz", "Irrelevante Lücke", "Selektion"},
+		Points: []Point{
+			{Label: "Präzisions-Planetengetriebe", X: 9.6, Y: 9.6, Size: 900000},
+			{Label: "Linearachsen", X: 0.4, Y: 0.3, Size: 800000},
+			{Label: "Servo", X: 4, Y: 8, Size: 100000},
+		}}
+	rec := &circleRecorder{recorder: &recorder{svgRenderer: newMeasureRenderer(st)}}
+	q.draw(&canvas{r: rec, w: 640, h: 440, st: st})
+	found := 0
+	for _, b := range rec.boxes {
+		if b.text != "Kernkompetenz" && b.text != "Irrelevante Lücke" {
+			continue
+		}
+		found++
+		for _, c := range rec.circles {
+			nx, ny := clamp(c[0], b.x0, b.x1), clamp(c[1], b.y0, b.y1)
+			if c[2] > 8*scale && math.Hypot(nx-c[0], ny-c[1]) < c[2] {
+				t.Errorf("%q at %v lies under the bubble at %v", b.text, b.box, c)
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("found %d of the field names", found)
+	}
+}

@@ -97,6 +97,7 @@ func (q Quadrant) draw(c *canvas) {
 	}
 	var taken []box
 	var names []name
+	bs := q.bubbles(c, X, Y, plot)
 	nameFont := tstyle{size: 11.5, bold: true, col: mix(st.primary, st.ink, 0.3)}
 	lh := nameFont.size * 1.2
 	for i, f := range fields {
@@ -105,27 +106,29 @@ func (q Quadrant) draw(c *canvas) {
 			continue
 		}
 		top := i == TopLeft || i == TopRight
-		ly := f.y0 + 8
-		if !top {
-			ly = f.y1 - 8 - lh*float64(len(lines))
+		outer := i == TopRight || i == BottomRight // the name's side: the field's outer one
+		// The outer corner first, then the field's other corners: a field name does
+		// not stand under a bubble where a corner is free of them.
+		type corner struct{ top, right bool }
+		corners := []corner{{top, outer}, {top, !outer}, {!top, outer}, {!top, !outer}}
+		at := corners[0]
+		for _, k := range corners {
+			if !bubbleUnder(q.nameBoxes(c, lines, nameFont, f, k.top, k.right), bs) {
+				at = k
+				break
+			}
 		}
-		for j, l := range lines {
-			w := c.measure(l, nameFont)
-			lx, anc := f.x0+8, left
-			if i == TopRight || i == BottomRight {
-				lx, anc = f.x1-8, right
+		for j, b := range q.nameBoxes(c, lines, nameFont, f, at.top, at.right) {
+			anc, lx := left, b.x0+2
+			if at.right {
+				anc, lx = right, b.x1-2
 			}
-			yy := ly + lh*float64(j)
-			names = append(names, name{l, lx, yy + nameFont.size*0.85, anc})
-			bx := lx
-			if anc == right {
-				bx -= w
-			}
-			taken = append(taken, box{bx - 2, yy - 1, bx + w + 2, yy + lh + 1})
+			names = append(names, name{lines[j], lx, b.y0 + 1 + nameFont.size*0.85, anc})
+			taken = append(taken, b)
 		}
 	}
 
-	late := q.drawBubbles(c, X, Y, plot, taken, len(taken))
+	late := q.drawBubbles(c, bs, X, Y, plot, taken, len(taken))
 	for _, n := range names {
 		c.haloText(n.text, n.x, n.y, nameFont, n.a)
 	}
@@ -134,18 +137,51 @@ func (q Quadrant) draw(c *canvas) {
 	}
 }
 
+// nameBoxes are the boxes of a field name's lines in one corner of field f.
+func (q Quadrant) nameBoxes(c *canvas, lines []string, font tstyle, f box, top, right bool) []box {
+	lh := font.size * 1.2
+	ly := f.y0 + 8
+	if !top {
+		ly = f.y1 - 8 - lh*float64(len(lines))
+	}
+	out := make([]box, len(lines))
+	for j, l := range lines {
+		w := c.measure(l, font)
+		bx := f.x0 + 8
+		if right {
+			bx = f.x1 - 8 - w
+		}
+		yy := ly + lh*float64(j)
+		out[j] = box{bx - 2, yy - 1, bx + w + 2, yy + lh + 1}
+	}
+	return out
+}
+
+// bubbleUnder reports that a bubble reaches into one of the boxes.
+func bubbleUnder(boxes []box, bs []bubble) bool {
+	for _, b := range bs {
+		for _, x := range boxes {
+			// the nearest point of the box to the bubble's centre
+			nx, ny := clamp(b.x, x.x0, x.x1), clamp(b.y, x.y0, x.y1)
+			if math.Hypot(nx-b.x, ny-b.y) < b.r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type bubble struct {
 	Point
 	x, y, r float64
 	i       int
 }
 
-// drawBubbles draws the points and labels them; taken holds boxes labels must avoid, the
-// first hard of them (the field names) even for highlighted points.
-func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, taken []box, hard int) (late []lateLabel) {
-	st := c.st
+// bubbles places the points: position, radius by size, big ones first and highlights last
+// (the drawing order).
+func (q Quadrant) bubbles(c *canvas, X, Y func(float64) float64, plot box) []bubble {
 	var bs []bubble
-	maxSize, highlighted := 0.0, false
+	maxSize := 0.0
 	for i, p := range q.Points {
 		if !finite(p.X) || !finite(p.Y) {
 			continue
@@ -153,7 +189,6 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 		if finite(p.Size) && p.Size > maxSize {
 			maxSize = p.Size
 		}
-		highlighted = highlighted || p.Highlight
 		bs = append(bs, bubble{Point: p, x: X(p.X), y: Y(p.Y), i: i})
 	}
 	side := math.Min(plot.x1-plot.x0, plot.y1-plot.y0)
@@ -185,6 +220,17 @@ func (q Quadrant) drawBubbles(c *canvas, X, Y func(float64) float64, plot box, t
 		// A bubble on the plot's edge may reach past it, but never out of the chart.
 		b := &bs[k]
 		b.r = math.Min(b.r, math.Max(2, math.Min(math.Min(b.x, c.w-b.x), math.Min(b.y, c.h-b.y))))
+	}
+	return bs
+}
+
+// drawBubbles draws the bubbles and labels them; taken holds boxes labels must avoid, the
+// first hard of them (the field names) even for highlighted points.
+func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64, plot box, taken []box, hard int) (late []lateLabel) {
+	st := c.st
+	highlighted := false
+	for _, b := range bs {
+		highlighted = highlighted || b.Highlight
 	}
 	// Movement arrows under the bubbles: from where a point stood before to its bubble.
 	for _, b := range bs {

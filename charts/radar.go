@@ -186,7 +186,7 @@ func (r Radar) draw(c *canvas) {
 		c.haloText(txt, cx-7, y, rf, right)
 	}
 
-	// Axis labels outside the outer ring, up to two lines above and below, three beside.
+	// Axis labels outside the outer ring, up to two lines above and below, four beside.
 	for i, name := range r.Axes {
 		a := angle(i)
 		ca, sa := math.Cos(a), math.Sin(a)
@@ -214,11 +214,11 @@ func (r Radar) draw(c *canvas) {
 	}
 }
 
-// axisLines is how many lines an axis label may take: three beside the radar, where
+// axisLines is how many lines an axis label may take: four beside the radar, where
 // width is scarce and height is not, two above and below it.
 func axisLines(cos float64) int {
 	if math.Abs(cos) > 0.25 {
-		return 3
+		return 4
 	}
 	return 2
 }
