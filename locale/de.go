@@ -810,6 +810,7 @@ var dePhrases = map[string]string{
 	"lang.fr":  "Französisch",
 	"of":       "von",
 	"removed":  "entfernt",
+	"sep.long": " ",
 	"changed":  "geändert",
 	"added":    "hinzugefügt",
 	"notgiven": "nicht angegeben",

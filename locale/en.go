@@ -794,6 +794,7 @@ var enPhrases = map[string]string{
 	"lang.fr":  "French",
 	"of":       "of",
 	"removed":  "removed",
+	"sep.long": " ",
 	"changed":  "changed",
 	"added":    "added",
 	"notgiven": "not given",

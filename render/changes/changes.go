@@ -180,7 +180,7 @@ func (d *differ) field(path string, s subject, label string, o, n val) {
 	}
 	switch {
 	case s.noun == "":
-		c.Text = label + d.in(s) + sep(o, n) + what
+		c.Text = label + d.in(s) + d.sep(o, n) + what
 	case s.of:
 		c.Text = label + " " + d.w.Phrase("of") + " " + s.name + d.in(s) + ": " + what
 	default:
@@ -189,10 +189,12 @@ func (d *differ) field(path string, s subject, label string, o, n val) {
 	d.emit(c)
 }
 
-// sep is ": " before values and " " before "changed".
-func sep(o, n val) string {
+// sep is ": " before values and the language's glue before "changed" (" " in German
+// and English: "Zusammenfassung geändert"; " : " in French, whose "texte modifié" agrees
+// with no key's gender).
+func (d *differ) sep(o, n val) string {
 	if o.long || n.long {
-		return " "
+		return d.w.Phrase("sep.long")
 	}
 	return ": "
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -466,15 +467,15 @@ func TestGroupOrderAndTitles(t *testing.T) {
 	equal(t, got, []string{"Plan details: p", "2 Strategic KAM goals: s", "8 Action plan: a,b", "Derived figures: f"})
 }
 
-// The change report as text, in both languages: base.toml against edited.toml, which
-// changes something in every part of the plan.
+// The change report as text, in every document language: base.toml against edited.toml,
+// which changes something in every part of the plan.
 func TestGoldenText(t *testing.T) {
-	for _, lang := range []string{"de", "en"} {
+	for _, lang := range locale.Langs() {
 		t.Run(lang, func(t *testing.T) {
 			oldSrc, newSrc := readFile(t, "base.toml"), readFile(t, "edited.toml")
-			if lang == "en" {
-				oldSrc = edit(t, oldSrc, `lang = "de"`, `lang = "en"`)
-				newSrc = edit(t, newSrc, `lang = "de"`, `lang = "en"`)
+			if lang != "de" {
+				oldSrc = edit(t, oldSrc, `lang = "de"`, `lang = "`+lang+`"`)
+				newSrc = edit(t, newSrc, `lang = "de"`, `lang = "`+lang+`"`)
 			}
 			o, n := load(t, "base.toml", oldSrc), load(t, "edited.toml", newSrc)
 			cs := Compare(o, n, kep.Compute(o, now), kep.Compute(n, now))

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -22,7 +23,7 @@ func TestHTMLCheckers(t *testing.T) {
 
 	dir := t.TempDir()
 	var files []string
-	for _, lang := range []string{"de", "en"} {
+	for _, lang := range locale.Langs() {
 		plans, figs := loadSamples(t)
 		for _, p := range plans {
 			p.Lang = lang
