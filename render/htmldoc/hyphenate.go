@@ -8,10 +8,16 @@ import (
 )
 
 // softHyphen marks a hyphenation point; the browser breaks a line there, with a hyphen,
-// only where the word does not fit (CSS hyphens: manual). kep inserts the points itself
-// from the same patterns as the PDF: hyphens: auto depends on the browser's dictionaries,
-// which headless Chromium on Linux, among others, does not have.
+// only where the word does not fit. The style sheet asks for hyphens: auto, but that
+// depends on the browser's dictionaries, which Chromium on Linux (headless too) lacks:
+// there a long compound in a narrow box was cut anywhere ("Deckungsbeitragsquot|e").
+// So kep marks the points of long words itself, from the same patterns as the PDF.
 const softHyphen = "\u00ad"
+
+// longWord is the length (in characters) from which a word gets soft hyphens: the
+// compounds that overflow a tile or a table column on a phone. Shorter words are left
+// to the browser, so that text copied or searched from the page mostly has none.
+const longWord = 14
 
 // skipElements are elements whose text is not hyphenated: headings (as in the PDF,
 // titles keep their words whole), code, charts, and what is not shown as text.
@@ -101,7 +107,7 @@ func hyphenateText(out, text []byte, h *hyph.Hyphenator, cache map[string][]int)
 		}
 		w := text[:k]
 		text = text[k:]
-		if len(w) < 4 || bytes.Contains(w, []byte("://")) || bytes.IndexByte(w, '@') >= 0 || bytes.HasPrefix(w, []byte("www.")) {
+		if utf8.RuneCount(w) < longWord || bytes.Contains(w, []byte("://")) || bytes.IndexByte(w, '@') >= 0 || bytes.HasPrefix(w, []byte("www.")) {
 			out = append(out, w...)
 			continue
 		}
