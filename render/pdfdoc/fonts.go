@@ -207,6 +207,10 @@ func (c *coverage) any() bool {
 	return false
 }
 
+// slantAngle is the slant, in degrees to the right, of italics drawn from an upright
+// face: about what italic faces lean.
+const slantAngle = 12
+
 // fontSet is the family a document is set in: four text styles, the same four styles of
 // the fallback face, and a monospaced face for code, with the runes the document can
 // draw (in every style, by the text face or the fallback).
@@ -215,6 +219,9 @@ type fontSet struct {
 	fallback map[string]*face // the Go fonts, for runes the text face lacks
 	mono     *face
 	cov      *coverage
+	// slanted: the italic styles have no face of their own (a brand font without
+	// italic) and are drawn as the upright face slanted, so that emphasis shows.
+	slanted bool
 }
 
 // newFontSet returns the built-in Go fonts, or the brand's font where given: the brand's
@@ -240,7 +247,7 @@ func newFontSet(regular, bold []byte) (*fontSet, error) {
 		}
 	}
 	fs := &fontSet{styles: map[string]*face{"": r, "I": r, "B": b, "BI": b},
-		fallback: builtinFonts.fs.fallback, mono: builtinFonts.fs.mono}
+		fallback: builtinFonts.fs.fallback, mono: builtinFonts.fs.mono, slanted: true}
 	fs.cov = fs.drawable()
 	return fs, nil
 }

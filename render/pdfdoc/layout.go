@@ -239,9 +239,17 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 	// was a third of a page's operators.
 	e.setFill(c)
 	e.setText(c)
+	slant := e.fonts.slanted && st&stItalic != 0 && st&stMono == 0
+	if slant {
+		e.pdf.TransformBegin()
+		e.pdf.TransformSkewX(slantAngle, x, y) // about the baseline: the line stays put
+	}
 	e.eachRun(noSoft(s), st, func(run string, st style) {
 		e.font(st, size)
 		e.pdf.Text(x, y, run)
 		x += e.pdf.GetStringWidth(run)
 	})
+	if slant {
+		e.pdf.TransformEnd()
+	}
 }

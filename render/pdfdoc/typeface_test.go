@@ -1,10 +1,12 @@
 package pdfdoc
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/fonts"
 )
 
@@ -62,5 +64,36 @@ func TestMetadataKeepsEveryCharacter(t *testing.T) {
 	info := run(t, pdf, "pdfinfo", "-enc", "UTF-8", "FILE")
 	if !strings.Contains(info, "計画 2027 – Müller 😀\n") {
 		t.Errorf("pdfinfo title:\n%s", info)
+	}
+}
+
+// TestBrandWithoutItalicSlants: a brand font without an italic face draws italics as
+// its upright face slanted; the built-in family has a real italic and no slant.
+func TestBrandWithoutItalicSlants(t *testing.T) {
+	brand := append([]byte(nil), fonts.Regular()...) // a font of the brand's own
+	for _, c := range []struct {
+		regular []byte
+		slant   bool
+	}{{nil, false}, {brand, true}} {
+		fs, err := newFontSet(c.regular, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs.slanted != c.slant {
+			t.Fatalf("brand %v: slanted %v", c.regular != nil, fs.slanted)
+		}
+		d := &render.Document{Labels: render.LabelsFor("de"), Format: render.NewFormat("de", "EUR")}
+		w := newDocWriter(d, fs, Options{Now: testNow})
+		w.newPage()
+		w.text(30, 40, "kursiv", stItalic, 10, ink)
+		var buf bytes.Buffer
+		if err := w.pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		page := run(t, buf.Bytes(), "qpdf", "--qdf", "--object-streams=disable", "FILE", "-")
+		// The skew's matrix: 1 0 tan(12°) 1 … cm.
+		if got := strings.Contains(page, "1.00000 0.00000 0.21256 1.00000"); got != c.slant {
+			t.Errorf("brand %v: skew matrix in the page %v, want %v", c.regular != nil, got, c.slant)
+		}
 	}
 }
