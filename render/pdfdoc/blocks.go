@@ -55,7 +55,7 @@ func (w *docWriter) block(b render.Block, keep float64) {
 	}
 }
 
-var smallHeadTS = textStyle{size: 10, lead: 10 * ptToMM * 1.4, color: ink, base: stBold, align: 'L'}
+var smallHeadTS = textStyle{size: sizeH3, lead: lead(sizeH3, leadHead), color: ink, base: stBold, align: 'L'}
 
 // smallHeading is an unnumbered heading inside a section, kept with what follows.
 func (w *docWriter) smallHeading(text string) {
@@ -407,8 +407,8 @@ func (w *docWriter) note(n *render.Note) {
 // swot draws the 2 × 2 grid; when a row of it is taller than a page, the quadrants
 // follow each other as lists instead.
 func (w *docWriter) swot(s *render.SWOT) {
-	ts := textStyle{size: 9, lead: 9 * ptToMM * 1.45, color: ink, align: 'L'}
-	head := textStyle{size: 9.5, lead: 9.5 * ptToMM * 1.5, color: white, base: stBold, align: 'L'}
+	ts := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, align: 'L'}
+	head := textStyle{size: sizeBody, lead: lead(sizeBody, 1.5), color: white, base: stBold, align: 'L'}
 	gapX, pad := 4.0, 2.5
 	colW := (w.width() - gapX) / 2
 	type quad struct {

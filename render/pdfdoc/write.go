@@ -324,7 +324,7 @@ func (w *docWriter) sectionKeep(s *render.Section, depth int) float64 {
 }
 
 // Heading sizes by depth, in points.
-var headSize = [...]float64{17, 12.5, 10.5}
+var headSize = [...]float64{sizeH1, sizeH2, sizeH3}
 
 // heading sets a numbered heading with its bookmark and link target; it stays with at
 // least a few lines of what follows.
