@@ -14,6 +14,7 @@ var fr = &Locale{
 	compact:     [3]string{"\u00a0k", "\u00a0M", "\u00a0Md"},
 	date:        func(y, m, d int) string { return pad2(d) + "/" + pad2(m) + "/" + strconv.Itoa(y) },
 	quotes:      [2]string{"«\u00a0", "\u00a0»"}, lowerInline: true,
+	colon: "\u00a0: ", semicolon: "\u202f; ",
 	labels: frLabels, nouns: frNouns, fields: frFields, phrases: frPhrases,
 	newNoun: func(n Noun) string {
 		if n.Gender == 'f' {

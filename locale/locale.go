@@ -35,6 +35,9 @@ type Locale struct {
 	date func(year, month, day int) string
 	// quotes enclose free text in change sentences: „…“, “…”, « … ».
 	quotes [2]string
+	// colon and semicolon join two texts in running text: ": " and "; ", in French with
+	// the space before (U+00A0 before ":", U+202F before ";"). Empty means the plain forms.
+	colon, semicolon string
 	// lowerInline lowers the first letter of a label used inside a sentence: English and
 	// French write "attitude", German keeps its capitalised nouns.
 	lowerInline bool
@@ -245,6 +248,19 @@ func (l *Locale) InParent(prep, kind string) string {
 		return l.parent(prep, l.nouns[kind])
 	}
 	return l.Phrase(prep) + " " + l.Noun(kind)
+}
+
+// Colon joins a label and what it introduces: "Complétude\u00a0: 7 modules…".
+func (l *Locale) Colon() string { return or(l.colon, ": ") }
+
+// Semicolon separates the items of a list in running text.
+func (l *Locale) Semicolon() string { return or(l.semicolon, "; ") }
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // Quote puts free text in the language's quotation marks.

@@ -81,7 +81,7 @@ func (b *builder) scorecardTable() *Table {
 			w = b.pct(*o.Weight)
 		}
 		if progress {
-			rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective) + ": " + obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
+			rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective) + L.Colon() + obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
 			continue
 		}
 		rows = append(rows, append([]Cell{{Text: b.enum("perspective", o.Perspective)}, {Text: obj}, {Text: o.KPI}, {Text: w}, val(o.Baseline), target, val(o.Actual)}, tail...))
@@ -188,7 +188,7 @@ func (b *builder) radar(actualOnly bool) Block {
 			if of != nil {
 				v = of.Achievement
 			}
-			add(b.enum("perspective", per)+": "+objs[0].Objective, v, ok)
+			add(b.enum("perspective", per)+L.Colon()+objs[0].Objective, v, ok)
 			continue
 		}
 		if actualOnly {
@@ -222,11 +222,11 @@ func (b *builder) radar(actualOnly bool) Block {
 	}
 	unit := b.F.PercentSign()
 	r := &charts.Radar{
-		Meta: charts.Meta{Heading: title, Summary: b.tf("b2.radar.alt", strings.Join(parts, "; "))},
+		Meta: charts.Meta{Heading: title, Summary: b.tf("b2.radar.alt", strings.Join(parts, L.Semicolon()))},
 		Axes: axes, Target: target, Actual: vals,
 		TargetLabel: L.T("b2.target"), ActualLabel: L.T("b2.achievement"), Unit: unit,
 	}
-	data := &Table{Caption: L.T("doc.chartdata") + ": " + title,
+	data := &Table{Caption: L.T("doc.chartdata") + L.Colon() + title,
 		Header: []string{L.T("b2.perspective"), L.T("b2.target"), L.T("b2.achievement")},
 		Align:  []Align{Left, Right, Right}, Rows: rows, RowHeader: true}
 	return b.chart("radar", r, data, 560, 440)

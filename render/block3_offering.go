@@ -100,7 +100,7 @@ func (b *builder) block3(s *Section) {
 			q.Points = append(q.Points, charts.Point{Label: c.Name, X: c.Strength, Y: c.Importance, Size: size})
 			parts = append(parts, c.Name+" ("+b.enum("competence", quad)+")")
 		}
-		q.Meta = charts.Meta{Heading: L.T("b3.portfolio"), Summary: b.tf("b3.portfolio.alt", strings.Join(parts, "; "))}
+		q.Meta = charts.Meta{Heading: L.T("b3.portfolio"), Summary: b.tf("b3.portfolio.alt", strings.Join(parts, L.Semicolon()))}
 		cs.Blocks = append(cs.Blocks, &Table{
 			Caption: L.T("b3.portfolio"),
 			Header:  []string{L.T("b3.competence"), L.T("b3.importance"), L.T("b3.strength"), L.T("b3.revenue"), L.T("b3.quadrant")},
@@ -116,7 +116,7 @@ func (b *builder) block3(s *Section) {
 			}
 			var items []Fact
 			if len(pk.Components) > 0 {
-				items = append(items, Fact{Label: L.T("b3.components"), Value: strings.Join(pk.Components, "; ")})
+				items = append(items, Fact{Label: L.T("b3.components"), Value: strings.Join(pk.Components, L.Semicolon())})
 			}
 			if pk.Price != nil {
 				items = append(items, Fact{Label: L.T("b3.price"), Value: b.money(*pk.Price)})

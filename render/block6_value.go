@@ -36,7 +36,7 @@ func (b *builder) block6(s *Section) {
 			years = 1
 		}
 		vs.Blocks = append(vs.Blocks, &Table{
-			Caption: L.T("b6.calc") + ": " + v.Name,
+			Caption: L.T("b6.calc") + L.Colon() + v.Name,
 			Header:  []string{L.T("b6.item"), L.T("b6.kind"), L.T("b6.amount"), L.T("b6.basis")},
 			Align:   []Align{Left, Left, Right, Left}, Widths: []float64{3, 2, 1.6, 3}, Rows: rows, RowHeader: true,
 		}, &Facts{Items: []Fact{
@@ -51,13 +51,13 @@ func (b *builder) block6(s *Section) {
 		}})
 		ben, cost := charts.Cumulative(years, vf.Benefit, vf.YearlyCost, vf.Once)
 		vc := &charts.ValueChart{
-			Meta:    charts.Meta{Heading: b.tf("b6.chart", years) + ": " + v.Name, Summary: b.tf("b6.chart.alt", years, b.money(vf.NetTotal))},
+			Meta:    charts.Meta{Heading: b.tf("b6.chart", years) + L.Colon() + v.Name, Summary: b.tf("b6.chart.alt", years, b.money(vf.NetTotal))},
 			Benefit: ben, Cost: cost,
 			BenefitLabel: L.T("b6.benefits"), CostLabel: L.T("b6.costs"), NetLabel: b.tf("b6.net_total", years),
 		}
 		if m := vf.PaybackMonths; m != nil && *m > 0 {
 			// The payback point on the chart, as the facts above state it.
-			vc.PaybackYears, vc.PaybackLabel = *m/12, L.T("b6.payback")+": "+b.payback(m)
+			vc.PaybackYears, vc.PaybackLabel = *m/12, L.T("b6.payback")+L.Colon()+b.payback(m)
 		}
 		var drows [][]Cell
 		for y := 1; y <= years; y++ {
@@ -65,7 +65,7 @@ func (b *builder) block6(s *Section) {
 			vc.Years = append(vc.Years, label)
 			drows = append(drows, []Cell{{Text: label}, {Text: b.money(ben[y-1])}, {Text: b.money(cost[y-1])}, {Text: b.money(ben[y-1] - cost[y-1])}})
 		}
-		data := &Table{Caption: L.T("doc.chartdata") + ": " + vc.Heading,
+		data := &Table{Caption: L.T("doc.chartdata") + L.Colon() + vc.Heading,
 			Header: []string{L.T("b4.year"), L.T("b6.benefits"), L.T("b6.costs"), L.T("b6.net")},
 			Align:  []Align{Left, Right, Right, Right}, Rows: drows, RowHeader: true}
 		vs.Blocks = append(vs.Blocks, b.chart("value", vc, data, 600, 340))

@@ -37,7 +37,7 @@ func (b *builder) block7(s *Section) {
 		name := Cell{Text: c.Name, Strong: c.Influence == 3}
 		fn := joinNonEmpty(", ", c.Title, c.Department)
 		if c.ReportsTo != "" {
-			fn = joinNonEmpty("; ", fn, L.T("b7.reports_to")+" "+b.contactName(c.ReportsTo))
+			fn = joinNonEmpty(L.Semicolon(), fn, L.T("b7.reports_to")+" "+b.contactName(c.ReportsTo))
 		}
 		rows = append(rows, []Cell{name, {Text: fn}, {Text: strings.Join(roles, ", ")}, {Text: b.enum("influence", strconv.Itoa(c.Influence))}, {Text: b.enum("attitude", c.Attitude)}, {Text: rel}, {Text: b.teamName(c.Owner)}, {Text: b.date(c.LastContact)}, {Text: c.NextStep}})
 	}

@@ -363,7 +363,7 @@ func (b *builder) summary() *Section {
 		for i, r := range key {
 			names[i] = joinNonEmpty(", ", r[0].Text, r[1].Text) + " (" + r[2].Text + ")"
 		}
-		text := strings.Join(names, "; ") + "."
+		text := strings.Join(names, L.Semicolon()) + "."
 		if more > 0 {
 			text += " " + b.tf("sum.more", more, L.T("sec.b7.contacts"))
 		}
@@ -396,7 +396,7 @@ func (b *builder) completeness() *Paragraph {
 	if f.Examples != [7]bool{} {
 		n = "sum.completeness.nx" // shown with data, but not the account's own (A9)
 	}
-	text := L.T("sum.completeness") + ": " + b.tf(n, f.Completeness)
+	text := L.T("sum.completeness") + L.Colon() + b.tf(n, f.Completeness)
 	var empty, example []string
 	for i, has := range f.Blocks {
 		name := strconv.Itoa(i+1) + " " + L.T("sec.b"+strconv.Itoa(i+1))
@@ -408,10 +408,10 @@ func (b *builder) completeness() *Paragraph {
 		}
 	}
 	if len(empty) > 0 {
-		text += "; " + L.T("sum.block.empty") + ": " + strings.Join(empty, ", ")
+		text += L.Semicolon() + L.T("sum.block.empty") + L.Colon() + strings.Join(empty, ", ")
 	}
 	if len(example) > 0 {
-		text += "; " + L.T("sum.block.example") + ": " + strings.Join(example, ", ")
+		text += L.Semicolon() + L.T("sum.block.example") + L.Colon() + strings.Join(example, ", ")
 	}
 	return &Paragraph{Text: text + "."}
 }

@@ -50,3 +50,10 @@ func (l Labels) Enum(kind, value string) string {
 	}
 	return value
 }
+
+// Colon joins a label and what it introduces, as the language writes it (": ", French
+// "\u00a0: ").
+func (l Labels) Colon() string { return l.Locale().Colon() }
+
+// Semicolon separates the items of a list in running text ("; ", French "\u202f; ").
+func (l Labels) Semicolon() string { return l.Locale().Semicolon() }

@@ -73,7 +73,7 @@ func (b *builder) reviewSummary() []Block {
 	}
 	text := b.tf("rv.sum", before, b.tf("sec.review", before))
 	if len(parts) > 0 {
-		text = b.tf("rv.sum.line", before, strings.Join(parts, "; "), b.tf("sec.review", before))
+		text = b.tf("rv.sum.line", before, strings.Join(parts, b.L.Semicolon()), b.tf("sec.review", before))
 	}
 	return []Block{&Heading{Text: b.tf("sec.review", before)}, &Paragraph{Text: text}}
 }
