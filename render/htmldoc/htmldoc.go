@@ -58,7 +58,7 @@ func Write(w io.Writer, d *render.Document, opt Options) error {
 	// (so, found after writing the page); it is appended to the buffer, written in its
 	// place.
 	end := len(p.buf)
-	p.fontFaces(usedRunes(p.buf))
+	p.fontFaces(usedRunes(p.buf), bytes.Contains(p.buf, []byte("<em>")))
 	for _, part := range [][]byte{p.buf[:styleEnd], p.buf[end:], p.buf[styleEnd:end]} {
 		if _, err := w.Write(part); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/hyph"
 )
 
@@ -55,5 +56,27 @@ func TestHTMLSoftHyphensOnlyInText(t *testing.T) {
 	}
 	if got := strings.Count(page, softHyphen); got != 5 {
 		t.Errorf("%d soft hyphens in %q, want 5 (Lie·fer·zeit·ver·kür·zung; Einflussnahme is short)", got, page)
+	}
+}
+
+// TestItalicFaces: a page with emphasis carries the built-in italics as faces of their
+// own; a page without carries only regular and bold.
+func TestItalicFaces(t *testing.T) {
+	d := &render.Document{Lang: "de", Labels: render.LabelsFor("de"), Format: render.NewFormat("de", "EUR")}
+	for _, c := range []struct {
+		src  string
+		want int
+	}{{"ohne Betonung", 2}, {"mit *Betonung*", 4}} {
+		d.Sections = []*render.Section{{Title: "T", Blocks: []render.Block{&render.Markdown{Source: c.src}}}}
+		var buf strings.Builder
+		if err := Write(&buf, d, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Count(buf.String(), "@font-face{"); got != c.want {
+			t.Errorf("%q: %d font faces, want %d", c.src, got, c.want)
+		}
+		if c.want == 4 && !strings.Contains(buf.String(), "font-weight:400;font-style:italic") {
+			t.Errorf("%q: no italic face", c.src)
+		}
 	}
 }

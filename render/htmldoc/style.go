@@ -37,25 +37,32 @@ func (p *page) stylesheet() {
 }
 
 // fontFaces appends the @font-face rules of the document's font family, regular and
-// bold, subset to the runes the document uses.
-func (p *page) fontFaces(used []rune) {
+// bold, subset to the runes the document uses; with the built-in family also its italics
+// where the page has emphasis (<em>), so that italics are the face's own, not a slant
+// the browser makes. italic tells whether the page has any.
+func (p *page) fontFaces(used []rune, italic bool) {
 	reg, bold := fonts.Regular(), fonts.Bold()
+	type face struct {
+		data          []byte
+		weight, style string
+	}
+	faces := []face{{reg, "400", "normal"}, {bold, "700", "normal"}}
 	if len(p.d.Font) > 0 {
 		reg, bold = p.d.Font, p.d.FontBold
 		if len(bold) == 0 {
 			bold = reg
 		}
+		faces[0].data, faces[1].data = reg, bold
+	} else if italic {
+		faces = append(faces, face{fonts.Italic(), "400", "italic"}, face{fonts.BoldItalic(), "700", "italic"})
 	}
 	family := cssString(p.theme.FontFamily)
-	for _, f := range [...]struct {
-		data   []byte
-		weight string
-	}{{reg, "400"}, {bold, "700"}} {
+	for _, f := range faces {
 		data := f.data
 		if sub, err := Subset(data, used); err == nil {
 			data = sub
 		}
-		p.raw("@font-face{font-family:" + family + ";font-weight:" + f.weight + ";font-style:normal;font-display:swap;src:url(data:font/ttf;base64,")
+		p.raw("@font-face{font-family:" + family + ";font-weight:" + f.weight + ";font-style:" + f.style + ";font-display:swap;src:url(data:font/ttf;base64,")
 		p.buf = base64.StdEncoding.AppendEncode(p.buf, data)
 		p.raw(") format(\"truetype\")}\n")
 	}

@@ -36,8 +36,10 @@ type ttf struct {
 }
 
 var (
-	goRegular = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Regular()) })
-	goBold    = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Bold()) })
+	goRegular    = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Regular()) })
+	goBold       = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Bold()) })
+	goItalic     = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.Italic()) })
+	goBoldItalic = sync.OnceValues(func() (*ttf, error) { return parseTTF(fonts.BoldItalic()) })
 )
 
 // openTTF returns the font taken apart: the built-in ones from the process's cache (the
@@ -49,6 +51,10 @@ func openTTF(font []byte) (*ttf, error) {
 		return goRegular()
 	case same(font, fonts.Bold()):
 		return goBold()
+	case same(font, fonts.Italic()):
+		return goItalic()
+	case same(font, fonts.BoldItalic()):
+		return goBoldItalic()
 	}
 	return parseTTF(font)
 }
