@@ -69,9 +69,11 @@ func (p *page) fontFaces(used []rune, italic bool) {
 }
 
 // alwaysRunes are kept in every font subset: printable ASCII (printed URLs, page
-// numbers) and the punctuation and letters German and English text needs.
+// numbers), the punctuation and letters German and English text needs, and the hyphens
+// a browser draws where it breaks a word (U+2010 where the font has it: a subset that
+// emptied it drew breaks without a visible hyphen).
 const alwaysRunes = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
-	"\u00a0äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
+	"\u00a0\u00ad\u2010äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
 
 // usedRunes lists the runes of a rendered document and alwaysRunes, each once.
 func usedRunes(doc []byte) []rune {

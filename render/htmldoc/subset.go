@@ -154,6 +154,11 @@ func (t *ttf) subset(runes []rune) ([]byte, error) {
 		case "fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX":
 			// Hinting is dropped with the glyphs' instructions: browsers scale outlines
 			// without it, and it is a third of a font's size.
+		case "GPOS", "GSUB", "GDEF", "DSIG":
+			// The layout tables are kept whole by a subset that keeps glyph numbers:
+			// Noto Sans's GPOS alone is 67 KB, more than the glyphs a page uses, in every
+			// face. Without them the page has no kerning and no ligatures (the PDF has the
+			// kerning); DSIG signs the original font, which a subset no longer is.
 		default:
 			tables[tag] = data
 		}
