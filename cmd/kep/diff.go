@@ -11,12 +11,11 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
-	"github.com/kepdev/kep/render/htmldoc"
-	"github.com/kepdev/kep/render/pdfdoc"
 )
 
 var diffCommand = &command{
@@ -318,18 +317,9 @@ func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.T
 
 // diffWriteDoc lays the change report out in one format and returns its pages (PDF).
 func diffWriteDoc(w io.Writer, doc *render.Document, format string, now time.Time, stderr io.Writer) (int, error) {
-	switch format {
-	case "pdf":
-		res, err := pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: kepVersion()})
-		if err != nil {
-			return 0, err
-		}
-		if len(res.Replaced) > 0 {
-			say(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.ReplacedText())
-		}
-		return res.Pages, nil
-	case "html":
-		return 0, htmldoc.Write(w, doc, htmldoc.Options{})
+	res, err := app.WriteDoc(w, format, doc, app.Options{Now: now, Version: kepVersion()})
+	if err == nil && res.Replaced != "" {
+		say(stderr, "kep diff: warning: the font cannot draw %s; shown as placeholders\n", res.Replaced)
 	}
-	return 0, errorf("unknown format %q", format)
+	return res.Pages, err
 }

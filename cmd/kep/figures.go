@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 )
 
@@ -73,7 +74,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 			say(stderr, "kep figures: %s: --previous: %v\n", files[0], err)
 			return status
 		default:
-			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
+			app.AddReview(f, p, prev, now)
 		}
 	}
 	out, err := figuresJSON(f)

@@ -14,9 +14,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
-	"github.com/kepdev/kep/render/htmldoc"
-	"github.com/kepdev/kep/render/pdfdoc"
 	"github.com/kepdev/kep/render/portfolio"
 )
 
@@ -146,16 +145,10 @@ func runPortfolio(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, kind := range kinds {
 		var buf bytes.Buffer
-		pages := 0
-		if kind == "html" {
-			err = htmldoc.Write(&buf, doc, htmldoc.Options{})
-		} else {
-			var res pdfdoc.Result
-			res, err = pdfdoc.Write(&buf, doc, pdfdoc.Options{Now: now, KepVersion: v})
-			pages = res.Pages
-			if err == nil && len(res.Replaced) > 0 {
-				say(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.ReplacedText())
-			}
+		res, err := app.WriteDoc(&buf, kind, doc, app.Options{Now: now, Version: v})
+		pages := res.Pages
+		if err == nil && res.Replaced != "" {
+			say(stderr, "kep portfolio: warning: the PDF font cannot draw %s; shown as placeholders\n", res.Replaced)
 		}
 		if err == nil {
 			err = out.write("portfolio."+kind, buf.Bytes())
@@ -283,7 +276,7 @@ func portfolioPrevious(src string, plans []*kep.Plan, figs []*kep.Figures, now t
 			say(stderr, "kep portfolio: %s: --previous: %v\n", p.File, err)
 			return status
 		default:
-			figs[i].Review = kep.CompareReview(prev, p, kep.Compute(prev, now), figs[i])
+			app.AddReview(figs[i], p, prev, now)
 		}
 	}
 	return exitOK

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -127,11 +128,11 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	if toStdout && (len(files) != 1 || len(formats) != 1) {
 		return usageError(stderr, c, "-o - writes one document: give one plan and one format (-f pdf, html, onepage or slides)")
 	}
-	if toStdout && isPDFFormat(formats[0]) && isTerminal(stdout) {
+	if toStdout && app.IsPDF(formats[0]) && isTerminal(stdout) {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
 	}
 	tuneGC()
-	if slices.ContainsFunc(formats, isPDFFormat) {
+	if slices.ContainsFunc(formats, app.IsPDF) {
 		// The PDF writer's once-per-process setup (fonts) runs on another core while the
 		// plans are read and checked.
 		go pdfdoc.Warm()
@@ -302,7 +303,7 @@ func checkOutputs(js []*renderJob, formats []string, ed, dir string, stderr io.W
 	}
 	for _, j := range js {
 		for _, ext := range formats {
-			out := filepath.Join(dir, outputName(j.base, ext, ed))
+			out := filepath.Join(dir, app.OutputName(j.base, ext, ed))
 			if inputAt(out, inputs) != "" {
 				say(stderr, "kep render: %s is an input file; kep never writes over an input (choose another -o)\n", out)
 				return exitUsage
@@ -406,21 +407,13 @@ func (r *renderer) render(j *renderJob) {
 			j.status = status
 			return
 		default:
-			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
+			app.AddReview(f, p, prev, now)
 			opt.Previous = prev
 		}
 	}
 	// The customer edition is written from its own model (kep.CustomerPlan): the
 	// internal document is not even built.
-	var m *editionModel
-	var err error
-	if r.edition == "customer" {
-		m, err = customerModel(p, now, r.version)
-	} else {
-		var doc *render.Document
-		doc, err = render.Build(p, f, opt)
-		m = &editionModel{plan: p, figs: f, doc: doc}
-	}
+	m, err := app.NewModel(p, f, r.edition, opt)
 	if err != nil {
 		j.notes = append(j.notes, tr("kep render: %s: %v", j.path, err))
 		j.status = exitUsage
@@ -443,7 +436,12 @@ func (r *renderer) render(j *renderJob) {
 				}
 			}()
 			testHookWrite(ext)
-			pages[i], warns[i], errs[i] = writeFormat(&bufs[i], ext, j.path, m, r.edition == "customer", now, r.version)
+			var res app.Result
+			res, errs[i] = app.Write(&bufs[i], ext, m, app.Options{Now: now, Version: r.version})
+			pages[i] = res.Pages
+			if errs[i] == nil && res.Replaced != "" {
+				warns[i] = tr("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.Replaced)
+			}
 		}
 		if !r.sideBySide {
 			write()
@@ -465,7 +463,7 @@ func (r *renderer) render(j *renderJob) {
 		if warns[i] != "" {
 			j.notes = append(j.notes, warns[i])
 		}
-		name := outputName(j.base, ext, r.edition)
+		name := app.OutputName(j.base, ext, r.edition)
 		if err := r.write(name, bufs[i].Bytes()); err != nil {
 			j.notes = append(j.notes, tr("kep render: %s: %v", j.path, err))
 			j.status = exitUsage

@@ -15,10 +15,9 @@ import (
 	"time"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/preview"
 	"github.com/kepdev/kep/render"
-	"github.com/kepdev/kep/render/htmldoc"
-	"github.com/kepdev/kep/render/pdfdoc"
 )
 
 const (
@@ -219,29 +218,14 @@ func isLoopbackAddr(a net.Addr) bool {
 
 // defaultPipeline is the program's own: the same loader, figures and writers as kep render.
 func defaultPipeline() preview.Pipeline {
-	build := func(p *kep.Plan, f *kep.Figures, now time.Time) (*render.Document, error) {
-		return render.Build(p, f, render.Options{Now: now, KepVersion: kepVersion()})
-	}
-	return preview.Pipeline{
-		Load: func(path string, now time.Time) (*kep.Plan, kep.Diagnostics) {
-			// A new loader each time: a loader caches workspace files, the preview must not.
-			return (&kep.Loader{Now: now}).LoadPlan(path)
-		},
-		Compute: kep.Compute,
-		HTML: func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-			doc, err := build(p, f, now)
-			if err != nil {
-				return err
+	write := func(format string) func(io.Writer, *kep.Plan, *kep.Figures, time.Time) error {
+		return func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
+			m, err := app.NewModel(p, f, app.Internal, render.Options{Now: now, KepVersion: kepVersion()})
+			if err == nil {
+				_, err = app.Write(w, format, m, app.Options{Now: now, Version: kepVersion()})
 			}
-			return htmldoc.Write(w, doc, htmldoc.Options{})
-		},
-		PDF: func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error {
-			doc, err := build(p, f, now)
-			if err != nil {
-				return err
-			}
-			_, err = pdfdoc.Write(w, doc, pdfdoc.Options{Now: now, KepVersion: kepVersion()})
 			return err
-		},
+		}
 	}
+	return preview.Pipeline{Load: app.Load, Compute: kep.Compute, HTML: write("html"), PDF: write("pdf")}
 }
