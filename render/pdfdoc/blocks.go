@@ -247,8 +247,21 @@ func (w *docWriter) chartTheme() charts.Theme {
 	t := w.d.ChartTheme()
 	t.FontFamily = textFamily
 	t.Regular, t.Bold = w.fonts.styles[""].data, w.fonts.styles["B"].data
-	t.Clean = w.san.Line
+	t.Clean = w.chartSanitizer().Line
 	return t
+}
+
+// chartSanitizer cleans a chart's texts for the text faces alone: a chart draws with
+// them and has no fallback face, so a rune only the fallback has (U+2212 in Noto Sans)
+// is substituted ("-") or reported like any other, never drawn as a missing glyph
+// (PDF/A: a glyph error).
+func (w *docWriter) chartSanitizer() *sanitizer {
+	if w.chartSan == nil {
+		s := newSanitizer(intersect(w.fonts.styles[""].cov, w.fonts.styles["B"].cov))
+		s.replaced = w.san.replaced // one report per document
+		w.chartSan = s
+	}
+	return w.chartSan
 }
 
 // chartSize is the chart's box: its design size in points, scaled down to the text width

@@ -272,6 +272,13 @@ func (w *docWriter) leaveOut(op *onePage, b render.Block, rest []render.Block) b
 	if !ok {
 		return false
 	}
+	if len(rest) > 0 {
+		if _, own := rest[0].(*render.Markdown); own {
+			// The author's own text (the manager's summary) stands nowhere else in the
+			// document: it is never left out, and runs on when it is longer than a page.
+			return false
+		}
+	}
 	need := w.blockHeight(b, rest)
 	if need >= 0 && w.pdf.PageNo() == op.page && w.y+need+onePageReserve <= w.bottom() {
 		return false

@@ -108,7 +108,8 @@ type docWriter struct {
 	// coverTag and tocTag hold the structure of the cover and the contents, which are
 	// drawn after the rest but read in their place.
 	coverTag, tocTag *fpdf.StructElem
-	depth            int // of the section being set (the level of its small headings)
+	depth            int        // of the section being set (the level of its small headings)
+	chartSan         *sanitizer // for the text faces alone (chartSanitizer)
 }
 
 func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {

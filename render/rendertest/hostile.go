@@ -53,7 +53,7 @@ func Plan(contacts, actions, summaryKB, longWord int) *kep.Plan {
 			Version: h("version"), Status: "approved", Owner: h("owner"), ApprovedBy: h("approved_by"), ApprovedOn: d(2026, 12, 1),
 			Confidentiality: "strictly-confidential", Summary: summary.String(), Kind: "account",
 		},
-		Brand: kep.Brand{Company: h("company"), Primary: "#ffee00", Accent: "#00ffee", Paper: "A4", Footer: h("footer")},
+		Brand: kep.Brand{Company: h("company"), Primary: "#ffee00", Accent: "#00ffee", Paper: "A4", Footer: h("footer"), ChapterBreaks: "page"},
 		Selection: &kep.Selection{Revenue: 1_850_000, ContributionMargin: 410_000, Visits: 24,
 			Attractiveness: map[string]float64{"revenue": 8, "potential": 9, "margin": 6, "strategic_fit": 7, "reference": 5},
 			Position:       map[string]float64{"share_of_wallet": 4, "relationship": 7, "solution_fit": 6, "price_enforcement": 5}},
