@@ -10,7 +10,7 @@ import (
 // English in the code and translated when they are printed: a Msg keeps the English
 // format and its arguments, and In renders it in a language from the catalogues of
 // msg_de.go and msg_fr.go, keyed by the English format. A format missing from a
-// catalogue prints in English (TestMsgCatalogues in the root package and cmd/kep fail on
+// catalogue prints in English (TestMsgCatalogues over plan/ and cmd/kep fail on
 // it). Only the text changes: the "file:line:col: key.path:" prefix that editors jump to
 // is written by the caller in every language alike.
 

@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"..", "../cmd/kep", "../internal/preview", "../internal/nextyear"}
+var msgSources = []string{"../plan", "../cmd/kep", "../internal/preview", "../internal/nextyear"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the

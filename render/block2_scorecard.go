@@ -4,8 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // Building block 2, strategic KAM goals: the balanced scorecard, its perspectives and radar.
@@ -42,7 +42,7 @@ func (b *builder) scorecardTable() *Table {
 	}
 	var rows [][]Cell
 	for _, o := range b.objectivesInOrder() {
-		var of *kep.ObjectiveFigures
+		var of *plan.ObjectiveFigures
 		if sf != nil {
 			of = sf.Objectives[o.ID]
 		}
@@ -97,7 +97,7 @@ func (b *builder) scorecardTable() *Table {
 			foot[len(foot)-1-btoi(progress)].Text += " *"
 			foot = append(foot, Cell{Text: L.T("b2.start"), Muted: true, Strong: true})
 		} else {
-			l := kep.Light(*sf.Total)
+			l := plan.Light(*sf.Total)
 			foot = append(foot, Cell{Text: b.enum("light", l), Light: Light(l), Strong: true})
 		}
 		t.Foot = [][]Cell{foot}
@@ -129,12 +129,12 @@ func (b *builder) perspectiveTable() Block {
 		return &Note{Text: L.T("b2.noachievement")}
 	}
 	var rows [][]Cell
-	for _, per := range kep.Perspectives {
+	for _, per := range plan.Perspectives {
 		a, ok := sf.Perspectives[per]
 		if !ok {
 			continue
 		}
-		l := kep.Light(a)
+		l := plan.Light(a)
 		rows = append(rows, []Cell{{Text: b.enum("perspective", per)}, {Text: b.pct(sf.Weights[per])}, {Text: b.pct(a)}, {Text: b.enum("light", l), Light: Light(l)}})
 	}
 	t := &Table{
@@ -143,7 +143,7 @@ func (b *builder) perspectiveTable() Block {
 		Align:   []Align{Left, Right, Right, Left}, Widths: []float64{3, 1, 1.4, 1.2}, Rows: rows, RowHeader: true,
 	}
 	if sf.Total != nil {
-		l := kep.Light(*sf.Total)
+		l := plan.Light(*sf.Total)
 		t.Foot = [][]Cell{{{Text: L.T("b2.total"), Strong: true}, {Text: b.pct(100)}, {Text: b.pct(*sf.Total), Strong: true}, {Text: b.enum("light", l), Light: Light(l), Strong: true}}}
 	}
 	return t
@@ -159,8 +159,8 @@ func (b *builder) radar(actualOnly bool) Block {
 	var axes []string
 	var vals []float64
 	var rows [][]Cell
-	for _, per := range kep.Perspectives {
-		var objs []kep.Objective
+	for _, per := range plan.Perspectives {
+		var objs []plan.Objective
 		for _, o := range b.p.Scorecard.Objectives {
 			if o.Perspective == per {
 				objs = append(objs, o)

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // Building block 3, KAM service packages: positioning, strengths-weaknesses profile,
@@ -91,7 +91,7 @@ func (b *builder) block3(s *Section) {
 		}
 		var parts []string
 		for _, c := range o.Competences {
-			quad := kep.CompetenceQuadrant(c.Importance, c.Strength)
+			quad := plan.CompetenceQuadrant(c.Importance, c.Strength)
 			rows = append(rows, []Cell{{Text: c.Name}, {Text: b.F.Decimal(c.Importance, 1)}, {Text: b.F.Decimal(c.Strength, 1)}, {Text: b.moneyPtr(c.Revenue)}, {Text: b.enum("competence", quad)}})
 			size := 0.0
 			if c.Revenue != nil {
@@ -133,14 +133,14 @@ func (b *builder) block3(s *Section) {
 
 // profileCompetitors are the competitors rated in the profile: those of [[competitors]]
 // in plan order, then ids only named in the profile, sorted.
-func (b *builder) profileCompetitors() []kep.Competitor {
+func (b *builder) profileCompetitors() []plan.Competitor {
 	seen := map[string]bool{}
 	for _, pc := range b.p.Offering.Profile {
 		for id := range pc.Competitors {
 			seen[id] = true
 		}
 	}
-	var out []kep.Competitor
+	var out []plan.Competitor
 	for _, c := range b.p.Competitors {
 		if seen[c.ID] {
 			out = append(out, c)
@@ -153,7 +153,7 @@ func (b *builder) profileCompetitors() []kep.Competitor {
 	}
 	sort.Strings(rest)
 	for _, id := range rest {
-		out = append(out, kep.Competitor{ID: id, Name: id})
+		out = append(out, plan.Competitor{ID: id, Name: id})
 	}
 	return out
 }

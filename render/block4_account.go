@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // Building block 4, key account analysis: profile, business history, pains, initiatives,
@@ -49,7 +49,7 @@ func (b *builder) block4(s *Section) {
 	}
 	if len(a.History) > 0 {
 		hs := b.sub(s, "history", L.T("sec.b4.history"))
-		hist := append([]kep.HistoryRow(nil), a.History...)
+		hist := append([]plan.HistoryRow(nil), a.History...)
 		sort.SliceStable(hist, func(i, j int) bool { return hist[i].Year < hist[j].Year })
 		h := &charts.History{RevenueLabel: L.T("b4.h.revenue"), MarginLabel: L.T("b4.h.margin"), ShareLabel: L.T("b4.h.share"), Unit: b.F.PercentSign()}
 		hasShare := false

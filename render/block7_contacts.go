@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // Building block 7, networking: our team, the contacts, the relationship map and coverage.
@@ -53,10 +53,10 @@ func (b *builder) block7(s *Section) {
 		ms.Blocks = append(ms.Blocks, &Facts{Items: []Fact{{Label: L.T("b7.mapstatus"), Value: strconv.Itoa(f.Network.MapStatus) + " – " + L.T("mapstatus."+strconv.Itoa(f.Network.MapStatus))}}})
 	}
 	// Attitude from opponent (left) to champion (right).
-	att := make([]string, len(kep.Attitudes))
+	att := make([]string, len(plan.Attitudes))
 	attIndex := map[string]int{}
-	for i, a := range kep.Attitudes {
-		j := len(kep.Attitudes) - 1 - i
+	for i, a := range plan.Attitudes {
+		j := len(plan.Attitudes) - 1 - i
 		att[j] = b.enum("attitude", a)
 		attIndex[a] = j
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -28,7 +28,7 @@ type Options struct {
 	// (kep render --previous): the chapter "Rückblick" / "Review" after the summary and
 	// the movement arrow in block 1. Its comparison is the figures' Review, made here
 	// when the caller left it nil.
-	Previous *kep.Plan
+	Previous *plan.Plan
 }
 
 // Changes is the change list of the appendix "Änderungen" / "Changes".
@@ -44,17 +44,17 @@ type ChangeGroup struct {
 }
 
 // Build lays out a checked plan and its figures as a Document. p must have been loaded
-// without errors; f is kep.Compute(p, opt.Now). Build never changes either.
-func Build(p *kep.Plan, f *kep.Figures, opt Options) (*Document, error) {
+// without errors; f is plan.Compute(p, opt.Now). Build never changes either.
+func Build(p *plan.Plan, f *plan.Figures, opt Options) (*Document, error) {
 	if p == nil {
 		return nil, fmt.Errorf("render: no plan")
 	}
 	if f == nil {
-		f = kep.Compute(p, opt.Now)
+		f = plan.Compute(p, opt.Now)
 	}
 	if opt.Previous != nil && f.Review == nil {
 		withReview := *f // the caller's figures stay as they are
-		withReview.Review = kep.CompareReview(opt.Previous, p, kep.Compute(opt.Previous, opt.Now), f)
+		withReview.Review = plan.CompareReview(opt.Previous, p, plan.Compute(opt.Previous, opt.Now), f)
 		f = &withReview
 	}
 	b := newBuilder(p, f, opt)
@@ -62,10 +62,10 @@ func Build(p *kep.Plan, f *kep.Figures, opt Options) (*Document, error) {
 }
 
 type builder struct {
-	p   *kep.Plan
-	f   *kep.Figures
+	p   *plan.Plan
+	f   *plan.Figures
 	opt Options
-	ws  *kep.Workspace
+	ws  *plan.Workspace
 	L   Labels
 	F   Format
 	doc *Document
@@ -77,10 +77,10 @@ type builder struct {
 	overdue                 map[string]bool
 }
 
-func newBuilder(p *kep.Plan, f *kep.Figures, opt Options) *builder {
+func newBuilder(p *plan.Plan, f *plan.Figures, opt Options) *builder {
 	ws := p.Workspace
 	if ws == nil {
-		ws = kep.DefaultWorkspace()
+		ws = plan.DefaultWorkspace()
 	}
 	return &builder{p: p, f: f, opt: opt, ws: ws, L: LabelsFor(p.Lang), F: NewFormat(p.Lang, p.Currency), ids: map[string]int{}}
 }
@@ -90,7 +90,7 @@ func (b *builder) tf(key string, a ...any) string { return fmt.Sprintf(b.L.T(key
 func (b *builder) enum(kind, value string) string { return b.L.Enum(kind, value) }
 func (b *builder) money(v float64) string         { return b.F.Money(v) }
 func (b *builder) pct(v float64) string           { return b.F.Percent(v) }
-func (b *builder) date(d *kep.Date) string        { return b.F.DatePtr(d) }
+func (b *builder) date(d *plan.Date) string       { return b.F.DatePtr(d) }
 func (b *builder) pctPtr(p *float64) string       { return b.F.PercentPtr(p) }
 func (b *builder) moneyPtr(p *float64) string     { return b.F.MoneyPtr(p) }
 func (b *builder) pointsPtr(p *float64) string {
@@ -107,7 +107,7 @@ func (b *builder) build() *Document {
 		now = time.Unix(0, 0)
 	}
 	now = now.UTC()
-	today := kep.DateOf(now)
+	today := plan.DateOf(now)
 	title := p.Meta.Title
 	if title == "" {
 		title = b.tf("doc.title", p.Meta.Account)
@@ -279,7 +279,7 @@ func (b *builder) summary() *Section {
 			// No actual yet: the figure is where the account starts, not a result (A4).
 			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.T("b2.start")})
 		} else {
-			l := Light(kep.Light(*sc.Total))
+			l := Light(plan.Light(*sc.Total))
 			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.Enum("light", string(l)), Light: l})
 		}
 	}
@@ -322,7 +322,7 @@ func (b *builder) summary() *Section {
 
 	// Top pains: high impact first, at most three.
 	if p.Account != nil && len(p.Account.Pains) > 0 {
-		pains := append([]kep.Pain(nil), p.Account.Pains...)
+		pains := append([]plan.Pain(nil), p.Account.Pains...)
 		sort.SliceStable(pains, func(i, j int) bool { return levelRank(pains[i].Impact) < levelRank(pains[j].Impact) })
 		if len(pains) > 3 {
 			pains = pains[:3]
@@ -459,9 +459,9 @@ func (b *builder) payback(m *float64) string {
 	return b.tf("b6.months", b.F.Decimal(*m, 1))
 }
 
-func (b *builder) bestValue() (kep.ValueConcept, *kep.ValueFigures) {
-	var best kep.ValueConcept
-	var bf *kep.ValueFigures
+func (b *builder) bestValue() (plan.ValueConcept, *plan.ValueFigures) {
+	var best plan.ValueConcept
+	var bf *plan.ValueFigures
 	for _, v := range b.p.Value {
 		vf := b.f.Value[v.ID]
 		if vf != nil && (bf == nil || vf.NetTotal > bf.NetTotal) {
@@ -473,9 +473,9 @@ func (b *builder) bestValue() (kep.ValueConcept, *kep.ValueFigures) {
 
 // objectivesInOrder returns the objectives grouped by perspective in document order,
 // keeping the plan's order within a perspective.
-func (b *builder) objectivesInOrder() []kep.Objective {
-	var out []kep.Objective
-	for _, per := range kep.Perspectives {
+func (b *builder) objectivesInOrder() []plan.Objective {
+	var out []plan.Objective
+	for _, per := range plan.Perspectives {
 		for _, o := range b.p.Scorecard.Objectives {
 			if o.Perspective == per {
 				out = append(out, o)
@@ -512,7 +512,7 @@ func (b *builder) contactName(id string) string {
 }
 
 func (b *builder) nextActions(max int) [][]Cell {
-	var open []kep.Action
+	var open []plan.Action
 	for _, a := range b.p.Actions {
 		st := a.Status
 		if st == "" || st == "open" || st == "doing" {
@@ -537,7 +537,7 @@ func (b *builder) nextActions(max int) [][]Cell {
 }
 
 // dueCell shows an open action's due date, marked red with a word when it is overdue.
-func (b *builder) dueCell(a kep.Action) Cell {
+func (b *builder) dueCell(a plan.Action) Cell {
 	c := Cell{Text: b.date(a.Due)}
 	if b.overdue == nil && b.f.Actions != nil {
 		b.overdue = make(map[string]bool, len(b.f.Actions.OverdueIDs))

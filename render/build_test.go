@@ -6,19 +6,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
-func loadSample(t testing.TB, path string) (*kep.Plan, *kep.Figures) {
+func loadSample(t testing.TB, path string) (*plan.Plan, *plan.Figures) {
 	t.Helper()
-	l := &kep.Loader{Now: testNow}
+	l := &plan.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
 	}
-	return p, kep.Compute(p, testNow)
+	return p, plan.Compute(p, testNow)
 }
 
 // outline prints the document's sections and block types, for a quick look and a golden.
@@ -76,8 +76,8 @@ func TestBuildOrderAndIDs(t *testing.T) {
 // TestBuildEmptyPlan: a plan with nothing but [plan] gives every section, each empty
 // block with its note, and no chart.
 func TestBuildEmptyPlan(t *testing.T) {
-	p := &kep.Plan{Format: 1, Lang: "en", Meta: kep.Meta{Account: "Acme", From: kep.Date{Year: 2027, Month: 1, Day: 1}, To: kep.Date{Year: 2027, Month: 12, Day: 31}}}
-	d, err := Build(p, kep.Compute(p, testNow), Options{Now: testNow})
+	p := &plan.Plan{Format: 1, Lang: "en", Meta: plan.Meta{Account: "Acme", From: plan.Date{Year: 2027, Month: 1, Day: 1}, To: plan.Date{Year: 2027, Month: 12, Day: 31}}}
+	d, err := Build(p, plan.Compute(p, testNow), Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // The chapters after the building blocks: actions, checklists, reviews, changes, appendix.
@@ -99,7 +99,7 @@ func (b *builder) reviews(s *Section) {
 		}
 	}
 	ns := b.sub(s, "notes", L.T("sec.reviewnotes"))
-	revs := append([]kep.Review(nil), b.p.Reviews...)
+	revs := append([]plan.Review(nil), b.p.Reviews...)
 	sort.SliceStable(revs, func(i, j int) bool { return revs[i].Date.Before(revs[j].Date) })
 	for _, r := range revs {
 		ns.Blocks = append(ns.Blocks, &Heading{Text: b.F.Date(r.Date)})
@@ -148,7 +148,7 @@ func (b *builder) appendix(s *Section) {
 	}})
 	for _, ax := range []struct {
 		key   string
-		model []kep.Criterion
+		model []plan.Criterion
 	}{{"b1.axis.a", ws.Scoring.Attractiveness}, {"b1.axis.p", ws.Scoring.Position}} {
 		var rows [][]Cell
 		for _, c := range ax.model {

@@ -3,8 +3,8 @@ package render
 import (
 	"math"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // Format turns numbers, money, percentages and dates into the text a reader of one
@@ -99,7 +99,7 @@ func (f Format) MoneyCompact(v float64) string {
 }
 
 // Date formats a calendar day: de "15.03.2027", en "15 Mar 2027".
-func (f Format) Date(d kep.Date) string {
+func (f Format) Date(d plan.Date) string {
 	if d.IsZero() {
 		return "–"
 	}
@@ -107,7 +107,7 @@ func (f Format) Date(d kep.Date) string {
 }
 
 // DatePtr formats d or returns the "not given" dash.
-func (f Format) DatePtr(d *kep.Date) string {
+func (f Format) DatePtr(d *plan.Date) string {
 	if d == nil {
 		return "–"
 	}
@@ -115,7 +115,7 @@ func (f Format) DatePtr(d *kep.Date) string {
 }
 
 // Period formats a plan period "01.01.2027 – 31.12.2027".
-func (f Format) Period(from, to kep.Date) string { return f.Date(from) + " – " + f.Date(to) }
+func (f Format) Period(from, to plan.Date) string { return f.Date(from) + " – " + f.Date(to) }
 
 // Value formats a scorecard value in its unit: "%" as a percentage, the plan's currency
 // code as money, anything else as a number followed by the unit.

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 func TestFormats(t *testing.T) {
@@ -24,8 +24,8 @@ func TestFormats(t *testing.T) {
 		{en.Percent(12.5), "12.5%"},
 		{de.Percent(100), "100 %"},
 		{de.Percent(97.34), "97,3 %"},
-		{de.Date(kep.Date{Year: 2027, Month: 3, Day: 15}), "15.03.2027"},
-		{en.Date(kep.Date{Year: 2027, Month: 3, Day: 15}), "15 Mar 2027"},
+		{de.Date(plan.Date{Year: 2027, Month: 3, Day: 15}), "15.03.2027"},
+		{en.Date(plan.Date{Year: 2027, Month: 3, Day: 15}), "15 Mar 2027"},
 		{de.MoneyCompact(1_850_000), "1,85 Mio. €"},
 		{en.MoneyCompact(1_850_000), "€1.85M"},
 		{de.MoneyCompact(410_000), "410 Tsd. €"},
@@ -40,7 +40,7 @@ func TestFormats(t *testing.T) {
 		{de.Value(1_850_000, "EUR"), "1.850.000 €"},
 		{de.Value(22, "%"), "22 %"},
 		{de.Value(12.5, "Tage"), "12,5 Tage"},
-		{de.Period(kep.Date{Year: 2027, Month: 1, Day: 1}, kep.Date{Year: 2027, Month: 12, Day: 31}), "01.01.2027 – 31.12.2027"},
+		{de.Period(plan.Date{Year: 2027, Month: 1, Day: 1}, plan.Date{Year: 2027, Month: 12, Day: 31}), "01.01.2027 – 31.12.2027"},
 	} {
 		if nb(tc.got) != tc.want {
 			t.Errorf("got %q, want %q", nb(tc.got), tc.want)
@@ -68,7 +68,7 @@ func TestLabelsComplete(t *testing.T) {
 	// Every enumerated value of the plan format has a label.
 	for _, l := range all {
 		for kind, values := range map[string][]string{
-			"attitude": kep.Attitudes, "role": kep.BuyingRoles, "topic": kep.ChecklistTopics, "perspective": kep.Perspectives,
+			"attitude": plan.Attitudes, "role": plan.BuyingRoles, "topic": plan.ChecklistTopics, "perspective": plan.Perspectives,
 			"status": {"draft", "review", "approved"}, "confidentiality": {"public", "internal", "confidential", "strictly-confidential"},
 			"quadrant": {"star", "question", "cash", "marginal"}, "competence": {"core", "gap", "selective", "irrelevant"},
 			"light": {"green", "amber", "red"}, "level": {"high", "medium", "low"}, "action": {"open", "doing", "done", "dropped"},

@@ -6,21 +6,21 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // longListsPlan has n contacts, each reporting to the one before, and n open actions,
 // all overdue.
-func longListsPlan(n int) *kep.Plan {
-	p := &kep.Plan{Format: 1, Lang: "en", Currency: "EUR", Meta: kep.Meta{Account: "A"}}
-	due := kep.Date{Year: 2020, Month: 1, Day: 1}
+func longListsPlan(n int) *plan.Plan {
+	p := &plan.Plan{Format: 1, Lang: "en", Currency: "EUR", Meta: plan.Meta{Account: "A"}}
+	due := plan.Date{Year: 2020, Month: 1, Day: 1}
 	for i := range n {
-		c := kep.Contact{ID: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("Contact %d", i), Influence: 2, Attitude: "neutral"}
+		c := plan.Contact{ID: fmt.Sprintf("c%d", i), Name: fmt.Sprintf("Contact %d", i), Influence: 2, Attitude: "neutral"}
 		if i > 0 {
 			c.ReportsTo = fmt.Sprintf("c%d", i-1)
 		}
 		p.Contacts = append(p.Contacts, c)
-		p.Actions = append(p.Actions, kep.Action{ID: fmt.Sprintf("a%d", i), Action: "Act", Due: &due, Status: "open"})
+		p.Actions = append(p.Actions, plan.Action{ID: fmt.Sprintf("a%d", i), Action: "Act", Due: &due, Status: "open"})
 	}
 	return p
 }
@@ -32,7 +32,7 @@ func longListsPlan(n int) *kep.Plan {
 func TestBuildLongLists(t *testing.T) {
 	now := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
 	p := longListsPlan(40)
-	d, err := Build(p, kep.Compute(p, now), Options{Now: now})
+	d, err := Build(p, plan.Compute(p, now), Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func BenchmarkBuildLongLists(b *testing.B) {
 	now := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, n := range []int{2000, 8000} {
 		p := longListsPlan(n)
-		f := kep.Compute(p, now)
+		f := plan.Compute(p, now)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Build(p, f, Options{Now: now}); err != nil {

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // The pipeline of opportunities with the revenue bridge (spec A5), a section of building
@@ -51,7 +51,7 @@ func (b *builder) pipeline(s *Section) {
 			{Text: b.money(pf.Weighted), Strong: true}, {}, {}}},
 	})
 	var stages [][]Cell
-	for _, st := range kep.OpportunityStages {
+	for _, st := range plan.OpportunityStages {
 		if sf, ok := pf.Stages[st]; ok {
 			stages = append(stages, []Cell{{Text: b.enum("stage", st)}, {Text: b.F.Int(sf.Count)}, {Text: b.money(sf.Value)}})
 		}
@@ -66,7 +66,7 @@ func (b *builder) pipeline(s *Section) {
 
 // bridge draws the revenue bridge as a waterfall with its data table, or says which
 // figure it lacks.
-func (b *builder) bridge(ps *Section, br kep.BridgeFigures) {
+func (b *builder) bridge(ps *Section, br plan.BridgeFigures) {
 	L := b.L
 	if br.Base == nil {
 		ps.Blocks = append(ps.Blocks, &Heading{Text: L.T("pipe.bridge")}, &Note{Text: L.T("pipe.nobase")})

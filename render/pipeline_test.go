@@ -5,18 +5,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // buildPlan builds the document of a plan given as TOML.
 func buildPlan(t *testing.T, src string) *Document {
 	t.Helper()
-	p, diags := (&kep.Loader{Now: testNow}).LoadPlanBytes("p.toml", []byte(src))
+	p, diags := (&plan.Loader{Now: testNow}).LoadPlanBytes("p.toml", []byte(src))
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
-	d, err := Build(p, kep.Compute(p, testNow), Options{Now: testNow})
+	d, err := Build(p, plan.Compute(p, testNow), Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

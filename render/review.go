@@ -4,13 +4,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 )
 
 // periodName names a plan period in running text: "2026" for a calendar year, else its
 // dates.
-func (b *builder) periodName(from, to kep.Date) string {
+func (b *builder) periodName(from, to plan.Date) string {
 	if from.Month == 1 && from.Day == 1 && to.Month == 12 && to.Day == 31 && from.Year == to.Year {
 		return strconv.Itoa(from.Year)
 	}
@@ -56,7 +56,7 @@ func (b *builder) reviewSummary() []Block {
 	before := b.periodName(prev.Meta.From, prev.Meta.To)
 	var parts []string
 	if v := r.PrevScorecard; v != nil {
-		parts = append(parts, b.tf("rv.sum.scorecard", b.pct(*v), L.Enum("light", kep.Light(*v))))
+		parts = append(parts, b.tf("rv.sum.scorecard", b.pct(*v), L.Enum("light", plan.Light(*v))))
 	}
 	if c := r.Actions.Completion; c != nil {
 		parts = append(parts, b.tf("rv.sum.actions", r.Actions.Done, r.Actions.Done+r.Actions.Open, b.pct(*c)))
@@ -80,11 +80,11 @@ func (b *builder) reviewSummary() []Block {
 
 // reviewTiles are the review's answer at a glance: last period's scorecard achievement,
 // how many of its actions were done, and the class before and now.
-func (b *builder) reviewTiles(r *kep.ReviewFigures, before string) []Tile {
+func (b *builder) reviewTiles(r *plan.ReviewFigures, before string) []Tile {
 	L := b.L
 	var tiles []Tile
 	if v := r.PrevScorecard; v != nil {
-		tiles = append(tiles, Tile{Label: b.tf("rv.scorecard", before), Value: b.pct(*v), Sub: L.Enum("light", kep.Light(*v)), Light: Light(kep.Light(*v))})
+		tiles = append(tiles, Tile{Label: b.tf("rv.scorecard", before), Value: b.pct(*v), Sub: L.Enum("light", plan.Light(*v)), Light: Light(plan.Light(*v))})
 	}
 	if c := r.Actions.Completion; c != nil {
 		tiles = append(tiles, Tile{Label: L.T("rv.completion"), Value: b.pct(*c),
@@ -114,18 +114,18 @@ func (b *builder) unnumbered(s *Section, id, title string) *Section {
 // reviewObjectives lists each previous objective with its result and this plan's target
 // for the same id, then the objectives new this period. Objectives are matched by id: a
 // reworded objective is the same objective, its former wording shown.
-func (b *builder) reviewObjectives(s *Section, prev *kep.Plan, r *kep.ReviewFigures, before, now string) {
+func (b *builder) reviewObjectives(s *Section, prev *plan.Plan, r *plan.ReviewFigures, before, now string) {
 	L := b.L
 	if len(prev.Scorecard.Objectives) == 0 && len(r.New) == 0 {
 		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noobjectives")})
 		return
 	}
-	cur := map[string]kep.Objective{}
+	cur := map[string]plan.Objective{}
 	for _, o := range b.p.Scorecard.Objectives {
 		cur[o.ID] = o
 	}
 	muted := func(t string) Cell { return Cell{Text: t, Muted: true} }
-	target := func(o kep.Objective) Cell {
+	target := func(o plan.Objective) Cell {
 		c := Cell{Text: b.F.Value(o.Target, o.Unit)}
 		if o.Better == "lower" {
 			c.Text += " ↓"
@@ -170,7 +170,7 @@ func (b *builder) reviewObjectives(s *Section, prev *kep.Plan, r *kep.ReviewFigu
 }
 
 // reviewActions counts how the previous plan's actions ended and lists them.
-func (b *builder) reviewActions(s *Section, prev *kep.Plan, r *kep.ReviewFigures) {
+func (b *builder) reviewActions(s *Section, prev *plan.Plan, r *plan.ReviewFigures) {
 	L := b.L
 	if len(prev.Actions) == 0 {
 		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noactions")})
@@ -209,7 +209,7 @@ func (b *builder) reviewActions(s *Section, prev *kep.Plan, r *kep.ReviewFigures
 
 // reviewMovement states where the account stood in building block 1 before and now; the
 // arrow is drawn in block 1's scoring portfolio.
-func (b *builder) reviewMovement(s *Section, r *kep.ReviewFigures, before string) {
+func (b *builder) reviewMovement(s *Section, r *plan.ReviewFigures, before string) {
 	L := b.L
 	m := r.Movement
 	if m == nil {
@@ -245,7 +245,7 @@ func (b *builder) reviewMovement(s *Section, r *kep.ReviewFigures, before string
 }
 
 // reviewAsks lists what the previous plan asked of management and how it was decided.
-func (b *builder) reviewAsks(s *Section, prev *kep.Plan) {
+func (b *builder) reviewAsks(s *Section, prev *plan.Plan) {
 	L := b.L
 	if len(prev.Asks) == 0 {
 		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noasks")})
@@ -283,7 +283,7 @@ func (b *builder) reviewAsks(s *Section, prev *kep.Plan) {
 }
 
 // reviewContacts lists the contacts whose attitude or relationship changed.
-func (b *builder) reviewContacts(s *Section, r *kep.ReviewFigures) {
+func (b *builder) reviewContacts(s *Section, r *plan.ReviewFigures) {
 	L := b.L
 	if len(r.Contacts) == 0 {
 		s.Blocks = append(s.Blocks, &Paragraph{Text: L.T("rv.nocontacts")})
@@ -313,7 +313,7 @@ func (b *builder) reviewContacts(s *Section, r *kep.ReviewFigures) {
 
 // movement returns the review's movement when both plans place the account in the
 // scoring portfolio, else nil.
-func (b *builder) movement() *kep.Movement {
+func (b *builder) movement() *plan.Movement {
 	if b.f.Review == nil || b.opt.Previous == nil {
 		return nil
 	}

@@ -3,15 +3,15 @@ package render
 import (
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/theme"
 )
 
 // TestThemeDefaults: the loader's default brand colours are the theme's, so that a plan
 // without colours and a document built without the loader look the same.
 func TestThemeDefaults(t *testing.T) {
-	if theme.DefaultPrimary.Hex() != kep.DefaultPrimary || theme.DefaultAccent.Hex() != kep.DefaultAccent {
-		t.Errorf("theme %s %s, loader %s %s", theme.DefaultPrimary.Hex(), theme.DefaultAccent.Hex(), kep.DefaultPrimary, kep.DefaultAccent)
+	if theme.DefaultPrimary.Hex() != plan.DefaultPrimary || theme.DefaultAccent.Hex() != plan.DefaultAccent {
+		t.Errorf("theme %s %s, loader %s %s", theme.DefaultPrimary.Hex(), theme.DefaultAccent.Hex(), plan.DefaultPrimary, plan.DefaultAccent)
 	}
 }
 

@@ -24,3 +24,9 @@ var CSS string
 //
 //go:embed workspace.*.toml.tmpl
 var Workspace embed.FS
+
+// Scaffold holds scaffold/LANG.toml, one per document language: the commented plan that
+// kep init writes (text/template), also the reference for example values (spec A9).
+//
+//go:embed scaffold/*.toml
+var Scaffold embed.FS

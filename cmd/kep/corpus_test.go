@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 var updateCorpus = flag.Bool("update-corpus", false, "rewrite testdata/broken/*.want from kep's output")
@@ -54,18 +54,18 @@ func runCorpusCase(t *testing.T, name, wantFile string) {
 	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	plan := filepath.Join(dir, name+".toml")
+	pl := filepath.Join(dir, name+".toml")
 	if src, err := os.ReadFile(filepath.Join("testdata/broken", name+".toml")); err == nil {
-		writeFile(t, plan, src)
+		writeFile(t, pl, src)
 	}
 	if gen := corpusGen[name]; gen != nil {
-		gen(t, dir, plan)
+		gen(t, dir, pl)
 	}
-	if _, err := os.Lstat(plan); err != nil {
+	if _, err := os.Lstat(pl); err != nil {
 		t.Fatalf("no plan: neither testdata/broken/%s.toml nor corpusGen[%q]", name, name)
 	}
 
-	code, stdout, stderr := runKep(dir, "validate", plan)
+	code, stdout, stderr := runKep(dir, "validate", pl)
 	if *updateCorpus {
 		writeFile(t, wantFile, []byte(stderr))
 	}
@@ -90,7 +90,7 @@ func runCorpusCase(t *testing.T, name, wantFile string) {
 		writeFile(t, filepath.Join(out, file), []byte(data))
 	}
 	before := snapshot(t, out)
-	code, stdout, stderr = runKep(dir, "render", "-o", out, plan)
+	code, stdout, stderr = runKep(dir, "render", "-o", out, pl)
 	if code != exitPlan {
 		t.Errorf("kep render: exit %d, want %d", code, exitPlan)
 	}
@@ -180,113 +180,113 @@ const corpusHeader = "format = 1\n\n[plan]\naccount = \"Muster GmbH\"\nfrom = 20
 
 // corpusGen makes the cases that are too large or too odd to keep as files: they get
 // the case's folder and the plan path to write.
-var corpusGen = map[string]func(t *testing.T, dir, plan string){
-	"limit_file_size": func(t *testing.T, dir, plan string) {
+var corpusGen = map[string]func(t *testing.T, dir, pl string){
+	"limit_file_size": func(t *testing.T, dir, pl string) {
 		// A valid start, then comments up to one byte above the limit.
 		src := []byte(corpusHeader)
-		src = append(src, bytes.Repeat([]byte("# padding\n"), kep.MaxFileSize/10)...)
-		writeFile(t, plan, src[:kep.MaxFileSize+1])
+		src = append(src, bytes.Repeat([]byte("# padding\n"), plan.MaxFileSize/10)...)
+		writeFile(t, pl, src[:plan.MaxFileSize+1])
 	},
-	"limit_rows": func(t *testing.T, dir, plan string) {
+	"limit_rows": func(t *testing.T, dir, pl string) {
 		var b strings.Builder
 		b.WriteString(corpusHeader)
-		for i := 0; i <= kep.MaxRows; i++ {
+		for i := 0; i <= plan.MaxRows; i++ {
 			fmt.Fprintf(&b, "[[team]]\nid = \"t%d\"\nname = \"T\"\n", i)
 		}
-		writeFile(t, plan, []byte(b.String()))
+		writeFile(t, pl, []byte(b.String()))
 	},
-	"limit_list": func(t *testing.T, dir, plan string) {
-		writeFile(t, plan, []byte(corpusHeader+"\n[swot]\nstrengths = ["+strings.Repeat(`"x",`, kep.MaxRows+1)+"]\n"))
+	"limit_list": func(t *testing.T, dir, pl string) {
+		writeFile(t, pl, []byte(corpusHeader+"\n[swot]\nstrengths = ["+strings.Repeat(`"x",`, plan.MaxRows+1)+"]\n"))
 	},
-	"limit_markdown_quotes": func(t *testing.T, dir, plan string) {
+	"limit_markdown_quotes": func(t *testing.T, dir, pl string) {
 		// Block quotes 50,000 deep: goldmark needs quadratic time for them.
-		writeFile(t, plan, []byte(corpusHeader+"summary = \"\"\"\n"+strings.Repeat("> ", 50000)+"x\n\"\"\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"summary = \"\"\"\n"+strings.Repeat("> ", 50000)+"x\n\"\"\"\n"))
 	},
-	"limit_markdown_lists": func(t *testing.T, dir, plan string) {
+	"limit_markdown_lists": func(t *testing.T, dir, pl string) {
 		var b strings.Builder
 		b.WriteString(corpusHeader + "summary = \"\"\"\n")
 		for i := 0; i < 1000; i++ {
 			b.WriteString(strings.Repeat("  ", i) + "- x\n")
 		}
 		b.WriteString("\"\"\"\n")
-		writeFile(t, plan, []byte(b.String()))
+		writeFile(t, pl, []byte(b.String()))
 	},
-	"limit_markdown_table": func(t *testing.T, dir, plan string) {
+	"limit_markdown_table": func(t *testing.T, dir, pl string) {
 		// 14 kB that goldmark would blow up into four million table cells.
 		n := 2000
 		md := "|" + strings.Repeat("a|", n) + "\n|" + strings.Repeat("-|", n) + "\n" + strings.Repeat("|x\n", n)
-		writeFile(t, plan, []byte(corpusHeader+"summary = \"\"\"\n"+md+"\"\"\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"summary = \"\"\"\n"+md+"\"\"\"\n"))
 	},
-	"logo_bomb": func(t *testing.T, dir, plan string) {
+	"logo_bomb": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "assets", "logo.png"), pngHeader(100_000, 100_000))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
 	},
-	"logo_zero_size": func(t *testing.T, dir, plan string) {
+	"logo_zero_size": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "assets", "logo.png"), pngHeader(0, 0))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
 	},
-	"logo_not_image": func(t *testing.T, dir, plan string) {
+	"logo_not_image": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "logo.png"), []byte("GIF89a not what it says"))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
-	"logo_truncated_png": func(t *testing.T, dir, plan string) {
+	"logo_truncated_png": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "logo.png"), pngHeader(10, 10)[:20])
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
-	"logo_too_large": func(t *testing.T, dir, plan string) {
-		writeFile(t, filepath.Join(dir, "logo.png"), append(pngHeader(10, 10), make([]byte, kep.MaxLogoSize)...))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
+	"logo_too_large": func(t *testing.T, dir, pl string) {
+		writeFile(t, filepath.Join(dir, "logo.png"), append(pngHeader(10, 10), make([]byte, plan.MaxLogoSize)...))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
-	"logo_symlink_outside": func(t *testing.T, dir, plan string) {
+	"logo_symlink_outside": func(t *testing.T, dir, pl string) {
 		// The link leads to a real PNG outside the workspace: refused all the same.
 		outside := t.TempDir()
 		writeFile(t, filepath.Join(outside, "secret.png"), pngHeader(10, 10))
 		mustSymlink(t, filepath.Join(outside, "secret.png"), filepath.Join(dir, "logo.png"))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
-	"logo_dotdot": func(t *testing.T, dir, plan string) {
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"../../../../../../../../etc/passwd\"\n"))
+	"logo_dotdot": func(t *testing.T, dir, pl string) {
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"../../../../../../../../etc/passwd\"\n"))
 	},
-	"logo_absolute": func(t *testing.T, dir, plan string) {
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"/etc/passwd\"\n"))
+	"logo_absolute": func(t *testing.T, dir, pl string) {
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"/etc/passwd\"\n"))
 	},
-	"logo_directory": func(t *testing.T, dir, plan string) {
+	"logo_directory": func(t *testing.T, dir, pl string) {
 		if err := os.MkdirAll(filepath.Join(dir, "assets", "logo.png"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
 	},
-	"logo_fifo": func(t *testing.T, dir, plan string) {
+	"logo_fifo": func(t *testing.T, dir, pl string) {
 		// A named pipe would block the reader for ever.
 		if err := mkfifo(filepath.Join(dir, "logo.png")); err != nil {
 			t.Skipf("mkfifo: %v", err)
 		}
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
-	"logo_missing": func(t *testing.T, dir, plan string) {
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
+	"logo_missing": func(t *testing.T, dir, pl string) {
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"assets/logo.png\"\n"))
 	},
-	"font_not_truetype": func(t *testing.T, dir, plan string) {
+	"font_not_truetype": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "fonts", "brand.ttf"), []byte("<html>this is a web page saved as .ttf</html>"))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nfont = \"fonts/brand.ttf\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nfont = \"fonts/brand.ttf\"\n"))
 	},
-	"font_otf": func(t *testing.T, dir, plan string) {
+	"font_otf": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "brand.otf"), append([]byte("OTTO"), make([]byte, 64)...))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nfont_bold = \"brand.otf\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nfont_bold = \"brand.otf\"\n"))
 	},
-	"font_truncated": func(t *testing.T, dir, plan string) {
+	"font_truncated": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "brand.ttf"), []byte{0, 1, 0, 0, 0, 9, 0, 0})
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nfont = \"brand.ttf\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nfont = \"brand.ttf\"\n"))
 	},
-	"logo_symlink_loop": func(t *testing.T, dir, plan string) {
+	"logo_symlink_loop": func(t *testing.T, dir, pl string) {
 		mustSymlink(t, "loop.png", filepath.Join(dir, "loop.png"))
-		writeFile(t, plan, []byte(corpusHeader+"\n[brand]\nlogo = \"loop.png\"\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"loop.png\"\n"))
 	},
-	"workspace_broken": func(t *testing.T, dir, plan string) {
+	"workspace_broken": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "kep.toml"), []byte("[scoring]\nclass_a = 40\nclass_b = 70\n\n[visits]\nkams = 0\n"))
-		writeFile(t, plan, []byte(corpusHeader))
+		writeFile(t, pl, []byte(corpusHeader))
 	},
-	"workspace_too_big": func(t *testing.T, dir, plan string) {
+	"workspace_too_big": func(t *testing.T, dir, pl string) {
 		// A sparse gigabyte: refused by its size before anything is read.
 		f, err := os.Create(filepath.Join(dir, "kep.toml"))
 		if err != nil {
@@ -296,15 +296,15 @@ var corpusGen = map[string]func(t *testing.T, dir, plan string){
 			t.Fatal(err)
 		}
 		f.Close()
-		writeFile(t, plan, []byte(corpusHeader))
+		writeFile(t, pl, []byte(corpusHeader))
 	},
-	"workspace_syntax": func(t *testing.T, dir, plan string) {
+	"workspace_syntax": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "kep.toml"), []byte("lang = \"de\n"))
-		writeFile(t, plan, []byte(corpusHeader))
+		writeFile(t, pl, []byte(corpusHeader))
 	},
-	"workspace_plan_key": func(t *testing.T, dir, plan string) {
+	"workspace_plan_key": func(t *testing.T, dir, pl string) {
 		writeFile(t, filepath.Join(dir, "kep.toml"), []byte("format = 1\n\n[plan]\naccount = \"x\"\n"))
-		writeFile(t, plan, []byte(corpusHeader))
+		writeFile(t, pl, []byte(corpusHeader))
 	},
 }
 

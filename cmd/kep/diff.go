@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 )
@@ -90,7 +90,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	cs := changes.Compare(oldPlan, newPlan, kep.Compute(oldPlan, now), kep.Compute(newPlan, now))
+	cs := changes.Compare(oldPlan, newPlan, plan.Compute(oldPlan, now), plan.Compute(newPlan, now))
 	if len(a.formats) == 0 {
 		secs := changes.Group(cs, newPlan.Lang)
 		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
@@ -190,9 +190,9 @@ func parseDiffArgs(args []string, stdout, stderr io.Writer) (diffArgs, int, bool
 // loadVersions reads and checks both versions: two files, or a file and its version at
 // a git revision. A version with errors is reported by name (exit 1); a file that cannot
 // be read or git trouble exits with 2.
-func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *kep.Plan, v changes.Versions, status int) {
+func loadVersions(a diffArgs, loader *plan.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *plan.Plan, v changes.Versions, status int) {
 	newPath := a.files[len(a.files)-1]
-	var diags kep.Diagnostics
+	var diags plan.Diagnostics
 	if len(a.files) == 2 {
 		if err := checkPlanInput(a.files[0]); err != nil {
 			say(stderr, "kep: %v\n", err)
@@ -224,7 +224,7 @@ func loadVersions(a diffArgs, loader *kep.Loader, now time.Time, stderr io.Write
 
 // diffVersionErrors prints the errors of one version, saying which version it is: the
 // same file name may stand for both.
-func diffVersionErrors(stderr io.Writer, which, name string, diags kep.Diagnostics) {
+func diffVersionErrors(stderr io.Writer, which, name string, diags plan.Diagnostics) {
 	say(stderr, "kep diff: the %s version (%s) has errors:\n", locale.MsgWord(which), name)
 	diags.Sort()
 	for _, dg := range diags {
@@ -260,8 +260,8 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 // loadAtRevision checks the old version src of the plan at path with the workspace of
 // the same commit. The loader is given the absolute path, so that its search for kep.toml
 // can walk up from any folder; messages name the file as the user did.
-func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*kep.Plan, kep.Diagnostics) {
-	l := &kep.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
+func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*plan.Plan, plan.Diagnostics) {
+	l := &plan.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
 	abs := filepath.Join(g.Repo.Top, filepath.FromSlash(g.Rel))
 	p, diags := l.LoadPlanBytes(abs, src)
 	for i := range diags {
@@ -278,7 +278,7 @@ func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*kep
 // diffVersionError is an error in the older version of a plan (exit status 1).
 type diffVersionError struct {
 	name  string
-	diags kep.Diagnostics
+	diags plan.Diagnostics
 }
 
 func (e *diffVersionError) Error() string { return e.In("en") }
@@ -299,7 +299,7 @@ func (e *diffVersionError) In(lang string) string {
 // version at git revision rev, for the appendix "Änderungen" of `kep render --since REV`
 // (render.Options.Changes). The status tells how to exit on an error: 2 for git
 // trouble, 1 when the old version has errors.
-func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.Time) (*render.Changes, int, error) {
+func changesSince(path, rev string, cur *plan.Plan, curF *plan.Figures, now time.Time) (*render.Changes, int, error) {
 	src, g, err := gitrev.Show(path, rev)
 	if err != nil {
 		return nil, exitUsage, err
@@ -309,9 +309,9 @@ func changesSince(path, rev string, cur *kep.Plan, curF *kep.Figures, now time.T
 		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.Rel, diags: diags}
 	}
 	if curF == nil {
-		curF = kep.Compute(cur, now)
+		curF = plan.Compute(cur, now)
 	}
-	cs := changes.Compare(old, cur, kep.Compute(old, now), curF)
+	cs := changes.Compare(old, cur, plan.Compute(old, now), curF)
 	return changes.Appendix(cs, cur.Lang, rev), exitOK, nil
 }
 

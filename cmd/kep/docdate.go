@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // dater gives the as-of date (Stand, spec A1) of each plan: SOURCE_DATE_EPOCH when set
@@ -18,14 +18,14 @@ type dater struct {
 	epoch   time.Time
 	fromEnv bool
 
-	// base holds the parsed workspaces for the loaders of every document date (kep.Loader.At):
+	// base holds the parsed workspaces for the loaders of every document date (plan.Loader.At):
 	// plans dated by their file times parse each kep.toml and its logo once per run.
-	base *kep.Loader
+	base *plan.Loader
 }
 
 // newDater reads SOURCE_DATE_EPOCH; an invalid value is an error (exit 2).
 func newDater() (*dater, error) {
-	d := &dater{base: &kep.Loader{}}
+	d := &dater{base: &plan.Loader{}}
 	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
 		return d, nil
@@ -55,10 +55,10 @@ func today(now time.Time) time.Time {
 
 // loader returns a loader whose document date is now; all of them share the parsed
 // workspaces, so that a workspace file is parsed once per run whatever the dates.
-func (d *dater) loader(now time.Time) *kep.Loader { return d.base.At(now) }
+func (d *dater) loader(now time.Time) *plan.Loader { return d.base.At(now) }
 
 // load checks the plan at path with its document date.
-func (d *dater) load(path string) (*kep.Plan, kep.Diagnostics, time.Time) {
+func (d *dater) load(path string) (*plan.Plan, plan.Diagnostics, time.Time) {
 	now := d.date(path)
 	p, diags := d.loader(now).LoadPlan(path)
 	return p, diags, now
@@ -94,7 +94,7 @@ func checkPlanInput(path string) error {
 	if err := checkInput(path); err != nil {
 		return err
 	}
-	if filepath.Base(path) == kep.WorkspaceFileName {
+	if filepath.Base(path) == plan.WorkspaceFileName {
 		return errorf("%s: a workspace file, not a plan: give the plans that use it (kep validate %s checks it alone)", path, path)
 	}
 	return nil

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/export"
+	"github.com/kepdev/kep/plan"
 )
 
 var exportCommand = &command{
@@ -80,7 +80,7 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		when = now
-		plans = append(plans, export.Plan{File: path, Plan: p, Figures: kep.Compute(p, now)})
+		plans = append(plans, export.Plan{File: path, Plan: p, Figures: plan.Compute(p, now)})
 	}
 	if failed {
 		fmt.Fprintln(stderr, "kep export: plans have errors; nothing written")

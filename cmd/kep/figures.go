@@ -7,9 +7,9 @@ import (
 	"flag"
 	"io"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/plan"
 )
 
 var figuresCommand = &command{
@@ -64,7 +64,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		printDiagnostics(stderr, errorsOnly(diags), "text")
 		return exitPlan
 	}
-	f := kep.Compute(p, now)
+	f := plan.Compute(p, now)
 	if *previous != "" {
 		prev, status, err := previousPlan(*previous, files[0], p, d.loader(now), now)
 		switch {
@@ -90,7 +90,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 }
 
 // figuresJSON encodes the figures with two-space indentation; "&" and "<" stay readable.
-func figuresJSON(f *kep.Figures) ([]byte, error) {
+func figuresJSON(f *plan.Figures) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -101,8 +101,8 @@ func figuresJSON(f *kep.Figures) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func errorsOnly(ds kep.Diagnostics) kep.Diagnostics {
-	var out kep.Diagnostics
+func errorsOnly(ds plan.Diagnostics) plan.Diagnostics {
+	var out plan.Diagnostics
 	for _, d := range ds {
 		if !d.Warning {
 			out = append(out, d)

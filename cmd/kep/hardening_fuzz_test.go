@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -37,11 +37,11 @@ var fuzzNow = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 var fuzzWorkspace struct {
 	once   sync.Once
 	dir    string
-	loader *kep.Loader
+	loader *plan.Loader
 	err    error
 }
 
-func fuzzLoader(t testing.TB) (*kep.Loader, string) {
+func fuzzLoader(t testing.TB) (*plan.Loader, string) {
 	w := &fuzzWorkspace
 	w.once.Do(func() {
 		// Not t.TempDir: the workspace outlives the first input's test.
@@ -53,7 +53,7 @@ func fuzzLoader(t testing.TB) (*kep.Loader, string) {
 		if w.err == nil {
 			w.err = os.Mkdir(filepath.Join(w.dir, ".git"), 0o755)
 		}
-		w.loader = &kep.Loader{Now: fuzzNow}
+		w.loader = &plan.Loader{Now: fuzzNow}
 	})
 	if w.err != nil {
 		t.Fatal(w.err)
@@ -93,12 +93,12 @@ func fuzzSeeds(f *testing.F) [][]byte {
 
 // renderPlanBytes is kep render's path for one plan given as bytes: it returns the
 // diagnostics, and an error when a plan without errors fails to render.
-func renderPlanBytes(l *kep.Loader, path string, src []byte) (kep.Diagnostics, error) {
+func renderPlanBytes(l *plan.Loader, path string, src []byte) (plan.Diagnostics, error) {
 	p, diags := l.LoadPlanBytes(path, src)
 	if diags.HasErrors() || p == nil {
 		return diags, nil
 	}
-	f := kep.Compute(p, fuzzNow)
+	f := plan.Compute(p, fuzzNow)
 	doc, err := render.Build(p, f, render.Options{Now: fuzzNow, KepVersion: "fuzz"})
 	if err != nil {
 		return diags, err
@@ -111,7 +111,7 @@ func renderPlanBytes(l *kep.Loader, path string, src []byte) (kep.Diagnostics, e
 
 // checkOutcome fails t when a plan neither rendered nor was refused with an error that
 // names the file.
-func checkOutcome(t *testing.T, path string, src []byte, p *kep.Plan, diags kep.Diagnostics) {
+func checkOutcome(t *testing.T, path string, src []byte, p *plan.Plan, diags plan.Diagnostics) {
 	t.Helper()
 	if p == nil && !diags.HasErrors() {
 		t.Fatalf("no plan and no error for %q", src)
@@ -159,7 +159,7 @@ func FuzzDiffPlans(f *testing.F) {
 		if od.HasErrors() || nd.HasErrors() {
 			return
 		}
-		oldF, newF := kep.Compute(oldPlan, fuzzNow), kep.Compute(newPlan, fuzzNow)
+		oldF, newF := plan.Compute(oldPlan, fuzzNow), plan.Compute(newPlan, fuzzNow)
 		cs := changes.Compare(oldPlan, newPlan, oldF, newF)
 		if bytes.Equal(oldSrc, newSrc) && len(cs) > 0 {
 			t.Fatalf("the same plan compared with itself shows %d changes: %v", len(cs), cs)
@@ -176,7 +176,7 @@ func FuzzDiffPlans(f *testing.F) {
 			t.Fatalf("PDF change report: %v", err)
 		}
 		// Both versions as the accounts of a portfolio report.
-		pf, err := portfolio.Compute([]*kep.Plan{oldPlan, newPlan}, []*kep.Figures{oldF, newF})
+		pf, err := portfolio.Compute([]*plan.Plan{oldPlan, newPlan}, []*plan.Figures{oldF, newF})
 		if err != nil {
 			t.Fatalf("portfolio of two valid plans: %v", err)
 		}
@@ -252,13 +252,13 @@ func FuzzRenderWorkspace(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ws []byte, which uint8) {
 		_, path := fuzzLoader(t) // the copied samples: logo and plans
 		dir := filepath.Dir(filepath.Dir(path))
-		l := &kep.Loader{Now: fuzzNow, FS: overlayFS{name: filepath.Join(dir, "kep.toml"), data: ws}}
-		plan := filepath.Join(dir, "accounts", plans[int(which)%len(plans)]+".toml")
-		src, err := os.ReadFile(plan)
+		l := &plan.Loader{Now: fuzzNow, FS: overlayFS{name: filepath.Join(dir, "kep.toml"), data: ws}}
+		pl := filepath.Join(dir, "accounts", plans[int(which)%len(plans)]+".toml")
+		src, err := os.ReadFile(pl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		diags, err := renderPlanBytes(l, plan, src)
+		diags, err := renderPlanBytes(l, pl, src)
 		if err != nil {
 			t.Fatalf("a plan and workspace without errors do not render: %v\n%s", err, ws)
 		}

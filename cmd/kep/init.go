@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 var initCommand = &command{
@@ -59,8 +59,8 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if !slices.Contains(kep.ScaffoldLangs, *lang) {
-		return usageError(stderr, c, "--lang %q: want one of %s", *lang, strings.Join(kep.ScaffoldLangs, ", "))
+	if !slices.Contains(plan.ScaffoldLangs, *lang) {
+		return usageError(stderr, c, "--lang %q: want one of %s", *lang, strings.Join(plan.ScaffoldLangs, ", "))
 	}
 	if *workspace {
 		if len(files) != 1 || *account != "" {
@@ -74,7 +74,7 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	path := files[0]
 	name := strings.TrimSpace(*account)
 	if name == "" {
-		name = kep.ExampleAccount(*lang)
+		name = plan.ExampleAccount(*lang)
 	}
 	if strings.ContainsAny(name, "\n\r") {
 		return usageError(stderr, c, "--account: the name must be one line")
@@ -118,10 +118,10 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 
 // scaffold fills the scaffold for lang and checks the result as it would be checked at
 // path, inside its workspace (whose scoring criteria it uses).
-func scaffold(path, lang, account string, now time.Time) ([]byte, kep.Diagnostics, error) {
-	loader := &kep.Loader{Now: now}
+func scaffold(path, lang, account string, now time.Time) ([]byte, plan.Diagnostics, error) {
+	loader := &plan.Loader{Now: now}
 	ws, _ := loader.WorkspaceFor(path)
-	src, err := kep.Scaffold(kep.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
+	src, err := plan.Scaffold(plan.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
 	if err != nil {
 		return nil, nil, err
 	}

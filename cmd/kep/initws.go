@@ -13,6 +13,7 @@ import (
 
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/templates"
 )
 
@@ -26,7 +27,7 @@ func initWorkspace(dir, lang string, stderr io.Writer) int {
 		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
-	kt := filepath.Join(dir, kep.WorkspaceFileName)
+	kt := filepath.Join(dir, plan.WorkspaceFileName)
 	if _, err := os.Lstat(kt); err == nil {
 		say(stderr, "kep init: %s already exists; kep init never overwrites a file\n", kt)
 		return exitUsage
@@ -37,7 +38,7 @@ func initWorkspace(dir, lang string, stderr io.Writer) int {
 		return exitUsage
 	}
 	// The file kep writes is a valid workspace, or nothing is written.
-	if _, diags := (&kep.Loader{}).LoadPlanBytes(kt, src); diags.HasErrors() {
+	if _, diags := (&plan.Loader{}).LoadPlanBytes(kt, src); diags.HasErrors() {
 		printDiagnostics(stderr, diags, "text")
 		say(stderr, "kep init: internal error: the workspace file would not validate; nothing written\n")
 		return exitUsage
@@ -72,17 +73,17 @@ func workspaceFile(lang string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws := kep.DefaultWorkspace()
+	ws := plan.DefaultWorkspace()
 	var b bytes.Buffer
 	err = t.Execute(&b, struct {
 		Primary, Accent, Paper string
 		ClassA, ClassB         float64
-		Attractiveness         []kep.Criterion
-		Position               []kep.Criterion
+		Attractiveness         []plan.Criterion
+		Position               []plan.Criterion
 		WorkingDays            float64
 		VisitsPerDay           float64
 		KAMs                   int
-		Classes                []kep.VisitClass
+		Classes                []plan.VisitClass
 	}{ws.Brand.Primary, ws.Brand.Accent, ws.Brand.Paper, ws.Scoring.ClassA, ws.Scoring.ClassB,
 		ws.Scoring.Attractiveness, ws.Scoring.Position, ws.Visits.WorkingDays, ws.Visits.VisitsPerDay,
 		ws.Visits.KAMs, ws.Visits.Classes})

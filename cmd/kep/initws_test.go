@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/rendertest"
 )
 
@@ -20,7 +21,7 @@ func TestInitWorkspace(t *testing.T) {
 	rendertest.Tool(t, "git")
 	// A word of each language's comments; every language kep init writes has one.
 	commentWord := map[string]string{"de": "Kundenbewertungssystem", "en": "Scoring model", "fr": "Système d'évaluation des clients"}
-	for _, lang := range kep.ScaffoldLangs {
+	for _, lang := range plan.ScaffoldLangs {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
@@ -71,11 +72,11 @@ func TestInitWorkspace(t *testing.T) {
 				t.Errorf("hook not installed: %v %v", fi, err)
 			}
 			// A plan made in the new workspace validates with its examples (A9 warnings).
-			plan := filepath.Join(dir, "accounts", "nord.toml")
-			if c, _, e := runKep(dir, "init", "--lang", lang, plan); c != exitOK {
+			pl := filepath.Join(dir, "accounts", "nord.toml")
+			if c, _, e := runKep(dir, "init", "--lang", lang, pl); c != exitOK {
 				t.Fatalf("kep init plan: %s", e)
 			}
-			if c, _, e := runKep(dir, "validate", plan); c != exitOK {
+			if c, _, e := runKep(dir, "validate", pl); c != exitOK {
 				t.Errorf("the plan does not validate in the new workspace:\n%s", e)
 			}
 			// Never over a file: a second run refuses and changes nothing.

@@ -5,8 +5,8 @@ import (
 	"io"
 	"io/fs"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // kep speaks the reader's language (locale.MsgLang): its messages are written here in
@@ -69,4 +69,4 @@ func (e *osError) In(lang string) string {
 func helpText(s string) string { return tr("%s", locale.MsgWord(s)) }
 
 // diagLang is the language of a finding: its plan's, unless KEP_LANG says otherwise.
-func diagLang(d kep.Diagnostic) string { return locale.MsgLang(d.Lang) }
+func diagLang(d plan.Diagnostic) string { return locale.MsgLang(d.Lang) }

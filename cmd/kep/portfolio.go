@@ -13,9 +13,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/portfolio"
 )
 
@@ -185,13 +185,13 @@ func portfolioDate(files []string) (time.Time, error) {
 
 // loadPortfolio checks and computes the plans in parallel with one loader, so the
 // workspace file is parsed once. It prints every finding, errors first, like validate.
-func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*kep.Plan, []*kep.Figures, int) {
+func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*plan.Plan, []*plan.Figures, int) {
 	// rf records every file read (plans, kep.toml, brand assets): the report is never
 	// written over one of them.
-	l := &kep.Loader{Now: now, FS: kep.OSFileSystem(rf.opened)}
-	plans := make([]*kep.Plan, len(files))
-	figs := make([]*kep.Figures, len(files))
-	diags := make([]kep.Diagnostics, len(files))
+	l := &plan.Loader{Now: now, FS: plan.OSFileSystem(rf.opened)}
+	plans := make([]*plan.Plan, len(files))
+	figs := make([]*plan.Figures, len(files))
+	diags := make([]plan.Diagnostics, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
@@ -202,7 +202,7 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 				p, ds := l.LoadPlan(files[i])
 				diags[i] = ds
 				if p != nil && !ds.HasErrors() {
-					plans[i], figs[i] = p, kep.Compute(p, now)
+					plans[i], figs[i] = p, plan.Compute(p, now)
 				}
 			}
 		}()
@@ -212,7 +212,7 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 	}
 	close(next)
 	wg.Wait()
-	var all kep.Diagnostics
+	var all plan.Diagnostics
 	for _, ds := range diags {
 		all = append(all, ds...)
 	}
@@ -245,7 +245,7 @@ func reportPath(path string) string {
 // warnSameAccount warns where two plans name the same account (last year's plan caught
 // by accounts/*.toml, a copy): each is counted in the report, so the account's revenue
 // and visits count twice.
-func warnSameAccount(plans []*kep.Plan, stderr io.Writer) {
+func warnSameAccount(plans []*plan.Plan, stderr io.Writer) {
 	files := map[string][]string{}
 	var order []string
 	for _, p := range plans {
@@ -266,7 +266,7 @@ func warnSameAccount(plans []*kep.Plan, stderr io.Writer) {
 // ("@REV"), setting its figures' Review for the movement in the report. A plan that did
 // not exist at REV is new: it is noted and has no arrow. Any other failure stops the run
 // with its status (1: a previous plan has errors; 2: git trouble, another account).
-func portfolioPrevious(src string, plans []*kep.Plan, figs []*kep.Figures, now time.Time, stderr io.Writer) int {
+func portfolioPrevious(src string, plans []*plan.Plan, figs []*plan.Figures, now time.Time, stderr io.Writer) int {
 	for i, p := range plans {
 		prev, status, err := previousPlan(src, p.File, p, nil, now)
 		switch {

@@ -4,16 +4,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // previousError is an error in the previous period's plan that --previous names (exit
 // status 1, as any plan with errors).
 type previousError struct {
 	name  string
-	diags kep.Diagnostics
+	diags plan.Diagnostics
 }
 
 func (e *previousError) Error() string { return e.In("en") }
@@ -56,10 +56,10 @@ func checkPrevious(src string, plans int) error {
 // The status tells how to exit on an error: 1 when the previous plan has errors, 2 for
 // git trouble or a previous plan that is not this account's (wrong usage). An error
 // wrapping gitrev.ErrNotInRevision means the plan is new since REV.
-func previousPlan(src, path string, cur *kep.Plan, l *kep.Loader, now time.Time) (*kep.Plan, int, error) {
+func previousPlan(src, path string, cur *plan.Plan, l *plan.Loader, now time.Time) (*plan.Plan, int, error) {
 	var (
-		prev  *kep.Plan
-		diags kep.Diagnostics
+		prev  *plan.Plan
+		diags plan.Diagnostics
 		name  = src
 	)
 	if rev, ok := strings.CutPrefix(src, "@"); ok {
@@ -78,7 +78,7 @@ func previousPlan(src, path string, cur *kep.Plan, l *kep.Loader, now time.Time)
 	if diags.HasErrors() || prev == nil {
 		return nil, exitPlan, &previousError{name: name, diags: diags}
 	}
-	if !kep.SameAccount(prev, cur) {
+	if !plan.SameAccount(prev, cur) {
 		return nil, exitUsage, errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
 			name, strings.TrimSpace(prev.Meta.Account), strings.TrimSpace(cur.Meta.Account))
 	}

@@ -17,9 +17,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/pdfdoc"
 )
@@ -75,14 +75,14 @@ folder that is a file, or a full disk).
 type renderJob struct {
 	path  string
 	base  string // output file name without extension
-	diags kep.Diagnostics
+	diags plan.Diagnostics
 	notes []string // other messages for stderr
 	wrote []string // "out/hansa.pdf (24 pages)", announced unless -q
 
 	// Set by loadAll: the plan as read before any document of the run was written.
 	preloaded bool
-	plan      *kep.Plan
-	loaded    kep.Diagnostics
+	plan      *plan.Plan
+	loaded    plan.Diagnostics
 	now       time.Time
 	status    int
 }
@@ -147,7 +147,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	rf := newRunFiles()
-	d.base.FS = kep.OSFileSystem(rf.opened)
+	d.base.FS = plan.OSFileSystem(rf.opened)
 	if !toStdout {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
 		// written, so that no plan's document replaces another plan's logo or font.
@@ -200,7 +200,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	// Errors first, then warnings, as kep validate prints them; then other messages in
 	// the order of the plans on the command line, whatever order the workers finished in.
 	status := exitOK
-	var all kep.Diagnostics
+	var all plan.Diagnostics
 	for _, j := range js {
 		all = append(all, j.diags...)
 		status = max(status, j.status)
@@ -380,7 +380,7 @@ func (r *renderer) render(j *renderJob) {
 		j.status = exitPlan
 		return
 	}
-	f := kep.Compute(p, now)
+	f := plan.Compute(p, now)
 	opt := render.Options{Now: now, KepVersion: r.version}
 	if r.since != "" {
 		ch, status, err := changesSince(j.path, r.since, p, f, now)
@@ -411,7 +411,7 @@ func (r *renderer) render(j *renderJob) {
 			opt.Previous = prev
 		}
 	}
-	// The customer edition is written from its own model (kep.CustomerPlan): the
+	// The customer edition is written from its own model (plan.CustomerPlan): the
 	// internal document is not even built.
 	m, err := app.NewModel(p, f, r.edition, opt)
 	if err != nil {

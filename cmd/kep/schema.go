@@ -4,7 +4,7 @@ import (
 	"flag"
 	"io"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 var schemaCommand = &command{
@@ -42,9 +42,9 @@ func runSchema(c *command, args []string, stdout, stderr io.Writer) int {
 	if len(files) > 0 {
 		return usageError(stderr, c, "takes no file arguments")
 	}
-	schema, err := kep.JSONSchema()
+	schema, err := plan.JSONSchema()
 	if *workspace {
-		schema, err = kep.WorkspaceJSONSchema()
+		schema, err = plan.WorkspaceJSONSchema()
 	}
 	if err == nil {
 		_, err = stdout.Write(schema)

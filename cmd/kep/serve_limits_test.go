@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/preview"
+	"github.com/kepdev/kep/plan"
 )
 
 // startServeContext runs the command itself until the test ends and returns the port it
@@ -79,9 +79,9 @@ func getHost(t *testing.T, port, host, path string) (int, string) {
 // and the names given with --allow-host are answered.
 func TestServeHostCheckOnAnyAddress(t *testing.T) {
 	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
-	plan := filepath.Join(dir, "a.toml")
+	pl := filepath.Join(dir, "a.toml")
 
-	port, stderr := startServeContext(t, "--addr", ":0", plan)
+	port, stderr := startServeContext(t, "--addr", ":0", pl)
 	for _, host := range []string{"evil.example", "evil.example:" + port, "0.0.0.0:" + port, "192.168.1.10:" + port} {
 		code, body := getHost(t, port, host, "/plan/1")
 		if code != http.StatusMisdirectedRequest || strings.Contains(body, "Alpha") {
@@ -103,7 +103,7 @@ func TestServeHostCheckOnAnyAddress(t *testing.T) {
 		}
 	}
 
-	port, stderr = startServeContext(t, "--addr", ":0", "--allow-host", "Evil.Example", plan, "--allow-host", "lan.example, 10.1.2.3,::ffff:10.9.9.9")
+	port, stderr = startServeContext(t, "--addr", ":0", "--allow-host", "Evil.Example", pl, "--allow-host", "lan.example, 10.1.2.3,::ffff:10.9.9.9")
 	for _, host := range []string{"evil.example", "EVIL.example.:" + port, "lan.example:80", "10.1.2.3:" + port, "10.9.9.9", "localhost"} {
 		if code, body := getHost(t, port, host, "/plan/1"); code != 200 || !strings.Contains(body, "Alpha") {
 			t.Errorf("Host %s with --allow-host: status %d, want the plan", host, code)
@@ -119,7 +119,7 @@ func TestServeHostCheckOnAnyAddress(t *testing.T) {
 	}
 
 	// The default loopback address allows named hosts too.
-	port, _ = startServeContext(t, "--addr", "127.0.0.1:0", "--allow-host", "box.example", plan)
+	port, _ = startServeContext(t, "--addr", "127.0.0.1:0", "--allow-host", "box.example", pl)
 	if code, _ := getHost(t, port, "box.example:"+port, "/plan/1"); code != 200 {
 		t.Errorf("Host box.example on loopback with --allow-host: status %d", code)
 	}
@@ -224,13 +224,13 @@ func TestServeStreamLimit(t *testing.T) {
 // An event stream outlives the read and write timeouts of ordinary requests.
 func TestServeStreamOutlivesRequestTimeouts(t *testing.T) {
 	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
-	plan := filepath.Join(dir, "a.toml")
+	pl := filepath.Join(dir, "a.toml")
 	lim := shortLimits
-	base := startLimitedPreview(t, lim, plan)
+	base := startLimitedPreview(t, lim, pl)
 	ev := openEvents(t, context.Background(), base+"/events/1")
 	first, _ := ev.next(t, 10*time.Second)
 	time.Sleep(lim.Read + lim.Write + 100*time.Millisecond) // past every deadline of an ordinary request
-	writePlan(t, plan, fmt.Sprintf(minimalPlan, "Beta"))
+	writePlan(t, pl, fmt.Sprintf(minimalPlan, "Beta"))
 	if v, ok := ev.next(t, 10*time.Second); !ok || v == first {
 		t.Errorf("no new version after the timeouts: %q %v", v, ok)
 	}
@@ -334,8 +334,8 @@ func TestServeProblemPageFIFO(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	pipe := defaultPipeline()
-	pipe.Load = func(path string, _ time.Time) (*kep.Plan, kep.Diagnostics) {
-		return nil, kep.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
+	pipe.Load = func(path string, _ time.Time) (*plan.Plan, plan.Diagnostics) {
+		return nil, plan.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
 	}
 	pv := preview.New([]string{fifo}, pipe, io.Discard)
 	ts := httptest.NewServer(pv.Handler())

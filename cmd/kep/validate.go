@@ -11,8 +11,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 var validateCommand = &command{
@@ -75,11 +75,11 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	// Plans load on all cores (the pre-commit hook gives a thousand at once); the findings
 	// are gathered in the order of the files, so the output does not depend on timing.
-	found := make([]kep.Diagnostics, len(files))
+	found := make([]plan.Diagnostics, len(files))
 	parallel(len(todo), runtime.NumCPU(), func(k int) {
 		_, found[todo[k]], _ = d.load(files[todo[k]])
 	})
-	var all kep.Diagnostics
+	var all plan.Diagnostics
 	for _, diags := range found {
 		all = append(all, diags...)
 	}
@@ -124,8 +124,8 @@ func parallel(n, workers int, f func(i int)) {
 }
 
 // strictly turns warnings into errors (--strict).
-func strictly(ds kep.Diagnostics) kep.Diagnostics {
-	out := make(kep.Diagnostics, len(ds))
+func strictly(ds plan.Diagnostics) plan.Diagnostics {
+	out := make(plan.Diagnostics, len(ds))
 	for i, d := range ds {
 		// A warning the plan accepts on purpose ([[accepted]], spec A7) stays a warning.
 		d.Warning = d.Warning && (workspaceNotice(d) || d.Accepted != "")
@@ -138,16 +138,16 @@ func strictly(ds kep.Diagnostics) kep.Diagnostics {
 // kep.toml, checked as one: it says what was checked and is no finding in a plan, so
 // --strict keeps it a warning (kep validate --strict accounts/*.toml kep.toml failed on a
 // valid workspace).
-func workspaceNotice(d kep.Diagnostic) bool {
-	return d.Line == 0 && d.Path == "" && filepath.Base(d.File) == kep.WorkspaceFileName &&
+func workspaceNotice(d plan.Diagnostic) bool {
+	return d.Line == 0 && d.Path == "" && filepath.Base(d.File) == plan.WorkspaceFileName &&
 		strings.HasPrefix(d.Message, "a workspace file, not a plan")
 }
 
 // printDiagnostics writes the findings, one per line, as plain text or as GitHub Actions
 // workflow commands.
 // A finding in a workspace file shared by several plans is printed once.
-func printDiagnostics(w io.Writer, ds kep.Diagnostics, format string) {
-	seen := make(map[kep.Diagnostic]bool, len(ds))
+func printDiagnostics(w io.Writer, ds plan.Diagnostics, format string) {
+	seen := make(map[plan.Diagnostic]bool, len(ds))
 	for _, d := range ds {
 		if d.Accepted != "" || seen[d] { // accepted on purpose: listed in the documents
 			continue
@@ -185,7 +185,7 @@ func displayPath(p string) string {
 
 // githubAnnotation formats one finding as a workflow command, escaped as GitHub's
 // toolkit does: properties may not hold ':' or ',', messages no line breaks.
-func githubAnnotation(d kep.Diagnostic) string {
+func githubAnnotation(d plan.Diagnostic) string {
 	kind := "error"
 	if d.Warning {
 		kind = "warning"

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // A pattern the shell did not expand (cmd.exe and PowerShell never do) is expanded by
@@ -73,7 +73,7 @@ func TestExpandPatterns(t *testing.T) {
 // Messages keep the file:line:col: prefix parseable with Windows paths: a drive letter
 // and backslashes come out as they are, before the line and column.
 func TestWindowsPathInMessages(t *testing.T) {
-	d := kep.Diagnostic{File: `C:\plans\accounts\hansa.toml`, Line: 3, Col: 1, Path: "plan.from", Message: "not a date"}
+	d := plan.Diagnostic{File: `C:\plans\accounts\hansa.toml`, Line: 3, Col: 1, Path: "plan.from", Message: "not a date"}
 	if got, want := d.String(), `C:\plans\accounts\hansa.toml:3:1: plan.from: not a date`; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
@@ -91,7 +91,7 @@ func TestWindowsPathInMessages(t *testing.T) {
 // A plan saved with Windows line ends (CRLF) loads, its findings name the right lines,
 // and no message carries a carriage return.
 func TestCRLFPlan(t *testing.T) {
-	plan := strings.Join([]string{
+	pl := strings.Join([]string{
 		"# a plan written on Windows",
 		"format = 1",
 		"",
@@ -105,7 +105,7 @@ func TestCRLFPlan(t *testing.T) {
 		`unknown = "x"`,
 		"",
 	}, "\r\n")
-	dir := planDir(t, map[string]string{"crlf.toml": plan})
+	dir := planDir(t, map[string]string{"crlf.toml": pl})
 	var stderr bytes.Buffer
 	if code := run([]string{"validate", filepath.Join(dir, "crlf.toml")}, io.Discard, &stderr); code != exitPlan {
 		t.Fatalf("exit %d\n%s", code, stderr.String())
@@ -124,7 +124,7 @@ func TestCRLFPlan(t *testing.T) {
 	}
 
 	// Valid with CRLF: it renders, and the serve error page quotes lines without \r.
-	valid := strings.Replace(strings.Replace(plan, "revenue = -1", "revenue = 1", 1), "unknown = \"x\"\r\n", "", 1)
+	valid := strings.Replace(strings.Replace(pl, "revenue = -1", "revenue = 1", 1), "unknown = \"x\"\r\n", "", 1)
 	writePlan(t, filepath.Join(dir, "ok.toml"), valid)
 	stderr.Reset()
 	if code := run([]string{"render", "-q", "-o", t.TempDir(), filepath.Join(dir, "ok.toml")}, io.Discard, &stderr); code != exitOK {

@@ -1,4 +1,4 @@
-// Package app is kep's pipeline, written once: a plan loaded and checked (package kep),
+// Package app is kep's pipeline, written once: a plan loaded and checked (package plan),
 // its figures derived, its document built (render; render/edition for the customer
 // edition) and written in a format (render/pdfdoc, htmldoc, onepage, slides). kep render,
 // kep serve, kep portfolio and kep diff all go through it, so that a new format or
@@ -10,7 +10,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -36,45 +36,45 @@ type Options struct {
 
 // Load loads and checks the plan at path with a new loader (a loader caches workspace
 // files: the preview must see a saved kep.toml).
-func Load(path string, now time.Time) (*kep.Plan, kep.Diagnostics) {
-	return (&kep.Loader{Now: now}).LoadPlan(path)
+func Load(path string, now time.Time) (*plan.Plan, plan.Diagnostics) {
+	return (&plan.Loader{Now: now}).LoadPlan(path)
 }
 
 // Figures derives the plan's figures; with prev (last period's plan, --previous) also
 // the review of last year against this one.
-func Figures(p, prev *kep.Plan, now time.Time) *kep.Figures {
-	f := kep.Compute(p, now)
+func Figures(p, prev *plan.Plan, now time.Time) *plan.Figures {
+	f := plan.Compute(p, now)
 	AddReview(f, p, prev, now)
 	return f
 }
 
 // AddReview adds to f, the figures of p, the review of prev (last period's plan) against
 // p; nothing when prev is nil.
-func AddReview(f *kep.Figures, p, prev *kep.Plan, now time.Time) {
+func AddReview(f *plan.Figures, p, prev *plan.Plan, now time.Time) {
 	if prev != nil {
-		f.Review = kep.CompareReview(prev, p, kep.Compute(prev, now), f)
+		f.Review = plan.CompareReview(prev, p, plan.Compute(prev, now), f)
 	}
 }
 
 // Model is what the documents of one plan and edition are written from. The customer
-// edition's model holds its own plan (kep.CustomerPlan), figures and document and never
+// edition's model holds its own plan (plan.CustomerPlan), figures and document and never
 // the internal ones.
 type Model struct {
-	Plan     *kep.Plan
-	Figures  *kep.Figures
+	Plan     *plan.Plan
+	Figures  *plan.Figures
 	Doc      *render.Document
 	Customer bool
 }
 
 // NewModel builds the model of an edition. The customer edition is built from the plan
 // alone: ropt's changes and previous plan are internal and do not reach it.
-func NewModel(p *kep.Plan, f *kep.Figures, ed string, ropt render.Options) (*Model, error) {
+func NewModel(p *plan.Plan, f *plan.Figures, ed string, ropt render.Options) (*Model, error) {
 	if ed == Customer {
 		doc, cp, err := edition.Customer(p, edition.Options{Now: ropt.Now, KepVersion: ropt.KepVersion})
 		if err != nil {
 			return nil, err
 		}
-		return &Model{Plan: cp, Figures: kep.Compute(cp, ropt.Now), Doc: doc, Customer: true}, nil
+		return &Model{Plan: cp, Figures: plan.Compute(cp, ropt.Now), Doc: doc, Customer: true}, nil
 	}
 	doc, err := render.Build(p, f, ropt)
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 const testPlan = `# A plan for the import tests.
@@ -46,10 +46,10 @@ relationship = 2
 `
 
 // loadTestPlan loads src as a plan in a folder of its own (no kep.toml around).
-func loadTestPlan(t *testing.T, src string) *kep.Plan {
+func loadTestPlan(t *testing.T, src string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "p.toml")
-	p, diags := (&kep.Loader{Now: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}).LoadPlanBytes(path, []byte(src))
+	p, diags := (&plan.Loader{Now: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}).LoadPlanBytes(path, []byte(src))
 	if diags.HasErrors() {
 		t.Fatalf("test plan: %v", diags.Err())
 	}
@@ -200,7 +200,7 @@ func TestMergeContactsKeepsEverythingElse(t *testing.T) {
 	if res.Added != 1 || res.Updated != 1 || len(res.Warnings) != 4 {
 		t.Errorf("added %d updated %d warnings %q", res.Added, res.Updated, res.Warnings)
 	}
-	if _, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+	if _, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
 		t.Errorf("result does not validate: %v", diags.Err())
 	}
 }
@@ -274,8 +274,8 @@ func TestRowErrorType(t *testing.T) {
 // a line end gets one before anything is added after it.
 func TestMergeLineEnds(t *testing.T) {
 	src := strings.TrimSuffix(testPlan, "\n")
-	for name, plan := range map[string]string{"no final newline": src, "crlf": strings.ReplaceAll(testPlan, "\n", "\r\n")} {
-		p := loadTestPlan(t, plan)
+	for name, pl := range map[string]string{"no final newline": src, "crlf": strings.ReplaceAll(testPlan, "\n", "\r\n")} {
+		p := loadTestPlan(t, pl)
 		res, err := Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Department\nsk,Sabine Krüger,Einkauf\n2,Nina Vogt,\n"), Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -287,7 +287,7 @@ func TestMergeLineEnds(t *testing.T) {
 		if !strings.Contains(strings.ReplaceAll(got, "\r\n", "\n"), "relationship = 2\ndepartment = \"Einkauf\"\n\n[[contacts]]\nid = \"2\"\n") {
 			t.Errorf("%s:\n%s", name, got)
 		}
-		if _, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+		if _, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
 			t.Errorf("%s: %v", name, diags.Err())
 		}
 	}
@@ -302,7 +302,7 @@ func TestMergeTextCannotEscapeItsString(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	np, diags := (&kep.Loader{}).LoadPlanBytes(p.File, res.Src)
+	np, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src)
 	if diags.HasErrors() {
 		t.Fatalf("%v\n%s", diags.Err(), res.Src)
 	}

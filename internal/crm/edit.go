@@ -3,7 +3,7 @@ package crm
 import (
 	"bytes"
 	"fmt"
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"math"
 	"sort"
 	"strconv"
@@ -234,7 +234,7 @@ func apply(src []byte, edits []edit) ([]byte, error) {
 }
 
 // tomlString quotes s as a TOML basic string, as kep init does.
-func tomlString(s string) string { return kep.QuoteTOML(s) }
+func tomlString(s string) string { return plan.QuoteTOML(s) }
 
 func tomlStrings(ss []string) string {
 	q := make([]string, len(ss))

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // contactName is a row's name: the full-name column, else first and last name.
@@ -48,7 +48,7 @@ func (m *merger) contacts() error {
 	for _, tg := range targets {
 		r := tg.row
 		s := &setter{m: m}
-		var cur *kep.Contact
+		var cur *plan.Contact
 		if tg.index >= 0 {
 			cur, s.blk = &cs[tg.index], &blocks[tg.index]
 		} else {
@@ -63,9 +63,9 @@ func (m *merger) contacts() error {
 				s.set(key, tomlString(v), cur != nil && v == old)
 			}
 		}
-		text("name", name, str(cur, func(c *kep.Contact) string { return c.Name }))
-		text("title", cleanText(m.cell(r, "title")), str(cur, func(c *kep.Contact) string { return c.Title }))
-		text("department", cleanText(m.cell(r, "department")), str(cur, func(c *kep.Contact) string { return c.Department }))
+		text("name", name, str(cur, func(c *plan.Contact) string { return c.Name }))
+		text("title", cleanText(m.cell(r, "title")), str(cur, func(c *plan.Contact) string { return c.Title }))
+		text("department", cleanText(m.cell(r, "department")), str(cur, func(c *plan.Contact) string { return c.Department }))
 		if c := m.cell(r, "roles"); c != "" {
 			var roles []string
 			for _, w := range strings.FieldsFunc(c, func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
@@ -118,7 +118,7 @@ func (m *merger) contacts() error {
 		if d, ok := m.date(r, "last_contact"); ok {
 			s.set("last_contact", d.String(), cur != nil && cur.LastContact != nil && *cur.LastContact == d)
 		}
-		text("next_step", cleanText(m.cell(r, "next_step")), str(cur, func(c *kep.Contact) string { return c.NextStep }))
+		text("next_step", cleanText(m.cell(r, "next_step")), str(cur, func(c *plan.Contact) string { return c.NextStep }))
 		if cur == nil {
 			s.flush("[[contacts]]", at)
 		} else {
@@ -154,7 +154,7 @@ func (m *merger) actions() error {
 	for _, tg := range targets {
 		r := tg.row
 		s := &setter{m: m}
-		var cur *kep.Action
+		var cur *plan.Action
 		if tg.index >= 0 {
 			cur, s.blk = &as[tg.index], &blocks[tg.index]
 		} else {
@@ -210,7 +210,7 @@ func (m *merger) opportunities() error {
 	for _, tg := range targets {
 		r := tg.row
 		s := &setter{m: m}
-		var cur *kep.Opportunity
+		var cur *plan.Opportunity
 		if tg.index >= 0 {
 			cur, s.blk = &ops[tg.index], &blocks[tg.index]
 		} else {
@@ -300,7 +300,7 @@ func (m *merger) actuals() error {
 	if err != nil {
 		return err
 	}
-	var hist []kep.HistoryRow
+	var hist []plan.HistoryRow
 	if m.plan.Account != nil {
 		hist = m.plan.Account.History
 	}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // Options of a merge. The zero value recognises the CRMs' column names.
@@ -49,7 +49,7 @@ const maxErrors = 30
 
 // Merge merges the table's rows into the plan (loaded without errors from plan.Source).
 // It returns the new text; the caller validates it before writing.
-func Merge(kind string, p *kep.Plan, t *Table, opt Options) (*Result, error) {
+func Merge(kind string, p *plan.Plan, t *Table, opt Options) (*Result, error) {
 	if _, ok := kindFields()[kind]; !ok {
 		return nil, fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
@@ -158,7 +158,7 @@ func quoteAll(ss []string) []string {
 
 type merger struct {
 	kind      string
-	plan      *kep.Plan
+	plan      *plan.Plan
 	src       []byte
 	t         *Table
 	cols      map[string]int
@@ -246,13 +246,13 @@ func (m *merger) unknownWords() error {
 func enumList(key string) string {
 	switch key {
 	case "attitude":
-		return strings.Join(kep.Attitudes, ", ")
+		return strings.Join(plan.Attitudes, ", ")
 	case "status":
 		return "open, doing, done, dropped"
 	case "roles":
-		return strings.Join(kep.BuyingRoles, ", ")
+		return strings.Join(plan.BuyingRoles, ", ")
 	case "stage":
-		return strings.Join(kep.OpportunityStages, ", ")
+		return strings.Join(plan.OpportunityStages, ", ")
 	}
 	return "1 (low), 2 (medium), 3 (high)"
 }
@@ -535,17 +535,17 @@ func (m *merger) integer(r Row, key string, lo, hi int) (int, bool) {
 	return int(v), true
 }
 
-func (m *merger) date(r Row, key string) (kep.Date, bool) {
+func (m *merger) date(r Row, key string) (plan.Date, bool) {
 	c := m.cell(r, key)
 	if c == "" {
-		return kep.Date{}, false
+		return plan.Date{}, false
 	}
 	t, err := parseDate(c, m.t.XLSX, m.t.Date1904, m.dateOrder)
 	if err != nil {
 		m.fail(r.N, "%s: %v", key, err)
-		return kep.Date{}, false
+		return plan.Date{}, false
 	}
-	return kep.DateOf(t), true
+	return plan.DateOf(t), true
 }
 
 // owner finds the team member a CRM's owner name means.

@@ -9,17 +9,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/xlsx"
+	"github.com/kepdev/kep/plan"
 )
 
 // Limits for a source file. A CRM export of one account's contacts, tasks or
 // opportunities has tens to hundreds of rows. More rows than a plan's list may hold
-// (kep.MaxRows) could never be merged, so reading stops there, before the rest costs
+// (plan.MaxRows) could never be merged, so reading stops there, before the rest costs
 // time and memory.
 const (
-	MaxSourceBytes = 20 << 20    // the file as read
-	MaxRows        = kep.MaxRows // data rows, the header not counted
+	MaxSourceBytes = 20 << 20     // the file as read
+	MaxRows        = plan.MaxRows // data rows, the header not counted
 	MaxColumns     = 200
 	MaxCellBytes   = 32 << 10
 )
@@ -112,7 +112,7 @@ func readCSV(data []byte) (*Table, error) {
 			continue
 		}
 		if len(t.Rows) >= MaxRows {
-			return nil, rowErr(line, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
+			return nil, rowErr(line, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, plan.MaxRows)
 		}
 		if err := checkCells(line, rec); err != nil {
 			return nil, err
@@ -292,7 +292,7 @@ func readXLSX(data []byte) (*Table, error) {
 			return nil
 		}
 		if len(t.Rows) >= MaxRows {
-			return rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, kep.MaxRows)
+			return rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, plan.MaxRows)
 		}
 		if len(cells) > len(t.Header) {
 			for _, c := range cells[len(t.Header):] {

@@ -8,15 +8,15 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/xlsx"
+	"github.com/kepdev/kep/plan"
 )
 
 // Plan is one plan with its figures.
 type Plan struct {
 	File    string // as given on the command line, the first column of every sheet
-	Plan    *kep.Plan
-	Figures *kep.Figures
+	Plan    *plan.Plan
+	Figures *plan.Figures
 }
 
 // Options of a workbook. The zero value is valid.
@@ -167,12 +167,12 @@ func toCell(v any) (xlsx.Cell, int, error) {
 			return xlsx.Cell{}, 0, nil
 		}
 		return toCell(*x)
-	case *kep.Date:
+	case *plan.Date:
 		if x == nil {
 			return xlsx.Cell{}, 0, nil
 		}
 		return toCell(*x)
-	case kep.Date:
+	case plan.Date:
 		if x.IsZero() {
 			return xlsx.Cell{}, 0, nil
 		}
@@ -322,7 +322,7 @@ func asksSheet(plans []Plan) *sheet {
 }
 
 // teamNames shows an owner id as the team member's name.
-func teamNames(p *kep.Plan) func(string) string {
+func teamNames(p *plan.Plan) func(string) string {
 	names := map[string]string{}
 	for _, t := range p.Team {
 		names[t.ID] = t.Name

@@ -12,23 +12,23 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/crm"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // Result says what moved on, for the command's message.
 type Result struct {
-	From, To  kep.Date // the new period
-	Version   string   // the new version ("" when the plan has none)
-	Baselines int      // objectives whose actual became the baseline
-	Removed   []string // ids of done and dropped actions, taken out
-	Carried   []string // ids of open actions, kept
-	Reviews   int      // reviews cleared
+	From, To  plan.Date // the new period
+	Version   string    // the new version ("" when the plan has none)
+	Baselines int       // objectives whose actual became the baseline
+	Removed   []string  // ids of done and dropped actions, taken out
+	Carried   []string  // ids of open actions, kept
+	Reviews   int       // reviews cleared
 }
 
 // Make returns the next period's plan for src, the bytes of the valid plan p.
-func Make(src []byte, p *kep.Plan) ([]byte, Result, error) {
+func Make(src []byte, p *plan.Plan) ([]byte, Result, error) {
 	var res Result
 	var edits []crm.Edit
 	removeLine := func(sp [2]int) {
@@ -41,7 +41,7 @@ func Make(src []byte, p *kep.Plan) ([]byte, Result, error) {
 	}
 	pt := plans[0]
 	res.From, res.To = nextDate(p.Meta.From), nextDate(p.Meta.To)
-	for key, d := range map[string]kep.Date{"from": res.From, "to": res.To} {
+	for key, d := range map[string]plan.Date{"from": res.From, "to": res.To} {
 		sp, ok := pt.Keys[key]
 		if !ok {
 			return nil, res, locale.MsgErrorf("plan.%s is not written as a key of [plan]; write the new plan by hand", key)
@@ -50,13 +50,13 @@ func Make(src []byte, p *kep.Plan) ([]byte, Result, error) {
 	}
 	if sp, ok := pt.Keys["version"]; ok && p.Meta.Version != "" {
 		res.Version = nextVersion(p.Meta.Version, p.Meta.From.Year, res.From.Year)
-		edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: kep.QuoteTOML(res.Version)})
+		edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: plan.QuoteTOML(res.Version)})
 	}
 	if sp, ok := pt.Keys["title"]; ok {
 		// "Kundenentwicklungsplan 2027 – Hansa" names its year: it moves on too.
 		if old := strconv.Itoa(p.Meta.From.Year); strings.Contains(p.Meta.Title, old) {
 			t := strings.ReplaceAll(p.Meta.Title, old, strconv.Itoa(res.From.Year))
-			edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: kep.QuoteTOML(t)})
+			edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: plan.QuoteTOML(t)})
 		}
 	}
 	if sp, ok := pt.Keys["status"]; ok {
@@ -157,7 +157,7 @@ func lineEnd(src []byte) string {
 }
 
 // nextDate is d one year on; 29 February becomes 28 February.
-func nextDate(d kep.Date) kep.Date {
+func nextDate(d plan.Date) plan.Date {
 	if d.Month == time.February && d.Day == 29 {
 		d.Day = 28
 	}

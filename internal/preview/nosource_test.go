@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // TestServeQuotesNoSecret: the error page of kep serve shows no line of a plan that is a
@@ -18,8 +18,8 @@ func TestServeQuotesNoSecret(t *testing.T) {
 	if err := os.WriteFile(secret, []byte("SECRET=sk_live_abc def\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	plan := filepath.Join(dir, "plan.toml")
-	if err := os.Symlink(secret, plan); err != nil {
+	pl := filepath.Join(dir, "plan.toml")
+	if err := os.Symlink(secret, pl); err != nil {
 		t.Fatal(err)
 	}
 	real := filepath.Join(dir, "real.toml")
@@ -29,8 +29,8 @@ func TestServeQuotesNoSecret(t *testing.T) {
 	for _, c := range []struct {
 		path  string
 		shown bool
-	}{{plan, false}, {real, true}} {
-		_, ds := (&kep.Loader{}).LoadPlan(c.path)
+	}{{pl, false}, {real, true}} {
+		_, ds := (&plan.Loader{}).LoadPlan(c.path)
 		src := quotedSources(ds)
 		got := strings.Join(src[c.path], "\n")
 		if shown := got != ""; shown != c.shown {

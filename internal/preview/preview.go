@@ -25,8 +25,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // PollInterval is how often the watched files' modification times are read: short
@@ -36,10 +36,10 @@ const PollInterval = 300 * time.Millisecond
 // Pipeline is what the preview does with a plan: load and check it, derive its figures,
 // write its documents. The real one is the program's; tests substitute parts.
 type Pipeline struct {
-	Load    func(path string, now time.Time) (*kep.Plan, kep.Diagnostics)
-	Compute func(p *kep.Plan, now time.Time) *kep.Figures
-	HTML    func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error
-	PDF     func(w io.Writer, p *kep.Plan, f *kep.Figures, now time.Time) error
+	Load    func(path string, now time.Time) (*plan.Plan, plan.Diagnostics)
+	Compute func(p *plan.Plan, now time.Time) *plan.Figures
+	HTML    func(w io.Writer, p *plan.Plan, f *plan.Figures, now time.Time) error
+	PDF     func(w io.Writer, p *plan.Plan, f *plan.Figures, now time.Time) error
 }
 
 // Server is the preview's state: the plans given on the command line, in that order, and
@@ -75,10 +75,10 @@ type previewPlan struct {
 // planResult is one generation of a plan: loaded, checked and rendered (or not).
 type planResult struct {
 	gen     uint64
-	plan    *kep.Plan
-	diags   kep.Diagnostics
+	plan    *plan.Plan
+	diags   plan.Diagnostics
 	sources map[string][]string // file → lines, to quote the lines that errors name
-	figs    *kep.Figures
+	figs    *plan.Figures
 	html    []byte // the document; nil when the plan has errors or rendering failed
 	err     error  // a failure of the program while rendering
 
@@ -431,7 +431,7 @@ func (pv *Server) pdfOf(p *previewPlan, res *planResult) (pdf []byte, err error)
 // file (or where one would be found first) and the brand's assets. An asset path is
 // relative to the file that names it, and the merged brand no longer says which one did,
 // so both candidates are watched; watching a file that does not exist costs one stat.
-func dependencies(path string, p *kep.Plan) []string {
+func dependencies(path string, p *plan.Plan) []string {
 	deps := []string{path, filepath.Join(filepath.Dir(path), "kep.toml")}
 	if p == nil {
 		return deps
@@ -458,7 +458,7 @@ func dependencies(path string, p *kep.Plan) []string {
 // quotedSources reads the files that errors point into, so that the error page can show
 // the offending line. Only files the loader itself named are read, and none it marked
 // NoSource (not named .toml: perhaps a link to a secret).
-func quotedSources(ds kep.Diagnostics) map[string][]string {
+func quotedSources(ds plan.Diagnostics) map[string][]string {
 	src := map[string][]string{}
 	for _, d := range ds {
 		if d.Line <= 0 || d.File == "" || d.NoSource {
@@ -467,7 +467,7 @@ func quotedSources(ds kep.Diagnostics) map[string][]string {
 		if _, ok := src[d.File]; ok {
 			continue
 		}
-		b, err := kep.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
+		b, err := plan.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
 		if err != nil {
 			src[d.File] = nil
 			continue

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -69,13 +69,13 @@ type Change struct {
 
 // Compare lists what changed from old to new, worded in new's language: first the typed
 // changes by building block, then the derived figures that moved. oldF and newF are the
-// plans' figures (kep.Compute); either may be nil to leave the figures out.
-func Compare(old, new *kep.Plan, oldF, newF *kep.Figures) []Change {
+// plans' figures (plan.Compute); either may be nil to leave the figures out.
+func Compare(old, new *plan.Plan, oldF, newF *plan.Figures) []Change {
 	if old == nil {
-		old = &kep.Plan{}
+		old = &plan.Plan{}
 	}
 	if new == nil {
-		new = &kep.Plan{}
+		new = &plan.Plan{}
 	}
 	d := newDiffer(old, new)
 	d.meta()
@@ -101,7 +101,7 @@ func Compare(old, new *kep.Plan, oldF, newF *kep.Figures) []Change {
 
 // differ collects the changes of one comparison.
 type differ struct {
-	old, new *kep.Plan
+	old, new *plan.Plan
 	w        words
 	l        render.Labels
 	fo, fn   render.Format // old values in the old plan's currency, new ones in the new one's
@@ -109,7 +109,7 @@ type differ struct {
 	out      []Change
 }
 
-func newDiffer(old, new *kep.Plan) *differ {
+func newDiffer(old, new *plan.Plan) *differ {
 	lang := locale.Get(new.Lang).Lang
 	return &differ{
 		old: old, new: new,
@@ -376,14 +376,14 @@ func intP(f render.Format, p *int) val {
 	return integer(f, *p)
 }
 
-func date(f render.Format, d kep.Date) val {
+func date(f render.Format, d plan.Date) val {
 	if d.IsZero() {
 		return val{}
 	}
 	return val{key: d.String(), show: f.Date(d), set: true}
 }
 
-func dateP(f render.Format, d *kep.Date) val {
+func dateP(f render.Format, d *plan.Date) val {
 	if d == nil {
 		return val{}
 	}

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -31,9 +31,9 @@ func readFile(t *testing.T, name string) string {
 
 // load checks src as a plan named name; a plan with errors fails the test, so that every
 // comparison below is between valid plans.
-func load(t *testing.T, name, src string) *kep.Plan {
+func load(t *testing.T, name, src string) *plan.Plan {
 	t.Helper()
-	p, diags := (&kep.Loader{Now: now}).LoadPlanBytes(filepath.Join("testdata", name), []byte(src))
+	p, diags := (&plan.Loader{Now: now}).LoadPlanBytes(filepath.Join("testdata", name), []byte(src))
 	if diags.HasErrors() {
 		t.Fatalf("%s has errors:\n%v", name, diags.Err())
 	}
@@ -43,7 +43,7 @@ func load(t *testing.T, name, src string) *kep.Plan {
 func compare(t *testing.T, oldSrc, newSrc string) []Change {
 	t.Helper()
 	o, n := load(t, "old.toml", oldSrc), load(t, "new.toml", newSrc)
-	return Compare(o, n, kep.Compute(o, now), kep.Compute(n, now))
+	return Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
 }
 
 // edit applies replacements to src; each old text must occur.
@@ -425,13 +425,13 @@ func TestWithoutFigures(t *testing.T) {
 // duplicate keys (an error the validator reports, but the comparison must not fail).
 func TestRobust(t *testing.T) {
 	base := load(t, "base.toml", readFile(t, "base.toml"))
-	empty := &kep.Plan{}
-	for _, pair := range [][2]*kep.Plan{{nil, nil}, {empty, base}, {base, empty}, {nil, base}} {
+	empty := &plan.Plan{}
+	for _, pair := range [][2]*plan.Plan{{nil, nil}, {empty, base}, {base, empty}, {nil, base}} {
 		_ = Compare(pair[0], pair[1], nil, nil)
-		_ = Compare(pair[0], pair[1], &kep.Figures{}, &kep.Figures{})
+		_ = Compare(pair[0], pair[1], &plan.Figures{}, &plan.Figures{})
 	}
 	dup := *base
-	dup.Actions = append(append([]kep.Action{}, base.Actions...), kep.Action{ID: "a1", Action: "Zweite a1", Status: "open"})
+	dup.Actions = append(append([]plan.Action{}, base.Actions...), plan.Action{ID: "a1", Action: "Zweite a1", Status: "open"})
 	cs := Compare(base, &dup, nil, nil)
 	equal(t, texts(cs), []string{"neue Maßnahme a1: Zweite a1"})
 	cs = Compare(&dup, base, nil, nil)
@@ -451,8 +451,8 @@ func TestSetDuplicates(t *testing.T) {
 		{[]string{"A", "B"}, nil, []string{"Stärke entfernt: A", "Stärke entfernt: B"}},
 	} {
 		o, n := *base, *base
-		o.SWOT = &kep.SWOT{Strengths: tt.old}
-		n.SWOT = &kep.SWOT{Strengths: tt.new}
+		o.SWOT = &plan.SWOT{Strengths: tt.old}
+		n.SWOT = &plan.SWOT{Strengths: tt.new}
 		equal(t, texts(Compare(&o, &n, nil, nil)), tt.want)
 	}
 }
@@ -478,7 +478,7 @@ func TestGoldenText(t *testing.T) {
 				newSrc = edit(t, newSrc, `lang = "de"`, `lang = "`+lang+`"`)
 			}
 			o, n := load(t, "base.toml", oldSrc), load(t, "edited.toml", newSrc)
-			cs := Compare(o, n, kep.Compute(o, now), kep.Compute(n, now))
+			cs := Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
 			var buf bytes.Buffer
 			if err := WriteText(&buf, Title(n), Versions{Old: "base.toml", New: "edited.toml"}, Group(cs, n.Lang), n.Lang); err != nil {
 				t.Fatal(err)
@@ -522,7 +522,7 @@ func TestAppendix(t *testing.T) {
 func TestReportDocument(t *testing.T) {
 	o := load(t, "base.toml", readFile(t, "base.toml"))
 	n := load(t, "edited.toml", readFile(t, "edited.toml"))
-	cs := Compare(o, n, kep.Compute(o, now), kep.Compute(n, now))
+	cs := Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
 	doc := Report(n, cs, ReportOptions{Now: now, Versions: Versions{Old: "HEAD:edited.toml", New: "edited.toml"}})
 	if doc.Title != "Änderungen: Kundenentwicklungsplan Nordwerk" || doc.Lang != "de" || doc.Primary != "#123456" || doc.Paper != "letter" {
 		t.Errorf("frame: title %q lang %q primary %q paper %q", doc.Title, doc.Lang, doc.Primary, doc.Paper)
@@ -571,12 +571,12 @@ func FuzzCompare(f *testing.F) {
 		f.Add(string(a), string(b))
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		l := &kep.Loader{Now: now}
+		l := &plan.Loader{Now: now}
 		o, od := l.LoadPlanBytes("testdata/a.toml", []byte(a))
 		n, nd := l.LoadPlanBytes("testdata/b.toml", []byte(b))
-		var of, nf *kep.Figures
+		var of, nf *plan.Figures
 		if o != nil && n != nil && !od.HasErrors() && !nd.HasErrors() {
-			of, nf = kep.Compute(o, now), kep.Compute(n, now)
+			of, nf = plan.Compute(o, now), plan.Compute(n, now)
 		}
 		cs := Compare(o, n, of, nf)
 		lang := "de"

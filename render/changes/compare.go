@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -43,7 +43,7 @@ func (d *differ) language(code string) val {
 	return v
 }
 
-func (d *differ) period(f render.Format, m kep.Meta) val {
+func (d *differ) period(f render.Format, m plan.Meta) val {
 	if m.From.IsZero() && m.To.IsZero() {
 		return val{}
 	}
@@ -60,8 +60,8 @@ func (d *differ) brand() {
 		// Same path, other picture: the file beside the plan was replaced.
 		d.field("brand.logo", top, d.f("logo_image"), val{key: "old", set: true, long: true, opaque: true}, val{key: "new", set: true, long: true, opaque: true})
 	}
-	d.field("brand.primary", top, d.f("primary"), plain(or(o.Primary, kep.DefaultPrimary)), plain(or(n.Primary, kep.DefaultPrimary)))
-	d.field("brand.accent", top, d.f("accent"), plain(or(o.Accent, kep.DefaultAccent)), plain(or(n.Accent, kep.DefaultAccent)))
+	d.field("brand.primary", top, d.f("primary"), plain(or(o.Primary, plan.DefaultPrimary)), plain(or(n.Primary, plan.DefaultPrimary)))
+	d.field("brand.accent", top, d.f("accent"), plain(or(o.Accent, plan.DefaultAccent)), plain(or(n.Accent, plan.DefaultAccent)))
 	d.field("brand.font", top, d.f("font"), plain(o.Font), plain(n.Font))
 	d.field("brand.font_bold", top, d.f("font_bold"), plain(o.FontBold), plain(n.FontBold))
 	d.field("brand.paper", top, d.f("paper"), plain(or(o.Paper, "A4")), plain(or(n.Paper, "A4")))
@@ -72,7 +72,7 @@ func (d *differ) brand() {
 func (d *differ) selection() {
 	d.block = Selection
 	o, n := d.old.Selection, d.new.Selection
-	var zero kep.Selection
+	var zero plan.Selection
 	os, ns := &zero, &zero
 	if o != nil {
 		os = o
@@ -85,18 +85,18 @@ func (d *differ) selection() {
 	d.field("selection.contribution_margin", top, d.f("contribution_margin"),
 		given(o != nil, money(d.fo, os.ContributionMargin)), given(n != nil, money(d.fn, ns.ContributionMargin)))
 	d.field("selection.visits", top, d.f("visits"), given(o != nil, integer(d.fo, os.Visits)), given(n != nil, integer(d.fn, ns.Visits)))
-	d.points("selection.attractiveness", d.f("attractiveness"), d.criteria(func(w *kep.Workspace) []kep.Criterion { return w.Scoring.Attractiveness }),
+	d.points("selection.attractiveness", d.f("attractiveness"), d.criteria(func(w *plan.Workspace) []plan.Criterion { return w.Scoring.Attractiveness }),
 		os.Attractiveness, ns.Attractiveness)
-	d.points("selection.position", d.f("position"), d.criteria(func(w *kep.Workspace) []kep.Criterion { return w.Scoring.Position }),
+	d.points("selection.position", d.f("position"), d.criteria(func(w *plan.Workspace) []plan.Criterion { return w.Scoring.Position }),
 		os.Position, ns.Position)
 }
 
 // criteria lists the criteria of one scoring axis: the new workspace's, then any only the
 // old one knows.
-func (d *differ) criteria(axis func(*kep.Workspace) []kep.Criterion) []kep.Criterion {
-	var out []kep.Criterion
+func (d *differ) criteria(axis func(*plan.Workspace) []plan.Criterion) []plan.Criterion {
+	var out []plan.Criterion
 	seen := map[string]bool{}
-	for _, w := range []*kep.Workspace{d.new.Workspace, d.old.Workspace} {
+	for _, w := range []*plan.Workspace{d.new.Workspace, d.old.Workspace} {
 		if w == nil {
 			continue
 		}
@@ -112,7 +112,7 @@ func (d *differ) criteria(axis func(*kep.Workspace) []kep.Criterion) []kep.Crite
 
 // points compares the points per criterion of one scoring axis, in the model's order and
 // then any other ids, sorted.
-func (d *differ) points(path, axis string, model []kep.Criterion, o, n map[string]float64) {
+func (d *differ) points(path, axis string, model []plan.Criterion, o, n map[string]float64) {
 	names := map[string]string{}
 	var ids []string
 	for _, c := range model {
@@ -153,12 +153,12 @@ func extraKeys[T any](known map[string]string, ms ...map[string]T) []string {
 func (d *differ) scorecard() {
 	d.block = Scorecard
 	o, n := d.old.Scorecard, d.new.Scorecard
-	for _, p := range kep.Perspectives {
+	for _, p := range plan.Perspectives {
 		label := d.f("pweight") + " " + d.w.Inline(d.l.Enum("perspective", p))
 		d.field("scorecard.weights."+p, subject{}, label, pct(d.fo, weightOf(o.Weights, p)), pct(d.fn, weightOf(n.Weights, p)))
 	}
-	id := func(x kep.Objective) string { return x.ID }
-	byID("scorecard.objectives", o.Objectives, n.Objectives, id, func(a, b kep.Objective, path string) {
+	id := func(x plan.Objective) string { return x.ID }
+	byID("scorecard.objectives", o.Objectives, n.Objectives, id, func(a, b plan.Objective, path string) {
 		s := subject{noun: "objective", name: b.ID + " – " + oneLine(b.Objective), of: true}
 		d.field(path+".perspective", s, d.f("perspective"), d.enum("perspective", a.Perspective), d.enum("perspective", b.Perspective))
 		d.field(path+".objective", s, d.f("objective"), text(a.Objective), text(b.Objective))
@@ -169,11 +169,11 @@ func (d *differ) scorecard() {
 		d.field(path+".actual", s, d.f("actual"), inUnit(d.fo, a.Actual, a.Unit), inUnit(d.fn, b.Actual, b.Unit))
 		d.field(path+".better", s, d.f("better"), d.enum("better", or(a.Better, "higher")), d.enum("better", or(b.Better, "higher")))
 		d.field(path+".weight", s, d.f("weight"), pctP(d.fo, a.Weight), pctP(d.fn, b.Weight))
-	}, func(b kep.Objective, path string) {
+	}, func(b plan.Objective, path string) {
 		detail := fmt.Sprintf("%s (%s, %s %s)", oneLine(b.Objective), d.l.Enum("perspective", b.Perspective),
 			d.f("target"), inUnit(d.fn, &b.Target, b.Unit).show)
 		d.added(path, subject{noun: "objective", name: b.ID}, detail)
-	}, func(a kep.Objective, path string) {
+	}, func(a plan.Objective, path string) {
 		d.removed(path, subject{noun: "objective", name: a.ID}, oneLine(a.Objective))
 	})
 }
@@ -201,8 +201,8 @@ func (d *differ) offering() {
 
 	compIDs := d.competitorIDs()
 	byText(d, "offering.profile", subject{noun: "criterion"}, o.Profile, n.Profile,
-		func(x kep.ProfileCriterion) string { return x.Criterion }, nil,
-		func(a, b kep.ProfileCriterion, path string, s subject) {
+		func(x plan.ProfileCriterion) string { return x.Criterion }, nil,
+		func(a, b plan.ProfileCriterion, path string, s subject) {
 			d.field(path+".weight", s, d.f("weight"), pct(d.fo, a.Weight), pct(d.fn, b.Weight))
 			d.field(path+".own", s, d.f("own"), decimal(d.fo, a.Own), decimal(d.fn, b.Own))
 			for _, id := range append(compIDs, extraKeys(toSet(compIDs), a.Competitors, b.Competitors)...) {
@@ -212,16 +212,16 @@ func (d *differ) offering() {
 		})
 
 	byText(d, "offering.competences", subject{noun: "competence"}, o.Competences, n.Competences,
-		func(x kep.Competence) string { return x.Name }, nil,
-		func(a, b kep.Competence, path string, s subject) {
+		func(x plan.Competence) string { return x.Name }, nil,
+		func(a, b plan.Competence, path string, s subject) {
 			d.field(path+".importance", s, d.f("importance"), decimal(d.fo, a.Importance), decimal(d.fn, b.Importance))
 			d.field(path+".strength", s, d.f("strength"), decimal(d.fo, a.Strength), decimal(d.fn, b.Strength))
 			d.field(path+".revenue", s, d.f("crevenue"), moneyP(d.fo, a.Revenue), moneyP(d.fn, b.Revenue))
 		})
 
 	byText(d, "offering.packages", subject{noun: "package"}, o.Packages, n.Packages,
-		func(x kep.ServicePackage) string { return x.Name }, nil,
-		func(a, b kep.ServicePackage, path string, s subject) {
+		func(x plan.ServicePackage) string { return x.Name }, nil,
+		func(a, b plan.ServicePackage, path string, s subject) {
 			d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
 			d.set(path+".components", subject{noun: "component", in: d.inParent("in", "package", s.name)}, a.Components, b.Components)
 			d.field(path+".price", s, d.f("price"), moneyP(d.fo, a.Price), moneyP(d.fn, b.Price))
@@ -244,7 +244,7 @@ func (d *differ) inParent(prep, noun, name string) string {
 func (d *differ) competitorIDs() []string {
 	var ids []string
 	seen := map[string]bool{}
-	for _, p := range []*kep.Plan{d.new, d.old} {
+	for _, p := range []*plan.Plan{d.new, d.old} {
 		for _, c := range p.Competitors {
 			if !seen[c.ID] {
 				seen[c.ID] = true
@@ -256,7 +256,7 @@ func (d *differ) competitorIDs() []string {
 }
 
 func (d *differ) competitorName(id string) string {
-	for _, p := range []*kep.Plan{d.new, d.old} {
+	for _, p := range []*plan.Plan{d.new, d.old} {
 		for _, c := range p.Competitors {
 			if c.ID == id && strings.TrimSpace(c.Name) != "" {
 				return oneLine(c.Name)
@@ -291,39 +291,39 @@ func (d *differ) account() {
 	d.field("account.purchasing.process", top, d.f("process"), markdown(op.Process), markdown(np.Process))
 	d.set("account.purchasing.steps", subject{noun: "step"}, op.Steps, np.Steps)
 	byText(d, "account.readiness", subject{noun: "readiness"}, o.Readiness, n.Readiness,
-		func(x kep.Readiness) string { return x.Criterion },
-		func(x kep.Readiness) string { return d.f("points") + " " + d.fn.Decimal(x.Points, 2) },
-		func(a, b kep.Readiness, path string, s subject) {
+		func(x plan.Readiness) string { return x.Criterion },
+		func(x plan.Readiness) string { return d.f("points") + " " + d.fn.Decimal(x.Points, 2) },
+		func(a, b plan.Readiness, path string, s subject) {
 			d.field(path+".points", s, d.f("points"), decimal(d.fo, a.Points), decimal(d.fn, b.Points))
 		})
 }
 
 // history compares our business with the account year by year.
-func (d *differ) history(o, n []kep.HistoryRow) {
-	year := func(x kep.HistoryRow) string { return strconv.Itoa(x.Year) }
-	byID("account.history", o, n, year, func(a, b kep.HistoryRow, path string) {
+func (d *differ) history(o, n []plan.HistoryRow) {
+	year := func(x plan.HistoryRow) string { return strconv.Itoa(x.Year) }
+	byID("account.history", o, n, year, func(a, b plan.HistoryRow, path string) {
 		s := subject{noun: "year", name: year(b)}
 		d.field(path+".revenue", s, d.f("hrevenue"), money(d.fo, a.Revenue), money(d.fn, b.Revenue))
 		d.field(path+".contribution_margin", s, d.f("hmargin"), moneyP(d.fo, a.ContributionMargin), moneyP(d.fn, b.ContributionMargin))
 		d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
-	}, func(b kep.HistoryRow, path string) {
+	}, func(b plan.HistoryRow, path string) {
 		d.added(path, subject{noun: "year", name: year(b)}, d.f("hrevenue")+" "+d.fn.Money(b.Revenue))
-	}, func(a kep.HistoryRow, path string) {
+	}, func(a plan.HistoryRow, path string) {
 		d.removed(path, subject{noun: "year", name: year(a)}, "")
 	})
 }
 
 // accountLists compares the account's pains and initiatives.
-func (d *differ) accountLists(o, n kep.Account) {
+func (d *differ) accountLists(o, n plan.Account) {
 	byText(d, "account.pains", subject{noun: "pain"}, o.Pains, n.Pains,
-		func(x kep.Pain) string { return x.Pain }, nil,
-		func(a, b kep.Pain, path string, s subject) {
+		func(x plan.Pain) string { return x.Pain }, nil,
+		func(a, b plan.Pain, path string, s subject) {
 			d.field(path+".impact", s, d.f("impact"), d.enum("level", a.Impact), d.enum("level", b.Impact))
 			d.field(path+".solution", s, d.f("solution"), text(a.Solution), text(b.Solution))
 		})
 	byText(d, "account.initiatives", subject{noun: "initiative"}, o.Initiatives, n.Initiatives,
-		func(x kep.Initiative) string { return x.Name }, nil,
-		func(a, b kep.Initiative, path string, s subject) {
+		func(x plan.Initiative) string { return x.Name }, nil,
+		func(a, b plan.Initiative, path string, s subject) {
 			d.field(path+".goal", s, d.f("igoal"), text(a.Goal), text(b.Goal))
 			d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
 			d.field(path+".relevance", s, d.f("relevance"), d.enum("level", a.Relevance), d.enum("level", b.Relevance))
@@ -343,9 +343,9 @@ func (d *differ) linking() {
 	d.set("swot.strategies.wt", subject{noun: "wt"}, o.Strategies.WT, n.Strategies.WT)
 	d.competitors()
 	byText(d, "goals", subject{noun: "goal"}, d.old.Goals, d.new.Goals,
-		func(x kep.Goal) string { return x.AccountGoal },
-		func(x kep.Goal) string { return oneLine(x.OwnGoal) },
-		func(a, b kep.Goal, path string, s subject) {
+		func(x plan.Goal) string { return x.AccountGoal },
+		func(x plan.Goal) string { return oneLine(x.OwnGoal) },
+		func(a, b plan.Goal, path string, s subject) {
 			d.field(path+".own_goal", s, d.f("own_goal"), text(a.OwnGoal), text(b.OwnGoal))
 			d.field(path+".contribution", s, d.f("contribution"), text(a.Contribution), text(b.Contribution))
 			d.field(path+".objective", s, d.f("link_objective"), plain(a.Objective), plain(b.Objective))
@@ -353,9 +353,9 @@ func (d *differ) linking() {
 }
 
 func (d *differ) competitors() {
-	name := func(c kep.Competitor) string { return or(oneLine(c.Name), c.ID) }
-	byID("competitors", d.old.Competitors, d.new.Competitors, func(x kep.Competitor) string { return x.ID },
-		func(a, b kep.Competitor, path string) {
+	name := func(c plan.Competitor) string { return or(oneLine(c.Name), c.ID) }
+	byID("competitors", d.old.Competitors, d.new.Competitors, func(x plan.Competitor) string { return x.ID },
+		func(a, b plan.Competitor, path string) {
 			s := subject{noun: "competitor", name: name(b)}
 			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
 			d.field(path+".share_of_wallet", s, d.f("share_of_wallet"), pctP(d.fo, a.ShareOfWallet), pctP(d.fn, b.ShareOfWallet))
@@ -364,14 +364,14 @@ func (d *differ) competitors() {
 			d.set(path+".weaknesses", subject{noun: "weakness", in: in}, a.Weaknesses, b.Weaknesses)
 			d.field(path+".strategy", s, d.f("cstrategy"), text(a.Strategy), text(b.Strategy))
 			d.field(path+".threat", s, d.f("threat"), d.enum("level", a.Threat), d.enum("level", b.Threat))
-		}, func(b kep.Competitor, path string) {
+		}, func(b plan.Competitor, path string) {
 			d.added(path, subject{noun: "competitor", name: name(b)}, d.competitorDetail(d.fn, b))
-		}, func(a kep.Competitor, path string) {
+		}, func(a plan.Competitor, path string) {
 			d.removed(path, subject{noun: "competitor", name: name(a)}, "")
 		})
 }
 
-func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
+func (d *differ) competitorDetail(f render.Format, c plan.Competitor) string {
 	var parts []string
 	if c.ShareOfWallet != nil {
 		parts = append(parts, d.f("share_of_wallet")+" "+f.Percent(*c.ShareOfWallet))
@@ -384,8 +384,8 @@ func (d *differ) competitorDetail(f render.Format, c kep.Competitor) string {
 
 func (d *differ) value() {
 	d.block = Value
-	byID("value", d.old.Value, d.new.Value, func(x kep.ValueConcept) string { return x.ID },
-		func(a, b kep.ValueConcept, path string) {
+	byID("value", d.old.Value, d.new.Value, func(x plan.ValueConcept) string { return x.ID },
+		func(a, b plan.ValueConcept, path string) {
 			s := subject{noun: "value", name: b.ID + " – " + oneLine(b.Name)}
 			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
 			d.field(path+".description", s, d.f("description"), markdown(a.Description), markdown(b.Description))
@@ -393,23 +393,23 @@ func (d *differ) value() {
 			in := subject{in: d.inParent("in", "value", b.ID)}
 			in.noun = "benefit"
 			byText(d, path+".benefits", in, a.Benefits, b.Benefits,
-				func(x kep.ValueBenefit) string { return x.Item },
-				func(x kep.ValueBenefit) string { return d.fn.Money(x.Amount) },
-				func(x, y kep.ValueBenefit, path string, s subject) {
+				func(x plan.ValueBenefit) string { return x.Item },
+				func(x plan.ValueBenefit) string { return d.fn.Money(x.Amount) },
+				func(x, y plan.ValueBenefit, path string, s subject) {
 					d.field(path+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
 					d.field(path+".basis", s, d.f("basis"), text(x.Basis), text(y.Basis))
 				})
 			in.noun = "cost"
 			byText(d, path+".costs", in, a.Costs, b.Costs,
-				func(x kep.ValueCost) string { return x.Item },
-				func(x kep.ValueCost) string { return d.fn.Money(x.Amount) + ", " + d.once(x.Once).show },
-				func(x, y kep.ValueCost, path string, s subject) {
+				func(x plan.ValueCost) string { return x.Item },
+				func(x plan.ValueCost) string { return d.fn.Money(x.Amount) + ", " + d.once(x.Once).show },
+				func(x, y plan.ValueCost, path string, s subject) {
 					d.field(path+".amount", s, d.f("amount"), money(d.fo, x.Amount), money(d.fn, y.Amount))
 					d.field(path+".once", s, d.f("once"), d.once(x.Once), d.once(y.Once))
 				})
-		}, func(b kep.ValueConcept, path string) {
+		}, func(b plan.ValueConcept, path string) {
 			d.added(path, subject{noun: "value", name: b.ID}, oneLine(b.Name))
-		}, func(a kep.ValueConcept, path string) {
+		}, func(a plan.ValueConcept, path string) {
 			d.removed(path, subject{noun: "value", name: a.ID}, oneLine(a.Name))
 		})
 }
@@ -431,28 +431,28 @@ func (d *differ) once(once bool) val {
 func (d *differ) network() {
 	d.block = Network
 	name := func(id, n string) string { return or(oneLine(n), id) }
-	byID("team", d.old.Team, d.new.Team, func(x kep.TeamMember) string { return x.ID },
-		func(a, b kep.TeamMember, path string) {
+	byID("team", d.old.Team, d.new.Team, func(x plan.TeamMember) string { return x.ID },
+		func(a, b plan.TeamMember, path string) {
 			s := subject{noun: "team", name: name(b.ID, b.Name)}
 			d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
 			d.field(path+".role", s, d.f("role"), text(a.Role), text(b.Role))
-		}, func(b kep.TeamMember, path string) {
+		}, func(b plan.TeamMember, path string) {
 			d.added(path, subject{noun: "team", name: name(b.ID, b.Name)}, oneLine(b.Role))
-		}, func(a kep.TeamMember, path string) {
+		}, func(a plan.TeamMember, path string) {
 			d.removed(path, subject{noun: "team", name: name(a.ID, a.Name)}, "")
 		})
-	byID("contacts", d.old.Contacts, d.new.Contacts, func(x kep.Contact) string { return x.ID },
-		func(a, b kep.Contact, path string) {
+	byID("contacts", d.old.Contacts, d.new.Contacts, func(x plan.Contact) string { return x.ID },
+		func(a, b plan.Contact, path string) {
 			d.contact(a, b, path, subject{noun: "contact", name: name(b.ID, b.Name)})
 		},
-		func(b kep.Contact, path string) {
+		func(b plan.Contact, path string) {
 			d.added(path, subject{noun: "contact", name: name(b.ID, b.Name)}, d.contactDetail(b))
-		}, func(a kep.Contact, path string) {
+		}, func(a plan.Contact, path string) {
 			d.removed(path, subject{noun: "contact", name: name(a.ID, a.Name)}, oneLine(a.Title))
 		})
 }
 
-func (d *differ) contact(a, b kep.Contact, path string, s subject) {
+func (d *differ) contact(a, b plan.Contact, path string, s subject) {
 	d.field(path+".name", s, d.f("name"), text(a.Name), text(b.Name))
 	d.field(path+".title", s, d.f("ctitle"), text(a.Title), text(b.Title))
 	d.field(path+".department", s, d.f("department"), text(a.Department), text(b.Department))
@@ -468,7 +468,7 @@ func (d *differ) contact(a, b kep.Contact, path string, s subject) {
 }
 
 // contactDetail says who a new contact is: title, influence and attitude.
-func (d *differ) contactDetail(c kep.Contact) string {
+func (d *differ) contactDetail(c plan.Contact) string {
 	var parts []string
 	if t := oneLine(c.Title); t != "" {
 		parts = append(parts, t)
@@ -492,7 +492,7 @@ func (d *differ) roles(rs []string) val {
 		has[r] = true
 	}
 	var ks, shown []string
-	for _, r := range kep.BuyingRoles {
+	for _, r := range plan.BuyingRoles {
 		if has[r] {
 			ks = append(ks, r)
 			shown = append(shown, d.w.Inline(d.l.Enum("role", r)))
@@ -517,7 +517,7 @@ func (d *differ) relP(p *int) val {
 }
 
 // person shows a team member by name, compared by id.
-func (d *differ) person(p *kep.Plan, id string) val {
+func (d *differ) person(p *plan.Plan, id string) val {
 	v := plain(id)
 	for _, m := range p.Team {
 		if m.ID == id && strings.TrimSpace(m.Name) != "" {
@@ -528,7 +528,7 @@ func (d *differ) person(p *kep.Plan, id string) val {
 }
 
 // contactRef shows a contact by name, compared by id.
-func (d *differ) contactRef(p *kep.Plan, id string) val {
+func (d *differ) contactRef(p *plan.Plan, id string) val {
 	v := plain(id)
 	for _, c := range p.Contacts {
 		if c.ID == id && strings.TrimSpace(c.Name) != "" {
@@ -540,8 +540,8 @@ func (d *differ) contactRef(p *kep.Plan, id string) val {
 
 func (d *differ) actions() {
 	d.block = Actions
-	byID("actions", d.old.Actions, d.new.Actions, func(x kep.Action) string { return x.ID },
-		func(a, b kep.Action, path string) {
+	byID("actions", d.old.Actions, d.new.Actions, func(x plan.Action) string { return x.ID },
+		func(a, b plan.Action, path string) {
 			// Named by id and words, as the reader knows it: "a1 (Workshop Predictive …)";
 			// where the words change, the change itself shows them.
 			s := subject{noun: "action", name: b.ID}
@@ -553,7 +553,7 @@ func (d *differ) actions() {
 			d.field(path+".due", s, d.f("due"), dateP(d.fo, a.Due), dateP(d.fn, b.Due))
 			d.field(path+".status", s, d.f("status"), d.enum("action", or(a.Status, "open")), d.enum("action", or(b.Status, "open")))
 			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
-		}, func(b kep.Action, path string) {
+		}, func(b plan.Action, path string) {
 			detail := oneLine(b.Action)
 			var parts []string
 			if b.Owner != "" {
@@ -566,7 +566,7 @@ func (d *differ) actions() {
 				detail += " (" + strings.Join(parts, ", ") + ")"
 			}
 			d.added(path, subject{noun: "action", name: b.ID}, detail)
-		}, func(a kep.Action, path string) {
+		}, func(a plan.Action, path string) {
 			d.removed(path, subject{noun: "action", name: a.ID}, oneLine(a.Action))
 		})
 }
@@ -574,8 +574,8 @@ func (d *differ) actions() {
 // opportunities compares the pipeline (spec A5), shown with building block 2.
 func (d *differ) opportunities() {
 	d.block = Scorecard
-	byID("opportunities", d.old.Opportunities, d.new.Opportunities, func(x kep.Opportunity) string { return x.ID },
-		func(a, b kep.Opportunity, path string) {
+	byID("opportunities", d.old.Opportunities, d.new.Opportunities, func(x plan.Opportunity) string { return x.ID },
+		func(a, b plan.Opportunity, path string) {
 			s := subject{noun: "deal", name: b.ID}
 			if a.Name == b.Name && b.Name != "" {
 				s.name += " (" + short(b.Name, 48) + ")"
@@ -588,10 +588,10 @@ func (d *differ) opportunities() {
 			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
 			d.field(path+".owner", s, d.f("aowner"), d.person(d.old, a.Owner), d.person(d.new, b.Owner))
 			d.field(path+".contact", s, d.f("deal_contact"), d.contactRef(d.old, a.Contact), d.contactRef(d.new, b.Contact))
-		}, func(b kep.Opportunity, path string) {
+		}, func(b plan.Opportunity, path string) {
 			detail := oneLine(b.Name) + " (" + d.fn.Money(b.Value) + ", " + d.fn.Percent(b.Probability) + ", " + d.enum("stage", b.Stage).show + ")"
 			d.added(path, subject{noun: "deal", name: b.ID}, detail)
-		}, func(a kep.Opportunity, path string) {
+		}, func(a plan.Opportunity, path string) {
 			d.removed(path, subject{noun: "deal", name: a.ID}, oneLine(a.Name))
 		})
 }
@@ -599,8 +599,8 @@ func (d *differ) opportunities() {
 // asks compares the management asks (spec A6): a decision shows as a change of status.
 func (d *differ) asks() {
 	d.block = Asks
-	byID("asks", d.old.Asks, d.new.Asks, func(x kep.Ask) string { return x.ID },
-		func(a, b kep.Ask, path string) {
+	byID("asks", d.old.Asks, d.new.Asks, func(x plan.Ask) string { return x.ID },
+		func(a, b plan.Ask, path string) {
 			s := subject{noun: "ask", name: b.ID}
 			if a.Ask == b.Ask && b.Ask != "" {
 				s.name += " (" + short(b.Ask, 48) + ")"
@@ -614,41 +614,41 @@ func (d *differ) asks() {
 			d.field(path+".decided_on", s, d.f("decided_on"), dateP(d.fo, a.DecidedOn), dateP(d.fn, b.DecidedOn))
 			d.field(path+".condition", s, d.f("condition"), text(a.Condition), text(b.Condition))
 			d.field(path+".objective", s, d.f("aobjective"), plain(a.Objective), plain(b.Objective))
-		}, func(b kep.Ask, path string) {
+		}, func(b plan.Ask, path string) {
 			d.added(path, subject{noun: "ask", name: b.ID}, oneLine(b.Ask)+" ("+d.enum("askstatus", b.Status).show+")")
-		}, func(a kep.Ask, path string) {
+		}, func(a plan.Ask, path string) {
 			d.removed(path, subject{noun: "ask", name: a.ID}, oneLine(a.Ask))
 		})
 }
 
 func (d *differ) checklists() {
 	d.block = Checklists
-	topic := func(x kep.Checklist) string { return x.Topic }
-	byID("checklists", d.old.Checklists, d.new.Checklists, topic, func(a, b kep.Checklist, path string) {
+	topic := func(x plan.Checklist) string { return x.Topic }
+	byID("checklists", d.old.Checklists, d.new.Checklists, topic, func(a, b plan.Checklist, path string) {
 		in := subject{noun: "item", in: d.inParent("in", "checklist", d.l.Enum("topic", b.Topic))}
 		byText(d, path+".items", in, a.Items, b.Items,
-			func(x kep.ChecklistItem) string { return x.Item },
-			func(x kep.ChecklistItem) string { return d.enum("check", x.Status).show },
-			func(x, y kep.ChecklistItem, path string, s subject) {
+			func(x plan.ChecklistItem) string { return x.Item },
+			func(x plan.ChecklistItem) string { return d.enum("check", x.Status).show },
+			func(x, y plan.ChecklistItem, path string, s subject) {
 				d.field(path+".status", s, d.f("status"), d.enum("check", x.Status), d.enum("check", y.Status))
 			})
-	}, func(b kep.Checklist, path string) {
+	}, func(b plan.Checklist, path string) {
 		d.added(path, subject{noun: "checklist", name: d.l.Enum("topic", b.Topic)}, "")
-	}, func(a kep.Checklist, path string) {
+	}, func(a plan.Checklist, path string) {
 		d.removed(path, subject{noun: "checklist", name: d.l.Enum("topic", a.Topic)}, "")
 	})
 }
 
 func (d *differ) reviews() {
 	d.block = Reviews
-	day := func(x kep.Review) string { return x.Date.String() }
-	byID("reviews", d.old.Reviews, d.new.Reviews, day, func(a, b kep.Review, path string) {
+	day := func(x plan.Review) string { return x.Date.String() }
+	byID("reviews", d.old.Reviews, d.new.Reviews, day, func(a, b plan.Review, path string) {
 		s := subject{noun: "review", name: d.fn.Date(b.Date)}
 		d.field(path+".participants", s, d.f("participants"), people(a.Participants), people(b.Participants))
 		d.field(path+".notes", s, d.f("notes"), markdown(a.Notes), markdown(b.Notes))
-	}, func(b kep.Review, path string) {
+	}, func(b plan.Review, path string) {
 		d.added(path, subject{noun: "review", name: d.fn.Date(b.Date)}, people(b.Participants).show)
-	}, func(a kep.Review, path string) {
+	}, func(a plan.Review, path string) {
 		d.removed(path, subject{noun: "review", name: d.fo.Date(a.Date)}, "")
 	})
 }
@@ -657,14 +657,14 @@ func (d *differ) reviews() {
 // key path they accept; they belong with the plan's own data.
 func (d *differ) accepted() {
 	d.block = Plan
-	key := func(x kep.Accepted) string { return x.Warning }
-	byID("accepted", d.old.Accepted, d.new.Accepted, key, func(a, b kep.Accepted, path string) {
+	key := func(x plan.Accepted) string { return x.Warning }
+	byID("accepted", d.old.Accepted, d.new.Accepted, key, func(a, b plan.Accepted, path string) {
 		s := subject{noun: "accepted", name: b.Warning}
 		d.field(path+".reason", s, d.f("reason"), text(a.Reason), text(b.Reason))
 		d.field(path+".until", s, d.f("until"), dateP(d.fo, a.Until), dateP(d.fn, b.Until))
-	}, func(b kep.Accepted, path string) {
+	}, func(b plan.Accepted, path string) {
 		d.added(path, subject{noun: "accepted", name: b.Warning}, b.Reason)
-	}, func(a kep.Accepted, path string) {
+	}, func(a plan.Accepted, path string) {
 		d.removed(path, subject{noun: "accepted", name: a.Warning}, "")
 	})
 }

@@ -3,15 +3,15 @@ package changes
 import (
 	"fmt"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
 // figures lists the derived figures that moved. They are compared as the document shows
 // them, so a difference hidden by rounding is no change.
-func (d *differ) figures(o, n *kep.Figures) {
+func (d *differ) figures(o, n *plan.Figures) {
 	d.block = Figures
-	blocks := func(f *kep.Figures) val { return shown(fmt.Sprintf(d.w.Phrase("blocks"), f.Completeness)) }
+	blocks := func(f *plan.Figures) val { return shown(fmt.Sprintf(d.w.Phrase("blocks"), f.Completeness)) }
 	d.field("figures.completeness", subject{}, d.f("f.completeness"), blocks(o), blocks(n))
 	d.selectionFigures(orZero(o.Selection), orZero(n.Selection))
 	d.scorecardFigures(orZero(o.Scorecard), orZero(n.Scorecard))
@@ -46,7 +46,7 @@ func orZero[T any](p *T) T {
 	return *p
 }
 
-func (d *differ) selectionFigures(o, n kep.SelectionFigures) {
+func (d *differ) selectionFigures(o, n plan.SelectionFigures) {
 	top := subject{}
 	d.field("selection.class", top, d.f("f.class"), plain(o.Class), plain(n.Class))
 	d.field("selection.quadrant", top, d.f("f.quadrant"), d.enum("qshort", o.Quadrant), d.enum("qshort", n.Quadrant))
@@ -56,14 +56,14 @@ func (d *differ) selectionFigures(o, n kep.SelectionFigures) {
 	d.field("selection.visit_cost", top, d.f("f.visit_cost"), ptrVal(o.VisitCost, d.fo.Money), ptrVal(n.VisitCost, d.fn.Money))
 }
 
-func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
+func (d *differ) scorecardFigures(o, n plan.ScorecardFigures) {
 	d.field("scorecard.total", subject{}, d.f("f.total"), ptrVal(o.Total, d.fo.Percent), ptrVal(n.Total, d.fn.Percent))
-	for _, p := range kep.Perspectives {
+	for _, p := range plan.Perspectives {
 		label := d.f("f.perspective") + " " + d.w.Inline(d.l.Enum("perspective", p))
 		d.field("scorecard.perspectives."+p, subject{}, label, mapPct(d.fo, o.Perspectives, p), mapPct(d.fn, n.Perspectives, p))
 	}
 	for _, id := range d.objectiveIDs() {
-		achieved := func(f render.Format, m map[string]*kep.ObjectiveFigures) val {
+		achieved := func(f render.Format, m map[string]*plan.ObjectiveFigures) val {
 			of := m[id]
 			if of == nil {
 				return val{}
@@ -79,7 +79,7 @@ func (d *differ) scorecardFigures(o, n kep.ScorecardFigures) {
 	}
 }
 
-func (d *differ) offeringFigures(o, n kep.OfferingFigures) {
+func (d *differ) offeringFigures(o, n plan.OfferingFigures) {
 	ids := d.competitorIDs()
 	ids = append(ids, extraKeys(toSet(ids), o.RelativeQuality, n.RelativeQuality)...)
 	for _, id := range ids {
@@ -119,7 +119,7 @@ func (d *differ) offeringFigures(o, n kep.OfferingFigures) {
 	}
 }
 
-func (d *differ) valueFigures(o, n map[string]*kep.ValueFigures) {
+func (d *differ) valueFigures(o, n map[string]*plan.ValueFigures) {
 	months := func(f render.Format) func(float64) string {
 		return func(m float64) string { return fmt.Sprintf(d.w.Phrase("months"), f.Decimal(m, 1)) }
 	}
@@ -136,16 +136,16 @@ func (d *differ) valueFigures(o, n map[string]*kep.ValueFigures) {
 }
 
 // otherFigures are the map status, the action counts and the checklists' shares.
-func (d *differ) otherFigures(o, n *kep.Figures) {
+func (d *differ) otherFigures(o, n *plan.Figures) {
 	top := subject{}
-	mapStatus := func(nf *kep.NetworkFigures) val {
+	mapStatus := func(nf *plan.NetworkFigures) val {
 		if nf == nil {
 			return val{}
 		}
 		return val{key: fmt.Sprint(nf.MapStatus), show: d.l.Enum("mapstatus", fmt.Sprint(nf.MapStatus)), set: true}
 	}
 	d.field("network.map_status", top, d.f("f.map_status"), mapStatus(o.Network), mapStatus(n.Network))
-	count := func(af *kep.ActionFigures, overdue bool) val {
+	count := func(af *plan.ActionFigures, overdue bool) val {
 		switch {
 		case af == nil:
 			return val{}
@@ -156,7 +156,7 @@ func (d *differ) otherFigures(o, n *kep.Figures) {
 	}
 	d.field("actions.open", top, d.f("f.open"), count(o.Actions, false), count(n.Actions, false))
 	d.field("actions.overdue", top, d.f("f.overdue"), count(o.Actions, true), count(n.Actions, true))
-	pipe := func(pf *kep.PipelineFigures, f render.Format, v func(*kep.PipelineFigures) *float64) val {
+	pipe := func(pf *plan.PipelineFigures, f render.Format, v func(*plan.PipelineFigures) *float64) val {
 		if pf == nil {
 			return val{}
 		}
@@ -164,22 +164,22 @@ func (d *differ) otherFigures(o, n *kep.Figures) {
 	}
 	for _, k := range []struct {
 		path, word string
-		v          func(*kep.PipelineFigures) *float64
+		v          func(*plan.PipelineFigures) *float64
 	}{
-		{"pipeline.weighted", "f.pipeline", func(pf *kep.PipelineFigures) *float64 { return &pf.Weighted }},
-		{"pipeline.won", "f.won", func(pf *kep.PipelineFigures) *float64 { return &pf.Won }},
-		{"pipeline.bridge.expected", "f.expected", func(pf *kep.PipelineFigures) *float64 { return pf.Bridge.Expected }},
-		{"pipeline.bridge.gap", "f.gap", func(pf *kep.PipelineFigures) *float64 { return pf.Bridge.Gap }},
+		{"pipeline.weighted", "f.pipeline", func(pf *plan.PipelineFigures) *float64 { return &pf.Weighted }},
+		{"pipeline.won", "f.won", func(pf *plan.PipelineFigures) *float64 { return &pf.Won }},
+		{"pipeline.bridge.expected", "f.expected", func(pf *plan.PipelineFigures) *float64 { return pf.Bridge.Expected }},
+		{"pipeline.bridge.gap", "f.gap", func(pf *plan.PipelineFigures) *float64 { return pf.Bridge.Gap }},
 	} {
 		d.field(k.path, top, d.f(k.word), pipe(o.Pipeline, d.fo, k.v), pipe(n.Pipeline, d.fn, k.v))
 	}
-	askCount := func(af *kep.AskFigures) val {
+	askCount := func(af *plan.AskFigures) val {
 		if af == nil {
 			return val{}
 		}
 		return integer(d.fn, af.Open)
 	}
-	askAmount := func(af *kep.AskFigures, f render.Format) val {
+	askAmount := func(af *plan.AskFigures, f render.Format) val {
 		if af == nil {
 			return val{}
 		}
@@ -187,7 +187,7 @@ func (d *differ) otherFigures(o, n *kep.Figures) {
 	}
 	d.field("asks.open", top, d.f("f.asks_open"), askCount(o.Asks), askCount(n.Asks))
 	d.field("asks.approved_amount", top, d.f("f.approved"), askAmount(o.Asks, d.fo), askAmount(n.Asks, d.fn))
-	for _, t := range kep.ChecklistTopics {
+	for _, t := range plan.ChecklistTopics {
 		s := subject{noun: "checklist", name: d.l.Enum("topic", t)}
 		d.field("checklists."+t, s, d.f("f.checklist"), ptrVal(o.Checklists[t], d.fo.Percent), ptrVal(n.Checklists[t], d.fn.Percent))
 	}
@@ -206,7 +206,7 @@ func mapPct(f render.Format, m map[string]float64, k string) val {
 func (d *differ) objectiveIDs() []string {
 	var ids []string
 	seen := map[string]bool{}
-	for _, p := range []*kep.Plan{d.new, d.old} {
+	for _, p := range []*plan.Plan{d.new, d.old} {
 		for _, o := range p.Scorecard.Objectives {
 			if !seen[o.ID] {
 				seen[o.ID] = true
@@ -218,7 +218,7 @@ func (d *differ) objectiveIDs() []string {
 }
 
 func (d *differ) objectiveName(id string) string {
-	for _, p := range []*kep.Plan{d.new, d.old} {
+	for _, p := range []*plan.Plan{d.new, d.old} {
 		for _, o := range p.Scorecard.Objectives {
 			if o.ID == id {
 				return id + " – " + oneLine(o.Objective)
@@ -234,7 +234,7 @@ type named struct{ id, name string }
 func (d *differ) valueIDs() []named {
 	var out []named
 	seen := map[string]bool{}
-	for _, p := range []*kep.Plan{d.new, d.old} {
+	for _, p := range []*plan.Plan{d.new, d.old} {
 		for _, v := range p.Value {
 			if !seen[v.ID] {
 				seen[v.ID] = true

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -81,11 +81,11 @@ type Versions struct {
 }
 
 // Title is the report's title: "Änderungen: Kundenentwicklungsplan …".
-func Title(p *kep.Plan) string {
+func Title(p *plan.Plan) string {
 	l := render.LabelsFor(p.Lang)
 	t := p.Meta.Title
 	if strings.TrimSpace(t) == "" {
-		t = kep.DefaultTitle(l.Lang, p.Meta.Account)
+		t = plan.DefaultTitle(l.Lang, p.Meta.Account)
 	}
 	return l.T("sec.changes") + ": " + oneLine(t)
 }
@@ -136,7 +136,7 @@ type ReportOptions struct {
 // Report lays the change list out as a render.Document with the new plan's brand, so that
 // the HTML and PDF writers print it styled like the plan: an overview, then one section
 // per block with the same sentences as the text.
-func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
+func Report(p *plan.Plan, cs []Change, opt ReportOptions) *render.Document {
 	doc := reportFrame(p, opt)
 	w := words{locale.Get(doc.Lang)}
 	oldL, newL := w.Phrase("report.old"), w.Phrase("report.new")
@@ -180,7 +180,7 @@ func Report(p *kep.Plan, cs []Change, opt ReportOptions) *render.Document {
 
 // reportFrame is the document frame of the report: title, brand, date and the plan's
 // facts, as render.Build makes them for the plan itself.
-func reportFrame(p *kep.Plan, opt ReportOptions) *render.Document {
+func reportFrame(p *plan.Plan, opt ReportOptions) *render.Document {
 	l := render.LabelsFor(p.Lang)
 	f := render.NewFormat(l.Lang, p.Currency)
 	// A zero date is 1970-01-01 as in plan documents: output never depends on the clock.
@@ -205,10 +205,10 @@ func reportFrame(p *kep.Plan, opt ReportOptions) *render.Document {
 		Version:         p.Meta.Version,
 		Status:          l.Enum("status", status), StatusKey: status,
 		Period:  f.Period(p.Meta.From, p.Meta.To),
-		Date:    f.Date(kep.DateOf(now)),
-		DateISO: kep.DateOf(now).String(),
+		Date:    f.Date(plan.DateOf(now)),
+		DateISO: plan.DateOf(now).String(),
 		Now:     now,
-		Primary: or(brand.Primary, kep.DefaultPrimary), Accent: or(brand.Accent, kep.DefaultAccent),
+		Primary: or(brand.Primary, plan.DefaultPrimary), Accent: or(brand.Accent, plan.DefaultAccent),
 		Paper: paper, Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
 		Footer:    brand.Footer,

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/rendertest"
 )
 
@@ -33,12 +33,12 @@ func TestEveryKeyIsCompared(t *testing.T) {
 	if err := toml.NewEncoder(&b).Encode(rendertest.Plan(3, 3, 0, 8)); err != nil {
 		t.Fatal(err)
 	}
-	// kep.Date encodes as a quoted text; a plan writes a bare local date.
+	// plan.Date encodes as a quoted text; a plan writes a bare local date.
 	bare := regexp.MustCompile(`(?m)= "(\d{4}-\d{2}-\d{2})"$`)
 	base := bare.ReplaceAllString(b.String(), "= $1")
-	decode := func(src string) *kep.Plan {
+	decode := func(src string) *plan.Plan {
 		t.Helper()
-		var p kep.Plan
+		var p plan.Plan
 		if _, err := toml.Decode(src, &p); err != nil {
 			t.Fatalf("decode: %v", err)
 		}
@@ -49,7 +49,7 @@ func TestEveryKeyIsCompared(t *testing.T) {
 		t.Fatalf("the same plan twice gives changes: %v", texts(cs))
 	}
 	index := regexp.MustCompile(`\[[^\]]*\]`)
-	for _, k := range kep.PlanKeys() {
+	for _, k := range plan.PlanKeys() {
 		if k.Table || notCompared[k.Path] != "" {
 			continue
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -20,18 +20,18 @@ type Options struct {
 
 // Customer lays out the customer edition of a plan as a render.Document, which the HTML
 // and PDF writers write like the full document. It takes the full plan only to hand it
-// to kep.CustomerPlan at once: every line below reads the customer plan, which holds
+// to plan.CustomerPlan at once: every line below reads the customer plan, which holds
 // nothing internal, so no section added here later can leak what the copy left out.
-func Customer(full *kep.Plan, opt Options) (*render.Document, *kep.Plan, error) {
+func Customer(full *plan.Plan, opt Options) (*render.Document, *plan.Plan, error) {
 	if full == nil {
 		return nil, nil, fmt.Errorf("edition: no plan")
 	}
-	p := kep.CustomerPlan(full)
+	p := plan.CustomerPlan(full)
 	return build(p, opt), p, nil
 }
 
 type builder struct {
-	p   *kep.Plan
+	p   *plan.Plan
 	L   render.Labels
 	W   Words
 	F   render.Format
@@ -39,14 +39,14 @@ type builder struct {
 	n   int
 }
 
-func build(p *kep.Plan, opt Options) *render.Document {
+func build(p *plan.Plan, opt Options) *render.Document {
 	b := &builder{p: p, L: render.LabelsFor(p.Lang), W: WordsFor(p.Lang), F: render.NewFormat(p.Lang, p.Currency)}
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Unix(0, 0)
 	}
 	now = now.UTC()
-	today := kep.DateOf(now)
+	today := plan.DateOf(now)
 	paper := "A4"
 	if strings.EqualFold(p.Brand.Paper, "letter") {
 		paper = "letter"
@@ -174,8 +174,8 @@ func (b *builder) account() *render.Section {
 
 func (b *builder) goals() *render.Section {
 	p, L, W := b.p, b.L, b.W
-	var pains []kep.Pain
-	var inits []kep.Initiative
+	var pains []plan.Pain
+	var inits []plan.Initiative
 	if p.Account != nil {
 		pains, inits = p.Account.Pains, p.Account.Initiatives
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/rendertest"
@@ -17,9 +17,9 @@ import (
 // customerHTML writes the customer edition of the samples and of a hostile plan as HTML.
 func customerHTML(t *testing.T, dir string) []string {
 	t.Helper()
-	plans := map[string]*kep.Plan{}
+	plans := map[string]*plan.Plan{}
 	for _, name := range []string{"hansa", "brightwater", "minimal"} {
-		l := &kep.Loader{Now: testNow}
+		l := &plan.Loader{Now: testNow}
 		p, diags := l.LoadPlan("../../samples/accounts/" + name + ".toml")
 		if diags.HasErrors() {
 			t.Fatal(diags)

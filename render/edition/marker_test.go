@@ -13,8 +13,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/BurntSushi/toml"
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/onepage"
@@ -33,7 +33,7 @@ func markerOf(i int) string { return fmt.Sprintf("Zq%03dqZ", i) }
 var markerRE = regexp.MustCompile(`(?i)zq(\d{3})qz`)
 
 // markedPlan makes the full sample plan with a marker in every text key of the schema
-// (kep.PlanKeys): where the sample has the key, its value is replaced; where a table of
+// (plan.PlanKeys): where the sample has the key, its value is replaced; where a table of
 // the sample lacks a text key, it is added. A key added to the schema is covered without
 // a change here. It returns the plan's TOML and the markers by key path.
 func markedPlan(t *testing.T, lang string) ([]byte, map[string]string) {
@@ -52,7 +52,7 @@ func markedPlan(t *testing.T, lang string) ([]byte, map[string]string) {
 		data["accepted"] = []map[string]any{{"warning": "contacts", "reason": "x"}}
 	}
 	markers := map[string]string{}
-	for i, k := range kep.PlanKeys() {
+	for i, k := range plan.PlanKeys() {
 		if !k.Text {
 			continue
 		}
@@ -131,8 +131,8 @@ func markerValue(path, marker string, old any) any {
 func TestCustomerEditionLeaksNothing(t *testing.T) {
 	qpdf := rendertest.Tool(t, "qpdf")
 	pdftotext := rendertest.Tool(t, "pdftotext")
-	keys := map[string]kep.PlanKey{}
-	for _, k := range kep.PlanKeys() {
+	keys := map[string]plan.PlanKey{}
+	for _, k := range plan.PlanKeys() {
 		keys[k.Path] = k
 	}
 	dir := t.TempDir()
@@ -141,7 +141,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 	for _, lang := range locale.Langs() {
 		t.Run(lang, func(t *testing.T) {
 			src, markers := markedPlan(t, lang)
-			l := &kep.Loader{Now: testNow}
+			l := &plan.Loader{Now: testNow}
 			path := filepath.Join(dir, "accounts", "marked-"+lang+".toml")
 			p, diags := l.LoadPlanBytes(path, src)
 			if diags.HasErrors() {
@@ -157,7 +157,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := kep.Compute(cp, testNow)
+			f := plan.Compute(cp, testNow)
 			outs := map[string][]byte{}
 			var b bytes.Buffer
 			if err := htmldoc.Write(&b, doc, htmldoc.Options{}); err != nil {
@@ -210,7 +210,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 			}
 			// A marker of a key the plan does not hold cannot be found; say which keys the
 			// sample could not carry, so that a new key without sample data shows up.
-			for _, k := range kep.PlanKeys() {
+			for _, k := range plan.PlanKeys() {
 				if k.Text && markers[k.Path] == "" && k.Path != "accepted.warning" {
 					t.Errorf("no table of the sample holds %s: extend samples/accounts/hansa.toml so that the test covers it", k.Path)
 				}

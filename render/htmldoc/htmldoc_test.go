@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -21,9 +21,9 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
-func loadPlan(t testing.TB, path string) *kep.Plan {
+func loadPlan(t testing.TB, path string) *plan.Plan {
 	t.Helper()
-	l := &kep.Loader{Now: testNow}
+	l := &plan.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -31,9 +31,9 @@ func loadPlan(t testing.TB, path string) *kep.Plan {
 	return p
 }
 
-func renderPlan(t testing.TB, p *kep.Plan) []byte {
+func renderPlan(t testing.TB, p *plan.Plan) []byte {
 	t.Helper()
-	d, err := render.Build(p, kep.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Skip("no samples")
 	}
 	p := loadPlan(b, files[0])
-	f := kep.Compute(p, testNow)
+	f := plan.Compute(p, testNow)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := render.Build(p, f, render.Options{Now: testNow})
@@ -117,7 +117,7 @@ func TestConcurrentWrites(t *testing.T) {
 	var want [][]byte
 	for _, file := range samples(t) {
 		p := loadPlan(t, file)
-		d, err := render.Build(p, kep.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+		d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
 		if err != nil {
 			t.Fatal(err)
 		}

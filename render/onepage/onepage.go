@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -83,12 +83,12 @@ const (
 // Write lays out and writes the one-pager of plan p with its figures f; doc is the
 // plan's document (render.Build, or edition.Customer for the customer edition), whose
 // charts, words, formats and brand it shares.
-func Write(w io.Writer, p *kep.Plan, f *kep.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Page, error) {
+func Write(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Page, error) {
 	if p == nil || doc == nil {
 		return pdfdoc.Result{}, nil, fmt.Errorf("onepage: no plan")
 	}
 	if f == nil {
-		f = kep.Compute(p, doc.Now)
+		f = plan.Compute(p, doc.Now)
 	}
 	pw, ph := 297.0, 210.0
 	if doc.Paper == "letter" {
@@ -107,7 +107,7 @@ func Write(w io.Writer, p *kep.Plan, f *kep.Figures, doc *render.Document, opt O
 }
 
 // layout places the header and the boxes and fills each box with as many items as fit.
-func layout(c *pdfdoc.Canvas, p *kep.Plan, f *kep.Figures, doc *render.Document, opt Options) *Page {
+func layout(c *pdfdoc.Canvas, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) *Page {
 	pw, ph := c.Size()
 	pg := &Page{W: pw, H: ph}
 	W := edition.WordsFor(doc.Lang)
@@ -459,7 +459,7 @@ func chartOf(doc *render.Document, kind string) *render.Chart {
 
 // ---------------------------------------------------------------- the boxes
 
-func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) []boxSpec {
+func internalBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []boxSpec {
 	L, F := doc.Labels, doc.Format
 	none := W.T("one.none")
 	var out []boxSpec
@@ -472,7 +472,7 @@ func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 	}
 	if rv := f.Review; rv != nil && rv.Movement != nil && rv.Movement.From.Class != nil && rv.Movement.To.Class != nil {
 		m := rv.Movement
-		q := func(pl kep.Place) string {
+		q := func(pl plan.Place) string {
 			if pl.Quadrant == nil {
 				return "–"
 			}
@@ -563,7 +563,7 @@ func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 	if p.Account != nil {
 		ps := slices.Clone(p.Account.Pains)
 		rank := map[string]int{"high": 0, "medium": 1, "low": 2, "": 3}
-		slices.SortStableFunc(ps, func(a, b kep.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
+		slices.SortStableFunc(ps, func(a, b plan.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
 		for _, pn := range ps {
 			t := ""
 			if pn.Solution != "" {
@@ -603,7 +603,7 @@ func internalBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 }
 
 // actionBox lists the open actions: overdue first, then by due date, without one last.
-func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) boxSpec {
+func actionBox(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) boxSpec {
 	F := doc.Format
 	b := boxSpec{title: W.T("one.actions"), empty: W.T("one.none")}
 	overdue := map[string]bool{}
@@ -616,14 +616,14 @@ func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Word
 	for i := len(p.Team) - 1; i >= 0; i-- {
 		team[p.Team[i].ID] = p.Team[i].Name
 	}
-	var open []kep.Action
+	var open []plan.Action
 	for _, a := range p.Actions {
 		if a.Status == "done" || a.Status == "dropped" {
 			continue
 		}
 		open = append(open, a)
 	}
-	slices.SortStableFunc(open, func(a, c kep.Action) int {
+	slices.SortStableFunc(open, func(a, c plan.Action) int {
 		if overdue[a.ID] != overdue[c.ID] {
 			if overdue[a.ID] {
 				return -1
@@ -658,11 +658,11 @@ func actionBox(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Word
 
 // contactBox lists the contacts, most influential first (plan order within); the
 // internal page adds attitude and relationship.
-func contactBox(p *kep.Plan, doc *render.Document, W edition.Words, internal bool) boxSpec {
+func contactBox(p *plan.Plan, doc *render.Document, W edition.Words, internal bool) boxSpec {
 	L := doc.Labels
 	b := boxSpec{title: W.T("one.contacts"), empty: W.T("one.none")}
 	cs := slices.Clone(p.Contacts)
-	slices.SortStableFunc(cs, func(a, c kep.Contact) int { return cmp.Compare(c.Influence, a.Influence) })
+	slices.SortStableFunc(cs, func(a, c plan.Contact) int { return cmp.Compare(c.Influence, a.Influence) })
 	for _, ct := range cs {
 		it := item{lead: ct.Name, text: joinNonEmpty(" · ", ct.Title, ct.Department)}
 		if internal {
@@ -689,7 +689,7 @@ func ptr(F render.Format, v *float64) string {
 }
 
 // customerBoxes are the boxes of the customer edition's page, all from the customer plan.
-func customerBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) []boxSpec {
+func customerBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []boxSpec {
 	L, F := doc.Labels, doc.Format
 	none := W.T("one.none")
 	var out []boxSpec
@@ -703,7 +703,7 @@ func customerBoxes(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.
 	if p.Account != nil {
 		ps := slices.Clone(p.Account.Pains)
 		rank := map[string]int{"high": 0, "medium": 1, "low": 2, "": 3}
-		slices.SortStableFunc(ps, func(a, b kep.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
+		slices.SortStableFunc(ps, func(a, b plan.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
 		for _, pn := range ps {
 			t := ""
 			if pn.Solution != "" {

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -19,9 +19,9 @@ import (
 
 var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
-func load(t *testing.T, path string) *kep.Plan {
+func load(t *testing.T, path string) *plan.Plan {
 	t.Helper()
-	l := &kep.Loader{Now: testNow}
+	l := &plan.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -32,18 +32,18 @@ func load(t *testing.T, path string) *kep.Plan {
 // write renders the one-pager of p (internal, or the customer edition) and checks what
 // every one-pager must be: one page, every line inside its box, boxes inside the page
 // and apart from each other.
-func write(t *testing.T, p *kep.Plan, prev *kep.Plan, customer bool) ([]byte, *Page) {
+func write(t *testing.T, p *plan.Plan, prev *plan.Plan, customer bool) ([]byte, *Page) {
 	t.Helper()
-	f := kep.Compute(p, testNow)
+	f := plan.Compute(p, testNow)
 	var doc *render.Document
 	var err error
 	if customer {
 		doc, p, err = edition.Customer(p, edition.Options{Now: testNow})
-		f = kep.Compute(p, testNow)
+		f = plan.Compute(p, testNow)
 	} else {
 		opt := render.Options{Now: testNow}
 		if prev != nil {
-			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, testNow), f)
+			f.Review = plan.CompareReview(prev, p, plan.Compute(prev, testNow), f)
 			opt.Previous = prev
 		}
 		doc, err = render.Build(p, f, opt)
@@ -129,7 +129,7 @@ func TestSamples(t *testing.T) {
 	for _, name := range []string{"hansa", "brightwater", "minimal"} {
 		p := load(t, "../../samples/accounts/"+name+".toml")
 		for _, customer := range []bool{false, true} {
-			var pr *kep.Plan
+			var pr *plan.Plan
 			if name == "hansa" && !customer {
 				pr = prev
 			}
@@ -174,10 +174,10 @@ func TestLarge(t *testing.T) {
 	p.Contacts[321].Name = "Most Influential"
 	for i := range p.Actions {
 		p.Actions[i].Status = "open"
-		d := kep.Date{Year: 2027, Month: 12, Day: 1}
+		d := plan.Date{Year: 2027, Month: 12, Day: 1}
 		p.Actions[i].Due = &d
 	}
-	late := kep.Date{Year: 2027, Month: 2, Day: 1}
+	late := plan.Date{Year: 2027, Month: 2, Day: 1}
 	p.Actions[400].Due = &late
 	p.Actions[400].Action = "Overdue one"
 	for _, customer := range []bool{false, true} {
@@ -308,7 +308,7 @@ func TestPDFChecks(t *testing.T) {
 
 // TestTestdataPlans: the test workspace's full plan and the French plan, both editions.
 func TestTestdataPlans(t *testing.T) {
-	for _, path := range []string{"../../testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
+	for _, path := range []string{"../../plan/testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
 		p := load(t, path)
 		for _, customer := range []bool{false, true} {
 			write(t, p, nil, customer)

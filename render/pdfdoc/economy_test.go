@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -20,12 +20,12 @@ func economyDocs(t *testing.T) map[string]*render.Document {
 	for _, name := range samples(t) {
 		docs[name] = sampleDoc(t, name)
 	}
-	plan := loadSample(t, "hansa")
-	prev, diags := (&kep.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
+	pl := loadSample(t, "hansa")
+	prev, diags := (&plan.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
 	if diags.HasErrors() {
 		t.Fatalf("load previous: %v", diags)
 	}
-	d, err := render.Build(plan, kep.Compute(plan, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}

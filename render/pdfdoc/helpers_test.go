@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -34,14 +34,14 @@ func samples(t testing.TB) []string {
 }
 
 // loadSample loads a sample plan.
-func loadSample(t testing.TB, name string) *kep.Plan {
+func loadSample(t testing.TB, name string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join("..", "..", "samples", "accounts", name+".toml")
-	plan, diags := (&kep.Loader{Now: testNow}).LoadPlan(path)
+	pl, diags := (&plan.Loader{Now: testNow}).LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", name, diags)
 	}
-	return plan
+	return pl
 }
 
 // checkedPlan is a plan the tool checks run on, by name and path.
@@ -66,19 +66,19 @@ func checkedPlans(t testing.TB) []checkedPlan {
 }
 
 // loadPath loads a plan that must have no errors.
-func loadPath(t testing.TB, path string) *kep.Plan {
+func loadPath(t testing.TB, path string) *plan.Plan {
 	t.Helper()
-	plan, diags := (&kep.Loader{Now: testNow}).LoadPlan(path)
+	pl, diags := (&plan.Loader{Now: testNow}).LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
 	}
-	return plan
+	return pl
 }
 
 // build makes the document of a plan.
-func build(t testing.TB, plan *kep.Plan) *render.Document {
+func build(t testing.TB, pl *plan.Plan) *render.Document {
 	t.Helper()
-	d, err := render.Build(plan, kep.Compute(plan, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -33,7 +33,7 @@ func hostileMarkdown(size int) string {
 
 // hostilePlan is the Hansa sample with hostile text and nContacts contacts and nActions
 // actions, each with a unique name to find in the text.
-func hostilePlan(t testing.TB, nContacts, nActions int) *kep.Plan {
+func hostilePlan(t testing.TB, nContacts, nActions int) *plan.Plan {
 	p := loadSample(t, "hansa")
 	p.Meta.Account = "Hansa 😀 漢字 \U0010FFFF Müller & <Söhne> " + strings.Repeat("x", 300)
 	p.Meta.Summary = hostileMarkdown(200 << 10)

@@ -6,19 +6,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
 // The review chapter of kep render --previous in the PDF: a bookmark with its five
 // subsections before block 1, its page's text as a reader copies it, and qpdf's check.
 func TestReviewChapterPDF(t *testing.T) {
-	plan := loadSample(t, "hansa")
-	prev, diags := (&kep.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
+	pl := loadSample(t, "hansa")
+	prev, diags := (&plan.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
-	d, err := render.Build(plan, kep.Compute(plan, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -36,7 +36,7 @@ func Document(pf *Figures, opts Options) *render.Document {
 	l, f := b.l, b.f
 	ws := pf.Workspace
 	if ws == nil {
-		ws = kep.DefaultWorkspace()
+		ws = plan.DefaultWorkspace()
 	}
 	brand := ws.Brand
 	title := l.T("pf.title")
@@ -60,8 +60,8 @@ func Document(pf *Figures, opts Options) *render.Document {
 		Company:         brand.Company,
 		Confidentiality: l.Enum("confidentiality", pf.Confidentiality),
 		Period:          f.Period(pf.From, pf.To),
-		Date:            f.Date(kep.DateOf(now)),
-		DateISO:         kep.DateOf(now).String(),
+		Date:            f.Date(plan.DateOf(now)),
+		DateISO:         plan.DateOf(now).String(),
 		Now:             now,
 		Primary:         brand.Primary, Accent: brand.Accent, Paper: paper,
 		Logo: brand.LogoData, LogoType: brand.LogoType,
@@ -119,7 +119,7 @@ func (b *builder) overview() *render.Section {
 	}
 	if pf.MeanScorecard != nil {
 		tiles = append(tiles, render.Tile{Label: l.T("sum.scorecard"), Value: f.Percent(*pf.MeanScorecard),
-			Sub: l.T("pf.mean"), Light: render.Light(kep.Light(*pf.MeanScorecard))})
+			Sub: l.T("pf.mean"), Light: render.Light(plan.Light(*pf.MeanScorecard))})
 	}
 	s := &render.Section{ID: "summary", Title: l.T("pf.overview"), Level: 1, NewPage: true,
 		Blocks: []render.Block{&render.Tiles{Items: tiles}, b.quadrantTable(), b.classTable()}}

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -23,15 +23,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 var docDate = time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
 
 // loadSamples loads and computes every plan of samples/accounts, as `kep portfolio` does.
-func loadSamples(t testing.TB) ([]*kep.Plan, []*kep.Figures) {
+func loadSamples(t testing.TB) ([]*plan.Plan, []*plan.Figures) {
 	t.Helper()
 	files, err := filepath.Glob("../../samples/accounts/*.toml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no samples: %v", err)
 	}
-	l := &kep.Loader{Now: docDate}
-	var plans []*kep.Plan
-	var figs []*kep.Figures
+	l := &plan.Loader{Now: docDate}
+	var plans []*plan.Plan
+	var figs []*plan.Figures
 	for _, f := range files {
 		p, ds := l.LoadPlan(f)
 		if ds.HasErrors() {
@@ -39,7 +39,7 @@ func loadSamples(t testing.TB) ([]*kep.Plan, []*kep.Figures) {
 		}
 		p.File = filepath.Join("samples/accounts", filepath.Base(f)) // independent of the test's folder
 		plans = append(plans, p)
-		figs = append(figs, kep.Compute(p, docDate))
+		figs = append(figs, plan.Compute(p, docDate))
 	}
 	return plans, figs
 }

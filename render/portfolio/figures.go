@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // DeviationLimit is the share (in percent) by which an account's planned visits may differ
@@ -22,10 +22,10 @@ type Figures struct {
 	Currency string
 	// Confidentiality is the strictest level among the plans: the report shows all of them.
 	Confidentiality string
-	From, To        kep.Date // earliest start and latest end of the plan periods
+	From, To        plan.Date // earliest start and latest end of the plan periods
 
-	Workspace *kep.Workspace
-	Visits    *kep.VisitFigures // need against capacity and cost per visit of the workspace
+	Workspace *plan.Workspace
+	Visits    *plan.VisitFigures // need against capacity and cost per visit of the workspace
 
 	Accounts   []Account // ranked by attractiveness; unscored accounts last
 	Deviations []Account // accounts whose planned visits deviate from the class norm
@@ -33,7 +33,7 @@ type Figures struct {
 	ByClass    []ClassTotal    // A, B, C, in that order
 	ByQuadrant []QuadrantTotal // star, question, cash, marginal, in that order
 	// MeanScorecard is the unweighted mean over the accounts with data, per perspective
-	// (in kep.Perspectives order) and of the total.
+	// (in plan.Perspectives order) and of the total.
 	MeanPerspectives [4]*float64
 	MeanScorecard    *float64
 
@@ -72,12 +72,12 @@ type Account struct {
 	Scorecard *float64 // total achievement of the scorecard
 	// StartingPoint: the plan has no actual yet, Scorecard is computed from baselines.
 	StartingPoint bool
-	Perspectives  [4]*float64 // achievement per perspective, in kep.Perspectives order
+	Perspectives  [4]*float64 // achievement per perspective, in plan.Perspectives order
 
 	// Compared: the account was compared with its previous period's plan; Movement is
 	// its place there and now (nil when neither plan has a scoring).
 	Compared bool
-	Movement *kep.Movement
+	Movement *plan.Movement
 }
 
 // Totals add up the accounts of the portfolio.
@@ -124,7 +124,7 @@ var ErrMixed = errors.New("plans do not belong to one portfolio")
 // Compute aggregates the plans and their figures (figs[i] computed from plans[i]) into the
 // portfolio's figures. Plans of different workspaces or currencies cannot be compared, so
 // they are an error that names two plans that differ.
-func Compute(plans []*kep.Plan, figs []*kep.Figures) (*Figures, error) {
+func Compute(plans []*plan.Plan, figs []*plan.Figures) (*Figures, error) {
 	if len(plans) == 0 {
 		return nil, errors.New("no plans")
 	}
@@ -165,7 +165,7 @@ func Compute(plans []*kep.Plan, figs []*kep.Figures) (*Figures, error) {
 	return pf, nil
 }
 
-func sameWorkspace(plans []*kep.Plan) error {
+func sameWorkspace(plans []*plan.Plan) error {
 	first := plans[0]
 	for _, p := range plans[1:] {
 		if a, b := workspaceName(first), workspaceName(p); a != b {
@@ -178,7 +178,7 @@ func sameWorkspace(plans []*kep.Plan) error {
 	return nil
 }
 
-func workspaceName(p *kep.Plan) string {
+func workspaceName(p *plan.Plan) string {
 	if p.Workspace == nil || p.Workspace.File == "" {
 		return "the built-in defaults"
 	}
@@ -190,7 +190,7 @@ func workspaceName(p *kep.Plan) string {
 
 // commonLang is the plans' language when they all agree; a mixed portfolio speaks the
 // workspace's language.
-func commonLang(plans []*kep.Plan) string {
+func commonLang(plans []*plan.Plan) string {
 	lang := plans[0].Lang
 	for _, p := range plans[1:] {
 		if p.Lang != lang {
@@ -203,7 +203,7 @@ func commonLang(plans []*kep.Plan) string {
 	return lang
 }
 
-func strictest(plans []*kep.Plan) string {
+func strictest(plans []*plan.Plan) string {
 	level := 0
 	for _, p := range plans {
 		for i, c := range confidentiality {
@@ -215,7 +215,7 @@ func strictest(plans []*kep.Plan) string {
 	return confidentiality[level]
 }
 
-func account(p *kep.Plan, f *kep.Figures) Account {
+func account(p *plan.Plan, f *plan.Figures) Account {
 	a := Account{Name: p.Meta.Account, File: p.File, Prospect: p.Prospect()}
 	if s := p.Selection; s != nil {
 		a.Selected = true
@@ -247,7 +247,7 @@ func account(p *kep.Plan, f *kep.Figures) Account {
 	if sc := f.Scorecard; sc != nil {
 		a.Scorecard = sc.Total
 		a.StartingPoint = sc.StartingPoint
-		for i, k := range kep.Perspectives {
+		for i, k := range plan.Perspectives {
 			if v, ok := sc.Perspectives[k]; ok {
 				a.Perspectives[i] = &v
 			}

@@ -5,33 +5,33 @@ import (
 	"math"
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 func f(v float64) *float64 { return &v }
 
 // testWorkspace: 3 KAMs, 200 days × 2.5 visits = 500 visits per KAM and year; a KAM costs
 // 95,000 + 19,000 = 114,000 a year, so a visit costs 114,000 / 500 = 228.
-func testWorkspace() *kep.Workspace {
-	w := kep.DefaultWorkspace()
+func testWorkspace() *plan.Workspace {
+	w := plan.DefaultWorkspace()
 	w.File = "ws/kep.toml"
 	w.Visits.KAMs = 3
 	w.Visits.Classes[0].Customers = 12
-	w.Costs.Items = []kep.CostItem{{Name: "Gehalt", Amount: 95000}, {Name: "Reise", Amount: 19000}}
+	w.Costs.Items = []plan.CostItem{{Name: "Gehalt", Amount: 95000}, {Name: "Reise", Amount: 19000}}
 	return w
 }
 
-var year = [2]kep.Date{{Year: 2027, Month: 1, Day: 1}, {Year: 2027, Month: 12, Day: 31}}
+var year = [2]plan.Date{{Year: 2027, Month: 1, Day: 1}, {Year: 2027, Month: 12, Day: 31}}
 
-// plan builds a plan and the figures kep.Compute derives for it, worked by hand from the
+// plan builds a plan and the figures plan.Compute derives for it, worked by hand from the
 // spec's formulas (cost per visit 228).
-func plan(w *kep.Workspace, name string, attr, pos float64, class, quadrant string,
-	revenue, margin float64, visits int, norm float64) (*kep.Plan, *kep.Figures) {
-	p := &kep.Plan{Lang: "de", Currency: "EUR", File: "accounts/" + name + ".toml", Workspace: w,
-		Meta:      kep.Meta{Account: name, From: year[0], To: year[1], Confidentiality: "confidential"},
-		Selection: &kep.Selection{Revenue: revenue, ContributionMargin: margin, Visits: visits}}
+func mkPlan(w *plan.Workspace, name string, attr, pos float64, class, quadrant string,
+	revenue, margin float64, visits int, norm float64) (*plan.Plan, *plan.Figures) {
+	p := &plan.Plan{Lang: "de", Currency: "EUR", File: "accounts/" + name + ".toml", Workspace: w,
+		Meta:      plan.Meta{Account: name, From: year[0], To: year[1], Confidentiality: "confidential"},
+		Selection: &plan.Selection{Revenue: revenue, ContributionMargin: margin, Visits: visits}}
 	cost := float64(visits) * 228
-	fig := &kep.Figures{Account: name, Selection: &kep.SelectionFigures{
+	fig := &plan.Figures{Account: name, Selection: &plan.SelectionFigures{
 		Attractiveness: f(attr), Position: f(pos), Class: class, Quadrant: quadrant,
 		MarginRate: f(margin / revenue * 100), VisitCost: f(cost),
 		VisitCostRevenuePct: f(cost / revenue * 100), VisitCostMarginPct: f(cost / margin * 100),
@@ -56,15 +56,15 @@ func near(t *testing.T, what string, got *float64, want float64) {
 //	Alpha: A 81.5 P 62 → class A, star;     1,850,000 revenue, 410,000 margin, 24 visits (norm 12)
 //	Beta:  A 55   P 30 → class B, question;   600,000 revenue,  90,000 margin,  6 visits (norm 6)
 //	Gamma: A 30   P 70 → class C, cash;       200,000 revenue,  50,000 margin,  2 visits (norm 2)
-func threeAccounts() ([]*kep.Plan, []*kep.Figures) {
+func threeAccounts() ([]*plan.Plan, []*plan.Figures) {
 	w := testWorkspace()
-	pa, fa := plan(w, "Alpha", 81.5, 62, "A", "star", 1850000, 410000, 24, 12)
-	pb, fb := plan(w, "Beta", 55, 30, "B", "question", 600000, 90000, 6, 6)
-	pc, fc := plan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
-	fa.Scorecard = &kep.ScorecardFigures{Total: f(97.3), Perspectives: map[string]float64{"finance": 104.2, "customer": 88}}
-	fb.Scorecard = &kep.ScorecardFigures{Total: f(80), Perspectives: map[string]float64{"finance": 80}}
-	fb.Visits = &kep.VisitFigures{Need: 2950, Capacity: 1500}
-	return []*kep.Plan{pc, pa, pb}, []*kep.Figures{fc, fa, fb}
+	pa, fa := mkPlan(w, "Alpha", 81.5, 62, "A", "star", 1850000, 410000, 24, 12)
+	pb, fb := mkPlan(w, "Beta", 55, 30, "B", "question", 600000, 90000, 6, 6)
+	pc, fc := mkPlan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
+	fa.Scorecard = &plan.ScorecardFigures{Total: f(97.3), Perspectives: map[string]float64{"finance": 104.2, "customer": 88}}
+	fb.Scorecard = &plan.ScorecardFigures{Total: f(80), Perspectives: map[string]float64{"finance": 80}}
+	fb.Visits = &plan.VisitFigures{Need: 2950, Capacity: 1500}
+	return []*plan.Plan{pc, pa, pb}, []*plan.Figures{fc, fa, fb}
 }
 
 func TestComputeThreeAccounts(t *testing.T) {
@@ -145,8 +145,8 @@ func TestDeviationLimit(t *testing.T) {
 		norm     float64
 		deviates bool
 	}{{15, 12, false}, {9, 12, false}, {16, 12, true}, {8, 12, true}, {0, 12, true}, {0, 0, false}, {1, 0, true}} {
-		p, fig := plan(w, "X", 80, 80, "A", "star", 1000, 100, c.visits, c.norm)
-		pf, err := Compute([]*kep.Plan{p}, []*kep.Figures{fig})
+		p, fig := mkPlan(w, "X", 80, 80, "A", "star", 1000, 100, c.visits, c.norm)
+		pf, err := Compute([]*plan.Plan{p}, []*plan.Figures{fig})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,10 +161,10 @@ func TestDeviationLimit(t *testing.T) {
 func TestUnscoredAndNoCosts(t *testing.T) {
 	plans, figs := threeAccounts()
 	w := plans[0].Workspace
-	empty := &kep.Plan{Lang: "de", Currency: "EUR", File: "accounts/aaa.toml", Workspace: w,
-		Meta: kep.Meta{Account: "AAA", From: year[0], To: year[1], Confidentiality: "strictly-confidential"}}
-	plans = append([]*kep.Plan{empty}, plans...)
-	figs = append([]*kep.Figures{{Account: "AAA"}}, figs...)
+	empty := &plan.Plan{Lang: "de", Currency: "EUR", File: "accounts/aaa.toml", Workspace: w,
+		Meta: plan.Meta{Account: "AAA", From: year[0], To: year[1], Confidentiality: "strictly-confidential"}}
+	plans = append([]*plan.Plan{empty}, plans...)
+	figs = append([]*plan.Figures{{Account: "AAA"}}, figs...)
 	pf, err := Compute(plans, figs)
 	if err != nil {
 		t.Fatal(err)
@@ -177,9 +177,9 @@ func TestUnscoredAndNoCosts(t *testing.T) {
 		t.Errorf("confidentiality = %s, want the strictest", pf.Confidentiality)
 	}
 
-	p, fig := plan(w, "X", 80, 80, "A", "star", 1000, 100, 12, 12)
+	p, fig := mkPlan(w, "X", 80, 80, "A", "star", 1000, 100, 12, 12)
 	fig.Selection.VisitCost, fig.Selection.VisitCostRevenuePct, fig.Selection.VisitCostMarginPct = nil, nil, nil
-	pf, err = Compute([]*kep.Plan{p}, []*kep.Figures{fig})
+	pf, err = Compute([]*plan.Plan{p}, []*plan.Figures{fig})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,13 +192,13 @@ func TestMixedPortfolio(t *testing.T) {
 	plans, figs := threeAccounts()
 	other := testWorkspace()
 	other.File = "elsewhere/kep.toml"
-	p, fig := plan(other, "Delta", 50, 50, "B", "star", 1000, 100, 6, 6)
+	p, fig := mkPlan(other, "Delta", 50, 50, "B", "star", 1000, 100, 6, 6)
 	if _, err := Compute(append(plans, p), append(figs, fig)); !errors.Is(err, ErrMixed) {
 		t.Errorf("two workspaces: err = %v, want ErrMixed", err)
 	}
 
 	plans, figs = threeAccounts()
-	p, fig = plan(plans[0].Workspace, "Delta", 50, 50, "B", "star", 1000, 100, 6, 6)
+	p, fig = mkPlan(plans[0].Workspace, "Delta", 50, 50, "B", "star", 1000, 100, 6, 6)
 	p.Currency = "USD"
 	_, err := Compute(append(plans, p), append(figs, fig))
 	if !errors.Is(err, ErrMixed) {
@@ -212,7 +212,7 @@ func TestMixedPortfolio(t *testing.T) {
 	if _, err := Compute(nil, nil); err == nil {
 		t.Error("no plans: want an error")
 	}
-	if _, err := Compute([]*kep.Plan{nil}, []*kep.Figures{nil}); err == nil {
+	if _, err := Compute([]*plan.Plan{nil}, []*plan.Figures{nil}); err == nil {
 		t.Error("a nil plan: want an error")
 	}
 }

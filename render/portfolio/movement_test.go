@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/charts"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -14,12 +14,12 @@ import (
 // 64.5 + 25 × 4 / 10 + 20 × 5 / 10 = 84.5), the minimal plan has no previous plan.
 func TestMovement(t *testing.T) {
 	plans, figs := loadSamples(t)
-	l := &kep.Loader{Now: docDate}
+	l := &plan.Loader{Now: docDate}
 	for i, p := range plans {
-		var prev *kep.Plan
+		var prev *plan.Plan
 		switch {
 		case strings.HasSuffix(p.File, "hansa.toml"):
-			var ds kep.Diagnostics
+			var ds plan.Diagnostics
 			prev, ds = l.LoadPlan("../../samples/previous/hansa-2026.toml")
 			if ds.HasErrors() {
 				t.Fatal(ds.Err())
@@ -31,7 +31,7 @@ func TestMovement(t *testing.T) {
 		default:
 			continue
 		}
-		figs[i].Review = kep.CompareReview(prev, p, kep.Compute(prev, docDate), figs[i])
+		figs[i].Review = plan.CompareReview(prev, p, plan.Compute(prev, docDate), figs[i])
 	}
 	pf, err := Compute(plans, figs)
 	if err != nil {

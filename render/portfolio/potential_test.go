@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -17,19 +17,19 @@ func TestVerdictProspectAndTerritories(t *testing.T) {
 	for i := range w.Visits.Classes {
 		w.Visits.Classes[i].Customers = 0
 	}
-	w.Visits.Territories = []kep.Territory{
-		{Name: "Nord", KAMs: 1, WorkingDays: 200, VisitsPerDay: 2.5, Classes: []kep.VisitClass{{Class: "A", Customers: 5, Frequency: 12}, {Class: "B", Frequency: 6}, {Class: "C", Frequency: 2}}},
-		{Name: "Süd", KAMs: 2, WorkingDays: 200, VisitsPerDay: 2.5, Classes: []kep.VisitClass{{Class: "A", Customers: 7, Frequency: 12}, {Class: "B", Frequency: 6}, {Class: "C", Customers: 10, Frequency: 2}}},
+	w.Visits.Territories = []plan.Territory{
+		{Name: "Nord", KAMs: 1, WorkingDays: 200, VisitsPerDay: 2.5, Classes: []plan.VisitClass{{Class: "A", Customers: 5, Frequency: 12}, {Class: "B", Frequency: 6}, {Class: "C", Frequency: 2}}},
+		{Name: "Süd", KAMs: 2, WorkingDays: 200, VisitsPerDay: 2.5, Classes: []plan.VisitClass{{Class: "A", Customers: 7, Frequency: 12}, {Class: "B", Frequency: 6}, {Class: "C", Customers: 10, Frequency: 2}}},
 	}
 	yes, no := true, false
-	pa, fa := plan(w, "Alpha", 81.5, 62, "A", "star", 1850000, 410000, 24, 12)
+	pa, fa := mkPlan(w, "Alpha", 81.5, 62, "A", "star", 1850000, 410000, 24, 12)
 	fa.Selection.KeyAccount = &yes
 	pa.Meta.Kind = "prospect"
-	pc, fc := plan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
+	pc, fc := mkPlan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
 	fc.Selection.KeyAccount = &no
-	ws := kep.Compute(pa, time.Time{}).Visits // the workspace's visit figures, as Compute gives them
+	ws := plan.Compute(pa, time.Time{}).Visits // the workspace's visit figures, as Compute gives them
 	fa.Visits, fc.Visits = ws, ws
-	pf, err := Compute([]*kep.Plan{pa, pc}, []*kep.Figures{fa, fc})
+	pf, err := Compute([]*plan.Plan{pa, pc}, []*plan.Figures{fa, fc})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
 
@@ -53,7 +53,7 @@ func (b *builder) needBlocks() []render.Block {
 }
 
 // kamsOf is the number of KAMs of the workspace: with territories, theirs summed (A2).
-func kamsOf(ws *kep.Workspace, v *kep.VisitFigures) int {
+func kamsOf(ws *plan.Workspace, v *plan.VisitFigures) int {
 	if len(v.Territories) == 0 {
 		return ws.Visits.KAMs
 	}
@@ -155,7 +155,7 @@ func (b *builder) scorecards(num string) *render.Section {
 	l, pf := b.l, b.pf
 	s := &render.Section{ID: "scorecards", Number: num, Title: l.T("pf.scorecards"), Level: 1, NewPage: true}
 	header := []string{l.T("pf.account")}
-	for _, p := range kep.Perspectives {
+	for _, p := range plan.Perspectives {
 		header = append(header, l.Enum("perspective", p))
 	}
 	header = append(header, l.T("b2.total"))
@@ -192,7 +192,7 @@ func (b *builder) achievementRow(name string, persp [4]*float64, total *float64,
 		case start:
 			row = append(row, render.Cell{Text: b.f.Percent(*v) + " *", Muted: true, Strong: strong})
 		default:
-			row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(kep.Light(*v)), Strong: strong})
+			row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(plan.Light(*v)), Strong: strong})
 		}
 	}
 	return row
@@ -227,7 +227,7 @@ func (b *builder) appendix(wsName string) *render.Section {
 	}}}
 	for _, axis := range []struct {
 		key  string
-		crit []kep.Criterion
+		crit []plan.Criterion
 	}{{"b1.axis.a", ws.Scoring.Attractiveness}, {"b1.axis.p", ws.Scoring.Position}} {
 		t := &render.Table{Caption: l.T(axis.key), Header: []string{l.T("b1.criterion"), l.T("b1.weight")},
 			Align: right(2), Widths: []float64{3, 1}}

@@ -3,13 +3,13 @@ package rendertest
 import (
 	"testing"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 )
 
 // Each language's plan loads without errors and is written in its language.
 func TestLanguagePlans(t *testing.T) {
 	for _, lp := range LanguagePlans(t) {
-		p, diags := (&kep.Loader{}).LoadPlan(lp.Path)
+		p, diags := (&plan.Loader{}).LoadPlan(lp.Path)
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", lp.Path, diags)
 		}

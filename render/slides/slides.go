@@ -13,7 +13,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kepdev/kep"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -102,18 +102,18 @@ type spec struct {
 
 // Write lays out and writes the deck of plan p with its figures f; doc is the plan's
 // document (render.Build, or edition.Customer for the customer edition).
-func Write(w io.Writer, p *kep.Plan, f *kep.Figures, doc *render.Document, opt Options) (pdfdoc.Result, error) {
+func Write(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, error) {
 	res, _, err := WriteDeck(w, p, f, doc, opt)
 	return res, err
 }
 
 // WriteDeck is Write that also returns the layout (for tests).
-func WriteDeck(w io.Writer, p *kep.Plan, f *kep.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Deck, error) {
+func WriteDeck(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Deck, error) {
 	if p == nil || doc == nil {
 		return pdfdoc.Result{}, nil, fmt.Errorf("slides: no plan")
 	}
 	if f == nil {
-		f = kep.Compute(p, doc.Now)
+		f = plan.Compute(p, doc.Now)
 	}
 	W := edition.WordsFor(doc.Lang)
 	c, err := pdfdoc.NewCanvas(doc, PageW, PageH, "", opt.PDF)
@@ -434,7 +434,7 @@ func chartOf(doc *render.Document, kind string) *render.Chart {
 
 // ---------------------------------------------------------------- the slides
 
-func titleSlide(p *kep.Plan, doc *render.Document, W edition.Words, customer bool) spec {
+func titleSlide(p *plan.Plan, doc *render.Document, W edition.Words, customer bool) spec {
 	s := spec{kind: "title", title: doc.Title}
 	s.items = append(s.items, item{text: p.Meta.Account})
 	if customer {
@@ -446,7 +446,7 @@ func titleSlide(p *kep.Plan, doc *render.Document, W edition.Words, customer boo
 	return s
 }
 
-func internalSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) []spec {
+func internalSlides(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []spec {
 	L, F := doc.Labels, doc.Format
 	out := []spec{titleSlide(p, doc, W, false)}
 	sel := f.Selection
@@ -594,7 +594,7 @@ func internalSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition
 	if len(p.Competitors) > 0 {
 		cs := slices.Clone(p.Competitors)
 		rank := map[string]int{"high": 0, "medium": 1, "low": 2, "": 3}
-		slices.SortStableFunc(cs, func(a, b kep.Competitor) int { return cmp.Compare(rank[a.Threat], rank[b.Threat]) })
+		slices.SortStableFunc(cs, func(a, b plan.Competitor) int { return cmp.Compare(rank[a.Threat], rank[b.Threat]) })
 		s := spec{kind: "competitors", title: W.F("sl.competitors", len(cs), cs[0].Name), chart: chartOf(doc, "polarity")}
 		for _, c := range cs {
 			t := joinNonEmpty(" · ", L.T("b5.threat")+" "+L.Enum("level", c.Threat), c.Strategy)
@@ -614,7 +614,7 @@ func internalSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition
 		}
 		s := spec{kind: "network", title: W.F("sl.network", len(p.Contacts), sup), chart: chartOf(doc, "relationship")}
 		cs := slices.Clone(p.Contacts)
-		slices.SortStableFunc(cs, func(a, b kep.Contact) int { return cmp.Compare(b.Influence, a.Influence) })
+		slices.SortStableFunc(cs, func(a, b plan.Contact) int { return cmp.Compare(b.Influence, a.Influence) })
 		for _, c := range cs {
 			l := map[string]render.Light{"champion": render.Green, "supporter": render.Green, "neutral": render.Amber,
 				"skeptic": render.Red, "opponent": render.Red}[c.Attitude]
@@ -660,13 +660,13 @@ func internalSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition
 	return out
 }
 
-func painSlide(p *kep.Plan, doc *render.Document, W edition.Words) []spec {
+func painSlide(p *plan.Plan, doc *render.Document, W edition.Words) []spec {
 	if p.Account == nil || len(p.Account.Pains) == 0 {
 		return nil
 	}
 	ps := slices.Clone(p.Account.Pains)
 	rank := map[string]int{"high": 0, "medium": 1, "low": 2, "": 3}
-	slices.SortStableFunc(ps, func(a, b kep.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
+	slices.SortStableFunc(ps, func(a, b plan.Pain) int { return cmp.Compare(rank[a.Impact], rank[b.Impact]) })
 	answers := 0
 	var items []item
 	for _, pn := range ps {
@@ -682,13 +682,13 @@ func painSlide(p *kep.Plan, doc *render.Document, W edition.Words) []spec {
 
 // valueSlide shows the value concepts, the strongest first, with the document's value
 // chart of the strongest (internal) or the benefits (customer).
-func valueSlide(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
+func valueSlide(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
 	if len(p.Value) == 0 {
 		return nil
 	}
 	F := doc.Format
 	type vc struct {
-		v   kep.ValueConcept
+		v   plan.ValueConcept
 		net float64
 	}
 	var vs []vc
@@ -718,7 +718,7 @@ func valueSlide(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Wor
 	return []spec{s}
 }
 
-func actionSlide(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
+func actionSlide(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
 	F := doc.Format
 	overdue := map[string]bool{}
 	if f.Actions != nil {
@@ -730,7 +730,7 @@ func actionSlide(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Wo
 	for i := len(p.Team) - 1; i >= 0; i-- {
 		team[p.Team[i].ID] = p.Team[i].Name
 	}
-	var open []kep.Action
+	var open []plan.Action
 	for _, a := range p.Actions {
 		if a.Status != "done" && a.Status != "dropped" {
 			open = append(open, a)
@@ -739,7 +739,7 @@ func actionSlide(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Wo
 	if len(open) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(open, func(a, c kep.Action) int {
+	slices.SortStableFunc(open, func(a, c plan.Action) int {
 		if overdue[a.ID] != overdue[c.ID] {
 			if overdue[a.ID] {
 				return -1
@@ -784,7 +784,7 @@ func ptr(F render.Format, v *float64) string {
 }
 
 // customerSlides are the slides of the customer edition, all from the customer plan.
-func customerSlides(p *kep.Plan, f *kep.Figures, doc *render.Document, W edition.Words) []spec {
+func customerSlides(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []spec {
 	L, F := doc.Labels, doc.Format
 	out := []spec{titleSlide(p, doc, W, true)}
 	if len(p.Goals) > 0 {

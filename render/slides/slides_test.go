@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -21,9 +21,9 @@ import (
 
 var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
-func load(t *testing.T, path string) *kep.Plan {
+func load(t *testing.T, path string) *plan.Plan {
 	t.Helper()
-	l := &kep.Loader{Now: testNow}
+	l := &plan.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -33,18 +33,18 @@ func load(t *testing.T, path string) *kep.Plan {
 
 // deck renders the deck of p (internal with prev as --previous, or the customer edition)
 // and checks every slide's layout: text inside the slide, body type ≥ BodyMin.
-func deck(t *testing.T, p, prev *kep.Plan, customer bool) ([]byte, *Deck) {
+func deck(t *testing.T, p, prev *plan.Plan, customer bool) ([]byte, *Deck) {
 	t.Helper()
-	f := kep.Compute(p, testNow)
+	f := plan.Compute(p, testNow)
 	var doc *render.Document
 	var err error
 	if customer {
 		doc, p, err = edition.Customer(p, edition.Options{Now: testNow})
-		f = kep.Compute(p, testNow)
+		f = plan.Compute(p, testNow)
 	} else {
 		opt := render.Options{Now: testNow}
 		if prev != nil {
-			f.Review = kep.CompareReview(prev, p, kep.Compute(prev, testNow), f)
+			f.Review = plan.CompareReview(prev, p, plan.Compute(prev, testNow), f)
 			opt.Previous = prev
 		}
 		doc, err = render.Build(p, f, opt)
@@ -114,7 +114,7 @@ func TestFullDeck(t *testing.T) {
 	if got := strings.Join(kindsOf(d), " "); got != want {
 		t.Errorf("slides\n got %s\nwant %s", got, want)
 	}
-	f := kep.Compute(p, testNow)
+	f := plan.Compute(p, testNow)
 	green, results := 0, 0
 	for _, o := range f.Scorecard.Objectives {
 		if o.Light != "" {
@@ -272,7 +272,7 @@ func TestPDF(t *testing.T) {
 
 // TestTestdataPlans: the test workspace's full plan and the French plan, both editions.
 func TestTestdataPlans(t *testing.T) {
-	for _, path := range []string{"../../testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
+	for _, path := range []string{"../../plan/testdata/ws/accounts/full.toml", "../rendertest/testdata/fr/accounts/lumiere.toml"} {
 		p := load(t, path)
 		for _, customer := range []bool{false, true} {
 			_, d := deck(t, p, nil, customer)
