@@ -690,6 +690,8 @@ var deFields = map[string]string{
 	"accent":              "Akzentfarbe",
 	"font":                "Schrift",
 	"font_bold":           "fette Schrift",
+	"font_italic":         "kursive Schrift",
+	"font_bold_italic":    "fett-kursive Schrift",
 	"paper":               "Papierformat",
 	"footer":              "Fußzeile",
 	"chapter_breaks":      "Kapitelumbruch",

@@ -674,6 +674,8 @@ var enFields = map[string]string{
 	"accent":              "accent colour",
 	"font":                "font",
 	"font_bold":           "bold font",
+	"font_italic":         "italic font",
+	"font_bold_italic":    "bold italic font",
 	"paper":               "paper size",
 	"footer":              "footer",
 	"chapter_breaks":      "chapter breaks",

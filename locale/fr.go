@@ -709,6 +709,8 @@ var frFields = map[string]string{
 	"accent":              "couleur d'accent",
 	"font":                "police",
 	"font_bold":           "police grasse",
+	"font_italic":         "police italique",
+	"font_bold_italic":    "police grasse italique",
 	"paper":               "format de papier",
 	"footer":              "pied de page",
 	"chapter_breaks":      "sauts de chapitre",

@@ -41,7 +41,8 @@ func loadAssets(fsys FileSystem, d *decoded, b *Brand, raw map[string]any, dir, 
 		key  string
 		name string
 		dst  *[]byte
-	}{{"font", b.Font, &b.FontData}, {"font_bold", b.FontBold, &b.FontBoldData}} {
+	}{{"font", b.Font, &b.FontData}, {"font_bold", b.FontBold, &b.FontBoldData},
+		{"font_italic", b.FontItalic, &b.FontItalicData}, {"font_bold_italic", b.FontBoldItalic, &b.FontBoldItalicData}} {
 		if _, ok := raw[f.key]; !ok {
 			continue
 		}

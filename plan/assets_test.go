@@ -92,6 +92,8 @@ func TestBrandAssets(t *testing.T) {
 		{"font_bold = \"../assets/fonts.ttc\"", `p.toml:7:1: brand.font_bold: font is a TrueType collection (.ttc): want a single TrueType font (.ttf)`},
 		{"font = \"../assets/garbage.ttf\"", `p.toml:7:1: brand.font: font is not a readable TrueType font: sfnt: invalid bounds`},
 		{"font = \"../assets/logo.png\"", `p.toml:7:1: brand.font: font is not a TrueType font (.ttf)`},
+		{"font_italic = \"../assets/garbage.ttf\"", `p.toml:7:1: brand.font_italic: font is not a readable TrueType font: sfnt: invalid bounds`},
+		{"font_bold_italic = \"../assets/font.otf\"", `p.toml:7:1: brand.font_bold_italic: font is OpenType with CFF outlines (.otf): want a TrueType font (.ttf)`},
 	}
 	// A file outside the workspace, reachable by a relative path.
 	if err := os.WriteFile(filepath.Join(root, "outside.png"), pngBytes(t, 2, 2), 0o644); err != nil {

@@ -306,6 +306,12 @@ func mergeBrand(ws, plan Brand, set map[string]any) Brand {
 	if _, ok := set["font_bold"]; ok {
 		b.FontBold, b.FontBoldData = plan.FontBold, nil
 	}
+	if _, ok := set["font_italic"]; ok {
+		b.FontItalic, b.FontItalicData = plan.FontItalic, nil
+	}
+	if _, ok := set["font_bold_italic"]; ok {
+		b.FontBoldItalic, b.FontBoldItalicData = plan.FontBoldItalic, nil
+	}
 	return b
 }
 

@@ -92,6 +92,10 @@ type Brand struct {
 	Accent   string `toml:"accent"`
 	Font     string `toml:"font"`
 	FontBold string `toml:"font_bold"`
+	// FontItalic and FontBoldItalic complete the brand's family; without them italics
+	// are the upright faces slanted.
+	FontItalic     string `toml:"font_italic"`
+	FontBoldItalic string `toml:"font_bold_italic"`
 	Paper    string `toml:"paper"` // effective: "A4" when not given
 	Footer   string `toml:"footer"`
 	// ChapterBreaks is "page" when every chapter of the PDF starts a new page; "" or
@@ -102,6 +106,9 @@ type Brand struct {
 	LogoType     string `toml:"-"` // "png" or "jpeg"
 	FontData     []byte `toml:"-"` // TrueType bytes of font, nil for the built-in font
 	FontBoldData []byte `toml:"-"`
+	// FontItalicData and FontBoldItalicData: TrueType bytes, nil when not given.
+	FontItalicData     []byte `toml:"-"`
+	FontBoldItalicData []byte `toml:"-"`
 }
 
 // Selection is building block 1 in the plan (Auswahl).

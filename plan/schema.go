@@ -124,6 +124,8 @@ func brandSpec() *keySpec {
 		key("accent", kindColour, "Accent colour #rrggbb.", "Akzentfarbe #rrggbb."),
 		key("font", kindPath, "TrueType font (.ttf) for text, relative to this file.", "TrueType-Schrift (.ttf) für den Text, relativ zu dieser Datei."),
 		key("font_bold", kindPath, "TrueType font (.ttf) for bold text.", "TrueType-Schrift (.ttf) für fetten Text."),
+		key("font_italic", kindPath, "TrueType font (.ttf) for italic text; without it, italics are the regular font slanted.", "TrueType-Schrift (.ttf) für kursiven Text; ohne sie wird die normale Schrift schräg gestellt."),
+		key("font_bold_italic", kindPath, "TrueType font (.ttf) for bold italic text.", "TrueType-Schrift (.ttf) für fett-kursiven Text."),
 		key("paper", kindEnum, "Paper size of the PDF.", "Papierformat des PDF.").oneOf("A4", "letter"),
 		key("footer", kindText, "Extra footer text.", "Zusätzlicher Text in der Fußzeile."),
 		key("chapter_breaks", kindEnum, "Chapters in the PDF: auto (run on, default) or page (each starts a new page).", "Kapitel im PDF: auto (fortlaufend, Vorgabe) oder page (jedes auf neuer Seite).").oneOf("auto", "page"),

@@ -141,6 +141,7 @@ func (b *builder) build() *Document {
 		Primary: theme.ParseOr(p.Brand.Primary, theme.DefaultPrimary).Hex(), Accent: theme.ParseOr(p.Brand.Accent, theme.DefaultAccent).Hex(),
 		Paper: paper, Logo: p.Brand.LogoData, LogoType: p.Brand.LogoType,
 		Font: p.Brand.FontData, FontBold: p.Brand.FontBoldData,
+		FontItalic: p.Brand.FontItalicData, FontBoldItalic: p.Brand.FontBoldItalicData,
 		Footer: p.Brand.Footer, Generator: gen,
 	}
 	for _, k := range []string{p.Meta.Account, p.Brand.Company, L.T("doc.keyword")} {

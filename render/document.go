@@ -35,9 +35,11 @@ type Document struct {
 	Logo            []byte // PNG or JPEG bytes, nil without a logo
 	LogoType        string // "png" or "jpeg"
 	Font, FontBold  []byte // the brand's TrueType fonts; nil: the built-in font
-	Footer          string // extra footer text from the brand, may be ""
-	Generator       string // "kep 1.2.0"
-	Keywords        []string
+	// FontItalic, FontBoldItalic: the brand's italic faces; nil: its upright faces slanted
+	FontItalic, FontBoldItalic []byte
+	Footer                     string // extra footer text from the brand, may be ""
+	Generator                  string // "kep 1.2.0"
+	Keywords                   []string
 
 	// Cover holds the facts printed on the cover page, in order.
 	Cover []Fact

@@ -441,7 +441,7 @@ func dependencies(path string, p *plan.Plan) []string {
 		deps = append(deps, ws.File)
 		dirs = append(dirs, filepath.Dir(ws.File))
 	}
-	for _, asset := range []string{p.Brand.Logo, p.Brand.Font, p.Brand.FontBold} {
+	for _, asset := range []string{p.Brand.Logo, p.Brand.Font, p.Brand.FontBold, p.Brand.FontItalic, p.Brand.FontBoldItalic} {
 		switch {
 		case asset == "":
 		case filepath.IsAbs(asset):

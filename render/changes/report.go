@@ -211,6 +211,7 @@ func reportFrame(p *plan.Plan, opt ReportOptions) *render.Document {
 		Primary: or(brand.Primary, plan.DefaultPrimary), Accent: or(brand.Accent, plan.DefaultAccent),
 		Paper: paper, Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
+		FontItalic: brand.FontItalicData, FontBoldItalic: brand.FontBoldItalicData,
 		Footer:    brand.Footer,
 		Generator: strings.TrimSpace("kep " + opt.KepVersion),
 		Keywords:  []string{p.Meta.Account, l.T("sec.changes")},

@@ -70,6 +70,7 @@ func build(p *plan.Plan, opt Options) *render.Document {
 		Primary: colorOr(p.Brand.Primary, "#1f4e79"), Accent: colorOr(p.Brand.Accent, "#c8702a"),
 		Paper: paper, Logo: p.Brand.LogoData, LogoType: p.Brand.LogoType,
 		Font: p.Brand.FontData, FontBold: p.Brand.FontBoldData,
+		FontItalic: p.Brand.FontItalicData, FontBoldItalic: p.Brand.FontBoldItalicData,
 		Footer: p.Brand.Footer, Generator: gen,
 	}
 	for _, k := range []string{p.Meta.Account, p.Brand.Company, W.T("cust.keyword")} {

@@ -53,6 +53,19 @@ func (p *page) fontFaces(used []rune, italic bool) {
 			bold = reg
 		}
 		faces[0].data, faces[1].data = reg, bold
+		// The brand's italic faces where it gives them ([brand] font_italic,
+		// font_bold_italic); without them the browser slants, as the PDF does.
+		if it, bi := p.d.FontItalic, p.d.FontBoldItalic; italic {
+			if len(it) > 0 {
+				faces = append(faces, face{it, "400", "italic"})
+				if len(bi) == 0 {
+					bi = it // as the PDF: bold italic is the italic face until one comes
+				}
+			}
+			if len(bi) > 0 {
+				faces = append(faces, face{bi, "700", "italic"})
+			}
+		}
 	} else if italic {
 		faces = append(faces, face{fonts.Italic(), "400", "italic"}, face{fonts.BoldItalic(), "700", "italic"})
 	}

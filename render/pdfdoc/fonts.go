@@ -219,16 +219,19 @@ type fontSet struct {
 	fallback map[string]*face // the Go fonts, for runes the text face lacks
 	mono     *face
 	cov      *coverage
-	// slanted: the italic styles have no face of their own (a brand font without
-	// italic) and are drawn as the upright face slanted, so that emphasis shows.
-	slanted bool
+	// slanted: the italic styles ("I", "BI") that have no face of their own (a brand
+	// without font_italic / font_bold_italic) and are drawn as an upright face slanted,
+	// so that emphasis shows.
+	slanted map[string]bool
 }
 
-// newFontSet returns the built-in Go fonts, or the brand's font where given: the brand's
+// newFontSet returns the built-in family, or the brand's fonts where given: the brand's
 // regular face replaces regular and italic, its bold face (else its regular) bold and
-// bold-italic, so that a document never mixes two typefaces in running text. Code stays
-// in the built-in monospaced face.
-func newFontSet(regular, bold []byte) (*fontSet, error) {
+// bold-italic, so that a document never mixes two typefaces in running text; italics[0]
+// (font_italic) and italics[1] (font_bold_italic), where given, are the italic faces,
+// else those styles are their upright face slanted. A bold italic without an italic is
+// used for bold italic only. Code stays in the built-in monospaced face.
+func newFontSet(regular, bold []byte, italics ...[]byte) (*fontSet, error) {
 	// The built-in set is the same for every document: made once per process and shared
 	// read-only; the embedded fonts are parsed directly, not looked up by a hash of their
 	// ~750 KB.
@@ -247,7 +250,22 @@ func newFontSet(regular, bold []byte) (*fontSet, error) {
 		}
 	}
 	fs := &fontSet{styles: map[string]*face{"": r, "I": r, "B": b, "BI": b},
-		fallback: builtinFonts.fs.fallback, mono: builtinFonts.fs.mono, slanted: true}
+		fallback: builtinFonts.fs.fallback, mono: builtinFonts.fs.mono,
+		slanted: map[string]bool{"I": true, "BI": true}}
+	for k, st := range []string{"I", "BI"} {
+		if len(italics) <= k || len(italics[k]) == 0 {
+			continue
+		}
+		f, err := loadFace(italics[k])
+		if err != nil {
+			return nil, fmt.Errorf("brand %s font: %w", map[string]string{"I": "italic", "BI": "bold italic"}[st], err)
+		}
+		fs.styles[st], fs.slanted[st] = f, false
+		if st == "I" && fs.slanted["BI"] {
+			// Until a bold italic comes: bold italic is the italic face (not the bold slanted).
+			fs.styles["BI"], fs.slanted["BI"] = f, false
+		}
+	}
 	fs.cov = fs.drawable()
 	return fs, nil
 }

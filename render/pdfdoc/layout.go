@@ -239,7 +239,8 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 	// was a third of a page's operators.
 	e.setFill(c)
 	e.setText(c)
-	slant := e.fonts.slanted && st&stItalic != 0 && st&stMono == 0
+	_, fst := fontOf(st)
+	slant := st&stMono == 0 && e.fonts.slanted[fst]
 	if slant {
 		e.pdf.TransformBegin()
 		e.pdf.TransformSkewX(slantAngle, x, y) // about the baseline: the line stays put

@@ -241,7 +241,7 @@ func TestNoHeadingEndsAPage(t *testing.T) {
 		for _, paper := range []string{"A4", "letter"} {
 			d := sampleDoc(t, name)
 			d.Paper = paper
-			fs, err := newFontSet(d.Font, d.FontBold)
+			fs, err := newFontSet(d.Font, d.FontBold, d.FontItalic, d.FontBoldItalic)
 			if err != nil {
 				t.Fatal(err)
 			}

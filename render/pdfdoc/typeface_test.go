@@ -8,6 +8,8 @@ import (
 
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/fonts"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
 )
 
 // TestFontsEmbeddedUnderTheirNames: the faces are embedded under their PostScript names
@@ -73,14 +75,21 @@ func TestBrandWithoutItalicSlants(t *testing.T) {
 	brand := append([]byte(nil), fonts.Regular()...) // a font of the brand's own
 	for _, c := range []struct {
 		regular []byte
+		italics [][]byte
 		slant   bool
-	}{{nil, false}, {brand, true}} {
-		fs, err := newFontSet(c.regular, nil)
+	}{{nil, nil, false}, {brand, nil, true},
+		// A brand that gives its italic faces ([brand] font_italic, font_bold_italic)
+		// prints them, not a slant.
+		{brand, [][]byte{goitalic.TTF, gobolditalic.TTF}, false}} {
+		fs, err := newFontSet(c.regular, nil, c.italics...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fs.slanted != c.slant {
+		if fs.slanted["I"] != c.slant || fs.slanted["BI"] != c.slant {
 			t.Fatalf("brand %v: slanted %v", c.regular != nil, fs.slanted)
+		}
+		if len(c.italics) > 0 && fs.styles["I"] == fs.styles[""] {
+			t.Fatal("the brand's italic face is not used for italics")
 		}
 		d := &render.Document{Labels: render.LabelsFor("de"), Format: render.NewFormat("de", "EUR")}
 		w := newDocWriter(d, fs, Options{Now: testNow})

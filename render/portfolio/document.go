@@ -66,6 +66,7 @@ func Document(pf *Figures, opts Options) *render.Document {
 		Primary:         brand.Primary, Accent: brand.Accent, Paper: paper,
 		Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
+		FontItalic: brand.FontItalicData, FontBoldItalic: brand.FontBoldItalicData,
 		Footer:    brand.Footer,
 		Generator: strings.TrimSpace("kep " + opts.KepVersion),
 		Keywords:  []string{l.T("pf.title"), "KAM"},
