@@ -96,8 +96,8 @@ type Brand struct {
 	// are the upright faces slanted.
 	FontItalic     string `toml:"font_italic"`
 	FontBoldItalic string `toml:"font_bold_italic"`
-	Paper    string `toml:"paper"` // effective: "A4" when not given
-	Footer   string `toml:"footer"`
+	Paper          string `toml:"paper"` // effective: "A4" when not given
+	Footer         string `toml:"footer"`
 	// ChapterBreaks is "page" when every chapter of the PDF starts a new page; "" or
 	// "auto" (the default) lets chapters run on.
 	ChapterBreaks string `toml:"chapter_breaks"`
