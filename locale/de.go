@@ -2,6 +2,8 @@ package locale
 
 import "strconv"
 
+func init() { register(de) }
+
 // German (de), the default language of plans and documents.
 var de = &Locale{
 	Lang: "de", Name: "Deutsch",
@@ -11,6 +13,7 @@ var de = &Locale{
 	date:        func(y, m, d int) string { return pad2(d) + "." + pad2(m) + "." + strconv.Itoa(y) },
 	quotes:      [2]string{"„", "“"},
 	labels:      deLabels, nouns: deNouns, fields: deFields, phrases: dePhrases,
+	messages: msgDE, enumWords: msgValuesDE,
 	newNoun: func(n Noun) string {
 		switch n.Gender {
 		case 'm':
@@ -627,6 +630,82 @@ var deLabels = map[string]string{
 	"pf.move.new":      "Ohne Plan in %s (neu): %s.",
 	"pf.move.class":    "Klasse",
 	"pf.move.quadrant": "Feld",
+
+	// customer edition, one-page summary and slides (render/edition): their own words
+	"cust.title":       "Gemeinsamer Account-Plan %s",
+	"cust.keyword":     "Gemeinsamer Account-Plan",
+	"cust.for":         "Erstellt für",
+	"cust.forline":     "Erstellt für %s",
+	"cust.from":        "Von",
+	"cust.kam":         "Ihr Key Account Manager",
+	"cust.account":     "Das Unternehmen",
+	"cust.goals":       "Ziele, Herausforderungen und Initiativen",
+	"cust.offer":       "Unser Angebot",
+	"cust.value":       "Ihr Nutzen",
+	"cust.value.year":  "Nutzen pro Jahr",
+	"cust.value.total": "Nutzen über %d Jahre",
+	"cust.strengths":   "Stärken und Chancen",
+	"cust.people":      "Team und Ansprechpartner",
+	"cust.ourteam":     "Unser Team",
+	"cust.yourteam":    "Ihre Ansprechpartner",
+	"cust.actions":     "Gemeinsame Maßnahmen",
+	"cust.reviews":     "Gemeinsame Reviews",
+	"cust.edition":     "Kundenausgabe",
+	"cust.initiatives": "Ihre Initiativen",
+	"cust.yourgoal":    "Ihr Ziel",
+	"cust.ourgoal":     "Unser Ziel",
+	"cust.contrib":     "Unser Beitrag",
+	"cust.answer":      "Unsere Antwort",
+	"cust.joint":       "Gemeinsame Ziele",
+
+	"one.title":       "%s auf einen Blick",
+	"one.more":        "+%d weitere",
+	"one.class":       "Klasse und Portfolio",
+	"one.scorecard":   "Scorecard",
+	"one.bridge":      "Umsatzbrücke",
+	"one.pains":       "Schmerzen → unsere Antworten",
+	"one.asks":        "Anliegen an das Management",
+	"one.risks":       "Größte Risiken",
+	"one.actions":     "Nächste Maßnahmen",
+	"one.contacts":    "Schlüsselkontakte",
+	"one.none":        "keine",
+	"one.moved":       "vorher %s (%s) → jetzt %s (%s)",
+	"one.overdue":     "überfällig",
+	"one.goals":       "Gemeinsame Ziele",
+	"one.value":       "Nutzen für den Kunden",
+	"one.strengths":   "Stärken und Chancen",
+	"one.initiatives": "Initiativen des Kunden",
+	"one.objectives":  "%d von %d Zielen im Plan",
+	"one.asof":        "Stand %s",
+
+	"sl.title":        "Review %s",
+	"sl.summary":      "%s: Klasse %s, %s",
+	"sl.summary.noc":  "%s auf einen Blick",
+	"sl.portfolio":    "Portfolio: %s, Klasse %s",
+	"sl.moved":        "Portfolio: von %s nach %s",
+	"sl.scorecard":    "Scorecard: %d von %d Zielen im Plan",
+	"sl.scorecard.s":  "Scorecard: Ausgangslage von %d Zielen",
+	"sl.review":       "Rückblick %s: %s Zielerreichung",
+	"sl.review.noach": "Rückblick %s",
+	"sl.pains":        "%d Schmerzen, %d Antworten",
+	"sl.value":        "Mehrwert: %s Nettonutzen pro Jahr",
+	"sl.value.b":      "Mehrwert: %s Nutzen pro Jahr",
+	"sl.swot":         "SWOT: %d Stärken, %d Risiken",
+	"sl.swot.c":       "Stärken und Chancen",
+	"sl.competitors":  "Wettbewerb: %d Wettbewerber, stärkster %s",
+	"sl.network":      "Netzwerk: %d Kontakte, %d Befürworter",
+	"sl.network.c":    "Ihre Ansprechpartner und unser Team",
+	"sl.pipeline":     "Pipeline: %s gewichtet",
+	"sl.bridge.gap":   "Umsatzbrücke: %s Lücke zum Plan",
+	"sl.bridge.ok":    "Umsatzbrücke: Plan gedeckt",
+	"sl.asks":         "%d Anliegen zur Entscheidung",
+	"sl.actions":      "Maßnahmen: %d offen, %d überfällig",
+	"sl.actions.c":    "Gemeinsame Maßnahmen: %d offen",
+	"sl.goals":        "Gemeinsame Ziele",
+	"sl.offer":        "Unser Angebot",
+	"sl.slide":        "Folie %d / %d",
+	"sl.overdue":      "überfällig",
+	"sl.more":         "+%d weitere im Plan",
 }
 
 // deNouns name the item kinds of the change sentences (kep diff, --since).

@@ -2,6 +2,8 @@ package locale
 
 import "strconv"
 
+func init() { register(fr) }
+
 // French (fr, spec A11): thousands grouped by U+202F, the decimal comma, "12,5 %" and
 // "2 400 000 €" as CLDR writes them (U+202F before "%", U+00A0 before the currency),
 // dates "15/01/2027"; the words of the documents in French business language (plan de
@@ -16,6 +18,7 @@ var fr = &Locale{
 	quotes:      [2]string{"«\u00a0", "\u00a0»"}, lowerInline: true,
 	colon: "\u00a0: ", semicolon: "\u202f; ",
 	labels: frLabels, nouns: frNouns, fields: frFields, phrases: frPhrases,
+	messages: msgFR, enumWords: msgValuesFR,
 	newNoun: func(n Noun) string {
 		if n.Gender == 'f' {
 			return "nouvelle " + n.Word
@@ -646,6 +649,82 @@ var frLabels = map[string]string{
 	"pf.move.new":      "Sans plan dans %s (nouveau)\u00a0: %s.",
 	"pf.move.class":    "Classe",
 	"pf.move.quadrant": "Case",
+
+	// customer edition, one-page summary and slides (render/edition): their own words
+	"cust.title":       "Plan de compte commun %s",
+	"cust.keyword":     "Plan de compte commun",
+	"cust.for":         "Préparé pour",
+	"cust.forline":     "Préparé pour %s",
+	"cust.from":        "De",
+	"cust.kam":         "Votre responsable grand compte",
+	"cust.account":     "L'entreprise",
+	"cust.goals":       "Objectifs, difficultés et initiatives",
+	"cust.offer":       "Notre offre",
+	"cust.value":       "Vos bénéfices",
+	"cust.value.year":  "Bénéfice par an",
+	"cust.value.total": "Bénéfice sur %d ans",
+	"cust.strengths":   "Forces et opportunités",
+	"cust.people":      "Équipe et interlocuteurs",
+	"cust.ourteam":     "Notre équipe",
+	"cust.yourteam":    "Vos interlocuteurs",
+	"cust.actions":     "Actions communes",
+	"cust.reviews":     "Revues communes",
+	"cust.edition":     "Édition client",
+	"cust.initiatives": "Vos initiatives",
+	"cust.yourgoal":    "Votre objectif",
+	"cust.ourgoal":     "Notre objectif",
+	"cust.contrib":     "Notre contribution",
+	"cust.answer":      "Notre réponse",
+	"cust.joint":       "Objectifs communs",
+
+	"one.title":       "%s en un coup d'œil",
+	"one.more":        "+%d de plus",
+	"one.class":       "Classe et portefeuille",
+	"one.scorecard":   "Tableau de bord",
+	"one.bridge":      "Pont de chiffre d'affaires",
+	"one.pains":       "Principales difficultés → nos réponses",
+	"one.asks":        "Demandes à la direction",
+	"one.risks":       "Risques majeurs",
+	"one.actions":     "Prochaines actions",
+	"one.contacts":    "Contacts clés",
+	"one.none":        "aucun",
+	"one.moved":       "avant %s (%s) → maintenant %s (%s)",
+	"one.overdue":     "en retard",
+	"one.goals":       "Objectifs communs",
+	"one.value":       "Valeur pour le client",
+	"one.strengths":   "Forces et opportunités",
+	"one.initiatives": "Initiatives du client",
+	"one.objectives":  "%d objectifs sur %d dans le plan",
+	"one.asof":        "État au %s",
+
+	"sl.title":        "Revue %s",
+	"sl.summary":      "%s : classe %s, %s",
+	"sl.summary.noc":  "%s en un coup d'œil",
+	"sl.portfolio":    "Portefeuille : %s, classe %s",
+	"sl.moved":        "Portefeuille : de %s à %s",
+	"sl.scorecard":    "Tableau de bord : %d objectifs sur %d dans le plan",
+	"sl.scorecard.s":  "Tableau de bord : point de départ de %d objectifs",
+	"sl.review":       "Bilan %s : %s de réalisation",
+	"sl.review.noach": "Bilan %s",
+	"sl.pains":        "%d difficultés, %d réponses",
+	"sl.value":        "Valeur : %s de bénéfice net par an",
+	"sl.value.b":      "Valeur : %s de bénéfice par an",
+	"sl.swot":         "SWOT : %d forces, %d menaces",
+	"sl.swot.c":       "Forces et opportunités",
+	"sl.competitors":  "Concurrence : %d concurrents, le plus fort %s",
+	"sl.network":      "Réseau : %d contacts, %d favorables",
+	"sl.network.c":    "Vos interlocuteurs et notre équipe",
+	"sl.pipeline":     "Pipeline : %s pondéré",
+	"sl.bridge.gap":   "Pont de CA : écart de %s au plan",
+	"sl.bridge.ok":    "Pont de CA : plan couvert",
+	"sl.asks":         "%d demandes à décider",
+	"sl.actions":      "Actions : %d ouvertes, %d en retard",
+	"sl.actions.c":    "Actions communes : %d ouvertes",
+	"sl.goals":        "Objectifs communs",
+	"sl.offer":        "Notre offre",
+	"sl.slide":        "Diapositive %d / %d",
+	"sl.overdue":      "en retard",
+	"sl.more":         "+%d de plus dans le plan",
 }
 
 // frNouns name the item kinds of the change sentences (kep diff, --since).

@@ -53,6 +53,13 @@ type Locale struct {
 	// parent names the item another belongs to, before its name: "in Leistungspaket",
 	// "of competitor", "de l'offre de services"; nil joins the phrase prep and the noun.
 	parent func(prep string, n Noun) string
+
+	// messages translate kep's messages (CLI, diagnostics, --help, the preview's pages),
+	// keyed by the English text (messages.go); nil for English, the language of the code.
+	messages map[string]string
+	// enumWords name the values of the plan format's enums in the language ("high":
+	// "hoch", "Hoch"), for the hint "did you mean `high`?".
+	enumWords map[string][]string
 }
 
 // Noun is an item kind as the change sentences name it, with its grammatical gender
@@ -62,41 +69,74 @@ type Noun struct {
 	Gender byte
 }
 
-// all lists the supported document languages, the default language first.
-var all = []*Locale{de, en, fr}
+// languages is the registry of document languages: each language file (de.go, en.go,
+// fr.go, …) registers its Locale in an init function, and every consumer (the schema's
+// lang values, kep init, the message catalogues, hyphenation, the tests) iterates
+// Languages(). The default language comes first, the others follow by code.
+var languages []*Locale
 
-// All returns the supported document languages, German (the default) first. Tests iterate
-// it so that every language passes the same checks.
-func All() []*Locale { return append([]*Locale(nil), all...) }
+// defaultLang is the language of plans that state none.
+const defaultLang = "de"
 
-// Langs returns the codes of All() in order: "de", "en", "fr".
+// register adds l to the registry; a second language with the same code panics (two files
+// claim one language).
+func register(l *Locale) {
+	for _, o := range languages {
+		if o.Lang == l.Lang {
+			panic("locale: language " + l.Lang + " registered twice")
+		}
+	}
+	languages = append(languages, l)
+	sort.SliceStable(languages, func(i, j int) bool {
+		a, b := languages[i], languages[j]
+		if (a.Lang == defaultLang) != (b.Lang == defaultLang) {
+			return a.Lang == defaultLang
+		}
+		return a.Lang < b.Lang
+	})
+}
+
+// Languages returns the supported document languages, German (the default) first, then
+// by code. Tests iterate it so that every language passes the same checks.
+func Languages() []*Locale { return append([]*Locale(nil), languages...) }
+
+// All is Languages.
+//
+// Deprecated: use Languages.
+func All() []*Locale { return Languages() }
+
+// Default is the default language of plans and documents, German.
+func Default() *Locale { return Get(defaultLang) }
+
+// Langs returns the codes of Languages() in order: "de", "en", "fr".
 func Langs() []string {
-	codes := make([]string, len(all))
-	for i, l := range all {
+	codes := make([]string, len(languages))
+	for i, l := range languages {
 		codes[i] = l.Lang
 	}
 	return codes
 }
 
 // Supported reports whether lang is a document language.
-func Supported(lang string) bool {
-	for _, l := range all {
+func Supported(lang string) bool { return Lookup(lang) != nil }
+
+// Lookup returns the locale of lang, or nil for a code that is no document language.
+func Lookup(lang string) *Locale {
+	for _, l := range languages {
 		if l.Lang == lang {
-			return true
+			return l
 		}
 	}
-	return false
+	return nil
 }
 
 // Get returns the locale of lang; "" and unknown codes give German, the default language
 // of plans (the schema refuses other codes before anything is rendered).
 func Get(lang string) *Locale {
-	for _, l := range all {
-		if l.Lang == lang {
-			return l
-		}
+	if l := Lookup(lang); l != nil {
+		return l
 	}
-	return de
+	return Lookup(defaultLang)
 }
 
 // Label returns the text of a label key and whether the language has it.

@@ -8,8 +8,8 @@ import (
 
 // kep's messages (diagnostics, CLI errors, help, the preview's pages) are written in
 // English in the code and translated when they are printed: a Msg keeps the English
-// format and its arguments, and In renders it in a language from the catalogues of
-// msg_de.go and msg_fr.go, keyed by the English format. A format missing from a
+// format and its arguments, and In renders it in a language from the catalogue of its
+// Locale (the messages of de.go, fr.go, …), keyed by the English format. A format missing from a
 // catalogue prints in English (TestMsgCatalogues over plan/ and cmd/kep fail on
 // it). Only the text changes: the "file:line:col: key.path:" prefix that editors jump to
 // is written by the caller in every language alike.
@@ -86,15 +86,25 @@ func (e *MsgError) Unwrap() []error {
 	return errs
 }
 
-// MsgLangs are the languages kep's messages are written in, English first.
-var MsgLangs = []string{"en", "de", "fr"}
+// msgSource is the language the code writes its messages in; the other languages
+// translate them.
+const msgSource = "en"
+
+// MsgLangs returns the languages kep's messages are written in: English, the language of
+// the code, first, then every other document language of Languages().
+func MsgLangs() []string {
+	out := []string{msgSource}
+	for _, l := range languages {
+		if l.Lang != msgSource {
+			out = append(out, l.Lang)
+		}
+	}
+	return out
+}
 
 func msgCatalogue(lang string) map[string]string {
-	switch lang {
-	case "de":
-		return msgDE
-	case "fr":
-		return msgFR
+	if l := Lookup(lang); l != nil && lang != msgSource {
+		return l.messages
 	}
 	return nil
 }
@@ -123,7 +133,7 @@ func MsgLangFrom(getenv func(string) string, planLang string) string {
 			return l
 		}
 	}
-	return "en"
+	return msgSource
 }
 
 // msgLangOf reads a language from a locale name: "de_DE.UTF-8" and "de-AT" are German,
@@ -134,24 +144,23 @@ func msgLangOf(v string) (string, bool) {
 	if i := strings.IndexAny(v, "_-.@"); i >= 0 {
 		v = v[:i]
 	}
-	switch v {
-	case "de", "en", "fr":
+	if Supported(v) {
 		return v, true
 	}
-	return "en", false
+	return msgSource, false
 }
 
-// MsgEnumValue finds the value among values that word names in German or French
-// ("hoch" → "high", "Befürworter" → "supporter"): written without case, or off by a
-// typo; "" when there is none.
+// MsgEnumValue finds the value among values that word names in another language than
+// English ("hoch" → "high", "Befürworter" → "supporter", "élevé" → "high"), written in
+// any case; "" when there is none. The languages are asked in the order of Languages().
 func MsgEnumValue(word string, values []string) string {
 	w := strings.ToLower(strings.TrimSpace(word))
 	if w == "" {
 		return ""
 	}
-	for _, words := range []map[string][]string{msgValuesDE, msgValuesFR} {
+	for _, l := range languages {
 		for _, v := range values {
-			for _, t := range words[v] {
+			for _, t := range l.enumWords[v] {
 				if strings.ToLower(t) == w {
 					return v
 				}
