@@ -14,6 +14,9 @@ var de = &Locale{
 	quotes:      [2]string{"„", "“"},
 	labels:      deLabels, nouns: deNouns, fields: deFields, phrases: dePhrases,
 	messages: msgDE, enumWords: msgValuesDE,
+	// The minimum letters around a point are the brief's typesetting values, as the
+	// patterns state them.
+	hyphenation: Hyphenation{"hyph-de-1996.tex", 2, 2},
 	newNoun: func(n Noun) string {
 		switch n.Gender {
 		case 'm':

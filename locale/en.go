@@ -18,8 +18,9 @@ var en = &Locale{
 	},
 	quotes: [2]string{"“", "”"}, lowerInline: true,
 	labels: enLabels, nouns: enNouns, fields: enFields, phrases: enPhrases,
-	newNoun: func(n Noun) string { return "new " + n.Word },
-	removed: func(n Noun, rest string) string { return "removed " + n.Word + rest },
+	hyphenation: Hyphenation{"hyph-en-us.tex", 2, 3},
+	newNoun:     func(n Noun) string { return "new " + n.Word },
+	removed:     func(n Noun, rest string) string { return "removed " + n.Word + rest },
 }
 
 // enLabels are the words of the documents: plan documents, then the portfolio report.

@@ -19,6 +19,9 @@ var fr = &Locale{
 	colon: "\u00a0: ", semicolon: "\u202f; ",
 	labels: frLabels, nouns: frNouns, fields: frFields, phrases: frPhrases,
 	messages: msgFR, enumWords: msgValuesFR,
+	// Its file says 2/2; three letters after the point keep French syllables like
+	// "-ble" whole.
+	hyphenation: Hyphenation{"hyph-fr.tex", 2, 3},
 	newNoun: func(n Noun) string {
 		if n.Gender == 'f' {
 			return "nouvelle " + n.Word

@@ -54,6 +54,10 @@ type Locale struct {
 	// "of competitor", "de l'offre de services"; nil joins the phrase prep and the noun.
 	parent func(prep string, n Noun) string
 
+	// hyphenation names the language's TeX patterns and its minimum letters around a
+	// point (render/hyph); no patterns: the language's words are not hyphenated.
+	hyphenation Hyphenation
+
 	// messages translate kep's messages (CLI, diagnostics, --help, the preview's pages),
 	// keyed by the English text (messages.go); nil for English, the language of the code.
 	messages map[string]string
@@ -61,6 +65,18 @@ type Locale struct {
 	// "hoch", "Hoch"), for the hint "did you mean `high`?".
 	enumWords map[string][]string
 }
+
+// Hyphenation says how a language's words are hyphenated: Patterns is a file of TeX
+// hyphenation patterns in render/hyph/patterns ("hyph-de-1996.tex"), LeftMin and RightMin
+// the letters kept before the first and after the last point.
+type Hyphenation struct {
+	Patterns          string
+	LeftMin, RightMin int
+}
+
+// Hyphenation returns how the language's words are hyphenated; Patterns is "" for a
+// language without patterns.
+func (l *Locale) Hyphenation() Hyphenation { return l.hyphenation }
 
 // Noun is an item kind as the change sentences name it, with its grammatical gender
 // ('m', 'f' or 'n'; English ignores it) for the words that agree with it.

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kepdev/kep/locale"
 )
 
 //go:embed patterns/*.tex
@@ -22,29 +24,24 @@ type Hyphenator struct {
 	exceptions        map[string][]int  // lower-case word → rune positions of its points
 }
 
-// The minimum letters before and after a point are the brief's typesetting values:
-// German 2/2 as its patterns state, English 2/3, French 2/3 (its file says 2/2; three
-// letters after the point keep French syllables like "-ble" whole).
-var (
-	german  = &Hyphenator{file: "patterns/hyph-de-1996.tex", leftMin: 2, rightMin: 2}
-	english = &Hyphenator{file: "patterns/hyph-en-us.tex", leftMin: 2, rightMin: 3}
-	french  = &Hyphenator{file: "patterns/hyph-fr.tex", leftMin: 2, rightMin: 3}
-)
+// hyphenators are the languages' Hyphenators by code, made from the locales: each
+// Locale names its pattern file and minimum letters (locale.Hyphenation).
+var hyphenators = sync.OnceValue(func() map[string]*Hyphenator {
+	m := map[string]*Hyphenator{}
+	for _, l := range locale.Languages() {
+		if h := l.Hyphenation(); h.Patterns != "" {
+			m[l.Lang] = &Hyphenator{file: "patterns/" + h.Patterns, leftMin: h.LeftMin, rightMin: h.RightMin}
+		}
+	}
+	return m
+})
 
 // For returns the hyphenator of a language tag ("de", "de-CH", "en-GB", "fr"), or nil
 // for a language without patterns: its words are then not hyphenated.
 func For(lang string) *Hyphenator {
 	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(lang)), "-")
 	base, _, _ = strings.Cut(base, "_")
-	switch base {
-	case "de":
-		return german
-	case "en":
-		return english
-	case "fr":
-		return french
-	}
-	return nil
+	return hyphenators()[base]
 }
 
 // load parses the \patterns{…} and \hyphenation{…} groups of the TeX file.

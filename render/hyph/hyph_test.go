@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/locale"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden.txt")
@@ -107,7 +109,7 @@ func FuzzPoints(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, h := range []*Hyphenator{german, english, french} {
+		for _, h := range hyphenators() {
 			last := 0
 			for _, p := range h.Points(s) {
 				if p <= last || p >= len(s) {
@@ -124,5 +126,26 @@ func BenchmarkGerman(b *testing.B) {
 	de.Points("x")
 	for b.Loop() {
 		de.Points("Instandhaltungsplanungsleiter")
+	}
+}
+
+// Every document language that names hyphenation patterns has them here (patterns/), with
+// sane minimums: a missing file would panic at the first document in that language.
+func TestEveryLanguageHasItsPatterns(t *testing.T) {
+	for _, l := range locale.Languages() {
+		h := l.Hyphenation()
+		if h.Patterns == "" {
+			continue
+		}
+		if _, err := patternFiles.ReadFile("patterns/" + h.Patterns); err != nil {
+			t.Errorf("%s: hyphenation patterns %s: %v (put the file in render/hyph/patterns)", l.Lang, h.Patterns, err)
+			continue
+		}
+		if h.LeftMin < 1 || h.RightMin < 1 {
+			t.Errorf("%s: hyphenation minimums %d/%d, want at least 1/1", l.Lang, h.LeftMin, h.RightMin)
+		}
+		if For(l.Lang) == nil {
+			t.Errorf("%s: no hyphenator", l.Lang)
+		}
 	}
 }
