@@ -58,6 +58,9 @@ type Locale struct {
 	// point (render/hyph); no patterns: the language's words are not hyphenated.
 	hyphenation Hyphenation
 
+	// sheet are the number formats of kep export's workbook.
+	sheet SheetFormats
+
 	// messages translate kep's messages (CLI, diagnostics, --help, the preview's pages),
 	// keyed by the English text (messages.go); nil for English, the language of the code.
 	messages map[string]string
@@ -77,6 +80,15 @@ type Hyphenation struct {
 // Hyphenation returns how the language's words are hyphenated; Patterns is "" for a
 // language without patterns.
 func (l *Locale) Hyphenation() Hyphenation { return l.hyphenation }
+
+// SheetFormats are the Excel number formats of the language's workbook (kep export):
+// Percent for percentages (`0.0" %"`), Date for dates ("dd.mm.yyyy").
+type SheetFormats struct {
+	Percent, Date string
+}
+
+// SheetFormats returns the number formats of the language's workbook.
+func (l *Locale) SheetFormats() SheetFormats { return l.sheet }
 
 // Noun is an item kind as the change sentences name it, with its grammatical gender
 // ('m', 'f' or 'n'; English ignores it) for the words that agree with it.

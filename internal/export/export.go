@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kepdev/kep/internal/xlsx"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -24,7 +25,7 @@ type Options struct {
 	// Now is the workbook's creation date in its properties; the zip entries carry a
 	// fixed time, so equal plans and an equal Now give equal bytes.
 	Now  time.Time
-	Lang string // labels and number formats: de (default), en or fr
+	Lang string // labels and number formats: a code of locale.Languages(); "": the first plan's
 }
 
 // kinds of cells, each with its style.
@@ -38,16 +39,24 @@ const (
 	score
 )
 
+// column is one column of a sheet: the key of its heading (the label xlsx.KEY of the
+// language, locale/) and the kind of its cells.
 type column struct {
-	de, en string
-	kind   int
+	key  string
+	kind int
 }
 
-// sheet is one table of the workbook.
+// sheet is one table of the workbook, named by the label xlsx.KEY.
 type sheet struct {
-	de, en string
-	cols   []column
-	rows   [][]any
+	key  string
+	cols []column
+	rows [][]any
+}
+
+// word is the label xlsx.key of the workbook's language.
+func word(loc *locale.Locale, key string) string {
+	s, _ := loc.Label("xlsx." + key)
+	return s
 }
 
 // Write writes the workbook.
@@ -57,17 +66,12 @@ func Write(w io.Writer, plans []Plan, opt Options) error {
 		lang = plans[0].Plan.Lang
 	}
 	sheets := []*sheet{figuresSheet(plans), objectivesSheet(plans), actionsSheet(plans), contactsSheet(plans), opportunitiesSheet(plans), asksSheet(plans)}
-	wb := &xlsx.Workbook{Title: "Key account plans", Creator: "kep", Language: lang, Created: opt.Now}
-	if lang == "de" {
-		wb.Title = "Kundenentwicklungspläne"
-	}
-	st := newStyles(wb, lang)
+	loc := locale.Get(lang)
+	wb := &xlsx.Workbook{Title: word(loc, "title"), Creator: "kep", Language: lang, Created: opt.Now}
+	st := newStyles(wb, loc)
 	for _, s := range sheets {
-		name := s.en
-		if lang == "de" {
-			name = s.de
-		}
-		xs, err := buildSheet(name, s, st, lang)
+		name := word(loc, s.key)
+		xs, err := buildSheet(name, s, st, loc)
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
@@ -81,14 +85,9 @@ type styles struct {
 	byKind map[int]int
 }
 
-func newStyles(wb *xlsx.Workbook, lang string) *styles {
-	pct, dt, mon, sc := `0.0" %"`, "dd.mm.yyyy", `#,##0`, "0.0"
-	if lang == "en" {
-		pct, dt = `0.0"%"`, "d mmm yyyy"
-	}
-	if lang == "fr" {
-		dt = "dd/mm/yyyy"
-	}
+func newStyles(wb *xlsx.Workbook, loc *locale.Locale) *styles {
+	f := loc.SheetFormats()
+	pct, dt, mon, sc := f.Percent, f.Date, `#,##0`, "0.0"
 	s := &styles{byKind: map[int]int{}}
 	s.header = wb.AddStyle(xlsx.Style{Bold: true, Fill: "DDE4EE", NumFmt: "@"})
 	for kind, code := range []string{
@@ -107,15 +106,12 @@ func newStyles(wb *xlsx.Workbook, lang string) *styles {
 
 // buildSheet makes one table: a bold header row that stays in view, under a filter, and
 // columns about as wide as their widest value.
-func buildSheet(name string, s *sheet, st *styles, lang string) (*xlsx.Sheet, error) {
+func buildSheet(name string, s *sheet, st *styles, loc *locale.Locale) (*xlsx.Sheet, error) {
 	xs := &xlsx.Sheet{Name: name, FreezeRows: 1, Filter: true, Rows: make([][]xlsx.Cell, 0, len(s.rows)+1)}
 	widths := make([]int, len(s.cols))
 	head := make([]xlsx.Cell, len(s.cols))
 	for c, col := range s.cols {
-		h := col.en
-		if lang == "de" {
-			h = col.de
-		}
+		h := word(loc, col.key)
 		head[c] = xlsx.TextCell(h, st.header)
 		widths[c] = utf8.RuneCountInString(h) + 3 // room for the filter button
 	}
@@ -183,21 +179,21 @@ func toCell(v any) (xlsx.Cell, int, error) {
 
 func lead(p Plan) []any { return []any{p.File, p.Plan.Meta.Account} }
 
-var leadCols = []column{{"Datei", "File", text}, {"Account", "Account", text}}
+var leadCols = []column{{"file", text}, {"account", text}}
 
 func figuresSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Kennzahlen", en: "Figures", cols: append(append([]column{}, leadCols...),
-		column{"Von", "From", date}, column{"Bis", "To", date}, column{"Status", "Status", text},
-		column{"Währung", "Currency", text},
-		column{"Klasse", "Class", text}, column{"Portfolio", "Quadrant", text},
-		column{"Attraktivität", "Attractiveness", score}, column{"Position", "Position", score},
-		column{"Umsatz geplant", "Planned revenue", money}, column{"Deckungsbeitrag", "Contribution margin", money},
-		column{"DB-Quote", "Margin rate", percent}, column{"Besuche", "Visits", integer},
-		column{"Besuchskosten", "Visit cost", money}, column{"Besuchskosten/Umsatz", "Visit cost/revenue", percent},
-		column{"Scorecard", "Scorecard", percent}, column{"Umsetzungsbereitschaft", "Readiness", score},
-		column{"Netzwerkstatus", "Map status", integer}, column{"Kontakte", "Contacts", integer},
-		column{"Maßnahmen offen", "Open actions", integer}, column{"Maßnahmen überfällig", "Overdue actions", integer},
-		column{"Vollständigkeit (von 7)", "Completeness (of 7)", integer}, column{"Warnungen", "Warnings", integer},
+	s := &sheet{key: "sheet.figures", cols: append(append([]column{}, leadCols...),
+		column{"from", date}, column{"to", date}, column{"status", text},
+		column{"currency", text},
+		column{"class", text}, column{"quadrant", text},
+		column{"attractiveness", score}, column{"position", score},
+		column{"revenue", money}, column{"margin", money},
+		column{"margin_rate", percent}, column{"visits", integer},
+		column{"visit_cost", money}, column{"visit_cost_revenue", percent},
+		column{"scorecard", percent}, column{"readiness", score},
+		column{"map_status", integer}, column{"contacts", integer},
+		column{"open_actions", integer}, column{"overdue_actions", integer},
+		column{"completeness", integer}, column{"warnings", integer},
 	)}
 	for _, p := range plans {
 		pl, fg := p.Plan, p.Figures
@@ -233,11 +229,11 @@ func figuresSheet(plans []Plan) *sheet {
 }
 
 func objectivesSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Ziele", en: "Objectives", cols: append(append([]column{}, leadCols...),
-		column{"Id", "Id", text}, column{"Perspektive", "Perspective", text}, column{"Ziel", "Objective", text},
-		column{"Kennzahl", "KPI", text}, column{"Einheit", "Unit", text},
-		column{"Ausgangswert", "Baseline", number}, column{"Zielwert", "Target", number}, column{"Ist", "Actual", number},
-		column{"Zielerreichung", "Achievement", percent}, column{"Ampel", "Light", text}, column{"Gewicht", "Weight", percent},
+	s := &sheet{key: "sheet.objectives", cols: append(append([]column{}, leadCols...),
+		column{"id", text}, column{"perspective", text}, column{"objective", text},
+		column{"kpi", text}, column{"unit", text},
+		column{"baseline", number}, column{"target", number}, column{"actual", number},
+		column{"achievement", percent}, column{"light", text}, column{"weight", percent},
 	)}
 	for _, p := range plans {
 		for _, o := range p.Plan.Scorecard.Objectives {
@@ -256,9 +252,9 @@ func objectivesSheet(plans []Plan) *sheet {
 }
 
 func actionsSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Maßnahmen", en: "Actions", cols: append(append([]column{}, leadCols...),
-		column{"Id", "Id", text}, column{"Maßnahme", "Action", text}, column{"Verantwortlich", "Owner", text},
-		column{"Termin", "Due", date}, column{"Status", "Status", text}, column{"Ziel", "Objective", text},
+	s := &sheet{key: "sheet.actions", cols: append(append([]column{}, leadCols...),
+		column{"id", text}, column{"action", text}, column{"owner", text},
+		column{"due", date}, column{"status", text}, column{"objective", text},
 	)}
 	for _, p := range plans {
 		team := teamNames(p.Plan)
@@ -270,12 +266,12 @@ func actionsSheet(plans []Plan) *sheet {
 }
 
 func contactsSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Kontakte", en: "Contacts", cols: append(append([]column{}, leadCols...),
-		column{"Id", "Id", text}, column{"Name", "Name", text}, column{"Funktion", "Title", text},
-		column{"Abteilung", "Department", text}, column{"Rollen", "Roles", text},
-		column{"Einfluss", "Influence", integer}, column{"Haltung", "Attitude", text},
-		column{"Beziehung", "Relationship", integer}, column{"Betreuer", "Owner", text},
-		column{"Letzter Kontakt", "Last contact", date}, column{"Nächster Schritt", "Next step", text},
+	s := &sheet{key: "sheet.contacts", cols: append(append([]column{}, leadCols...),
+		column{"id", text}, column{"name", text}, column{"title_job", text},
+		column{"department", text}, column{"roles", text},
+		column{"influence", integer}, column{"attitude", text},
+		column{"relationship", integer}, column{"contact_owner", text},
+		column{"last_contact", date}, column{"next_step", text},
 	)}
 	for _, p := range plans {
 		team := teamNames(p.Plan)
@@ -290,11 +286,11 @@ func contactsSheet(plans []Plan) *sheet {
 // opportunitiesSheet lists every opportunity (A5) with its weighted value; asksSheet every
 // management ask (A6) with its decision.
 func opportunitiesSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Verkaufschancen", en: "Opportunities", cols: append(append([]column{}, leadCols...),
-		column{"Id", "Id", text}, column{"Name", "Name", text}, column{"Wert", "Value", money},
-		column{"Wahrscheinlichkeit", "Probability", percent}, column{"Gewichtet", "Weighted", money},
-		column{"Phase", "Stage", text}, column{"Entscheidung", "Close", date},
-		column{"Verantwortlich", "Owner", text}, column{"Ziel", "Objective", text},
+	s := &sheet{key: "sheet.opportunities", cols: append(append([]column{}, leadCols...),
+		column{"id", text}, column{"name", text}, column{"value", money},
+		column{"probability", percent}, column{"weighted", money},
+		column{"stage", text}, column{"close", date},
+		column{"owner", text}, column{"objective", text},
 	)}
 	for _, p := range plans {
 		team := teamNames(p.Plan)
@@ -307,11 +303,11 @@ func opportunitiesSheet(plans []Plan) *sheet {
 }
 
 func asksSheet(plans []Plan) *sheet {
-	s := &sheet{de: "Anliegen", en: "Asks", cols: append(append([]column{}, leadCols...),
-		column{"Id", "Id", text}, column{"Anliegen", "Ask", text}, column{"Art", "Kind", text},
-		column{"Betrag", "Amount", money}, column{"Status", "Status", text},
-		column{"Entschieden von", "Decided by", text}, column{"Entschieden am", "Decided on", date},
-		column{"Bedingung", "Condition", text},
+	s := &sheet{key: "sheet.asks", cols: append(append([]column{}, leadCols...),
+		column{"id", text}, column{"ask", text}, column{"kind", text},
+		column{"amount", money}, column{"status", text},
+		column{"decided_by", text}, column{"decided_on", date},
+		column{"condition", text},
 	)}
 	for _, p := range plans {
 		for _, a := range p.Plan.Asks {
