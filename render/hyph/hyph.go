@@ -1,6 +1,7 @@
 package hyph
 
 import (
+	"bytes"
 	"embed"
 	"strings"
 	"sync"
@@ -44,60 +45,116 @@ func For(lang string) *Hyphenator {
 	return hyphenators()[base]
 }
 
-// load parses the \patterns{…} and \hyphenation{…} groups of the TeX file.
+// load parses the \patterns{…} and \hyphenation{…} groups of the TeX file. It runs once
+// per process and language, at the first word: the German file holds 36,000 patterns, so
+// it makes no string or slice per pattern (their letters share one string, their digits
+// one slice) and sizes the map once (loadReference in the tests is the plain version).
 func (h *Hyphenator) load() {
 	src, err := patternFiles.ReadFile(h.file)
 	if err != nil {
 		panic("hyph: embedded patterns missing: " + err.Error()) // a build fault, not input
 	}
-	h.patterns = map[string][]byte{}
+	loadFrom(h, src)
+}
+
+func loadFrom(h *Hyphenator, src []byte) {
+	type span struct{ key, digits [2]int }
+	spans := make([]span, 0, bytes.Count(src, []byte{'\n'})+1)
+	letters := make([]byte, 0, len(src))
+	digits := make([]byte, 0, len(src))
 	h.exceptions = map[string][]int{}
-	group := ""
-	for _, ln := range strings.Split(string(src), "\n") {
-		if i := strings.IndexByte(ln, '%'); i >= 0 {
+	group := byte(0)
+	for len(src) > 0 {
+		ln := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			ln, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if i := bytes.IndexByte(ln, '%'); i >= 0 {
 			ln = ln[:i]
 		}
-		for _, tok := range strings.Fields(ln) {
+		for {
+			var tok []byte
+			if tok, ln = nextField(ln); tok == nil {
+				break
+			}
 			switch {
-			case strings.HasPrefix(tok, `\patterns{`):
-				group, tok = "p", strings.TrimPrefix(tok, `\patterns{`)
-			case strings.HasPrefix(tok, `\hyphenation{`):
-				group, tok = "h", strings.TrimPrefix(tok, `\hyphenation{`)
-			case strings.HasPrefix(tok, `\`):
+			case bytes.HasPrefix(tok, []byte(`\patterns{`)):
+				group, tok = 'p', tok[len(`\patterns{`):]
+			case bytes.HasPrefix(tok, []byte(`\hyphenation{`)):
+				group, tok = 'h', tok[len(`\hyphenation{`):]
+			case tok[0] == '\\':
 				continue
 			}
-			closing := strings.HasSuffix(tok, "}")
-			tok = strings.TrimSuffix(tok, "}")
+			closing := len(tok) > 0 && tok[len(tok)-1] == '}'
+			if closing {
+				tok = tok[:len(tok)-1]
+			}
 			switch {
-			case tok == "":
-			case group == "p":
-				h.addPattern(tok)
-			case group == "h":
-				h.addException(tok)
+			case len(tok) == 0:
+			case group == 'p':
+				// "a1b2c" is "abc" → [0 1 2 0].
+				sp := span{key: [2]int{len(letters), len(letters)}, digits: [2]int{len(digits), len(digits) + 1}}
+				digits = append(digits, 0)
+				for _, r := range string(tok) {
+					if r >= '0' && r <= '9' {
+						digits[len(digits)-1] = byte(r - '0')
+						continue
+					}
+					letters = utf8.AppendRune(letters, r)
+					digits = append(digits, 0)
+				}
+				sp.key[1], sp.digits[1] = len(letters), len(digits)
+				spans = append(spans, sp)
+				h.maxLen = max(h.maxLen, sp.key[1]-sp.key[0])
+			case group == 'h':
+				h.addException(string(tok))
 			}
 			if closing {
-				group = ""
+				group = 0
 			}
 		}
+	}
+	keys := string(letters)
+	h.patterns = make(map[string][]byte, len(spans))
+	for _, sp := range spans {
+		h.patterns[keys[sp.key[0]:sp.key[1]]] = digits[sp.digits[0]:sp.digits[1]:sp.digits[1]]
 	}
 }
 
-// addPattern stores "a1b2c" as "abc" → [0 1 2 0].
-func (h *Hyphenator) addPattern(p string) {
-	var letters strings.Builder
-	digits := []byte{0}
-	for _, r := range p {
-		if r >= '0' && r <= '9' {
-			digits[len(digits)-1] = byte(r - '0')
-			continue
+// nextField returns the first field of b as strings.Fields splits (on Unicode white
+// space) and the rest of b after it, or nil when b holds no more fields.
+func nextField(b []byte) (field, rest []byte) {
+	isSpace := func(b []byte) (bool, int) {
+		if b[0] < utf8.RuneSelf {
+			return asciiSpace[b[0]], 1
 		}
-		letters.WriteRune(r)
-		digits = append(digits, 0)
+		r, n := utf8.DecodeRune(b)
+		return unicode.IsSpace(r), n
 	}
-	key := letters.String()
-	h.patterns[key] = digits
-	h.maxLen = max(h.maxLen, len(key))
+	for len(b) > 0 {
+		sp, n := isSpace(b)
+		if !sp {
+			break
+		}
+		b = b[n:]
+	}
+	if len(b) == 0 {
+		return nil, nil
+	}
+	i := 0
+	for i < len(b) {
+		sp, n := isSpace(b[i:])
+		if sp {
+			break
+		}
+		i += n
+	}
+	return b[:i], b[i:]
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // addException stores "as-so-ciate" as "associate" → [2 4].
 func (h *Hyphenator) addException(w string) {
