@@ -778,6 +778,10 @@ var deLabels = map[string]string{
 	"xlsx.decided_by":          "Entschieden von",
 	"xlsx.decided_on":          "Entschieden am",
 	"xlsx.condition":           "Bedingung",
+
+	// kep next-year: the comment over the open actions it carries over (%s%s: the ids
+	// and the line end)
+	"nextyear.carried": "# Offene Maßnahmen, übernommen aus dem Plan %d: %s%s",
 }
 
 // deNouns name the item kinds of the change sentences (kep diff, --since).

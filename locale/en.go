@@ -759,6 +759,10 @@ var enLabels = map[string]string{
 	"xlsx.decided_by":          "Decided by",
 	"xlsx.decided_on":          "Decided on",
 	"xlsx.condition":           "Condition",
+
+	// kep next-year: the comment over the open actions it carries over (%s%s: the ids
+	// and the line end)
+	"nextyear.carried": "# Open actions carried over from the plan %d: %s%s",
 }
 
 // enNouns name the item kinds of the change sentences (kep diff, --since).

@@ -797,6 +797,10 @@ var frLabels = map[string]string{
 	"xlsx.decided_by":          "Décidé par",
 	"xlsx.decided_on":          "Décidé le",
 	"xlsx.condition":           "Condition",
+
+	// kep next-year: the comment over the open actions it carries over (%s%s: the ids
+	// and the line end)
+	"nextyear.carried": "# Actions ouvertes reprises du plan %d\u00a0: %s%s",
 }
 
 // frNouns name the item kinds of the change sentences (kep diff, --since).

@@ -113,10 +113,7 @@ func Make(src []byte, p *plan.Plan) ([]byte, Result, error) {
 		}
 	}
 	if firstKept >= 0 {
-		format := "# Open actions carried over from the plan %d: %s%s"
-		if p.Lang == "de" {
-			format = "# Offene Maßnahmen, übernommen aus dem Plan %d: %s%s"
-		}
+		format, _ := locale.Get(p.Lang).Label("nextyear.carried")
 		note := fmt.Sprintf(format, p.Meta.From.Year, strings.Join(res.Carried, ", "), lineEnd(src))
 		edits = append(edits, crm.Edit{Start: acts[firstKept].Start, End: acts[firstKept].Start, Text: note})
 	}
