@@ -293,6 +293,19 @@ func (l *Locale) Phrase(key string) string {
 	return key
 }
 
+// LanguageName names the document language code in this language: the phrase
+// lang.CODE ("Französisch"), else the language's name in itself ("Français"), else the
+// code. A new language needs no phrase in the others' files.
+func (l *Locale) LanguageName(code string) string {
+	if s, ok := l.phrases["lang."+code]; ok {
+		return s
+	}
+	if o := Lookup(code); o != nil {
+		return o.Name
+	}
+	return code
+}
+
 // HasPhrase reports whether the language has the phrase key.
 func (l *Locale) HasPhrase(key string) bool { _, ok := l.phrases[key]; return ok }
 

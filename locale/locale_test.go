@@ -1,6 +1,9 @@
 package locale
 
 import (
+	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -8,59 +11,175 @@ import (
 // Every language has every label, noun, field and phrase German has, and nothing German
 // lacks: a missing word would show as its key in a document.
 func TestLanguagesComplete(t *testing.T) {
-	ref := All()[0]
-	for _, l := range All()[1:] {
-		same(t, l.Lang+" labels", keys(ref.labels), keys(l.labels))
-		same(t, l.Lang+" fields", keys(ref.fields), keys(l.fields))
-		same(t, l.Lang+" phrases", keys(ref.phrases), keys(l.phrases))
-		nouns := func(m map[string]Noun) map[string]bool {
-			out := map[string]bool{}
-			for k := range m {
-				out[k] = true
-			}
-			return out
-		}
-		same(t, l.Lang+" nouns", nouns(ref.nouns), nouns(l.nouns))
-	}
-	for _, l := range All() {
-		for k, v := range l.labels {
-			if strings.TrimSpace(v) == "" {
-				t.Errorf("%s: label %s is empty", l.Lang, k)
-			}
-			// The same verbs in the same order, so that one Sprintf call serves every
-			// language.
-			if a, b := verbs(ref.labels[k]), verbs(v); a != b {
-				t.Errorf("%s: label %s has verbs %q, %s has %q", l.Lang, k, b, ref.Lang, a)
-			}
-		}
-		for _, k := range []string{"lang." + l.Lang} {
-			if !l.HasPhrase(k) {
-				t.Errorf("%s: no name of the language itself (%s)", l.Lang, k)
-			}
+	for _, l := range Languages() {
+		for _, p := range incomplete(l) {
+			t.Errorf("%s (locale/%s.go): %s", l.Name, l.Lang, p)
 		}
 	}
 }
 
-func keys(m map[string]string) map[string]bool {
+// incomplete lists what a language lacks against the reference language (German, the
+// default): every label, noun, field, phrase and enum word, the message catalogue, the
+// formats, and labels with other fmt verbs than the reference's.
+func incomplete(l *Locale) []string {
+	ref := Default()
+	var out []string
+	same := func(what string, want, got map[string]bool) {
+		for _, k := range sortedKeys(want) {
+			if !got[k] {
+				out = append(out, fmt.Sprintf("%s: missing %q", what, k))
+			}
+		}
+		for _, k := range sortedKeys(got) {
+			if !want[k] {
+				out = append(out, fmt.Sprintf("%s: %q is not in the reference language", what, k))
+			}
+		}
+	}
+	same("labels", keys(ref.labels), keys(l.labels))
+	same("fields", keys(ref.fields), keys(l.fields))
+	// The names of languages (lang.CODE) are optional but for the language's own (below):
+	// LanguageName falls back to a language's name in itself.
+	otherLangs := func(m map[string]string) map[string]bool {
+		out := keys(m)
+		for k := range out {
+			if strings.HasPrefix(k, "lang.") {
+				delete(out, k)
+			}
+		}
+		return out
+	}
+	same("phrases", otherLangs(ref.phrases), otherLangs(l.phrases))
+	same("nouns", keys(ref.nouns), keys(l.nouns))
+	for _, k := range sortedKeys(keys(l.labels)) {
+		v := l.labels[k]
+		if strings.TrimSpace(v) == "" {
+			out = append(out, fmt.Sprintf("label %s is empty", k))
+		}
+		// The same verbs in the same order, so that one Sprintf call serves every
+		// language.
+		if a, b := verbs(ref.labels[k]), verbs(v); a != b {
+			out = append(out, fmt.Sprintf("label %s has verbs %q, %s has %q", k, b, ref.Lang, a))
+		}
+	}
+	if !l.HasPhrase("lang." + l.Lang) {
+		out = append(out, fmt.Sprintf("no name of the language itself (phrase lang.%s)", l.Lang))
+	}
+	if l.Name == "" || l.date == nil || l.newNoun == nil || l.removed == nil || l.decimal == "" {
+		out = append(out, "a name, a date format, a decimal sign and the grammar of new and removed items are required")
+	}
+	if f := l.SheetFormats(); f.Percent == "" || f.Date == "" {
+		out = append(out, "no number formats for the workbook (sheet)")
+	}
+	if l.Lang != msgSource {
+		// The catalogue's entries are checked against the code by TestMsgCatalogues;
+		// here: the language has one, and names of the enum values for the hints.
+		if len(l.messages) == 0 {
+			out = append(out, "no message catalogue (messages)")
+		}
+		if len(l.enumWords) == 0 {
+			out = append(out, "no names of the enum values (enumWords)")
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A new language is one file: a locale registered in an init function is a document
+// language everywhere (Languages, Get, the schema's codes via Langs, message languages,
+// LANG=xx_XX), and incomplete says what it lacks. The fake language "xx" is English with
+// every word marked.
+func TestFakeLanguageRegisters(t *testing.T) {
+	xx := fakeLanguage()
+	saved := languages
+	t.Cleanup(func() { languages = saved })
+	register(xx)
+
+	if got := Langs(); !slices.Contains(got, "xx") {
+		t.Fatalf("Langs() = %v, want xx among them", got)
+	}
+	if Languages()[0] != Default() || Default().Lang != "de" {
+		t.Error("the default language must stay first")
+	}
+	if Get("xx") != xx || !Supported("xx") || Lookup("xx") != xx {
+		t.Error("Get/Lookup/Supported do not find the registered language")
+	}
+	if !slices.Contains(MsgLangs(), "xx") {
+		t.Errorf("MsgLangs() = %v, want xx", MsgLangs())
+	}
+	if got := MsgLangFrom(func(k string) string { return map[string]string{"LANG": "xx_XX.UTF-8"}[k] }, ""); got != "xx" {
+		t.Errorf("LANG=xx_XX.UTF-8: message language %q", got)
+	}
+	if got := Msgf("%d warning(s)", 2).In("xx"); got != "[xx] 2 warning(s)" {
+		t.Errorf("message in xx: %q", got)
+	}
+	if s, _ := Get("xx").Label("doc.contents"); s != "[xx] Contents" {
+		t.Errorf("label in xx: %q", s)
+	}
+	if got := Default().LanguageName("xx"); got != "Xxish" {
+		t.Errorf("German names xx %q, want its name in itself", got)
+	}
+	if p := incomplete(xx); len(p) > 0 {
+		t.Errorf("the fake language is incomplete: %v", p)
+	}
+	// And the checklist catches what a new language forgets.
+	delete(xx.labels, "doc.contents")
+	xx.messages = nil
+	p := strings.Join(incomplete(xx), "\n")
+	if !strings.Contains(p, `labels: missing "doc.contents"`) || !strings.Contains(p, "no message catalogue") {
+		t.Errorf("incomplete does not name the missing label and catalogue:\n%s", p)
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("a second language with the same code must not register")
+			}
+		}()
+		register(&Locale{Lang: "xx"})
+	}()
+}
+
+// fakeLanguage is English with every word marked "[xx] ", and a message catalogue that
+// marks the English messages of the German one.
+func fakeLanguage() *Locale {
+	en, de := Get("en"), Default()
+	mark := func(m map[string]string) map[string]string {
+		out := map[string]string{}
+		for k, v := range m {
+			out[k] = "[xx] " + v
+		}
+		return out
+	}
+	xx := *en
+	xx.Lang, xx.Name = "xx", "Xxish"
+	xx.labels, xx.fields, xx.phrases = mark(en.labels), mark(en.fields), mark(en.phrases)
+	xx.phrases["lang.xx"] = "[xx] Xxish"
+	xx.nouns = map[string]Noun{}
+	for k, n := range en.nouns {
+		xx.nouns[k] = Noun{"[xx] " + n.Word, n.Gender}
+	}
+	xx.messages = map[string]string{}
+	for k := range de.messages {
+		xx.messages[k] = "[xx] " + k
+	}
+	xx.enumWords = de.enumWords
+	return &xx
+}
+
+func keys[V any](m map[string]V) map[string]bool {
 	out := map[string]bool{}
 	for k := range m {
 		out[k] = true
 	}
 	return out
-}
-
-func same(t *testing.T, what string, want, got map[string]bool) {
-	t.Helper()
-	for k := range want {
-		if !got[k] {
-			t.Errorf("%s: missing %q", what, k)
-		}
-	}
-	for k := range got {
-		if !want[k] {
-			t.Errorf("%s: %q is not in the reference language", what, k)
-		}
-	}
 }
 
 // verbs are the fmt verbs of s in order ("%s%d"); "%%" is no verb.
@@ -80,10 +199,10 @@ func verbs(s string) string {
 }
 
 func TestGetAndSupported(t *testing.T) {
-	if len(All()) < 2 || All()[0].Lang != "de" {
-		t.Fatalf("All() = %v: German, the default, comes first", Langs())
+	if len(Languages()) < 2 || Languages()[0].Lang != "de" {
+		t.Fatalf("Languages() = %v: German, the default, comes first", Langs())
 	}
-	for _, l := range All() {
+	for _, l := range Languages() {
 		if Get(l.Lang) != l || !Supported(l.Lang) {
 			t.Errorf("Get/Supported(%q) do not find the language", l.Lang)
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render"
 )
@@ -35,10 +36,10 @@ func (d *differ) meta() {
 }
 
 func (d *differ) language(code string) val {
-	code = or(code, "de")
+	code = or(code, locale.Default().Lang)
 	v := plain(code)
-	if d.w.HasPhrase("lang." + code) {
-		v.show = d.w.Phrase("lang." + code)
+	if locale.Supported(code) {
+		v.show = d.w.LanguageName(code)
 	}
 	return v
 }

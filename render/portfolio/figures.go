@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -197,7 +198,7 @@ func commonLang(plans []*plan.Plan) string {
 			if w := plans[0].Workspace; w != nil && w.Lang != "" {
 				return w.Lang
 			}
-			return "de"
+			return locale.Default().Lang
 		}
 	}
 	return lang
