@@ -13,7 +13,7 @@ import (
 // 1.850.000 €, 12,5 %, 15.03.2027; en: €1,850,000, 12.5%, 15 Mar 2027; fr: 1 850 000 €,
 // 12,5 %, 15/03/2027).
 type Format struct {
-	Lang     string // a code of locale.All(); anything else formats as "de", the default language
+	Lang     string // a code of locale.Languages(); anything else formats as "de", the default language
 	Currency string // ISO 4217 code; "" means EUR
 }
 

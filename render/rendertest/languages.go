@@ -16,14 +16,14 @@ var languagePlans = map[string]string{
 	"fr": "render/rendertest/testdata/fr/accounts/lumiere.toml",
 }
 
-// LanguagePlans returns, for every document language of locale.All(), in that order, the
+// LanguagePlans returns, for every document language of locale.Languages(), in that order, the
 // path of a plan written in it, so that the checks of the HTML and PDF documents run on
 // every language alike. A language without a plan fails the test: add one here.
 func LanguagePlans(t testing.TB) []LanguagePlan {
 	t.Helper()
 	root := moduleRoot()
 	var out []LanguagePlan
-	for _, l := range locale.All() {
+	for _, l := range locale.Languages() {
 		rel, ok := languagePlans[l.Lang]
 		if !ok {
 			t.Fatalf("no plan in %s (%s) for the document checks: add one to rendertest.languagePlans", l.Name, l.Lang)
