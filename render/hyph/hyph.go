@@ -3,6 +3,7 @@ package hyph
 import (
 	"bytes"
 	"embed"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,9 +21,80 @@ type Hyphenator struct {
 	file              string
 	leftMin, rightMin int // letters kept before the first and after the last point
 	once              sync.Once
-	patterns          map[string][]byte // letters → the digits between and around them
-	maxLen            int               // longest pattern, in bytes
-	exceptions        map[string][]int  // lower-case word → rune positions of its points
+	patterns          patternTable     // letters → the digits between and around them
+	maxLen            int              // longest pattern, in bytes
+	exceptions        map[string][]int // lower-case word → rune positions of its points
+}
+
+// patternTable maps a pattern's letters to its digits: an open-addressing hash table
+// over one string of all letters and one slice of all digits. It is built once per
+// process and language at the first word, and a Go map of 36,000 strings (German) cost
+// several times as much to build.
+type patternTable struct {
+	letters string
+	digits  []byte
+	spans   []patternSpan
+	slots   []uint32 // 1 + index into spans; 0 is empty; the length is a power of two
+	seed    maphash.Seed
+}
+
+type patternSpan struct {
+	letters, digits uint32 // offsets; the digits are one more than the letters' runes
+	n, d            uint16 // lengths of the letters (bytes) and digits
+}
+
+func (t *patternTable) key(sp patternSpan) string {
+	return t.letters[sp.letters : sp.letters+uint32(sp.n)]
+}
+
+// lookup returns the digits of the pattern with these letters.
+func (t *patternTable) lookup(letters string) ([]byte, bool) {
+	if len(t.slots) == 0 {
+		return nil, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := maphash.String(t.seed, letters) & mask; ; i = (i + 1) & mask {
+		e := t.slots[i]
+		if e == 0 {
+			return nil, false
+		}
+		if sp := t.spans[e-1]; t.key(sp) == letters {
+			return t.digits[sp.digits : sp.digits+uint32(sp.d) : sp.digits+uint32(sp.d)], true
+		}
+	}
+}
+
+// index fills the slots; of patterns with the same letters the last one counts, as in
+// a map filled in file order.
+func (t *patternTable) index() {
+	size := 16
+	for size < 2*len(t.spans) {
+		size *= 2
+	}
+	t.slots = make([]uint32, size)
+	t.seed = maphash.MakeSeed()
+	mask := uint64(size - 1)
+	for n, sp := range t.spans {
+		k := t.key(sp)
+		for i := maphash.String(t.seed, k) & mask; ; i = (i + 1) & mask {
+			e := t.slots[i]
+			if e == 0 || t.key(t.spans[e-1]) == k {
+				t.slots[i] = uint32(n + 1)
+				break
+			}
+		}
+	}
+}
+
+// len is the number of distinct patterns.
+func (t *patternTable) len() int {
+	n := 0
+	for _, e := range t.slots {
+		if e != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // hyphenators are the languages' Hyphenators by code, made from the locales: each
@@ -58,10 +130,10 @@ func (h *Hyphenator) load() {
 }
 
 func loadFrom(h *Hyphenator, src []byte) {
-	type span struct{ key, digits [2]int }
-	spans := make([]span, 0, bytes.Count(src, []byte{'\n'})+1)
+	t := &h.patterns
+	t.spans = make([]patternSpan, 0, bytes.Count(src, []byte{'\n'})+1)
 	letters := make([]byte, 0, len(src))
-	digits := make([]byte, 0, len(src))
+	t.digits = make([]byte, 0, len(src))
 	h.exceptions = map[string][]int{}
 	group := byte(0)
 	for len(src) > 0 {
@@ -95,19 +167,19 @@ func loadFrom(h *Hyphenator, src []byte) {
 			case len(tok) == 0:
 			case group == 'p':
 				// "a1b2c" is "abc" → [0 1 2 0].
-				sp := span{key: [2]int{len(letters), len(letters)}, digits: [2]int{len(digits), len(digits) + 1}}
-				digits = append(digits, 0)
+				l, d := len(letters), len(t.digits)
+				t.digits = append(t.digits, 0)
 				for _, r := range string(tok) {
 					if r >= '0' && r <= '9' {
-						digits[len(digits)-1] = byte(r - '0')
+						t.digits[len(t.digits)-1] = byte(r - '0')
 						continue
 					}
 					letters = utf8.AppendRune(letters, r)
-					digits = append(digits, 0)
+					t.digits = append(t.digits, 0)
 				}
-				sp.key[1], sp.digits[1] = len(letters), len(digits)
-				spans = append(spans, sp)
-				h.maxLen = max(h.maxLen, sp.key[1]-sp.key[0])
+				t.spans = append(t.spans, patternSpan{letters: uint32(l), digits: uint32(d),
+					n: uint16(len(letters) - l), d: uint16(len(t.digits) - d)})
+				h.maxLen = max(h.maxLen, len(letters)-l)
 			case group == 'h':
 				h.addException(string(tok))
 			}
@@ -116,11 +188,8 @@ func loadFrom(h *Hyphenator, src []byte) {
 			}
 		}
 	}
-	keys := string(letters)
-	h.patterns = make(map[string][]byte, len(spans))
-	for _, sp := range spans {
-		h.patterns[keys[sp.key[0]:sp.key[1]]] = digits[sp.digits[0]:sp.digits[1]:sp.digits[1]]
-	}
+	t.letters = string(letters)
+	t.index()
 }
 
 // nextField returns the first field of b as strings.Fields splits (on Unicode white
@@ -267,7 +336,7 @@ func (h *Hyphenator) liang(word string, n int) []int {
 	values := make([]byte, len(rs))
 	for i := 0; i < len(rs)-1; i++ {
 		for j := i + 1; j < len(rs) && rs[j]-rs[i] <= h.maxLen; j++ {
-			d, ok := h.patterns[s[rs[i]:rs[j]]]
+			d, ok := h.patterns.lookup(s[rs[i]:rs[j]])
 			if !ok {
 				continue
 			}
