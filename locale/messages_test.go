@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"../plan", "../cmd/kep", "../internal/preview", "../internal/nextyear"}
+var msgSources = []string{"../plan", "../cmd/kep", "../internal/preview", "../internal/nextyear", "../internal/crm", "../internal/export"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the
@@ -35,6 +35,8 @@ var msgHelpers = map[string]int{
 	"helpText":   0, // cmd/kep: helpText(text)
 	"usageError": 2, // cmd/kep: usageError(stderr, c, format, …)
 	"pageText":   1, // internal/preview: pageText(lang, format, …)
+	"rowErr":     1, // internal/crm: rowErr(row, format, …)
+	"fail":       1, // internal/crm: (*merger).fail(row, format, …)
 }
 
 // msgInTemplate finds the words of the preview's HTML templates: {{t $.Lang "format" …}}.

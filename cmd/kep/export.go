@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 	"time"
@@ -83,7 +82,7 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 		plans = append(plans, export.Plan{File: path, Plan: p, Figures: plan.Compute(p, now)})
 	}
 	if failed {
-		fmt.Fprintln(stderr, "kep export: plans have errors; nothing written")
+		say(stderr, "kep export: plans have errors; nothing written\n")
 		return exitPlan
 	}
 	var buf bytes.Buffer

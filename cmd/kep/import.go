@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/internal/crm"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/render/changes"
 )
@@ -136,21 +137,36 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 			return finishImport(kind, planPath, p, res, d.loader(now), now, *dryRun, stdout, stderr)
 		}
 	}
-	var re *crm.RowError
-	var es crm.Errors
-	if errors.As(err, &re) || errors.As(err, &es) {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			if strings.HasPrefix(line, "row ") {
-				say(stderr, "%s: %s\n", srcPath, line)
-			} else {
-				say(stderr, "%s\n", line)
-			}
-		}
-	} else {
-		say(stderr, "%s: %v\n", srcPath, err)
+	for _, line := range importErrorLines(srcPath, err, cliLang()) {
+		io.WriteString(stderr, line+"\n")
 	}
 	say(stderr, "kep import: nothing written to %s\n", planPath)
 	return exitPlan
+}
+
+// importErrorLines are the lines of the export's errors in lang: each error of a row
+// after the file's name ("contacts.csv: row 3: …"), other errors (the words no mapping
+// knows, with the lines of a mapping for them) as they are; a single error of another
+// kind after the file's name.
+func importErrorLines(srcPath string, err error, lang string) []string {
+	var es crm.Errors
+	if !errors.As(err, &es) {
+		var re *crm.RowError
+		if !errors.As(err, &re) {
+			return []string{locale.Msgf("%s: %v", srcPath, err).In(lang)}
+		}
+		es = crm.Errors{re}
+	}
+	var out []string
+	for _, e := range es {
+		var re *crm.RowError
+		if errors.As(e, &re) && re.Row > 0 {
+			out = append(out, locale.Msgf("%s: %s", srcPath, re).In(lang))
+			continue
+		}
+		out = append(out, strings.Split(locale.Msgf("%s", e).In(lang), "\n")...)
+	}
+	return out
 }
 
 // beforeImportWrite, for tests, runs after the merge and before the plan is checked for
@@ -183,7 +199,7 @@ func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader
 		return exitOK
 	}
 	cs := changes.Compare(old, np, plan.Compute(old, now), plan.Compute(np, now))
-	v := changes.Versions{Old: planPath, New: planPath + " (" + kind + " imported)"}
+	v := changes.Versions{Old: planPath, New: locale.Msgf("%s (%s imported)", planPath, kind).In(np.Lang)}
 	if err := changes.WriteText(stdout, changes.Title(np), v, changes.Group(cs, np.Lang), np.Lang); err != nil {
 		say(stderr, "kep import: %v\n", err)
 		return exitUsage

@@ -2,6 +2,7 @@ package crm
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -270,6 +271,37 @@ func TestRowErrorType(t *testing.T) {
 	}
 }
 
+// TestMessagesTranslated: the errors and warnings of an import keep their text for
+// translation (kep import prints them in the reader's language); Error is English.
+func TestMessagesTranslated(t *testing.T) {
+	_, err := Read([]byte("a,b\n1\n"))
+	re, ok := err.(*RowError)
+	if !ok {
+		t.Fatalf("got %#v", err)
+	}
+	for lang, want := range map[string]string{
+		"en": "row 2: 1 cells, but the header has 2 columns",
+		"de": "Zeile 2: 1 Zellen, aber die Kopfzeile hat 2 Spalten",
+		"fr": "ligne 2 : 1 cellules, mais l’en-tête a 2 colonnes",
+	} {
+		if got := re.In(lang); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: got %q, want %q…", lang, got, want)
+		}
+	}
+	if err.Error() != re.In("en") {
+		t.Errorf("Error() %q is not the English text", err.Error())
+	}
+	p := loadTestPlan(t, testPlan)
+	_, err = Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Attitude\n1,A,begeistert\n"), Options{})
+	es, ok := err.(Errors)
+	if !ok {
+		t.Fatalf("got %#v", err)
+	}
+	if got := es.In("de"); !strings.Contains(got, "unbekannte Wörter für attitude") || !strings.Contains(got, `"begeistert" in Zeile(n) 2`) {
+		t.Errorf("de: got %q", got)
+	}
+}
+
 // TestMergeLineEnds: a plan with CRLF line ends gets CRLF lines, and a last line without
 // a line end gets one before anything is added after it.
 func TestMergeLineEnds(t *testing.T) {
@@ -364,7 +396,7 @@ func TestMergeOnlyThisAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), `left out 1 row of another account ("Other GmbH")`) {
+	if res.Added != 2 || !strings.Contains(fmt.Sprint(res.Warnings), `left out 1 row of another account ("Other GmbH")`) {
 		t.Errorf("added %d, warnings %q", res.Added, res.Warnings)
 	}
 	_, err = Merge("contacts", p, mustRead(t, "Contact ID,Full Name,Account Name\n2,B,Other GmbH\n"), Options{})

@@ -2,13 +2,14 @@ package crm
 
 import (
 	"bytes"
-	"fmt"
-	"github.com/kepdev/kep/plan"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // The editor changes a plan's TOML text line by line: it finds the [[name]] tables and
@@ -80,7 +81,7 @@ func scanTables(src []byte, want string) ([]block, error) {
 			eq++
 		}
 		if eq >= len(src) || src[eq] != '=' {
-			return nil, fmt.Errorf("line %d: cannot read this line", 1+bytes.Count(src[:i], []byte("\n")))
+			return nil, locale.MsgErrorf("line %d: cannot read this line", 1+bytes.Count(src[:i], []byte("\n")))
 		}
 		key := strings.TrimSpace(string(src[i:eq]))
 		vs := skipBlanks(src, eq+1)
@@ -223,7 +224,7 @@ func apply(src []byte, edits []edit) ([]byte, error) {
 	at := 0
 	for _, e := range edits {
 		if e.start < at || e.end < e.start || e.end > len(src) {
-			return nil, fmt.Errorf("internal error: two changes to one place of the plan (offset %d)", e.start)
+			return nil, locale.MsgErrorf("internal error: two changes to one place of the plan (offset %d)", e.start)
 		}
 		out.Write(src[at:e.start])
 		out.WriteString(e.text)

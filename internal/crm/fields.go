@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"github.com/kepdev/kep/locale"
 )
 
 // Kinds that kep import knows, in the order of its help.
@@ -134,10 +135,10 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 		return nil, err
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("unknown key %s (want kind, date_format, [columns], [words.KEY], [owners])", und[0])
+		return nil, locale.MsgErrorf("unknown key %s (want kind, date_format, [columns], [words.KEY], [owners])", und[0])
 	}
 	if m.Kind != "" && m.Kind != kind {
-		return nil, fmt.Errorf("the mapping is for %q, not %q", m.Kind, kind)
+		return nil, locale.MsgErrorf("the mapping is for %q, not %q", m.Kind, kind)
 	}
 	known := map[string]bool{}
 	for _, f := range kindFields()[kind] {
@@ -145,12 +146,12 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 	}
 	for k := range m.Columns {
 		if !known[k] {
-			return nil, fmt.Errorf("[columns] %s: not a key of %s (want one of %s)", k, kind, strings.Join(fieldNames(kind), ", "))
+			return nil, locale.MsgErrorf("[columns] %s: not a key of %s (want one of %s)", k, kind, strings.Join(fieldNames(kind), ", "))
 		}
 	}
 	for k := range m.Words {
 		if _, ok := knownWords()[k]; !ok {
-			return nil, fmt.Errorf("[words.%s]: words are mapped for attitude, status, roles, influence and stage only", k)
+			return nil, locale.MsgErrorf("[words.%s]: words are mapped for attitude, status, roles, influence and stage only", k)
 		}
 	}
 	switch strings.ToUpper(m.DateFormat) {
@@ -160,7 +161,7 @@ func ParseMapping(kind string, data []byte) (*Mapping, error) {
 	case "MM/DD/YYYY":
 		m.DateFormat = "MDY"
 	default:
-		return nil, fmt.Errorf("date_format %q: want \"DD/MM/YYYY\" or \"MM/DD/YYYY\"", m.DateFormat)
+		return nil, locale.MsgErrorf("date_format %q: want \"DD/MM/YYYY\" or \"MM/DD/YYYY\"", m.DateFormat)
 	}
 	return &m, nil
 }
@@ -178,7 +179,7 @@ func fieldNames(kind string) []string {
 func PrintMap(kind string) (string, error) {
 	fs, ok := kindFields()[kind]
 	if !ok {
-		return "", fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
+		return "", locale.MsgErrorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Mapping for kep import %s --map FILE: which column of your export fills which\n", kind)
@@ -260,7 +261,7 @@ func columnsFor(kind string, header []string, m *Mapping) (map[string]int, error
 				}
 				i, ok := at[normName(name)]
 				if !ok {
-					return nil, fmt.Errorf("the mapping names column %q for %s, but the file has no such column (it has: %s)", name, f.Name, strings.Join(header, ", "))
+					return nil, locale.MsgErrorf("the mapping names column %q for %s, but the file has no such column (it has: %s)", name, f.Name, strings.Join(header, ", "))
 				}
 				cols[f.Name] = i
 				continue

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -24,7 +25,7 @@ func (m *merger) contacts() error {
 		ids[i], names[i] = c.ID, c.Name
 	}
 	if !m.has("name") && !(m.has("first_name") || m.has("last_name")) {
-		return fmt.Errorf("no column for the contact's name (want %s, or First Name and Last Name; or name it in --map)", m.colName("name"))
+		return locale.MsgErrorf("no column for the contact's name (want %s, or First Name and Last Name; or name it in --map)", m.colName("name"))
 	}
 	targets := m.resolve(ids, names, m.contactName)
 	blocks, err := m.blocksFor("contacts", ids)
@@ -82,7 +83,7 @@ func (m *merger) contacts() error {
 		}
 		check := func(key, v string) {
 			s.set(key, v+CheckComment, false)
-			m.warnings = append(m.warnings, fmt.Sprintf("row %d: contact %q: %s not in the source, set to %s; check it (the line says %q)", r.N, tg.id, key, v, strings.TrimSpace(CheckComment)))
+			m.warnings = append(m.warnings, locale.Msgf("row %d: contact %q: %s not in the source, set to %s; check it (the line says %q)", r.N, tg.id, key, v, strings.TrimSpace(CheckComment)))
 		}
 		if c := m.cell(r, "influence"); c != "" {
 			if v, ok := m.word("influence", c, r.N); ok {
@@ -250,7 +251,7 @@ func (m *merger) opportunities() error {
 				want = 0
 			}
 			if given && prob != want {
-				m.warnings = append(m.warnings, fmt.Sprintf("row %d: opportunity %q is %s: probability %s set to %s", r.N, tg.id, stage, tomlNumber(prob), tomlNumber(want)))
+				m.warnings = append(m.warnings, locale.Msgf("row %d: opportunity %q is %s: probability %s set to %s", r.N, tg.id, stage, tomlNumber(prob), tomlNumber(want)))
 			}
 			prob, given = want, true
 		}
@@ -289,7 +290,7 @@ var historyKeys = sync.OnceValue(func() map[string]string {
 
 func (m *merger) actuals() error {
 	if !m.has("key") || !m.has("actual") {
-		return fmt.Errorf("want a column for the objective (%s) and one for the value (%s)", m.colName("key"), m.colName("actual"))
+		return locale.MsgErrorf("want a column for the objective (%s) and one for the value (%s)", m.colName("key"), m.colName("actual"))
 	}
 	obs := m.plan.Scorecard.Objectives
 	ids := make([]string, len(obs))

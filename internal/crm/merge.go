@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -27,8 +27,8 @@ type Options struct {
 type Result struct {
 	Src      []byte
 	Added    int
-	Updated  int      // records that got at least one changed value
-	Warnings []string // defaults put in for required keys the source lacks; matches by name
+	Updated  int          // records that got at least one changed value
+	Warnings []locale.Msg // defaults put in for required keys the source lacks; matches by name
 }
 
 // CheckComment marks a value kep import made up because the plan needs one (spec).
@@ -37,10 +37,34 @@ const CheckComment = "  # from kep import: check"
 // Errors are the problems found in a source, each naming its row; all of them at once.
 type Errors []error
 
-func (es Errors) Error() string {
+func (es Errors) Error() string { return es.In("en") }
+
+// In is the errors in lang, one a line.
+func (es Errors) In(lang string) string {
 	s := make([]string, len(es))
 	for i, e := range es {
-		s[i] = e.Error()
+		s[i] = errorIn(e, lang)
+	}
+	return strings.Join(s, "\n")
+}
+
+// errorIn is err's text in lang where err keeps one (locale.MsgError, RowError).
+func errorIn(err error, lang string) string {
+	if e, ok := err.(interface{ In(string) string }); ok {
+		return e.In(lang)
+	}
+	return err.Error()
+}
+
+// msgLines is an error of several lines, each a message.
+type msgLines []locale.Msg
+
+func (ls msgLines) Error() string { return ls.In("en") }
+
+func (ls msgLines) In(lang string) string {
+	s := make([]string, len(ls))
+	for i, l := range ls {
+		s[i] = l.In(lang)
 	}
 	return strings.Join(s, "\n")
 }
@@ -51,7 +75,7 @@ const maxErrors = 30
 // It returns the new text; the caller validates it before writing.
 func Merge(kind string, p *plan.Plan, t *Table, opt Options) (*Result, error) {
 	if _, ok := kindFields()[kind]; !ok {
-		return nil, fmt.Errorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
+		return nil, locale.MsgErrorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
 	cols, err := columnsFor(kind, t.Header, opt.Map)
 	if err != nil {
@@ -65,7 +89,7 @@ func Merge(kind string, p *plan.Plan, t *Table, opt Options) (*Result, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("--id %q: the file has no such column (it has: %s)", opt.IDColumn, strings.Join(t.Header, ", "))
+			return nil, locale.MsgErrorf("--id %q: the file has no such column (it has: %s)", opt.IDColumn, strings.Join(t.Header, ", "))
 		}
 	}
 	m := &merger{kind: kind, plan: p, src: p.Source, t: t, cols: cols, opt: opt}
@@ -127,17 +151,17 @@ func (m *merger) onlyThisAccount() error {
 		if len(names) > 5 {
 			names = append(names[:5], "…")
 		}
-		return fmt.Errorf("no row of the account %q (column %q holds %s); name the account as the export writes it with --account NAME", want, m.t.Header[i], strings.Join(quoteAll(names), ", "))
+		return locale.MsgErrorf("no row of the account %q (column %q holds %s); name the account as the export writes it with --account NAME", want, m.t.Header[i], strings.Join(quoteAll(names), ", "))
 	}
 	if n := len(m.t.Rows) - len(keep); n > 0 {
 		if len(names) > 5 {
 			names = append(names[:5], "…")
 		}
-		what := fmt.Sprintf("%d rows of other accounts", n)
+		what := locale.Msgf("%d rows of other accounts", n)
 		if n == 1 {
-			what = "1 row of another account"
+			what = locale.Msgf("1 row of another account")
 		}
-		m.warnings = append(m.warnings, fmt.Sprintf("left out %s (%s)", what, strings.Join(quoteAll(names), ", ")))
+		m.warnings = append(m.warnings, locale.Msgf("left out %s (%s)", what, strings.Join(quoteAll(names), ", ")))
 	}
 	t := *m.t
 	t.Rows = keep
@@ -171,7 +195,7 @@ type merger struct {
 	unknown  map[string]map[string][]int // key → unknown word → rows
 	added    int
 	updated  int
-	warnings []string
+	warnings []locale.Msg
 	ended    map[int]bool // offsets at which a missing final line end was put
 }
 
@@ -219,7 +243,7 @@ func (m *merger) unknownWords() error {
 	if len(m.unknown) == 0 {
 		return nil
 	}
-	var b strings.Builder
+	var b msgLines
 	keys := make([]string, 0, len(m.unknown))
 	for k := range m.unknown {
 		keys = append(keys, k)
@@ -231,19 +255,20 @@ func (m *merger) unknownWords() error {
 			ws = append(ws, w)
 		}
 		sort.Strings(ws)
-		fmt.Fprintf(&b, "unknown %s words (the plan knows %s):\n", k, enumList(k))
+		b = append(b, locale.Msgf("unknown %s words (the plan knows %s):", k, enumList(k)))
 		for _, w := range ws {
-			fmt.Fprintf(&b, "  %q in rows %s\n", w, rowList(m.unknown[k][w]))
+			b = append(b, locale.Msgf("  %q in rows %s", w, rowList(m.unknown[k][w])))
 		}
-		fmt.Fprintf(&b, "map them in a --map file (kep import --print-map %s writes one):\n  [words.%s]\n", m.kind, k)
+		b = append(b, locale.Msgf("map them in a --map file (kep import --print-map %s writes one):", m.kind),
+			locale.MsgText("  [words."+k+"]"))
 		for _, w := range ws {
-			fmt.Fprintf(&b, "  %s = %q\n", tomlString(w), firstEnum(k))
+			b = append(b, locale.MsgText(fmt.Sprintf("  %s = %q", tomlString(w), firstEnum(k))))
 		}
 	}
-	return errors.New(strings.TrimRight(b.String(), "\n"))
+	return b
 }
 
-func enumList(key string) string {
+func enumList(key string) any {
 	switch key {
 	case "attitude":
 		return strings.Join(plan.Attitudes, ", ")
@@ -254,15 +279,14 @@ func enumList(key string) string {
 	case "stage":
 		return strings.Join(plan.OpportunityStages, ", ")
 	}
-	return "1 (low), 2 (medium), 3 (high)"
+	return locale.Msgf("1 (low), 2 (medium), 3 (high)")
 }
 
-func rowList(rows []int) string {
+func rowList(rows []int) any {
 	s := make([]string, 0, len(rows))
 	for i, r := range rows {
 		if i == 10 {
-			s = append(s, fmt.Sprintf("and %d more", len(rows)-10))
-			break
+			return locale.Msgf("%s, and %d more", strings.Join(s, ", "), len(rows)-10)
 		}
 		s = append(s, strconv.Itoa(r))
 	}
@@ -352,7 +376,7 @@ func (m *merger) resolve(ids []string, names []string, nameKey func(Row) string)
 			tg.index = i
 		} else if i, ok := byName[normText(nameKey(r))]; ok && i >= 0 && nameKey(r) != "" {
 			tg.index, tg.id = i, ids[i]
-			m.warnings = append(m.warnings, fmt.Sprintf("row %d: matched %s %q by its name", r.N, singular(m.kind), ids[i]))
+			m.warnings = append(m.warnings, locale.Msgf("row %d: matched %s %q by its name", r.N, singular(m.kind), ids[i]))
 		}
 		if prev, dup := seenTarget[tg.id]; dup {
 			m.fail(r.N, "goes to the same %s %q as row %d (two records with one id or name)", singular(m.kind), tg.id, prev)
@@ -364,24 +388,29 @@ func (m *merger) resolve(ids []string, names []string, nameKey func(Row) string)
 	return out
 }
 
-func singular(kind string) string {
+// singular names one record of kind, a word translated with its message.
+func singular(kind string) locale.MsgWord {
 	switch kind {
 	case "contacts":
-		return "contact"
+		return locale.MsgWord("contact")
 	case "actions":
-		return "action"
+		return locale.MsgWord("action")
+	case "opportunities":
+		return locale.MsgWord("opportunity")
 	}
-	return kind
+	return locale.MsgWord("record")
 }
 
-func (m *merger) colName(key string) string {
+// colName names the column of key for a message: the file's column, else the
+// recognised name (a message, translated with the message it is put in).
+func (m *merger) colName(key string) any {
 	if i, ok := m.cols[key]; ok {
 		return strconv.Quote(m.t.Header[i])
 	}
 	if fs := kindFields()[m.kind]; len(fs) > 0 {
 		for _, f := range fs {
 			if f.Name == key {
-				return fmt.Sprintf("%q or another recognised name; or name one with --id or in --map", f.Columns[0])
+				return locale.Msgf("%q or another recognised name; or name one with --id or in --map", f.Columns[0])
 			}
 		}
 	}
@@ -496,7 +525,7 @@ func (m *merger) blocksFor(name string, ids []string) ([]block, error) {
 		return nil, err
 	}
 	if len(blocks) != len(ids) {
-		return nil, fmt.Errorf("the plan's %s are not all written as [[%s]] tables (found %d of %d); kep import edits only that form", name, name, len(blocks), len(ids))
+		return nil, locale.MsgErrorf("the plan's %s are not all written as [[%s]] tables (found %d of %d); kep import edits only that form", name, name, len(blocks), len(ids))
 	}
 	for i, b := range blocks {
 		if ids[i] == "" {
@@ -504,7 +533,7 @@ func (m *merger) blocksFor(name string, ids []string) ([]block, error) {
 		}
 		sp, ok := b.keys["id"]
 		if !ok || strings.Trim(string(m.src[sp.start:sp.end]), `"'`) != ids[i] {
-			return nil, fmt.Errorf("[[%s]] number %d: cannot find its id %q on a line of its own", name, i+1, ids[i])
+			return nil, locale.MsgErrorf("[[%s]] number %d: cannot find its id %q on a line of its own", name, i+1, ids[i])
 		}
 	}
 	return blocks, nil

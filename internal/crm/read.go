@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/kepdev/kep/internal/xlsx"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -45,27 +45,30 @@ type Row struct {
 	Cells []string
 }
 
-// RowError is a problem with one row of the source; its message names the row.
+// RowError is a problem with one row of the source; its message names the row. Error is
+// the English text, In the text in a language (kep import prints it in the reader's).
 type RowError struct {
 	Row int
-	Msg string
+	Msg locale.Msg
 }
 
-func (e *RowError) Error() string {
+func (e *RowError) Error() string { return e.In("en") }
+
+func (e *RowError) In(lang string) string {
 	if e.Row <= 0 {
-		return e.Msg
+		return e.Msg.In(lang)
 	}
-	return fmt.Sprintf("row %d: %s", e.Row, e.Msg)
+	return locale.Msgf("row %d: %s", e.Row, e.Msg).In(lang)
 }
 
 func rowErr(n int, format string, args ...any) error {
-	return &RowError{Row: n, Msg: fmt.Sprintf(format, args...)}
+	return &RowError{Row: n, Msg: locale.Msgf(format, args...)}
 }
 
 // Read reads a CSV or XLSX source (told apart by content: an XLSX is a zip file).
 func Read(data []byte) (*Table, error) {
 	if len(data) > MaxSourceBytes {
-		return nil, fmt.Errorf("the file has %d bytes, more than the limit of %d MiB for an import; split the export", len(data), MaxSourceBytes>>20)
+		return nil, locale.MsgErrorf("the file has %d bytes, more than the limit of %d MiB for an import; split the export", len(data), MaxSourceBytes>>20)
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return readXLSX(data)
@@ -83,7 +86,7 @@ func readCSV(data []byte) (*Table, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, errors.New("the file is empty: want a header row with column names and one row per record")
+		return nil, locale.MsgErrorf("the file is empty: want a header row with column names and one row per record")
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sniffDelimiter(text)
@@ -273,11 +276,11 @@ func readXLSX(data []byte) (*Table, error) {
 		Cells: (MaxRows + 1) * MaxColumns,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
+		return nil, locale.MsgErrorf("not a readable XLSX workbook: %v", err)
 	}
 	sheets := f.Sheets()
 	if len(sheets) == 0 {
-		return nil, errors.New("the workbook has no sheet")
+		return nil, locale.MsgErrorf("the workbook has no sheet")
 	}
 	t := &Table{XLSX: true, Date1904: f.Date1904()}
 	err = f.Rows(sheets[0], func(n int, cells []string) error {
@@ -317,10 +320,10 @@ func readXLSX(data []byte) (*Table, error) {
 		if errors.As(err, &re) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
+		return nil, locale.MsgErrorf("not a readable XLSX workbook: %v", err)
 	}
 	if t.Header == nil {
-		return nil, fmt.Errorf("the first sheet (%q) is empty: want a header row with column names", sheets[0])
+		return nil, locale.MsgErrorf("the first sheet (%q) is empty: want a header row with column names", sheets[0])
 	}
 	return t, nil
 }

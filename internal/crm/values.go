@@ -1,12 +1,13 @@
 package crm
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // parseNumber reads a number as CRMs and spreadsheets write it: 1234.56, 1.234,56
@@ -28,7 +29,7 @@ func parseNumber(s string, german bool) (float64, error) {
 		s = strings.TrimPrefix(strings.TrimSuffix(s, code), code)
 	}
 	if s == "" {
-		return 0, fmt.Errorf("%q is not a number", orig)
+		return 0, locale.MsgErrorf("%q is not a number", orig)
 	}
 	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
 	lastDot, lastComma := strings.LastIndex(s, "."), strings.LastIndex(s, ",")
@@ -58,7 +59,7 @@ func parseNumber(s string, german bool) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || strings.ContainsAny(s, "xXpPnN") {
-		return 0, fmt.Errorf("%q is not a number", orig)
+		return 0, locale.MsgErrorf("%q is not a number", orig)
 	}
 	return v, nil
 }
@@ -89,7 +90,7 @@ func parseDate(s string, xlsx, date1904 bool, dateOrder string) (time.Time, erro
 				return t, nil
 			}
 		default:
-			return time.Time{}, fmt.Errorf("%q: a date with slashes may be day/month or month/day; set date_format = \"DD/MM/YYYY\" or \"MM/DD/YYYY\" in the --map file", orig)
+			return time.Time{}, locale.MsgErrorf("%q: a date with slashes may be day/month or month/day; set date_format = \"DD/MM/YYYY\" or \"MM/DD/YYYY\" in the --map file", orig)
 		}
 	}
 	if xlsx {
@@ -101,7 +102,7 @@ func parseDate(s string, xlsx, date1904 bool, dateOrder string) (time.Time, erro
 			return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(v)), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want 2027-03-15 or 15.03.2027)", orig)
+	return time.Time{}, locale.MsgErrorf("%q is not a date (want 2027-03-15 or 15.03.2027)", orig)
 }
 
 // cleanText makes a cell one line of plan text: line breaks and tabs become spaces, other
