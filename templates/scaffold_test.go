@@ -1,0 +1,28 @@
+package templates
+
+import (
+	"io/fs"
+	"testing"
+
+	"github.com/kepdev/kep/locale"
+)
+
+// Every document language has its scaffolds, one folder scaffold/LANG/: the kep.toml
+// template of kep init --workspace (and the plan of kep init, checked with the plan's
+// keys in package plan); and no folder is there for a language locale/ does not know.
+func TestEveryLanguageHasItsScaffolds(t *testing.T) {
+	for _, l := range locale.Languages() {
+		if _, err := fs.Stat(Workspace, WorkspaceFile(l.Lang)); err != nil {
+			t.Errorf("%s: no %s for kep init --workspace: %v", l.Name, WorkspaceFile(l.Lang), err)
+		}
+	}
+	dirs, err := fs.Glob(Workspace, "scaffold/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if lang := d[len("scaffold/"):]; !locale.Supported(lang) {
+			t.Errorf("%s: a scaffold for %q, which is no language of locale.Languages()", d, lang)
+		}
+	}
+}
