@@ -123,6 +123,7 @@ type tstyle struct {
 	size float64
 	bold bool
 	col  drawing.Color
+	name bool // a person's or an organisation's name: wrapped, never hyphenated
 }
 
 func (c *canvas) setFont(f tstyle) {
@@ -221,8 +222,15 @@ func runePrefix(s string, n int) string {
 }
 
 // wrap breaks s into lines of at most max pixels, at most maxLines lines; the last line
-// is shortened with "…" when text remains. Words longer than a line are shortened.
+// is shortened with "…" when text remains. A word longer than a line breaks after the
+// hyphen of a compound or at a hyphenation point (Theme.Hyphenate) before it is shortened.
 func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
+	lines, _ := c.wrapCut(s, f, max, maxLines)
+	return lines
+}
+
+// wrapCut is wrap, and reports that text was shortened or left out.
+func (c *canvas) wrapCut(s string, f tstyle, max float64, maxLines int) (lines []string, cut bool) {
 	// A line is a run of words joined by single spaces: a substring of all the words so
 	// joined (strings.Join(strings.Fields(s), " ")), which saves building every candidate
 	// line. at[i] is where word i starts in joined.
@@ -247,7 +255,7 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		b, at = appendWord(b, at, s[start:])
 	}
 	if len(at) == 0 {
-		return nil
+		return nil, false
 	}
 	joined := string(b)
 	word := func(i int) string {
@@ -256,7 +264,11 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		}
 		return joined[at[i]:]
 	}
-	var lines []string
+	shorten := func(t string) string {
+		r := c.fit(t, f, max)
+		cut = cut || r != strings.TrimSpace(t)
+		return r
+	}
 	cur, from := "", 0 // the line so far, and where it starts in joined
 	for i := 0; i < len(at); i++ {
 		try := word(i)
@@ -272,14 +284,21 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		}
 		if cur == "" { // a single word wider than the line
 			// A compound breaks after its hyphen ("Fischer-" / "Hoffmann") where the
-			// rest fits a line of its own; else the word is shortened.
+			// rest fits a line of its own; else the word is hyphenated ("Unterstüt-" /
+			// "zer") where the lines allow; else it is shortened.
 			if k := strings.LastIndexByte(try, '-'); k > 0 && k < len(try)-1 && len(lines)+1 < maxLines &&
 				c.measure(try[:k+1], f) <= max && c.measure(try[k+1:], f) <= max {
 				lines = append(lines, try[:k+1])
 				cur, from = try[k+1:], at[i]+k+1
 				continue
 			}
-			lines = append(lines, c.fit(try, f, max))
+			if parts := c.hyphenate(try, f, max); len(parts) > 1 && len(lines)+len(parts) <= maxLines {
+				lines = append(lines, parts[:len(parts)-1]...)
+				last := parts[len(parts)-1]
+				cur, from = last, at[i]+len(try)-len(last)
+				continue
+			}
+			lines = append(lines, shorten(try))
 		} else {
 			// The line ends after the hyphen of a compound that does not fit whole.
 			w := word(i)
@@ -295,26 +314,52 @@ func (c *canvas) wrap(s string, f tstyle, max float64, maxLines int) []string {
 		cur = ""
 		if len(lines) == maxLines {
 			if i+1 < len(at) { // the rest of the words
-				lines[len(lines)-1] = c.fit(lines[len(lines)-1]+" "+joined[at[i+1]:], f, max)
+				lines[len(lines)-1] = shorten(lines[len(lines)-1] + " " + joined[at[i+1]:])
 			}
-			return lines
+			return lines, cut
 		}
 	}
 	if cur != "" {
 		lines = append(lines, cur)
 	}
 	if len(lines) > maxLines && maxLines > 0 {
-		lines = lines[:maxLines]
+		lines, cut = lines[:maxLines], true
 	}
-	return lines
+	return lines, cut
+}
+
+// hyphenate breaks a word that is wider than max at its hyphenation points into parts
+// that fit: each but the last with a hyphen added. Nil where the theme does not
+// hyphenate or a part would still be too wide.
+func (c *canvas) hyphenate(w string, f tstyle, max float64) []string {
+	if c.st.hyphenate == nil || f.name {
+		return nil
+	}
+	points := c.st.hyphenate(w)
+	var parts []string
+	from := 0
+	for c.measure(w[from:], f) > max {
+		// The longest part that fits with its hyphen.
+		best := -1
+		for _, p := range points {
+			if p > from && p < len(w) && c.measure(w[from:p]+"-", f) <= max {
+				best = p
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		parts = append(parts, w[from:best]+"-")
+		from = best
+	}
+	return append(parts, w[from:])
 }
 
 // fits reports that s, wrapped to max pixels, takes at most maxLines lines and is not
 // shortened.
 func (c *canvas) fits(s string, f tstyle, max float64, maxLines int) bool {
-	lines := c.wrap(s, f, max, maxLines+1)
-	// Compared without spaces: a compound broken after its hyphen is not shortened.
-	return len(lines) <= maxLines && strings.Join(strings.Fields(strings.Join(lines, " ")), "") == strings.Join(strings.Fields(clean(s)), "")
+	_, cut := c.wrapCut(s, f, max, maxLines)
+	return !cut
 }
 
 // appendWord adds a word to the words joined so far and notes where it starts.

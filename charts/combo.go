@@ -153,7 +153,7 @@ func (cb combo) draw(c *canvas) {
 	}
 
 	if cb.mark != nil {
-		cb.drawMark(c, x0, x1, y0, y1, gw)
+		cb.drawMark(c, x0, x1, y0, y1, Y(0), gw)
 	}
 	if cb.line == nil {
 		return
@@ -242,13 +242,15 @@ func (v ValueChart) payback(net []float64) (float64, bool) {
 	return 0, false
 }
 
-// drawMark draws the marker as a dashed vertical line through the plot with its label
-// above the plot, where no bar or value label reaches, on the side with more room.
-func (cb combo) drawMark(c *canvas, x0, x1, y0, y1, gw float64) {
+// drawMark draws the marker as a dashed vertical line through the plot with a diamond
+// where it meets the zero line (the point at which the net value reaches zero) and its
+// label above the plot, where no bar or value label reaches, on the side with more room.
+func (cb combo) drawMark(c *canvas, x0, x1, y0, y1, zero, gw float64) {
 	st := c.st
 	x := clamp(x0+gw*(cb.mark.at+0.5), x0+1, x1-1)
 	col := st.ink
 	c.line(x, y0-4, x, y1, col, 1.2, 4, 3)
+	c.marker(2, x, zero, 4.5, col)
 	f := tstyle{size: 10.5, bold: true, col: col}
 	anc, lx := left, x+4
 	if x-x0 > x1-x {

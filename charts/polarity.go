@@ -56,20 +56,35 @@ func (p Polarity) draw(c *canvas) {
 	mid := (lo + hi) / 2
 	c.line(x(mid), top, x(mid), bottom, st.axis, 1, 3, 3)
 
+	// A criterion's name takes two lines where one is too short and the row has room.
+	lh := label.size * 1.15
+	maxLines := 1
+	if rowH >= 2*lh+2 {
+		maxLines = 2
+	}
 	for i, s := range p.Criteria {
-		c.textMid(c.fit(s, label, labelW), x0-14, y(i), label, right)
+		lines := c.wrap(s, label, labelW, maxLines)
+		for j, l := range lines {
+			c.textMid(l, x0-14, y(i)+lh*(float64(j)-float64(len(lines)-1)/2), label, right)
+		}
 	}
 
 	dy := p.spread(n, rowH)
 
 	// Competitors first and thinner, "us" last and on top. Each series has its own
 	// marker shape and dash pattern, so that the lines are told apart without colour.
+	radius := func(k int) float64 {
+		if k == 0 {
+			return 4.5
+		}
+		return 3.5
+	}
 	for k := len(p.Series) - 1; k >= 0; k-- {
 		s := p.Series[k]
 		col := st.series(k)
-		width, r := 1.5, 3.5
+		width, r := 1.5, radius(k)
 		if k == 0 {
-			width, r = 2.5, 4.5
+			width = 2.5
 		}
 		var run []pt
 		flush := func() {
@@ -88,6 +103,66 @@ func (p Polarity) draw(c *canvas) {
 		for i := 0; i < n; i++ {
 			if v := at(s.Values, i); finite(v) {
 				c.marker(k, x(v), y(i)+dy[k][i], r, col)
+			}
+		}
+	}
+	p.labelSeries(c, x, y, dy, radius, box{x0, top - 2, c.w - 4, bottom + 12})
+}
+
+// labelSeries writes each series' name beside its line, in its colour: next to its last
+// point (at the bottom), else its first, on a side where the name covers no point and no
+// other name. A name that finds no such place is left to the legend.
+func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) float64, dy [][]float64, radius func(int) float64, area box) {
+	st := c.st
+	n := len(p.Criteria)
+	var taken []box
+	for k, s := range p.Series {
+		for i := 0; i < n; i++ {
+			if v := at(s.Values, i); finite(v) {
+				r := radius(k) + 1
+				px, py := x(v), y(i)+dy[k][i]
+				taken = append(taken, box{px - r, py - r, px + r, py + r})
+			}
+		}
+	}
+	for k, s := range p.Series {
+		f := tstyle{size: 10.5, bold: true, col: st.readable(st.series(k))}
+		name := c.fit(s.Name, f, math.Min(160, (area.x1-area.x0)*0.45))
+		if name == "" {
+			continue
+		}
+		w, h := c.measure(name, f), f.size*1.25
+		var ends []int // the rows of the last and the first point
+		for i := n - 1; i >= 0; i-- {
+			if finite(at(s.Values, i)) {
+				ends = append(ends, i)
+				break
+			}
+		}
+		for i := 0; i < n; i++ {
+			if finite(at(s.Values, i)) {
+				ends = append(ends, i)
+				break
+			}
+		}
+	place:
+		for _, i := range ends {
+			px, py := x(at(s.Values, i)), y(i)+dy[k][i]
+			d := radius(k) + 4
+			for _, b := range []box{
+				{px + d, py - h/2, px + d + w, py + h/2}, // right
+				{px - d - w, py - h/2, px - d, py + h/2}, // left
+				{px + d, py - h - 1, px + d + w, py - 1}, // above right
+				{px + d, py + 1, px + d + w, py + h + 1}, // below right
+				{px - d - w, py - h - 1, px - d, py - 1}, // above left
+				{px - d - w, py + 1, px - d, py + h + 1}, // below left
+			} {
+				if !b.inside(area) || overlapsAny(b, taken) {
+					continue
+				}
+				taken = append(taken, b)
+				c.haloText(name, b.x0, b.y0+h/2+f.size*0.35, f, left)
+				break place
 			}
 		}
 	}

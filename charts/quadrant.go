@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // axisRange returns the range to draw: the given one, or def where it is empty or broken.
@@ -133,7 +134,7 @@ func (q Quadrant) draw(c *canvas) {
 		c.haloText(n.text, n.x, n.y, nameFont, n.a)
 	}
 	for _, l := range late { // a highlight's name that found room only over a field name
-		c.haloText(l.text, l.x, l.y, l.font, left)
+		l.draw(c, true)
 	}
 }
 
@@ -226,7 +227,7 @@ func (q Quadrant) bubbles(c *canvas, X, Y func(float64) float64, plot box) []bub
 
 // drawBubbles draws the bubbles and labels them; taken holds boxes labels must avoid, the
 // first hard of them (the field names) even for highlighted points.
-func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64, plot box, taken []box, hard int) (late []lateLabel) {
+func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64, plot box, taken []box, hard int) (late []label) {
 	st := c.st
 	highlighted := false
 	for _, b := range bs {
@@ -234,7 +235,7 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 	}
 	// Movement arrows under the bubbles: from where a point stood before to its bubble.
 	for _, b := range bs {
-		drawMove(c, b, X, Y)
+		taken = append(taken, drawMove(c, b, X, Y)...)
 	}
 	for _, b := range bs {
 		fill, stroke := alpha(st.primary, 0.7), white
@@ -259,83 +260,119 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 		}
 		return order[a].r > order[b].r
 	})
-	f := tstyle{size: 11, col: st.ink}
-	hf := tstyle{size: 11, bold: true, col: st.ink}
+	f := tstyle{size: 11, col: st.ink, name: true}
+	hf := tstyle{size: 11, bold: true, col: st.ink, name: true}
 	for _, b := range order {
 		font := f
 		if b.Highlight {
 			font = hf
 		}
-		// The whole name where it fits somewhere, else a shortened one.
-		full := c.fit(b.Label, font, math.Min(240, (plot.x1-plot.x0)*0.6))
-		short := c.fit(b.Label, font, math.Min(130, (plot.x1-plot.x0)*0.4))
-		for pass, text := range []string{full, short} {
-			if text == "" || (pass == 1 && text == full) {
-				break
-			}
-			last := pass == 1 || full == short
-			cb, ok := placeLabel(c, b, text, font, plot, taken, hard, last)
-			if !ok && last && b.Highlight {
-				if cb, ok = placeLabel(c, b, text, font, plot, taken, 0, true); ok {
-					late = append(late, lateLabel{text, cb.x0, cb.y0 + font.size*0.975, font})
-					break
+		// The whole name on one line where it fits somewhere, else on two lines (between
+		// words), else shortened.
+		pw := plot.x1 - plot.x0
+		full := c.fit(b.Label, font, math.Min(240, pw*0.6))
+		whole := full == strings.TrimSpace(clean(b.Label))
+		var tries [][]string
+		if full != "" && whole {
+			tries = append(tries, []string{full})
+		}
+		if two, cut := c.wrapCut(b.Label, font, math.Min(150, pw*0.45), 2); !cut && len(two) == 2 {
+			tries = append(tries, two)
+		}
+		if full != "" && !whole {
+			tries = append(tries, []string{full})
+		}
+		if short := c.fit(b.Label, font, math.Min(130, pw*0.4)); short != "" && short != full {
+			tries = append(tries, []string{short})
+		}
+		// Any text clear of everything first; a highlight's name, that must be there,
+		// then over other labels, and at last over field names, on a halo.
+		avoid := []int{len(taken)}
+		if b.Highlight {
+			avoid = append(avoid, hard, 0)
+		}
+	place:
+		for pass, limit := range avoid {
+			for _, lines := range tries {
+				if l, ok := placeLabel(c, b, lines, font, plot, taken[:limit]); ok {
+					if pass == 0 {
+						l.draw(c, false)
+					} else {
+						late = append(late, l)
+					}
+					taken = append(taken, l.at)
+					break place
 				}
-			}
-			if ok {
-				c.text(text, cb.x0, cb.y0+font.size*0.975, font, left)
-				taken = append(taken, cb)
-				break
 			}
 		}
 	}
 	return late
 }
 
-type lateLabel struct {
-	text string
-	x, y float64
-	font tstyle
+// label is a bubble's name placed in its box, its lines aligned toward the bubble.
+type label struct {
+	lines []string
+	at    box
+	font  tstyle
+	a     anchor
 }
 
-// placeLabel finds the first position around bubble b where text fits inside the plot and
-// clear of the taken boxes. A highlighted bubble's label, in the last pass, may instead
-// cover other labels (never the field names, the first hard boxes).
-func placeLabel(c *canvas, b bubble, text string, font tstyle, plot box, taken []box, hard int, last bool) (box, bool) {
-	w, h := c.measure(text, font), font.size*1.25
+// draw sets the label's lines, on a halo where it stands over other labels.
+func (l label) draw(c *canvas, halo bool) {
+	lh := l.font.size * 1.25
+	x := l.at.x0
+	switch l.a {
+	case center:
+		x = (l.at.x0 + l.at.x1) / 2
+	case right:
+		x = l.at.x1
+	}
+	for j, t := range l.lines {
+		y := l.at.y0 + l.font.size*0.975 + lh*float64(j)
+		if halo {
+			c.haloText(t, x, y, l.font, l.a)
+		} else {
+			c.text(t, x, y, l.font, l.a)
+		}
+	}
+}
+
+// placeLabel finds the first position around bubble b where the lines fit inside the plot
+// and clear of the boxes to avoid.
+func placeLabel(c *canvas, b bubble, lines []string, font tstyle, plot box, avoid []box) (label, bool) {
+	w := 0.0
+	for _, t := range lines {
+		w = math.Max(w, c.measure(t, font))
+	}
+	h := font.size * 1.25 * float64(len(lines))
 	d := b.r + 3
-	cands := []box{
-		{b.x + d, b.y - h/2, b.x + d + w, b.y + h/2},                 // right
-		{b.x - d - w, b.y - h/2, b.x - d, b.y + h/2},                 // left
-		{b.x - w/2, b.y - d - h, b.x + w/2, b.y - d},                 // above
-		{b.x - w/2, b.y + d, b.x + w/2, b.y + d + h},                 // below
-		{b.x + d*0.7, b.y - d*0.7 - h, b.x + d*0.7 + w, b.y - d*0.7}, // above right
-		{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, // below right
-		{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, // above left
-		{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, // below left
+	cands := []struct {
+		b box
+		a anchor
+	}{
+		{box{b.x + d, b.y - h/2, b.x + d + w, b.y + h/2}, left},                  // right
+		{box{b.x - d - w, b.y - h/2, b.x - d, b.y + h/2}, right},                 // left
+		{box{b.x - w/2, b.y - d - h, b.x + w/2, b.y - d}, center},                // above
+		{box{b.x - w/2, b.y + d, b.x + w/2, b.y + d + h}, center},                // below
+		{box{b.x + d*0.7, b.y - d*0.7 - h, b.x + d*0.7 + w, b.y - d*0.7}, left},  // above right
+		{box{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, left},  // below right
+		{box{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, right}, // above left
+		{box{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, right}, // below left
 	}
-	fallback := -1
-	for k, cb := range cands {
-		if !cb.inside(plot) {
-			continue
-		}
-		if !overlapsAny(cb, taken) {
-			return cb, true
-		}
-		if fallback < 0 && !overlapsAny(cb, taken[:hard]) {
-			fallback = k
+	for _, cb := range cands {
+		if cb.b.inside(plot) && !overlapsAny(cb.b, avoid) {
+			return label{lines, cb.b, font, cb.a}, true
 		}
 	}
-	if last && b.Highlight && fallback >= 0 {
-		return cands[fallback], true
-	}
-	return box{}, false
+	return label{}, false
 }
 
 // drawMove draws a point's previous position as a ring and an arrow from it to the
-// bubble's edge; nothing when the point has no previous position or barely moved.
-func drawMove(c *canvas, b bubble, X, Y func(float64) float64) {
+// bubble's edge; nothing when the point has no previous position or barely moved. It
+// returns the boxes of the ring and its label, which bubble labels keep clear of.
+func drawMove(c *canvas, b bubble, X, Y func(float64) float64) (boxes []box) {
 	if b.From == nil || !finite(b.From.X) || !finite(b.From.Y) {
-		return
+		return nil
 	}
 	st := c.st
 	col := mix(st.primary, st.ink, 0.35)
@@ -343,17 +380,21 @@ func drawMove(c *canvas, b bubble, X, Y func(float64) float64) {
 	dx, dy := b.x-px, b.y-py
 	d := math.Hypot(dx, dy)
 	c.circle(px, py, 4, white, col, 1.5)
+	boxes = append(boxes, box{px - 5, py - 5, px + 5, py + 5})
 	if b.FromLabel != "" {
 		// Beside the ring, on the side away from the arrow.
 		f := tstyle{size: 10, col: st.muted}
-		lx, anc := px-8, right
+		t := c.fit(b.FromLabel, f, 120)
+		w := c.measure(t, f)
+		lx, anc, bx := px-8, right, px-8-w
 		if dx < 0 {
-			lx, anc = px+8, left
+			lx, anc, bx = px+8, left, px+8
 		}
-		c.haloText(c.fit(b.FromLabel, f, 120), lx, py+3.5, f, anc)
+		c.haloText(t, lx, py+3.5, f, anc)
+		boxes = append(boxes, box{bx - 2, py + 3.5 - f.size*0.95, bx + w + 2, py + 3.5 + f.size*0.3})
 	}
 	if d < b.r+12 {
-		return
+		return boxes
 	}
 	ux, uy := dx/d, dy/d
 	// From the ring's edge to just before the bubble; the head's tip touches the bubble.
@@ -363,4 +404,5 @@ func drawMove(c *canvas, b bubble, X, Y func(float64) float64) {
 	bx, by := tx-ux*head, ty-uy*head
 	c.line(sx, sy, bx, by, col, 1.8, 4, 3)
 	c.polygon([]pt{{tx, ty}, {bx - uy*half, by + ux*half}, {bx + uy*half, by - ux*half}}, col, drawing0, 0)
+	return boxes
 }

@@ -111,49 +111,73 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 		return // a chart too small for its labels leaves no room (its data table lists them)
 	}
 	const rmax = 8.0
-	// Named slots: a mark with the name to its right. The first layout that shows every
-	// name in full wins: most columns first, a name on two lines before fewer columns;
-	// where none does, the first that holds them all, with names shortened.
-	lh := name.size * 1.2
-	fontOf := func(p Contact) tstyle {
+	// Named slots: a mark with the name to its right, or, where a cell is narrow, the name
+	// centred under its mark. The first layout that shows every name in full wins: most
+	// columns first, fewer lines before fewer columns, beside the mark before under it,
+	// the names' size before a smaller one; where none does, the one with the most room
+	// for text, with names shortened. Names are wrapped between words, never hyphenated.
+	fontOf := func(p Contact, size float64) tstyle {
 		f := name
-		f.bold = p.Highlight
+		f.size, f.bold, f.name = size, p.Highlight, true
 		return f
 	}
 	type slots struct {
-		cols, lines  int
-		slotH, textW float64
+		cols, lines        int
+		under              bool
+		size, slotH, textW float64
+	}
+	var layouts []slots
+	for _, size := range []float64{name.size, name.size - 1} {
+		lh := size * 1.2
+		for _, under := range []bool{false, true} {
+			for cols := int(math.Max(1, math.Floor(w/110))); cols >= 1; cols-- {
+				for lines := 1; lines <= 4; lines++ {
+					l := slots{cols, lines, under, size, math.Max(2*rmax+4, float64(lines)*lh+4), w/float64(cols) - 2*rmax - 6}
+					if under {
+						l.slotH, l.textW = 2*rmax+3+float64(lines)*lh+2, w/float64(cols)-4
+					}
+					layouts = append(layouts, l)
+				}
+			}
+		}
 	}
 	var pick, fallback *slots
-	for cols := int(math.Max(1, math.Floor(w/110))); cols >= 1 && pick == nil; cols-- {
-		for lines := 1; lines <= 2 && pick == nil; lines++ {
-			l := slots{cols, lines, math.Max(2*rmax+4, float64(lines)*lh+4), w/float64(cols) - 2*rmax - 6}
-			if float64(len(list)) > float64(cols)*math.Floor(h/l.slotH) {
-				continue
-			}
-			full := true
-			for _, p := range list {
-				full = full && c.fits(p.Name, fontOf(p), l.textW, lines)
-			}
-			switch {
-			case full:
-				pick = &l
-			case fallback == nil:
-				fallback = &l
-			}
+	for k := range layouts {
+		l := &layouts[k]
+		if float64(len(list)) > float64(l.cols)*math.Floor(h/l.slotH) || l.textW < 10 {
+			continue
+		}
+		full := true
+		for _, p := range list {
+			full = full && c.fits(p.Name, fontOf(p, l.size), l.textW, l.lines)
+		}
+		if full {
+			pick = l
+			break
+		}
+		if fallback == nil || l.textW*float64(l.lines) > fallback.textW*float64(fallback.lines) {
+			fallback = l // the layout with the most room for text
 		}
 	}
 	if pick == nil {
 		pick = fallback
 	}
 	if pick != nil {
-		sw := w / float64(pick.cols)
+		sw, lh := w/float64(pick.cols), pick.size*1.2
 		for k, p := range list {
 			col, row := float64(k%pick.cols), float64(k/pick.cols)
+			f := fontOf(p, pick.size)
+			l := c.wrap(p.Name, f, pick.textW, pick.lines)
+			if pick.under {
+				x, y := b.x0+sw*(col+0.5), b.y0+pick.slotH*row+rmax+1
+				m.mark(c, x, y, rmax, p)
+				for j, t := range l {
+					c.textMid(t, x, y+rmax+2+lh*(float64(j)+0.5), f, center)
+				}
+				continue
+			}
 			x, y := b.x0+sw*col+rmax+1, b.y0+pick.slotH*(row+0.5)
 			m.mark(c, x, y, rmax, p)
-			f := fontOf(p)
-			l := c.wrap(p.Name, f, pick.textW, pick.lines)
 			for j, t := range l {
 				c.textMid(t, x+rmax+4, y+lh*(float64(j)-float64(len(l)-1)/2), f, left)
 			}

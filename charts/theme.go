@@ -37,6 +37,10 @@ type Theme struct {
 	// Give both writers the same (render.Document.ChartTheme), so that a chart reads the
 	// same in the PDF and the HTML.
 	Format, Money func(float64) string
+	// Hyphenate returns the byte offsets in word before which a hyphen may be set
+	// (hyph.Hyphenator.Points of the document's language): a word wider than its label's
+	// line is hyphenated before it is shortened. Nil: words are not hyphenated.
+	Hyphenate func(word string) []int
 	// Clean replaces runes the PDF font cannot draw; applied to every string handed to fpdf
 	// (fpdf panics on runes above U+FFFF). Default: such runes become '?'.
 	Clean func(string) string
@@ -50,9 +54,12 @@ type style struct {
 	clean         func(string) string
 
 	primary, accent drawing.Color
-	ink, muted      drawing.Color // text, secondary text
-	grid, axis      drawing.Color // thin grid lines, axis lines
-	paper           drawing.Color // background of panels
+	ink, muted      drawing.Color   // text, secondary text
+	grid, axis      drawing.Color   // thin grid lines, axis lines
+	paper           drawing.Color   // background of panels
+	palette         []drawing.Color // the series colours (series)
+
+	hyphenate func(word string) []int
 }
 
 const defaultFamily = "Go"
@@ -93,23 +100,135 @@ func (t Theme) resolve() (*style, error) {
 	s.grid = drawing.Color{R: 0xe3, G: 0xe6, B: 0xea, A: 255}
 	s.axis = drawing.Color{R: 0xa3, G: 0xaa, B: 0xb4, A: 255}
 	s.paper = mix(s.primary, white, 0.95)
+	s.palette = seriesColours(s.primary, s.accent, len(okabeIto)+2)
+	s.hyphenate = t.Hyphenate
 	return s, nil
 }
 
-// series returns the colour of the i-th data series: primary, accent, then calm colours
-// derived from the primary's hue, so that a plan's charts stay within its brand.
+// series returns the colour of the i-th data series: the brand's primary for the first
+// ("us"), then the accent and the Okabe–Ito colours in the order that keeps each as far as
+// possible from those before it, for normal, protanopic and deuteranopic vision alike
+// (seriesColours). Colour is never the only cue: the series also differ in marker shape
+// and dash pattern.
 func (s *style) series(i int) drawing.Color {
-	switch i {
-	case 0:
-		return s.primary
-	case 1:
-		return s.accent
+	return s.palette[i%len(s.palette)]
+}
+
+// okabeIto is the colour-blind-safe palette of Okabe and Ito (2008), without its yellow,
+// too light for a line on white, and its black, the text colour.
+var okabeIto = []drawing.Color{
+	{R: 0x00, G: 0x72, B: 0xB2, A: 255}, // blue
+	{R: 0xE6, G: 0x9F, B: 0x00, A: 255}, // orange
+	{R: 0x00, G: 0x9E, B: 0x73, A: 255}, // bluish green
+	{R: 0xCC, G: 0x79, B: 0xA7, A: 255}, // reddish purple
+	{R: 0xD5, G: 0x5E, B: 0x00, A: 255}, // vermillion
+	{R: 0x56, G: 0xB4, B: 0xE9, A: 255}, // sky blue
+}
+
+// apart is the smallest colour difference (CIE ΔE*ab, in the worst of normal, protanopic
+// and deuteranopic vision) at which two series count as told apart by colour.
+const apart = 30
+
+// seriesColours returns n series colours: the primary, the accent where it stands apart
+// from the primary for colour-blind readers too, then greedily the palette colour whose
+// nearest neighbour among those chosen is farthest away (ties in palette order).
+func seriesColours(primary, accent drawing.Color, n int) []drawing.Color {
+	out := []drawing.Color{primary}
+	near := func(c drawing.Color) float64 {
+		d := math.Inf(1)
+		for _, o := range out {
+			d = math.Min(d, cvdDistance(c, o))
+		}
+		return d
 	}
-	h, _, _ := toHSL(s.primary)
-	steps := []float64{150, 60, 240, 300, 110, 200}
-	hue := math.Mod(h+steps[(i-2)%len(steps)], 360)
-	l := 0.42 + 0.08*float64((i-2)/len(steps)%3)
-	return fromHSL(hue, 0.32, l)
+	if near(accent) >= apart {
+		out = append(out, accent)
+	}
+	left := append([]drawing.Color(nil), okabeIto...)
+	for len(out) < n && len(left) > 0 {
+		best, bd := 0, -1.0
+		for k, c := range left {
+			if d := near(c); d > bd+1e-9 {
+				best, bd = k, d
+			}
+		}
+		out = append(out, left[best])
+		left = append(left[:best], left[best+1:]...)
+	}
+	return out
+}
+
+// cvdDistance is the colour difference of a and b (ΔE*ab) as the reader who tells them
+// apart worst sees it: normal vision, protanopia or deuteranopia (Viénot, Brettel and
+// Mollon 1999, in linear sRGB).
+func cvdDistance(a, b drawing.Color) float64 {
+	sims := [][9]float64{
+		{1, 0, 0, 0, 1, 0, 0, 0, 1},
+		{0.11238, 0.88762, 0, 0.11238, 0.88762, 0, 0.00401, -0.00401, 1}, // protanopia
+		{0.29275, 0.70725, 0, 0.29275, 0.70725, 0, -0.02234, 0.02234, 1}, // deuteranopia
+	}
+	d := math.Inf(1)
+	for _, m := range sims {
+		la, lb := toLab(simulate(a, m)), toLab(simulate(b, m))
+		d = math.Min(d, math.Sqrt(sq(la[0]-lb[0])+sq(la[1]-lb[1])+sq(la[2]-lb[2])))
+	}
+	return d
+}
+
+func sq(v float64) float64 { return v * v }
+
+// linear returns c's channels in linear sRGB, 0–1.
+func linear(c drawing.Color) [3]float64 {
+	f := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return [3]float64{f(c.R), f(c.G), f(c.B)}
+}
+
+func simulate(c drawing.Color, m [9]float64) [3]float64 {
+	l := linear(c)
+	return [3]float64{
+		clamp(m[0]*l[0]+m[1]*l[1]+m[2]*l[2], 0, 1),
+		clamp(m[3]*l[0]+m[4]*l[1]+m[5]*l[2], 0, 1),
+		clamp(m[6]*l[0]+m[7]*l[1]+m[8]*l[2], 0, 1),
+	}
+}
+
+// toLab converts linear sRGB to CIE L*a*b* (D65).
+func toLab(l [3]float64) [3]float64 {
+	x := (0.4124*l[0] + 0.3576*l[1] + 0.1805*l[2]) / 0.95047
+	y := 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+	z := (0.0193*l[0] + 0.1192*l[1] + 0.9505*l[2]) / 1.08883
+	f := func(t float64) float64 {
+		if t > 216.0/24389 {
+			return math.Cbrt(t)
+		}
+		return (24389.0/27*t + 16) / 116
+	}
+	fx, fy, fz := f(x), f(y), f(z)
+	return [3]float64{116*fy - 16, 500 * (fx - fy), 200 * (fy - fz)}
+}
+
+// luminance is the relative luminance of c (WCAG).
+func luminance(c drawing.Color) float64 {
+	l := linear(c)
+	return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+}
+
+// readable returns c, darkened toward the text colour until it reads on white (contrast
+// at least 4.5:1), for a label set in a series' colour.
+func (s *style) readable(c drawing.Color) drawing.Color {
+	for t := 0.0; t <= 1; t += 0.1 {
+		d := mix(c, s.ink, t)
+		if 1.05/(luminance(d)+0.05) >= 4.5 {
+			return d
+		}
+	}
+	return s.ink
 }
 
 var white = drawing.Color{R: 255, G: 255, B: 255, A: 255}

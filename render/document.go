@@ -5,6 +5,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render/fonts"
+	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -269,14 +270,17 @@ func (d *Document) Theme() theme.Theme {
 }
 
 // ChartTheme is the charts.Theme of the document: its Theme's colours and number
-// formats, the brand font where the workspace gives one (family "Brand", else the
-// built-in text face, fonts.Family), whose bytes the SVG charts measure with. The PDF
-// writer sets Clean (and may rename the family to the one it registered); the HTML
-// writer provides the family with @font-face.
+// formats, the hyphenation of its language, the brand font where the workspace gives
+// one (family "Brand", else the built-in text face, fonts.Family), whose bytes the SVG
+// charts measure with. The PDF writer sets Clean (and may rename the family to the one
+// it registered); the HTML writer provides the family with @font-face.
 func (d *Document) ChartTheme() charts.Theme {
 	th := d.Theme()
 	t := charts.Theme{Primary: th.Primary.Hex(), Accent: th.Accent.Hex(), FontFamily: fonts.Family,
 		Regular: fonts.Regular(), Bold: fonts.Bold(), Format: th.Number, Money: th.Money}
+	if h := hyph.For(d.Lang); h != nil {
+		t.Hyphenate = h.Points
+	}
 	if len(d.Font) > 0 {
 		t.FontFamily, t.Regular, t.Bold = "Brand", d.Font, d.FontBold
 		if len(t.Bold) == 0 {

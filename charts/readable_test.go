@@ -1,0 +1,123 @@
+package charts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kepdev/kep/render/hyph"
+	"github.com/kepdev/kep/render/theme"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// TestSeriesColours: the series colours are told apart in normal, protanopic and
+// deuteranopic vision (ΔE*ab ≥ 25 among the first four, "us" and three competitors, the
+// usual profile; ≥ 15 among six, where marker and dash tell them apart too), for the
+// default brand, the samples' brand and brands whose accent is no help (a red-green pair,
+// the accent equal to the primary, a yellow and a cyan); the primary stays "us", and the
+// accent the first comparison where it stands apart from it.
+func TestSeriesColours(t *testing.T) {
+	for _, b := range [][2]string{
+		{theme.DefaultPrimary.Hex(), theme.DefaultAccent.Hex()}, {"#1f4e79", "#e07b00"},
+		{"#c00000", "#2e8b57"}, {"#1f4e79", "#1f4e79"}, {"#ffee00", "#00ffee"},
+	} {
+		st, err := Theme{Primary: b[0], Accent: b[1]}.resolve()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.series(0) != st.primary {
+			t.Errorf("%v: 'us' is not the primary", b)
+		}
+		if cvdDistance(st.primary, st.accent) >= apart && st.series(1) != st.accent {
+			t.Errorf("%v: the accent is not the first comparison", b)
+		}
+		for i := 0; i < 6; i++ {
+			for j := i + 1; j < 6; j++ {
+				min := 15.0
+				if j < 4 {
+					min = 25
+				}
+				if d := cvdDistance(st.series(i), st.series(j)); d < min {
+					t.Errorf("%v: series %d and %d only %.1f apart", b, i, j, d)
+				}
+			}
+		}
+	}
+}
+
+// TestReadable: a label in a series' colour reads on white (contrast ≥ 4.5:1).
+func TestReadable(t *testing.T) {
+	st, _ := Theme{Primary: "#ffee00", Accent: "#00ffee"}.resolve()
+	for i := 0; i < 8; i++ {
+		c := st.readable(st.series(i))
+		if r := 1.05 / (luminance(c) + 0.05); r < 4.5 {
+			t.Errorf("series %d: label contrast %.2f", i, r)
+		}
+	}
+	if c := (drawing.Color{R: 0x1f, G: 0x4e, B: 0x79, A: 255}); st.readable(c) != c {
+		t.Error("a dark colour was changed")
+	}
+}
+
+// TestPolarityDirectLabels: each series' name stands beside its line, not only in the
+// legend.
+func TestPolarityDirectLabels(t *testing.T) {
+	for _, s := range samples() {
+		p, ok := s.chart.(Polarity)
+		if !ok {
+			continue
+		}
+		count := map[string]int{}
+		for _, b := range layout(t, s) {
+			count[b.text]++
+		}
+		for _, ser := range p.Series {
+			if count[ser.Name] < 2 {
+				t.Errorf("%s: %q is named %d times", s.name, ser.Name, count[ser.Name])
+			}
+		}
+		return
+	}
+	t.Fatal("no polarity sample")
+}
+
+// TestWrapHyphenates: a word wider than its line is hyphenated before it is shortened;
+// a name never is.
+func TestWrapHyphenates(t *testing.T) {
+	th := testTheme
+	th.Hyphenate = hyph.For("de").Points
+	st, _ := th.resolve()
+	c := &canvas{r: newMeasureRenderer(st), w: 640, h: 400, st: st}
+	f := tstyle{size: 11}
+	max := c.measure("Unterstützer", f) - 4
+	got := c.wrap("Unterstützer", f, max, 2)
+	if len(got) != 2 || !strings.HasSuffix(got[0], "-") || strings.TrimSuffix(got[0], "-")+got[1] != "Unterstützer" {
+		t.Errorf("wrap = %q", got)
+	}
+	if !c.fits("Unterstützer", f, max, 2) || c.fits("Unterstützer", f, max, 1) {
+		t.Error("fits is wrong")
+	}
+	f.name = true
+	if got := c.wrap("Zimmermann", f, c.measure("Zimmermann", f)-4, 2); len(got) != 1 || !strings.HasSuffix(got[0], ellipsis) {
+		t.Errorf("a name was hyphenated: %q", got)
+	}
+}
+
+// TestPaybackMarker: the value chart marks the payback point with a diamond on the zero
+// line and its label.
+func TestPaybackMarker(t *testing.T) {
+	b, c := Cumulative(3, 180000, 48000, 200000)
+	v := ValueChart{Years: []string{"Jahr 1", "Jahr 2", "Jahr 3"}, Benefit: b, Cost: c,
+		BenefitLabel: "Nutzen", CostLabel: "Kosten", NetLabel: "Netto", PaybackLabel: "Amortisation nach 18 Monaten"}
+	svg, err := SVG(v, testTheme, 640, 400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), "Amortisation nach 18 Monaten") {
+		t.Error("no payback label")
+	}
+	v.PaybackLabel = ""
+	without, _ := SVG(v, testTheme, 640, 400)
+	if strings.Count(string(svg), "<path") <= strings.Count(string(without), "<path")+1 {
+		t.Error("no payback line and diamond")
+	}
+}
