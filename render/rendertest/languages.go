@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/locale"
+	"github.com/kepdev/kep/plan"
 )
 
 // languagePlans are plans written in each document language, relative to the module
@@ -16,9 +17,11 @@ var languagePlans = map[string]string{
 	"fr": "render/rendertest/testdata/fr/accounts/lumiere.toml",
 }
 
-// LanguagePlans returns, for every document language of locale.Languages(), in that order, the
-// path of a plan written in it, so that the checks of the HTML and PDF documents run on
-// every language alike. A language without a plan fails the test: add one here.
+// LanguagePlans returns, for every document language of locale.Languages(), in that
+// order, the path of a plan written in it, so that the checks of the HTML and PDF
+// documents run on every language alike: the plan of languagePlans, else the language's
+// kep init scaffold (every block filled with its example values), written to a
+// temporary folder, so that a new language is checked before it has a plan of its own.
 func LanguagePlans(t testing.TB) []LanguagePlan {
 	t.Helper()
 	root := moduleRoot()
@@ -26,11 +29,27 @@ func LanguagePlans(t testing.TB) []LanguagePlan {
 	for _, l := range locale.Languages() {
 		rel, ok := languagePlans[l.Lang]
 		if !ok {
-			t.Fatalf("no plan in %s (%s) for the document checks: add one to rendertest.languagePlans", l.Name, l.Lang)
+			out = append(out, LanguagePlan{Lang: l.Lang, Path: scaffoldPlan(t, l.Lang)})
+			continue
 		}
 		out = append(out, LanguagePlan{Lang: l.Lang, Path: filepath.Join(root, filepath.FromSlash(rel))})
 	}
 	return out
+}
+
+// scaffoldPlan writes the kep init scaffold of lang (plan year 2027) to a temporary
+// folder and returns its path.
+func scaffoldPlan(t testing.TB, lang string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "scaffold-"+lang+".toml")
+	src, err := plan.Scaffold(plan.ScaffoldOptions{Lang: lang, File: filepath.Base(path), Year: 2027})
+	if err != nil {
+		t.Fatalf("no plan in %s for the document checks: %v", lang, err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // LanguagePlan is a plan written in one document language.

@@ -3,6 +3,7 @@ package rendertest
 import (
 	"testing"
 
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 )
 
@@ -15,6 +16,21 @@ func TestLanguagePlans(t *testing.T) {
 		}
 		if p.Lang != lp.Lang {
 			t.Errorf("%s: lang = %q, want %q", lp.Path, p.Lang, lp.Lang)
+		}
+	}
+}
+
+// A language without a plan of its own is checked on its scaffold: it loads without
+// errors in its language, in every language.
+func TestScaffoldPlans(t *testing.T) {
+	for _, lang := range locale.Langs() {
+		path := scaffoldPlan(t, lang)
+		p, diags := (&plan.Loader{}).LoadPlan(path)
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", path, diags)
+		}
+		if p.Lang != lang {
+			t.Errorf("%s: lang = %q, want %q", path, p.Lang, lang)
 		}
 	}
 }
