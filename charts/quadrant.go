@@ -360,7 +360,9 @@ func placeLabel(c *canvas, b bubble, lines []string, font tstyle, plot box, avoi
 		{box{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, right}, // below left
 	}
 	for _, cb := range cands {
-		if cb.b.inside(plot) && !overlapsAny(cb.b, avoid) {
+		// A word's space apart from other labels, so that two names do not read as one.
+		gap := box{cb.b.x0 - font.size*0.5, cb.b.y0, cb.b.x1 + font.size*0.5, cb.b.y1}
+		if cb.b.inside(plot) && !overlapsAny(gap, avoid) {
 			return label{lines, cb.b, font, cb.a}, true
 		}
 	}

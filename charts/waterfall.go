@@ -93,7 +93,16 @@ func (w Waterfall) draw(c *canvas) {
 	}
 	tickW = math.Min(tickW, c.w*0.3)
 	x0, x1 := 8+tickW+8, c.w-12
-	y0, y1 := 30.0, c.h-46
+	// The bars' names take up to three lines under the axis: room for as many as the
+	// longest needs, at least two.
+	gw := (x1 - x0) / float64(n)
+	lines := 2
+	for _, s := range w.Steps {
+		f := small
+		f.bold = s.Gap || s.Total
+		lines = max(lines, len(c.wrap(s.Label, f, gw-4, 3)))
+	}
+	y0, y1 := 30.0, c.h-20-13*float64(lines)
 	if x1-x0 < 40 || y1-y0 < 30 {
 		return
 	}
@@ -104,7 +113,6 @@ func (w Waterfall) draw(c *canvas) {
 	}
 	c.text(c.fit(w.Unit, small, c.w/2), x0-8, 16, small, left)
 
-	gw := (x1 - x0) / float64(n)
 	bw := math.Min(gw*0.62, 70)
 	gx := func(i int) float64 { return x0 + gw*(float64(i)+0.5) }
 	vf := tstyle{size: 10.5, bold: true, col: st.ink}
@@ -167,7 +175,7 @@ func (w Waterfall) draw(c *canvas) {
 		if s.Gap {
 			cf.col = st.accent
 		}
-		for k, l := range c.wrap(s.Label, cf, gw-4, 2) {
+		for k, l := range c.wrap(s.Label, cf, gw-4, 3) {
 			c.text(l, gx(i), y1+16+float64(k)*13, cf, center)
 		}
 	}

@@ -232,6 +232,10 @@ func fill(c *pdfdoc.Canvas, b *Box, s boxSpec, W edition.Words) {
 			room -= 2 * lead
 		}
 		cw, ch := inner, inner*float64(max(s.chart.Height, 1))/float64(max(s.chart.Width, 1))
+		// Where the box has room below, the chart grows taller than its proportions, by
+		// up to a third: at a quarter page wide its plot is short, and a longer axis
+		// keeps its title and its labels whole.
+		ch = max(ch, min(room, ch*4/3))
 		if ch > room {
 			ch = room
 			cw = min(inner, ch*float64(max(s.chart.Width, 1))/float64(max(s.chart.Height, 1)))
