@@ -36,7 +36,7 @@ func (b *builder) block5(s *Section) {
 		cs := b.sub(s, "competitors", L.T("sec.b5.competitors"))
 		var rows [][]Cell
 		for _, c := range p.Competitors {
-			rows = append(rows, []Cell{{Text: c.Name}, {Text: b.pctPtr(c.ShareOfWallet)}, {Text: strings.Join(c.Strengths, L.Semicolon())}, {Text: strings.Join(c.Weaknesses, L.Semicolon())}, {Text: c.Strategy}, {Text: b.enum("level", c.Threat)}})
+			rows = append(rows, []Cell{{Text: c.Name, Name: true}, {Text: b.pctPtr(c.ShareOfWallet)}, {Text: strings.Join(c.Strengths, L.Semicolon())}, {Text: strings.Join(c.Weaknesses, L.Semicolon())}, {Text: c.Strategy}, {Text: b.enum("level", c.Threat)}})
 		}
 		cs.Blocks = append(cs.Blocks, &Table{
 			Caption: L.T("sec.b5.competitors"),

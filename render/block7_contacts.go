@@ -16,7 +16,7 @@ func (b *builder) block7(s *Section) {
 		ts := b.sub(s, "team", L.T("sec.b7.team"))
 		var rows [][]Cell
 		for _, t := range p.Team {
-			rows = append(rows, []Cell{{Text: t.Name}, {Text: t.Role}})
+			rows = append(rows, []Cell{{Text: t.Name, Name: true}, {Text: t.Role}})
 		}
 		ts.Blocks = append(ts.Blocks, &Table{Caption: L.T("sec.b7.team"), Header: []string{L.T("b7.name"), L.T("b7.role")}, Rows: rows, RowHeader: true, Widths: []float64{1, 1}})
 	}
@@ -34,12 +34,12 @@ func (b *builder) block7(s *Section) {
 		if c.TargetRelationship != nil && *c.TargetRelationship != c.Relationship {
 			rel += " → " + b.enum("relationship", strconv.Itoa(*c.TargetRelationship))
 		}
-		name := Cell{Text: c.Name, Strong: c.Influence == 3}
+		name := Cell{Text: c.Name, Strong: c.Influence == 3, Name: true}
 		fn := joinNonEmpty(", ", c.Title, c.Department)
 		if c.ReportsTo != "" {
 			fn = joinNonEmpty(L.Semicolon(), fn, L.T("b7.reports_to")+" "+b.contactName(c.ReportsTo))
 		}
-		rows = append(rows, []Cell{name, {Text: fn}, {Text: strings.Join(roles, ", ")}, {Text: b.enum("influence", strconv.Itoa(c.Influence))}, {Text: b.enum("attitude", c.Attitude)}, {Text: rel}, {Text: b.teamName(c.Owner)}, {Text: b.date(c.LastContact)}, {Text: c.NextStep}})
+		rows = append(rows, []Cell{name, {Text: fn}, {Text: strings.Join(roles, ", ")}, {Text: b.enum("influence", strconv.Itoa(c.Influence))}, {Text: b.enum("attitude", c.Attitude)}, {Text: rel}, {Text: b.teamName(c.Owner), Name: true}, {Text: b.date(c.LastContact)}, {Text: c.NextStep}})
 	}
 	cs.Blocks = append(cs.Blocks, &Table{
 		Caption: L.T("sec.b7.contacts"),

@@ -349,7 +349,7 @@ func (b *builder) summary() *Section {
 	var key [][]Cell
 	for _, c := range p.Contacts {
 		if c.Influence == 3 {
-			key = append(key, []Cell{{Text: c.Name}, {Text: joinNonEmpty(", ", c.Title, c.Department)}, {Text: b.enum("attitude", c.Attitude)}})
+			key = append(key, []Cell{{Text: c.Name, Name: true}, {Text: joinNonEmpty(", ", c.Title, c.Department)}, {Text: b.enum("attitude", c.Attitude)}})
 		}
 	}
 	if len(key) > 0 {
@@ -532,7 +532,7 @@ func (b *builder) nextActions(max int) [][]Cell {
 	}
 	var rows [][]Cell
 	for _, a := range open {
-		rows = append(rows, []Cell{{Text: a.ID}, {Text: a.Action}, {Text: b.teamName(a.Owner)}, b.dueCell(a)})
+		rows = append(rows, []Cell{{Text: a.ID}, {Text: a.Action}, {Text: b.teamName(a.Owner), Name: true}, b.dueCell(a)})
 	}
 	return rows
 }

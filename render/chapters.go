@@ -30,7 +30,7 @@ func (b *builder) actions(s *Section) {
 		if st == "open" || st == "doing" {
 			due = b.dueCell(a)
 		}
-		rows = append(rows, []Cell{{Text: a.ID}, {Text: a.Action}, {Text: b.teamName(a.Owner)}, due, {Text: b.enum("action", st), Muted: st == "done" || st == "dropped"}, {Text: orDash(a.Objective)}})
+		rows = append(rows, []Cell{{Text: a.ID}, {Text: a.Action}, {Text: b.teamName(a.Owner), Name: true}, due, {Text: b.enum("action", st), Muted: st == "done" || st == "dropped"}, {Text: orDash(a.Objective)}})
 	}
 	s.Blocks = append(s.Blocks, &Table{
 		Caption: L.T("sec.actions"),

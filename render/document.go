@@ -155,6 +155,9 @@ type Cell struct {
 	Strong bool   // bold (totals, key figures)
 	Muted  bool   // de-emphasised (a derived starting point, "not given")
 	Link   string // an http(s) or mailto URL, already checked with SafeURL
+	// Name: the cell is a person's or an organisation's name (a contact, a team member,
+	// an account, a competitor), which is never hyphenated.
+	Name bool
 }
 
 // Table is a table with one header row. RowHeader marks the first column as the row's

@@ -39,7 +39,7 @@ func (b *builder) pipeline(s *Section) {
 		lost := o.Stage == "lost"
 		rows = append(rows, []Cell{{Text: o.Name, Muted: lost}, {Text: b.enum("stage", o.Stage), Muted: lost},
 			{Text: b.money(o.Value), Muted: lost}, {Text: b.pct(o.Probability), Muted: lost},
-			{Text: b.money(o.Weighted()), Muted: lost}, closeCell, {Text: orDash(b.teamName(o.Owner))}})
+			{Text: b.money(o.Weighted()), Muted: lost}, closeCell, {Text: orDash(b.teamName(o.Owner)), Name: true}})
 	}
 	ps.Blocks = append(ps.Blocks, &Table{
 		Caption: L.T("pipe.table"),

@@ -302,7 +302,7 @@ func (b *builder) reviewContacts(s *Section, r *plan.ReviewFigures) {
 		if ch.Relationship != nil {
 			rel = Cell{Text: b.enum("relationship", strconv.Itoa(ch.Relationship[0])) + " → " + b.enum("relationship", strconv.Itoa(ch.Relationship[1]))}
 		}
-		rows = append(rows, []Cell{{Text: c.Name}, att, rel})
+		rows = append(rows, []Cell{{Text: c.Name, Name: true}, att, rel})
 	}
 	s.Blocks = append(s.Blocks, &Table{
 		Caption: L.T("rv.contacts"),

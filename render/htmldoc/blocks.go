@@ -333,6 +333,9 @@ func (p *page) row(t *render.Table, cells []render.Cell, header bool) {
 		if c.Muted {
 			cls += " muted"
 		}
+		if c.Name {
+			cls += " name" // never hyphenated (hyphenateHTML, the style sheet)
+		}
 		if cls != "" {
 			p.raw(` class="` + strings.TrimPrefix(cls, " ") + `"`)
 		}

@@ -20,7 +20,8 @@ const softHyphen = "\u00ad"
 const longWord = 14
 
 // skipElements are elements whose text is not hyphenated: headings (as in the PDF,
-// titles keep their words whole), code, charts, and what is not shown as text.
+// titles keep their words whole), code, charts, and what is not shown as text; so are
+// elements of class "name" (a table cell holding a person's or a company's name).
 var skipElements = []string{"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "svg", "style", "script", "title", "kbd"}
 
 // hyphenateHTML returns markup with soft hyphens inserted into the words of its text
@@ -34,6 +35,7 @@ func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
 	out := make([]byte, 0, len(markup)+len(markup)/16)
 	cache := map[string][]int{} // documents repeat their words
 	skip := 0                   // depth inside skipped elements
+	var named []string          // open elements of class "name" (a name is not hyphenated)
 	for i := 0; i < len(markup); {
 		if markup[i] == '<' {
 			j := bytes.IndexByte(markup[i:], '>')
@@ -41,12 +43,20 @@ func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
 				return append(out, markup[i:]...)
 			}
 			tag := markup[i : i+j+1]
-			if name, closing := tagName(tag); isSkipped(name) && tag[len(tag)-2] != '/' {
+			name, closing := tagName(tag)
+			switch {
+			case isSkipped(name) && tag[len(tag)-2] != '/':
 				if closing {
 					skip = max(0, skip-1)
 				} else {
 					skip++
 				}
+			case closing && len(named) > 0 && named[len(named)-1] == name:
+				named = named[:len(named)-1]
+				skip = max(0, skip-1)
+			case !closing && tag[len(tag)-2] != '/' && hasClass(tag, "name"):
+				named = append(named, name)
+				skip++
 			}
 			out = append(out, tag...)
 			i += j + 1
@@ -78,6 +88,21 @@ func tagName(tag []byte) (string, bool) {
 		n++
 	}
 	return string(bytes.ToLower(t[:n])), closing
+}
+
+// hasClass reports whether a start tag kep wrote (class="a b") has the class c.
+func hasClass(tag []byte, c string) bool {
+	_, v, ok := bytes.Cut(tag, []byte(` class="`))
+	if !ok {
+		return false
+	}
+	v, _, _ = bytes.Cut(v, []byte(`"`))
+	for _, f := range bytes.Fields(v) {
+		if string(f) == c {
+			return true
+		}
+	}
+	return false
 }
 
 func isSkipped(name string) bool {

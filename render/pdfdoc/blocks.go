@@ -198,8 +198,14 @@ func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
 		for i, r := range rows {
 			out[i] = make([]tcell, len(r))
 			for c, cell := range r {
+				spans := w.factSpans(cell.Text, cell.Light, cell.Link)
+				if cell.Name {
+					for k := range spans {
+						spans[k].whole = true // a name is not hyphenated
+					}
+				}
 				out[i][c] = tcell{
-					spans: w.factSpans(cell.Text, cell.Light, cell.Link),
+					spans: spans,
 					bold:  cell.Strong || strong || (t.RowHeader && c == 0),
 					muted: cell.Muted,
 				}

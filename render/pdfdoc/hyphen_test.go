@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/hyph"
 )
 
@@ -147,5 +148,103 @@ func TestTableHeaderHyphenates(t *testing.T) {
 	}
 	if s := strings.Join(got, "|"); s != "Ein-|fluss" {
 		t.Errorf("header %q, want %q", s, "Ein-|fluss")
+	}
+}
+
+// TestTableHeaderKeepsSyllables: a narrow column of figures under a long header is made
+// as wide as the header's widest syllable, so that a header breaks at its points only:
+// "Ge-|wicht", never "Ge-|wic-|ht" (the hansa scorecard's "Gewicht" over "20 %"). Every
+// table of the German sample, laid out at the text width.
+func TestTableHeaderKeepsSyllables(t *testing.T) {
+	d := sampleDoc(t, "hansa")
+	fs, err := newFontSet(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newDocWriter(d, fs, Options{Now: testNow})
+	w.newPage()
+	hy := hyph.For("de")
+	tables := 0
+	for _, sec := range d.Sections {
+		walkBlocks(sec, func(b render.Block) {
+			tb, ok := b.(*render.Table)
+			if !ok {
+				return
+			}
+			tables++
+			spec := w.tableSpec(tb, 8.5)
+			L := w.layoutTable(spec, w.left(), w.width())
+			for c, ls := range L.headLines {
+				var text strings.Builder
+				for _, l := range ls {
+					s := lineText(l)
+					done := text.String() + s
+					if strings.HasSuffix(s, "-") && !strings.HasPrefix(spec.header[c][len(done)-1:], "-") {
+						// A hyphen of the wrap, not of the header ("Scorecard-|Ziel").
+						s = strings.TrimSuffix(s, "-")
+						done = strings.TrimSuffix(done, "-")
+						from := strings.LastIndexAny(done, " -") + 1
+						last := done[from:]
+						full := strings.FieldsFunc(spec.header[c][from:], func(r rune) bool { return r == ' ' || r == '-' })[0]
+						ok := false
+						for _, p := range hy.Points(full) {
+							ok = ok || full[:p] == last
+						}
+						if !ok {
+							t.Errorf("table %q: header %q broken after %q, not a hyphenation point", tb.Caption, spec.header[c], last)
+						}
+					} else if !strings.HasSuffix(s, "-") {
+						s += " "
+					}
+					text.WriteString(s)
+				}
+			}
+		})
+	}
+	if tables < 10 {
+		t.Fatalf("%d tables in the sample", tables)
+	}
+}
+
+// TestNamesNotHyphenated: a cell typed as a name (render.Cell.Name) breaks only between
+// its words: "Daniel Hoffmann", never "Daniel Hoff-|mann"; other text beside it does.
+func TestNamesNotHyphenated(t *testing.T) {
+	w := hyphenWriter(t, "de")
+	ts := body(ink)
+	maxW := w.strWidth("Daniel Hoff-", 0, ts.size) + 0.5
+	name := plain("Daniel Hoffmann")
+	name[0].whole = true
+	var got []string
+	for _, l := range w.wrap(name, ts, maxW) {
+		got = append(got, lineText(l))
+	}
+	if s := strings.Join(got, "|"); s != "Daniel|Hoffmann" {
+		t.Errorf("name set as %q, want %q", s, "Daniel|Hoffmann")
+	}
+	got = nil
+	for _, l := range w.wrap(plain("Daniel Hoffmann"), ts, maxW) {
+		got = append(got, lineText(l))
+	}
+	if s := strings.Join(got, "|"); s != "Daniel Hoff-|mann" {
+		t.Errorf("text set as %q (the test's width no longer hyphenates it)", s)
+	}
+	// The builder types the names: a contact's, an owner's.
+	d := sampleDoc(t, "hansa")
+	names := 0
+	for _, s := range d.Sections {
+		walkBlocks(s, func(b render.Block) {
+			if tb, ok := b.(*render.Table); ok {
+				for _, r := range tb.Rows {
+					for _, c := range r {
+						if c.Name {
+							names++
+						}
+					}
+				}
+			}
+		})
+	}
+	if names == 0 {
+		t.Error("no table cell of the hansa sample is typed as a name")
 	}
 }

@@ -148,6 +148,7 @@ type tableRowLines struct {
 type measured struct {
 	head       [][]word
 	body, foot [][][]word
+	headSyl    []float64 // per column: the widest syllable of the header (widestSyllable)
 }
 
 func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measured {
@@ -171,7 +172,36 @@ func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measu
 	}
 	m := measured{body: cells(t.rows), foot: cells(t.foot), head: make([][]word, n)}
 	m.head = e.measureHead(t, n, headSize)
+	m.headSyl = make([]float64, n)
+	for c, ws := range m.head {
+		for _, w := range ws {
+			m.headSyl[c] = math.Max(m.headSyl[c], e.widestSyllable(w, headSize))
+		}
+	}
 	return m
+}
+
+// widestSyllable is the width of the widest piece w can be hyphenated into, with its
+// hyphen: a header column narrower than that would have a syllable cut by letter count
+// ("Ge-wic-ht" for "Gewicht" beside a column of "20 %"). A word without points is one
+// piece.
+func (e *engine) widestSyllable(w word, size float64) float64 {
+	widest := 0.0
+	for _, f := range w.frags {
+		pts := e.points(f)
+		if len(pts) == 0 {
+			widest = math.Max(widest, f.w)
+			continue
+		}
+		hw := e.strWidth("-", f.st, size)
+		last := 0
+		for _, p := range pts {
+			widest = math.Max(widest, e.strWidth(f.text[last:p], f.st, size)+hw)
+			last = p
+		}
+		widest = math.Max(widest, e.strWidth(f.text[last:], f.st, size))
+	}
+	return widest
 }
 
 func (e *engine) measureHead(t *tableSpec, n int, size float64) [][]word {
@@ -186,11 +216,13 @@ func (e *engine) measureHead(t *tableSpec, n int, size float64) [][]word {
 // unbreakable word of the body and of the header, and the widest cell on one line.
 type colMetrics struct {
 	bodyMin, headMin, pref []float64
+	headSyl                []float64 // the widest syllable of the header, with its hyphen
 }
 
 func metrics(m measured) colMetrics {
 	n := len(m.head)
-	cm := colMetrics{make([]float64, n), make([]float64, n), make([]float64, n)}
+	cm := colMetrics{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
+	copy(cm.headSyl, m.headSyl)
 	note := func(c int, ws []word, minW []float64) {
 		lineW := 0.0
 		for _, w := range ws {
@@ -220,10 +252,13 @@ func metrics(m measured) colMetrics {
 
 // scaled are the metrics at another size: fpdf's widths are linear in the size.
 func (cm colMetrics) scaled(bodyF, headF float64) colMetrics {
-	out := colMetrics{make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref))}
+	out := colMetrics{make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref))}
 	for c := range cm.pref {
 		out.bodyMin[c] = cm.bodyMin[c] * bodyF
 		out.headMin[c] = cm.headMin[c] * headF
+		if c < len(cm.headSyl) {
+			out.headSyl[c] = cm.headSyl[c] * headF
+		}
 		out.pref[c] = math.Max(cm.pref[c]*bodyF, 0)
 	}
 	return out
@@ -232,6 +267,20 @@ func (cm colMetrics) scaled(bodyF, headF float64) colMetrics {
 // padOf is the horizontal room a column needs beside its text for the cell padding padX,
 // with a little air.
 func padOf(padX float64) float64 { return 2*padX + 0.5 }
+
+// sylSum is the width the columns need without breaking a word of the body or a
+// syllable of the header.
+func (cm colMetrics) sylSum(padX float64) float64 {
+	s := 0.0
+	for c := range cm.pref {
+		w := cm.bodyMin[c]
+		if c < len(cm.headSyl) {
+			w = math.Max(w, cm.headSyl[c])
+		}
+		s += math.Max(w+padOf(padX), colFloor)
+	}
+	return s
+}
 
 // minSum is the width the columns need without breaking a word.
 func (cm colMetrics) minSum(withHead bool, padX float64) float64 {
@@ -281,11 +330,18 @@ search:
 	if !found {
 		// Not even the smallest size fits every word: narrow padding, the header at its
 		// smallest, and where the body's words alone still do not fit, the longest break.
+		// Rather a size at which the header's syllables fit too, so that the header breaks
+		// at its hyphenation points only.
 		padX = narrowPadX
-		for s := base; s >= floor-1e-9; s -= 0.5 {
+		sized := false
+		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
+			if cm0.scaled(s/base, math.Min(s, minHeadSize)/base).sylSum(padX) <= W+1e-9 {
+				size, sized = s, true
+			}
+		}
+		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
 			if cm0.scaled(s/base, 1).minSum(false, padX) <= W+1e-9 {
-				size = s
-				break
+				size, sized = s, true
 			}
 		}
 		headSize = math.Min(size, minHeadSize)
@@ -630,17 +686,40 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 	}
 	// Where the longest words do not fit side by side, only the columns with the longest
 	// words give way: their minimum is capped at the level that makes the sum fit.
-	capMin(minW, W)
-	// Header words get what is left, shared in proportion where it is not enough (they
-	// are then hyphenated).
-	need := make([]float64, n)
-	for c := range need {
-		need[c] = math.Max(cm.headMin[c]+pad-minW[c], 0)
+	// A header's widest syllable counts as a word where only columns that break words
+	// anyway give way for it: a header is then hyphenated at its points, not cut by
+	// letter count ("Ge-|wic-|ht" over a column of "20 %").
+	withSyl := append([]float64(nil), minW...)
+	for c := 0; c < n && c < len(cm.headSyl); c++ {
+		withSyl[c] = math.Max(withSyl[c], cm.headSyl[c]+pad)
 	}
-	if sn := sum(need); sn > 0 {
-		f := math.Min(1, math.Max(W-sum(minW), 0)/sn)
-		for c := range minW {
-			minW[c] += f * need[c]
+	capMin(minW, W)
+	capMin(withSyl, W)
+	ok := true
+	for c := range minW {
+		capped := minW[c] < math.Max(cm.bodyMin[c]+pad, colFloor)-1e-9
+		ok = ok && (withSyl[c] >= minW[c]-1e-9 || capped)
+	}
+	if ok {
+		minW = withSyl
+	}
+	// Header words get what is left, shared in proportion where it is not enough (they
+	// are then hyphenated): first their widest syllables, so that a header breaks at its
+	// hyphenation points, not by letter count ("Ge-|wic-|ht"), then the whole words.
+	headSyl := cm.headSyl
+	if len(headSyl) < n {
+		headSyl = make([]float64, n)
+	}
+	for _, head := range [][]float64{headSyl, cm.headMin} {
+		need := make([]float64, n)
+		for c := range need {
+			need[c] = math.Max(head[c]+pad-minW[c], 0)
+		}
+		if sn := sum(need); sn > 0 {
+			f := math.Min(1, math.Max(W-sum(minW), 0)/sn)
+			for c := range minW {
+				minW[c] += f * need[c]
+			}
 		}
 	}
 	for c := range pref {

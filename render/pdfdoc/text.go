@@ -16,6 +16,7 @@ type span struct {
 	link  int
 	color *rgb // overrides the block's colour (traffic-light symbols)
 	shape rune // a symbol drawn as a shape before text (●, ▲, ■) when the font lacks it
+	whole bool // a name: its words get no hyphenation points from the patterns
 }
 
 // frag is a measured piece of a word.
@@ -145,12 +146,8 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word
 		if before > avail {
 			break
 		}
-		pts := f.soft
-		if pts == nil && f.st&stMono == 0 && f.shape == 0 {
-			pts = e.hy.Points(f.text)
-		}
 		hw := e.strWidth("-", f.st, ts.size)
-		for _, p := range pts {
+		for _, p := range e.points(f) {
 			pw := before + e.strWidth(f.text[:p], f.st, ts.size) + hw
 			if pw > avail+1e-6 {
 				break
@@ -167,7 +164,9 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word
 	left.text, left.w, left.soft = f.text[:bestP]+"-", bestW-(widthBefore(w, bestF)), nil
 	right.text = f.text[bestP:]
 	right.w = f.w - e.strWidth(f.text[:bestP], f.st, ts.size)
-	right.soft = shiftPoints(f.soft, bestP)
+	// The tail keeps the word's remaining points; it is not looked up as a word of its
+	// own, whose points would differ.
+	right.soft = shiftPoints(e.points(f), bestP)
 	head.frags = append(append(head.frags, w.frags[:bestF]...), left)
 	head.w = bestW
 	tail.frags = append(append(tail.frags, right), w.frags[bestF+1:]...)
@@ -175,6 +174,15 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word
 		tail.w += g.w
 	}
 	return head, tail, true
+}
+
+// points are the hyphenation points of a fragment: its author's soft hyphens (none for
+// a name), else those of the document's language; code and symbols have none.
+func (e *engine) points(f frag) []int {
+	if f.soft != nil || f.st&stMono != 0 || f.shape != 0 {
+		return f.soft
+	}
+	return e.hy.Points(f.text)
 }
 
 // widthBefore is the width of the fragments of w before the i-th.
@@ -268,6 +276,9 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 						cur.space, space = space, 0
 					}
 					p, soft := takeSoft(p)
+					if soft == nil && sp.whole {
+						soft = []int{} // the author's points only: none
+					}
 					w := e.strWidth(p, st, ts.size)
 					if sp.shape != 0 {
 						w = ts.size * ptToMM * 0.9

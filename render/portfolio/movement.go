@@ -45,7 +45,7 @@ func (b *builder) movement(s *render.Section) {
 		m := a.Movement
 		if m == nil { // neither plan has a scoring
 			dash := render.Cell{Text: "–", Muted: true}
-			t.Rows = append(t.Rows, []render.Cell{{Text: a.Name}, dash, dash, dash, dash})
+			t.Rows = append(t.Rows, []render.Cell{{Text: a.Name, Name: true}, dash, dash, dash, dash})
 			continue
 		}
 		class := str(m.From.Class, "") + " → " + str(m.To.Class, "")
@@ -58,7 +58,7 @@ func (b *builder) movement(s *render.Section) {
 			cell.Text += " ▼"
 			cell.Light = render.Red
 		}
-		t.Rows = append(t.Rows, []render.Cell{{Text: a.Name}, cell,
+		t.Rows = append(t.Rows, []render.Cell{{Text: a.Name, Name: true}, cell,
 			{Text: str(m.From.Quadrant, "qshort") + " → " + str(m.To.Quadrant, "qshort")},
 			{Text: b.score(m.From.Attractiveness) + " → " + b.score(m.To.Attractiveness)},
 			{Text: b.score(m.From.Position) + " → " + b.score(m.To.Position)}})

@@ -124,7 +124,7 @@ func (b *builder) norm(num string) *render.Section {
 			if a.NormVisits != nil {
 				norm = *a.NormVisits
 			}
-			dev.Rows = append(dev.Rows, []render.Cell{{Text: a.Name}, {Text: a.Class}, {Text: f.Int(a.Visits)},
+			dev.Rows = append(dev.Rows, []render.Cell{{Text: a.Name, Name: true}, {Text: a.Class}, {Text: f.Int(a.Visits)},
 				{Text: f.Decimal(norm, 1)}, b.deviation(float64(a.Visits), norm)})
 		}
 		blocks = append(blocks, dev)
@@ -204,7 +204,7 @@ func (b *builder) appendix(wsName string) *render.Section {
 	plans := &render.Table{Caption: l.T("pf.appendix.plans"),
 		Header: []string{l.T("pf.account"), l.T("pf.file")}, Widths: []float64{1, 1}}
 	for _, a := range pf.Accounts {
-		plans.Rows = append(plans.Rows, []render.Cell{{Text: a.Name}, {Text: a.File}})
+		plans.Rows = append(plans.Rows, []render.Cell{{Text: a.Name, Name: true}, {Text: a.File}})
 	}
 	s := &render.Section{ID: "appendix", Title: l.T("sec.appendix"), Level: 1, NewPage: true,
 		Sections: []*render.Section{{ID: "appendix-plans", Title: l.T("pf.appendix.plans"), Level: 2, Blocks: []render.Block{plans}}}}
@@ -258,7 +258,7 @@ func (b *builder) portfolio(num, rankingNum string) *render.Section {
 		if a.Rank == 0 {
 			continue
 		}
-		data.Rows = append(data.Rows, []render.Cell{{Text: a.Name}, {Text: b.score(a.Attractiveness)},
+		data.Rows = append(data.Rows, []render.Cell{{Text: a.Name, Name: true}, {Text: b.score(a.Attractiveness)},
 			{Text: b.score(a.Position)}, {Text: l.Enum("qshort", a.Quadrant)}, {Text: f.Money(a.Revenue)}})
 	}
 	var counts []string
