@@ -110,19 +110,33 @@ func (p Polarity) draw(c *canvas) {
 }
 
 // labelSeries writes each series' name beside its line, in its colour: next to its last
-// point (at the bottom), else its first, on a side where the name covers no point and no
-// other name. A name that finds no such place is left to the legend.
+// point (at the bottom), else its first, else another, on a side where the name covers no
+// point and no other name. A name that finds no such place is left to the legend.
 func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) float64, dy [][]float64, radius func(int) float64, area box) {
 	st := c.st
 	n := len(p.Criteria)
+	// The points, and the lines between them sampled every few pixels, are kept clear.
 	var taken []box
 	for k, s := range p.Series {
+		var prev *pt
 		for i := 0; i < n; i++ {
-			if v := at(s.Values, i); finite(v) {
-				r := radius(k) + 1
-				px, py := x(v), y(i)+dy[k][i]
-				taken = append(taken, box{px - r, py - r, px + r, py + r})
+			v := at(s.Values, i)
+			if !finite(v) {
+				prev = nil
+				continue
 			}
+			r := radius(k) + 1
+			q := pt{x(v), y(i) + dy[k][i]}
+			taken = append(taken, box{q.x - r, q.y - r, q.x + r, q.y + r})
+			if prev != nil {
+				steps := int(math.Min(200, math.Hypot(q.x-prev.x, q.y-prev.y)/4))
+				for j := 1; j < steps; j++ {
+					t := float64(j) / float64(steps)
+					sx, sy := prev.x+(q.x-prev.x)*t, prev.y+(q.y-prev.y)*t
+					taken = append(taken, box{sx - 1.5, sy - 1.5, sx + 1.5, sy + 1.5})
+				}
+			}
+			prev = &q
 		}
 	}
 	for k, s := range p.Series {
@@ -132,18 +146,15 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 			continue
 		}
 		w, h := c.measure(name, f), f.size*1.25
-		var ends []int // the rows of the last and the first point
+		// The rows of the points to try: the last, the first, then the others upward.
+		var ends []int
 		for i := n - 1; i >= 0; i-- {
 			if finite(at(s.Values, i)) {
 				ends = append(ends, i)
-				break
 			}
 		}
-		for i := 0; i < n; i++ {
-			if finite(at(s.Values, i)) {
-				ends = append(ends, i)
-				break
-			}
+		if len(ends) > 1 {
+			ends = append([]int{ends[0], ends[len(ends)-1]}, ends[1:len(ends)-1]...)
 		}
 	place:
 		for _, i := range ends {
