@@ -13,9 +13,9 @@ import (
 const (
 	defaultLang            = "de"
 	defaultCurrency        = "EUR"
-	defaultStatus          = "draft"
+	DefaultStatus          = "draft"
 	defaultConfidentiality = "confidential"
-	defaultKind            = "account"
+	DefaultKind            = "account"
 	defaultBetter          = "higher"
 	defaultActionStatus    = "open"
 	defaultYears           = 1
@@ -36,7 +36,7 @@ const (
 var defaultFrequency = map[string]float64{"A": 12, "B": 6, "C": 2}
 
 // visitClasses are the customer classes in document order.
-var visitClasses = []string{"A", "B", "C"}
+var VisitClasses = []string{"A", "B", "C"}
 
 func defaultAttractiveness() []Criterion {
 	return []Criterion{
@@ -58,8 +58,8 @@ func defaultPosition() []Criterion {
 }
 
 func defaultVisitClasses() []VisitClass {
-	out := make([]VisitClass, 0, len(visitClasses))
-	for _, c := range visitClasses {
+	out := make([]VisitClass, 0, len(VisitClasses))
+	for _, c := range VisitClasses {
 		f := defaultFrequency[c]
 		out = append(out, VisitClass{Class: c, Frequency: f, ProspectFrequency: f / 2})
 	}
@@ -69,13 +69,13 @@ func defaultVisitClasses() []VisitClass {
 // DefaultWorkspace is the workspace that applies when no kep.toml is found.
 func DefaultWorkspace() *Workspace {
 	w := &Workspace{}
-	w.fillDefaults(nil)
+	w.FillDefaults(nil)
 	return w
 }
 
 // fillDefaults sets every key the workspace file left out to its built-in default. set
 // tells which keys the file gave (nil: none), so that a 0 typed by the user stays 0.
-func (w *Workspace) fillDefaults(set map[string]any) {
+func (w *Workspace) FillDefaults(set map[string]any) {
 	if w.Lang == "" {
 		w.Lang = defaultLang
 	}
@@ -107,7 +107,7 @@ func (w *Workspace) fillDefaults(set map[string]any) {
 		w.Visits.KAMs = defaultKAMs
 	}
 	w.Visits.Classes = effectiveClasses(w.Visits.Classes, vs)
-	ts, _ := rows(vs["territories"])
+	ts, _ := tableRows(vs["territories"])
 	for i := range w.Visits.Territories {
 		var set map[string]any
 		if i < len(ts) {
@@ -130,7 +130,7 @@ func (t *Territory) fillDefaults(v *Visits, set map[string]any) {
 	if _, ok := set["visits_per_day"]; !ok {
 		t.VisitsPerDay = v.VisitsPerDay
 	}
-	given, _ := rows(set["classes"])
+	given, _ := tableRows(set["classes"])
 	out := make([]VisitClass, 0, len(v.Classes))
 	for _, norm := range v.Classes {
 		row := VisitClass{Class: norm.Class, Frequency: norm.Frequency, ProspectFrequency: norm.ProspectFrequency,
@@ -201,18 +201,18 @@ func DefaultTitle(lang, account string) string {
 }
 
 // fillDefaults sets the plan's effective values: everything the file left out.
-func (p *Plan) fillDefaults() {
+func (p *Plan) FillDefaults() {
 	if p.Meta.Title == "" {
 		p.Meta.Title = DefaultTitle(p.Lang, p.Meta.Account)
 	}
 	if p.Meta.Status == "" {
-		p.Meta.Status = defaultStatus
+		p.Meta.Status = DefaultStatus
 	}
 	if p.Meta.Confidentiality == "" {
 		p.Meta.Confidentiality = defaultConfidentiality
 	}
 	if p.Meta.Kind == "" {
-		p.Meta.Kind = defaultKind
+		p.Meta.Kind = DefaultKind
 	}
 	if p.Scorecard.Weights == nil {
 		p.Scorecard.Weights = map[string]float64{}
@@ -251,4 +251,23 @@ func (p *Plan) fillDefaults() {
 			p.Actions[i].Status = defaultActionStatus
 		}
 	}
+}
+
+// tableRows is the rows of an array of tables as the TOML library or fill gives them.
+func tableRows(v any) ([]map[string]any, bool) {
+	switch x := v.(type) {
+	case []map[string]any:
+		return x, true
+	case []any:
+		out := make([]map[string]any, 0, len(x))
+		for _, e := range x {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, m)
+		}
+		return out, true
+	}
+	return nil, false
 }

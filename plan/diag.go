@@ -35,7 +35,7 @@ type Diagnostic struct {
 }
 
 // diag makes a diagnostic with kep's message format, args.
-func diag(file string, line, col int, path string, warning bool, format string, args ...any) Diagnostic {
+func Diag(file string, line, col int, path string, warning bool, format string, args ...any) Diagnostic {
 	d := Diagnostic{File: file, Line: line, Col: col, Path: path, Warning: warning}
 	d.SetMsg(locale.Msgf(format, args...))
 	return d
@@ -92,7 +92,7 @@ func (d Diagnostic) StringIn(lang string) string {
 }
 
 // withLang gives the findings in file the language the file states (statedLang).
-func withLang(ds Diagnostics, file, lang string) Diagnostics {
+func WithLang(ds Diagnostics, file, lang string) Diagnostics {
 	if lang == "" {
 		return ds
 	}
@@ -107,7 +107,7 @@ func withLang(ds Diagnostics, file, lang string) Diagnostics {
 // statedLang returns the lang a plan or workspace file gives at its top (before the
 // first [table]), "" if none. It reads the lines, not the TOML: a file with a syntax
 // error still gets its messages in its language.
-func statedLang(src []byte) string {
+func StatedLang(src []byte) string {
 	for len(src) > 0 {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -190,4 +190,15 @@ func (e errorList) Error() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unaccepted returns the findings without the accepted warnings: what kep prints.
+func (ds Diagnostics) Unaccepted() Diagnostics {
+	out := make(Diagnostics, 0, len(ds))
+	for _, d := range ds {
+		if d.Accepted == "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }

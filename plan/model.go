@@ -36,21 +36,46 @@ type Plan struct {
 	Source    []byte     `toml:"-"` // the plan file's bytes (for the appendix and diffs)
 	Workspace *Workspace `toml:"-"` // never nil after loading: built-in defaults without kep.toml
 
-	idx *lazyIndex // key path → source position, for warnings found after loading
-	// selectionGiven: the file's [selection] has a key, zeros included ("a block holds
+	// Positions, set by the loader, finds a key path's place in Source (nil: unknown).
+	Positions Positions `toml:"-"`
+	// SelectionGiven: the file's [selection] has a key, zeros included ("a block holds
 	// data when any of its keys has a value"); the struct alone cannot tell 0 from absent.
-	selectionGiven bool
-	// links, set by the loader, parses the plan's Markdown for links once.
-	links *linkCache
-	// warnings are the plan's warnings as the loader found them on warnedOn, acceptances
-	// applied; Compute reuses them for the same as-of date.
+	SelectionGiven bool `toml:"-"`
+	// warnings are the plan's warnings as plan/check found them on warnedOn, acceptances
+	// applied (Warned, SetWarned): the figures of the same as-of date reuse them.
 	warnings Diagnostics
 	warnedOn Date
-	// examples marks the building blocks still as kep init wrote them, exampleWarnings
-	// says so and names its placeholder texts left elsewhere (spec A9, examples.go).
-	examples        [7]bool
-	exampleWarnings Diagnostics
+	// Examples marks the building blocks still as kep init wrote them, ExampleWarnings
+	// says so and names its placeholder texts left elsewhere (spec A9, plan/load/examples.go).
+	Examples        [7]bool     `toml:"-"`
+	ExampleWarnings Diagnostics `toml:"-"`
 }
+
+// Positions finds where a key path (plan.from, contacts[1].owner) stands in a plan file,
+// or its nearest enclosing table; 0, 0 when unknown. plan/load's line index is one.
+type Positions interface {
+	Position(path string) (line, col int)
+}
+
+// Position returns where the key path (plan.from, contacts[1].owner) stands in the plan
+// file, or where its nearest enclosing table does; 0, 0 when unknown.
+func (p *Plan) Position(path string) (line, col int) {
+	if p == nil || p.Positions == nil {
+		return 0, 0
+	}
+	return p.Positions.Position(path)
+}
+
+// Warned returns the warnings plan/check found for the as-of date on, if it did.
+func (p *Plan) Warned(on Date) (Diagnostics, bool) {
+	if p == nil || p.warnedOn != on || on.IsZero() {
+		return nil, false
+	}
+	return p.warnings, true
+}
+
+// SetWarned keeps the warnings plan/check found for the as-of date on (see Warned).
+func (p *Plan) SetWarned(on Date, ds Diagnostics) { p.warnings, p.warnedOn = ds, on }
 
 // Accepted is a warning accepted on purpose (spec A7).
 type Accepted struct {
@@ -396,7 +421,7 @@ type Review struct {
 // Workspace is the kep.toml shared by all plans of a sales organisation, with the
 // built-in defaults filled in where it says nothing.
 type Workspace struct {
-	statedLang string // the lang kep.toml gives, "" if none: the language of messages
+	StatedLang string `toml:"-"` // the lang kep.toml gives, "" if none: the language of messages
 
 	Lang     string  `toml:"lang"`
 	Currency string  `toml:"currency"`
@@ -408,9 +433,9 @@ type Workspace struct {
 	File string `toml:"-"` // path of kep.toml; empty when the built-in defaults apply
 	Dir  string `toml:"-"` // the workspace's folder tree: assets must lie inside it
 
-	// invalid marks the defaults standing in for a kep.toml with errors: plans are not
+	// Invalid marks the defaults standing in for a kep.toml with errors: plans are not
 	// checked against its scoring model, which would only repeat its errors.
-	invalid bool
+	Invalid bool `toml:"-"`
 }
 
 // Scoring is the scoring model (Kundenbewertungssystem).
@@ -472,3 +497,9 @@ type CostItem struct {
 	Name   string  `toml:"name"`
 	Amount float64 `toml:"amount"`
 }
+
+// blockKeys name each building block by the key that holds it, for messages.
+var BlockKeys = [7]string{"selection", "scorecard", "offering", "account", "swot", "value", "contacts"}
+
+// Weighted is the opportunity's value times its chance of success.
+func (o Opportunity) Weighted() float64 { return o.Value * o.Probability / 100 }

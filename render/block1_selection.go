@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // Building block 1, selection of the key account: visit needs, visit costs and the
@@ -117,7 +118,7 @@ func (b *builder) visitNeeds(vs *Section) {
 // workspace, for plan documents and the portfolio report alike: the need per class (with
 // territories, per territory and class) and, with territories, need against capacity per
 // territory (A2).
-func VisitNeedTables(L Labels, F Format, ws *plan.Workspace, vf *plan.VisitFigures) []Block {
+func VisitNeedTables(L Labels, F Format, ws *plan.Workspace, vf *figures.VisitFigures) []Block {
 	if len(vf.Territories) == 0 {
 		return []Block{needTable(L, F, ws, vf)}
 	}
@@ -125,7 +126,7 @@ func VisitNeedTables(L Labels, F Format, ws *plan.Workspace, vf *plan.VisitFigur
 }
 
 // needTable lists the visit need per class: with territories, per territory and class.
-func needTable(L Labels, F Format, ws *plan.Workspace, vf *plan.VisitFigures) *Table {
+func needTable(L Labels, F Format, ws *plan.Workspace, vf *figures.VisitFigures) *Table {
 	minor := false
 	for _, cn := range vf.ByClass {
 		minor = minor || cn.MinorProspects > 0
@@ -135,7 +136,7 @@ func needTable(L Labels, F Format, ws *plan.Workspace, vf *plan.VisitFigures) *T
 		header = append(header, L.T("b1.minor"), L.T("b1.mfrequency"))
 	}
 	header = append(header, L.T("b1.need"))
-	row := func(first []Cell, cn plan.ClassNeed, c plan.VisitClass) []Cell {
+	row := func(first []Cell, cn figures.ClassNeed, c plan.VisitClass) []Cell {
 		r := append(first, Cell{Text: F.Int(cn.Customers)}, Cell{Text: F.Decimal(c.Frequency, 1)},
 			Cell{Text: F.Int(cn.Prospects)}, Cell{Text: F.Decimal(c.ProspectFrequency, 1)})
 		if minor {
@@ -187,7 +188,7 @@ func needTable(L Labels, F Format, ws *plan.Workspace, vf *plan.VisitFigures) *T
 }
 
 // territoryTable sets each territory's need against its capacity (A2).
-func territoryTable(L Labels, F Format, vf *plan.VisitFigures) *Table {
+func territoryTable(L Labels, F Format, vf *figures.VisitFigures) *Table {
 	pct := func(p *float64) string { return F.PercentPtr(p) }
 	dec := func(p *float64) string {
 		if p == nil {
@@ -267,7 +268,7 @@ func (b *builder) moneyOrNotGiven(p *float64) string {
 }
 
 // scoreTable lists one scoring axis: criterion, weight, points, weighted points.
-func (b *builder) scoreTable(title string, model []plan.Criterion, points map[string]float64, sf *plan.SelectionFigures, attr bool) *Table {
+func (b *builder) scoreTable(title string, model []plan.Criterion, points map[string]float64, sf *figures.SelectionFigures, attr bool) *Table {
 	L := b.L
 	var rows [][]Cell
 	for _, c := range model {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // Building block 2, strategic KAM goals: the balanced scorecard, its perspectives and radar.
@@ -42,7 +43,7 @@ func (b *builder) scorecardTable() *Table {
 	}
 	var rows [][]Cell
 	for _, o := range b.objectivesInOrder() {
-		var of *plan.ObjectiveFigures
+		var of *figures.ObjectiveFigures
 		if sf != nil {
 			of = sf.Objectives[o.ID]
 		}
@@ -97,7 +98,7 @@ func (b *builder) scorecardTable() *Table {
 			foot[len(foot)-1-btoi(progress)].Text += " *"
 			foot = append(foot, Cell{Text: L.T("b2.start"), Muted: true, Strong: true})
 		} else {
-			l := plan.Light(*sf.Total)
+			l := figures.Light(*sf.Total)
 			foot = append(foot, Cell{Text: b.enum("light", l), Light: Light(l), Strong: true})
 		}
 		t.Foot = [][]Cell{foot}
@@ -134,7 +135,7 @@ func (b *builder) perspectiveTable() Block {
 		if !ok {
 			continue
 		}
-		l := plan.Light(a)
+		l := figures.Light(a)
 		rows = append(rows, []Cell{{Text: b.enum("perspective", per)}, {Text: b.pct(sf.Weights[per])}, {Text: b.pct(a)}, {Text: b.enum("light", l), Light: Light(l)}})
 	}
 	t := &Table{
@@ -143,7 +144,7 @@ func (b *builder) perspectiveTable() Block {
 		Align:   []Align{Left, Right, Right, Left}, Widths: []float64{3, 1, 1.4, 1.2}, Rows: rows, RowHeader: true,
 	}
 	if sf.Total != nil {
-		l := plan.Light(*sf.Total)
+		l := figures.Light(*sf.Total)
 		t.Foot = [][]Cell{{{Text: L.T("b2.total"), Strong: true}, {Text: b.pct(100)}, {Text: b.pct(*sf.Total), Strong: true}, {Text: b.enum("light", l), Light: Light(l), Strong: true}}}
 	}
 	return t

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // Building block 3, KAM service packages: positioning, strengths-weaknesses profile,
@@ -91,7 +92,7 @@ func (b *builder) block3(s *Section) {
 		}
 		var parts []string
 		for _, c := range o.Competences {
-			quad := plan.CompetenceQuadrant(c.Importance, c.Strength)
+			quad := figures.CompetenceQuadrant(c.Importance, c.Strength)
 			rows = append(rows, []Cell{{Text: c.Name}, {Text: b.F.Decimal(c.Importance, 1)}, {Text: b.F.Decimal(c.Strength, 1)}, {Text: b.moneyPtr(c.Revenue)}, {Text: b.enum("competence", quad)}})
 			size := 0.0
 			if c.Revenue != nil {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render/theme"
 )
 
@@ -44,17 +46,17 @@ type ChangeGroup struct {
 }
 
 // Build lays out a checked plan and its figures as a Document. p must have been loaded
-// without errors; f is plan.Compute(p, opt.Now). Build never changes either.
-func Build(p *plan.Plan, f *plan.Figures, opt Options) (*Document, error) {
+// without errors; f is check.Compute(p, opt.Now). Build never changes either.
+func Build(p *plan.Plan, f *figures.Figures, opt Options) (*Document, error) {
 	if p == nil {
 		return nil, fmt.Errorf("render: no plan")
 	}
 	if f == nil {
-		f = plan.Compute(p, opt.Now)
+		f = check.Compute(p, opt.Now)
 	}
 	if opt.Previous != nil && f.Review == nil {
 		withReview := *f // the caller's figures stay as they are
-		withReview.Review = plan.CompareReview(opt.Previous, p, plan.Compute(opt.Previous, opt.Now), f)
+		withReview.Review = figures.CompareReview(opt.Previous, p, check.Compute(opt.Previous, opt.Now), f)
 		f = &withReview
 	}
 	b := newBuilder(p, f, opt)
@@ -63,7 +65,7 @@ func Build(p *plan.Plan, f *plan.Figures, opt Options) (*Document, error) {
 
 type builder struct {
 	p   *plan.Plan
-	f   *plan.Figures
+	f   *figures.Figures
 	opt Options
 	ws  *plan.Workspace
 	L   Labels
@@ -77,7 +79,7 @@ type builder struct {
 	overdue                 map[string]bool
 }
 
-func newBuilder(p *plan.Plan, f *plan.Figures, opt Options) *builder {
+func newBuilder(p *plan.Plan, f *figures.Figures, opt Options) *builder {
 	ws := p.Workspace
 	if ws == nil {
 		ws = plan.DefaultWorkspace()
@@ -280,7 +282,7 @@ func (b *builder) summary() *Section {
 			// No actual yet: the figure is where the account starts, not a result (A4).
 			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.T("b2.start")})
 		} else {
-			l := Light(plan.Light(*sc.Total))
+			l := Light(figures.Light(*sc.Total))
 			tiles = append(tiles, Tile{Label: L.T("sum.scorecard"), Value: b.pct(*sc.Total), Sub: L.Enum("light", string(l)), Light: l})
 		}
 	}
@@ -460,9 +462,9 @@ func (b *builder) payback(m *float64) string {
 	return b.tf("b6.months", b.F.Decimal(*m, 1))
 }
 
-func (b *builder) bestValue() (plan.ValueConcept, *plan.ValueFigures) {
+func (b *builder) bestValue() (plan.ValueConcept, *figures.ValueFigures) {
 	var best plan.ValueConcept
-	var bf *plan.ValueFigures
+	var bf *figures.ValueFigures
 	for _, v := range b.p.Value {
 		vf := b.f.Value[v.ID]
 		if vf != nil && (bf == nil || vf.NetTotal > bf.NetTotal) {

@@ -7,18 +7,20 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
-func loadSample(t testing.TB, path string) (*plan.Plan, *plan.Figures) {
+func loadSample(t testing.TB, path string) (*plan.Plan, *figures.Figures) {
 	t.Helper()
-	l := &plan.Loader{Now: testNow}
+	l := &check.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
 	}
-	return p, plan.Compute(p, testNow)
+	return p, check.Compute(p, testNow)
 }
 
 // outline prints the document's sections and block types, for a quick look and a golden.
@@ -77,7 +79,7 @@ func TestBuildOrderAndIDs(t *testing.T) {
 // block with its note, and no chart.
 func TestBuildEmptyPlan(t *testing.T) {
 	p := &plan.Plan{Format: 1, Lang: "en", Meta: plan.Meta{Account: "Acme", From: plan.Date{Year: 2027, Month: 1, Day: 1}, To: plan.Date{Year: 2027, Month: 12, Day: 31}}}
-	d, err := Build(p, plan.Compute(p, testNow), Options{Now: testNow})
+	d, err := Build(p, check.Compute(p, testNow), Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // longListsPlan has n contacts, each reporting to the one before, and n open actions,
@@ -32,7 +33,7 @@ func longListsPlan(n int) *plan.Plan {
 func TestBuildLongLists(t *testing.T) {
 	now := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
 	p := longListsPlan(40)
-	d, err := Build(p, plan.Compute(p, now), Options{Now: now})
+	d, err := Build(p, check.Compute(p, now), Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func BenchmarkBuildLongLists(b *testing.B) {
 	now := time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, n := range []int{2000, 8000} {
 		p := longListsPlan(n)
-		f := plan.Compute(p, now)
+		f := check.Compute(p, now)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Build(p, f, Options{Now: now}); err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // The pipeline of opportunities with the revenue bridge (spec A5), a section of building
@@ -66,7 +67,7 @@ func (b *builder) pipeline(s *Section) {
 
 // bridge draws the revenue bridge as a waterfall with its data table, or says which
 // figure it lacks.
-func (b *builder) bridge(ps *Section, br plan.BridgeFigures) {
+func (b *builder) bridge(ps *Section, br figures.BridgeFigures) {
 	L := b.L
 	if br.Base == nil {
 		ps.Blocks = append(ps.Blocks, &Heading{Text: L.T("pipe.bridge")}, &Note{Text: L.T("pipe.nobase")})

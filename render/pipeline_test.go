@@ -6,17 +6,17 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/charts"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // buildPlan builds the document of a plan given as TOML.
 func buildPlan(t *testing.T, src string) *Document {
 	t.Helper()
-	p, diags := (&plan.Loader{Now: testNow}).LoadPlanBytes("p.toml", []byte(src))
+	p, diags := (&check.Loader{Now: testNow}).LoadPlanBytes("p.toml", []byte(src))
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
-	d, err := Build(p, plan.Compute(p, testNow), Options{Now: testNow})
+	d, err := Build(p, check.Compute(p, testNow), Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // periodName names a plan period in running text: "2026" for a calendar year, else its
@@ -56,7 +57,7 @@ func (b *builder) reviewSummary() []Block {
 	before := b.periodName(prev.Meta.From, prev.Meta.To)
 	var parts []string
 	if v := r.PrevScorecard; v != nil {
-		parts = append(parts, b.tf("rv.sum.scorecard", b.pct(*v), L.Enum("light", plan.Light(*v))))
+		parts = append(parts, b.tf("rv.sum.scorecard", b.pct(*v), L.Enum("light", figures.Light(*v))))
 	}
 	if c := r.Actions.Completion; c != nil {
 		parts = append(parts, b.tf("rv.sum.actions", r.Actions.Done, r.Actions.Done+r.Actions.Open, b.pct(*c)))
@@ -80,11 +81,11 @@ func (b *builder) reviewSummary() []Block {
 
 // reviewTiles are the review's answer at a glance: last period's scorecard achievement,
 // how many of its actions were done, and the class before and now.
-func (b *builder) reviewTiles(r *plan.ReviewFigures, before string) []Tile {
+func (b *builder) reviewTiles(r *figures.ReviewFigures, before string) []Tile {
 	L := b.L
 	var tiles []Tile
 	if v := r.PrevScorecard; v != nil {
-		tiles = append(tiles, Tile{Label: b.tf("rv.scorecard", before), Value: b.pct(*v), Sub: L.Enum("light", plan.Light(*v)), Light: Light(plan.Light(*v))})
+		tiles = append(tiles, Tile{Label: b.tf("rv.scorecard", before), Value: b.pct(*v), Sub: L.Enum("light", figures.Light(*v)), Light: Light(figures.Light(*v))})
 	}
 	if c := r.Actions.Completion; c != nil {
 		tiles = append(tiles, Tile{Label: L.T("rv.completion"), Value: b.pct(*c),
@@ -114,7 +115,7 @@ func (b *builder) unnumbered(s *Section, id, title string) *Section {
 // reviewObjectives lists each previous objective with its result and this plan's target
 // for the same id, then the objectives new this period. Objectives are matched by id: a
 // reworded objective is the same objective, its former wording shown.
-func (b *builder) reviewObjectives(s *Section, prev *plan.Plan, r *plan.ReviewFigures, before, now string) {
+func (b *builder) reviewObjectives(s *Section, prev *plan.Plan, r *figures.ReviewFigures, before, now string) {
 	L := b.L
 	if len(prev.Scorecard.Objectives) == 0 && len(r.New) == 0 {
 		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noobjectives")})
@@ -170,7 +171,7 @@ func (b *builder) reviewObjectives(s *Section, prev *plan.Plan, r *plan.ReviewFi
 }
 
 // reviewActions counts how the previous plan's actions ended and lists them.
-func (b *builder) reviewActions(s *Section, prev *plan.Plan, r *plan.ReviewFigures) {
+func (b *builder) reviewActions(s *Section, prev *plan.Plan, r *figures.ReviewFigures) {
 	L := b.L
 	if len(prev.Actions) == 0 {
 		s.Blocks = append(s.Blocks, &Note{Text: L.T("rv.noactions")})
@@ -209,7 +210,7 @@ func (b *builder) reviewActions(s *Section, prev *plan.Plan, r *plan.ReviewFigur
 
 // reviewMovement states where the account stood in building block 1 before and now; the
 // arrow is drawn in block 1's scoring portfolio.
-func (b *builder) reviewMovement(s *Section, r *plan.ReviewFigures, before string) {
+func (b *builder) reviewMovement(s *Section, r *figures.ReviewFigures, before string) {
 	L := b.L
 	m := r.Movement
 	if m == nil {
@@ -283,7 +284,7 @@ func (b *builder) reviewAsks(s *Section, prev *plan.Plan) {
 }
 
 // reviewContacts lists the contacts whose attitude or relationship changed.
-func (b *builder) reviewContacts(s *Section, r *plan.ReviewFigures) {
+func (b *builder) reviewContacts(s *Section, r *figures.ReviewFigures) {
 	L := b.L
 	if len(r.Contacts) == 0 {
 		s.Blocks = append(s.Blocks, &Paragraph{Text: L.T("rv.nocontacts")})
@@ -313,7 +314,7 @@ func (b *builder) reviewContacts(s *Section, r *plan.ReviewFigures) {
 
 // movement returns the review's movement when both plans place the account in the
 // scoring portfolio, else nil.
-func (b *builder) movement() *plan.Movement {
+func (b *builder) movement() *figures.Movement {
 	if b.f.Review == nil || b.opt.Previous == nil {
 		return nil
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/charts"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // The review chapter stands after the summary and the table of contents, before block 1,
@@ -154,7 +154,7 @@ func TestBuildReviewDowngradeEN(t *testing.T) {
 	prev, _ := loadSample(t, "../samples/previous/hansa-2026.toml")
 	// This year's plan as the previous one, last year's as the current: A → B.
 	prev.Lang, p.Lang = "en", "en"
-	d, err := Build(prev, plan.Compute(prev, testNow), Options{Now: testNow, Previous: p})
+	d, err := Build(prev, check.Compute(prev, testNow), Options{Now: testNow, Previous: p})
 	if err != nil {
 		t.Fatal(err)
 	}

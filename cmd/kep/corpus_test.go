@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 var updateCorpus = flag.Bool("update-corpus", false, "rewrite testdata/broken/*.want from kep's output")
@@ -184,19 +184,19 @@ var corpusGen = map[string]func(t *testing.T, dir, pl string){
 	"limit_file_size": func(t *testing.T, dir, pl string) {
 		// A valid start, then comments up to one byte above the limit.
 		src := []byte(corpusHeader)
-		src = append(src, bytes.Repeat([]byte("# padding\n"), plan.MaxFileSize/10)...)
-		writeFile(t, pl, src[:plan.MaxFileSize+1])
+		src = append(src, bytes.Repeat([]byte("# padding\n"), load.MaxFileSize/10)...)
+		writeFile(t, pl, src[:load.MaxFileSize+1])
 	},
 	"limit_rows": func(t *testing.T, dir, pl string) {
 		var b strings.Builder
 		b.WriteString(corpusHeader)
-		for i := 0; i <= plan.MaxRows; i++ {
+		for i := 0; i <= load.MaxRows; i++ {
 			fmt.Fprintf(&b, "[[team]]\nid = \"t%d\"\nname = \"T\"\n", i)
 		}
 		writeFile(t, pl, []byte(b.String()))
 	},
 	"limit_list": func(t *testing.T, dir, pl string) {
-		writeFile(t, pl, []byte(corpusHeader+"\n[swot]\nstrengths = ["+strings.Repeat(`"x",`, plan.MaxRows+1)+"]\n"))
+		writeFile(t, pl, []byte(corpusHeader+"\n[swot]\nstrengths = ["+strings.Repeat(`"x",`, load.MaxRows+1)+"]\n"))
 	},
 	"limit_markdown_quotes": func(t *testing.T, dir, pl string) {
 		// Block quotes 50,000 deep: goldmark needs quadratic time for them.
@@ -234,7 +234,7 @@ var corpusGen = map[string]func(t *testing.T, dir, pl string){
 		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
 	"logo_too_large": func(t *testing.T, dir, pl string) {
-		writeFile(t, filepath.Join(dir, "logo.png"), append(pngHeader(10, 10), make([]byte, plan.MaxLogoSize)...))
+		writeFile(t, filepath.Join(dir, "logo.png"), append(pngHeader(10, 10), make([]byte, load.MaxLogoSize)...))
 		writeFile(t, pl, []byte(corpusHeader+"\n[brand]\nlogo = \"logo.png\"\n"))
 	},
 	"logo_symlink_outside": func(t *testing.T, dir, pl string) {

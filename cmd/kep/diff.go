@@ -14,6 +14,8 @@ import (
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 )
@@ -90,7 +92,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	cs := changes.Compare(oldPlan, newPlan, plan.Compute(oldPlan, now), plan.Compute(newPlan, now))
+	cs := changes.Compare(oldPlan, newPlan, check.Compute(oldPlan, now), check.Compute(newPlan, now))
 	if len(a.formats) == 0 {
 		secs := changes.Group(cs, newPlan.Lang)
 		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
@@ -190,7 +192,7 @@ func parseDiffArgs(args []string, stdout, stderr io.Writer) (diffArgs, int, bool
 // loadVersions reads and checks both versions: two files, or a file and its version at
 // a git revision. A version with errors is reported by name (exit 1); a file that cannot
 // be read or git trouble exits with 2.
-func loadVersions(a diffArgs, loader *plan.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *plan.Plan, v changes.Versions, status int) {
+func loadVersions(a diffArgs, loader *check.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *plan.Plan, v changes.Versions, status int) {
 	newPath := a.files[len(a.files)-1]
 	var diags plan.Diagnostics
 	if len(a.files) == 2 {
@@ -261,7 +263,7 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 // the same commit. The loader is given the absolute path, so that its search for kep.toml
 // can walk up from any folder; messages name the file as the user did.
 func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*plan.Plan, plan.Diagnostics) {
-	l := &plan.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
+	l := &check.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
 	abs := filepath.Join(g.Repo.Top, filepath.FromSlash(g.Rel))
 	p, diags := l.LoadPlanBytes(abs, src)
 	for i := range diags {
@@ -299,7 +301,7 @@ func (e *diffVersionError) In(lang string) string {
 // version at git revision rev, for the appendix "Änderungen" of `kep render --since REV`
 // (render.Options.Changes). The status tells how to exit on an error: 2 for git
 // trouble, 1 when the old version has errors.
-func changesSince(path, rev string, cur *plan.Plan, curF *plan.Figures, now time.Time) (*render.Changes, int, error) {
+func changesSince(path, rev string, cur *plan.Plan, curF *figures.Figures, now time.Time) (*render.Changes, int, error) {
 	src, g, err := gitrev.Show(path, rev)
 	if err != nil {
 		return nil, exitUsage, err
@@ -309,9 +311,9 @@ func changesSince(path, rev string, cur *plan.Plan, curF *plan.Figures, now time
 		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.Rel, diags: diags}
 	}
 	if curF == nil {
-		curF = plan.Compute(cur, now)
+		curF = check.Compute(cur, now)
 	}
-	cs := changes.Compare(old, cur, plan.Compute(old, now), curF)
+	cs := changes.Compare(old, cur, check.Compute(old, now), curF)
 	return changes.Appendix(cs, cur.Lang, rev), exitOK, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	planload "github.com/kepdev/kep/plan/load"
 )
 
 // dater gives the as-of date (Stand, spec A1) of each plan: SOURCE_DATE_EPOCH when set
@@ -18,14 +20,14 @@ type dater struct {
 	epoch   time.Time
 	fromEnv bool
 
-	// base holds the parsed workspaces for the loaders of every document date (plan.Loader.At):
+	// base holds the parsed workspaces for the loaders of every document date (check.Loader.At):
 	// plans dated by their file times parse each kep.toml and its logo once per run.
-	base *plan.Loader
+	base *check.Loader
 }
 
 // newDater reads SOURCE_DATE_EPOCH; an invalid value is an error (exit 2).
 func newDater() (*dater, error) {
-	d := &dater{base: &plan.Loader{}}
+	d := &dater{base: &check.Loader{}}
 	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
 		return d, nil
@@ -55,7 +57,7 @@ func today(now time.Time) time.Time {
 
 // loader returns a loader whose document date is now; all of them share the parsed
 // workspaces, so that a workspace file is parsed once per run whatever the dates.
-func (d *dater) loader(now time.Time) *plan.Loader { return d.base.At(now) }
+func (d *dater) loader(now time.Time) *check.Loader { return d.base.At(now) }
 
 // load checks the plan at path with its document date.
 func (d *dater) load(path string) (*plan.Plan, plan.Diagnostics, time.Time) {
@@ -94,7 +96,7 @@ func checkPlanInput(path string) error {
 	if err := checkInput(path); err != nil {
 		return err
 	}
-	if filepath.Base(path) == plan.WorkspaceFileName {
+	if filepath.Base(path) == planload.WorkspaceFileName {
 		return errorf("%s: a workspace file, not a plan: give the plans that use it (kep validate %s checks it alone)", path, path)
 	}
 	return nil

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/internal/export"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 var exportCommand = &command{
@@ -79,7 +79,7 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		when = now
-		plans = append(plans, export.Plan{File: path, Plan: p, Figures: plan.Compute(p, now)})
+		plans = append(plans, export.Plan{File: path, Plan: p, Figures: check.Compute(p, now)})
 	}
 	if failed {
 		say(stderr, "kep export: plans have errors; nothing written\n")

@@ -10,6 +10,8 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 var figuresCommand = &command{
@@ -64,7 +66,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		printDiagnostics(stderr, errorsOnly(diags), "text")
 		return exitPlan
 	}
-	f := plan.Compute(p, now)
+	f := check.Compute(p, now)
 	if *previous != "" {
 		prev, status, err := previousPlan(*previous, files[0], p, d.loader(now), now)
 		switch {
@@ -90,7 +92,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 }
 
 // figuresJSON encodes the figures with two-space indentation; "&" and "<" stay readable.
-func figuresJSON(f *plan.Figures) ([]byte, error) {
+func figuresJSON(f *figures.Figures) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -37,11 +39,11 @@ var fuzzNow = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 var fuzzWorkspace struct {
 	once   sync.Once
 	dir    string
-	loader *plan.Loader
+	loader *check.Loader
 	err    error
 }
 
-func fuzzLoader(t testing.TB) (*plan.Loader, string) {
+func fuzzLoader(t testing.TB) (*check.Loader, string) {
 	w := &fuzzWorkspace
 	w.once.Do(func() {
 		// Not t.TempDir: the workspace outlives the first input's test.
@@ -53,7 +55,7 @@ func fuzzLoader(t testing.TB) (*plan.Loader, string) {
 		if w.err == nil {
 			w.err = os.Mkdir(filepath.Join(w.dir, ".git"), 0o755)
 		}
-		w.loader = &plan.Loader{Now: fuzzNow}
+		w.loader = &check.Loader{Now: fuzzNow}
 	})
 	if w.err != nil {
 		t.Fatal(w.err)
@@ -93,12 +95,12 @@ func fuzzSeeds(f *testing.F) [][]byte {
 
 // renderPlanBytes is kep render's path for one plan given as bytes: it returns the
 // diagnostics, and an error when a plan without errors fails to render.
-func renderPlanBytes(l *plan.Loader, path string, src []byte) (plan.Diagnostics, error) {
+func renderPlanBytes(l *check.Loader, path string, src []byte) (plan.Diagnostics, error) {
 	p, diags := l.LoadPlanBytes(path, src)
 	if diags.HasErrors() || p == nil {
 		return diags, nil
 	}
-	f := plan.Compute(p, fuzzNow)
+	f := check.Compute(p, fuzzNow)
 	doc, err := render.Build(p, f, render.Options{Now: fuzzNow, KepVersion: "fuzz"})
 	if err != nil {
 		return diags, err
@@ -159,7 +161,7 @@ func FuzzDiffPlans(f *testing.F) {
 		if od.HasErrors() || nd.HasErrors() {
 			return
 		}
-		oldF, newF := plan.Compute(oldPlan, fuzzNow), plan.Compute(newPlan, fuzzNow)
+		oldF, newF := check.Compute(oldPlan, fuzzNow), check.Compute(newPlan, fuzzNow)
 		cs := changes.Compare(oldPlan, newPlan, oldF, newF)
 		if bytes.Equal(oldSrc, newSrc) && len(cs) > 0 {
 			t.Fatalf("the same plan compared with itself shows %d changes: %v", len(cs), cs)
@@ -176,7 +178,7 @@ func FuzzDiffPlans(f *testing.F) {
 			t.Fatalf("PDF change report: %v", err)
 		}
 		// Both versions as the accounts of a portfolio report.
-		pf, err := portfolio.Compute([]*plan.Plan{oldPlan, newPlan}, []*plan.Figures{oldF, newF})
+		pf, err := portfolio.Compute([]*plan.Plan{oldPlan, newPlan}, []*figures.Figures{oldF, newF})
 		if err != nil {
 			t.Fatalf("portfolio of two valid plans: %v", err)
 		}
@@ -252,7 +254,7 @@ func FuzzRenderWorkspace(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ws []byte, which uint8) {
 		_, path := fuzzLoader(t) // the copied samples: logo and plans
 		dir := filepath.Dir(filepath.Dir(path))
-		l := &plan.Loader{Now: fuzzNow, FS: overlayFS{name: filepath.Join(dir, "kep.toml"), data: ws}}
+		l := &check.Loader{Now: fuzzNow, FS: overlayFS{name: filepath.Join(dir, "kep.toml"), data: ws}}
 		pl := filepath.Join(dir, "accounts", plans[int(which)%len(plans)]+".toml")
 		src, err := os.ReadFile(pl)
 		if err != nil {

@@ -13,6 +13,8 @@ import (
 	"github.com/kepdev/kep/internal/crm"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/changes"
 )
 
@@ -184,7 +186,7 @@ func isKind(k string) bool {
 
 // finishImport validates the merged plan, prints the changes in kep diff's words and,
 // unless it is a dry run, replaces the plan file atomically.
-func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader *plan.Loader, now time.Time, dryRun bool, stdout, stderr io.Writer) int {
+func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader *check.Loader, now time.Time, dryRun bool, stdout, stderr io.Writer) int {
 	np, diags := loader.LoadPlanBytes(planPath, res.Src)
 	if diags.HasErrors() || np == nil {
 		say(stderr, "kep import: after the import %s would have these errors; nothing written:\n", planPath)
@@ -198,7 +200,7 @@ func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader
 		say(stderr, "kep import: %s already holds everything in the export; nothing to change\n", planPath)
 		return exitOK
 	}
-	cs := changes.Compare(old, np, plan.Compute(old, now), plan.Compute(np, now))
+	cs := changes.Compare(old, np, check.Compute(old, now), check.Compute(np, now))
 	v := changes.Versions{Old: planPath, New: locale.Msgf("%s (%s imported)", planPath, kind).In(np.Lang)}
 	if err := changes.WriteText(stdout, changes.Title(np), v, changes.Group(cs, np.Lang), np.Lang); err != nil {
 		say(stderr, "kep import: %v\n", err)
@@ -235,4 +237,4 @@ func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader
 
 // readSource reads an export or mapping as kep reads plans (plan.ReadRegular): a named
 // pipe or device is refused without blocking, a read is bounded in size and time.
-func readSource(path string, limit int64) ([]byte, error) { return plan.ReadRegular(path, limit) }
+func readSource(path string, limit int64) ([]byte, error) { return planload.ReadRegular(path, limit) }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/load"
 )
 
 var initCommand = &command{
@@ -59,8 +61,8 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	if !slices.Contains(plan.ScaffoldLangs, *lang) {
-		return usageError(stderr, c, "--lang %q: want one of %s", *lang, strings.Join(plan.ScaffoldLangs, ", "))
+	if !slices.Contains(load.ScaffoldLangs, *lang) {
+		return usageError(stderr, c, "--lang %q: want one of %s", *lang, strings.Join(load.ScaffoldLangs, ", "))
 	}
 	if *workspace {
 		if len(files) != 1 || *account != "" {
@@ -74,7 +76,7 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 	path := files[0]
 	name := strings.TrimSpace(*account)
 	if name == "" {
-		name = plan.ExampleAccount(*lang)
+		name = load.ExampleAccount(*lang)
 	}
 	if strings.ContainsAny(name, "\n\r") {
 		return usageError(stderr, c, "--account: the name must be one line")
@@ -119,9 +121,9 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 // scaffold fills the scaffold for lang and checks the result as it would be checked at
 // path, inside its workspace (whose scoring criteria it uses).
 func scaffold(path, lang, account string, now time.Time) ([]byte, plan.Diagnostics, error) {
-	loader := &plan.Loader{Now: now}
+	loader := &check.Loader{Now: now}
 	ws, _ := loader.WorkspaceFor(path)
-	src, err := plan.Scaffold(plan.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
+	src, err := load.Scaffold(load.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
 	if err != nil {
 		return nil, nil, err
 	}

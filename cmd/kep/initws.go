@@ -14,6 +14,8 @@ import (
 	"github.com/kepdev/kep"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/templates"
 )
 
@@ -27,7 +29,7 @@ func initWorkspace(dir, lang string, stderr io.Writer) int {
 		say(stderr, "kep init: %v\n", err)
 		return exitUsage
 	}
-	kt := filepath.Join(dir, plan.WorkspaceFileName)
+	kt := filepath.Join(dir, load.WorkspaceFileName)
 	if _, err := os.Lstat(kt); err == nil {
 		say(stderr, "kep init: %s already exists; kep init never overwrites a file\n", kt)
 		return exitUsage
@@ -38,7 +40,7 @@ func initWorkspace(dir, lang string, stderr io.Writer) int {
 		return exitUsage
 	}
 	// The file kep writes is a valid workspace, or nothing is written.
-	if _, diags := (&plan.Loader{}).LoadPlanBytes(kt, src); diags.HasErrors() {
+	if _, diags := (&check.Loader{}).LoadPlanBytes(kt, src); diags.HasErrors() {
 		printDiagnostics(stderr, diags, "text")
 		say(stderr, "kep init: internal error: the workspace file would not validate; nothing written\n")
 		return exitUsage

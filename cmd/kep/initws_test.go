@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/rendertest"
 )
 
@@ -21,7 +21,7 @@ func TestInitWorkspace(t *testing.T) {
 	rendertest.Tool(t, "git")
 	// A word of each language's comments; every language kep init writes has one.
 	commentWord := map[string]string{"de": "Kundenbewertungssystem", "en": "Scoring model", "fr": "Système d'évaluation des clients"}
-	for _, lang := range plan.ScaffoldLangs {
+	for _, lang := range load.ScaffoldLangs {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/kepdev/kep/internal/nextyear"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 var nextYearCommand = &command{
@@ -79,7 +79,7 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	// The new plan is checked where it will lie, with its workspace, on the same date.
 	abs, _ := filepath.Abs(newPath)
-	np, nd := (&plan.Loader{Now: now}).LoadPlanBytes(abs, data)
+	np, nd := (&check.Loader{Now: now}).LoadPlanBytes(abs, data)
 	if nd.HasErrors() || np == nil {
 		for i := range nd {
 			if nd[i].File == abs {

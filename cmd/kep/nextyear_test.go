@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // kep next-year on the samples (issue 19): the new plan validates, keeps the comments and
@@ -27,7 +27,7 @@ func TestNextYearSamples(t *testing.T) {
 			if c, _, e := runKep(ws, "validate", newPath); c != exitOK || strings.Contains(e, ": error") {
 				t.Errorf("the new plan does not validate (exit %d):\n%s", c, e)
 			}
-			l := &plan.Loader{}
+			l := &check.Loader{}
 			op, _ := l.LoadPlan(old)
 			np, _ := l.LoadPlan(newPath)
 			if np.Meta.From.Year != op.Meta.From.Year+1 || np.Meta.To.Year != op.Meta.To.Year+1 || np.Meta.Status != "draft" || np.Meta.ApprovedBy != "" || np.Meta.ApprovedOn != nil {

@@ -16,6 +16,9 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/portfolio"
 )
 
@@ -185,12 +188,12 @@ func portfolioDate(files []string) (time.Time, error) {
 
 // loadPortfolio checks and computes the plans in parallel with one loader, so the
 // workspace file is parsed once. It prints every finding, errors first, like validate.
-func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*plan.Plan, []*plan.Figures, int) {
+func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*plan.Plan, []*figures.Figures, int) {
 	// rf records every file read (plans, kep.toml, brand assets): the report is never
 	// written over one of them.
-	l := &plan.Loader{Now: now, FS: plan.OSFileSystem(rf.opened)}
+	l := &check.Loader{Now: now, FS: load.OSFileSystem(rf.opened)}
 	plans := make([]*plan.Plan, len(files))
-	figs := make([]*plan.Figures, len(files))
+	figs := make([]*figures.Figures, len(files))
 	diags := make([]plan.Diagnostics, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -202,7 +205,7 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 				p, ds := l.LoadPlan(files[i])
 				diags[i] = ds
 				if p != nil && !ds.HasErrors() {
-					plans[i], figs[i] = p, plan.Compute(p, now)
+					plans[i], figs[i] = p, check.Compute(p, now)
 				}
 			}
 		}()
@@ -266,7 +269,7 @@ func warnSameAccount(plans []*plan.Plan, stderr io.Writer) {
 // ("@REV"), setting its figures' Review for the movement in the report. A plan that did
 // not exist at REV is new: it is noted and has no arrow. Any other failure stops the run
 // with its status (1: a previous plan has errors; 2: git trouble, another account).
-func portfolioPrevious(src string, plans []*plan.Plan, figs []*plan.Figures, now time.Time, stderr io.Writer) int {
+func portfolioPrevious(src string, plans []*plan.Plan, figs []*figures.Figures, now time.Time, stderr io.Writer) int {
 	for i, p := range plans {
 		prev, status, err := previousPlan(src, p.File, p, nil, now)
 		switch {

@@ -7,6 +7,8 @@ import (
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // previousError is an error in the previous period's plan that --previous names (exit
@@ -56,7 +58,7 @@ func checkPrevious(src string, plans int) error {
 // The status tells how to exit on an error: 1 when the previous plan has errors, 2 for
 // git trouble or a previous plan that is not this account's (wrong usage). An error
 // wrapping gitrev.ErrNotInRevision means the plan is new since REV.
-func previousPlan(src, path string, cur *plan.Plan, l *plan.Loader, now time.Time) (*plan.Plan, int, error) {
+func previousPlan(src, path string, cur *plan.Plan, l *check.Loader, now time.Time) (*plan.Plan, int, error) {
 	var (
 		prev  *plan.Plan
 		diags plan.Diagnostics
@@ -78,7 +80,7 @@ func previousPlan(src, path string, cur *plan.Plan, l *plan.Loader, now time.Tim
 	if diags.HasErrors() || prev == nil {
 		return nil, exitPlan, &previousError{name: name, diags: diags}
 	}
-	if !plan.SameAccount(prev, cur) {
+	if !figures.SameAccount(prev, cur) {
 		return nil, exitUsage, errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
 			name, strings.TrimSpace(prev.Meta.Account), strings.TrimSpace(cur.Meta.Account))
 	}

@@ -20,6 +20,8 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/pdfdoc"
 )
@@ -147,7 +149,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	rf := newRunFiles()
-	d.base.FS = plan.OSFileSystem(rf.opened)
+	d.base.FS = planload.OSFileSystem(rf.opened)
 	if !toStdout {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
 		// written, so that no plan's document replaces another plan's logo or font.
@@ -380,7 +382,7 @@ func (r *renderer) render(j *renderJob) {
 		j.status = exitPlan
 		return
 	}
-	f := plan.Compute(p, now)
+	f := check.Compute(p, now)
 	opt := render.Options{Now: now, KepVersion: r.version}
 	if r.since != "" {
 		ch, status, err := changesSince(j.path, r.since, p, f, now)

@@ -4,7 +4,7 @@ import (
 	"flag"
 	"io"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 var schemaCommand = &command{
@@ -42,9 +42,9 @@ func runSchema(c *command, args []string, stdout, stderr io.Writer) int {
 	if len(files) > 0 {
 		return usageError(stderr, c, "takes no file arguments")
 	}
-	schema, err := plan.JSONSchema()
+	schema, err := load.JSONSchema()
 	if *workspace {
-		schema, err = plan.WorkspaceJSONSchema()
+		schema, err = load.WorkspaceJSONSchema()
 	}
 	if err == nil {
 		_, err = stdout.Write(schema)

@@ -17,6 +17,8 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/preview"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -218,8 +220,8 @@ func isLoopbackAddr(a net.Addr) bool {
 
 // defaultPipeline is the program's own: the same loader, figures and writers as kep render.
 func defaultPipeline() preview.Pipeline {
-	write := func(format string) func(io.Writer, *plan.Plan, *plan.Figures, time.Time) error {
-		return func(w io.Writer, p *plan.Plan, f *plan.Figures, now time.Time) error {
+	write := func(format string) func(io.Writer, *plan.Plan, *figures.Figures, time.Time) error {
+		return func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error {
 			m, err := app.NewModel(p, f, app.Internal, render.Options{Now: now, KepVersion: kepVersion()})
 			if err == nil {
 				_, err = app.Write(w, format, m, app.Options{Now: now, Version: kepVersion()})
@@ -227,5 +229,5 @@ func defaultPipeline() preview.Pipeline {
 			return err
 		}
 	}
-	return preview.Pipeline{Load: app.Load, Compute: plan.Compute, HTML: write("html"), PDF: write("pdf")}
+	return preview.Pipeline{Load: app.Load, Compute: check.Compute, HTML: write("html"), PDF: write("pdf")}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	planload "github.com/kepdev/kep/plan/load"
 )
 
 var validateCommand = &command{
@@ -139,7 +140,7 @@ func strictly(ds plan.Diagnostics) plan.Diagnostics {
 // --strict keeps it a warning (kep validate --strict accounts/*.toml kep.toml failed on a
 // valid workspace).
 func workspaceNotice(d plan.Diagnostic) bool {
-	return d.Line == 0 && d.Path == "" && filepath.Base(d.File) == plan.WorkspaceFileName &&
+	return d.Line == 0 && d.Path == "" && filepath.Base(d.File) == planload.WorkspaceFileName &&
 		strings.HasPrefix(d.Message, "a workspace file, not a plan")
 }
 

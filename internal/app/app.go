@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -37,22 +39,22 @@ type Options struct {
 // Load loads and checks the plan at path with a new loader (a loader caches workspace
 // files: the preview must see a saved kep.toml).
 func Load(path string, now time.Time) (*plan.Plan, plan.Diagnostics) {
-	return (&plan.Loader{Now: now}).LoadPlan(path)
+	return (&check.Loader{Now: now}).LoadPlan(path)
 }
 
 // Figures derives the plan's figures; with prev (last period's plan, --previous) also
 // the review of last year against this one.
-func Figures(p, prev *plan.Plan, now time.Time) *plan.Figures {
-	f := plan.Compute(p, now)
+func Figures(p, prev *plan.Plan, now time.Time) *figures.Figures {
+	f := check.Compute(p, now)
 	AddReview(f, p, prev, now)
 	return f
 }
 
 // AddReview adds to f, the figures of p, the review of prev (last period's plan) against
 // p; nothing when prev is nil.
-func AddReview(f *plan.Figures, p, prev *plan.Plan, now time.Time) {
+func AddReview(f *figures.Figures, p, prev *plan.Plan, now time.Time) {
 	if prev != nil {
-		f.Review = plan.CompareReview(prev, p, plan.Compute(prev, now), f)
+		f.Review = figures.CompareReview(prev, p, check.Compute(prev, now), f)
 	}
 }
 
@@ -61,20 +63,20 @@ func AddReview(f *plan.Figures, p, prev *plan.Plan, now time.Time) {
 // the internal ones.
 type Model struct {
 	Plan     *plan.Plan
-	Figures  *plan.Figures
+	Figures  *figures.Figures
 	Doc      *render.Document
 	Customer bool
 }
 
 // NewModel builds the model of an edition. The customer edition is built from the plan
 // alone: ropt's changes and previous plan are internal and do not reach it.
-func NewModel(p *plan.Plan, f *plan.Figures, ed string, ropt render.Options) (*Model, error) {
+func NewModel(p *plan.Plan, f *figures.Figures, ed string, ropt render.Options) (*Model, error) {
 	if ed == Customer {
 		doc, cp, err := edition.Customer(p, edition.Options{Now: ropt.Now, KepVersion: ropt.KepVersion})
 		if err != nil {
 			return nil, err
 		}
-		return &Model{Plan: cp, Figures: plan.Compute(cp, ropt.Now), Doc: doc, Customer: true}, nil
+		return &Model{Plan: cp, Figures: check.Compute(cp, ropt.Now), Doc: doc, Customer: true}, nil
 	}
 	doc, err := render.Build(p, f, ropt)
 	if err != nil {

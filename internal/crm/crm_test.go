@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 const testPlan = `# A plan for the import tests.
@@ -50,7 +51,7 @@ relationship = 2
 func loadTestPlan(t *testing.T, src string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "p.toml")
-	p, diags := (&plan.Loader{Now: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}).LoadPlanBytes(path, []byte(src))
+	p, diags := (&check.Loader{Now: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)}).LoadPlanBytes(path, []byte(src))
 	if diags.HasErrors() {
 		t.Fatalf("test plan: %v", diags.Err())
 	}
@@ -201,7 +202,7 @@ func TestMergeContactsKeepsEverythingElse(t *testing.T) {
 	if res.Added != 1 || res.Updated != 1 || len(res.Warnings) != 4 {
 		t.Errorf("added %d updated %d warnings %q", res.Added, res.Updated, res.Warnings)
 	}
-	if _, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+	if _, diags := (&check.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
 		t.Errorf("result does not validate: %v", diags.Err())
 	}
 }
@@ -319,7 +320,7 @@ func TestMergeLineEnds(t *testing.T) {
 		if !strings.Contains(strings.ReplaceAll(got, "\r\n", "\n"), "relationship = 2\ndepartment = \"Einkauf\"\n\n[[contacts]]\nid = \"2\"\n") {
 			t.Errorf("%s:\n%s", name, got)
 		}
-		if _, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
+		if _, diags := (&check.Loader{}).LoadPlanBytes(p.File, res.Src); diags.HasErrors() {
 			t.Errorf("%s: %v", name, diags.Err())
 		}
 	}
@@ -334,7 +335,7 @@ func TestMergeTextCannotEscapeItsString(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	np, diags := (&plan.Loader{}).LoadPlanBytes(p.File, res.Src)
+	np, diags := (&check.Loader{}).LoadPlanBytes(p.File, res.Src)
 	if diags.HasErrors() {
 		t.Fatalf("%v\n%s", diags.Err(), res.Src)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // The editor changes a plan's TOML text line by line: it finds the [[name]] tables and
@@ -235,7 +235,7 @@ func apply(src []byte, edits []edit) ([]byte, error) {
 }
 
 // tomlString quotes s as a TOML basic string, as kep init does.
-func tomlString(s string) string { return plan.QuoteTOML(s) }
+func tomlString(s string) string { return load.QuoteTOML(s) }
 
 func tomlStrings(ss []string) string {
 	q := make([]string, len(ss))

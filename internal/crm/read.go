@@ -10,7 +10,7 @@ import (
 
 	"github.com/kepdev/kep/internal/xlsx"
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // Limits for a source file. A CRM export of one account's contacts, tasks or
@@ -19,7 +19,7 @@ import (
 // time and memory.
 const (
 	MaxSourceBytes = 20 << 20     // the file as read
-	MaxRows        = plan.MaxRows // data rows, the header not counted
+	MaxRows        = load.MaxRows // data rows, the header not counted
 	MaxColumns     = 200
 	MaxCellBytes   = 32 << 10
 )
@@ -115,7 +115,7 @@ func readCSV(data []byte) (*Table, error) {
 			continue
 		}
 		if len(t.Rows) >= MaxRows {
-			return nil, rowErr(line, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, plan.MaxRows)
+			return nil, rowErr(line, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, load.MaxRows)
 		}
 		if err := checkCells(line, rec); err != nil {
 			return nil, err
@@ -295,7 +295,7 @@ func readXLSX(data []byte) (*Table, error) {
 			return nil
 		}
 		if len(t.Rows) >= MaxRows {
-			return rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, plan.MaxRows)
+			return rowErr(n, "more than %d rows, the limit for an import (a plan's list holds at most %d); split the export", MaxRows, load.MaxRows)
 		}
 		if len(cells) > len(t.Header) {
 			for _, c := range cells[len(t.Header):] {

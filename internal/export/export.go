@@ -11,13 +11,14 @@ import (
 	"github.com/kepdev/kep/internal/xlsx"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // Plan is one plan with its figures.
 type Plan struct {
 	File    string // as given on the command line, the first column of every sheet
 	Plan    *plan.Plan
-	Figures *plan.Figures
+	Figures *figures.Figures
 }
 
 // Options of a workbook. The zero value is valid.

@@ -7,18 +7,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/xuri/excelize/v2"
 )
 
 func samplePlans(tb testing.TB, n int) []Plan {
 	tb.Helper()
 	now := time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC)
-	p, diags := (&plan.Loader{Now: now}).LoadPlan(filepath.Join("..", "..", "samples", "accounts", "hansa.toml"))
+	p, diags := (&check.Loader{Now: now}).LoadPlan(filepath.Join("..", "..", "samples", "accounts", "hansa.toml"))
 	if diags.HasErrors() {
 		tb.Fatal(diags.Err())
 	}
-	fg := plan.Compute(p, now)
+	fg := check.Compute(p, now)
 	ps := make([]Plan, n)
 	for i := range ps {
 		ps[i] = Plan{File: fmt.Sprintf("accounts/a%03d.toml", i), Plan: p, Figures: fg}

@@ -15,6 +15,7 @@ import (
 	"github.com/kepdev/kep/internal/crm"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // Result says what moved on, for the command's message.
@@ -50,13 +51,13 @@ func Make(src []byte, p *plan.Plan) ([]byte, Result, error) {
 	}
 	if sp, ok := pt.Keys["version"]; ok && p.Meta.Version != "" {
 		res.Version = nextVersion(p.Meta.Version, p.Meta.From.Year, res.From.Year)
-		edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: plan.QuoteTOML(res.Version)})
+		edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: load.QuoteTOML(res.Version)})
 	}
 	if sp, ok := pt.Keys["title"]; ok {
 		// "Kundenentwicklungsplan 2027 – Hansa" names its year: it moves on too.
 		if old := strconv.Itoa(p.Meta.From.Year); strings.Contains(p.Meta.Title, old) {
 			t := strings.ReplaceAll(p.Meta.Title, old, strconv.Itoa(res.From.Year))
-			edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: plan.QuoteTOML(t)})
+			edits = append(edits, crm.Edit{Start: sp[0], End: sp[1], Text: load.QuoteTOML(t)})
 		}
 	}
 	if sp, ok := pt.Keys["status"]; ok {

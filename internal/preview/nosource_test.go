@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // TestServeQuotesNoSecret: the error page of kep serve shows no line of a plan that is a
@@ -30,7 +30,7 @@ func TestServeQuotesNoSecret(t *testing.T) {
 		path  string
 		shown bool
 	}{{pl, false}, {real, true}} {
-		_, ds := (&plan.Loader{}).LoadPlan(c.path)
+		_, ds := (&check.Loader{}).LoadPlan(c.path)
 		src := quotedSources(ds)
 		got := strings.Join(src[c.path], "\n")
 		if shown := got != ""; shown != c.shown {

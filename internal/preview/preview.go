@@ -27,6 +27,8 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // PollInterval is how often the watched files' modification times are read: short
@@ -37,9 +39,9 @@ const PollInterval = 300 * time.Millisecond
 // write its documents. The real one is the program's; tests substitute parts.
 type Pipeline struct {
 	Load    func(path string, now time.Time) (*plan.Plan, plan.Diagnostics)
-	Compute func(p *plan.Plan, now time.Time) *plan.Figures
-	HTML    func(w io.Writer, p *plan.Plan, f *plan.Figures, now time.Time) error
-	PDF     func(w io.Writer, p *plan.Plan, f *plan.Figures, now time.Time) error
+	Compute func(p *plan.Plan, now time.Time) *figures.Figures
+	HTML    func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
+	PDF     func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
 }
 
 // Server is the preview's state: the plans given on the command line, in that order, and
@@ -78,7 +80,7 @@ type planResult struct {
 	plan    *plan.Plan
 	diags   plan.Diagnostics
 	sources map[string][]string // file → lines, to quote the lines that errors name
-	figs    *plan.Figures
+	figs    *figures.Figures
 	html    []byte // the document; nil when the plan has errors or rendering failed
 	err     error  // a failure of the program while rendering
 
@@ -467,7 +469,7 @@ func quotedSources(ds plan.Diagnostics) map[string][]string {
 		if _, ok := src[d.File]; ok {
 			continue
 		}
-		b, err := plan.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
+		b, err := load.OSFileSystem(nil).ReadFile(d.File) // not a named pipe swapped in since
 		if err != nil {
 			src[d.File] = nil
 			continue

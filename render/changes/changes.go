@@ -7,6 +7,7 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	planfigures "github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -69,8 +70,8 @@ type Change struct {
 
 // Compare lists what changed from old to new, worded in new's language: first the typed
 // changes by building block, then the derived figures that moved. oldF and newF are the
-// plans' figures (plan.Compute); either may be nil to leave the figures out.
-func Compare(old, new *plan.Plan, oldF, newF *plan.Figures) []Change {
+// plans' figures (check.Compute); either may be nil to leave the figures out.
+func Compare(old, new *plan.Plan, oldF, newF *planfigures.Figures) []Change {
 	if old == nil {
 		old = &plan.Plan{}
 	}

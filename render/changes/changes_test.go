@@ -11,6 +11,8 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	planfigures "github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -33,7 +35,7 @@ func readFile(t *testing.T, name string) string {
 // comparison below is between valid plans.
 func load(t *testing.T, name, src string) *plan.Plan {
 	t.Helper()
-	p, diags := (&plan.Loader{Now: now}).LoadPlanBytes(filepath.Join("testdata", name), []byte(src))
+	p, diags := (&check.Loader{Now: now}).LoadPlanBytes(filepath.Join("testdata", name), []byte(src))
 	if diags.HasErrors() {
 		t.Fatalf("%s has errors:\n%v", name, diags.Err())
 	}
@@ -43,7 +45,7 @@ func load(t *testing.T, name, src string) *plan.Plan {
 func compare(t *testing.T, oldSrc, newSrc string) []Change {
 	t.Helper()
 	o, n := load(t, "old.toml", oldSrc), load(t, "new.toml", newSrc)
-	return Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
+	return Compare(o, n, check.Compute(o, now), check.Compute(n, now))
 }
 
 // edit applies replacements to src; each old text must occur.
@@ -428,7 +430,7 @@ func TestRobust(t *testing.T) {
 	empty := &plan.Plan{}
 	for _, pair := range [][2]*plan.Plan{{nil, nil}, {empty, base}, {base, empty}, {nil, base}} {
 		_ = Compare(pair[0], pair[1], nil, nil)
-		_ = Compare(pair[0], pair[1], &plan.Figures{}, &plan.Figures{})
+		_ = Compare(pair[0], pair[1], &planfigures.Figures{}, &planfigures.Figures{})
 	}
 	dup := *base
 	dup.Actions = append(append([]plan.Action{}, base.Actions...), plan.Action{ID: "a1", Action: "Zweite a1", Status: "open"})
@@ -478,7 +480,7 @@ func TestGoldenText(t *testing.T) {
 				newSrc = edit(t, newSrc, `lang = "de"`, `lang = "`+lang+`"`)
 			}
 			o, n := load(t, "base.toml", oldSrc), load(t, "edited.toml", newSrc)
-			cs := Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
+			cs := Compare(o, n, check.Compute(o, now), check.Compute(n, now))
 			var buf bytes.Buffer
 			if err := WriteText(&buf, Title(n), Versions{Old: "base.toml", New: "edited.toml"}, Group(cs, n.Lang), n.Lang); err != nil {
 				t.Fatal(err)
@@ -522,7 +524,7 @@ func TestAppendix(t *testing.T) {
 func TestReportDocument(t *testing.T) {
 	o := load(t, "base.toml", readFile(t, "base.toml"))
 	n := load(t, "edited.toml", readFile(t, "edited.toml"))
-	cs := Compare(o, n, plan.Compute(o, now), plan.Compute(n, now))
+	cs := Compare(o, n, check.Compute(o, now), check.Compute(n, now))
 	doc := Report(n, cs, ReportOptions{Now: now, Versions: Versions{Old: "HEAD:edited.toml", New: "edited.toml"}})
 	if doc.Title != "Änderungen: Kundenentwicklungsplan Nordwerk" || doc.Lang != "de" || doc.Primary != "#123456" || doc.Paper != "letter" {
 		t.Errorf("frame: title %q lang %q primary %q paper %q", doc.Title, doc.Lang, doc.Primary, doc.Paper)
@@ -571,12 +573,12 @@ func FuzzCompare(f *testing.F) {
 		f.Add(string(a), string(b))
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		l := &plan.Loader{Now: now}
+		l := &check.Loader{Now: now}
 		o, od := l.LoadPlanBytes("testdata/a.toml", []byte(a))
 		n, nd := l.LoadPlanBytes("testdata/b.toml", []byte(b))
-		var of, nf *plan.Figures
+		var of, nf *planfigures.Figures
 		if o != nil && n != nil && !od.HasErrors() && !nd.HasErrors() {
-			of, nf = plan.Compute(o, now), plan.Compute(n, now)
+			of, nf = check.Compute(o, now), check.Compute(n, now)
 		}
 		cs := Compare(o, n, of, nf)
 		lang := "de"

@@ -4,14 +4,15 @@ import (
 	"fmt"
 
 	"github.com/kepdev/kep/plan"
+	planfigures "github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
 // figures lists the derived figures that moved. They are compared as the document shows
 // them, so a difference hidden by rounding is no change.
-func (d *differ) figures(o, n *plan.Figures) {
+func (d *differ) figures(o, n *planfigures.Figures) {
 	d.block = Figures
-	blocks := func(f *plan.Figures) val { return shown(fmt.Sprintf(d.w.Phrase("blocks"), f.Completeness)) }
+	blocks := func(f *planfigures.Figures) val { return shown(fmt.Sprintf(d.w.Phrase("blocks"), f.Completeness)) }
 	d.field("figures.completeness", subject{}, d.f("f.completeness"), blocks(o), blocks(n))
 	d.selectionFigures(orZero(o.Selection), orZero(n.Selection))
 	d.scorecardFigures(orZero(o.Scorecard), orZero(n.Scorecard))
@@ -46,7 +47,7 @@ func orZero[T any](p *T) T {
 	return *p
 }
 
-func (d *differ) selectionFigures(o, n plan.SelectionFigures) {
+func (d *differ) selectionFigures(o, n planfigures.SelectionFigures) {
 	top := subject{}
 	d.field("selection.class", top, d.f("f.class"), plain(o.Class), plain(n.Class))
 	d.field("selection.quadrant", top, d.f("f.quadrant"), d.enum("qshort", o.Quadrant), d.enum("qshort", n.Quadrant))
@@ -56,14 +57,14 @@ func (d *differ) selectionFigures(o, n plan.SelectionFigures) {
 	d.field("selection.visit_cost", top, d.f("f.visit_cost"), ptrVal(o.VisitCost, d.fo.Money), ptrVal(n.VisitCost, d.fn.Money))
 }
 
-func (d *differ) scorecardFigures(o, n plan.ScorecardFigures) {
+func (d *differ) scorecardFigures(o, n planfigures.ScorecardFigures) {
 	d.field("scorecard.total", subject{}, d.f("f.total"), ptrVal(o.Total, d.fo.Percent), ptrVal(n.Total, d.fn.Percent))
 	for _, p := range plan.Perspectives {
 		label := d.f("f.perspective") + " " + d.w.Inline(d.l.Enum("perspective", p))
 		d.field("scorecard.perspectives."+p, subject{}, label, mapPct(d.fo, o.Perspectives, p), mapPct(d.fn, n.Perspectives, p))
 	}
 	for _, id := range d.objectiveIDs() {
-		achieved := func(f render.Format, m map[string]*plan.ObjectiveFigures) val {
+		achieved := func(f render.Format, m map[string]*planfigures.ObjectiveFigures) val {
 			of := m[id]
 			if of == nil {
 				return val{}
@@ -79,7 +80,7 @@ func (d *differ) scorecardFigures(o, n plan.ScorecardFigures) {
 	}
 }
 
-func (d *differ) offeringFigures(o, n plan.OfferingFigures) {
+func (d *differ) offeringFigures(o, n planfigures.OfferingFigures) {
 	ids := d.competitorIDs()
 	ids = append(ids, extraKeys(toSet(ids), o.RelativeQuality, n.RelativeQuality)...)
 	for _, id := range ids {
@@ -119,7 +120,7 @@ func (d *differ) offeringFigures(o, n plan.OfferingFigures) {
 	}
 }
 
-func (d *differ) valueFigures(o, n map[string]*plan.ValueFigures) {
+func (d *differ) valueFigures(o, n map[string]*planfigures.ValueFigures) {
 	months := func(f render.Format) func(float64) string {
 		return func(m float64) string { return fmt.Sprintf(d.w.Phrase("months"), f.Decimal(m, 1)) }
 	}
@@ -136,16 +137,16 @@ func (d *differ) valueFigures(o, n map[string]*plan.ValueFigures) {
 }
 
 // otherFigures are the map status, the action counts and the checklists' shares.
-func (d *differ) otherFigures(o, n *plan.Figures) {
+func (d *differ) otherFigures(o, n *planfigures.Figures) {
 	top := subject{}
-	mapStatus := func(nf *plan.NetworkFigures) val {
+	mapStatus := func(nf *planfigures.NetworkFigures) val {
 		if nf == nil {
 			return val{}
 		}
 		return val{key: fmt.Sprint(nf.MapStatus), show: d.l.Enum("mapstatus", fmt.Sprint(nf.MapStatus)), set: true}
 	}
 	d.field("network.map_status", top, d.f("f.map_status"), mapStatus(o.Network), mapStatus(n.Network))
-	count := func(af *plan.ActionFigures, overdue bool) val {
+	count := func(af *planfigures.ActionFigures, overdue bool) val {
 		switch {
 		case af == nil:
 			return val{}
@@ -156,7 +157,7 @@ func (d *differ) otherFigures(o, n *plan.Figures) {
 	}
 	d.field("actions.open", top, d.f("f.open"), count(o.Actions, false), count(n.Actions, false))
 	d.field("actions.overdue", top, d.f("f.overdue"), count(o.Actions, true), count(n.Actions, true))
-	pipe := func(pf *plan.PipelineFigures, f render.Format, v func(*plan.PipelineFigures) *float64) val {
+	pipe := func(pf *planfigures.PipelineFigures, f render.Format, v func(*planfigures.PipelineFigures) *float64) val {
 		if pf == nil {
 			return val{}
 		}
@@ -164,22 +165,22 @@ func (d *differ) otherFigures(o, n *plan.Figures) {
 	}
 	for _, k := range []struct {
 		path, word string
-		v          func(*plan.PipelineFigures) *float64
+		v          func(*planfigures.PipelineFigures) *float64
 	}{
-		{"pipeline.weighted", "f.pipeline", func(pf *plan.PipelineFigures) *float64 { return &pf.Weighted }},
-		{"pipeline.won", "f.won", func(pf *plan.PipelineFigures) *float64 { return &pf.Won }},
-		{"pipeline.bridge.expected", "f.expected", func(pf *plan.PipelineFigures) *float64 { return pf.Bridge.Expected }},
-		{"pipeline.bridge.gap", "f.gap", func(pf *plan.PipelineFigures) *float64 { return pf.Bridge.Gap }},
+		{"pipeline.weighted", "f.pipeline", func(pf *planfigures.PipelineFigures) *float64 { return &pf.Weighted }},
+		{"pipeline.won", "f.won", func(pf *planfigures.PipelineFigures) *float64 { return &pf.Won }},
+		{"pipeline.bridge.expected", "f.expected", func(pf *planfigures.PipelineFigures) *float64 { return pf.Bridge.Expected }},
+		{"pipeline.bridge.gap", "f.gap", func(pf *planfigures.PipelineFigures) *float64 { return pf.Bridge.Gap }},
 	} {
 		d.field(k.path, top, d.f(k.word), pipe(o.Pipeline, d.fo, k.v), pipe(n.Pipeline, d.fn, k.v))
 	}
-	askCount := func(af *plan.AskFigures) val {
+	askCount := func(af *planfigures.AskFigures) val {
 		if af == nil {
 			return val{}
 		}
 		return integer(d.fn, af.Open)
 	}
-	askAmount := func(af *plan.AskFigures, f render.Format) val {
+	askAmount := func(af *planfigures.AskFigures, f render.Format) val {
 		if af == nil {
 			return val{}
 		}

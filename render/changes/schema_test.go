@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/kepdev/kep/plan"
+	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/rendertest"
 )
 
@@ -49,7 +50,7 @@ func TestEveryKeyIsCompared(t *testing.T) {
 		t.Fatalf("the same plan twice gives changes: %v", texts(cs))
 	}
 	index := regexp.MustCompile(`\[[^\]]*\]`)
-	for _, k := range plan.PlanKeys() {
+	for _, k := range planload.PlanKeys() {
 		if k.Table || notCompared[k.Path] != "" {
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
 )
 
@@ -26,7 +27,7 @@ func Customer(full *plan.Plan, opt Options) (*render.Document, *plan.Plan, error
 	if full == nil {
 		return nil, nil, fmt.Errorf("edition: no plan")
 	}
-	p := plan.CustomerPlan(full)
+	p := load.CustomerPlan(full)
 	return build(p, opt), p, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/rendertest"
@@ -19,7 +20,7 @@ func customerHTML(t *testing.T, dir string) []string {
 	t.Helper()
 	plans := map[string]*plan.Plan{}
 	for _, name := range []string{"hansa", "brightwater", "minimal"} {
-		l := &plan.Loader{Now: testNow}
+		l := &check.Loader{Now: testNow}
 		p, diags := l.LoadPlan("../../samples/accounts/" + name + ".toml")
 		if diags.HasErrors() {
 			t.Fatal(diags)

@@ -14,7 +14,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/onepage"
@@ -52,7 +53,7 @@ func markedPlan(t *testing.T, lang string) ([]byte, map[string]string) {
 		data["accepted"] = []map[string]any{{"warning": "contacts", "reason": "x"}}
 	}
 	markers := map[string]string{}
-	for i, k := range plan.PlanKeys() {
+	for i, k := range load.PlanKeys() {
 		if !k.Text {
 			continue
 		}
@@ -131,8 +132,8 @@ func markerValue(path, marker string, old any) any {
 func TestCustomerEditionLeaksNothing(t *testing.T) {
 	qpdf := rendertest.Tool(t, "qpdf")
 	pdftotext := rendertest.Tool(t, "pdftotext")
-	keys := map[string]plan.PlanKey{}
-	for _, k := range plan.PlanKeys() {
+	keys := map[string]load.PlanKey{}
+	for _, k := range load.PlanKeys() {
 		keys[k.Path] = k
 	}
 	dir := t.TempDir()
@@ -141,7 +142,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 	for _, lang := range locale.Langs() {
 		t.Run(lang, func(t *testing.T) {
 			src, markers := markedPlan(t, lang)
-			l := &plan.Loader{Now: testNow}
+			l := &check.Loader{Now: testNow}
 			path := filepath.Join(dir, "accounts", "marked-"+lang+".toml")
 			p, diags := l.LoadPlanBytes(path, src)
 			if diags.HasErrors() {
@@ -157,7 +158,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := plan.Compute(cp, testNow)
+			f := check.Compute(cp, testNow)
 			outs := map[string][]byte{}
 			var b bytes.Buffer
 			if err := htmldoc.Write(&b, doc, htmldoc.Options{}); err != nil {
@@ -210,7 +211,7 @@ func TestCustomerEditionLeaksNothing(t *testing.T) {
 			}
 			// A marker of a key the plan does not hold cannot be found; say which keys the
 			// sample could not carry, so that a new key without sample data shows up.
-			for _, k := range plan.PlanKeys() {
+			for _, k := range load.PlanKeys() {
 				if k.Text && markers[k.Path] == "" && k.Path != "accepted.warning" {
 					t.Errorf("no table of the sample holds %s: extend samples/accounts/hansa.toml so that the test covers it", k.Path)
 				}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -49,7 +49,7 @@ func checkedDocs(t *testing.T, dir string) []string {
 	}
 	// The German sample with the review of its previous year (kep render --previous).
 	cur, prev := loadPlan(t, "../../samples/accounts/hansa.toml"), loadPlan(t, "../../samples/previous/hansa-2026.toml")
-	rd, err := render.Build(cur, plan.Compute(cur, testNow), render.Options{Now: testNow, Previous: prev})
+	rd, err := render.Build(cur, check.Compute(cur, testNow), render.Options{Now: testNow, Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func checkedDocs(t *testing.T, dir string) []string {
 		files = append(files, out)
 	}
 	p := rendertest.Plan(60, 40, 20, 5000)
-	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow})
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -19,7 +19,7 @@ import (
 func renderHostile(t testing.TB) []byte {
 	t.Helper()
 	p := rendertest.Plan(2000, 500, 200, 5000)
-	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

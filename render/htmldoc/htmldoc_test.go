@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -23,7 +24,7 @@ var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
 func loadPlan(t testing.TB, path string) *plan.Plan {
 	t.Helper()
-	l := &plan.Loader{Now: testNow}
+	l := &check.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -33,7 +34,7 @@ func loadPlan(t testing.TB, path string) *plan.Plan {
 
 func renderPlan(t testing.TB, p *plan.Plan) []byte {
 	t.Helper()
-	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Skip("no samples")
 	}
 	p := loadPlan(b, files[0])
-	f := plan.Compute(p, testNow)
+	f := check.Compute(p, testNow)
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := render.Build(p, f, render.Options{Now: testNow})
@@ -117,7 +118,7 @@ func TestConcurrentWrites(t *testing.T) {
 	var want [][]byte
 	for _, file := range samples(t) {
 		p := loadPlan(t, file)
-		d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+		d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
 		if err != nil {
 			t.Fatal(err)
 		}

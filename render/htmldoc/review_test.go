@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 )
 
@@ -18,7 +18,7 @@ import (
 func TestReviewChapterHTML(t *testing.T) {
 	p := loadPlan(t, "../../samples/accounts/hansa.toml")
 	prev := loadPlan(t, "../../samples/previous/hansa-2026.toml")
-	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 )
 
@@ -57,7 +57,7 @@ func TestSubsetKeepsUsedGlyphs(t *testing.T) {
 func TestBrandFont(t *testing.T) {
 	p := loadPlan(t, samples(t)[0])
 	p.Brand.FontData, p.Brand.FontBoldData = gomedium.TTF, nil
-	d, err := render.Build(p, plan.Compute(p, testNow), render.Options{Now: testNow})
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

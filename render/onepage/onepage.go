@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -83,12 +85,12 @@ const (
 // Write lays out and writes the one-pager of plan p with its figures f; doc is the
 // plan's document (render.Build, or edition.Customer for the customer edition), whose
 // charts, words, formats and brand it shares.
-func Write(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Page, error) {
+func Write(w io.Writer, p *plan.Plan, f *figures.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Page, error) {
 	if p == nil || doc == nil {
 		return pdfdoc.Result{}, nil, fmt.Errorf("onepage: no plan")
 	}
 	if f == nil {
-		f = plan.Compute(p, doc.Now)
+		f = check.Compute(p, doc.Now)
 	}
 	pw, ph := 297.0, 210.0
 	if doc.Paper == "letter" {
@@ -107,7 +109,7 @@ func Write(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt
 }
 
 // layout places the header and the boxes and fills each box with as many items as fit.
-func layout(c *pdfdoc.Canvas, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) *Page {
+func layout(c *pdfdoc.Canvas, p *plan.Plan, f *figures.Figures, doc *render.Document, opt Options) *Page {
 	pw, ph := c.Size()
 	pg := &Page{W: pw, H: ph}
 	W := edition.WordsFor(doc.Lang)
@@ -463,7 +465,7 @@ func chartOf(doc *render.Document, kind string) *render.Chart {
 
 // ---------------------------------------------------------------- the boxes
 
-func internalBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []boxSpec {
+func internalBoxes(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words) []boxSpec {
 	L, F := doc.Labels, doc.Format
 	none := W.T("one.none")
 	var out []boxSpec
@@ -476,7 +478,7 @@ func internalBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W editio
 	}
 	if rv := f.Review; rv != nil && rv.Movement != nil && rv.Movement.From.Class != nil && rv.Movement.To.Class != nil {
 		m := rv.Movement
-		q := func(pl plan.Place) string {
+		q := func(pl figures.Place) string {
 			if pl.Quadrant == nil {
 				return "–"
 			}
@@ -607,7 +609,7 @@ func internalBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W editio
 }
 
 // actionBox lists the open actions: overdue first, then by due date, without one last.
-func actionBox(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) boxSpec {
+func actionBox(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words) boxSpec {
 	F := doc.Format
 	b := boxSpec{title: W.T("one.actions"), empty: W.T("one.none")}
 	overdue := map[string]bool{}
@@ -693,7 +695,7 @@ func ptr(F render.Format, v *float64) string {
 }
 
 // customerBoxes are the boxes of the customer edition's page, all from the customer plan.
-func customerBoxes(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []boxSpec {
+func customerBoxes(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words) []boxSpec {
 	L, F := doc.Labels, doc.Format
 	none := W.T("one.none")
 	var out []boxSpec

@@ -11,6 +11,8 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -21,7 +23,7 @@ var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
 func load(t *testing.T, path string) *plan.Plan {
 	t.Helper()
-	l := &plan.Loader{Now: testNow}
+	l := &check.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -34,16 +36,16 @@ func load(t *testing.T, path string) *plan.Plan {
 // and apart from each other.
 func write(t *testing.T, p *plan.Plan, prev *plan.Plan, customer bool) ([]byte, *Page) {
 	t.Helper()
-	f := plan.Compute(p, testNow)
+	f := check.Compute(p, testNow)
 	var doc *render.Document
 	var err error
 	if customer {
 		doc, p, err = edition.Customer(p, edition.Options{Now: testNow})
-		f = plan.Compute(p, testNow)
+		f = check.Compute(p, testNow)
 	} else {
 		opt := render.Options{Now: testNow}
 		if prev != nil {
-			f.Review = plan.CompareReview(prev, p, plan.Compute(prev, testNow), f)
+			f.Review = figures.CompareReview(prev, p, check.Compute(prev, testNow), f)
 			opt.Previous = prev
 		}
 		doc, err = render.Build(p, f, opt)

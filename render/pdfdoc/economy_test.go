@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 )
 
@@ -21,11 +21,11 @@ func economyDocs(t *testing.T) map[string]*render.Document {
 		docs[name] = sampleDoc(t, name)
 	}
 	pl := loadSample(t, "hansa")
-	prev, diags := (&plan.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
+	prev, diags := (&check.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
 	if diags.HasErrors() {
 		t.Fatalf("load previous: %v", diags)
 	}
-	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	d, err := render.Build(pl, check.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}

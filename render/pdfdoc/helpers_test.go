@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/rendertest"
 )
@@ -37,7 +38,7 @@ func samples(t testing.TB) []string {
 func loadSample(t testing.TB, name string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join("..", "..", "samples", "accounts", name+".toml")
-	pl, diags := (&plan.Loader{Now: testNow}).LoadPlan(path)
+	pl, diags := (&check.Loader{Now: testNow}).LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", name, diags)
 	}
@@ -68,7 +69,7 @@ func checkedPlans(t testing.TB) []checkedPlan {
 // loadPath loads a plan that must have no errors.
 func loadPath(t testing.TB, path string) *plan.Plan {
 	t.Helper()
-	pl, diags := (&plan.Loader{Now: testNow}).LoadPlan(path)
+	pl, diags := (&check.Loader{Now: testNow}).LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
 	}
@@ -78,7 +79,7 @@ func loadPath(t testing.TB, path string) *plan.Plan {
 // build makes the document of a plan.
 func build(t testing.TB, pl *plan.Plan) *render.Document {
 	t.Helper()
-	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test"})
+	d, err := render.Build(pl, check.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 )
 
@@ -14,11 +14,11 @@ import (
 // subsections before block 1, its page's text as a reader copies it, and qpdf's check.
 func TestReviewChapterPDF(t *testing.T) {
 	pl := loadSample(t, "hansa")
-	prev, diags := (&plan.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
+	prev, diags := (&check.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
-	d, err := render.Build(pl, plan.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
+	d, err := render.Build(pl, check.Compute(pl, testNow), render.Options{Now: testNow, KepVersion: "test", Previous: prev})
 	if err != nil {
 		t.Fatal(err)
 	}

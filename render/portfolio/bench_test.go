@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -29,13 +29,13 @@ func BenchmarkLoad(b *testing.B) {
 	files := sampleFiles(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		l := &plan.Loader{Now: docDate}
+		l := &check.Loader{Now: docDate}
 		for _, f := range files {
 			p, ds := l.LoadPlan(f)
 			if ds.HasErrors() {
 				b.Fatal(ds)
 			}
-			plan.Compute(p, docDate)
+			check.Compute(p, docDate)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files))/1e6, "ms/plan")
@@ -112,12 +112,12 @@ func BenchmarkPDF(b *testing.B) {
 func BenchmarkPlanFull(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		l := &plan.Loader{Now: docDate}
+		l := &check.Loader{Now: docDate}
 		p, ds := l.LoadPlan("../../samples/accounts/hansa.toml")
 		if ds.HasErrors() {
 			b.Fatal(ds)
 		}
-		d, err := render.Build(p, plan.Compute(p, docDate), render.Options{Now: docDate})
+		d, err := render.Build(p, check.Compute(p, docDate), render.Options{Now: docDate})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -161,13 +161,13 @@ func BenchmarkBatch(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		l := &plan.Loader{Now: docDate}
+		l := &check.Loader{Now: docDate}
 		for _, f := range files {
 			p, ds := l.LoadPlan(f)
 			if ds.HasErrors() {
 				b.Fatal(ds)
 			}
-			d, err := render.Build(p, plan.Compute(p, docDate), render.Options{Now: docDate})
+			d, err := render.Build(p, check.Compute(p, docDate), render.Options{Now: docDate})
 			if err != nil {
 				b.Fatal(err)
 			}

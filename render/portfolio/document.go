@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -120,7 +121,7 @@ func (b *builder) overview() *render.Section {
 	}
 	if pf.MeanScorecard != nil {
 		tiles = append(tiles, render.Tile{Label: l.T("sum.scorecard"), Value: f.Percent(*pf.MeanScorecard),
-			Sub: l.T("pf.mean"), Light: render.Light(plan.Light(*pf.MeanScorecard))})
+			Sub: l.T("pf.mean"), Light: render.Light(figures.Light(*pf.MeanScorecard))})
 	}
 	s := &render.Section{ID: "summary", Title: l.T("pf.overview"), Level: 1, NewPage: true,
 		Blocks: []render.Block{&render.Tiles{Items: tiles}, b.quadrantTable(), b.classTable()}}

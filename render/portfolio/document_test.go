@@ -11,6 +11,8 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/htmldoc"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -23,15 +25,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 var docDate = time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
 
 // loadSamples loads and computes every plan of samples/accounts, as `kep portfolio` does.
-func loadSamples(t testing.TB) ([]*plan.Plan, []*plan.Figures) {
+func loadSamples(t testing.TB) ([]*plan.Plan, []*figures.Figures) {
 	t.Helper()
 	files, err := filepath.Glob("../../samples/accounts/*.toml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no samples: %v", err)
 	}
-	l := &plan.Loader{Now: docDate}
+	l := &check.Loader{Now: docDate}
 	var plans []*plan.Plan
-	var figs []*plan.Figures
+	var figs []*figures.Figures
 	for _, f := range files {
 		p, ds := l.LoadPlan(f)
 		if ds.HasErrors() {
@@ -39,7 +41,7 @@ func loadSamples(t testing.TB) ([]*plan.Plan, []*plan.Figures) {
 		}
 		p.File = filepath.Join("samples/accounts", filepath.Base(f)) // independent of the test's folder
 		plans = append(plans, p)
-		figs = append(figs, plan.Compute(p, docDate))
+		figs = append(figs, check.Compute(p, docDate))
 	}
 	return plans, figs
 }

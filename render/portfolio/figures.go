@@ -9,6 +9,7 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // DeviationLimit is the share (in percent) by which an account's planned visits may differ
@@ -26,7 +27,7 @@ type Figures struct {
 	From, To        plan.Date // earliest start and latest end of the plan periods
 
 	Workspace *plan.Workspace
-	Visits    *plan.VisitFigures // need against capacity and cost per visit of the workspace
+	Visits    *figures.VisitFigures // need against capacity and cost per visit of the workspace
 
 	Accounts   []Account // ranked by attractiveness; unscored accounts last
 	Deviations []Account // accounts whose planned visits deviate from the class norm
@@ -78,7 +79,7 @@ type Account struct {
 	// Compared: the account was compared with its previous period's plan; Movement is
 	// its place there and now (nil when neither plan has a scoring).
 	Compared bool
-	Movement *plan.Movement
+	Movement *figures.Movement
 }
 
 // Totals add up the accounts of the portfolio.
@@ -125,7 +126,7 @@ var ErrMixed = errors.New("plans do not belong to one portfolio")
 // Compute aggregates the plans and their figures (figs[i] computed from plans[i]) into the
 // portfolio's figures. Plans of different workspaces or currencies cannot be compared, so
 // they are an error that names two plans that differ.
-func Compute(plans []*plan.Plan, figs []*plan.Figures) (*Figures, error) {
+func Compute(plans []*plan.Plan, figs []*figures.Figures) (*Figures, error) {
 	if len(plans) == 0 {
 		return nil, errors.New("no plans")
 	}
@@ -216,7 +217,7 @@ func strictest(plans []*plan.Plan) string {
 	return confidentiality[level]
 }
 
-func account(p *plan.Plan, f *plan.Figures) Account {
+func account(p *plan.Plan, f *figures.Figures) Account {
 	a := Account{Name: p.Meta.Account, File: p.File, Prospect: p.Prospect()}
 	if s := p.Selection; s != nil {
 		a.Selected = true

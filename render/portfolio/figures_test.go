@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 func f(v float64) *float64 { return &v }
@@ -23,15 +24,15 @@ func testWorkspace() *plan.Workspace {
 
 var year = [2]plan.Date{{Year: 2027, Month: 1, Day: 1}, {Year: 2027, Month: 12, Day: 31}}
 
-// plan builds a plan and the figures plan.Compute derives for it, worked by hand from the
+// plan builds a plan and the figures check.Compute derives for it, worked by hand from the
 // spec's formulas (cost per visit 228).
 func mkPlan(w *plan.Workspace, name string, attr, pos float64, class, quadrant string,
-	revenue, margin float64, visits int, norm float64) (*plan.Plan, *plan.Figures) {
+	revenue, margin float64, visits int, norm float64) (*plan.Plan, *figures.Figures) {
 	p := &plan.Plan{Lang: "de", Currency: "EUR", File: "accounts/" + name + ".toml", Workspace: w,
 		Meta:      plan.Meta{Account: name, From: year[0], To: year[1], Confidentiality: "confidential"},
 		Selection: &plan.Selection{Revenue: revenue, ContributionMargin: margin, Visits: visits}}
 	cost := float64(visits) * 228
-	fig := &plan.Figures{Account: name, Selection: &plan.SelectionFigures{
+	fig := &figures.Figures{Account: name, Selection: &figures.SelectionFigures{
 		Attractiveness: f(attr), Position: f(pos), Class: class, Quadrant: quadrant,
 		MarginRate: f(margin / revenue * 100), VisitCost: f(cost),
 		VisitCostRevenuePct: f(cost / revenue * 100), VisitCostMarginPct: f(cost / margin * 100),
@@ -56,15 +57,15 @@ func near(t *testing.T, what string, got *float64, want float64) {
 //	Alpha: A 81.5 P 62 → class A, star;     1,850,000 revenue, 410,000 margin, 24 visits (norm 12)
 //	Beta:  A 55   P 30 → class B, question;   600,000 revenue,  90,000 margin,  6 visits (norm 6)
 //	Gamma: A 30   P 70 → class C, cash;       200,000 revenue,  50,000 margin,  2 visits (norm 2)
-func threeAccounts() ([]*plan.Plan, []*plan.Figures) {
+func threeAccounts() ([]*plan.Plan, []*figures.Figures) {
 	w := testWorkspace()
 	pa, fa := mkPlan(w, "Alpha", 81.5, 62, "A", "star", 1850000, 410000, 24, 12)
 	pb, fb := mkPlan(w, "Beta", 55, 30, "B", "question", 600000, 90000, 6, 6)
 	pc, fc := mkPlan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
-	fa.Scorecard = &plan.ScorecardFigures{Total: f(97.3), Perspectives: map[string]float64{"finance": 104.2, "customer": 88}}
-	fb.Scorecard = &plan.ScorecardFigures{Total: f(80), Perspectives: map[string]float64{"finance": 80}}
-	fb.Visits = &plan.VisitFigures{Need: 2950, Capacity: 1500}
-	return []*plan.Plan{pc, pa, pb}, []*plan.Figures{fc, fa, fb}
+	fa.Scorecard = &figures.ScorecardFigures{Total: f(97.3), Perspectives: map[string]float64{"finance": 104.2, "customer": 88}}
+	fb.Scorecard = &figures.ScorecardFigures{Total: f(80), Perspectives: map[string]float64{"finance": 80}}
+	fb.Visits = &figures.VisitFigures{Need: 2950, Capacity: 1500}
+	return []*plan.Plan{pc, pa, pb}, []*figures.Figures{fc, fa, fb}
 }
 
 func TestComputeThreeAccounts(t *testing.T) {
@@ -146,7 +147,7 @@ func TestDeviationLimit(t *testing.T) {
 		deviates bool
 	}{{15, 12, false}, {9, 12, false}, {16, 12, true}, {8, 12, true}, {0, 12, true}, {0, 0, false}, {1, 0, true}} {
 		p, fig := mkPlan(w, "X", 80, 80, "A", "star", 1000, 100, c.visits, c.norm)
-		pf, err := Compute([]*plan.Plan{p}, []*plan.Figures{fig})
+		pf, err := Compute([]*plan.Plan{p}, []*figures.Figures{fig})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +165,7 @@ func TestUnscoredAndNoCosts(t *testing.T) {
 	empty := &plan.Plan{Lang: "de", Currency: "EUR", File: "accounts/aaa.toml", Workspace: w,
 		Meta: plan.Meta{Account: "AAA", From: year[0], To: year[1], Confidentiality: "strictly-confidential"}}
 	plans = append([]*plan.Plan{empty}, plans...)
-	figs = append([]*plan.Figures{{Account: "AAA"}}, figs...)
+	figs = append([]*figures.Figures{{Account: "AAA"}}, figs...)
 	pf, err := Compute(plans, figs)
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +180,7 @@ func TestUnscoredAndNoCosts(t *testing.T) {
 
 	p, fig := mkPlan(w, "X", 80, 80, "A", "star", 1000, 100, 12, 12)
 	fig.Selection.VisitCost, fig.Selection.VisitCostRevenuePct, fig.Selection.VisitCostMarginPct = nil, nil, nil
-	pf, err = Compute([]*plan.Plan{p}, []*plan.Figures{fig})
+	pf, err = Compute([]*plan.Plan{p}, []*figures.Figures{fig})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +213,7 @@ func TestMixedPortfolio(t *testing.T) {
 	if _, err := Compute(nil, nil); err == nil {
 		t.Error("no plans: want an error")
 	}
-	if _, err := Compute([]*plan.Plan{nil}, []*plan.Figures{nil}); err == nil {
+	if _, err := Compute([]*plan.Plan{nil}, []*figures.Figures{nil}); err == nil {
 		t.Error("a nil plan: want an error")
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -14,7 +16,7 @@ import (
 // 64.5 + 25 × 4 / 10 + 20 × 5 / 10 = 84.5), the minimal plan has no previous plan.
 func TestMovement(t *testing.T) {
 	plans, figs := loadSamples(t)
-	l := &plan.Loader{Now: docDate}
+	l := &check.Loader{Now: docDate}
 	for i, p := range plans {
 		var prev *plan.Plan
 		switch {
@@ -31,7 +33,7 @@ func TestMovement(t *testing.T) {
 		default:
 			continue
 		}
-		figs[i].Review = plan.CompareReview(prev, p, plan.Compute(prev, docDate), figs[i])
+		figs[i].Review = figures.CompareReview(prev, p, check.Compute(prev, docDate), figs[i])
 	}
 	pf, err := Compute(plans, figs)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -27,9 +29,9 @@ func TestVerdictProspectAndTerritories(t *testing.T) {
 	pa.Meta.Kind = "prospect"
 	pc, fc := mkPlan(w, "Gamma", 30, 70, "C", "cash", 200000, 50000, 2, 2)
 	fc.Selection.KeyAccount = &no
-	ws := plan.Compute(pa, time.Time{}).Visits // the workspace's visit figures, as Compute gives them
+	ws := check.Compute(pa, time.Time{}).Visits // the workspace's visit figures, as Compute gives them
 	fa.Visits, fc.Visits = ws, ws
-	pf, err := Compute([]*plan.Plan{pa, pc}, []*plan.Figures{fa, fc})
+	pf, err := Compute([]*plan.Plan{pa, pc}, []*figures.Figures{fa, fc})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
 
@@ -53,7 +54,7 @@ func (b *builder) needBlocks() []render.Block {
 }
 
 // kamsOf is the number of KAMs of the workspace: with territories, theirs summed (A2).
-func kamsOf(ws *plan.Workspace, v *plan.VisitFigures) int {
+func kamsOf(ws *plan.Workspace, v *figures.VisitFigures) int {
 	if len(v.Territories) == 0 {
 		return ws.Visits.KAMs
 	}
@@ -192,7 +193,7 @@ func (b *builder) achievementRow(name string, persp [4]*float64, total *float64,
 		case start:
 			row = append(row, render.Cell{Text: b.f.Percent(*v) + " *", Muted: true, Strong: strong})
 		default:
-			row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(plan.Light(*v)), Strong: strong})
+			row = append(row, render.Cell{Text: b.f.Percent(*v), Light: render.Light(figures.Light(*v)), Strong: strong})
 		}
 	}
 	return row

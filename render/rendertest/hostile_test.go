@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // notInHostile are the plan keys the hostile plan leaves out on purpose: files that must
@@ -32,7 +32,7 @@ func TestHostileCoversSchema(t *testing.T) {
 	if _, err := toml.Decode(b.String(), &raw); err != nil {
 		t.Fatal(err)
 	}
-	keys := plan.PlanKeys()
+	keys := load.PlanKeys()
 	if len(keys) < 100 {
 		t.Fatalf("PlanKeys lists %d keys; the schema has far more", len(keys))
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/load"
 )
 
 // languagePlans are plans written in each document language, relative to the module
@@ -42,7 +42,7 @@ func LanguagePlans(t testing.TB) []LanguagePlan {
 func scaffoldPlan(t testing.TB, lang string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "scaffold-"+lang+".toml")
-	src, err := plan.Scaffold(plan.ScaffoldOptions{Lang: lang, File: filepath.Base(path), Year: 2027})
+	src, err := load.Scaffold(load.ScaffoldOptions{Lang: lang, File: filepath.Base(path), Year: 2027})
 	if err != nil {
 		t.Fatalf("no plan in %s for the document checks: %v", lang, err)
 	}

@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
 )
 
 // Each language's plan loads without errors and is written in its language.
 func TestLanguagePlans(t *testing.T) {
 	for _, lp := range LanguagePlans(t) {
-		p, diags := (&plan.Loader{}).LoadPlan(lp.Path)
+		p, diags := (&check.Loader{}).LoadPlan(lp.Path)
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", lp.Path, diags)
 		}
@@ -25,7 +25,7 @@ func TestLanguagePlans(t *testing.T) {
 func TestScaffoldPlans(t *testing.T) {
 	for _, lang := range locale.Langs() {
 		path := scaffoldPlan(t, lang)
-		p, diags := (&plan.Loader{}).LoadPlan(path)
+		p, diags := (&check.Loader{}).LoadPlan(path)
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", path, diags)
 		}

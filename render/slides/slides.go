@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -102,18 +104,18 @@ type spec struct {
 
 // Write lays out and writes the deck of plan p with its figures f; doc is the plan's
 // document (render.Build, or edition.Customer for the customer edition).
-func Write(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, error) {
+func Write(w io.Writer, p *plan.Plan, f *figures.Figures, doc *render.Document, opt Options) (pdfdoc.Result, error) {
 	res, _, err := WriteDeck(w, p, f, doc, opt)
 	return res, err
 }
 
 // WriteDeck is Write that also returns the layout (for tests).
-func WriteDeck(w io.Writer, p *plan.Plan, f *plan.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Deck, error) {
+func WriteDeck(w io.Writer, p *plan.Plan, f *figures.Figures, doc *render.Document, opt Options) (pdfdoc.Result, *Deck, error) {
 	if p == nil || doc == nil {
 		return pdfdoc.Result{}, nil, fmt.Errorf("slides: no plan")
 	}
 	if f == nil {
-		f = plan.Compute(p, doc.Now)
+		f = check.Compute(p, doc.Now)
 	}
 	W := edition.WordsFor(doc.Lang)
 	c, err := pdfdoc.NewCanvas(doc, PageW, PageH, "", opt.PDF)
@@ -446,7 +448,7 @@ func titleSlide(p *plan.Plan, doc *render.Document, W edition.Words, customer bo
 	return s
 }
 
-func internalSlides(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []spec {
+func internalSlides(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words) []spec {
 	L, F := doc.Labels, doc.Format
 	out := []spec{titleSlide(p, doc, W, false)}
 	sel := f.Selection
@@ -682,7 +684,7 @@ func painSlide(p *plan.Plan, doc *render.Document, W edition.Words) []spec {
 
 // valueSlide shows the value concepts, the strongest first, with the document's value
 // chart of the strongest (internal) or the benefits (customer).
-func valueSlide(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
+func valueSlide(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
 	if len(p.Value) == 0 {
 		return nil
 	}
@@ -718,7 +720,7 @@ func valueSlide(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.W
 	return []spec{s}
 }
 
-func actionSlide(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
+func actionSlide(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words, customer bool) []spec {
 	F := doc.Format
 	overdue := map[string]bool{}
 	if f.Actions != nil {
@@ -784,7 +786,7 @@ func ptr(F render.Format, v *float64) string {
 }
 
 // customerSlides are the slides of the customer edition, all from the customer plan.
-func customerSlides(p *plan.Plan, f *plan.Figures, doc *render.Document, W edition.Words) []spec {
+func customerSlides(p *plan.Plan, f *figures.Figures, doc *render.Document, W edition.Words) []spec {
 	L, F := doc.Labels, doc.Format
 	out := []spec{titleSlide(p, doc, W, true)}
 	if len(p.Goals) > 0 {

@@ -13,6 +13,8 @@ import (
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -23,7 +25,7 @@ var testNow = time.Date(2027, 4, 30, 0, 0, 0, 0, time.UTC)
 
 func load(t *testing.T, path string) *plan.Plan {
 	t.Helper()
-	l := &plan.Loader{Now: testNow}
+	l := &check.Loader{Now: testNow}
 	p, diags := l.LoadPlan(path)
 	if diags.HasErrors() {
 		t.Fatalf("load %s: %v", path, diags)
@@ -35,16 +37,16 @@ func load(t *testing.T, path string) *plan.Plan {
 // and checks every slide's layout: text inside the slide, body type ≥ BodyMin.
 func deck(t *testing.T, p, prev *plan.Plan, customer bool) ([]byte, *Deck) {
 	t.Helper()
-	f := plan.Compute(p, testNow)
+	f := check.Compute(p, testNow)
 	var doc *render.Document
 	var err error
 	if customer {
 		doc, p, err = edition.Customer(p, edition.Options{Now: testNow})
-		f = plan.Compute(p, testNow)
+		f = check.Compute(p, testNow)
 	} else {
 		opt := render.Options{Now: testNow}
 		if prev != nil {
-			f.Review = plan.CompareReview(prev, p, plan.Compute(prev, testNow), f)
+			f.Review = figures.CompareReview(prev, p, check.Compute(prev, testNow), f)
 			opt.Previous = prev
 		}
 		doc, err = render.Build(p, f, opt)
@@ -114,7 +116,7 @@ func TestFullDeck(t *testing.T) {
 	if got := strings.Join(kindsOf(d), " "); got != want {
 		t.Errorf("slides\n got %s\nwant %s", got, want)
 	}
-	f := plan.Compute(p, testNow)
+	f := check.Compute(p, testNow)
 	green, results := 0, 0
 	for _, o := range f.Scorecard.Objectives {
 		if o.Light != "" {

@@ -1,0 +1,214 @@
+package load
+
+import (
+	"encoding"
+	"errors"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/kepdev/kep/plan"
+)
+
+// fill sets the plan and workspace structs from a parsed file that the schema walk has
+// checked, in place of the TOML library's decoder. The library's decoder is general:
+// for every value it boxes it into an interface, tests it for unmarshalers, builds its
+// key path as a string for MetaData.Undecoded (which kep never asks), and finds struct
+// fields by comparing each name, case-insensitively too — a fifth of a plan's load.
+// Here each struct's fields are looked up once per type, by their toml tag.
+//
+// fill handles only what the model needs and what the walk lets through; on anything
+// else (a type mismatch, an integer no float64 holds exactly, a key without an exactly
+// named field) it returns errLeftToLibrary and the caller decodes with the library,
+// which then gives its own value or its own error. So the result is always the
+// library's: FuzzFill compares the two.
+
+// errLeftToLibrary is fill's answer where it does not decide; never shown to the user.
+var errLeftToLibrary = errors.New("left to the TOML library")
+
+// maxExactInt is the largest integer the library puts into a float64 (2^53 - 1).
+const maxExactInt = 1<<53 - 1
+
+var (
+	dateType            = reflect.TypeFor[plan.Date]()
+	tomlUnmarshalerType = reflect.TypeFor[toml.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// modelFields holds, for every struct type of the model, its fields by toml key. It is
+// nil when the model holds a type that fill does not know how to decode as the library
+// does (then the library decodes everything).
+var modelFields = sync.OnceValue(func() map[reflect.Type]map[string]int {
+	m := map[reflect.Type]map[string]int{}
+	for _, t := range []reflect.Type{reflect.TypeFor[plan.Plan](), reflect.TypeFor[plan.Workspace]()} {
+		if !addModelType(m, t) {
+			return nil
+		}
+	}
+	return m
+})
+
+// addModelType records the struct types reachable from t and reports whether every
+// type on the way is one fill decodes exactly as the library.
+func addModelType(m map[reflect.Type]map[string]int, t reflect.Type) bool {
+	if t == dateType {
+		return true
+	}
+	if reflect.PointerTo(t).Implements(tomlUnmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Float64:
+		return true
+	case reflect.Pointer, reflect.Slice:
+		return addModelType(m, t.Elem())
+	case reflect.Map:
+		return t.Key().Kind() == reflect.String && addModelType(m, t.Elem())
+	case reflect.Struct:
+		if _, done := m[t]; done {
+			return true
+		}
+		fields := map[string]int{}
+		m[t] = fields
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("toml")
+			switch {
+			case f.Anonymous || strings.Contains(tag, ","):
+				return false // embedded structs and tag options: the library's rules
+			case !f.IsExported() || tag == "-":
+				continue // the library skips them too
+			}
+			name := tag
+			if name == "" {
+				name = f.Name
+			}
+			if _, dup := fields[name]; dup {
+				return false
+			}
+			fields[name] = i
+			if !addModelType(m, f.Type) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// fillInto sets *v (a pointer to a zero Plan or Workspace) from the table root.
+func fillInto(v any, root map[string]any) error {
+	fields := modelFields()
+	if fields == nil {
+		return errLeftToLibrary
+	}
+	return fillValue(fields, reflect.ValueOf(v).Elem(), root)
+}
+
+// fillValue sets v from the parsed TOML value data as the library's decoder would.
+func fillValue(fields map[reflect.Type]map[string]int, v reflect.Value, data any) error {
+	if v.Type() == dateType {
+		if v.Addr().Interface().(*plan.Date).UnmarshalTOML(data) != nil {
+			return errLeftToLibrary // for the library's wording and position
+		}
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem())) // as the library: allocated before decoding
+		}
+		return fillValue(fields, v.Elem(), data)
+	case reflect.String:
+		s, ok := data.(string)
+		if !ok {
+			return errLeftToLibrary
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, ok := data.(bool)
+		if !ok {
+			return errLeftToLibrary
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		n, ok := data.(int64)
+		if !ok {
+			return errLeftToLibrary
+		}
+		v.SetInt(n)
+	case reflect.Float64:
+		switch x := data.(type) {
+		case float64:
+			v.SetFloat(x)
+		case int64:
+			if x < -maxExactInt || x > maxExactInt {
+				return errLeftToLibrary
+			}
+			v.SetFloat(float64(x))
+		default:
+			return errLeftToLibrary
+		}
+	case reflect.Slice:
+		return fillSlice(fields, v, data)
+	case reflect.Map:
+		table, ok := data.(map[string]any)
+		if !ok {
+			return errLeftToLibrary
+		}
+		if v.IsNil() {
+			v.Set(reflect.MakeMapWithSize(v.Type(), len(table)))
+		}
+		elem := v.Type().Elem()
+		for k, x := range table {
+			e := reflect.New(elem).Elem()
+			if err := fillValue(fields, e, x); err != nil {
+				return err
+			}
+			v.SetMapIndex(reflect.ValueOf(k).Convert(v.Type().Key()), e)
+		}
+	case reflect.Struct:
+		byKey := fields[v.Type()]
+		table, ok := data.(map[string]any)
+		if !ok || byKey == nil {
+			return errLeftToLibrary
+		}
+		for k, x := range table {
+			i, ok := byKey[k]
+			if !ok {
+				return errLeftToLibrary // the library ignores it or matches it case-insensitively
+			}
+			if err := fillValue(fields, v.Field(i), x); err != nil {
+				return err
+			}
+		}
+	default:
+		return errLeftToLibrary
+	}
+	return nil
+}
+
+// fillSlice sets a slice from an array or an array of tables: a new slice of the
+// array's length, also for an empty array (not nil), as the library makes it.
+func fillSlice(fields map[reflect.Type]map[string]int, v reflect.Value, data any) error {
+	switch x := data.(type) {
+	case []any:
+		v.Set(reflect.MakeSlice(v.Type(), len(x), len(x)))
+		for i, e := range x {
+			if err := fillValue(fields, v.Index(i), e); err != nil {
+				return err
+			}
+		}
+	case []map[string]any:
+		v.Set(reflect.MakeSlice(v.Type(), len(x), len(x)))
+		for i, e := range x {
+			if err := fillValue(fields, v.Index(i), e); err != nil {
+				return err
+			}
+		}
+	default:
+		return errLeftToLibrary
+	}
+	return nil
+}
