@@ -6,6 +6,8 @@
 #   - names a UTF-8 font by a SHA-1 of its name and bytes, not of its 65,536 widths as
 #     JSON; parses each font's bytes once per process and shares the parse read-only;
 #     reads the character map and glyph offsets for subsetting once per font;
+#     remembers each font's SHA-1 by the identity of its bytes, and takes the sums of
+#     fonts built into the program from the caller (SetUTF8FontSum);
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the

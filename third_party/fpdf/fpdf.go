@@ -2071,7 +2071,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		sum := sha1.Sum(utf8Bytes)
+		sum := utf8FontSum(utf8Bytes)
 		utf8File, err := parsedUTF8Font(utf8Bytes, sum)
 		if err != nil {
 			f.SetError(err) // kep patch: upstream printed it to stdout

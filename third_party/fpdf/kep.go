@@ -1,6 +1,7 @@
 package fpdf
 
 import (
+	"crypto/sha1"
 	"sync"
 	"sync/atomic"
 )
@@ -22,6 +23,49 @@ func boundCache(m *sync.Map, n *atomic.Int32, key, value any) {
 		m.Clear()
 		m.Store(key, value)
 		n.Store(1)
+	}
+}
+
+// fontSums remembers the SHA-1 of font bytes by their identity (kep patch). The sum names
+// a UTF-8 font (the key of its parse in utf8Fonts, its ID in the document), and hashing
+// every font for every document cost a tenth of one kep render: the 2.8 MB of kep's
+// built-in fonts, twice per process. The key's pointer keeps the bytes alive, so their
+// address is not reused while the entry lives; font bytes are never changed once given
+// to fpdf (the parse cache holds them too).
+var fontSums sync.Map // fontBytes → [sha1.Size]byte
+var fontSumsN atomic.Int32
+
+type fontBytes struct {
+	p *byte
+	n int
+}
+
+func utf8FontSum(b []byte) [sha1.Size]byte {
+	if len(b) == 0 {
+		return sha1.Sum(b)
+	}
+	k := fontBytes{&b[0], len(b)}
+	if v, ok := fontSums.Load(k); ok {
+		return v.([sha1.Size]byte)
+	}
+	sum := sha1.Sum(b)
+	if _, loaded := fontSums.LoadOrStore(k, sum); !loaded {
+		boundCache(&fontSums, &fontSumsN, k, sum)
+	}
+	return sum
+}
+
+// SetUTF8FontSum tells fpdf the SHA-1 of font bytes that the caller knows already (kep
+// patch): fonts built into a program, whose sums are constants, so that no process
+// hashes them. A wrong sum names the font wrongly in the document: the caller's tests
+// must check its constants. The bytes must never change.
+func SetUTF8FontSum(b []byte, sum [sha1.Size]byte) {
+	if len(b) == 0 {
+		return
+	}
+	k := fontBytes{&b[0], len(b)}
+	if _, loaded := fontSums.Swap(k, sum); !loaded {
+		boundCache(&fontSums, &fontSumsN, k, sum)
 	}
 }
 
