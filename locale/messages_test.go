@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"../plan", "../cmd/kep", "../internal/preview", "../internal/nextyear", "../internal/crm", "../internal/export"}
+var msgSources = []string{"../plan", "../plan/load", "../plan/figures", "../plan/check", "../cmd/kep", "../internal/preview", "../internal/nextyear", "../internal/crm", "../internal/export"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the
@@ -27,7 +27,7 @@ var msgHelpers = map[string]int{
 	"MsgWord":    0, // locale.MsgWord(…), a translated word
 	"errf":       1, // (*checker).errf(path, format, …)
 	"bad":        0, // walk.go: bad(format, …)
-	"diag":       5, // diag(file, line, col, path, warning, format, …)
+	"Diag":       5, // plan.Diag(file, line, col, path, warning, format, …)
 	"tr":         0, // cmd/kep: tr(format, …)
 	"say":        1, // cmd/kep: say(w, format, …)
 	"errorf":     0, // cmd/kep: errorf(format, …)
