@@ -85,9 +85,16 @@ func (cb combo) draw(c *canvas) {
 	if cb.money {
 		leftFormat = st.money
 	}
-	tickW := 0.0
-	for _, t := range tk {
-		tickW = math.Max(tickW, c.measure(leftFormat(t), small))
+	tickLabels, unit := make([]string, len(tk)), ""
+	for i, t := range tk {
+		tickLabels[i] = leftFormat(t)
+	}
+	if cb.money {
+		tickLabels, unit = st.moneyAxis(tk)
+	}
+	tickW := c.measure(unit, small)
+	for _, l := range tickLabels {
+		tickW = math.Max(tickW, c.measure(l, small))
 	}
 	tickW = math.Min(tickW, c.w*0.3)
 	rtickW := 0.0
@@ -102,16 +109,20 @@ func (cb combo) draw(c *canvas) {
 	if cb.mark != nil {
 		y0 = 22 // the marker's label stands above the plot
 	}
+	if unit != "" {
+		y0 += 10 // the axis' unit stands above its ticks
+	}
 	if x1-x0 < 40 || y1-y0 < 30 {
 		return
 	}
 	Y := func(v float64) float64 { return y1 - (y1-y0)*(clamp(v, lo, hi)-lo)/(hi-lo) }
 	RY := func(v float64) float64 { return y1 - (y1-y0)*clamp(v, 0, rhi)/rhi }
 
-	for _, t := range tk {
+	for i, t := range tk {
 		c.line(x0, Y(t), x1, Y(t), st.grid, 1)
-		c.textMid(c.fit(leftFormat(t), small, tickW), x0-8, Y(t), small, right)
+		c.textMid(c.fit(tickLabels[i], small, tickW), x0-8, Y(t), small, right)
 	}
+	c.text(c.fit(unit, small, tickW), x0-8, y0-10, small, right)
 	for _, t := range rtk {
 		c.line(x1, RY(t), x1+4, RY(t), st.axis, 1)
 		c.textMid(st.format(t)+cb.lineUnit, x1+8, RY(t), small, left)

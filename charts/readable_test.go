@@ -1,6 +1,8 @@
 package charts
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,5 +121,46 @@ func TestPaybackMarker(t *testing.T) {
 	without, _ := SVG(v, testTheme, 640, 400)
 	if strings.Count(string(svg), "<path") <= strings.Count(string(without), "<path")+1 {
 		t.Error("no payback line and diamond")
+	}
+}
+
+// TestMoneyAxis: a money axis states its unit once, in the language's words, and its
+// ticks in that unit, never rounded; small amounts and formats without units keep the
+// currency on every tick.
+func TestMoneyAxis(t *testing.T) {
+	de := func(v float64) string { // as render.Format.MoneyCompact in German
+		switch a := math.Abs(v); {
+		case a >= 1e6:
+			return deNumber(v/1e6) + "\u00a0Mio.\u00a0€"
+		case a >= 1e4:
+			return deNumber(v/1e3) + "\u00a0Tsd.\u00a0€"
+		}
+		return deNumber(v) + "\u00a0€"
+	}
+	en := func(v float64) string {
+		if math.Abs(v) >= 1e4 {
+			return "€" + strconv.FormatFloat(v/1e3, 'f', -1, 64) + "k"
+		}
+		return "€" + strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	for _, c := range []struct {
+		money func(float64) string
+		ticks []float64
+		want  string
+		unit  string
+	}{
+		{de, []float64{0, 500000, 1000000, 1500000, 2000000, 2500000}, "0|0,5|1|1,5|2|2,5", "Mio.\u00a0€"},
+		{de, []float64{0, 250000, 500000, 750000, 1000000}, "0|250|500|750|1.000", "Tsd.\u00a0€"},
+		{de, []float64{0, 2000, 4000, 6000}, "0\u00a0€|2.000\u00a0€|4.000\u00a0€|6.000\u00a0€", ""},
+		{en, []float64{-20000, 0, 20000, 40000}, "-20|0|20|40", "€k"},
+		{nil, []float64{0, 500000, 1000000}, "0|500.000|1.000.000", ""},
+	} {
+		th := testTheme
+		th.Money = c.money
+		st, _ := th.resolve()
+		labels, unit := st.moneyAxis(c.ticks)
+		if got := strings.Join(labels, "|"); got != c.want || unit != c.unit {
+			t.Errorf("%v: %q under %q, want %q under %q", c.ticks, got, unit, c.want, c.unit)
+		}
 	}
 }
