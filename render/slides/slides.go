@@ -183,7 +183,10 @@ func lay(c *pdfdoc.Canvas, s spec, doc *render.Document) *Slide {
 		ch := bottom - top
 		ratio := float64(max(s.chart.Height, 1)) / float64(max(s.chart.Width, 1))
 		if cw*ratio < ch {
-			ch = cw * ratio
+			// Where the slide has room below, the chart grows taller than its
+			// proportions, by up to a third: a flat chart's rows and axis gain height
+			// for labels on two lines.
+			ch = min(ch, cw*ratio*4/3)
 		} else {
 			cw = ch / ratio
 		}
