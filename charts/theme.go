@@ -1,13 +1,12 @@
 package charts
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/render/theme"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +15,6 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/math/fixed"
 )
 
 // Theme carries the brand and the document's conventions into a chart. The zero value is
@@ -294,68 +292,23 @@ func fromHSL(h, s, l float64) drawing.Color {
 	return drawing.Color{R: f(r), G: f(g), B: f(b), A: 255}
 }
 
-// fonts keeps parsed fonts, most recently used first: a batch of plans shares one font,
-// and parsing it for every chart would dominate rendering time. A font is found by the
-// identity of its bytes (cheap), else by their SHA-256, so that kep serve, which reads
-// a brand font anew on every save, keeps one parse per font contents, not one per
-// save. At most maxFonts are kept: a document uses four.
-var fonts struct {
-	mu   sync.Mutex
-	list []*fontEntry
-}
-
-const maxFonts = 8
-
-type fontEntry struct {
-	p      *byte // the bytes last parsed or looked up, by identity
-	n      int
-	sum    [sha256.Size]byte
-	second bool // a second parse of the same bytes (parseFont)
-	f      *truetype.Font
-	glyphs *glyphCache
-}
-
-// parseFont returns the parsed font b (def when b is empty); second asks for a parse of
-// its own, for bold set in the regular face.
+// parseFont returns the parsed font b (def when b is empty), from render/fonts, which
+// parses each font contents once per process for every writer (a batch of plans shares
+// one font, and kep serve reads a brand font anew on every save); second asks for a
+// parse of its own, for bold set in the regular face, told apart by identity.
 func parseFont(b, def []byte, second bool) (*truetype.Font, error) {
 	if len(b) == 0 {
 		b = def
 	}
-	fonts.mu.Lock()
-	defer fonts.mu.Unlock()
-	find := func(match func(e *fontEntry) bool) *truetype.Font {
-		for i, e := range fonts.list {
-			if match(e) {
-				copy(fonts.list[1:i+1], fonts.list[:i])
-				fonts.list[0] = e
-				return e.f
-			}
-		}
-		return nil
-	}
-	if f := find(func(e *fontEntry) bool { return e.p == &b[0] && e.n == len(b) && e.second == second }); f != nil {
-		return f, nil
-	}
-	sum := sha256.Sum256(b)
-	if f := find(func(e *fontEntry) bool { return e.sum == sum && e.second == second }); f != nil {
-		fonts.list[0].p, fonts.list[0].n = &b[0], len(b)
-		return f, nil
-	}
-	f, err := truetype.Parse(b)
+	f, err := fonts.Load(b)
 	if err != nil {
 		return nil, err
 	}
-	e := &fontEntry{p: &b[0], n: len(b), sum: sum, second: second, f: f,
-		glyphs: &glyphCache{f: f, em: fixed.Int26_6(f.FUnitsPerEm())}}
-	fonts.list = append([]*fontEntry{e}, fonts.list[:min(len(fonts.list), maxFonts-1)]...)
-	return f, nil
-}
-
-// cachedFonts is the number of fonts kept (tests).
-func cachedFonts() int {
-	fonts.mu.Lock()
-	defer fonts.mu.Unlock()
-	return len(fonts.list)
+	n := 0
+	if second {
+		n = 1
+	}
+	return f.TrueType(n)
 }
 
 // plainNumber formats without grouping, with at most the decimals the value needs.

@@ -36,6 +36,7 @@ type Document struct {
 	Logo            []byte // PNG or JPEG bytes, nil without a logo
 	LogoType        string // "png" or "jpeg"
 	Font, FontBold  []byte // the brand's TrueType fonts; nil: the built-in font
+	FontFallback    []byte // the brand's face for the scripts its text faces lack; nil: none
 	// FontItalic, FontBoldItalic: the brand's italic faces; nil: its upright faces slanted
 	FontItalic, FontBoldItalic []byte
 	Footer                     string // extra footer text from the brand, may be ""

@@ -18,8 +18,12 @@ import (
 // page numbers), then the fixed style sheet.
 func (p *page) stylesheet() {
 	d, th := p.d, p.look
+	family := cssString(p.theme.FontFamily)
+	if len(d.FontFallback) > 0 {
+		family += "," + cssString(fallbackFamily) // the brand's face for the scripts its text faces lack
+	}
 	p.buf = fmt.Appendf(p.buf, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
-		cssString(p.theme.FontFamily), th.Primary.Hex(), th.PrimaryText.Hex(), th.PrimaryDark.Hex(), th.Accent.Hex(),
+		family, th.Primary.Hex(), th.PrimaryText.Hex(), th.PrimaryDark.Hex(), th.Accent.Hex(),
 		th.AccentText.Hex(), th.Tint.Hex(), th.TintStrong.Hex())
 	size := "A4"
 	if d.Paper == "letter" {
@@ -70,7 +74,7 @@ func (p *page) fontFaces(used []rune, italic bool) {
 		faces = append(faces, face{fonts.Italic(), "400", "italic"}, face{fonts.BoldItalic(), "700", "italic"})
 	}
 	family := cssString(p.theme.FontFamily)
-	for _, f := range faces {
+	put := func(family string, f face) {
 		data := f.data
 		if sub, err := Subset(data, used); err == nil {
 			data = sub
@@ -79,7 +83,18 @@ func (p *page) fontFaces(used []rune, italic bool) {
 		p.buf = base64.StdEncoding.AppendEncode(p.buf, data)
 		p.raw(") format(\"truetype\")}\n")
 	}
+	for _, f := range faces {
+		put(family, f)
+	}
+	if len(p.d.FontFallback) > 0 {
+		// The brand's fallback face ([brand] font_fallback), one for every weight: the
+		// browser takes from it what the text faces lack, as the PDF does.
+		put(cssString(fallbackFamily), face{p.d.FontFallback, "100 900", "normal"})
+	}
 }
+
+// fallbackFamily names the brand's fallback face in the style sheet.
+const fallbackFamily = "kep fallback"
 
 // alwaysRunes are kept in every font subset: printable ASCII (printed URLs, page
 // numbers), the punctuation and letters German and English text needs, and the hyphens

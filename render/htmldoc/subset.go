@@ -60,10 +60,11 @@ func openTTF(font []byte) (*ttf, error) {
 }
 
 func parseTTF(font []byte) (*ttf, error) {
-	f, err := sfnt.Parse(font)
+	face, err := fonts.Load(font) // parsed once per process, shared with the PDF
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)
 	}
+	f := face.SFNT()
 	tables, err := fonts.Tables(font)
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)

@@ -45,7 +45,7 @@ func NewCanvas(d *render.Document, w, h float64, title string, opt Options) (*Ca
 	if !(w > 10 && h > 10 && w < 2000 && h < 2000) {
 		return nil, fmt.Errorf("pdf: page size %g × %g mm out of range", w, h)
 	}
-	fonts, err := newFontSet(d.Font, d.FontBold, d.FontItalic, d.FontBoldItalic)
+	fonts, err := fontSetOf(d)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}

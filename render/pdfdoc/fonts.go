@@ -1,20 +1,18 @@
 package pdfdoc
 
 import (
-	"crypto/sha256"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/fonts"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 )
 
 // Family names registered with fpdf. Charts draw with the same family (Theme.FontFamily).
@@ -25,10 +23,15 @@ const (
 	textFamily     = "kepfont"
 	monoFamily     = "kepmono"
 	fallbackFamily = "kepfall"
+	// brandFallbackFamily is the brand's fallback face ([brand] font_fallback), for the
+	// scripts the text face lacks (CJK, Arabic, …): one face for every style, asked
+	// before the Go fonts.
+	brandFallbackFamily = "kepbfal"
 )
 
-// face is one parsed TrueType font: its bytes for fpdf and the set of BMP runes it has a
-// glyph for. Faces are parsed once per process and shared read-only between documents.
+// face is one TrueType font as the PDF uses it: its bytes for fpdf and the runes it
+// has a glyph for, from render/fonts, which parses each font once per process for every
+// writer (fonts.Load).
 type face struct {
 	data   []byte
 	cov    *coverage
@@ -37,12 +40,12 @@ type face struct {
 }
 
 // coverage tells which runes of the Basic Multilingual Plane a font has a glyph for: fpdf
-// cannot write runes above U+FFFF at all, so nothing beyond it is ever covered. It is
-// filled lazily, one block of 64 runes on first use: a document uses a few hundred runes,
-// and asking the font for all 65,536 took 1 ms per face, in every process. Safe for
-// concurrent use: documents rendered in parallel share one coverage per face.
+// cannot write runes above U+FFFF at all, so nothing beyond it is ever covered. A face's
+// coverage is its fonts.Face's, filled lazily there and shared by every document;
+// intersections and unions are filled lazily here, one block of 64 runes on first use.
+// Safe for concurrent use.
 type coverage struct {
-	font  *sfnt.Font // nil for a fixed bitmap (intersections, tests)
+	face  *fonts.Face // nil for a fixed bitmap (intersections, tests)
 	ready [0x10000 / 64]atomic.Bool
 	bits  [0x10000 / 64]atomic.Uint64
 	// parts, when set, make this the intersection of other coverages (the union where
@@ -62,6 +65,9 @@ func (c *coverage) has(r rune) bool {
 // goroutines may compute the same block at once; both store the same bits, and ready is
 // set only after bits, so a reader that sees ready sees the bits.
 func (c *coverage) block(i int) uint64 {
+	if c.face != nil {
+		return c.face.Block(i)
+	}
 	if c.ready[i].Load() {
 		return c.bits[i].Load()
 	}
@@ -75,13 +81,6 @@ func (c *coverage) block(i int) uint64 {
 		bits = ^uint64(0)
 		for _, p := range c.parts {
 			bits &= p.block(i)
-		}
-	case c.font != nil:
-		var buf sfnt.Buffer
-		for j := 0; j < 64; j++ {
-			if g, err := c.font.GlyphIndex(&buf, rune(i*64+j)); err == nil && g != 0 {
-				bits |= 1 << uint(j)
-			}
 		}
 	default:
 		return c.bits[i].Load() // a fixed bitmap: set, never computed
@@ -106,11 +105,9 @@ func union(cs ...*coverage) *coverage {
 	return &coverage{parts: cs, union: true}
 }
 
-var faces sync.Map // sha256 of the font bytes → *faceResult
-var facesN atomic.Int32
-
-// maxCached bounds the per-process caches of brand fonts and logos: a batch has a few,
-// but kep serve would otherwise keep every version of a font or logo a user tries out.
+// maxCached bounds the per-process cache of logos: a batch has a few, but kep serve
+// would otherwise keep every version of a logo a user tries out. (Fonts are kept by
+// render/fonts, bounded alike.)
 const maxCached = 16
 
 // boundCache empties m but for the entry just added (key, value) when that entry makes
@@ -124,39 +121,13 @@ func boundCache(m *sync.Map, n *atomic.Int32, key, value any) {
 	}
 }
 
-type faceResult struct {
-	once sync.Once
-	f    *face
-	err  error
-}
-
-// loadFace parses data once per process (keyed by its hash) and returns the shared face.
+// loadFace returns the face of a font, parsed once per process by render/fonts.
 func loadFace(data []byte) (*face, error) {
-	if len(data) == 0 {
-		return nil, errors.New("empty font")
-	}
-	key := sha256.Sum256(data)
-	v, loaded := faces.LoadOrStore(key, new(faceResult))
-	if !loaded {
-		boundCache(&faces, &facesN, key, v)
-	}
-	fr := v.(*faceResult)
-	fr.once.Do(func() { fr.f, fr.err = parseFace(data) })
-	return fr.f, fr.err
-}
-
-func parseFace(data []byte) (*face, error) {
-	f, err := sfnt.Parse(data)
+	f, err := fonts.Load(data)
 	if err != nil {
-		return nil, fmt.Errorf("parse font: %w", err)
+		return nil, err
 	}
-	cov := &coverage{font: f}
-	if !cov.any() {
-		return nil, errors.New("font has no usable character map")
-	}
-	var buf sfnt.Buffer
-	name, _ := f.Name(&buf, sfnt.NameIDPostScript)
-	return &face{data: data, cov: cov, kern: fonts.NewKerning(data), psName: pdfName(name)}, nil
+	return &face{data: f.Data(), cov: &coverage{face: f}, kern: f.Kerning(), psName: pdfName(f.PostScriptName())}, nil
 }
 
 // pdfName returns a PostScript name as it may stand in a PDF name object: printable
@@ -183,6 +154,8 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, family, st string, used map[string]b
 		f = fs.styles[st]
 	case fallbackFamily:
 		f = fs.fallback[st]
+	case brandFallbackFamily:
+		f = fs.brandFallback
 	}
 	pdf.AddUTF8FontFromBytes(family, st, f.data)
 	if f.kern != nil {
@@ -196,17 +169,6 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, family, st string, used map[string]b
 	pdf.SetFontPostScriptName(family, st, name)
 }
 
-// any reports whether the font has a glyph for any BMP rune. Latin text fonts answer in
-// the first blocks; only a font without them is scanned whole.
-func (c *coverage) any() bool {
-	for i := range c.bits {
-		if c.block(i) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // slantAngle is the slant, in degrees to the right, of italics drawn from an upright
 // face: about what italic faces lean.
 const slantAngle = 12
@@ -217,8 +179,11 @@ const slantAngle = 12
 type fontSet struct {
 	styles   map[string]*face // "", "B", "I", "BI"
 	fallback map[string]*face // the Go fonts, for runes the text face lacks
-	mono     *face
-	cov      *coverage
+	// brandFallback is the brand's fallback face ([brand] font_fallback), asked before
+	// the Go fonts and for code too; nil without one.
+	brandFallback *face
+	mono          *face
+	cov           *coverage
 	// slanted: the italic styles ("I", "BI") that have no face of their own (a brand
 	// without font_italic / font_bold_italic) and are drawn as an upright face slanted,
 	// so that emphasis shows.
@@ -270,6 +235,23 @@ func newFontSet(regular, bold []byte, italics ...[]byte) (*fontSet, error) {
 	return fs, nil
 }
 
+// fontSetOf returns the font set of a document: its brand's faces (newFontSet) and its
+// fallback face, where the brand gives one.
+func fontSetOf(d *render.Document) (*fontSet, error) {
+	fs, err := newFontSet(d.Font, d.FontBold, d.FontItalic, d.FontBoldItalic)
+	if err != nil || len(d.FontFallback) == 0 {
+		return fs, err
+	}
+	f, err := loadFace(d.FontFallback)
+	if err != nil {
+		return nil, fmt.Errorf("brand fallback font: %w", err)
+	}
+	out := *fs // the built-in set is shared: a copy
+	out.brandFallback = f
+	out.cov = out.drawable()
+	return &out, nil
+}
+
 var builtinFonts struct {
 	once sync.Once
 	fs   *fontSet
@@ -285,16 +267,16 @@ func makeBuiltinSet() (*fontSet, error) {
 		{"", fonts.Regular(), goregular.TTF}, {"B", fonts.Bold(), gobold.TTF},
 		{"I", fonts.Italic(), goitalic.TTF}, {"BI", fonts.BoldItalic(), gobolditalic.TTF},
 	} {
-		f, err := parseFace(s.data)
+		f, err := loadFace(s.data)
 		if err != nil {
 			return nil, fmt.Errorf("built-in font %q: %w", s.style, err)
 		}
 		fs.styles[s.style] = f
-		if fs.fallback[s.style], err = parseFace(s.fallback); err != nil {
+		if fs.fallback[s.style], err = loadFace(s.fallback); err != nil {
 			return nil, fmt.Errorf("built-in fallback font %q: %w", s.style, err)
 		}
 	}
-	mono, err := parseFace(fonts.Mono())
+	mono, err := loadFace(fonts.Mono())
 	if err != nil {
 		return nil, fmt.Errorf("built-in mono font: %w", err)
 	}
@@ -303,44 +285,62 @@ func makeBuiltinSet() (*fontSet, error) {
 	return fs, nil
 }
 
-// drawable is the coverage of the set: a rune every text style draws, by its face or
-// the fallback's face of the style, and the monospaced face too (code keeps one face).
+// drawable is the coverage of the set: a rune every text style draws, by its face, the
+// brand's fallback face or the Go fonts' face of the style, and code too (by the
+// monospaced face or the brand's fallback face).
 func (fs *fontSet) drawable() *coverage {
 	var parts []*coverage
 	for _, st := range []string{"", "B", "I", "BI"} {
-		parts = append(parts, union(fs.styles[st].cov, fs.fallback[st].cov))
+		c := []*coverage{fs.styles[st].cov, fs.fallback[st].cov}
+		if fs.brandFallback != nil {
+			c = append(c, fs.brandFallback.cov)
+		}
+		parts = append(parts, union(c...))
+	}
+	if fs.brandFallback != nil {
+		return intersect(append(parts, union(fs.mono.cov, fs.brandFallback.cov))...)
 	}
 	return intersect(append(parts, fs.mono.cov)...)
 }
 
-// eachRun calls fn for the runs of s that one face draws: the text face of st, or the
-// fallback face (st|stFallback) for the runes it lacks. Code is one run in the
-// monospaced face.
+// eachRun calls fn for the runs of s that one face draws: the first face that has the
+// rune, of the text face of st, the brand's fallback face (st|stBrandFallback) and the
+// Go fonts (st|stFallback). Code is drawn in the monospaced face, and the runes it
+// lacks in the brand's fallback face.
 func (e *engine) eachRun(s string, st style, fn func(run string, st style)) {
-	if st&stMono != 0 || s == "" {
+	bf := e.fonts.brandFallback
+	if s == "" || st&stMono != 0 && bf == nil {
 		fn(s, st)
 		return
 	}
-	_, fs := fontOf(st)
-	cov := e.fonts.styles[fs].cov
-	start, fell := 0, false
+	var cov, fall *coverage
+	if st&stMono != 0 {
+		cov = e.fonts.mono.cov
+	} else {
+		_, fs := fontOf(st)
+		cov, fall = e.fonts.styles[fs].cov, e.fonts.fallback[fs].cov
+	}
+	pick := func(r rune) style {
+		switch {
+		case r < 0x80 || cov.has(r):
+			return st
+		case bf != nil && bf.cov.has(r):
+			return st&^stMono | stBrandFallback
+		case fall != nil && fall.has(r):
+			return st | stFallback
+		}
+		return st // replaced by the sanitizer: not met here
+	}
+	start, cur := 0, st
 	for i, r := range s {
-		f := r >= 0x80 && !cov.has(r) && e.fonts.fallback[fs].cov.has(r)
-		if f != fell && i > start {
-			if fell {
-				fn(s[start:i], st|stFallback)
-			} else {
-				fn(s[start:i], st)
-			}
+		p := pick(r)
+		if p != cur && i > start {
+			fn(s[start:i], cur)
 			start = i
 		}
-		fell = f
+		cur = p
 	}
-	if fell {
-		fn(s[start:], st|stFallback)
-	} else {
-		fn(s[start:], st)
-	}
+	fn(s[start:], cur)
 }
 
 // Warm does ahead of time the once-per-process work of the first document: the built-in

@@ -54,6 +54,8 @@ const (
 	stStrike
 	stUnderline
 	stFallback // set by eachRun: the fallback face of the style
+	// stBrandFallback, set by eachRun: the brand's fallback face (one for all styles)
+	stBrandFallback
 )
 
 // engine is the page-level machinery: the fpdf document, the fonts, the content box and
@@ -211,6 +213,9 @@ func (e *engine) strWidth(s string, st style, size float64) float64 {
 
 // fontOf returns the registered family and fpdf style of st.
 func fontOf(st style) (family, fs string) {
+	if st&stBrandFallback != 0 {
+		return brandFallbackFamily, ""
+	}
 	if st&stMono != 0 {
 		return monoFamily, ""
 	}

@@ -60,7 +60,7 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	if d == nil {
 		return res, errors.New("pdf: no document")
 	}
-	fonts, err := newFontSet(d.Font, d.FontBold, d.FontItalic, d.FontBoldItalic)
+	fonts, err := fontSetOf(d)
 	if err != nil {
 		return res, fmt.Errorf("pdf: %w", err)
 	}

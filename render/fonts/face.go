@@ -1,0 +1,274 @@
+package fonts
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face is one TrueType font, parsed once per process for every writer: the PDF (its
+// coverage, name and kerning), the HTML (its subsetter reads the sfnt parse) and the
+// charts (freetype's parse and the glyph metrics). Load is the one place fonts are
+// parsed and kept; everything a writer asks of a face is computed on first use and
+// shared read-only, safe for concurrent use.
+type Face struct {
+	data    []byte
+	sfnt    *sfnt.Font
+	psName  string
+	builtin bool // one of the embedded faces, never evicted
+
+	// coverage: which BMP runes the font has a glyph for, filled one block of 64 runes
+	// on first use (a document uses a few hundred runes; asking the font for all 65,536
+	// took 1 ms per face). fpdf cannot write runes above U+FFFF, so none is covered.
+	ready [0x10000 / 64]atomic.Bool
+	bits  [0x10000 / 64]atomic.Uint64
+
+	kernOnce sync.Once
+	kern     *Kerning
+
+	// tt are freetype parses for the charts: two, because a chart tells its bold text
+	// apart by the font's identity, so bold set in the regular face needs a second one.
+	tt [2]struct {
+		once sync.Once
+		f    *truetype.Font
+		err  error
+	}
+	// glyphs caches the glyph index and advance (at one em) of the runes below
+	// metricRunes, as 1<<63 | index<<32 | uint32(advance), 0 while unknown.
+	glyphs [metricRunes]atomic.Uint64
+}
+
+// metricRunes is the number of runes, from U+0000, whose glyph index and advance width
+// are kept per face: Latin up to Latin Extended-B covers nearly every label of a plan.
+const metricRunes = 0x250
+
+// Load returns the parsed face of a TrueType font: the built-in faces (the same bytes,
+// compared by address) from a table made once, other fonts from a cache by the SHA-256
+// of their bytes, so that kep serve, which reads a brand font anew on every save, parses
+// each font contents once. At most maxCached brand faces are kept. The bytes must not
+// change afterwards.
+func Load(data []byte) (*Face, error) {
+	if len(data) == 0 {
+		return nil, errors.New("empty font")
+	}
+	if f, err, ok := builtinFace(data); ok {
+		return f, err
+	}
+	// The same bytes again (a chart asks for every chart): found by their address,
+	// without hashing them.
+	id := ident{&data[0], len(data)}
+	if v, ok := byAddr.Load(id); ok {
+		r := v.(*loadResult)
+		r.once.Do(func() { r.f, r.err = parse(data) })
+		return r.f, r.err
+	}
+	key := sha256.Sum256(data)
+	v, loaded := cache.LoadOrStore(key, new(loadResult))
+	if !loaded && cacheN.Add(1) > maxCached {
+		// Entries in use stay valid for their holders; the next document parses again
+		// what it needs.
+		cache.Clear()
+		byAddr.Clear()
+		ttFaces.Range(func(k, v any) bool {
+			if !v.(*Face).builtin {
+				ttFaces.Delete(k)
+			}
+			return true
+		})
+		cache.Store(key, v)
+		cacheN.Store(1)
+	}
+	byAddr.Store(id, v)
+	r := v.(*loadResult)
+	r.once.Do(func() { r.f, r.err = parse(data) })
+	return r.f, r.err
+}
+
+// ident is a font's bytes by address and length.
+type ident struct {
+	p *byte
+	n int
+}
+
+type loadResult struct {
+	once sync.Once
+	f    *Face
+	err  error
+}
+
+var (
+	cache   sync.Map // sha256 of the font bytes → *loadResult
+	cacheN  atomic.Int32
+	byAddr  sync.Map // ident → *loadResult, the bytes a cached face was loaded from
+	ttFaces sync.Map // *truetype.Font → *Face (FaceOf)
+)
+
+// maxCached bounds the faces of brand fonts kept per process: a batch has a few, but
+// kep serve would otherwise keep every version of a font a user tries out.
+const maxCached = 16
+
+// CachedFaces is the number of brand faces kept (tests).
+func CachedFaces() int {
+	n := 0
+	cache.Range(func(any, any) bool { n++; return true })
+	return n
+}
+
+// The built-in faces: Noto Sans in four styles, the Go fonts (the fallback for the runes
+// Noto Sans lacks, and the charts' default) and Go Mono.
+var builtins = sync.OnceValue(func() map[*byte]*loadResult {
+	m := map[*byte]*loadResult{}
+	for _, b := range [][]byte{regular, bold, italic, boldItalic,
+		goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
+		m[&b[0]] = new(loadResult)
+	}
+	return m
+})
+
+func builtinFace(data []byte) (*Face, error, bool) {
+	r, ok := builtins()[&data[0]]
+	if !ok {
+		return nil, nil, false
+	}
+	r.once.Do(func() {
+		if r.f, r.err = parse(data); r.f != nil {
+			r.f.builtin = true
+		}
+	})
+	return r.f, r.err, true
+}
+
+// GoRegular, GoBold, GoItalic and GoBoldItalic are the Go fonts' bytes: the built-in
+// fallback for runes the text face lacks (arrows, "≥", box drawing).
+func GoRegular() []byte    { return goregular.TTF }
+func GoBold() []byte       { return gobold.TTF }
+func GoItalic() []byte     { return goitalic.TTF }
+func GoBoldItalic() []byte { return gobolditalic.TTF }
+
+func parse(data []byte) (*Face, error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("parse font: %w", err)
+	}
+	fc := &Face{data: data, sfnt: f}
+	if !fc.any() {
+		return nil, errors.New("font has no usable character map")
+	}
+	var buf sfnt.Buffer
+	fc.psName, _ = f.Name(&buf, sfnt.NameIDPostScript)
+	return fc, nil
+}
+
+// Data returns the font's bytes (shared: not to be changed).
+func (f *Face) Data() []byte { return f.data }
+
+// SFNT returns the font parsed by golang.org/x/image/font/sfnt (shared, read-only; a
+// caller needs its own sfnt.Buffer).
+func (f *Face) SFNT() *sfnt.Font { return f.sfnt }
+
+// PostScriptName is the font's PostScript name from its name table, "" without one.
+func (f *Face) PostScriptName() string { return f.psName }
+
+// Kerning returns the font's pair kerning, nil when it has none; read on first use.
+func (f *Face) Kerning() *Kerning {
+	f.kernOnce.Do(func() { f.kern = NewKerning(f.data) })
+	return f.kern
+}
+
+// TrueType returns the font parsed by freetype for the charts; n (0 or 1) picks one of
+// two parses, for a chart that sets bold in the regular face and tells them apart by
+// identity.
+func (f *Face) TrueType(n int) (*truetype.Font, error) {
+	t := &f.tt[n&1]
+	t.once.Do(func() {
+		t.f, t.err = truetype.Parse(f.data)
+		if t.err == nil && t.f.FUnitsPerEm() <= 0 {
+			t.f, t.err = nil, errors.New("font has no units per em")
+		}
+		if t.f != nil {
+			ttFaces.Store(t.f, f)
+		}
+	})
+	return t.f, t.err
+}
+
+// FaceOf returns the face whose TrueType made tf, nil for a font parsed elsewhere or
+// no longer kept.
+func FaceOf(tf *truetype.Font) *Face {
+	if v, ok := ttFaces.Load(tf); ok {
+		return v.(*Face)
+	}
+	return nil
+}
+
+// Glyph returns freetype's glyph index of c and its advance width at one em (the font's
+// units per em), kept for the runes below metricRunes: the charts measure most labels
+// several times (centring, fitting, wrapping).
+func (f *Face) Glyph(c rune) (truetype.Index, fixed.Int26_6, error) {
+	tf, err := f.TrueType(0)
+	if err != nil {
+		return 0, 0, err
+	}
+	em := fixed.Int26_6(tf.FUnitsPerEm())
+	if uint32(c) >= metricRunes {
+		i := tf.Index(c)
+		return i, tf.HMetric(em, i).AdvanceWidth, nil
+	}
+	if v := f.glyphs[c].Load(); v != 0 {
+		return truetype.Index(v >> 32), fixed.Int26_6(int32(uint32(v))), nil
+	}
+	i := tf.Index(c)
+	a := tf.HMetric(em, i).AdvanceWidth
+	f.glyphs[c].Store(1<<63 | uint64(i)<<32 | uint64(uint32(int32(a))))
+	return i, a, nil
+}
+
+// Has reports whether the font has a glyph for r (BMP only).
+func (f *Face) Has(r rune) bool {
+	if r < 0 || r >= 0x10000 {
+		return false
+	}
+	return f.Block(int(r>>6))&(1<<(uint(r)&63)) != 0
+}
+
+// Block returns the bitmap of the runes [64*i, 64*i+64) the font has a glyph for,
+// computing it on first use. Two goroutines may compute the same block at once; both
+// store the same bits, and ready is set only after bits, so a reader that sees ready
+// sees the bits.
+func (f *Face) Block(i int) uint64 {
+	if f.ready[i].Load() {
+		return f.bits[i].Load()
+	}
+	var bits uint64
+	var buf sfnt.Buffer
+	for j := 0; j < 64; j++ {
+		if g, err := f.sfnt.GlyphIndex(&buf, rune(i*64+j)); err == nil && g != 0 {
+			bits |= 1 << uint(j)
+		}
+	}
+	f.bits[i].Store(bits)
+	f.ready[i].Store(true)
+	return bits
+}
+
+// any reports whether the font has a glyph for any BMP rune. Latin text fonts answer in
+// the first blocks; only a font without them is scanned whole.
+func (f *Face) any() bool {
+	for i := range f.bits {
+		if f.Block(i) != 0 {
+			return true
+		}
+	}
+	return false
+}
