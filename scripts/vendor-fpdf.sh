@@ -8,6 +8,8 @@
 #     reads the character map and glyph offsets for subsetting once per font;
 #     remembers each font's SHA-1 by the identity of its bytes, and takes the sums of
 #     fonts built into the program from the caller (SetUTF8FontSum);
+#     reads a character map into maps made at their size, the rune → glyph map only
+#     for subsetting;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the

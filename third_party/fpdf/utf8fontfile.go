@@ -516,9 +516,8 @@ func (utf *utf8FontFile) parseTables() {
 		utf.fail("font: unknown loca table format %d", locaFormat)
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	// kep patch: the rune → glyph map is not needed here (the subset makes its own).
+	symbolCharDictionary, _ := utf.generateSCCSDictionaries(runeCMAPPosition, false)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -549,9 +548,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition, true)
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
@@ -974,7 +971,10 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	}
 }
 
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+// generateSCCSDictionaries reads the format 4 character map at runeCmapPosition into
+// glyph → runes and, with withChars, rune → glyph. kep patch: the maps are made at their
+// size (growing them was most of a font's parse) and the second only when asked for.
+func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, withChars bool) (symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
 	maxRune := 0
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
@@ -1001,6 +1001,14 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 	for i := 0; i < segmentSize; i++ {
 		positions = append(positions, utf.readUint16())
 	}
+	count := 0
+	for n := 0; n < segmentSize; n++ {
+		count += max(0, completers[n]+1-beginners[n])
+	}
+	symbolCharDictionary = make(map[int][]int, count)
+	if withChars {
+		charSymbolDictionary = make(map[int]int, count)
+	}
 	var symbol int
 	for n := 0; n < segmentSize; n++ {
 		completePosition := completers[n] + 1
@@ -1019,13 +1027,16 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 					}
 				}
 			}
-			charSymbolDictionary[char] = symbol
+			if withChars {
+				charSymbolDictionary[char] = symbol
+			}
 			if char < 196608 {
 				maxRune = max(char, maxRune)
 			}
 			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
 		}
 	}
+	return symbolCharDictionary, charSymbolDictionary
 }
 
 func max(i, n int) int {
