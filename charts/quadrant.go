@@ -92,9 +92,10 @@ func (q Quadrant) draw(c *canvas) {
 	// Field names sit in each field's outer corner. Their boxes keep bubble labels away;
 	// they are drawn last, on a halo, so that a crowd of bubbles does not hide them.
 	type name struct {
-		text string
-		x, y float64
-		a    anchor
+		text  string
+		x, y  float64
+		a     anchor
+		field int
 	}
 	var taken []box
 	var names []name
@@ -124,16 +125,26 @@ func (q Quadrant) draw(c *canvas) {
 			if at.right {
 				anc, lx = right, b.x1-2
 			}
-			names = append(names, name{lines[j], lx, b.y0 + 1 + nameFont.size*0.85, anc})
+			names = append(names, name{lines[j], lx, b.y0 + 1 + nameFont.size*0.85, anc, i})
 			taken = append(taken, b)
 		}
 	}
 
 	late := q.drawBubbles(c, bs, X, Y, plot, taken, len(taken))
-	for _, n := range names {
-		c.haloText(n.text, n.x, n.y, nameFont, n.a)
+	// A field name under a highlight's name, that found no other room, gives way, all
+	// its lines (the field stands in the data table and the text alternative).
+	var covered [4]bool
+	for k, n := range names {
+		for _, l := range late {
+			covered[n.field] = covered[n.field] || (l.overNames && l.at.overlaps(taken[k]))
+		}
 	}
-	for _, l := range late { // a highlight's name that found room only over a field name
+	for _, n := range names {
+		if !covered[n.field] {
+			c.haloText(n.text, n.x, n.y, nameFont, n.a)
+		}
+	}
+	for _, l := range late { // a highlight's name that found room only over other labels
 		l.draw(c, true)
 	}
 }
@@ -282,8 +293,12 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 		if full != "" && !whole {
 			tries = append(tries, []string{full})
 		}
-		if short := c.fit(b.Label, font, math.Min(130, pw*0.4)); short != "" && short != full {
-			tries = append(tries, []string{short})
+		prev := full
+		for _, k := range []float64{0.4, 0.25} { // shorter and shorter, before covering
+			if short := c.fit(b.Label, font, math.Min(130, pw*k)); short != "" && short != prev {
+				tries = append(tries, []string{short})
+				prev = short
+			}
 		}
 		// Any text clear of everything first; a highlight's name, that must be there,
 		// then over other labels, and at last over field names, on a halo.
@@ -298,6 +313,7 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 					if pass == 0 {
 						l.draw(c, false)
 					} else {
+						l.overNames = pass == 2
 						late = append(late, l)
 					}
 					taken = append(taken, l.at)
@@ -311,10 +327,11 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 
 // label is a bubble's name placed in its box, its lines aligned toward the bubble.
 type label struct {
-	lines []string
-	at    box
-	font  tstyle
-	a     anchor
+	lines     []string
+	at        box
+	font      tstyle
+	a         anchor
+	overNames bool // placed over field names, which give way
 }
 
 // draw sets the label's lines, on a halo where it stands over other labels.
@@ -363,7 +380,7 @@ func placeLabel(c *canvas, b bubble, lines []string, font tstyle, plot box, avoi
 		// A word's space apart from other labels, so that two names do not read as one.
 		gap := box{cb.b.x0 - font.size*0.5, cb.b.y0, cb.b.x1 + font.size*0.5, cb.b.y1}
 		if cb.b.inside(plot) && !overlapsAny(gap, avoid) {
-			return label{lines, cb.b, font, cb.a}, true
+			return label{lines: lines, at: cb.b, font: font, a: cb.a}, true
 		}
 	}
 	return label{}, false

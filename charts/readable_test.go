@@ -164,3 +164,38 @@ func TestMoneyAxis(t *testing.T) {
 		}
 	}
 }
+
+// TestLongNamesSmallHyphenated: the charts with long names, hyphenated in German and also
+// at six tenths of their size (a slide's or the one-pager's chart), keep every text
+// inside the chart and apart from the others, and shorten no word that hyphenation
+// could break (the attitude "Unterstützer" of a narrow relationship map).
+func TestLongNamesSmallHyphenated(t *testing.T) {
+	th := testTheme
+	th.Hyphenate = hyph.For("de").Points
+	st, err := th.resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range longNames() {
+		for _, k := range []float64{1, 0.6} {
+			w, h := float64(s.w)*k, float64(s.h)*k
+			rec := &recorder{svgRenderer: newMeasureRenderer(st)}
+			s.chart.draw(&canvas{r: rec, w: w, h: h, st: st})
+			frame := box{-scale, -scale, (w + 1) * scale, (h + 1) * scale}
+			for i, a := range rec.boxes {
+				if !a.inside(frame) {
+					t.Errorf("%s at %g: text %q at %v leaves the chart", s.name, k, a.text, a.box)
+				}
+				if s.name == "relationship-long" && strings.HasPrefix(a.text, "Unterst") && strings.HasSuffix(a.text, ellipsis) {
+					t.Errorf("%s at %g: %q shortened, not hyphenated", s.name, k, a.text)
+				}
+				for _, b := range rec.boxes[i+1:] {
+					in := box{a.x0 + scale, a.y0 + scale, a.x1 - scale, a.y1 - scale}
+					if in.overlaps(b.box) {
+						t.Errorf("%s at %g: %q and %q overlap", s.name, k, a.text, b.text)
+					}
+				}
+			}
+		}
+	}
+}

@@ -18,15 +18,22 @@ var Document string
 //go:embed document.css
 var CSS string
 
-// Workspace holds workspace.LANG.toml.tmpl, one per document language: the kep.toml that
+// Workspace holds scaffold/LANG/kep.toml, one per document language: the kep.toml that
 // kep init --workspace writes, every workspace key with a comment in the user's
-// language, filled with the built-in defaults (text/template).
+// language, filled with the built-in defaults (text/template). A language's scaffolds
+// are one folder, scaffold/LANG/ (docs/adding-a-language.md).
 //
-//go:embed workspace.*.toml.tmpl
+//go:embed scaffold/*/kep.toml
 var Workspace embed.FS
 
-// Scaffold holds scaffold/LANG.toml, one per document language: the commented plan that
-// kep init writes (text/template), also the reference for example values (spec A9).
+// WorkspaceFile is the path in Workspace of the kep.toml template of lang.
+func WorkspaceFile(lang string) string { return "scaffold/" + lang + "/kep.toml" }
+
+// Scaffold holds scaffold/LANG/plan.toml, one per document language: the commented plan
+// that kep init writes (text/template), also the reference for example values (spec A9).
 //
-//go:embed scaffold/*.toml
+//go:embed scaffold/*/plan.toml
 var Scaffold embed.FS
+
+// PlanFile is the path in Scaffold of the plan template of lang.
+func PlanFile(lang string) string { return "scaffold/" + lang + "/plan.toml" }

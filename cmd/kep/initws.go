@@ -71,7 +71,7 @@ func initWorkspace(dir, lang string, stderr io.Writer) int {
 // workspaceFile fills the workspace template of lang with the built-in defaults, so a
 // new kep.toml behaves as no kep.toml did, with every key in sight.
 func workspaceFile(lang string) ([]byte, error) {
-	t, err := template.ParseFS(templates.Workspace, "workspace."+lang+".toml.tmpl")
+	t, err := template.ParseFS(templates.Workspace, templates.WorkspaceFile(lang))
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,8 +41,17 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, err := filepath.Glob(filepath.Join("testdata", "script", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	if testing.Short() {
+		files = slices.DeleteFunc(files, func(f string) bool {
+			return notShort[strings.TrimSuffix(filepath.Base(f), ".txtar")]
+		})
+	}
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Files: files,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1795737600") // 2026-11-27T00:00:00Z
 			return os.CopyFS(filepath.Join(env.WorkDir, "samples"), os.DirFS(samples))
@@ -59,6 +69,22 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// notShort are the scripts that go test -short (make check) leaves to the full run (make
+// test, CI): the costliest ones whose command another script also runs — kep diff against
+// git revisions (diff_files diffs files), the one-pager and slides (their packages test
+// them), --since, the English scaffold (init_de), time zones, SOURCE_DATE_EPOCH, plans
+// named twice, portfolios that do not belong together. A new script runs in both.
+var notShort = map[string]bool{
+	"diff_git":              true,
+	"render_onepage_slides": true,
+	"render_since":          true,
+	"init_en":               true,
+	"timezone":              true,
+	"source_date_epoch":     true,
+	"same_plan_twice":       true,
+	"portfolio_errors":      true,
 }
 
 func TestGithubAnnotationEscapes(t *testing.T) {

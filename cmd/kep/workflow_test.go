@@ -16,6 +16,9 @@ import (
 // TestPreCommitHook runs hooks/pre-commit in real temporary git repositories, with the
 // test binary as kep on PATH (TestMain).
 func TestPreCommitHook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("git repositories and the shell: make test (CI) runs it")
+	}
 	rendertest.Tool(t, "git")
 	hook, err := filepath.Abs("../../hooks/pre-commit")
 	if err != nil {
@@ -34,6 +37,9 @@ func TestPreCommitHook(t *testing.T) {
 // changed, render) in a temporary git repository with kep on PATH, the way GitHub's
 // runner would: bash -eo pipefail, the workflow's env, GITHUB_STEP_SUMMARY.
 func TestCIExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("git repositories and the shell: make test (CI) runs it")
+	}
 	for _, tool := range []string{"git", "bash", "xargs"} {
 		rendertest.Tool(t, tool)
 	}

@@ -24,10 +24,10 @@ func FuzzFill(f *testing.F) {
 		}
 	}
 	for _, c := range planCases {
-		f.Add([]byte(c.Plan))
+		f.Add([]byte(c.plan))
 	}
 	for _, c := range workspaceCases {
-		f.Add([]byte(c.Ws))
+		f.Add([]byte(c.ws))
 	}
 	f.Add([]byte(header + "[scorecard]\nweights = {}\n[selection]\nrevenue = 9007199254740992\nattractiveness = {}\n[[value]]\nid = 'a'\nname = 'b'\nbenefits = []\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {

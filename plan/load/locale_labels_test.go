@@ -64,7 +64,7 @@ func TestSchemaValuesHaveLabels(t *testing.T) {
 			if kind == "" {
 				continue
 			}
-			for _, l := range locale.All() {
+			for _, l := range locale.Languages() {
 				for _, v := range k.enum {
 					if _, ok := l.Label(kind + "." + v); !ok {
 						t.Errorf("%s = %q: no label %s.%s in %s (locale/%s.go)", path, v, kind, v, l.Name, l.Lang)
@@ -84,12 +84,12 @@ func TestSchemaValuesHaveLabels(t *testing.T) {
 // Every document language can be written: the schema accepts it for lang, kep init has a
 // scaffold and an example account for it, and the default title is in that language.
 func TestEveryLanguageIsComplete(t *testing.T) {
-	for _, l := range locale.All() {
+	for _, l := range locale.Languages() {
 		if !slices.Contains(langs, l.Lang) {
 			t.Errorf("%s: the schema refuses lang = %q", l.Name, l.Lang)
 		}
-		if scaffoldTemplates().Lookup(l.Lang+".toml") == nil {
-			t.Errorf("%s: no scaffold/%s.toml for kep init", l.Name, l.Lang)
+		if scaffoldTemplates()[l.Lang] == nil {
+			t.Errorf("%s: no templates/scaffold/%s/plan.toml for kep init", l.Name, l.Lang)
 		}
 		if ExampleAccount(l.Lang) == "" {
 			t.Errorf("%s: no example account (label init.account)", l.Name)

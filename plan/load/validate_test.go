@@ -10,7 +10,7 @@ import (
 // plan (header, lines 1–5), and the whole message with file, line, column and key path is
 // asserted.
 var planCases = []struct {
-	name, Plan string
+	name, plan string
 	want       []string
 }{
 	// Decoding and the schema walk.
@@ -313,7 +313,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 func TestPlanRules(t *testing.T) {
 	for _, c := range planCases {
 		t.Run(c.name, func(t *testing.T) {
-			_, ds := load(t, "", c.Plan)
+			_, ds := load(t, "", c.plan)
 			diffLines(t, messages(ds, false), c.want)
 		})
 	}

@@ -10,7 +10,7 @@ import (
 
 // Rules of the workspace file kep.toml; the plan is the smallest valid one.
 var workspaceCases = []struct {
-	name, Ws string
+	name, ws string
 	want     []string
 }{
 	{"valid", "lang = \"en\"\n[visits]\nkams = 2\n", nil},
@@ -63,7 +63,7 @@ var workspaceCases = []struct {
 func TestWorkspaceRules(t *testing.T) {
 	for _, c := range workspaceCases {
 		t.Run(c.name, func(t *testing.T) {
-			_, ds := load(t, c.Ws, header)
+			_, ds := load(t, c.ws, header)
 			diffLines(t, messages(ds, false), c.want)
 		})
 	}

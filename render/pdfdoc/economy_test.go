@@ -11,6 +11,7 @@ import (
 
 	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 // economyDocs are the documents the page-economy rules are checked on: every sample, and
@@ -148,6 +149,7 @@ func TestPageEconomy(t *testing.T) {
 // TestFactsContinued: a list of facts longer than a page says where it continues, as a
 // table repeats its header.
 func TestFactsContinued(t *testing.T) {
+	rendertest.Tool(t, "pdftotext") // before rendering anything
 	d := sampleDoc(t, "minimal")
 	f := &render.Facts{Title: "Standorte"}
 	for i := 0; i < 90; i++ {

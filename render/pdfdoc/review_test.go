@@ -8,11 +8,15 @@ import (
 
 	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 // The review chapter of kep render --previous in the PDF: a bookmark with its five
 // subsections before block 1, its page's text as a reader copies it, and qpdf's check.
 func TestReviewChapterPDF(t *testing.T) {
+	for _, tool := range []string{"qpdf", "pdftotext"} {
+		rendertest.Tool(t, tool) // before rendering anything
+	}
 	pl := loadSample(t, "hansa")
 	prev, diags := (&check.Loader{Now: testNow}).LoadPlan(filepath.Join("..", "..", "samples", "previous", "hansa-2026.toml"))
 	if diags.HasErrors() {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/rendertest"
 )
 
 func TestReproducibleAcrossRunsAndTimeZones(t *testing.T) {
@@ -84,7 +85,15 @@ func flatOutline(os []outline, depth int, out *[]string) {
 // and subset, no image but the logo, text extractable with umlauts, ß and €, every
 // section in the outline.
 func TestSamplesWithTools(t *testing.T) {
-	for _, cp := range checkedPlans(t) {
+	// The tools first: without them rendering every plan would be for nothing.
+	for _, tool := range []string{"qpdf", "pdffonts", "pdfimages", "pdftotext"} {
+		rendertest.Tool(t, tool)
+	}
+	plans := checkedPlans(t)
+	if testing.Short() {
+		plans = plans[:1] // the rest under make test (CI)
+	}
+	for _, cp := range plans {
 		name := cp.name
 		t.Run(name, func(t *testing.T) {
 			plan := loadPath(t, cp.path)
@@ -161,6 +170,7 @@ func TestSamplesWithTools(t *testing.T) {
 // TestSampleGoldens records what matters of each sample: the page count, the outline with
 // its pages, and the text of each page.
 func TestSampleGoldens(t *testing.T) {
+	rendertest.Tool(t, "pdftotext") // before rendering anything
 	for _, name := range samples(t) {
 		t.Run(name, func(t *testing.T) {
 			pdf, res := writePDF(t, sampleDoc(t, name))
@@ -170,8 +180,14 @@ func TestSampleGoldens(t *testing.T) {
 			flatOutline(outlineOf(t, pdf), 0, &ol)
 			b.WriteString(strings.Join(ol, "\n"))
 			b.WriteString("\n")
+			// One pdftotext run for all pages: its pages end in form feeds, each as
+			// pdftotext -f P -l P writes it (one process instead of one per page).
+			pages := strings.Split(run(t, pdf, "pdftotext", "-enc", "UTF-8", "-layout", "FILE", "-"), "\f")
+			if len(pages) < res.Pages {
+				t.Fatalf("pdftotext found %d pages, want %d", len(pages)-1, res.Pages)
+			}
 			for p := 1; p <= res.Pages; p++ {
-				text := run(t, pdf, "pdftotext", "-enc", "UTF-8", "-layout", "-f", fmt.Sprint(p), "-l", fmt.Sprint(p), "FILE", "-")
+				text := pages[p-1]
 				fmt.Fprintf(&b, "\n== page %d ==\n", p)
 				for _, l := range strings.Split(strings.TrimRight(text, "\f\n"), "\n") {
 					b.WriteString(strings.TrimRight(l, " ") + "\n")

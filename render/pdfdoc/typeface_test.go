@@ -8,6 +8,7 @@ import (
 
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/fonts"
+	"github.com/kepdev/kep/render/rendertest"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
 )
@@ -16,6 +17,7 @@ import (
 // with a subset tag, not as "font" or "fontB"; the fallback face draws the arrows Noto
 // Sans lacks, so no placeholder stands for them.
 func TestFontsEmbeddedUnderTheirNames(t *testing.T) {
+	rendertest.Tool(t, "pdffonts") // before rendering anything
 	d := sampleDoc(t, "hansa")
 	pdf, res := writePDF(t, d)
 	out := run(t, pdf, "pdffonts", "FILE")
