@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
@@ -130,6 +131,7 @@ func (cb combo) draw(c *canvas) {
 
 	gw := (x1 - x0) / float64(n)
 	nb := float64(len(cb.bars))
+	var taken []box // the line and its value labels, which the line's name keeps clear of
 	bw := math.Min(gw*0.72/math.Max(nb, 1), 46)
 	gx := func(i int) float64 { return x0 + gw*(float64(i)+0.5) }
 	for i := 0; i < n; i++ {
@@ -197,7 +199,48 @@ func (cb combo) draw(c *canvas) {
 			if y-vf.size < y0 {
 				y = p.y + 8 + vf.size
 			}
-			c.haloText(c.fit(s, vf, gw*1.5), p.x, y, vf, center)
+			s = c.fit(s, vf, gw*1.5)
+			c.haloText(s, p.x, y, vf, center)
+			w := c.measure(s, vf)
+			taken = append(taken, box{p.x - w/2 - 2, y - vf.size*0.95, p.x + w/2 + 2, y + vf.size*0.3})
+		}
+	}
+	cb.labelLine(c, dots, box{x0, y0, x1, y1}, taken)
+}
+
+// labelLine names the line beside its last point, in its colour and on a halo over the
+// bars, where the name fits inside the plot clear of the line and its value labels; else
+// the legend alone names it.
+func (cb combo) labelLine(c *canvas, dots []pt, plot box, taken []box) {
+	if len(dots) == 0 {
+		return
+	}
+	for k := 1; k < len(dots); k++ {
+		a, b := dots[k-1], dots[k]
+		steps := int(math.Min(200, math.Hypot(b.x-a.x, b.y-a.y)/4))
+		for j := 0; j <= steps; j++ {
+			t := float64(j) / float64(max(steps, 1))
+			x, y := a.x+(b.x-a.x)*t, a.y+(b.y-a.y)*t
+			taken = append(taken, box{x - 2, y - 2, x + 2, y + 2})
+		}
+	}
+	f := tstyle{size: 10.5, bold: true, col: c.st.readable(cb.line.col)}
+	name := strings.TrimSpace(clean(cb.line.label))
+	if name == "" || c.measure(name, f) > (plot.x1-plot.x0)*0.5 {
+		return
+	}
+	p := dots[len(dots)-1]
+	w, h := c.measure(name, f), f.size*1.25
+	for _, b := range []box{
+		{p.x + 8, p.y - h/2, p.x + 8 + w, p.y + h/2},   // right
+		{p.x - 8 - w, p.y - h - 14, p.x - 8, p.y - 14}, // above left, over the value
+		{p.x - w/2, p.y - h - 18, p.x + w/2, p.y - 18}, // above, over the value
+		{p.x - 8 - w, p.y + 6, p.x - 8, p.y + 6 + h},   // below left
+		{p.x - w - 6, p.y - h/2, p.x - 6, p.y + h/2},   // left
+	} {
+		if b.inside(plot) && !overlapsAny(b, taken) {
+			c.haloText(name, b.x0, b.y0+h/2+f.size*0.35, f, left)
+			return
 		}
 	}
 }
