@@ -128,11 +128,6 @@ func register(l *Locale) {
 // by code. Tests iterate it so that every language passes the same checks.
 func Languages() []*Locale { return append([]*Locale(nil), languages...) }
 
-// All is Languages.
-//
-// Deprecated: use Languages.
-func All() []*Locale { return Languages() }
-
 // Default is the default language of plans and documents, German.
 func Default() *Locale { return Get(defaultLang) }
 

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/kepdev/kep/locale"
@@ -205,9 +206,18 @@ func costsSpec() *keySpec {
 	)
 }
 
+// listOr joins codes as "de, en or fr" with the word for or.
+func listOr(codes []string, or string) string {
+	if len(codes) < 2 {
+		return strings.Join(codes, "")
+	}
+	return strings.Join(codes[:len(codes)-1], ", ") + " " + or + " " + codes[len(codes)-1]
+}
+
 func commonTop() []*keySpec {
 	return []*keySpec{
-		key("lang", kindEnum, "Language of the documents: de, en or fr; default de.", "Sprache der Dokumente: de, en oder fr; Vorgabe de.").oneOf(langs...),
+		key("lang", kindEnum, "Language of the documents: "+listOr(langs, "or")+"; default "+locale.Default().Lang+".",
+			"Sprache der Dokumente: "+listOr(langs, "oder")+"; Vorgabe "+locale.Default().Lang+".").oneOf(langs...),
 		key("currency", kindCurrency, "ISO 4217 currency code; default EUR.", "Währungscode nach ISO 4217; Vorgabe EUR."),
 		brandSpec(),
 	}
