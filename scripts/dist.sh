@@ -1,7 +1,7 @@
 #!/bin/sh
 # dist.sh builds kep's release archives into dist/ (make dist; docs/RELEASING.md):
 # a static binary per platform (CGO_ENABLED=0, -trimpath, symbols stripped, the version
-# from `git describe` stamped in), packed with README.md, LICENSE and
+# from `git describe` and the commit stamped in), packed with README.md, LICENSE and
 # THIRD_PARTY_NOTICES (scripts/notices.sh) as kep-VERSION-OS-ARCH.tar.gz (.zip for
 # Windows), and SHA256SUMS over the archives. The archives are reproducible: the same
 # commit and Go version give the same bytes (scripts/distpack fixes times, owners and
@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 [ $# -gt 0 ] || set -- linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64
 VERSION=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo devel)}
 DIST=${DIST:-dist}
+# The commit, for kep version (Go's own stamp is missing with GOFLAGS=-buildvcs=false).
+COMMIT=$(git rev-parse HEAD 2>/dev/null || true)
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 case $VERSION in *[!A-Za-z0-9._+-]*)
 	echo "dist.sh: version '$VERSION' has characters that do not belong in a file name" >&2
@@ -43,7 +45,7 @@ for p in "$@"; do
 	mkdir -p "$tmp/$name"
 	echo "dist.sh: building $name" >&2
 	CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath \
-		-ldflags "-s -w -X main.version=$VERSION" -o "$tmp/$name/$exe" ./cmd/kep
+		-ldflags "-s -w -X main.version=$VERSION -X main.commit=$COMMIT" -o "$tmp/$name/$exe" ./cmd/kep
 	ext=tar.gz
 	[ "$os" != windows ] || ext=zip
 	# shellcheck disable=SC2086

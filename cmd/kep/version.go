@@ -9,8 +9,11 @@ import (
 	"strings"
 )
 
-// version is set at link time for releases: go build -ldflags "-X main.version=v1.2.0".
-var version string
+// version and commit are set at link time for releases (scripts/dist.sh):
+// go build -ldflags "-X main.version=v1.2.0 -X main.commit=$(git rev-parse HEAD)". The
+// commit is stamped explicitly because Go's own record of it is missing when the build
+// runs with -buildvcs=false (GOFLAGS) or outside a git work tree.
+var version, commit string
 
 var versionCommand = &command{
 	name:    "version",
@@ -55,6 +58,9 @@ func runVersion(c *command, args []string, stdout, stderr io.Writer) int {
 			case "vcs.modified":
 				modified = s.Value
 			}
+		}
+		if rev == "" {
+			rev = commit
 		}
 		if rev != "" {
 			fmt.Fprintf(&b, "revision: %s", rev)

@@ -143,7 +143,8 @@ func TestDistLinux(t *testing.T) {
 	}
 	notices, _ := os.ReadFile(filepath.Join(dir, "THIRD_PARTY_NOTICES"))
 	for _, m := range []string{"github.com/yuin/goldmark", "github.com/BurntSushi/toml", "github.com/go-pdf/fpdf",
-		"github.com/wcharczuk/go-chart/v2", "github.com/golang/freetype", "golang.org/x/image", "The Go fonts", "Go programming language"} {
+		"github.com/wcharczuk/go-chart/v2", "github.com/golang/freetype", "golang.org/x/image", "golang.org/x/text",
+		"The Go fonts", "Go programming language", "Noto Sans", "hyph-de-1996", "hyph-en-us", "hyph-fr", "sRGB ICC profile"} {
 		if !bytes.Contains(notices, []byte(m)) {
 			t.Errorf("THIRD_PARTY_NOTICES does not name %s", m)
 		}
@@ -153,6 +154,11 @@ func TestDistLinux(t *testing.T) {
 	v, err := exec.Command(kep, "version").CombinedOutput()
 	if err != nil || !strings.HasPrefix(string(v), "kep v0.0.0-disttest\n") {
 		t.Errorf("kep version: %v\n%s", err, v)
+	}
+	// The commit, whatever GOFLAGS says about -buildvcs.
+	if head, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output(); err == nil &&
+		!strings.Contains(string(v), "revision: "+strings.TrimSpace(string(head))) {
+		t.Errorf("kep version does not name the commit %s:\n%s", head, v)
 	}
 	work := t.TempDir()
 	r := exec.Command(kep, "render", "-o", work, filepath.Join(root, "samples/accounts/hansa.toml"))
