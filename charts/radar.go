@@ -214,11 +214,13 @@ func (r Radar) draw(c *canvas) {
 	}
 }
 
-// axisLines is how many lines an axis label may take: four beside the radar, where
-// width is scarce and height is not, two above and below it.
+// axisLines is how many lines an axis label may take: five beside the radar, where
+// width is scarce and height is not (a perspective with its objective, "Apprentissage et
+// développement : Connaître les lignes de conditionnement du client"), two above and
+// below it.
 func axisLines(cos float64) int {
 	if math.Abs(cos) > 0.25 {
-		return 4
+		return 5
 	}
 	return 2
 }
