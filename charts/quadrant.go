@@ -48,14 +48,22 @@ func (q Quadrant) draw(c *canvas) {
 		tickW = math.Max(tickW, c.measure(st.format(t), small))
 	}
 	legendH := c.legend([]legendItem{{q.SizeLabel, st.primary, "ring"}}, small)
-	x0 := 8 + tickW + 8
-	if q.YTitle != "" {
-		x0 += 20
-	}
 	x1, y0 := c.w-14, 12.0
 	y1 := c.h - legendH - 24
 	if q.XTitle != "" {
 		y1 -= 20
+	}
+	// The y title, read upward beside the axis, takes a second line where the axis is
+	// too short for it and the chart is flat, so that the plot keeps its width for the
+	// field names.
+	x0 := 8 + tickW + 8
+	yTitle := c.wrap(q.YTitle, title, y1-y0, 1)
+	if two := c.wrap(q.YTitle, title, y1-y0, 2); len(two) == 2 && !c.fits(q.YTitle, title, y1-y0, 1) &&
+		x1-x0-20-title.size*1.2 >= 1.3*(y1-y0) {
+		yTitle = two
+	}
+	if len(yTitle) > 0 {
+		x0 += 20 + title.size*1.2*float64(len(yTitle)-1)
 	}
 	if x1-x0 < 40 || y1-y0 < 40 {
 		return
@@ -86,7 +94,9 @@ func (q Quadrant) draw(c *canvas) {
 		c.text(c.fit(q.XTitle, title, x1-x0), (x0+x1)/2, y1+36, title, center)
 	}
 	if q.YTitle != "" {
-		c.textUp(c.fit(q.YTitle, title, y1-y0), 8+title.size, (y0+y1)/2, title)
+		for j, l := range yTitle {
+			c.textUp(l, 8+title.size*(1+1.2*float64(j)), (y0+y1)/2, title)
+		}
 	}
 
 	// Field names sit in each field's outer corner. Their boxes keep bubble labels away;
