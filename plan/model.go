@@ -45,6 +45,9 @@ type Plan struct {
 	// applied (Warned, SetWarned): the figures of the same as-of date reuse them.
 	warnings Diagnostics
 	warnedOn Date
+	// computed are the figures plan/check found the warnings from (KeepFigures,
+	// TakeFigures): the figures step of the same as-of time takes them.
+	computed *keptFigures
 	// Examples marks the building blocks still as kep init wrote them, ExampleWarnings
 	// says so and names its placeholder texts left elsewhere (spec A9, plan/load/examples.go).
 	Examples        [7]bool     `toml:"-"`

@@ -57,7 +57,8 @@ func (c *Loader) WorkspaceFor(planPath string) (*plan.Workspace, plan.Diagnostic
 // (load.Loader's Check) and keeps those of its file on the plan for Compute.
 func check(p *plan.Plan, ds plan.Diagnostics, now time.Time) plan.Diagnostics {
 	today := plan.DateOf(now)
-	ds = accept(p, append(ds, planWarnings(p, figures.Compute(p, now), today)...), today)
+	f := figures.Compute(p, now)
+	ds = accept(p, append(ds, planWarnings(p, f, today)...), today)
 	// Compute takes the plan's warnings from here (also those of the walk, such as A8's
 	// thousands dots) instead of finding them a second time.
 	var mine plan.Diagnostics
@@ -67,6 +68,8 @@ func check(p *plan.Plan, ds plan.Diagnostics, now time.Time) plan.Diagnostics {
 		}
 	}
 	p.SetWarned(today, mine)
+	// Compute of the same as-of time takes these figures instead of computing them again.
+	p.KeepFigures(now, f)
 	return ds
 }
 
@@ -79,11 +82,16 @@ func Warnings(p *plan.Plan, f *figures.Figures, today plan.Date) plan.Diagnostic
 
 // Compute derives every figure of a checked plan (plan/figures' Compute) and adds its
 // warnings: those its Loader found for the same date, else found now, with acceptances
-// applied.
+// applied. The first Compute of a plan its Loader checked, at the Loader's as-of time,
+// takes the figures the Loader computed for the warnings instead of computing them again;
+// every call returns figures of its own, which the caller may change.
 func Compute(p *plan.Plan, now time.Time) *figures.Figures {
-	f := figures.Compute(p, now)
 	if p == nil {
-		return f
+		return figures.Compute(p, now)
+	}
+	f, _ := p.TakeFigures(now).(*figures.Figures)
+	if f == nil {
+		f = figures.Compute(p, now)
 	}
 	today := plan.DateOf(now)
 	warnings, ok := p.Warned(today)
