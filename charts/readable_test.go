@@ -199,3 +199,38 @@ func TestLongNamesSmallHyphenated(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapHyphenatedProperties: wrapping with hyphenation never gives a line wider than
+// asked (where "…" itself fits), never more lines than asked, and, where it reports
+// nothing cut, loses no letter.
+func TestWrapHyphenatedProperties(t *testing.T) {
+	th := testTheme
+	th.Hyphenate = hyph.For("de").Points
+	st, _ := th.resolve()
+	c := &canvas{r: newMeasureRenderer(st), w: 640, h: 400, st: st}
+	texts := []string{"Instandhaltungsplanungsverantwortlicher", "Unterstützer", "Fürsprecher",
+		"Technische Beratung und Auslegung", "Hochpräzisions-Planetengetriebe für Werkzeugmaschinenhauptspindeln",
+		"Lernen und Entwicklung: Mitarbeitende qualifizieren", "Donaudampfschifffahrtsgesellschaftskapitän und so weiter"}
+	squash := func(s string) string { return strings.NewReplacer(" ", "", "-", "").Replace(s) }
+	for _, s := range texts {
+		for _, name := range []bool{false, true} {
+			f := tstyle{size: 11, name: name}
+			for max := 20.0; max <= 260; max += 7 {
+				for lines := 1; lines <= 4; lines++ {
+					got, cut := c.wrapCut(s, f, max, lines)
+					if len(got) > lines {
+						t.Errorf("%q at %g in %d lines: %d lines", s, max, lines, len(got))
+					}
+					for _, l := range got {
+						if w := c.measure(l, f); w > max+0.01 && c.measure(ellipsis, f) <= max {
+							t.Errorf("%q at %g: line %q is %g wide", s, max, l, w)
+						}
+					}
+					if !cut && squash(strings.Join(got, "")) != squash(s) {
+						t.Errorf("%q at %g in %d lines: %q lost text without saying so", s, max, lines, got)
+					}
+				}
+			}
+		}
+	}
+}
