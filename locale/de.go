@@ -847,6 +847,7 @@ var deFields = map[string]string{
 	"font_bold":           "fette Schrift",
 	"font_italic":         "kursive Schrift",
 	"font_bold_italic":    "fett-kursive Schrift",
+	"font_fallback":       "Ersatzschrift",
 	"paper":               "Papierformat",
 	"footer":              "Fußzeile",
 	"chapter_breaks":      "Kapitelumbruch",

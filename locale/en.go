@@ -828,6 +828,7 @@ var enFields = map[string]string{
 	"font_bold":           "bold font",
 	"font_italic":         "italic font",
 	"font_bold_italic":    "bold italic font",
+	"font_fallback":       "fallback font",
 	"paper":               "paper size",
 	"footer":              "footer",
 	"chapter_breaks":      "chapter breaks",

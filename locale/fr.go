@@ -866,6 +866,7 @@ var frFields = map[string]string{
 	"font_bold":           "police grasse",
 	"font_italic":         "police italique",
 	"font_bold_italic":    "police grasse italique",
+	"font_fallback":       "police de secours",
 	"paper":               "format de papier",
 	"footer":              "pied de page",
 	"chapter_breaks":      "sauts de chapitre",

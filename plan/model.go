@@ -124,8 +124,11 @@ type Brand struct {
 	// are the upright faces slanted.
 	FontItalic     string `toml:"font_italic"`
 	FontBoldItalic string `toml:"font_bold_italic"`
-	Paper          string `toml:"paper"` // effective: "A4" when not given
-	Footer         string `toml:"footer"`
+	// FontFallback is a face for the scripts the text faces lack (CJK, Arabic, …): the
+	// documents draw each character with the first face that has it.
+	FontFallback string `toml:"font_fallback"`
+	Paper        string `toml:"paper"` // effective: "A4" when not given
+	Footer       string `toml:"footer"`
 	// ChapterBreaks is "page" when every chapter of the PDF starts a new page; "" or
 	// "auto" (the default) lets chapters run on.
 	ChapterBreaks string `toml:"chapter_breaks"`
@@ -137,6 +140,7 @@ type Brand struct {
 	// FontItalicData and FontBoldItalicData: TrueType bytes, nil when not given.
 	FontItalicData     []byte `toml:"-"`
 	FontBoldItalicData []byte `toml:"-"`
+	FontFallbackData   []byte `toml:"-"` // TrueType bytes of font_fallback, nil when not given
 }
 
 // Selection is building block 1 in the plan (Auswahl).

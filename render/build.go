@@ -144,7 +144,8 @@ func (b *builder) build() *Document {
 		Paper: paper, Logo: p.Brand.LogoData, LogoType: p.Brand.LogoType,
 		Font: p.Brand.FontData, FontBold: p.Brand.FontBoldData,
 		FontItalic: p.Brand.FontItalicData, FontBoldItalic: p.Brand.FontBoldItalicData,
-		Footer: p.Brand.Footer, Generator: gen,
+		FontFallback: p.Brand.FontFallbackData,
+		Footer:       p.Brand.Footer, Generator: gen,
 	}
 	for _, k := range []string{p.Meta.Account, p.Brand.Company, L.T("doc.keyword")} {
 		if strings.TrimSpace(k) != "" {

@@ -196,7 +196,7 @@ func TestGuideExamples(t *testing.T) {
 			models, territories := "", ""
 			for _, b := range regexp.MustCompile("(?s)```toml\n(.*?)```").FindAllStringSubmatch(guide[:start], -1) {
 				if strings.Contains(b[1], "[[costs.items]]") {
-					models = regexp.MustCompile(`(?m)^font(_bold)?(_italic)? = .*$`).ReplaceAllString(b[1], "")
+					models = regexp.MustCompile(`(?m)^font(_bold)?(_italic|_fallback)? = .*$`).ReplaceAllString(b[1], "")
 				}
 				if strings.Contains(b[1], "[[visits.territories]]") {
 					territories = b[1]

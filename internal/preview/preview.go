@@ -443,7 +443,7 @@ func dependencies(path string, p *plan.Plan) []string {
 		deps = append(deps, ws.File)
 		dirs = append(dirs, filepath.Dir(ws.File))
 	}
-	for _, asset := range []string{p.Brand.Logo, p.Brand.Font, p.Brand.FontBold, p.Brand.FontItalic, p.Brand.FontBoldItalic} {
+	for _, asset := range []string{p.Brand.Logo, p.Brand.Font, p.Brand.FontBold, p.Brand.FontItalic, p.Brand.FontBoldItalic, p.Brand.FontFallback} {
 		switch {
 		case asset == "":
 		case filepath.IsAbs(asset):

@@ -90,7 +90,7 @@ func planWarnings(p *plan.Plan, f *figures.Figures, today plan.Date) plan.Diagno
 			ds = append(ds, at(path, "contact %s has influence 3 but no owner", contactName(c)))
 		}
 	}
-	return ds
+	return append(ds, fontWarnings(p)...)
 }
 
 // contactName names a contact in a message as a reader knows them: "Dr. Maria Klein" (mk).

@@ -43,7 +43,8 @@ func loadAssets(fsys FileSystem, d *decoded, b *plan.Brand, raw map[string]any, 
 		name string
 		dst  *[]byte
 	}{{"font", b.Font, &b.FontData}, {"font_bold", b.FontBold, &b.FontBoldData},
-		{"font_italic", b.FontItalic, &b.FontItalicData}, {"font_bold_italic", b.FontBoldItalic, &b.FontBoldItalicData}} {
+		{"font_italic", b.FontItalic, &b.FontItalicData}, {"font_bold_italic", b.FontBoldItalic, &b.FontBoldItalicData},
+		{"font_fallback", b.FontFallback, &b.FontFallbackData}} {
 		if _, ok := raw[f.key]; !ok {
 			continue
 		}

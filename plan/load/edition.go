@@ -21,7 +21,7 @@ var customerKeep = map[string]bool{
 	"format": true, "lang": true, "currency": true,
 	// Our brand: the customer edition is our document.
 	"brand": true, "brand.company": true, "brand.logo": true, "brand.primary": true,
-	"brand.accent": true, "brand.font": true, "brand.font_bold": true, "brand.font_italic": true, "brand.font_bold_italic": true, "brand.paper": true,
+	"brand.accent": true, "brand.font": true, "brand.font_bold": true, "brand.font_italic": true, "brand.font_bold_italic": true, "brand.font_fallback": true, "brand.paper": true,
 	"brand.footer": true, "brand.chapter_breaks": true,
 	// The plan: the account, the period and the version; its internal title, approval,
 	// status, confidentiality level, the manager's summary and the prospect mark stay home.

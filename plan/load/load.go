@@ -303,6 +303,9 @@ func mergeBrand(ws, pb plan.Brand, set map[string]any) plan.Brand {
 	if _, ok := set["font_bold_italic"]; ok {
 		b.FontBoldItalic, b.FontBoldItalicData = pb.FontBoldItalic, nil
 	}
+	if _, ok := set["font_fallback"]; ok {
+		b.FontFallback, b.FontFallbackData = pb.FontFallback, nil
+	}
 	return b
 }
 

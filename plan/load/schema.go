@@ -128,6 +128,7 @@ func brandSpec() *keySpec {
 		key("font_bold", kindPath, "TrueType font (.ttf) for bold text.", "TrueType-Schrift (.ttf) für fetten Text."),
 		key("font_italic", kindPath, "TrueType font (.ttf) for italic text; without it, italics are the regular font slanted.", "TrueType-Schrift (.ttf) für kursiven Text; ohne sie wird die normale Schrift schräg gestellt."),
 		key("font_bold_italic", kindPath, "TrueType font (.ttf) for bold italic text.", "TrueType-Schrift (.ttf) für fett-kursiven Text."),
+		key("font_fallback", kindPath, "TrueType font (.ttf) for the characters the text fonts lack (e.g. Chinese, Arabic); each character is printed with the first font that has it.", "TrueType-Schrift (.ttf) für die Zeichen, die den Textschriften fehlen (z. B. Chinesisch, Arabisch); jedes Zeichen wird in der ersten Schrift gedruckt, die es hat."),
 		key("paper", kindEnum, "Paper size of the PDF.", "Papierformat des PDF.").oneOf("A4", "letter"),
 		key("footer", kindText, "Extra footer text.", "Zusätzlicher Text in der Fußzeile."),
 		key("chapter_breaks", kindEnum, "Chapters in the PDF: auto (run on, default) or page (each starts a new page).", "Kapitel im PDF: auto (fortlaufend, Vorgabe) oder page (jedes auf neuer Seite).").oneOf("auto", "page"),

@@ -67,6 +67,7 @@ func (d *differ) brand() {
 	d.field("brand.font_bold", top, d.f("font_bold"), plain(o.FontBold), plain(n.FontBold))
 	d.field("brand.font_italic", top, d.f("font_italic"), plain(o.FontItalic), plain(n.FontItalic))
 	d.field("brand.font_bold_italic", top, d.f("font_bold_italic"), plain(o.FontBoldItalic), plain(n.FontBoldItalic))
+	d.field("brand.font_fallback", top, d.f("font_fallback"), plain(o.FontFallback), plain(n.FontFallback))
 	d.field("brand.paper", top, d.f("paper"), plain(or(o.Paper, "A4")), plain(or(n.Paper, "A4")))
 	d.field("brand.footer", top, d.f("footer"), text(o.Footer), text(n.Footer))
 	d.field("brand.chapter_breaks", top, d.f("chapter_breaks"), plain(or(o.ChapterBreaks, "auto")), plain(or(n.ChapterBreaks, "auto")))

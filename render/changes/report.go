@@ -212,9 +212,10 @@ func reportFrame(p *plan.Plan, opt ReportOptions) *render.Document {
 		Paper: paper, Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
 		FontItalic: brand.FontItalicData, FontBoldItalic: brand.FontBoldItalicData,
-		Footer:    brand.Footer,
-		Generator: strings.TrimSpace("kep " + opt.KepVersion),
-		Keywords:  []string{p.Meta.Account, l.T("sec.changes")},
+		FontFallback: brand.FontFallbackData,
+		Footer:       brand.Footer,
+		Generator:    strings.TrimSpace("kep " + opt.KepVersion),
+		Keywords:     []string{p.Meta.Account, l.T("sec.changes")},
 	}
 }
 

@@ -72,7 +72,8 @@ func build(p *plan.Plan, opt Options) *render.Document {
 		Paper: paper, Logo: p.Brand.LogoData, LogoType: p.Brand.LogoType,
 		Font: p.Brand.FontData, FontBold: p.Brand.FontBoldData,
 		FontItalic: p.Brand.FontItalicData, FontBoldItalic: p.Brand.FontBoldItalicData,
-		Footer: p.Brand.Footer, Generator: gen,
+		FontFallback: p.Brand.FontFallbackData,
+		Footer:       p.Brand.Footer, Generator: gen,
 	}
 	for _, k := range []string{p.Meta.Account, p.Brand.Company, W.T("cust.keyword")} {
 		if strings.TrimSpace(k) != "" {

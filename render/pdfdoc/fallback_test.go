@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/fonts"
 )
 
 // dejaVu is a real face with scripts neither Noto Sans nor the Go fonts have (Armenian,
@@ -73,5 +74,30 @@ func TestBadBrandFallbackIsAnError(t *testing.T) {
 	}
 	if b.Len() > 0 {
 		t.Error("a partial document was written")
+	}
+}
+
+// TestCoverageAgreesWithThePDF: what render/fonts.Coverage (the plan's check) predicts
+// the PDF replaces is what the PDF's sanitizer replaces, with and without a fallback face.
+func TestCoverageAgreesWithThePDF(t *testing.T) {
+	fallback, _ := os.ReadFile(dejaVu) // nil without it: the test then checks the built-in set
+	for _, fb := range [][]byte{nil, fallback} {
+		d := &render.Document{FontFallback: fb}
+		fs, err := fontSetOf(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cov, err := fonts.NewCoverage(fonts.Brand{Fallback: fb})
+		if err != nil {
+			t.Fatal(err)
+		}
+		san := newSanitizer(fs.cov)
+		for r := rune(0x20); r < 0x3000; r++ {
+			missing := len(cov.Missing(string(r))) > 0
+			replaced := strings.ContainsRune(san.Clean(string(r)), san.ph) && r != san.ph
+			if missing != replaced {
+				t.Fatalf("fallback %v: %U: the check says missing %v, the PDF replaces %v", fb != nil, r, missing, replaced)
+			}
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kepdev/kep/render/fonts"
 )
 
 // placeholder is drawn for a character the font cannot draw; "?" when the font lacks it too.
@@ -30,17 +32,9 @@ func newSanitizer(cov *coverage) *sanitizer {
 }
 
 // substitutes are drawn instead of typographic characters a font often lacks; they look
-// the same, so nothing is reported.
-var substitutes = map[rune]rune{
-	'\u2007': '\u00a0', // figure space
-	'\u202f': '\u00a0', // narrow no-break space (French and German number formats)
-	'\u2011': '-',      // non-breaking hyphen
-	'\u2010': '-',      // hyphen
-	'\u2212': '-',      // minus
-	'\u2024': '.',      // one dot leader
-	'\u2044': '/',      // fraction slash
-	'\u02bc': '\'',     // modifier apostrophe
-}
+// the same, so nothing is reported (render/fonts keeps the table: the plan's check
+// predicts what the PDF replaces).
+var substitutes = fonts.Substitutes
 
 // Clean returns s with control and invisible format characters removed, tabs as spaces
 // and every rune the font lacks replaced by the placeholder. Newlines stay.

@@ -68,9 +68,10 @@ func Document(pf *Figures, opts Options) *render.Document {
 		Logo: brand.LogoData, LogoType: brand.LogoType,
 		Font: brand.FontData, FontBold: brand.FontBoldData,
 		FontItalic: brand.FontItalicData, FontBoldItalic: brand.FontBoldItalicData,
-		Footer:    brand.Footer,
-		Generator: strings.TrimSpace("kep " + opts.KepVersion),
-		Keywords:  []string{l.T("pf.title"), "KAM"},
+		FontFallback: brand.FontFallbackData,
+		Footer:       brand.Footer,
+		Generator:    strings.TrimSpace("kep " + opts.KepVersion),
+		Keywords:     []string{l.T("pf.title"), "KAM"},
 	}
 	doc.Cover = []render.Fact{
 		{Label: l.T("cover.company"), Value: orDash(brand.Company)},

@@ -16,7 +16,7 @@ import (
 // hostile logos and fonts of their own).
 var notInHostile = map[string]bool{
 	"brand.logo": true, "brand.font": true, "brand.font_bold": true,
-	"brand.font_italic": true, "brand.font_bold_italic": true,
+	"brand.font_italic": true, "brand.font_bold_italic": true, "brand.font_fallback": true,
 }
 
 // TestHostileCoversSchema guards the writers' hostile tests against a new key: every key
