@@ -1,8 +1,9 @@
 #!/bin/sh
 # dist.sh builds kep's release archives into dist/ (make dist; docs/RELEASING.md):
 # a static binary per platform (CGO_ENABLED=0, -trimpath, symbols stripped, the version
-# from `git describe` and the commit stamped in), packed with README.md, LICENSE and
-# THIRD_PARTY_NOTICES (scripts/notices.sh) as kep-VERSION-OS-ARCH.tar.gz (.zip for
+# from `git describe` and the commit stamped in), packed with README.md, LICENSE,
+# THIRD_PARTY_NOTICES (scripts/notices.sh) and the pre-commit hook (hooks/pre-commit, for
+# a plan repository made after kep init --workspace) as kep-VERSION-OS-ARCH.tar.gz (.zip for
 # Windows), and SHA256SUMS over the archives. The archives are reproducible: the same
 # commit and Go version give the same bytes (scripts/distpack fixes times, owners and
 # order; every time is the commit's time).
@@ -29,7 +30,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$DIST"
 go build -o "$tmp/distpack" ./scripts/distpack
 sh scripts/notices.sh "$@" >"$tmp/THIRD_PARTY_NOTICES"
-docs="README.md $tmp/THIRD_PARTY_NOTICES"
+docs="README.md $tmp/THIRD_PARTY_NOTICES hooks/pre-commit"
 if [ -f LICENSE ]; then
 	docs="LICENSE $docs"
 else

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kepdev/kep"
 )
 
 // The same files give the same archive bytes whatever their times on disk.
@@ -136,10 +138,18 @@ func TestDistLinux(t *testing.T) {
 		t.Fatalf("tar: %v\n%s", err, out)
 	}
 	dir := filepath.Join(unpack, name)
-	for _, f := range []string{"kep", "README.md", "THIRD_PARTY_NOTICES"} {
+	for _, f := range []string{"kep", "README.md", "THIRD_PARTY_NOTICES", "pre-commit"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Error(err)
 		}
+	}
+	// The hook, for a repository made after kep init --workspace: executable, and the
+	// one kep init installs.
+	if fi, err := os.Stat(filepath.Join(dir, "pre-commit")); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("pre-commit: %v %v", fi, err)
+	}
+	if h, _ := os.ReadFile(filepath.Join(dir, "pre-commit")); !bytes.Equal(h, kep.PreCommitHook) {
+		t.Error("the archive's pre-commit is not hooks/pre-commit")
 	}
 	notices, _ := os.ReadFile(filepath.Join(dir, "THIRD_PARTY_NOTICES"))
 	for _, m := range []string{"github.com/yuin/goldmark", "github.com/BurntSushi/toml", "github.com/go-pdf/fpdf",

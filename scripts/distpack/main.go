@@ -47,7 +47,7 @@ func pack(out, prefix string, mtime time.Time, files []string) error {
 	for _, f := range files {
 		base := filepath.Base(f)
 		mode := int64(0o644)
-		if base == "kep" || base == "kep.exe" {
+		if base == "kep" || base == "kep.exe" || base == "pre-commit" {
 			mode = 0o755
 		}
 		es = append(es, entry{prefix + base, f, mode})
