@@ -21,10 +21,10 @@ func (w *docWriter) block(b render.Block, keep float64) {
 	switch b := b.(type) {
 	case *render.Paragraph:
 		w.flow(plain(w.san.Clean(b.Text)), body(ink), 0)
-		w.gap(2.5)
+		w.gap(gapBlock)
 	case *render.Markdown:
 		w.markdown(b.Source, 0)
-		w.gap(1)
+		w.gap(gapBlock - gapLine) // its last paragraph ends with gapLine
 	case *render.Heading:
 		w.need(8 + keep)
 		w.smallHeading(b.Text)
@@ -39,11 +39,11 @@ func (w *docWriter) block(b render.Block, keep float64) {
 			caption = ""
 		}
 		w.captioned(caption, w.docTable(b, sizeSmall))
-		w.gap(5)
+		w.gap(gapBlock)
 	case *render.List:
 		w.smallHeading(b.Title)
 		w.list(b.Items, b.Ordered)
-		w.gap(3)
+		w.gap(gapBlock)
 	case *render.Chart:
 		w.chart(b)
 	case *render.Note:
@@ -62,7 +62,7 @@ func (w *docWriter) smallHeading(text string) {
 	if text == "" {
 		return
 	}
-	w.gap(1.5)
+	w.gap(gapLine)
 	w.need(smallHeadTS.lead + 16)
 	tag := headingTag(w.depth + 1)
 	if w.tags != nil && w.tags.top().Type == "Table" {
@@ -71,7 +71,7 @@ func (w *docWriter) smallHeading(text string) {
 	w.tags.begin(tag)
 	w.flow(plain(w.san.Line(text)), smallHeadTS, 0)
 	w.tags.end()
-	w.y += 1
+	w.y += gapItem
 	w.headingSet()
 }
 
@@ -81,7 +81,7 @@ func (w *docWriter) smallHeadingHeight(text string) float64 {
 		return 0
 	}
 	n := len(w.wrap(plain(w.san.Line(text)), smallHeadTS, w.width()))
-	return 1.5 + float64(n)*smallHeadTS.lead + 1
+	return gapLine + float64(n)*smallHeadTS.lead + gapItem
 }
 
 // docTable is the layout of a document table at the text width, made once.
@@ -147,7 +147,7 @@ func (w *docWriter) factSpans(value string, l render.Light, link string) []span 
 
 func (w *docWriter) facts(f *render.Facts) {
 	w.captioned(f.Title, w.factsTable(f))
-	w.gap(4)
+	w.gap(gapBlock)
 }
 
 // factsTable is the layout of a list of facts: a plain two-column table, made once.
@@ -155,24 +155,58 @@ func (w *docWriter) factsTable(f *render.Facts) *tableLayout {
 	if L, ok := w.layouts[f]; ok {
 		return L
 	}
-	spec := &tableSpec{size: sizeSmall, plain: true, widths: []float64{0.36, 0.64}}
-	cont := w.d.Labels.T("doc.continued")
-	if f.Title != "" {
-		cont = f.Title + " (" + cont + ")"
+	L := w.layoutTable(w.factsSpec(f, 1), w.left(), w.width())
+	// Short facts stand two to a row, as the HTML sets them side by side: a list of
+	// figures then takes half the height, and no label or value wraps more than in one
+	// column.
+	if len(f.Items) >= 4 {
+		if L2 := w.layoutTable(w.factsSpec(f, 2), w.left(), w.width()); L2.height() <= 0.65*L.height() && maxLines(L2) <= maxLines(L) {
+			L = L2
+		}
 	}
-	spec.cont = w.san.Line(cont)
-	for _, it := range f.Items {
-		spec.rows = append(spec.rows, []tcell{
-			{spans: plain(w.san.Clean(it.Label)), muted: true},
-			{spans: w.factSpans(it.Value, it.Light, it.Link)},
-		})
-	}
-	L := w.layoutTable(spec, w.left(), w.width())
 	if w.layouts == nil {
 		w.layouts = map[any]*tableLayout{}
 	}
 	w.layouts[f] = L
 	return L
+}
+
+// factsSpec is a list of facts as a plain table of label and value, per facts to a row
+// (1 or 2; read row by row, as the HTML's grid).
+func (w *docWriter) factsSpec(f *render.Facts, per int) *tableSpec {
+	spec := &tableSpec{size: sizeSmall, plain: true, widths: []float64{0.36, 0.64}}
+	if per == 2 {
+		spec.widths = []float64{0.29, 0.21, 0.29, 0.21}
+	}
+	cont := w.d.Labels.T("doc.continued")
+	if f.Title != "" {
+		cont = f.Title + " (" + cont + ")"
+	}
+	spec.cont = w.san.Line(cont)
+	for i := 0; i < len(f.Items); i += per {
+		var row []tcell
+		for _, it := range f.Items[i:min(i+per, len(f.Items))] {
+			row = append(row,
+				tcell{spans: plain(w.san.Clean(it.Label)), muted: true},
+				tcell{spans: w.factSpans(it.Value, it.Light, it.Link)})
+		}
+		for len(row) < 2*per {
+			row = append(row, tcell{})
+		}
+		spec.rows = append(spec.rows, row)
+	}
+	return spec
+}
+
+// maxLines is the most lines a cell of the table's body takes.
+func maxLines(L *tableLayout) int {
+	n := 0
+	for _, r := range L.rows {
+		for _, ls := range r.ls {
+			n = max(n, len(ls))
+		}
+	}
+	return n
 }
 
 // tableSpec converts a document table; size is the text size in points.
@@ -243,7 +277,7 @@ func (w *docWriter) list(items []string, ordered bool) {
 		w.flowLines(lines, ts, markW)
 		w.tags.end()
 		w.tags.end()
-		w.y += 0.8
+		w.y += gapItem
 	}
 }
 
@@ -270,18 +304,27 @@ func (w *docWriter) chartSanitizer() *sanitizer {
 	return w.chartSan
 }
 
-// chartSize is the chart's box: its design size in points, scaled down to the text width
-// and to at most 120 mm high, keeping its proportions.
+// chartSize is the chart's box: its design size in points scaled down to the text width,
+// and no higher than chartMaxH (a chart grows with its content, as the profile with its
+// criteria, up to 60 % of the text area). The charts lay themselves out for the box with
+// text of a fixed size, so a flatter box than designed keeps its text and loses air.
 func (w *docWriter) chartSize(c *render.Chart) (width, height float64) {
 	dw, dh := float64(c.Width), float64(c.Height)
 	if !(dw > 0 && dh > 0) || math.IsInf(dw+dh, 0) {
 		dw, dh = float64(w.look.ChartWidth), float64(w.look.ChartHeight) // the HTML's default too
 	}
-	width = math.Min(w.width(), dw*ptToMM) * chartScale(c.Model)
+	s := chartScale(c.Model)
+	width = math.Min(w.width(), dw*ptToMM) * s
 	height = width * dh / dw
-	if maxH := math.Min(120, (w.bottom()-w.mt)*0.6); height > maxH {
+	maxH := chartMaxH * s
+	if grows(c.Model) {
+		maxH = (w.bottom() - w.mt) * 0.6
+	}
+	if height > maxH {
 		height = maxH
-		width = height * dw / dh
+		if round(c.Model) {
+			width = math.Min(width, height*dw/dh*1.3) // a circle needs no full width
+		}
 	}
 	return width, height
 }
@@ -313,6 +356,8 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		return 45
 	case *render.Facts:
 		return w.smallHeadingHeight(b.Title) + w.factsTable(b).keep(w.bottom()-w.mt)
+	case *render.Note:
+		return math.Min(w.noteHeight(b), 14)
 	}
 	return 14
 }
@@ -359,7 +404,7 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 		w.y += box.titleTS.lead
 	}
 	w.tags.end()
-	w.y += 2
+	w.y += gapLine
 	x := w.left() + (w.width()-width)/2
 	// The chart is a figure whose alternative is the text the HTML gives it too.
 	if fig := w.tags.begin("Figure"); fig != nil {
@@ -373,14 +418,14 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 	}
 	w.tags.end()
 	w.invalidate() // the chart set fonts and colours of its own
-	w.y += height + 2
+	w.y += height + gapLine
 	w.tags.begin("P")
 	for _, l := range box.alt {
 		w.drawLine(l, w.left(), w.y, w.width(), box.altTS)
 		w.y += box.altTS.lead
 	}
 	w.tags.end()
-	w.y += 2
+	w.y += gapLine
 	if box.data != nil {
 		w.captioned(w.d.Labels.T("doc.chartdata"), box.data)
 	}
@@ -390,7 +435,7 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 // noteTS is the style of a note's text; notePad its box's padding.
 var noteTS = textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, base: stItalic, align: 'L'}
 
-const notePad = 2.5
+const notePad = 2 * unit
 
 // noteHeight is the height of a note's box (or its text where too long for a box).
 func (w *docWriter) noteHeight(n *render.Note) float64 {
@@ -420,15 +465,15 @@ func (w *docWriter) note(n *render.Note) {
 		w.drawLine(l, w.left()+pad+2, w.y+pad+float64(i)*ts.lead, w.width()-2*pad-2, ts)
 	}
 	w.y += h
-	w.gap(4)
+	w.gap(gapBlock)
 }
 
 // swot draws the 2 × 2 grid; when a row of it is taller than a page, the quadrants
 // follow each other as lists instead.
 func (w *docWriter) swot(s *render.SWOT) {
 	ts := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, align: 'L'}
-	head := textStyle{size: sizeBody, lead: lead(sizeBody, 1.5), color: white, base: stBold, align: 'L'}
-	gapX, pad := 4.0, 2.5
+	head := textStyle{size: sizeBody, lead: lead(sizeBody, leadText), color: white, base: stBold, align: 'L'}
+	gapX, pad := 2*unit, 2*unit
 	colW := (w.width() - gapX) / 2
 	type quad struct {
 		title []line
@@ -442,7 +487,7 @@ func (w *docWriter) swot(s *render.SWOT) {
 		for _, it := range q.Items {
 			ls := w.wrap(plain(w.san.Clean(it)), ts, colW-2*pad-4)
 			out.items = append(out.items, ls)
-			out.h += float64(len(ls))*ts.lead + 0.8
+			out.h += float64(len(ls))*ts.lead + gapItem
 		}
 		return out
 	}
@@ -481,13 +526,12 @@ func (w *docWriter) swot(s *render.SWOT) {
 				}
 				w.tags.end()
 				w.tags.end()
-				y += 0.8
+				y += gapItem
 			}
 			w.tags.end()
 		}
-		w.y += h + gapX
+		w.y += h + gapX // gapX = gapBlock: the gap after the block too
 	}
-	w.gap(2)
 }
 
 // tiles sets key figures as a grid of boxes: a big value, its label and a second line.
@@ -496,10 +540,10 @@ func (w *docWriter) tiles(t *render.Tiles) {
 	if n == 0 {
 		return
 	}
-	gapX, pad := 3.5, 3.0
-	val := textStyle{size: sizeH2, lead: lead(sizeH2, 1.25), color: w.primary, base: stBold, align: 'L'}
-	lab := textStyle{size: sizeSmall, lead: lead(sizeSmall, 1.35), color: muted, align: 'L'}
-	sub := textStyle{size: sizeSmall, lead: lead(sizeSmall, 1.35), color: ink, align: 'L'}
+	gapX, pad := 2*unit, 2*unit
+	val := textStyle{size: sizeH2, lead: lead(sizeH2, leadHead), color: w.primary, base: stBold, align: 'L'}
+	lab := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: muted, align: 'L'}
+	sub := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, align: 'L'}
 	perRow := tilesPerRow(n, func(per int) bool {
 		inner := (w.width()-gapX*float64(per-1))/float64(per) - 2*pad - 1
 		for _, it := range t.Items {
@@ -549,7 +593,6 @@ func (w *docWriter) tiles(t *render.Tiles) {
 			}
 			w.tags.end()
 		}
-		w.y += h + gapX
+		w.y += h + gapX // gapX = gapBlock: the gap after the block too
 	}
-	w.gap(3)
 }

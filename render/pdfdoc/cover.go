@@ -78,13 +78,13 @@ func (w *docWriter) cover(logo logoImage) {
 	}
 	w.tags.begin("P")
 	if c := w.san.Line(d.Company); c != "" && logoBottom > top {
-		c = w.fit(c, stBold, 11, w.width()*0.55)
-		cw := w.strWidth(c, stBold, 11)
-		w.text(w.right()-cw, top+5, c, stBold, 11, ink)
+		c = w.fit(c, stBold, sizeH3, w.width()*0.55)
+		cw := w.strWidth(c, stBold, sizeH3)
+		w.text(w.right()-cw, top+5, c, stBold, sizeH3, ink)
 	} else if c != "" {
 		// Without a logo the company name stands in its place.
-		c = w.fit(c, stBold, 15, w.width())
-		w.text(w.left(), top+7, c, stBold, 15, w.primary)
+		c = w.fit(c, stBold, sizeH1, w.width())
+		w.text(w.left(), top+7, c, stBold, sizeH1, w.primary)
 		logoBottom = top + 10
 	}
 	w.tags.end()
@@ -93,8 +93,8 @@ func (w *docWriter) cover(logo logoImage) {
 	w.y = max(logoBottom+20, w.pageH*0.3)
 	w.rect(w.left(), w.y, 22, 1.4, w.accent)
 	w.y += 7
-	title := textStyle{size: 26, lead: 26 * ptToMM * 1.2, color: w.primary, base: stBold, align: 'L'}
-	lines, title := w.coverLines(w.san.Line(d.Title), title, 4, 18)
+	title := textStyle{size: sizeTitle, lead: lead(sizeTitle, leadHead), color: w.primary, base: stBold, align: 'L'}
+	lines, title := w.coverLines(w.san.Line(d.Title), title, 4, sizeH1)
 	w.tags.begin("P")
 	for _, l := range lines {
 		w.drawLine(l, w.left(), w.y, w.width(), title)
@@ -103,8 +103,8 @@ func (w *docWriter) cover(logo logoImage) {
 	w.tags.end()
 	w.y += 3
 	if d.Account != "" && !strings.Contains(d.Title, d.Account) {
-		acc := textStyle{size: 15, lead: 15 * ptToMM * 1.3, color: ink, align: 'L'}
-		lines, acc := w.coverLines(w.san.Line(d.Account), acc, 3, 11)
+		acc := textStyle{size: sizeH1, lead: lead(sizeH1, leadHead), color: ink, align: 'L'}
+		lines, acc := w.coverLines(w.san.Line(d.Account), acc, 3, sizeH3)
 		w.tags.begin("P")
 		for _, l := range lines {
 			w.drawLine(l, w.left(), w.y, w.width(), acc)
@@ -114,7 +114,7 @@ func (w *docWriter) cover(logo logoImage) {
 	}
 	if p := w.san.Line(d.Period); p != "" {
 		w.tags.begin("P")
-		w.text(w.left(), w.y+5, w.fit(p, 0, 12, w.width()), 0, 12, muted)
+		w.text(w.left(), w.y+5, w.fit(p, 0, sizeH2, w.width()), 0, sizeH2, muted)
 		w.tags.end()
 		w.y += 8
 	}
@@ -123,7 +123,7 @@ func (w *docWriter) cover(logo logoImage) {
 	// may take up to three lines.
 	facts := d.Cover
 	colW := w.width() / 2
-	ts := textStyle{size: 10.5, lead: 4.8, color: ink, align: 'L'}
+	ts := textStyle{size: sizeH3, lead: lead(sizeH3, leadHead), color: ink, align: 'L'}
 	var rows [][2][]line
 	var heights []float64
 	total := 0.0
@@ -151,9 +151,9 @@ func (w *docWriter) cover(logo logoImage) {
 		}
 		for j := 0; j < 2 && 2*i+j < len(facts); j++ {
 			x := w.left() + float64(j)*colW
-			label := w.fit(w.san.Line(strings.ToUpper(facts[2*i+j].Label)), stBold, 7, colW-6)
+			label := w.fit(w.san.Line(strings.ToUpper(facts[2*i+j].Label)), stBold, sizeFurniture, colW-6)
 			w.tags.begin("P") // the label, then the value
-			w.text(x, y, label, stBold, 7, muted)
+			w.text(x, y, label, stBold, sizeFurniture, muted)
 			w.tags.end()
 			w.tags.begin("P")
 			for k, l := range r[j] {
@@ -166,13 +166,13 @@ func (w *docWriter) cover(logo logoImage) {
 
 	// Confidentiality mark and the closing band.
 	if c := w.san.Line(strings.ToUpper(d.Confidentiality)); c != "" {
-		c = w.fit(c, stBold, 8.5, w.width()-10)
-		cw := w.strWidth(c, stBold, 8.5)
+		c = w.fit(c, stBold, sizeSmall, w.width()-10)
+		cw := w.strWidth(c, stBold, sizeSmall)
 		by := w.pageH - 26
 		w.setDraw(w.accentText, 0.35)
 		w.pdf.RoundedRect(w.left(), by, cw+8, 7, 1.2, "1234", "D")
 		w.tags.begin("P")
-		w.text(w.left()+4, by+4.8, c, stBold, 8.5, w.accentText)
+		w.text(w.left()+4, by+4.8, c, stBold, sizeSmall, w.accentText)
 		w.tags.end()
 	}
 	w.rect(0, w.pageH-7, w.pageW, 7, w.primary)

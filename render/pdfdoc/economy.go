@@ -124,7 +124,7 @@ func (w *docWriter) blockHeight(b render.Block, rest []render.Block) float64 {
 		ts := body(ink)
 		h := w.smallHeadingHeight(b.Title) + gapBlock
 		for _, it := range b.Items {
-			h += float64(len(w.wrap(plain(w.san.Clean(it)), ts, w.width()-5)))*ts.lead + 0.8
+			h += float64(len(w.wrap(plain(w.san.Clean(it)), ts, w.width()-5)))*ts.lead + gapItem
 		}
 		return h
 	case *render.Note:
@@ -150,16 +150,16 @@ func (w *docWriter) markdownHeight(src string) float64 {
 	if pdf.PageNo() > 1 || pdf.Error() != nil {
 		return -1
 	}
-	return e.y - e.mt + 1 // and the gap after a Markdown block
+	return e.y - e.mt + gapBlock - gapLine // and the gap after a Markdown block
 }
 
 // sectionHeight is the height of a section's heading with its first block (or its first
 // subsection's heading and block): what must fit for it to start in a gap; -1: not known.
 func (w *docWriter) sectionHeight(s *render.Section, depth int) float64 {
 	lvl := min(depth, len(headSize)-1)
-	h := headSize[lvl]*ptToMM*leadHead + gapSection + 1.5
+	h := headingGap(lvl) + lead(headSize[lvl], leadHead) + gapLine
 	if depth == 0 {
-		h += gapChapter - gapSection + 6 // and the rule below a chapter heading
+		h += gapChapter + chapterRule // and the rule below a chapter heading
 	}
 	switch {
 	case len(s.Blocks) > 0:
@@ -188,7 +188,7 @@ func (w *docWriter) contentsFit() bool {
 		return true
 	}
 	w.tocScale = 1
-	y := w.y + gapChapter + headSize[0]*ptToMM*leadHead + 7.5 // the heading and its rule
+	y := w.y + gapChapter + lead(headSize[0], leadHead) + gapLine + chapterRule // the heading and its rule
 	return y < w.bottom() && w.walkContents(y, nil) == 1
 }
 
@@ -208,6 +208,29 @@ func chartScale(m charts.Chart) float64 {
 		return 0.6
 	}
 	return 1
+}
+
+// chartMaxH is the height of a chart's box in millimetres at most, a third of the text
+// area: a chart reads at this size, and a page holds text beside it.
+const chartMaxH = 78.0
+
+// grows reports charts whose design height grows with their content (the polarity
+// profile's criteria): it may be higher.
+func grows(m charts.Chart) bool {
+	switch m.(type) {
+	case charts.Polarity, *charts.Polarity:
+		return true
+	}
+	return false
+}
+
+// round reports charts drawn around a centre (the radar): a wide box only adds margins.
+func round(m charts.Chart) bool {
+	switch m.(type) {
+	case charts.Radar, *charts.Radar:
+		return true
+	}
+	return false
 }
 
 // onCover reports facts whose every value the cover already prints (the summary's

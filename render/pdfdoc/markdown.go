@@ -37,7 +37,7 @@ func (m *mdWriter) blocks(parent ast.Node, indent float64, depth int) {
 			e.tags.begin("P")
 			e.flow(m.plainText(n), ts, indent)
 			e.tags.end()
-			e.gap(1.5)
+			e.gap(gapLine)
 			continue
 		}
 		switch n := n.(type) {
@@ -45,58 +45,61 @@ func (m *mdWriter) blocks(parent ast.Node, indent float64, depth int) {
 			e.tags.begin("P")
 			e.flow(m.inlines(n, 0, ""), ts, indent)
 			e.tags.end()
-			e.gap(2)
+			e.gap(gapLine)
 		case *ast.TextBlock:
 			e.tags.begin("P")
 			e.flow(m.inlines(n, 0, ""), ts, indent)
 			e.tags.end()
 			if n.NextSibling() != nil {
-				e.gap(1)
+				e.gap(gapItem)
 			}
 		case *ast.Heading:
 			hs := ts
-			hs.size = max(9.5, 13-float64(n.Level))
-			hs.lead = hs.size * ptToMM * 1.4
+			hs.size = sizeBody // below the document's own headings: bold text, larger for # and ##
+			if n.Level <= 2 {
+				hs.size = sizeH3
+			}
+			hs.lead = lead(hs.size, leadHead)
 			hs.base = stBold
 			hs.color = ink
-			e.gap(1.5)
+			e.gap(gapLine)
 			e.need(hs.lead + 3*ts.lead) // keep with what follows
 			// A heading in a plan's text ranks below the document's own (H3 at most
 			// deeper than a chapter's subsection).
 			e.tags.begin(headingTag(min(n.Level+1, 5)))
 			e.flow(m.inlines(n, 0, ""), hs, indent)
 			e.tags.end()
-			e.gap(1)
+			e.gap(gapItem)
 		case *ast.List:
 			e.tags.begin("L")
 			m.list(n, indent, depth)
 			e.tags.end()
-			e.gap(1.5)
+			e.gap(gapLine)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			e.tags.begin("P")
 			m.code(n, indent)
 			e.tags.end()
-			e.gap(2)
+			e.gap(gapLine)
 		case *ast.Blockquote:
 			e.tags.begin("BlockQuote")
 			m.quote(n, indent, depth)
 			e.tags.end()
 		case *ast.ThematicBreak:
-			e.gap(2)
+			e.gap(gapLine)
 			e.need(1)
 			e.hline(e.left()+indent, e.right(), e.y, rule, 0.3)
-			e.gap(3)
+			e.gap(gapBlock)
 		case *east.Table:
 			e.tags.begin("Table")
 			m.table(n, indent)
 			e.tags.end()
-			e.gap(3)
+			e.gap(gapBlock)
 		case *ast.HTMLBlock:
 			// ParseMarkdown turns raw HTML into text; kept as text should that change.
 			e.tags.begin("P")
 			e.flow([]span{{text: e.san.Clean(m.lines(n))}}, ts, indent)
 			e.tags.end()
-			e.gap(2)
+			e.gap(gapLine)
 		default:
 			m.blocks(n, indent, depth+1)
 		}
@@ -144,7 +147,7 @@ func (m *mdWriter) list(l *ast.List, indent float64, depth int) {
 
 func (m *mdWriter) code(n ast.Node, indent float64) {
 	e := m.e
-	ts := textStyle{size: 8.5, lead: 8.5 * ptToMM * 1.45, color: ink, base: stMono, align: 'L'}
+	ts := textStyle{size: sizeSmall, lead: lead(sizeSmall, leadText), color: ink, base: stMono, align: 'L'}
 	text := strings.TrimRight(m.lines(n), "\n")
 	text = strings.ReplaceAll(text, "\t", "    ")
 	x := e.left() + indent
@@ -196,7 +199,7 @@ func (m *mdWriter) quote(n ast.Node, indent float64, depth int) {
 }
 
 func (m *mdWriter) table(t *east.Table, indent float64) {
-	spec := &tableSpec{size: 8.5, indent: indent}
+	spec := &tableSpec{size: sizeSmall, indent: indent}
 	for _, a := range t.Alignments {
 		switch a {
 		case east.AlignRight:

@@ -35,7 +35,7 @@ type tableSpec struct {
 const (
 	cellPadX   = 1.8
 	narrowPadX = 1.1 // crowded tables, before words break
-	cellPadY   = 1.25
+	cellPadY   = unit * 2 / 3
 	maxHeadL   = 4 // header lines; more would be a broken label, not a header
 
 	// Tables keep the type scale's size (scale.go) and wrap rather than set themselves
@@ -67,7 +67,7 @@ func (t *tableSpec) alignOf(c int) byte {
 }
 
 func (t *tableSpec) cellStyle(c tcell, col int, size float64) textStyle {
-	ts := textStyle{size: size, lead: size * ptToMM * 1.42, color: ink, align: t.alignOf(col)}
+	ts := textStyle{size: size, lead: lead(size, leadText), color: ink, align: t.alignOf(col)}
 	if c.bold {
 		ts.base |= stBold
 	}
@@ -78,7 +78,7 @@ func (t *tableSpec) cellStyle(c tcell, col int, size float64) textStyle {
 }
 
 func (t *tableSpec) headStyle(size float64) textStyle {
-	ts := textStyle{size: size, lead: size * ptToMM * 1.35, color: white, base: stBold}
+	ts := textStyle{size: size, lead: lead(size, leadHead), color: white, base: stBold}
 	if t.plain {
 		ts.color = muted
 	}
@@ -472,7 +472,7 @@ func (L *tableLayout) keep(pageH float64) float64 {
 		h = all
 	}
 	if len(L.rows) == 0 {
-		h += 2*cellPadY + L.size*ptToMM*1.42
+		h += 2*cellPadY + lead(L.size, leadText)
 	}
 	return math.Min(h, pageH)
 }

@@ -56,7 +56,9 @@ type textStyle struct {
 	align byte  // 'L', 'R' or 'C'
 }
 
-func body(c rgb) textStyle { return textStyle{size: 9.5, lead: 4.9, color: c, align: 'L'} }
+func body(c rgb) textStyle {
+	return textStyle{size: sizeBody, lead: lead(sizeBody, leadText), color: c, align: 'L'}
+}
 
 // wrap breaks spans into lines no wider than maxW. Spans must be clean. A word that does
 // not fit is hyphenated at a point of its language's patterns (or at its author's soft

@@ -44,9 +44,9 @@ func (r Result) ReplacedText() string {
 
 // Page geometry in millimetres.
 const (
-	marginX      = 22.0
-	marginTop    = 26.0
-	marginBottom = 24.0
+	marginX      = 20.0
+	marginTop    = 22.0
+	marginBottom = 21.0
 )
 
 // Write lays out d as a PDF and writes it to w in one piece after it has been completed,
@@ -318,7 +318,7 @@ func (w *docWriter) sectionKeep(s *render.Section, depth int) float64 {
 	for _, sub := range s.Sections {
 		if sub != nil {
 			size := headSize[min(depth+1, len(headSize)-1)]
-			return 6 + size*ptToMM*1.3 + 1.5 + w.sectionKeep(sub, depth+1)
+			return headingGap(depth+1) + lead(size, leadHead) + gapLine + w.sectionKeep(sub, depth+1)
 		}
 	}
 	return 14
@@ -327,32 +327,30 @@ func (w *docWriter) sectionKeep(s *render.Section, depth int) float64 {
 // Heading sizes by depth, in points.
 var headSize = [...]float64{sizeH1, sizeH2, sizeH3}
 
+// chapterRule is the room a chapter heading's rule takes, with the gap below it.
+const chapterRule = 3 * unit
+
+// headingGap is the gap above a numbered heading of level lvl (a chapter's gap is
+// gapChapter, given by section).
+func headingGap(lvl int) float64 {
+	switch lvl {
+	case 0:
+		return 0
+	case 1:
+		return gapSection
+	}
+	return gapBlock
+}
+
 // heading sets a numbered heading with its bookmark and link target; it stays with at
 // least a few lines of what follows.
 func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	lvl := min(depth, len(headSize)-1)
 	size := headSize[lvl]
-	ts := textStyle{size: size, lead: size * ptToMM * 1.3, color: w.primary, base: stBold, align: 'L'}
+	ts := textStyle{size: size, lead: lead(size, leadHead), color: w.primary, base: stBold, align: 'L'}
 	if lvl == 2 {
 		ts.color = ink
 	}
-	switch lvl {
-	case 0:
-	case 1:
-		w.gap(6)
-	default:
-		w.gap(4)
-	}
-	w.need(ts.lead + 8 + math.Min(keep, (w.bottom()-w.mt)*0.8))
-	// Bookmark encodes UTF-8 only while a UTF-8 font is selected.
-	w.font(stBold, size)
-	title := w.san.Line(s.Heading())
-	w.pdf.Bookmark(title, depth, w.y)
-	link := w.pdf.AddLink()
-	w.links[s] = link
-	w.pages[s] = w.pdf.PageNo()
-	w.pdf.SetLink(link, w.y, -1)
-
 	var spans []span
 	if s.Number != "" {
 		num := w.san.Line(s.Number)
@@ -365,15 +363,29 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	} else {
 		spans = plain(w.san.Line(s.Title))
 	}
+	w.gap(headingGap(lvl))
+	// The heading's lines, the rule and gap below it, and the start of what it heads.
+	below := gapLine
+	if lvl == 0 {
+		below += chapterRule
+	}
+	w.need(float64(len(w.wrap(spans, ts, w.width())))*ts.lead + below + math.Min(keep, (w.bottom()-w.mt)*0.8))
+	// Bookmark encodes UTF-8 only while a UTF-8 font is selected.
+	w.font(stBold, size)
+	title := w.san.Line(s.Heading())
+	w.pdf.Bookmark(title, depth, w.y)
+	link := w.pdf.AddLink()
+	w.links[s] = link
+	w.pages[s] = w.pdf.PageNo()
+	w.pdf.SetLink(link, w.y, -1)
+
 	w.tags.begin(headingTag(lvl))
 	w.flow(spans, ts, 0)
 	w.tags.end()
+	w.y += gapLine
 	if lvl == 0 {
-		w.y += 1.5
 		w.hline(w.left(), w.right(), w.y, w.primary, 0.5)
-		w.y += 6
-	} else {
-		w.y += 1.5
+		w.y += chapterRule
 	}
 	w.headingSet()
 }
@@ -405,9 +417,9 @@ func (w *docWriter) tocEntries() []tocEntry {
 // tocStyle is the style of an entry; the line spacing is scaled by w.tocScale.
 func (w *docWriter) tocStyle(depth int) (ts textStyle, before, indent float64) {
 	if depth == 0 {
-		return textStyle{size: 10.5, lead: 5.9 * w.tocScale, color: ink, base: stBold, align: 'L'}, 1.8 * w.tocScale, 0
+		return textStyle{size: sizeH3, lead: lead(sizeH3, leadText) * w.tocScale, color: ink, base: stBold, align: 'L'}, gapLine * w.tocScale, 0
 	}
-	return textStyle{size: 9.5, lead: 5.0 * w.tocScale, color: ink, align: 'L'}, 0, 9
+	return textStyle{size: sizeBody, lead: lead(sizeBody, leadText) * w.tocScale, color: ink, align: 'L'}, 0, 9
 }
 
 // walkContents places the entries on the contents pages, starting at y on the first;
@@ -485,9 +497,9 @@ func (w *docWriter) contentsEntry(e tocEntry, y float64) {
 		w.text(x, base, title, ts.base, ts.size, ink)
 		// Dot leader between title and page number.
 		from, to := x+w.strWidth(title, ts.base, ts.size)+2, w.right()-pnW-2
-		if dotW := w.strWidth(". ", 0, 8); to-from > dotW {
+		if dotW := w.strWidth(". ", 0, sizeSmall); to-from > dotW {
 			dots := strings.TrimSpace(strings.Repeat(". ", int((to-from)/dotW)))
-			w.tags.artifact(func() { w.text(to-w.strWidth(dots, 0, 8), base, dots, 0, 8, rule) })
+			w.tags.artifact(func() { w.text(to-w.strWidth(dots, 0, sizeSmall), base, dots, 0, sizeSmall, rule) })
 		}
 		w.text(w.right()-pnW, base, pn, ts.base, ts.size, ink)
 		w.pdf.Link(w.left(), y, w.width(), ts.lead, w.links[e.s])
@@ -534,34 +546,34 @@ func (w *docWriter) furniture(p, n int) {
 		right := w.san.Line(w.look.HeaderRight)
 		rw := 0.0
 		if right != "" {
-			right = w.fit(right, stBold, 7.5, w.width()*0.4)
-			rw = w.strWidth(right, stBold, 7.5)
-			w.text(w.right()-rw, hy, right, stBold, 7.5, muted)
+			right = w.fit(right, stBold, sizeFurniture, w.width()*0.4)
+			rw = w.strWidth(right, stBold, sizeFurniture)
+			w.text(w.right()-rw, hy, right, stBold, sizeFurniture, muted)
 		}
-		left := w.fit(w.san.Line(w.look.Header), 0, 7.5, w.width()-rw-6)
-		w.text(w.left(), hy, left, 0, 7.5, muted)
+		left := w.fit(w.san.Line(w.look.Header), 0, sizeFurniture, w.width()-rw-6)
+		w.text(w.left(), hy, left, 0, sizeFurniture, muted)
 		w.hline(w.left(), w.right(), hy+2.2, w.primary, 0.35)
 
 		// Footer: confidentiality and brand footer left, page n / N right.
 		fy := w.pageH - w.mb + 12
 		w.hline(w.left(), w.right(), fy-4.5, rule, 0.2)
 		page := fmt.Sprintf("%s %d / %d", w.san.Line(l.T("doc.page")), p, n)
-		pw := w.strWidth(page, 0, 7.5)
-		w.text(w.right()-pw, fy, page, 0, 7.5, muted)
+		pw := w.strWidth(page, 0, sizeFurniture)
+		w.text(w.right()-pw, fy, page, 0, sizeFurniture, muted)
 		conf := w.san.Line(w.look.Confidentiality)
 		avail := w.width() - pw - 8
 		x := w.left()
 		if conf != "" {
-			conf = w.fit(conf, stBold, 7.5, avail)
-			w.text(x, fy, conf, stBold, 7.5, w.accentText)
-			x += w.strWidth(conf, stBold, 7.5)
+			conf = w.fit(conf, stBold, sizeFurniture, avail)
+			w.text(x, fy, conf, stBold, sizeFurniture, w.accentText)
+			x += w.strWidth(conf, stBold, sizeFurniture)
 		}
 		if foot := w.san.Line(w.look.Footer); foot != "" && x < w.left()+avail-10 {
 			if conf != "" {
 				foot = " · " + foot
 			}
-			foot = w.fit(foot, 0, 7.5, w.left()+avail-x)
-			w.text(x, fy, foot, 0, 7.5, muted)
+			foot = w.fit(foot, 0, sizeFurniture, w.left()+avail-x)
+			w.text(x, fy, foot, 0, sizeFurniture, muted)
 		}
 	}
 }
