@@ -14,7 +14,6 @@ import (
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/changes"
@@ -88,11 +87,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	// Both versions are seen on the same document date, so that the date alone (an
 	// action falling overdue) never shows as a change.
 	now := d.date(newPath)
-	oldPlan, newPlan, v, code := loadVersions(a, d.loader(now), now, stderr)
+	oldC, newC, v, code := loadVersions(a, d.loader(now), now, stderr)
 	if code != exitOK {
 		return code
 	}
-	cs := changes.Compare(oldPlan, newPlan, check.Compute(oldPlan, now), check.Compute(newPlan, now))
+	newPlan := newC.Plan
+	cs := changes.Compare(oldC.Plan, newPlan, oldC.Figures, newC.Figures)
 	if len(a.formats) == 0 {
 		secs := changes.Group(cs, newPlan.Lang)
 		if err := changes.WriteText(stdout, changes.Title(newPlan), v, secs, newPlan.Lang); err != nil {
@@ -192,36 +192,35 @@ func parseDiffArgs(args []string, stdout, stderr io.Writer) (diffArgs, int, bool
 // loadVersions reads and checks both versions: two files, or a file and its version at
 // a git revision. A version with errors is reported by name (exit 1); a file that cannot
 // be read or git trouble exits with 2.
-func loadVersions(a diffArgs, loader *check.Loader, now time.Time, stderr io.Writer) (oldPlan, newPlan *plan.Plan, v changes.Versions, status int) {
+func loadVersions(a diffArgs, loader *app.Loader, now time.Time, stderr io.Writer) (old, cur app.Checked, v changes.Versions, status int) {
 	newPath := a.files[len(a.files)-1]
-	var diags plan.Diagnostics
 	if len(a.files) == 2 {
 		if err := checkPlanInput(a.files[0]); err != nil {
 			say(stderr, "kep: %v\n", err)
-			return nil, nil, v, exitUsage
+			return old, cur, v, exitUsage
 		}
-		oldPlan, diags = loader.LoadPlan(a.files[0])
+		old = loader.Load(a.files[0])
 		v = changes.Versions{Old: a.files[0], New: newPath}
 	} else {
 		src, g, err := gitrev.Show(newPath, a.rev)
 		if err != nil {
 			say(stderr, "kep diff: %v\n", err)
-			return nil, nil, v, exitUsage
+			return old, cur, v, exitUsage
 		}
-		oldPlan, diags = loadAtRevision(g, newPath, src, now)
+		old = loadAtRevision(g, newPath, src, now)
 		v = changes.Versions{Old: a.rev + ":" + g.Rel, New: newPath}
 	}
 	// No plan without an error too (a workspace file read as a version): never compare nil.
-	if diags.HasErrors() || oldPlan == nil {
-		diffVersionErrors(stderr, "old", v.Old, diags)
-		return nil, nil, v, exitPlan
+	if !old.OK() {
+		diffVersionErrors(stderr, "old", v.Old, old.Diags)
+		return old, cur, v, exitPlan
 	}
-	newPlan, diags = loader.LoadPlan(newPath)
-	if diags.HasErrors() || newPlan == nil {
-		diffVersionErrors(stderr, "new", v.New, diags)
-		return nil, nil, v, exitPlan
+	cur = loader.Load(newPath)
+	if !cur.OK() {
+		diffVersionErrors(stderr, "new", v.New, cur.Diags)
+		return old, cur, v, exitPlan
 	}
-	return oldPlan, newPlan, v, exitOK
+	return old, cur, v, exitOK
 }
 
 // diffVersionErrors prints the errors of one version, saying which version it is: the
@@ -262,19 +261,18 @@ func diffWriteReport(doc *render.Document, format, dir, base string, now time.Ti
 // loadAtRevision checks the old version src of the plan at path with the workspace of
 // the same commit. The loader is given the absolute path, so that its search for kep.toml
 // can walk up from any folder; messages name the file as the user did.
-func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) (*plan.Plan, plan.Diagnostics) {
-	l := &check.Loader{Now: now, FS: gitrev.FS{Repo: g.Repo, Commit: g.Commit}}
+func loadAtRevision(g gitrev.File, path string, src []byte, now time.Time) app.Checked {
 	abs := filepath.Join(g.Repo.Top, filepath.FromSlash(g.Rel))
-	p, diags := l.LoadPlanBytes(abs, src)
-	for i := range diags {
-		if diags[i].File == abs {
-			diags[i].File = path
+	c := app.NewLoader(gitrev.FS{Repo: g.Repo, Commit: g.Commit}, now).LoadBytes(abs, src)
+	for i := range c.Diags {
+		if c.Diags[i].File == abs {
+			c.Diags[i].File = path
 		}
 	}
-	if p != nil {
-		p.File = path
+	if c.Plan != nil {
+		c.Plan.File = path
 	}
-	return p, diags
+	return c
 }
 
 // diffVersionError is an error in the older version of a plan (exit status 1).
@@ -306,14 +304,11 @@ func changesSince(path, rev string, cur *plan.Plan, curF *figures.Figures, now t
 	if err != nil {
 		return nil, exitUsage, err
 	}
-	old, diags := loadAtRevision(g, path, src, now)
-	if diags.HasErrors() {
-		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.Rel, diags: diags}
+	old := loadAtRevision(g, path, src, now)
+	if old.Diags.HasErrors() {
+		return nil, exitPlan, &diffVersionError{name: rev + ":" + g.Rel, diags: old.Diags}
 	}
-	if curF == nil {
-		curF = check.Compute(cur, now)
-	}
-	cs := changes.Compare(old, cur, check.Compute(old, now), curF)
+	cs := changes.Compare(old.Plan, cur, old.Figures, curF)
 	return changes.Appendix(cs, cur.Lang, rev), exitOK, nil
 }
 

@@ -6,8 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
+	"github.com/kepdev/kep/internal/app"
 	planload "github.com/kepdev/kep/plan/load"
 )
 
@@ -20,14 +19,14 @@ type dater struct {
 	epoch   time.Time
 	fromEnv bool
 
-	// base holds the parsed workspaces for the loaders of every document date (check.Loader.At):
+	// base holds the parsed workspaces for the loaders of every document date (app.Loader.At):
 	// plans dated by their file times parse each kep.toml and its logo once per run.
-	base *check.Loader
+	base *app.Loader
 }
 
 // newDater reads SOURCE_DATE_EPOCH; an invalid value is an error (exit 2).
 func newDater() (*dater, error) {
-	d := &dater{base: &check.Loader{}}
+	d := &dater{base: app.NewLoader(nil, time.Time{})}
 	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
 	if !ok || v == "" {
 		return d, nil
@@ -57,13 +56,12 @@ func today(now time.Time) time.Time {
 
 // loader returns a loader whose document date is now; all of them share the parsed
 // workspaces, so that a workspace file is parsed once per run whatever the dates.
-func (d *dater) loader(now time.Time) *check.Loader { return d.base.At(now) }
+func (d *dater) loader(now time.Time) *app.Loader { return d.base.At(now) }
 
-// load checks the plan at path with its document date.
-func (d *dater) load(path string) (*plan.Plan, plan.Diagnostics, time.Time) {
+// load checks the plan at path, and computes its figures, with its document date.
+func (d *dater) load(path string) (app.Checked, time.Time) {
 	now := d.date(path)
-	p, diags := d.loader(now).LoadPlan(path)
-	return p, diags, now
+	return d.loader(now).Load(path), now
 }
 
 // checkInput reports an input that cannot be read as a plan file at all (missing, a

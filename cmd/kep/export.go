@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/kepdev/kep/internal/export"
-	"github.com/kepdev/kep/plan/check"
 )
 
 var exportCommand = &command{
@@ -72,14 +71,14 @@ func runExport(c *command, args []string, stdout, stderr io.Writer) int {
 			say(stderr, "kep: %v\n", err)
 			return exitUsage
 		}
-		p, diags, now := d.load(path)
-		if diags.HasErrors() || p == nil {
-			printDiagnostics(stderr, errorsOnly(diags), "text")
+		ld, now := d.load(path)
+		if !ld.OK() {
+			printDiagnostics(stderr, errorsOnly(ld.Diags), "text")
 			failed = true
 			continue
 		}
 		when = now
-		plans = append(plans, export.Plan{File: path, Plan: p, Figures: check.Compute(p, now)})
+		plans = append(plans, export.Plan{File: path, Plan: ld.Plan, Figures: ld.Figures})
 	}
 	if failed {
 		say(stderr, "kep export: plans have errors; nothing written\n")

@@ -10,7 +10,6 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
 )
 
@@ -61,12 +60,12 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-	p, diags, now := d.load(files[0])
-	if diags.HasErrors() || p == nil {
-		printDiagnostics(stderr, errorsOnly(diags), "text")
+	ld, now := d.load(files[0])
+	if !ld.OK() {
+		printDiagnostics(stderr, errorsOnly(ld.Diags), "text")
 		return exitPlan
 	}
-	f := check.Compute(p, now)
+	p, f := ld.Plan, ld.Figures
 	if *previous != "" {
 		prev, status, err := previousPlan(*previous, files[0], p, d.loader(now), now)
 		switch {
@@ -76,7 +75,7 @@ func runFigures(c *command, args []string, stdout, stderr io.Writer) int {
 			say(stderr, "kep figures: %s: --previous: %v\n", files[0], err)
 			return status
 		default:
-			app.AddReview(f, p, prev, now)
+			app.AddReview(f, p, prev)
 		}
 	}
 	out, err := figuresJSON(f)

@@ -8,12 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/crm"
 	"github.com/kepdev/kep/locale"
-	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/changes"
 )
@@ -126,17 +124,18 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-	p, diags, now := d.load(planPath)
-	if diags.HasErrors() || p == nil {
+	old, now := d.load(planPath)
+	p := old.Plan
+	if !old.OK() {
 		say(stderr, "kep import: %s has errors; fix them first, nothing written:\n", planPath)
-		printDiagnostics(stderr, errorsOnly(diags), "text")
+		printDiagnostics(stderr, errorsOnly(old.Diags), "text")
 		return exitPlan
 	}
 	t, err := crm.Read(data)
 	if err == nil {
 		var res *crm.Result
 		if res, err = crm.Merge(kind, p, t, opt); err == nil {
-			return finishImport(kind, planPath, p, res, d.loader(now), now, *dryRun, stdout, stderr)
+			return finishImport(kind, planPath, old, res, d.loader(now), *dryRun, stdout, stderr)
 		}
 	}
 	for _, line := range importErrorLines(srcPath, err, cliLang()) {
@@ -186,11 +185,12 @@ func isKind(k string) bool {
 
 // finishImport validates the merged plan, prints the changes in kep diff's words and,
 // unless it is a dry run, replaces the plan file atomically.
-func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader *check.Loader, now time.Time, dryRun bool, stdout, stderr io.Writer) int {
-	np, diags := loader.LoadPlanBytes(planPath, res.Src)
-	if diags.HasErrors() || np == nil {
+func finishImport(kind, planPath string, oldC app.Checked, res *crm.Result, loader *app.Loader, dryRun bool, stdout, stderr io.Writer) int {
+	old, merged := oldC.Plan, loader.LoadBytes(planPath, res.Src)
+	np := merged.Plan
+	if !merged.OK() {
 		say(stderr, "kep import: after the import %s would have these errors; nothing written:\n", planPath)
-		printDiagnostics(stderr, errorsOnly(diags), "text")
+		printDiagnostics(stderr, errorsOnly(merged.Diags), "text")
 		return exitPlan
 	}
 	for _, w := range res.Warnings {
@@ -200,7 +200,7 @@ func finishImport(kind, planPath string, old *plan.Plan, res *crm.Result, loader
 		say(stderr, "kep import: %s already holds everything in the export; nothing to change\n", planPath)
 		return exitOK
 	}
-	cs := changes.Compare(old, np, check.Compute(old, now), check.Compute(np, now))
+	cs := changes.Compare(old, np, oldC.Figures, merged.Figures)
 	v := changes.Versions{Old: planPath, New: locale.Msgf("%s (%s imported)", planPath, kind).In(np.Lang)}
 	if err := changes.WriteText(stdout, changes.Title(np), v, changes.Group(cs, np.Lang), np.Lang); err != nil {
 		say(stderr, "kep import: %v\n", err)

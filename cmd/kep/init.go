@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/load"
 )
 
@@ -121,14 +121,13 @@ func runInit(c *command, args []string, stdout, stderr io.Writer) int {
 // scaffold fills the scaffold for lang and checks the result as it would be checked at
 // path, inside its workspace (whose scoring criteria it uses).
 func scaffold(path, lang, account string, now time.Time) ([]byte, plan.Diagnostics, error) {
-	loader := &check.Loader{Now: now}
+	loader := app.NewLoader(nil, now)
 	ws, _ := loader.WorkspaceFor(path)
 	src, err := load.Scaffold(load.ScaffoldOptions{Lang: lang, Account: account, File: path, Year: now.Year() + 1, Workspace: ws})
 	if err != nil {
 		return nil, nil, err
 	}
-	_, diags := loader.LoadPlanBytes(path, src)
-	return src, diags, nil
+	return src, loader.LoadBytes(path, src).Diags, nil
 }
 
 // schemaLine returns a "#:schema" line naming the nearest kep.schema.json (written by

@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/nextyear"
-	"github.com/kepdev/kep/plan/check"
 )
 
 var nextYearCommand = &command{
@@ -59,9 +59,10 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 		say(stderr, "kep: %v\n", err)
 		return exitUsage
 	}
-	p, diags, now := d.load(path)
-	if diags.HasErrors() || p == nil {
-		printDiagnostics(stderr, errorsOnly(diags), "text")
+	ld, now := d.load(path)
+	p := ld.Plan
+	if !ld.OK() {
+		printDiagnostics(stderr, errorsOnly(ld.Diags), "text")
 		say(stderr, "kep next-year: %s has errors; fix them first\n", path)
 		return exitPlan
 	}
@@ -79,8 +80,9 @@ func runNextYear(c *command, args []string, stdout, stderr io.Writer) int {
 	}
 	// The new plan is checked where it will lie, with its workspace, on the same date.
 	abs, _ := filepath.Abs(newPath)
-	np, nd := (&check.Loader{Now: now}).LoadPlanBytes(abs, data)
-	if nd.HasErrors() || np == nil {
+	nc := app.NewLoader(nil, now).LoadBytes(abs, data)
+	nd := nc.Diags
+	if !nc.OK() {
 		for i := range nd {
 			if nd[i].File == abs {
 				nd[i].File = newPath

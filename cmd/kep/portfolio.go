@@ -16,7 +16,6 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render/portfolio"
@@ -191,7 +190,7 @@ func portfolioDate(files []string) (time.Time, error) {
 func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer) ([]*plan.Plan, []*figures.Figures, int) {
 	// rf records every file read (plans, kep.toml, brand assets): the report is never
 	// written over one of them.
-	l := &check.Loader{Now: now, FS: load.OSFileSystem(rf.opened)}
+	l := app.NewLoader(load.OSFileSystem(rf.opened), now)
 	plans := make([]*plan.Plan, len(files))
 	figs := make([]*figures.Figures, len(files))
 	diags := make([]plan.Diagnostics, len(files))
@@ -202,10 +201,10 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				p, ds := l.LoadPlan(files[i])
-				diags[i] = ds
-				if p != nil && !ds.HasErrors() {
-					plans[i], figs[i] = p, check.Compute(p, now)
+				c := l.Load(files[i])
+				diags[i] = c.Diags
+				if c.OK() {
+					plans[i], figs[i] = c.Plan, c.Figures
 				}
 			}
 		}()
@@ -279,7 +278,7 @@ func portfolioPrevious(src string, plans []*plan.Plan, figs []*figures.Figures, 
 			say(stderr, "kep portfolio: %s: --previous: %v\n", p.File, err)
 			return status
 		default:
-			app.AddReview(figs[i], p, prev, now)
+			app.AddReview(figs[i], p, prev)
 		}
 	}
 	return exitOK

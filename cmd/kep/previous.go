@@ -4,10 +4,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
 )
 
@@ -58,31 +58,30 @@ func checkPrevious(src string, plans int) error {
 // The status tells how to exit on an error: 1 when the previous plan has errors, 2 for
 // git trouble or a previous plan that is not this account's (wrong usage). An error
 // wrapping gitrev.ErrNotInRevision means the plan is new since REV.
-func previousPlan(src, path string, cur *plan.Plan, l *check.Loader, now time.Time) (*plan.Plan, int, error) {
+func previousPlan(src, path string, cur *plan.Plan, l *app.Loader, now time.Time) (app.Checked, int, error) {
 	var (
-		prev  *plan.Plan
-		diags plan.Diagnostics
-		name  = src
+		prev app.Checked
+		name = src
 	)
 	if rev, ok := strings.CutPrefix(src, "@"); ok {
 		data, g, err := gitrev.Show(path, rev)
 		if err != nil {
-			return nil, exitUsage, err
+			return app.Checked{}, exitUsage, err
 		}
 		name = rev + ":" + g.Rel
-		prev, diags = loadAtRevision(g, path, data, now)
-		if prev != nil {
-			prev.File = name
+		prev = loadAtRevision(g, path, data, now)
+		if prev.Plan != nil {
+			prev.Plan.File = name
 		}
 	} else {
-		prev, diags = l.LoadPlan(src)
+		prev = l.Load(src)
 	}
-	if diags.HasErrors() || prev == nil {
-		return nil, exitPlan, &previousError{name: name, diags: diags}
+	if !prev.OK() {
+		return app.Checked{}, exitPlan, &previousError{name: name, diags: prev.Diags}
 	}
-	if !figures.SameAccount(prev, cur) {
-		return nil, exitUsage, errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
-			name, strings.TrimSpace(prev.Meta.Account), strings.TrimSpace(cur.Meta.Account))
+	if !figures.SameAccount(prev.Plan, cur) {
+		return app.Checked{}, exitUsage, errorf("the previous plan %s is of account %q, this plan of %q: give the previous plan of the same account",
+			name, strings.TrimSpace(prev.Plan.Meta.Account), strings.TrimSpace(cur.Meta.Account))
 	}
 	return prev, exitOK, nil
 }

@@ -20,7 +20,6 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/pdfdoc"
@@ -83,8 +82,7 @@ type renderJob struct {
 
 	// Set by loadAll: the plan as read before any document of the run was written.
 	preloaded bool
-	plan      *plan.Plan
-	loaded    plan.Diagnostics
+	loaded    app.Checked
 	now       time.Time
 	status    int
 }
@@ -149,7 +147,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	rf := newRunFiles()
-	d.base.FS = planload.OSFileSystem(rf.opened)
+	d.base = app.NewLoader(planload.OSFileSystem(rf.opened), time.Time{})
 	if !toStdout {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
 		// written, so that no plan's document replaces another plan's logo or font.
@@ -370,19 +368,20 @@ func (r *renderer) render(j *renderJob) {
 		}
 	}()
 	testHookRender(j.path)
-	p, diags, now := j.plan, j.loaded, j.now
+	loaded, now := j.loaded, j.now
 	if !j.preloaded {
-		p, diags, now = r.dater.load(j.path)
+		loaded, now = r.dater.load(j.path)
 	}
+	diags := loaded.Diags
 	if r.strict {
 		diags = strictly(diags)
 	}
 	j.diags = diags
+	p, f := loaded.Plan, loaded.Figures
 	if diags.HasErrors() || p == nil {
 		j.status = exitPlan
 		return
 	}
-	f := check.Compute(p, now)
 	opt := render.Options{Now: now, KepVersion: r.version}
 	if r.since != "" {
 		ch, status, err := changesSince(j.path, r.since, p, f, now)
@@ -409,8 +408,8 @@ func (r *renderer) render(j *renderJob) {
 			j.status = status
 			return
 		default:
-			app.AddReview(f, p, prev, now)
-			opt.Previous = prev
+			app.AddReview(f, p, prev)
+			opt.Previous = prev.Plan
 		}
 	}
 	// The customer edition is written from its own model (plan.CustomerPlan): the
@@ -501,7 +500,7 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 			for j := range work {
 				func() {
 					defer func() { _ = recover() }() // render loads it again and reports
-					j.plan, j.loaded, j.now = r.dater.load(j.path)
+					j.loaded, j.now = r.dater.load(j.path)
 					j.preloaded = true
 				}()
 			}

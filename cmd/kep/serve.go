@@ -17,7 +17,6 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/preview"
 	"github.com/kepdev/kep/plan"
-	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/render"
 )
@@ -229,5 +228,5 @@ func defaultPipeline() preview.Pipeline {
 			return err
 		}
 	}
-	return preview.Pipeline{Load: app.Load, Compute: check.Compute, HTML: write("html"), PDF: write("pdf")}
+	return preview.Pipeline{Load: app.Load, Compute: app.Figures, HTML: write("html"), PDF: write("pdf")}
 }

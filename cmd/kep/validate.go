@@ -78,7 +78,8 @@ func runValidate(c *command, args []string, stdout, stderr io.Writer) int {
 	// are gathered in the order of the files, so the output does not depend on timing.
 	found := make([]plan.Diagnostics, len(files))
 	parallel(len(todo), runtime.NumCPU(), func(k int) {
-		_, found[todo[k]], _ = d.load(files[todo[k]])
+		ld, _ := d.load(files[todo[k]])
+		found[todo[k]] = ld.Diags
 	})
 	var all plan.Diagnostics
 	for _, diags := range found {

@@ -1,8 +1,9 @@
-// Package app is kep's pipeline, written once: a plan loaded and checked (package plan),
-// its figures derived, its document built (render; render/edition for the customer
-// edition) and written in a format (render/pdfdoc, htmldoc, onepage, slides). kep render,
-// kep serve, kep portfolio and kep diff all go through it, so that a new format or
-// edition is added in one place.
+// Package app is kep's pipeline, written once: a plan loaded (plan/load) and checked
+// (plan/check), its figures derived once (plan/figures; Loader), its document built
+// (render; render/edition for the customer edition) and written in a format
+// (render/pdfdoc, htmldoc, onepage, slides). Every command of kep that reads plans (render,
+// serve, portfolio, diff, figures, export, import, next-year, validate, init) goes
+// through it, so that a new step, format or edition is added in one place.
 package app
 
 import (
@@ -13,6 +14,7 @@ import (
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/plan/figures"
+	"github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/edition"
 	"github.com/kepdev/kep/render/htmldoc"
@@ -42,19 +44,76 @@ func Load(path string, now time.Time) (*plan.Plan, plan.Diagnostics) {
 	return (&check.Loader{Now: now}).LoadPlan(path)
 }
 
-// Figures derives the plan's figures; with prev (last period's plan, --previous) also
-// the review of last year against this one.
-func Figures(p, prev *plan.Plan, now time.Time) *figures.Figures {
-	f := check.Compute(p, now)
-	AddReview(f, p, prev, now)
-	return f
+// Loader takes plans through the pipeline's first steps: each is loaded and checked
+// (plan/check's Loader: decoded, its warnings found) and, when it has no errors, its
+// figures are derived, once (check.Compute takes those the check found the warnings
+// from). One Loader may serve many plans in parallel; the loaders of At share its parsed
+// workspace files.
+type Loader struct {
+	check *check.Loader
+	now   time.Time
 }
 
-// AddReview adds to f, the figures of p, the review of prev (last period's plan) against
-// p; nothing when prev is nil.
-func AddReview(f *figures.Figures, p, prev *plan.Plan, now time.Time) {
-	if prev != nil {
-		f.Review = figures.CompareReview(prev, p, check.Compute(prev, now), f)
+// NewLoader returns a loader reading from fsys (nil: the operating system) whose as-of
+// date is now (zero: the time of each load).
+func NewLoader(fsys load.FileSystem, now time.Time) *Loader {
+	return &Loader{check: &check.Loader{FS: fsys, Now: now}, now: now}
+}
+
+// At returns a loader with the as-of date now that shares l's file system and parsed
+// workspaces.
+func (l *Loader) At(now time.Time) *Loader { return &Loader{check: l.check.At(now), now: now} }
+
+// WorkspaceFor reads and checks the workspace of the plan at planPath (plan/load's
+// Loader.WorkspaceFor); the plans loaded later use what it read.
+func (l *Loader) WorkspaceFor(planPath string) (*plan.Workspace, plan.Diagnostics) {
+	return l.check.WorkspaceFor(planPath)
+}
+
+// Checked is a plan after the pipeline's first steps. Figures is nil when Diags has
+// errors (Plan may then be nil too); Diags holds every error and warning, sorted.
+type Checked struct {
+	Plan    *plan.Plan
+	Diags   plan.Diagnostics
+	Figures *figures.Figures
+}
+
+// OK reports whether the plan loaded without errors, so that it can be rendered.
+func (c Checked) OK() bool { return c.Plan != nil && !c.Diags.HasErrors() }
+
+// Load loads, checks and computes the plan at path.
+func (l *Loader) Load(path string) Checked {
+	p, diags := l.check.LoadPlan(path)
+	return l.checked(p, diags)
+}
+
+// LoadBytes is Load on a plan's bytes read elsewhere (a git revision, an import's result).
+func (l *Loader) LoadBytes(path string, src []byte) Checked {
+	p, diags := l.check.LoadPlanBytes(path, src)
+	return l.checked(p, diags)
+}
+
+func (l *Loader) checked(p *plan.Plan, diags plan.Diagnostics) Checked {
+	c := Checked{Plan: p, Diags: diags}
+	if c.OK() {
+		now := l.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		c.Figures = check.Compute(p, now)
+	}
+	return c
+}
+
+// Figures derives every figure of a checked plan with its warnings (check.Compute), for
+// a plan loaded elsewhere (the preview's Load); a Loader's plans come with theirs.
+func Figures(p *plan.Plan, now time.Time) *figures.Figures { return check.Compute(p, now) }
+
+// AddReview adds to f, the figures of p, the review of prev (last period's plan, loaded
+// and computed by a Loader) against p; nothing when prev has no plan.
+func AddReview(f *figures.Figures, p *plan.Plan, prev Checked) {
+	if prev.Plan != nil && prev.Figures != nil {
+		f.Review = figures.CompareReview(prev.Plan, p, prev.Figures, f)
 	}
 }
 
