@@ -130,14 +130,14 @@ func TestNothingLeavesTheMargins(t *testing.T) {
 func checkMargins(t *testing.T, pdf []byte) {
 	t.Helper()
 	html := run(t, pdf, "pdftotext", "-bbox", "FILE", "-")
-	// Points: A4 is 595.28 × 841.89; the text area is 22 mm (62.36 pt) from each side,
-	// 26 mm (73.7 pt) from the top and 24 mm (68 pt) from the bottom. Only the header
-	// (above 50 pt) and the footer (below 799 pt) lie outside it vertically.
+	// Points: A4 is 595.28 × 841.89; the text area is marginX from each side, marginTop
+	// from the top and marginBottom from the bottom (write.go). Only the header (above
+	// 50 pt) and the footer (below 799 pt) lie outside it vertically.
 	// pdftotext's word boxes reach up to the font's ascender line (Noto Sans: 1.069 em,
 	// room for accents on capitals), which a heading of 17 pt on the first line puts
 	// about 2.4 pt above the text area though its letters are inside: 3 pt of slack.
-	const left, right = 62.36 - 1, 595.28 - 62.36 + 1
-	const top, bottom = 73.7 - 3, 841.89 - 68 + 1
+	const left, right = marginX*mmToPt - 1, 595.28 - marginX*mmToPt + 1
+	const top, bottom = marginTop*mmToPt - 3, 841.89 - marginBottom*mmToPt + 1
 	n, page, bad := 0, 0, 0
 	for _, l := range strings.Split(html, "\n") {
 		if strings.Contains(l, "<page ") {
