@@ -10,6 +10,8 @@
 #     fonts built into the program from the caller (SetUTF8FontSum);
 #     reads a character map into maps made at their size, the rune → glyph map only
 #     for subsetting;
+#     holds a face's 65,536 character widths as uint16, not int (128 KB, not 512 KB,
+#     per face; a width above 65534 thousandths of an em is held as 65534);
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the

@@ -90,7 +90,7 @@ func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string)
 			switch {
 			case c < len(font.Cw) && font.Cw[c] > 0:
 				if font.Cw[c] != 65535 {
-					w += font.Cw[c]
+					w += int(font.Cw[c])
 				}
 			case font.Desc.MissingWidth != 0:
 				w += font.Desc.MissingWidth
@@ -103,7 +103,7 @@ func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string)
 			if ch == 0 {
 				break
 			}
-			w += font.Cw[ch]
+			w += int(font.Cw[ch])
 		}
 	}
 	return float64(w) * (size / f.k) / 1000

@@ -56,7 +56,7 @@ type utf8FontFile struct {
 	Flags                int
 	UnderlinePosition    float64
 	UnderlineThickness   float64
-	CharWidths           []int
+	CharWidths           []uint16 // kep patch: uint16, was int (128 KB per face instead of 512 KB)
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
@@ -883,7 +883,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
 	var arr []int
-	utf.CharWidths = make([]int, 256*256)
+	utf.CharWidths = make([]uint16, 256*256) // kep patch: was []int
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
@@ -904,7 +904,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = cwUint16(widths)
 						charCount++
 					}
 				}
@@ -922,14 +922,14 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 						widths = 65535
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = cwUint16(widths)
 						charCount++
 					}
 				}
 			}
 		}
 	}
-	utf.CharWidths[0] = charCount
+	utf.CharWidths[0] = cwUint16(charCount)
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
@@ -1219,4 +1219,17 @@ func UTF8CutFont(inBuf []byte, cutset string) (outBuf []byte) {
 	}
 	outBuf = f.GenerateCutFont(runes)
 	return
+}
+
+// cwUint16 is a width as CharWidths holds it (kep patch): widths are thousandths of the
+// font size, far below 65535, which marks a zero-width glyph; anything larger (a
+// nonsensical font) is held as 65534.
+func cwUint16(w int) uint16 {
+	if w < 0 {
+		return 0
+	}
+	if w > 65535 {
+		return 65534
+	}
+	return uint16(w)
 }
