@@ -13,10 +13,12 @@ import (
 )
 
 // Locale is one document language: the words of the documents (labels, the portfolio's
-// words, checklist titles), how numbers, money, percentages and dates are written, and the
-// grammar of the change sentences of kep diff. Each language is one file (de.go, en.go,
-// fr.go) that fills one Locale; a new language is one more such file plus its kep init
-// scaffold (templates/), and the tests that iterate All() say what it still lacks.
+// words, checklist titles, the customer edition's and the workbook's words), how numbers,
+// money, percentages and dates are written, the grammar of the change sentences of kep
+// diff, its hyphenation patterns, and kep's messages in the language. Each language is one
+// file (de.go, en.go, fr.go) that fills one Locale and registers it; a new language is one
+// more such file plus its kep init scaffolds (templates/scaffold/LANG/), and the tests
+// that iterate Languages() say what it still lacks (docs/adding-a-language.md).
 type Locale struct {
 	Lang string // ISO 639-1 code as plans write it in lang
 	Name string // the language's name in itself, "Deutsch"
