@@ -16,6 +16,9 @@
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
+#   - sizes the document's buffer before Output writes into it (about the pages'
+#     uncompressed content, the images and the fonts) and writes streams without copying
+#     them into strings;
 #   - fixes an upstream bug: subsetting wrote into the caller's font bytes (getMetrics);
 #   - follows each component of a composite glyph once: a glyph that contains itself
 #     recursed until the stack overflowed (a fatal error);

@@ -4079,7 +4079,14 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// kep patch: the bytes are written as they are, not copied into a string first.
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 	f.out("endstream")
 }
 
@@ -5249,11 +5256,34 @@ func (f *Fpdf) putbookmarks() {
 	}
 }
 
+// sizeBuffer gives the document's buffer, still empty, room for about the whole
+// document (kep patch): grown by doubling from 64 bytes, it was copied and cleared a
+// dozen times, the largest share the structure tree's. The estimate is the pages'
+// content before compression (the structure tree takes about as much as compression
+// saves), the images and some 16 KB per font subset; a larger document grows as before.
+func (f *Fpdf) sizeBuffer() {
+	if f.buffer.Len() > 0 {
+		return
+	}
+	n := 16 << 10
+	for _, p := range f.pages {
+		if p != nil {
+			n += p.Len()
+		}
+	}
+	for _, img := range f.images {
+		n += len(img.data)
+	}
+	n += len(f.fonts) * (16 << 10)
+	f.buffer.Grow(n)
+}
+
 func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
 	f.layerEndDoc()
+	f.sizeBuffer()
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
