@@ -17,8 +17,9 @@
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
 #   - sizes the document's buffer before Output writes into it (about the pages'
-#     uncompressed content, the images and the fonts) and writes streams without copying
-#     them into strings;
+#     uncompressed content, the images and the fonts), writes streams without copying
+#     them into strings, and hands that buffer to Output's writer when it is an empty
+#     bytes.Buffer;
 #   - fixes an upstream bug: subsetting wrote into the caller's font bytes (getMetrics);
 #   - follows each component of a composite glyph once: a glyph that contains itself
 #     recursed until the stack overflowed (a fatal error);

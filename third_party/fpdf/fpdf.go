@@ -3766,6 +3766,13 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if f.state < 3 {
 		f.Close()
 	}
+	// kep patch: an empty bytes.Buffer is handed the document's buffer instead of a
+	// copy of it (the PDF's size allocated, cleared and copied once more).
+	if bb, ok := w.(*bytes.Buffer); ok && bb.Len() == 0 {
+		*bb = f.buffer.Buffer
+		f.buffer.Buffer = bytes.Buffer{}
+		return f.err
+	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
 		f.err = err
