@@ -157,7 +157,9 @@ func Write(w io.Writer, format string, m *Model, opt Options) (Result, error) {
 	var res pdfdoc.Result
 	var err error
 	switch format {
-	case "pdf", "html":
+	case "pdf":
+		res, err = pdfdoc.Write(w, m.Doc, popt)
+	case "html":
 		return WriteDoc(w, format, m.Doc, opt)
 	case "onepage":
 		res, _, err = onepage.Write(w, m.Plan, m.Figures, m.Doc, onepage.Options{PDF: popt, Customer: m.Customer})
@@ -166,7 +168,24 @@ func Write(w io.Writer, format string, m *Model, opt Options) (Result, error) {
 	default:
 		return Result{}, errUnknownFormat
 	}
+	if len(res.Replaced) > 0 && m.Plan != nil {
+		res.Replaced = unnamed(res.Replaced, m.Plan)
+	}
 	return result(res), err
+}
+
+// unnamed drops from a PDF's placeholder characters those the plan's check already named
+// as in no font (check.Uncovered): kep render would otherwise report each one twice. What
+// is left comes from texts the check does not see (the workspace's, the fixed labels).
+func unnamed(replaced []rune, p *plan.Plan) []rune {
+	named := check.Uncovered(p)
+	var out []rune
+	for _, r := range replaced {
+		if !named[r] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // WriteDoc writes a built document (a plan's, the portfolio report, the change report)

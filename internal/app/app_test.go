@@ -61,3 +61,25 @@ func TestAddReview(t *testing.T) {
 		t.Fatal("no review")
 	}
 }
+
+// A character the plan's check names as in no font is not reported again by the PDF's
+// writer (kep render printed both); one the check cannot see still is.
+func TestWriteDropsNamedPlaceholders(t *testing.T) {
+	src, err := os.ReadFile(fullPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(filepath.Dir(fullPlan), "cjk-test.toml")
+	c := NewLoader(nil, testNow).LoadBytes(path, src)
+	if !c.OK() {
+		t.Fatal(c.Diags.Err())
+	}
+	c.Plan.Meta.Account += " 中"
+	if named := check.Uncovered(c.Plan); !named['中'] {
+		t.Fatalf("check.Uncovered does not name 中: %v", named)
+	}
+	got := unnamed([]rune{'中', '😀'}, c.Plan)
+	if len(got) != 1 || got[0] != '😀' {
+		t.Errorf("unnamed = %q, want only the character the plan's texts lack", string(got))
+	}
+}

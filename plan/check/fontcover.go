@@ -50,6 +50,25 @@ func fontWarnings(p *plan.Plan) plan.Diagnostics {
 	return ds
 }
 
+// Uncovered is every character of the plan's text that no face of its documents has:
+// the characters fontWarnings names (and counts). A writer that drew placeholders for
+// them need not warn a second time (internal/app drops them from its Result).
+func Uncovered(p *plan.Plan) map[rune]bool {
+	b := p.Brand
+	cov, err := fonts.NewCoverage(fonts.Brand{Regular: b.FontData, Bold: b.FontBoldData, Italic: b.FontItalicData,
+		BoldItalic: b.FontBoldItalicData, Fallback: b.FontFallbackData})
+	if err != nil {
+		return nil
+	}
+	set := map[rune]bool{}
+	planTexts(p, func(_, s string) {
+		for _, r := range cov.Missing(s) {
+			set[r] = true
+		}
+	})
+	return set
+}
+
 // planTexts calls fn for every text of the plan with its key path ("plan.account",
 // "contacts[2].name"), in the order of the model; not for the brand's file names, which
 // are not printed.
