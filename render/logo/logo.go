@@ -181,6 +181,15 @@ func ForPDF(data []byte) ([]byte, string, error) {
 	k := (max(b.Dx(), b.Dy()) + pdfSide - 1) / pdfSide
 	w, h := (b.Dx()+k-1)/k, (b.Dy()+k-1)/k
 	gray := isGray(img)
+	// The colour of a pixel: through At, an interface value allocated per pixel,
+	// except for the images PNG decodes most (the same values, without it).
+	rgba := func(x, y int) (r, g, b, a uint32) { return img.At(x, y).RGBA() }
+	switch m := img.(type) {
+	case *image.NRGBA:
+		rgba = func(x, y int) (r, g, b, a uint32) { return m.NRGBAAt(x, y).RGBA() }
+	case *image.RGBA:
+		rgba = func(x, y int) (r, g, b, a uint32) { return m.RGBAAt(x, y).RGBA() }
+	}
 	var out image.Image
 	var gpix, npix []uint8
 	if gray {
@@ -195,7 +204,7 @@ func ForPDF(data []byte) ([]byte, string, error) {
 			var r, g, bl, a, n uint64
 			for sy := b.Min.Y + y*k; sy < min(b.Max.Y, b.Min.Y+(y+1)*k); sy++ {
 				for sx := b.Min.X + x*k; sx < min(b.Max.X, b.Min.X+(x+1)*k); sx++ {
-					cr, cg, cb, ca := img.At(sx, sy).RGBA() // premultiplied
+					cr, cg, cb, ca := rgba(sx, sy) // premultiplied
 					r, g, bl, a, n = r+uint64(cr), g+uint64(cg), bl+uint64(cb), a+uint64(ca), n+1
 				}
 			}
