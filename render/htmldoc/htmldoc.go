@@ -59,6 +59,9 @@ func Write(w io.Writer, d *render.Document, opt Options) error {
 	// place.
 	end := len(p.buf)
 	p.fontFaces(usedRunes(p.buf), bytes.Contains(p.buf, []byte("<em>")))
+	if bb, ok := w.(*bytes.Buffer); ok {
+		bb.Grow(len(p.buf)) // one allocation for the three parts, not one per doubling
+	}
 	for _, part := range [][]byte{p.buf[:styleEnd], p.buf[end:], p.buf[styleEnd:end]} {
 		if _, err := w.Write(part); err != nil {
 			return err
