@@ -12,6 +12,8 @@
 #     for subsetting;
 #     holds a face's 65,536 character widths as uint16, not int (128 KB, not 512 KB,
 #     per face; a width above 65534 thousandths of an em is held as 65534);
+#     reads the glyph → characters map for the widths into two slices, not a map
+#     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the

@@ -517,7 +517,7 @@ func (utf *utf8FontFile) parseTables() {
 	}
 
 	// kep patch: the rune → glyph map is not needed here (the subset makes its own).
-	symbolCharDictionary, _ := utf.generateSCCSDictionaries(runeCMAPPosition, false)
+	symbolCharDictionary := utf.symbolChars(runeCMAPPosition)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -709,7 +709,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 			return nil
 		}
 
-		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+		utf.parseHMTXTable(metricsCount, numSymbols, mapSymbolChars(symbolCharDictionary), 1.0)
 
 		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
@@ -878,7 +878,7 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
+func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar symbolCharsFunc, scale float64) {
 	var widths int
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
@@ -888,7 +888,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
 		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
+		chars, OK := symbolToChar(symbol)
+		if OK || symbol == 0 {
 
 			if arrayWidths >= (1 << 15) {
 				arrayWidths = 0
@@ -897,7 +898,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 				utf.DefaultWidth = scale * float64(arrayWidths)
 				continue
 			}
-			for _, char := range symbolToChar[symbol] {
+			for _, char := range chars {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -914,8 +915,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	diff := numSymbols - numberOfHMetrics
 	for pos := 0; pos < diff; pos++ {
 		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
+		if chars, OK := symbolToChar(symbol); OK {
+			for _, char := range chars {
 				if char != 0 && char != 65535 {
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
@@ -1037,6 +1038,101 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, withChar
 		}
 	}
 	return symbolCharDictionary, charSymbolDictionary
+}
+
+// symbolCharsFunc gives the characters a glyph (symbol) is mapped from, in the order
+// of the character map, and whether there is any (kep patch).
+type symbolCharsFunc func(symbol int) ([]int, bool)
+
+func mapSymbolChars(m map[int][]int) symbolCharsFunc {
+	return func(symbol int) ([]int, bool) {
+		c, ok := m[symbol]
+		return c, ok
+	}
+}
+
+// symbolChars reads the format 4 character map at runeCmapPosition as
+// generateSCCSDictionaries does, for the widths only (kep patch): the glyph → characters
+// map as two slices (the characters sorted by glyph, stably, and each glyph's start)
+// instead of a map with a slice per glyph, one of a font parse's largest costs.
+func (utf *utf8FontFile) symbolChars(runeCmapPosition int) symbolCharsFunc {
+	utf.seek(runeCmapPosition + 2)
+	size := utf.readUint16()
+	rim := runeCmapPosition + size
+	utf.skip(2)
+	segmentSize := utf.readUint16() / 2
+	utf.skip(6)
+	completers := make([]int, segmentSize)
+	for i := range completers {
+		completers[i] = utf.readUint16()
+	}
+	utf.skip(2)
+	beginners := make([]int, segmentSize)
+	for i := range beginners {
+		beginners[i] = utf.readUint16()
+	}
+	sizes := make([]int, segmentSize)
+	for i := range sizes {
+		sizes[i] = int(utf.readInt16())
+	}
+	readerPositionStart := utf.fileReader.readerPosition
+	positions := make([]int, segmentSize)
+	for i := range positions {
+		positions[i] = utf.readUint16()
+	}
+	count := 0
+	for n := 0; n < segmentSize; n++ {
+		count += max(0, completers[n]+1-beginners[n])
+	}
+	chars := make([]int, 0, count)
+	syms := make([]int, 0, count)
+	var symbol int
+	for n := 0; n < segmentSize; n++ {
+		completePosition := completers[n] + 1
+		for char := beginners[n]; char < completePosition; char++ {
+			if positions[n] == 0 {
+				symbol = (char + sizes[n]) & 0xFFFF
+			} else {
+				position := (char-beginners[n])*2 + positions[n]
+				position = int(readerPositionStart) + 2*n + position
+				if position >= rim {
+					symbol = 0
+				} else {
+					symbol = utf.getUint16(position)
+					if symbol != 0 {
+						symbol = (symbol + sizes[n]) & 0xFFFF
+					}
+				}
+			}
+			chars = append(chars, char)
+			syms = append(syms, symbol)
+		}
+	}
+	// start[s] .. start[s+1] are glyph s's characters in sorted.
+	maxSym := 0
+	for _, s := range syms {
+		maxSym = max(maxSym, s)
+	}
+	start := make([]int32, maxSym+2)
+	for _, s := range syms {
+		start[s+1]++
+	}
+	for s := 1; s < len(start); s++ {
+		start[s] += start[s-1]
+	}
+	sorted := make([]int, len(chars))
+	next := make([]int32, maxSym+1)
+	copy(next, start)
+	for i, s := range syms {
+		sorted[next[s]] = chars[i]
+		next[s]++
+	}
+	return func(symbol int) ([]int, bool) {
+		if symbol < 0 || symbol > maxSym || start[symbol] == start[symbol+1] {
+			return nil, false
+		}
+		return sorted[start[symbol]:start[symbol+1]], true
+	}
 }
 
 func max(i, n int) int {
