@@ -882,12 +882,13 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	var widths int
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
-	var arr []int
 	utf.CharWidths = make([]uint16, 256*256) // kep patch: was []int
 	charCount := 0
-	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
+	// kep patch: each advance width read from the table's bytes, not from a copy of
+	// the whole table as []int (arr[2*symbol+1] of unpackUint16Array, whose arr[0] is 0).
+	metrics := utf.getRange(start, numberOfHMetrics*4)
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
-		arrayWidths = arr[(symbol*2)+1]
+		arrayWidths = int(metrics[4*symbol])<<8 | int(metrics[4*symbol+1])
 		chars, OK := symbolToChar(symbol)
 		if OK || symbol == 0 {
 
