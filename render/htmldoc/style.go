@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kepdev/kep/render/fonts"
+	"github.com/kepdev/kep/render/theme"
 	"github.com/kepdev/kep/templates"
 )
 
@@ -22,9 +23,10 @@ func (p *page) stylesheet() {
 	if len(d.FontFallback) > 0 {
 		family += "," + cssString(fallbackFamily) // the brand's face for the scripts its text faces lack
 	}
-	p.buf = fmt.Appendf(p.buf, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s}\n",
+	p.buf = fmt.Appendf(p.buf, ":root{--font:%s;--primary:%s;--primary-text:%s;--primary-dark:%s;--accent:%s;--accent-text:%s;--tint:%s;--tint-strong:%s;--ink:%s;--muted:%s;--rule:%s;--zebra:%s;--code:%s}\n",
 		family, th.Primary.Hex(), th.PrimaryText.Hex(), th.PrimaryDark.Hex(), th.Accent.Hex(),
-		th.AccentText.Hex(), th.Tint.Hex(), th.TintStrong.Hex())
+		th.AccentText.Hex(), th.Tint.Hex(), th.TintStrong.Hex(),
+		theme.Ink.Hex(), theme.Muted.Hex(), theme.Rule.Hex(), theme.Zebra.Hex(), theme.CodeBack.Hex())
 	size := "A4"
 	if d.Paper == "letter" {
 		size = "letter"
@@ -33,7 +35,7 @@ func (p *page) stylesheet() {
 	if th.Footer != "" {
 		foot += " · " + th.Footer
 	}
-	const box = "font-family:var(--font),sans-serif;font-size:8pt;color:#4b5563"
+	const box = "font-family:var(--font),sans-serif;font-size:8pt;color:var(--muted)"
 	p.buf = fmt.Appendf(p.buf, "@page{size:%s;margin:16mm 16mm 18mm;@top-left{content:%s;%s}@top-right{content:%s;%s}@bottom-left{content:%s;%s}@bottom-right{content:counter(page) \" / \" counter(pages);%s}}\n",
 		size, cssString(th.Header), box, cssString(th.HeaderRight), box, cssString(foot), box, box)
 	p.raw("@page:first{@top-left{content:none}@top-right{content:none}@bottom-right{content:none}}\n")

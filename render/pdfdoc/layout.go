@@ -31,14 +31,15 @@ func (c rgb) tint(t float64) rgb {
 
 func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
 
-// Fixed colours of the neutral palette; the brand brings primary and accent.
+// The neutral palette is the theme's, shared with the HTML; the brand brings primary and
+// accent.
 var (
-	ink      = rgb{0x22, 0x26, 0x2b} // running text
-	muted    = rgb{0x5f, 0x66, 0x6d} // captions, header, footer (4.5:1 on white)
-	rule     = rgb{0xc9, 0xce, 0xd3} // thin table and page rules
-	zebra    = rgb{0xf4, 0xf6, 0xf8}
-	codeBack = rgb{0xf1, 0xf3, 0xf5}
-	white    = rgb{0xff, 0xff, 0xff}
+	ink      = fromTheme(theme.Ink)
+	muted    = fromTheme(theme.Muted)
+	rule     = fromTheme(theme.Rule)
+	zebra    = fromTheme(theme.Zebra)
+	codeBack = fromTheme(theme.CodeBack)
+	white    = fromTheme(theme.White)
 )
 
 // ptToMM converts a font size in points to millimetres, the document's unit.

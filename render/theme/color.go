@@ -20,6 +20,17 @@ var (
 	Black = Color{}
 )
 
+// The neutral palette both writers draw with; the brand brings only primary and accent.
+// The HTML gets them as custom properties (--ink, --muted, …), the PDF as fill and text
+// colours, so a caption is the same grey on paper and on screen.
+var (
+	Ink      = Color{0x22, 0x26, 0x2b} // running text
+	Muted    = Color{0x5f, 0x66, 0x6d} // captions, running heads, footers: ≥ 4.5:1 on white and on Zebra
+	Rule     = Color{0xc9, 0xce, 0xd3} // thin table and page rules
+	Zebra    = Color{0xf4, 0xf6, 0xf8} // every other table row
+	CodeBack = Color{0xf1, 0xf3, 0xf5} // code spans and blocks
+)
+
 // Parse reads "#rrggbb" or "#rgb" (surrounding space ignored, either case).
 func Parse(s string) (Color, bool) {
 	s = strings.TrimSpace(s)
