@@ -18,7 +18,7 @@ func TestBrandFallbackFace(t *testing.T) {
 	}
 	d := &render.Document{Lang: "de", Title: "T", Labels: render.LabelsFor("de"), Format: render.NewFormat("de", "EUR"),
 		FontFallback: fallback,
-		Sections: []*render.Section{{ID: "s", Title: "S", Level: 1, Blocks: []render.Block{&render.Paragraph{Text: "Niederlassung Հայաստան"}}}}}
+		Sections:     []*render.Section{{ID: "s", Title: "S", Level: 1, Blocks: []render.Block{&render.Paragraph{Text: "Niederlassung Հայաստան"}}}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, d, Options{}); err != nil {
 		t.Fatal(err)
