@@ -160,6 +160,9 @@ func (b *builder) radar(actualOnly bool) Block {
 	var axes []string
 	var vals []float64
 	var rows [][]Cell
+	// same: every axis is a perspective whose achievement the perspective table above
+	// prints (block 2); the chart's data then repeats that table.
+	same := !actualOnly
 	for _, per := range plan.Perspectives {
 		var objs []plan.Objective
 		for _, o := range b.p.Scorecard.Objectives {
@@ -169,6 +172,9 @@ func (b *builder) radar(actualOnly bool) Block {
 		}
 		if len(objs) == 0 {
 			continue
+		}
+		if a, ok := sf.Perspectives[per]; !ok || len(objs) == 1 && (sf.Objectives[objs[0].ID] == nil || sf.Objectives[objs[0].ID].Achievement != a) {
+			same = false
 		}
 		add := func(label string, v float64, ok bool) {
 			axes = append(axes, label)
@@ -230,7 +236,11 @@ func (b *builder) radar(actualOnly bool) Block {
 	data := &Table{Caption: L.T("doc.chartdata") + L.Colon() + title,
 		Header: []string{L.T("b2.perspective"), L.T("b2.target"), L.T("b2.achievement")},
 		Align:  []Align{Left, Right, Right}, Rows: rows, RowHeader: true}
-	return b.chart("radar", r, data, 560, 440)
+	c := b.chart("radar", r, data, 560, 440)
+	if ch, ok := c.(*Chart); ok && same && len(rows) > 0 {
+		ch.DataAbove = L.T("b2.perspective") + " – " + L.T("b2.achievement") // perspectiveTable's caption
+	}
+	return c
 }
 
 func safeDiv(a, b float64) float64 {

@@ -146,10 +146,28 @@ func (b *builder) appendix(s *Section) {
 		{Label: L.T("app.class_a"), Value: b.F.Decimal(ws.Scoring.ClassA, 1)},
 		{Label: L.T("app.class_b"), Value: b.F.Decimal(ws.Scoring.ClassB, 1)},
 	}})
-	for _, ax := range []struct {
+	axes := []struct {
 		key   string
 		model []plan.Criterion
-	}{{"b1.axis.a", ws.Scoring.Attractiveness}, {"b1.axis.p", ws.Scoring.Position}} {
+	}{{"b1.axis.a", ws.Scoring.Attractiveness}, {"b1.axis.p", ws.Scoring.Position}}
+	// Building block 1's scoring tables list every criterion with its weight: the
+	// appendix then points to them and adds only what they leave out, the criteria's
+	// keys in the plan file, instead of printing the criteria a second time.
+	if at := b.scoringShown(axes[0].model, axes[1].model); at != nil {
+		var keys []string
+		for _, ax := range axes {
+			var ids []string
+			for _, c := range ax.model {
+				ids = append(ids, c.ID)
+			}
+			if len(ids) > 0 {
+				keys = append(keys, L.T(ax.key)+L.Colon()+strings.Join(ids, ", "))
+			}
+		}
+		ms.Blocks = append(ms.Blocks, &Paragraph{Text: b.tf("app.model.above", at.Number+" "+at.Title, strings.Join(keys, L.Semicolon()))})
+		axes = nil
+	}
+	for _, ax := range axes {
 		var rows [][]Cell
 		for _, c := range ax.model {
 			rows = append(rows, []Cell{{Text: c.Name}, {Text: c.ID}, {Text: b.pct(c.Weight)}})
@@ -176,6 +194,35 @@ func (b *builder) appendix(s *Section) {
 	}
 	fs.Blocks = append(fs.Blocks, &Facts{Items: items})
 	b.acceptedWarnings(s)
+}
+
+// scoringShown is building block 1's scoring section when its two tables list exactly
+// the criteria of the model (attractiveness a, position p) with their weights; else nil.
+func (b *builder) scoringShown(a, p []plan.Criterion) *Section {
+	for _, ch := range b.doc.Sections {
+		if ch.ID != "b1" {
+			continue
+		}
+		for _, s := range ch.Sections {
+			if s == nil || s.ID != "b1-scoring" {
+				continue
+			}
+			found := 0
+			for _, bl := range s.Blocks {
+				t, ok := bl.(*Table)
+				if !ok {
+					continue
+				}
+				if t.Caption == b.L.T("b1.axis.a") && len(t.Rows) == len(a) || t.Caption == b.L.T("b1.axis.p") && len(t.Rows) == len(p) {
+					found++
+				}
+			}
+			if found == 2 {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // acceptedWarnings lists the warnings the plan accepts on purpose ([[accepted]], spec A7)

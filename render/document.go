@@ -187,6 +187,10 @@ type Chart struct {
 	Title string
 	Alt   string // one or two sentences that say what the chart shows
 	Data  *Table // the chart's numbers, for readers who cannot see it; may be nil
+	// DataAbove, when not empty, is the caption of the table just above the chart that
+	// already prints every number of Data: the PDF then points to it instead of printing
+	// the same numbers again (the HTML keeps Data folded away, the alt text has them too).
+	DataAbove string
 	// Width and Height are the chart's design size in points; writers scale it to fit.
 	Width, Height int
 }

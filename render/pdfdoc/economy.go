@@ -41,8 +41,12 @@ func (w *docWriter) chartBox(c *render.Chart) chartBox {
 	if len(b.alt) > 6 {
 		b.alt = b.alt[:6]
 	}
+	if c.DataAbove != "" {
+		// The table just above prints the chart's numbers: a pointer to it, not a copy.
+		b.alt = append(b.alt, w.wrap(plain(w.san.Line(fmt.Sprintf(w.d.Labels.T("doc.chartdata.above"), c.DataAbove))), b.altTS, w.width())...)
+	}
 	b.text = float64(len(b.title))*b.titleTS.lead + 4 + float64(len(b.alt))*b.altTS.lead + 2
-	if c.Data != nil && len(c.Data.Rows) > 0 {
+	if c.Data != nil && len(c.Data.Rows) > 0 && c.DataAbove == "" {
 		b.data = w.docTable(c.Data, sizeSmall)
 		b.dataH = w.smallHeadingHeight(w.d.Labels.T("doc.chartdata")) + b.data.keep(w.bottom()-w.mt)
 	}
