@@ -19,11 +19,11 @@ import (
 var initCommand = &command{
 	name:    "init",
 	summary: "write a new, commented plan",
-	usage: `usage: kep init [--lang de|en|fr] [--account NAME] FILE
-       kep init --workspace [--lang de|en|fr] DIR
+	usage: `usage: kep init [--lang LANG] [--account NAME] FILE
+       kep init --workspace [--lang LANG] DIR
 
 Writes a new plan to FILE with every building block filled with example values and
-comments that explain each key, in German (default), English or French. The plan validates
+comments that explain each key, in the language LANG ({langs}; default de). The plan validates
 without errors, but with warnings until the examples are replaced: each block still
 as kep init wrote it, and each example text left elsewhere, is a warning (so
 kep validate --strict fails), and such blocks do not count towards completeness.
@@ -39,7 +39,7 @@ that ignores out/; and, where DIR lies in a git work tree, the pre-commit hook t
 runs kep validate on every commit. Nothing that exists is overwritten.
 
 Flags:
-	--lang de|en|fr  language of the plan and its comments (default de)
+	--lang LANG      language of the plan and its comments: {langs} (default de)
 	--account NAME   the key account's name
 	--workspace      start a workspace in DIR (see above)
 

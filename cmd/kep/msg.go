@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
@@ -66,7 +67,13 @@ func (e *osError) In(lang string) string {
 }
 
 // helpText is a help text in the reader's language.
-func helpText(s string) string { return tr("%s", locale.MsgWord(s)) }
+func helpText(s string) string { return withLangs(tr("%s", locale.MsgWord(s))) }
+
+// withLangs writes the document languages kep has ("de|en|fr") where a help text says
+// {langs}, so that a new language needs no edit of the help texts.
+func withLangs(s string) string {
+	return strings.ReplaceAll(s, "{langs}", strings.Join(locale.Langs(), "|"))
+}
 
 // diagLang is the language of a finding: its plan's, unless KEP_LANG says otherwise.
 func diagLang(d plan.Diagnostic) string { return locale.MsgLang(d.Lang) }
