@@ -237,6 +237,10 @@ func (w *docWriter) tableSpec(t *render.Table, size float64) *tableSpec {
 					for k := range spans {
 						spans[k].whole = true // a name is not hyphenated
 					}
+					for len(spec.names) <= c {
+						spec.names = append(spec.names, false)
+					}
+					spec.names[c] = true // nor broken: its column keeps its longest word
 				}
 				out[i][c] = tcell{
 					spans: spans,

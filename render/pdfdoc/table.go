@@ -30,6 +30,9 @@ type tableSpec struct {
 	// rowHead: the first column heads its row (tagged TH with scope Row).
 	rowHead bool
 	indent  float64
+	// names marks the columns that hold names (render.Cell.Name): never broken, so
+	// where the longest words do not fit side by side, the other columns give way.
+	names []bool
 }
 
 const (
@@ -373,7 +376,11 @@ search:
 	}
 	L.size, L.padX = size, padX
 	L.headTS = t.headStyle(headSize)
-	L.widths = t.columnWidths(W, metrics(m), padX)
+	cm := metrics(m)
+	L.widths = t.columnWidths(W, cm, padX)
+	if !t.plain && len(t.rows)+len(t.foot) <= balanceRows {
+		e.balance(t, m, cm, L.widths, padX, size, headSize)
+	}
 	L.xs = make([]float64, n)
 	x := x0
 	for c := range L.widths {
@@ -413,6 +420,199 @@ search:
 	wrapRows(t.foot, m.foot)
 	L.nBody = len(t.rows)
 	return L
+}
+
+// brokenWord is what a short column's cell with a hyphenated word costs, in lines of
+// the table's height: "regel-mäßig" in a column of states is worth it only where it
+// saves more than that.
+const brokenWord = 2
+
+// balanceRows is the most rows balance looks at (it tries every pair of columns).
+const balanceRows = 40
+
+// balance moves width between the columns of a table, a few millimetres at a time, while that
+// makes the table shorter: a column of running text is not left narrow beside columns
+// whose rows are shorter anyway. It never cuts a word between letters: no column goes
+// below its header's widest syllable, a name column below its longest name part, a
+// column below a cell's only word ("gering"), or text below its widest syllable. A word
+// of a short column (not prose) or of the header is hyphenated only where that saves
+// more than brokenWord lines.
+func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float64, padX, size, headSize float64) {
+	n := len(widths)
+	if n < 3 {
+		return
+	}
+	var rows [][][]word
+	rows = append(rows, m.body...)
+	rows = append(rows, m.foot...)
+	head := -1 // the header is a row too: its lines count
+	if len(t.header) > 0 {
+		head = len(rows)
+		rows = append(rows, m.head)
+	}
+	pad := padOf(padX)
+	low := make([]float64, n)
+	isProse := make([]bool, n)
+	widest := make([][]float64, len(rows)) // widest[r][c]: the cell's widest word
+	for r := range rows {
+		widest[r] = make([]float64, n)
+	}
+	for c := range low {
+		isProse[c] = prose(m, c)
+		name := c < len(t.names) && t.names[c]
+		wide := 0.0
+		if head >= 0 && c < len(cm.headMin) {
+			widest[head][c] = cm.headMin[c]
+		}
+		for r, row := range rows {
+			if c >= len(row) || r == head {
+				continue
+			}
+			for _, w := range row[c] {
+				widest[r][c] = math.Max(widest[r][c], w.w)
+				if name || len(row[c]) == 1 {
+					wide = math.Max(wide, w.w)
+				} else {
+					wide = math.Max(wide, e.widestSyllable(w, size))
+				}
+			}
+		}
+		need := math.Max(wide+pad, colFloor)
+		if c < len(cm.headSyl) {
+			need = math.Max(need, cm.headSyl[c]+pad)
+		}
+		low[c] = math.Min(widths[c], need)
+	}
+	// cell is a cell's lines as the table wraps it (hyphenated) and whether a word of a
+	// short column breaks, at width w; widths change by whole steps, so few are tried.
+	type at struct {
+		r, c int
+		w    int64
+	}
+	memo := map[at]int{}
+	cell := func(r, c int, w float64) (int, int) {
+		if c >= len(rows[r]) {
+			return 1, 0
+		}
+		br := 0
+		if (r == head || !isProse[c]) && widest[r][c] > w-2*padX+1e-9 {
+			br = 1
+		}
+		k := at{r, c, int64(math.Round(w * 1000))}
+		l, ok := memo[k]
+		if !ok && r == head {
+			ts := t.headStyle(headSize)
+			ts.align = t.alignOf(c)
+			l = min(len(e.wrapWords(rows[r][c], ts, w-2*padX)), maxHeadL)
+			memo[k] = l
+		} else if !ok {
+			var tc tcell
+			if r < len(t.rows) {
+				if c < len(t.rows[r]) {
+					tc = t.rows[r][c]
+				}
+			} else if f := t.foot[r-len(t.rows)]; c < len(f) {
+				tc = f[c]
+			}
+			l = len(e.wrapWords(rows[r][c], t.cellStyle(tc, c, size), w-2*padX))
+			memo[k] = l
+		}
+		return l, br
+	}
+	lines := make([][]int, len(rows))
+	brk := make([][]int, len(rows))
+	for r := range rows {
+		lines[r], brk[r] = make([]int, n), make([]int, n)
+		for c := 0; c < n; c++ {
+			lines[r][c], brk[r][c] = cell(r, c, widths[c])
+		}
+	}
+	// cost: the table's height in lines with each cell of a short column whose word
+	// breaks counted as brokenWord lines, then those words, then the lines of all cells; columns a and b at the
+	// lines la, lb and breaks ba, bb.
+	type score struct{ h, br, all int }
+	less := func(x, y score) bool {
+		if x.h+brokenWord*x.br != y.h+brokenWord*y.br {
+			return x.h+brokenWord*x.br < y.h+brokenWord*y.br
+		}
+		if x.br != y.br {
+			return x.br < y.br
+		}
+		return x.all < y.all
+	}
+	cost := func(a, b int, la, lb, ba, bb []int) score {
+		var s score
+		for r := range rows {
+			most := 1
+			for c := 0; c < n; c++ {
+				l, k := lines[r][c], brk[r][c]
+				switch c {
+				case a:
+					l, k = la[r], ba[r]
+				case b:
+					l, k = lb[r], bb[r]
+				}
+				most = max(most, l)
+				s.all += l
+				s.br += k
+			}
+			s.h += most
+		}
+		return s
+	}
+	best := cost(-1, -1, nil, nil, nil, nil)
+	la, lb := make([]int, len(rows)), make([]int, len(rows))
+	ba, bb := make([]int, len(rows)), make([]int, len(rows))
+	for iter := 0; iter < 60; iter++ {
+		bestA, bestB, bestStep := -1, -1, 0.0
+		// Steps of several millimetres too: a column of text gets a line shorter only
+		// when it grows by a word.
+		for _, step := range []float64{1, 2, 4, 8} {
+			for a := 0; a < n; a++ {
+				if widths[a]-step < low[a]-1e-9 {
+					continue
+				}
+				for r := range rows {
+					la[r], ba[r] = cell(r, a, widths[a]-step)
+				}
+				for b := 0; b < n; b++ {
+					if a == b {
+						continue
+					}
+					for r := range rows {
+						lb[r], bb[r] = cell(r, b, widths[b]+step)
+					}
+					if s := cost(a, b, la, lb, ba, bb); less(s, best) {
+						bestA, bestB, bestStep, best = a, b, step, s
+					}
+				}
+			}
+		}
+		if bestA < 0 {
+			return
+		}
+		widths[bestA] -= bestStep
+		widths[bestB] += bestStep
+		for r := range rows {
+			lines[r][bestA], brk[r][bestA] = cell(r, bestA, widths[bestA])
+			lines[r][bestB], brk[r][bestB] = cell(r, bestB, widths[bestB])
+		}
+	}
+}
+
+// prose reports a column of running text: four words a cell or more on average (a
+// contact's function, a next step), not names, states or short labels.
+func prose(m measured, c int) bool {
+	words, cells := 0, 0
+	for _, rows := range [][][][]word{m.body, m.foot} {
+		for _, r := range rows {
+			if c < len(r) && len(r[c]) > 0 {
+				words += len(r[c])
+				cells++
+			}
+		}
+	}
+	return cells > 0 && words >= 4*cells
 }
 
 // lineCount is how many lines the body would take in total at the metrics cm, the words
@@ -693,8 +893,8 @@ func (t *tableSpec) columnWidths(W float64, cm colMetrics, padX float64) []float
 	for c := 0; c < n && c < len(cm.headSyl); c++ {
 		withSyl[c] = math.Max(withSyl[c], cm.headSyl[c]+pad)
 	}
-	capMin(minW, W)
-	capMin(withSyl, W)
+	capMinExcept(minW, W, t.names)
+	capMinExcept(withSyl, W, t.names)
 	ok := true
 	for c := range minW {
 		capped := minW[c] < math.Max(cm.bodyMin[c]+pad, colFloor)-1e-9
@@ -870,6 +1070,36 @@ func sum(xs []float64) float64 {
 		s += x
 	}
 	return s
+}
+
+// capMinExcept is capMin for the columns not marked keep, which keep their value as
+// long as they take less than half of W together (else all give way alike).
+func capMinExcept(ws []float64, W float64, keep []bool) {
+	kept, any := 0.0, false
+	for c := range ws {
+		if c < len(keep) && keep[c] {
+			kept += ws[c]
+			any = true
+		}
+	}
+	if !any || sum(ws) <= W || kept >= W/2 {
+		capMin(ws, W)
+		return
+	}
+	var rest []float64
+	for c := range ws {
+		if c >= len(keep) || !keep[c] {
+			rest = append(rest, ws[c])
+		}
+	}
+	capMin(rest, W-kept)
+	i := 0
+	for c := range ws {
+		if c >= len(keep) || !keep[c] {
+			ws[c] = rest[i]
+			i++
+		}
+	}
 }
 
 // capMin lowers the largest values of ws to a common cap so that they sum to at most W.
