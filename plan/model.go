@@ -41,13 +41,6 @@ type Plan struct {
 	// SelectionGiven: the file's [selection] has a key, zeros included ("a block holds
 	// data when any of its keys has a value"); the struct alone cannot tell 0 from absent.
 	SelectionGiven bool `toml:"-"`
-	// warnings are the plan's warnings as plan/check found them on warnedOn, acceptances
-	// applied (Warned, SetWarned): the figures of the same as-of date reuse them.
-	warnings Diagnostics
-	warnedOn Date
-	// computed are the figures plan/check found the warnings from (KeepFigures,
-	// TakeFigures): the figures step of the same as-of time takes them.
-	computed *keptFigures
 	// Examples marks the building blocks still as kep init wrote them, ExampleWarnings
 	// says so and names its placeholder texts left elsewhere (spec A9, plan/load/examples.go).
 	Examples        [7]bool     `toml:"-"`
@@ -68,17 +61,6 @@ func (p *Plan) Position(path string) (line, col int) {
 	}
 	return p.Positions.Position(path)
 }
-
-// Warned returns the warnings plan/check found for the as-of date on, if it did.
-func (p *Plan) Warned(on Date) (Diagnostics, bool) {
-	if p == nil || p.warnedOn != on || on.IsZero() {
-		return nil, false
-	}
-	return p.warnings, true
-}
-
-// SetWarned keeps the warnings plan/check found for the as-of date on (see Warned).
-func (p *Plan) SetWarned(on Date, ds Diagnostics) { p.warnings, p.warnedOn = ds, on }
 
 // Accepted is a warning accepted on purpose (spec A7).
 type Accepted struct {

@@ -46,7 +46,8 @@ type ChangeGroup struct {
 }
 
 // Build lays out a checked plan and its figures as a Document. p must have been loaded
-// without errors; f is check.Compute(p, opt.Now). Build never changes either.
+// without errors; f are its figures (those check.Loader's Load returned with it, or
+// check.Compute(p, opt.Now); nil: the latter). Build never changes either.
 func Build(p *plan.Plan, f *figures.Figures, opt Options) (*Document, error) {
 	if p == nil {
 		return nil, fmt.Errorf("render: no plan")

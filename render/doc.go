@@ -12,8 +12,7 @@
 //
 // Use from the command line (cmd/kep):
 //
-//	plan, diags := loader.LoadPlan(path)          // stop on diags.HasErrors()
-//	figs := kep.Compute(plan, now)
+//	plan, figs, diags := loader.Load(path)        // plan/check's Loader; stop on diags.HasErrors()
 //	doc, err := render.Build(plan, figs, render.Options{Now: now, KepVersion: version})
 //	err = htmldoc.Write(w, doc, htmldoc.Options{})  // one self-contained HTML file
 //

@@ -228,5 +228,5 @@ func defaultPipeline() preview.Pipeline {
 			return err
 		}
 	}
-	return preview.Pipeline{Load: app.Load, Compute: app.Figures, HTML: write("html"), PDF: write("pdf")}
+	return preview.Pipeline{Load: app.Load, HTML: write("html"), PDF: write("pdf")}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kepdev/kep/internal/preview"
 	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 // startServeContext runs the command itself until the test ends and returns the port it
@@ -334,8 +335,8 @@ func TestServeProblemPageFIFO(t *testing.T) {
 		t.Skipf("mkfifo: %v", err)
 	}
 	pipe := defaultPipeline()
-	pipe.Load = func(path string, _ time.Time) (*plan.Plan, plan.Diagnostics) {
-		return nil, plan.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
+	pipe.Load = func(path string, _ time.Time) (*plan.Plan, *figures.Figures, plan.Diagnostics) {
+		return nil, nil, plan.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
 	}
 	pv := preview.New([]string{fifo}, pipe, io.Discard)
 	ts := httptest.NewServer(pv.Handler())

@@ -39,30 +39,30 @@ type Options struct {
 }
 
 // Load loads and checks the plan at path with a new loader (a loader caches workspace
-// files: the preview must see a saved kep.toml).
-func Load(path string, now time.Time) (*plan.Plan, plan.Diagnostics) {
-	return (&check.Loader{Now: now}).LoadPlan(path)
+// files: the preview must see a saved kep.toml) and returns it with its figures (nil when
+// the diagnostics hold errors) and diagnostics (check.Loader's Load).
+func Load(path string, now time.Time) (*plan.Plan, *figures.Figures, plan.Diagnostics) {
+	return (&check.Loader{Now: now}).Load(path)
 }
 
 // Loader takes plans through the pipeline's first steps: each is loaded and checked
 // (plan/check's Loader: decoded, its warnings found) and, when it has no errors, its
-// figures are derived, once (check.Compute takes those the check found the warnings
-// from). One Loader may serve many plans in parallel; the loaders of At share its parsed
-// workspace files.
+// figures are derived, once (those the check found the warnings from, which check.Loader
+// returns with the plan). One Loader may serve many plans in parallel; the loaders of At
+// share its parsed workspace files.
 type Loader struct {
 	check *check.Loader
-	now   time.Time
 }
 
 // NewLoader returns a loader reading from fsys (nil: the operating system) whose as-of
 // date is now (zero: the time of each load).
 func NewLoader(fsys load.FileSystem, now time.Time) *Loader {
-	return &Loader{check: &check.Loader{FS: fsys, Now: now}, now: now}
+	return &Loader{check: &check.Loader{FS: fsys, Now: now}}
 }
 
 // At returns a loader with the as-of date now that shares l's file system and parsed
 // workspaces.
-func (l *Loader) At(now time.Time) *Loader { return &Loader{check: l.check.At(now), now: now} }
+func (l *Loader) At(now time.Time) *Loader { return &Loader{check: l.check.At(now)} }
 
 // WorkspaceFor reads and checks the workspace of the plan at planPath (plan/load's
 // Loader.WorkspaceFor); the plans loaded later use what it read.
@@ -83,31 +83,23 @@ func (c Checked) OK() bool { return c.Plan != nil && !c.Diags.HasErrors() }
 
 // Load loads, checks and computes the plan at path.
 func (l *Loader) Load(path string) Checked {
-	p, diags := l.check.LoadPlan(path)
-	return l.checked(p, diags)
+	p, f, diags := l.check.Load(path)
+	return Checked{Plan: p, Diags: diags, Figures: figuresOf(p, f, diags)}
 }
 
 // LoadBytes is Load on a plan's bytes read elsewhere (a git revision, an import's result).
 func (l *Loader) LoadBytes(path string, src []byte) Checked {
-	p, diags := l.check.LoadPlanBytes(path, src)
-	return l.checked(p, diags)
+	p, f, diags := l.check.LoadBytes(path, src)
+	return Checked{Plan: p, Diags: diags, Figures: figuresOf(p, f, diags)}
 }
 
-func (l *Loader) checked(p *plan.Plan, diags plan.Diagnostics) Checked {
-	c := Checked{Plan: p, Diags: diags}
-	if c.OK() {
-		now := l.now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		c.Figures = check.Compute(p, now)
+// figuresOf are the figures of a checked plan: nil unless it can be rendered.
+func figuresOf(p *plan.Plan, f *figures.Figures, diags plan.Diagnostics) *figures.Figures {
+	if p == nil || diags.HasErrors() {
+		return nil
 	}
-	return c
+	return f
 }
-
-// Figures derives every figure of a checked plan with its warnings (check.Compute), for
-// a plan loaded elsewhere (the preview's Load); a Loader's plans come with theirs.
-func Figures(p *plan.Plan, now time.Time) *figures.Figures { return check.Compute(p, now) }
 
 // AddReview adds to f, the figures of p, the review of prev (last period's plan, loaded
 // and computed by a Loader) against p; nothing when prev has no plan.

@@ -38,10 +38,10 @@ const PollInterval = 300 * time.Millisecond
 // Pipeline is what the preview does with a plan: load and check it, derive its figures,
 // write its documents. The real one is the program's; tests substitute parts.
 type Pipeline struct {
-	Load    func(path string, now time.Time) (*plan.Plan, plan.Diagnostics)
-	Compute func(p *plan.Plan, now time.Time) *figures.Figures
-	HTML    func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
-	PDF     func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
+	// Load loads and checks a plan and derives its figures (nil when it has errors).
+	Load func(path string, now time.Time) (*plan.Plan, *figures.Figures, plan.Diagnostics)
+	HTML func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
+	PDF  func(w io.Writer, p *plan.Plan, f *figures.Figures, now time.Time) error
 }
 
 // Server is the preview's state: the plans given on the command line, in that order, and
@@ -381,7 +381,7 @@ func (pv *Server) build(path string, gen uint64) (res *planResult) {
 		}
 	}()
 	now := pv.now()
-	res.plan, res.diags = pv.pipe.Load(path, now)
+	res.plan, res.figs, res.diags = pv.pipe.Load(path, now)
 	// Warnings the plan accepts on purpose ([[accepted]]) are not shown, as kep validate
 	// does not print them; the document's appendix lists them.
 	res.diags = res.diags.Unaccepted()
@@ -396,7 +396,6 @@ func (pv *Server) build(path string, gen uint64) (res *planResult) {
 		}
 		return res
 	}
-	res.figs = pv.pipe.Compute(res.plan, now)
 	var buf bytes.Buffer
 	if err := pv.pipe.HTML(&buf, res.plan, res.figs, now); err != nil {
 		res.err = fmt.Errorf("render %s: %w", path, err)

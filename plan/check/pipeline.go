@@ -11,21 +11,22 @@ import (
 
 // Loader loads plans with plan/load's Loader and checks them: the plan's warnings are
 // found here, once per plan and as-of date (the loader's Now), from the plan, its figures
-// and that date, acceptances applied; Compute of the same date reuses them. One Loader
-// may serve many plans in parallel, like the load.Loader it wraps.
+// and that date, acceptances applied. Load returns the figures they were found from, with
+// the warnings of the plan's own file, so that a loaded plan's figures are computed once.
+// One Loader may serve many plans in parallel, like the load.Loader it wraps.
 type Loader struct {
 	FS  load.FileSystem // nil: the operating system
 	Now time.Time       // the document date, for date warnings; zero: time.Now()
 
 	mu     sync.Mutex
-	loader *load.Loader // made on first use from FS and Now
+	loader *load.Loader // made on first use from FS and Now; its Check is unset
 }
 
 func (c *Loader) inner() *load.Loader {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.loader == nil {
-		c.loader = &load.Loader{FS: c.FS, Now: c.Now, Check: check}
+		c.loader = &load.Loader{FS: c.FS, Now: c.Now}
 	}
 	return c.loader
 }
@@ -36,16 +37,35 @@ func (c *Loader) At(now time.Time) *Loader {
 	return &Loader{FS: c.FS, Now: now, loader: c.inner().At(now)}
 }
 
-// LoadPlan is load.Loader.LoadPlan with the plan's warnings: the diagnostics hold every error
-// and warning, sorted; the plan is usable for rendering only when diags.HasErrors() is
-// false.
-func (c *Loader) LoadPlan(path string) (*plan.Plan, plan.Diagnostics) {
-	return c.inner().LoadPlan(path)
+// Load reads and checks the plan at path (load.Loader.LoadPlan with the plan's warnings).
+// The diagnostics hold every error and warning, sorted; the plan is usable for rendering
+// only when ds.HasErrors() is false. f, nil when ds has errors, are the plan's figures
+// with the warnings of its own file as Compute adds them (f.Warnings, f.Accepted,
+// f.AcceptedWarnings), those only the load sees included (the walk's, such as A8's
+// thousands dots); the caller owns f and may change it (a review).
+func (c *Loader) Load(path string) (p *plan.Plan, f *figures.Figures, ds plan.Diagnostics) {
+	l, kept := c.once()
+	p, ds = l.LoadPlan(path)
+	return p, checked(*kept, ds), ds
 }
 
-// LoadPlanBytes is LoadPlan on bytes read elsewhere (load.Loader.LoadPlanBytes).
+// LoadBytes is Load on bytes read elsewhere (load.Loader.LoadPlanBytes).
+func (c *Loader) LoadBytes(path string, src []byte) (p *plan.Plan, f *figures.Figures, ds plan.Diagnostics) {
+	l, kept := c.once()
+	p, ds = l.LoadPlanBytes(path, src)
+	return p, checked(*kept, ds), ds
+}
+
+// LoadPlan is Load without the figures.
+func (c *Loader) LoadPlan(path string) (*plan.Plan, plan.Diagnostics) {
+	p, _, ds := c.Load(path)
+	return p, ds
+}
+
+// LoadPlanBytes is LoadBytes without the figures.
 func (c *Loader) LoadPlanBytes(path string, src []byte) (*plan.Plan, plan.Diagnostics) {
-	return c.inner().LoadPlanBytes(path, src)
+	p, _, ds := c.LoadBytes(path, src)
+	return p, ds
 }
 
 // WorkspaceFor is load.Loader.WorkspaceFor.
@@ -53,24 +73,43 @@ func (c *Loader) WorkspaceFor(planPath string) (*plan.Workspace, plan.Diagnostic
 	return c.inner().WorkspaceFor(planPath)
 }
 
+// once returns a load.Loader for one plan (sharing c's parsed workspaces) whose Check
+// finds the plan's warnings and leaves the figures it found them from in *f.
+func (c *Loader) once() (*load.Loader, **figures.Figures) {
+	l := c.inner().At(c.Now)
+	f := new(*figures.Figures)
+	l.Check = func(p *plan.Plan, ds plan.Diagnostics, now time.Time) plan.Diagnostics {
+		ds, *f = check(p, ds, now)
+		return ds
+	}
+	return l, f
+}
+
+// checked is the figures of a load whose diagnostics are ds: nil when they hold errors.
+func checked(f *figures.Figures, ds plan.Diagnostics) *figures.Figures {
+	if f == nil || ds.HasErrors() {
+		return nil
+	}
+	return f
+}
+
 // check adds the warnings of a plan that loaded without errors to its load diagnostics
-// (load.Loader's Check) and keeps those of its file on the plan for Compute.
-func check(p *plan.Plan, ds plan.Diagnostics, now time.Time) plan.Diagnostics {
+// (load.Loader's Check) and returns them with the plan's figures, which carry those of its
+// file.
+func check(p *plan.Plan, ds plan.Diagnostics, now time.Time) (plan.Diagnostics, *figures.Figures) {
 	today := plan.DateOf(now)
 	f := figures.Compute(p, now)
 	ds = accept(p, append(ds, planWarnings(p, f, today)...), today)
-	// Compute takes the plan's warnings from here (also those of the walk, such as A8's
-	// thousands dots) instead of finding them a second time.
+	// The figures carry the warnings of the plan's file, also those of the walk (such as
+	// A8's thousands dots), which Compute cannot find.
 	var mine plan.Diagnostics
 	for _, d := range ds {
 		if d.Warning && d.File == p.File {
 			mine = append(mine, d)
 		}
 	}
-	p.SetWarned(today, mine)
-	// Compute of the same as-of time takes these figures instead of computing them again.
-	p.KeepFigures(now, f)
-	return ds
+	addWarnings(f, p, mine)
+	return ds, f
 }
 
 // Warnings are the findings of a plan that do not stop rendering (planWarnings), from the
@@ -80,24 +119,25 @@ func Warnings(p *plan.Plan, f *figures.Figures, today plan.Date) plan.Diagnostic
 	return planWarnings(p, f, today)
 }
 
-// Compute derives every figure of a checked plan (plan/figures' Compute) and adds its
-// warnings: those its Loader found for the same date, else found now, with acceptances
-// applied. The first Compute of a plan its Loader checked, at the Loader's as-of time,
-// takes the figures the Loader computed for the warnings instead of computing them again;
-// every call returns figures of its own, which the caller may change.
+// Compute derives every figure of a plan (plan/figures' Compute) and adds its warnings,
+// found now from the plan, its figures and the as-of date, with acceptances applied. It
+// is the stand-alone path, for a plan built or changed in memory: it cannot know the
+// warnings only the load sees (the walk's, such as A8's thousands dots), so a caller that
+// loaded the plan takes the figures Loader.Load returned instead. Every call returns
+// figures of its own, which the caller may change.
 func Compute(p *plan.Plan, now time.Time) *figures.Figures {
+	f := figures.Compute(p, now)
 	if p == nil {
-		return figures.Compute(p, now)
-	}
-	f, _ := p.TakeFigures(now).(*figures.Figures)
-	if f == nil {
-		f = figures.Compute(p, now)
+		return f
 	}
 	today := plan.DateOf(now)
-	warnings, ok := p.Warned(today)
-	if !ok {
-		warnings = accept(p, planWarnings(p, f, today), today)
-	}
+	addWarnings(f, p, accept(p, planWarnings(p, f, today), today))
+	return f
+}
+
+// addWarnings adds the plan's warnings, acceptances applied, to its figures: the accepted
+// ones with their reasons, the others as text.
+func addWarnings(f *figures.Figures, p *plan.Plan, warnings plan.Diagnostics) {
 	for _, d := range warnings {
 		if d.Accepted != "" {
 			f.Accepted++
@@ -113,5 +153,4 @@ func Compute(p *plan.Plan, now time.Time) *figures.Figures {
 		}
 		f.Warnings = append(f.Warnings, d.String())
 	}
-	return f
 }

@@ -33,9 +33,7 @@ func TestMovement(t *testing.T) {
 		default:
 			continue
 		}
-		// figures.Compute, not check.Compute: prev was changed after loading, and check.Compute
-		// hands out the figures its Loader kept from before the change.
-		figs[i].Review = figures.CompareReview(prev, p, figures.Compute(prev, docDate), figs[i])
+		figs[i].Review = figures.CompareReview(prev, p, check.Compute(prev, docDate), figs[i])
 	}
 	pf, err := Compute(plans, figs)
 	if err != nil {
