@@ -107,7 +107,7 @@ func (w *Workspace) FillDefaults(set map[string]any) {
 		w.Visits.KAMs = defaultKAMs
 	}
 	w.Visits.Classes = effectiveClasses(w.Visits.Classes, vs)
-	ts, _ := tableRows(vs["territories"])
+	ts, _ := TableRows(vs["territories"])
 	for i := range w.Visits.Territories {
 		var set map[string]any
 		if i < len(ts) {
@@ -130,7 +130,7 @@ func (t *Territory) fillDefaults(v *Visits, set map[string]any) {
 	if _, ok := set["visits_per_day"]; !ok {
 		t.VisitsPerDay = v.VisitsPerDay
 	}
-	given, _ := tableRows(set["classes"])
+	given, _ := TableRows(set["classes"])
 	out := make([]VisitClass, 0, len(v.Classes))
 	for _, norm := range v.Classes {
 		row := VisitClass{Class: norm.Class, Frequency: norm.Frequency, ProspectFrequency: norm.ProspectFrequency,
@@ -253,8 +253,9 @@ func (p *Plan) FillDefaults() {
 	}
 }
 
-// tableRows is the rows of an array of tables as the TOML library or fill gives them.
-func tableRows(v any) ([]map[string]any, bool) {
+// TableRows returns the tables of an array of tables as the TOML library or fill gives
+// them, written as [[x]] or as x = [{…}]; false when an element is no table.
+func TableRows(v any) ([]map[string]any, bool) {
 	switch x := v.(type) {
 	case []map[string]any:
 		return x, true

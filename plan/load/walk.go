@@ -200,24 +200,8 @@ func describe(v any) locale.MsgWord {
 	return locale.MsgWord(fmt.Sprintf("%T", v))
 }
 
-// rows returns the tables of an array of tables, written as [[x]] or as x = [{…}].
-func rows(v any) ([]map[string]any, bool) {
-	switch x := v.(type) {
-	case []map[string]any:
-		return x, true
-	case []any:
-		out := make([]map[string]any, 0, len(x))
-		for _, e := range x {
-			m, ok := e.(map[string]any)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, m)
-		}
-		return out, true
-	}
-	return nil, false
-}
+// rows returns the tables of an array of tables (plan.TableRows).
+var rows = plan.TableRows
 
 // checkValue checks a table, an array of tables, a table of points or a list against its
 // spec, and the single values in it.
