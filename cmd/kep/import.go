@@ -79,7 +79,7 @@ func runImport(c *command, args []string, stdout, stderr io.Writer) int {
 		if len(rest) != 1 {
 			return usageError(stderr, c, "--print-map wants one KIND (%s)", strings.Join(crm.Kinds, ", "))
 		}
-		s, err := crm.PrintMap(rest[0])
+		s, err := crm.PrintMap(rest[0], cliLang())
 		if err != nil {
 			return usageError(stderr, c, "%v", err)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/plan/check"
 )
@@ -252,14 +253,26 @@ func TestMergeActualsAndMapping(t *testing.T) {
 	}
 }
 
+// TestPrintMapParses: the mapping file --print-map writes parses in every language of
+// kep's messages, and its comments are in that language (only comments are translated).
 func TestPrintMapParses(t *testing.T) {
-	for _, k := range Kinds {
-		s, err := PrintMap(k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ParseMapping(k, []byte(s)); err != nil {
-			t.Errorf("%s: the printed map does not parse: %v\n%s", k, err, s)
+	for _, lang := range locale.MsgLangs() {
+		for _, k := range Kinds {
+			s, err := PrintMap(k, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := ParseMapping(k, []byte(s))
+			if err != nil {
+				t.Errorf("%s, %s: the printed map does not parse: %v\n%s", lang, k, err, s)
+				continue
+			}
+			if m.Kind != k {
+				t.Errorf("%s, %s: kind %q", lang, k, m.Kind)
+			}
+			if lang != "en" && strings.Contains(s, "which column of your export") {
+				t.Errorf("%s, %s: the comments are English:\n%s", lang, k, s)
+			}
 		}
 	}
 }

@@ -18,7 +18,7 @@ var Kinds = []string{"contacts", "actions", "opportunities", "actuals"}
 // HubSpot and Dynamics (and German) exports give it, as shown in the guides' table.
 type field struct {
 	Name    string
-	Help    string
+	Help    locale.Msg // printed by --print-map in the reader's language
 	Columns []string
 }
 
@@ -28,45 +28,45 @@ type field struct {
 var kindFields = sync.OnceValue(func() map[string][]field {
 	return map[string][]field{
 		"contacts": {
-			{"id", "the record id; the plan id is derived from it (stable across imports)",
+			{"id", locale.Msgf("the record id; the plan id is derived from it (stable across imports)"),
 				[]string{"Contact ID", "Record ID", "(Do Not Modify) Contact", "Id", "Kontakt-ID", "Datensatz-ID"}},
-			{"name", "full name (or first_name and last_name)", []string{"Full Name", "Name", "Contact Name", "Kontaktname"}},
-			{"first_name", "first name", []string{"First Name", "Vorname"}},
-			{"last_name", "last name", []string{"Last Name", "Nachname"}},
-			{"title", "job title", []string{"Title", "Job Title", "Position", "Funktion", "Berufsbezeichnung"}},
-			{"department", "department", []string{"Department", "Abteilung"}},
-			{"roles", "buying-centre roles, several separated by , or ;", []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
-			{"influence", "1–3, or low/medium/high", []string{"Influence", "Influence__c", "Einfluss"}},
-			{"attitude", "champion, supporter, neutral, skeptic, opponent (or a word mapped in [words.attitude])", []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
-			{"relationship", "0–4", []string{"Relationship", "Relationship__c", "Beziehung"}},
-			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
-			{"reports_to", "the contact's manager: record id, plan id or name", []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
-			{"last_contact", "date of the last contact", []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
-			{"next_step", "next step", []string{"Next Step", "Nächster Schritt"}},
-			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
+			{"name", locale.Msgf("full name (or first_name and last_name)"), []string{"Full Name", "Name", "Contact Name", "Kontaktname"}},
+			{"first_name", locale.Msgf("first name"), []string{"First Name", "Vorname"}},
+			{"last_name", locale.Msgf("last name"), []string{"Last Name", "Nachname"}},
+			{"title", locale.Msgf("job title"), []string{"Title", "Job Title", "Position", "Funktion", "Berufsbezeichnung"}},
+			{"department", locale.Msgf("department"), []string{"Department", "Abteilung"}},
+			{"roles", locale.Msgf("buying-centre roles, several separated by , or ;"), []string{"Buying Role", "Buying Roles", "Roles", "Rollen"}},
+			{"influence", locale.Msgf("1–3, or low/medium/high"), []string{"Influence", "Influence__c", "Einfluss"}},
+			{"attitude", locale.Msgf("champion, supporter, neutral, skeptic, opponent (or a word mapped in [words.attitude])"), []string{"Attitude", "Attitude__c", "Haltung", "Einstellung"}},
+			{"relationship", locale.Msgf("0–4"), []string{"Relationship", "Relationship__c", "Beziehung"}},
+			{"owner", locale.Msgf("our team member: id or name in [[team]] (or mapped in [owners])"), []string{"Contact Owner", "Owner", "Besitzer", "Kontaktinhaber"}},
+			{"reports_to", locale.Msgf("the contact's manager: record id, plan id or name"), []string{"Reports To", "Manager", "Manager's Name", "Vorgesetzter", "Berichtet an"}},
+			{"last_contact", locale.Msgf("date of the last contact"), []string{"Last Activity", "Last Activity Date", "Last Contacted", "Letzte Aktivität", "Letzter Kontakt"}},
+			{"next_step", locale.Msgf("next step"), []string{"Next Step", "Nächster Schritt"}},
+			{"account", locale.Msgf("the account a row belongs to: rows of other accounts than the plan's are left out"), []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
 		},
 		"actions": {
-			{"id", "the record id; the plan id is derived from it", []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
-			{"action", "what is to be done", []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
-			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
-			{"due", "due date", []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
-			{"status", "open, doing, done, dropped (or a word mapped in [words.status])", []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
-			{"objective", "id of a scorecard objective", []string{"Objective", "Ziel"}},
-			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
+			{"id", locale.Msgf("the record id; the plan id is derived from it"), []string{"Activity ID", "Task ID", "Record ID", "(Do Not Modify) Task", "Id", "Aufgaben-ID"}},
+			{"action", locale.Msgf("what is to be done"), []string{"Subject", "Task Title", "Action", "Betreff", "Maßnahme"}},
+			{"owner", locale.Msgf("our team member: id or name in [[team]] (or mapped in [owners])"), []string{"Assigned", "Assigned To", "Task Owner", "Owner", "Zugewiesen an", "Besitzer"}},
+			{"due", locale.Msgf("due date"), []string{"Due Date", "Due", "Fälligkeitsdatum", "Fällig", "Termin"}},
+			{"status", locale.Msgf("open, doing, done, dropped (or a word mapped in [words.status])"), []string{"Status", "Task Status", "Activity Status", "Status Reason", "Statusgrund"}},
+			{"objective", locale.Msgf("id of a scorecard objective"), []string{"Objective", "Ziel"}},
+			{"account", locale.Msgf("the account a row belongs to: rows of other accounts than the plan's are left out"), []string{"Account Name", "Company Name", "Associated Company", "Account", "Parent Customer", "Regarding", "Firma", "Kunde"}},
 		},
 		"actuals": {
-			{"key", "objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row", []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},
-			{"actual", "the actual value", []string{"Actual", "Value", "Ist", "Ist-Wert", "Wert"}},
+			{"key", locale.Msgf("objective id or KPI name; or history.revenue, history.contribution_margin, history.share_of_wallet for the newest [[account.history]] row"), []string{"Objective", "KPI", "Key", "Ziel", "Kennzahl"}},
+			{"actual", locale.Msgf("the actual value"), []string{"Actual", "Value", "Ist", "Ist-Wert", "Wert"}},
 		},
 		"opportunities": {
-			{"id", "the record id", []string{"Opportunity ID", "Record ID", "(Do Not Modify) Opportunity", "Id"}},
-			{"name", "name", []string{"Opportunity Name", "Deal Name", "Topic", "Name"}},
-			{"value", "expected order value", []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
-			{"probability", "chance of success in %", []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
-			{"stage", "lead, qualified, proposal, negotiation, won, lost", []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
-			{"close", "expected decision date", []string{"Close Date", "Est. Close Date", "Estimated Close Date", "Abschlussdatum"}},
-			{"owner", "our team member: id or name in [[team]] (or mapped in [owners])", []string{"Opportunity Owner", "Deal Owner", "Owner", "Besitzer", "Verkaufschancenbesitzer"}},
-			{"account", "the account a row belongs to: rows of other accounts than the plan's are left out", []string{"Account Name", "Company Name", "Associated Company", "Account", "Potential Customer", "Firma", "Kunde"}},
+			{"id", locale.Msgf("the record id"), []string{"Opportunity ID", "Record ID", "(Do Not Modify) Opportunity", "Id"}},
+			{"name", locale.Msgf("name"), []string{"Opportunity Name", "Deal Name", "Topic", "Name"}},
+			{"value", locale.Msgf("expected order value"), []string{"Amount", "Est. Revenue", "Estimated Revenue", "Betrag"}},
+			{"probability", locale.Msgf("chance of success in %%"), []string{"Probability (%)", "Probability", "Deal probability", "Wahrscheinlichkeit"}},
+			{"stage", locale.Msgf("lead, qualified, proposal, negotiation, won, lost"), []string{"Stage", "Deal Stage", "Sales Stage", "Pipeline Phase", "Phase"}},
+			{"close", locale.Msgf("expected decision date"), []string{"Close Date", "Est. Close Date", "Estimated Close Date", "Abschlussdatum"}},
+			{"owner", locale.Msgf("our team member: id or name in [[team]] (or mapped in [owners])"), []string{"Opportunity Owner", "Deal Owner", "Owner", "Besitzer", "Verkaufschancenbesitzer"}},
+			{"account", locale.Msgf("the account a row belongs to: rows of other accounts than the plan's are left out"), []string{"Account Name", "Company Name", "Associated Company", "Account", "Potential Customer", "Firma", "Kunde"}},
 		},
 	}
 })
@@ -175,27 +175,30 @@ func fieldNames(kind string) []string {
 }
 
 // PrintMap is a mapping file to start from: every key of the kind with the column name
-// kep recognises first, and the word tables for its enums.
-func PrintMap(kind string) (string, error) {
+// kep recognises first, and the word tables for its enums. Its comments are in lang (the
+// reader's language, locale.MsgLang); keys, column names and words stay as the file and
+// the exports spell them.
+func PrintMap(kind, lang string) (string, error) {
 	fs, ok := kindFields()[kind]
 	if !ok {
 		return "", locale.MsgErrorf("unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 	}
+	tr := func(format string, args ...any) string { return locale.Msgf(format, args...).In(lang) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Mapping for kep import %s --map FILE: which column of your export fills which\n", kind)
-	b.WriteString("# key of the plan. Without a mapping kep recognises the column names of Salesforce,\n")
-	b.WriteString("# HubSpot and Dynamics exports (the names below); where yours differ, remove the #\n")
-	b.WriteString("# before a key and give your export's column, or \"\" to leave that key alone.\n")
+	b.WriteString(tr("# Mapping for kep import %s --map FILE: which column of your export fills which\n# key of the plan. Without a mapping kep recognises the column names of Salesforce,\n# HubSpot and Dynamics exports (the names below); where yours differ, remove the #\n# before a key and give your export's column, or \"\" to leave that key alone.\n", kind))
 	fmt.Fprintf(&b, "kind = %q\n", kind)
-	b.WriteString("# date_format = \"DD/MM/YYYY\"   # only for dates written with slashes\n\n[columns]\n")
+	b.WriteString(tr("# date_format = \"DD/MM/YYYY\"   # only for dates written with slashes\n"))
+	b.WriteString("\n[columns]\n")
 	for _, f := range fs {
-		fmt.Fprintf(&b, "# %s = %q%s# %s; also: %s\n", f.Name, f.Columns[0], pad(f.Name, f.Columns[0]), f.Help, strings.Join(f.Columns[1:], ", "))
+		fmt.Fprintf(&b, "# %s = %q%s# %s", f.Name, f.Columns[0], pad(f.Name, f.Columns[0]), f.Help.In(lang))
+		b.WriteString(tr("; also: %s\n", strings.Join(f.Columns[1:], ", ")))
 	}
 	for _, key := range []string{"attitude", "status", "roles", "influence"} {
 		if !hasField(kind, key) {
 			continue
 		}
-		fmt.Fprintf(&b, "\n# Words of your CRM for %s → the plan's words. kep knows these already:\n", key)
+		b.WriteString("\n")
+		b.WriteString(tr("# Words of your CRM for %s → the plan's words. kep knows these already:\n", key))
 		known := make([]string, 0, len(knownWords()[key]))
 		for w, v := range knownWords()[key] {
 			known = append(known, w+" → "+v)
@@ -204,10 +207,13 @@ func PrintMap(kind string) (string, error) {
 		for i := 0; i < len(known); i += 6 {
 			fmt.Fprintf(&b, "#   %s\n", strings.Join(known[i:min(i+6, len(known))], ", "))
 		}
-		fmt.Fprintf(&b, "[words.%s]\n# \"Your word\" = %q\n", key, firstEnum(key))
+		fmt.Fprintf(&b, "[words.%s]\n", key)
+		b.WriteString(tr("# \"Your word\" = %q\n", firstEnum(key)))
 	}
 	if hasField(kind, "owner") {
-		b.WriteString("\n# Owners as your CRM names them → ids in the plan's [[team]] (names and ids of\n# [[team]] are recognised without this).\n[owners]\n# \"Thomas Seidel\" = \"ts\"\n")
+		b.WriteString("\n")
+		b.WriteString(tr("# Owners as your CRM names them → ids in the plan's [[team]] (names and ids of\n# [[team]] are recognised without this).\n"))
+		b.WriteString("[owners]\n# \"Thomas Seidel\" = \"ts\"\n")
 	}
 	return b.String(), nil
 }
