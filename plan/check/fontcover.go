@@ -29,20 +29,35 @@ func fontWarnings(p *plan.Plan) plan.Diagnostics {
 	var ds plan.Diagnostics
 	seen := map[rune]bool{}
 	more := 0
-	planTexts(p, func(path, s string) {
-		for _, r := range cov.Missing(s) {
-			if seen[r] {
-				continue
+	finding := func(file string, line, col int, path string) func(string) {
+		return func(s string) {
+			for _, r := range cov.Missing(s) {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+				if len(seen) > maxFontFindings {
+					more++
+					continue
+				}
+				ds = append(ds, plan.Diag(file, line, col, path, true,
+					"%U %q is in no font of the document; it prints as □ — give [brand] font_fallback", r, string(r)))
 			}
-			seen[r] = true
-			if len(seen) > maxFontFindings {
-				more++
-				continue
-			}
-			line, col := p.Position(path)
-			ds = append(ds, plan.Diag(p.File, line, col, path, true,
-				"%U %q is in no font of the document; it prints as □ — give [brand] font_fallback", r, string(r)))
 		}
+	}
+	planTexts(p, func(path, s string) {
+		line, col := p.Position(path)
+		finding(p.File, line, col, path)(s)
+	})
+	// The workspace's texts that the documents print (criteria, territories, cost items):
+	// named at their key in kep.toml (no line: the workspace keeps no positions). Every
+	// plan of the workspace reports them; kep validate prints a finding once.
+	workspaceTexts(p, func(path, s string) {
+		file := p.File
+		if p.Workspace.File != "" {
+			file = p.Workspace.File
+		}
+		finding(file, 0, 0, path)(s)
 	})
 	if more > 0 {
 		ds = append(ds, plan.Diag(p.File, 0, 0, "", true, "%d more characters are in no font of the document", more))
@@ -61,12 +76,27 @@ func Uncovered(p *plan.Plan) map[rune]bool {
 		return nil
 	}
 	set := map[rune]bool{}
-	planTexts(p, func(_, s string) {
+	add := func(_, s string) {
 		for _, r := range cov.Missing(s) {
 			set[r] = true
 		}
-	})
+	}
+	planTexts(p, add)
+	workspaceTexts(p, add)
 	return set
+}
+
+// workspaceTexts calls fn for the texts of the plan's workspace that its documents print
+// (the scoring criteria's names, the territories, the cost items), with their key paths
+// in kep.toml. The brand's texts are the plan's effective [brand], walked by planTexts.
+func workspaceTexts(p *plan.Plan, fn func(path, s string)) {
+	if p.Workspace == nil {
+		return
+	}
+	w := p.Workspace
+	walkTexts(reflect.ValueOf(&w.Scoring).Elem(), "scoring", fn)
+	walkTexts(reflect.ValueOf(&w.Visits).Elem(), "visits", fn)
+	walkTexts(reflect.ValueOf(&w.Costs).Elem(), "costs", fn)
 }
 
 // planTexts calls fn for every text of the plan with its key path ("plan.account",

@@ -38,6 +38,20 @@ func TestFontWarnings(t *testing.T) {
 		t.Errorf("%d findings:\n%s", len(got), strings.Join(got, "\n"))
 	}
 
+	// The workspace's printed texts (a criterion's name) are checked too, named at their key
+	// in kep.toml; a character the plan has named already is not named again; Uncovered
+	// has both, so the writer does not warn a second time.
+	ws := strings.Replace(prospectWS, `name = "X"`, `name = "Umsatz 中 Ω 𝔄"`, 1)
+	p, ds := loadPlan(t, ws, strings.Replace(header, `account = "A"`, `account = "A 中"`, 1))
+	got = slices.DeleteFunc(messages(ds, true), func(m string) bool { return !strings.Contains(m, "no font") })
+	diffLines(t, got, []string{
+		`/ws/kep.toml: warning: scoring.attractiveness[0].name: U+1D504 "𝔄" is in no font of the document; it prints as □ — give [brand] font_fallback`,
+		`/ws/p.toml:3:1: warning: plan.account: U+4E2D "中" is in no font of the document; it prints as □ — give [brand] font_fallback`,
+	})
+	if u := Uncovered(p); !u['中'] || !u['𝔄'] || u['Ω'] || len(u) != 2 {
+		t.Errorf("Uncovered = %v", u)
+	}
+
 	// A fallback face with the script: no warning for what it has.
 	dejaVu, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") // fonts-dejavu-core
 	if err != nil {
