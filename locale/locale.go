@@ -44,10 +44,14 @@ type Locale struct {
 	// French write "attitude", German keeps its capitalised nouns.
 	lowerInline bool
 
-	labels  map[string]string
-	nouns   map[string]Noun
-	fields  map[string]string
-	phrases map[string]string
+	// The tables of words are built on first use, each once per process
+	// (sync.OnceValue of a function returning its map literal): as package-level maps,
+	// the three languages' tables cost every kep process ~1 ms and 200 KB before main,
+	// `kep version` included, and a render needs one language's (scripts/PERFORMANCE.md).
+	labels  func() map[string]string
+	nouns   func() map[string]Noun
+	fields  func() map[string]string
+	phrases func() map[string]string
 	// newNoun is "neuer Kontakt" / "new contact" / "nouveau contact" for an added item;
 	// removed is the sentence of a removed item from the noun and the rest of its name.
 	newNoun func(n Noun) string
@@ -65,10 +69,10 @@ type Locale struct {
 
 	// messages translate kep's messages (CLI, diagnostics, --help, the preview's pages),
 	// keyed by the English text (messages.go); nil for English, the language of the code.
-	messages map[string]string
+	messages func() map[string]string
 	// enumWords name the values of the plan format's enums in the language ("high":
-	// "hoch", "Hoch"), for the hint "did you mean `high`?".
-	enumWords map[string][]string
+	// "hoch", "Hoch"), for the hint "did you mean `high`?"; nil for English.
+	enumWords func() map[string][]string
 }
 
 // Hyphenation says how a language's words are hyphenated: Patterns is a file of TeX
@@ -166,14 +170,15 @@ func Get(lang string) *Locale {
 
 // Label returns the text of a label key and whether the language has it.
 func (l *Locale) Label(key string) (string, bool) {
-	s, ok := l.labels[key]
+	s, ok := l.labels()[key]
 	return s, ok
 }
 
 // LabelKeys returns every label key of the language, sorted.
 func (l *Locale) LabelKeys() []string {
-	keys := make([]string, 0, len(l.labels))
-	for k := range l.labels {
+	labels := l.labels()
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -273,18 +278,18 @@ func pad2(n int) string {
 // Field is the name of a changed key as the change sentences use it ("Haltung",
 // "attitude"); an unknown key is returned as it is.
 func (l *Locale) Field(key string) string {
-	if s, ok := l.fields[key]; ok {
+	if s, ok := l.fields()[key]; ok {
 		return s
 	}
 	return key
 }
 
 // HasField reports whether the language names the key of a change.
-func (l *Locale) HasField(key string) bool { _, ok := l.fields[key]; return ok }
+func (l *Locale) HasField(key string) bool { _, ok := l.fields()[key]; return ok }
 
 // Phrase is a glue word or title of the change list ("entfernt", "Plan details").
 func (l *Locale) Phrase(key string) string {
-	if s, ok := l.phrases[key]; ok {
+	if s, ok := l.phrases()[key]; ok {
 		return s
 	}
 	return key
@@ -294,7 +299,7 @@ func (l *Locale) Phrase(key string) string {
 // lang.CODE ("Französisch"), else the language's name in itself ("Français"), else the
 // code. A new language needs no phrase in the others' files.
 func (l *Locale) LanguageName(code string) string {
-	if s, ok := l.phrases["lang."+code]; ok {
+	if s, ok := l.phrases()["lang."+code]; ok {
 		return s
 	}
 	if o := Lookup(code); o != nil {
@@ -304,26 +309,26 @@ func (l *Locale) LanguageName(code string) string {
 }
 
 // HasPhrase reports whether the language has the phrase key.
-func (l *Locale) HasPhrase(key string) bool { _, ok := l.phrases[key]; return ok }
+func (l *Locale) HasPhrase(key string) bool { _, ok := l.phrases()[key]; return ok }
 
 // Noun is the name of an item kind ("Maßnahme", "action").
-func (l *Locale) Noun(kind string) string { return l.nouns[kind].Word }
+func (l *Locale) Noun(kind string) string { return l.nouns()[kind].Word }
 
 // HasNoun reports whether the language names the item kind.
-func (l *Locale) HasNoun(kind string) bool { _, ok := l.nouns[kind]; return ok }
+func (l *Locale) HasNoun(kind string) bool { _, ok := l.nouns()[kind]; return ok }
 
 // NewNoun is the name of an added item: "neue Maßnahme", "new action", "nouvelle action".
-func (l *Locale) NewNoun(kind string) string { return l.newNoun(l.nouns[kind]) }
+func (l *Locale) NewNoun(kind string) string { return l.newNoun(l.nouns()[kind]) }
 
 // Removed is the sentence of a removed item, rest being its id and name as they follow
 // the noun: "Maßnahme a3 entfernt", "removed action a3", "action a3 supprimée".
-func (l *Locale) Removed(kind, rest string) string { return l.removed(l.nouns[kind], rest) }
+func (l *Locale) Removed(kind, rest string) string { return l.removed(l.nouns()[kind], rest) }
 
 // InParent names the kind of item another item belongs to, ready for its name to follow:
 // prep is "in" or "at" ("in Leistungspaket", "of competitor", "du concurrent").
 func (l *Locale) InParent(prep, kind string) string {
 	if l.parent != nil {
-		return l.parent(prep, l.nouns[kind])
+		return l.parent(prep, l.nouns()[kind])
 	}
 	return l.Phrase(prep) + " " + l.Noun(kind)
 }

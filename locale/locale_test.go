@@ -36,8 +36,8 @@ func incomplete(l *Locale) []string {
 			}
 		}
 	}
-	same("labels", keys(ref.labels), keys(l.labels))
-	same("fields", keys(ref.fields), keys(l.fields))
+	same("labels", keys(ref.labels()), keys(l.labels()))
+	same("fields", keys(ref.fields()), keys(l.fields()))
 	// The names of languages (lang.CODE) are optional but for the language's own (below):
 	// LanguageName falls back to a language's name in itself.
 	otherLangs := func(m map[string]string) map[string]bool {
@@ -49,16 +49,16 @@ func incomplete(l *Locale) []string {
 		}
 		return out
 	}
-	same("phrases", otherLangs(ref.phrases), otherLangs(l.phrases))
-	same("nouns", keys(ref.nouns), keys(l.nouns))
-	for _, k := range sortedKeys(keys(l.labels)) {
-		v := l.labels[k]
+	same("phrases", otherLangs(ref.phrases()), otherLangs(l.phrases()))
+	same("nouns", keys(ref.nouns()), keys(l.nouns()))
+	for _, k := range sortedKeys(keys(l.labels())) {
+		v := l.labels()[k]
 		if strings.TrimSpace(v) == "" {
 			out = append(out, fmt.Sprintf("label %s is empty", k))
 		}
 		// The same verbs in the same order, so that one Sprintf call serves every
 		// language.
-		if a, b := verbs(ref.labels[k]), verbs(v); a != b {
+		if a, b := verbs(ref.labels()[k]), verbs(v); a != b {
 			out = append(out, fmt.Sprintf("label %s has verbs %q, %s has %q", k, b, ref.Lang, a))
 		}
 	}
@@ -74,10 +74,10 @@ func incomplete(l *Locale) []string {
 	if l.Lang != msgSource {
 		// The catalogue's entries are checked against the code by TestMsgCatalogues;
 		// here: the language has one, and names of the enum values for the hints.
-		if len(l.messages) == 0 {
+		if l.messages == nil || len(l.messages()) == 0 {
 			out = append(out, "no message catalogue (messages)")
 		}
-		if len(l.enumWords) == 0 {
+		if l.enumWords == nil || len(l.enumWords()) == 0 {
 			out = append(out, "no names of the enum values (enumWords)")
 		}
 	}
@@ -131,7 +131,7 @@ func TestFakeLanguageRegisters(t *testing.T) {
 		t.Errorf("the fake language is incomplete: %v", p)
 	}
 	// And the checklist catches what a new language forgets.
-	delete(xx.labels, "doc.contents")
+	delete(xx.labels(), "doc.contents")
 	xx.messages = nil
 	p := strings.Join(incomplete(xx), "\n")
 	if !strings.Contains(p, `labels: missing "doc.contents"`) || !strings.Contains(p, "no message catalogue") {
@@ -160,16 +160,21 @@ func fakeLanguage() *Locale {
 	}
 	xx := *en
 	xx.Lang, xx.Name = "xx", "Xxish"
-	xx.labels, xx.fields, xx.phrases = mark(en.labels), mark(en.fields), mark(en.phrases)
-	xx.phrases["lang.xx"] = "[xx] Xxish"
-	xx.nouns = map[string]Noun{}
-	for k, n := range en.nouns {
-		xx.nouns[k] = Noun{"[xx] " + n.Word, n.Gender}
+	labels, fields, phrases := mark(en.labels()), mark(en.fields()), mark(en.phrases())
+	phrases["lang.xx"] = "[xx] Xxish"
+	nouns := map[string]Noun{}
+	for k, n := range en.nouns() {
+		nouns[k] = Noun{"[xx] " + n.Word, n.Gender}
 	}
-	xx.messages = map[string]string{}
-	for k := range de.messages {
-		xx.messages[k] = "[xx] " + k
+	messages := map[string]string{}
+	for k := range de.messages() {
+		messages[k] = "[xx] " + k
 	}
+	xx.labels = func() map[string]string { return labels }
+	xx.fields = func() map[string]string { return fields }
+	xx.phrases = func() map[string]string { return phrases }
+	xx.nouns = func() map[string]Noun { return nouns }
+	xx.messages = func() map[string]string { return messages }
 	xx.enumWords = de.enumWords
 	return &xx
 }

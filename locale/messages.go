@@ -103,8 +103,8 @@ func MsgLangs() []string {
 }
 
 func msgCatalogue(lang string) map[string]string {
-	if l := Lookup(lang); l != nil && lang != msgSource {
-		return l.messages
+	if l := Lookup(lang); l != nil && lang != msgSource && l.messages != nil {
+		return l.messages()
 	}
 	return nil
 }
@@ -159,8 +159,12 @@ func MsgEnumValue(word string, values []string) string {
 		return ""
 	}
 	for _, l := range languages {
+		if l.enumWords == nil {
+			continue
+		}
+		words := l.enumWords()
 		for _, v := range values {
-			for _, t := range l.enumWords[v] {
+			for _, t := range words[v] {
 				if strings.ToLower(t) == w {
 					return v
 				}
