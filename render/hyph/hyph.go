@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,7 +25,17 @@ type Hyphenator struct {
 	patterns          patternTable     // letters → the digits between and around them
 	maxLen            int              // longest pattern, in bytes
 	exceptions        map[string][]int // lower-case word → rune positions of its points
+
+	// memo holds the points of the words looked up so far (word → []int): the PDF
+	// measures and wraps the same words many times while it balances tables and lays
+	// out blocks. memoBytes bounds it (maxMemo), so that no input exhausts memory.
+	memo      sync.Map
+	memoBytes atomic.Int64
 }
+
+// maxMemo bounds the bytes the memo of one Hyphenator may hold (words, points and an
+// estimate of the map's own cost per entry); words after that are looked up each time.
+const maxMemo = 8 << 20
 
 // patternTable maps a pattern's letters to its digits: an open-addressing hash table
 // over one string of all letters and one slice of all digits. It is built once per
@@ -247,8 +258,30 @@ func (h *Hyphenator) addException(w string) {
 // hyphens. Runs that touch a digit ("2026er") or hold a capital after their first letter
 // (acronyms, "KPIs", "iPhone") are left whole. A word with soft hyphens (U+00AD) of its
 // author is not looked up: the author's points are the word's points.
+//
+// The slice may be shared with other callers: it must not be modified.
 func (h *Hyphenator) Points(word string) []int {
-	if h == nil || strings.ContainsRune(word, '\u00ad') {
+	if h == nil {
+		return nil
+	}
+	if v, ok := h.memo.Load(word); ok {
+		return v.([]int)
+	}
+	out := h.points(word)
+	if len(out) == 0 {
+		out = nil
+	}
+	out = out[:len(out):len(out)] // an append by a caller copies
+	if h.memoBytes.Load() < maxMemo {
+		h.memoBytes.Add(int64(len(word) + 8*len(out) + 64))
+		h.memo.Store(strings.Clone(word), out) // not a piece of a larger string kept alive
+	}
+	return out
+}
+
+// points is Points without the memo.
+func (h *Hyphenator) points(word string) []int {
+	if strings.ContainsRune(word, '\u00ad') {
 		return nil
 	}
 	h.once.Do(h.load)

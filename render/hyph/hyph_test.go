@@ -2,6 +2,7 @@ package hyph
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -121,11 +122,44 @@ func FuzzPoints(f *testing.F) {
 	})
 }
 
+// TestMemo: a word's points come from the memo the second time, the same as computed,
+// and the memo stops growing at its bound.
+func TestMemo(t *testing.T) {
+	h := &Hyphenator{file: For("de").file, leftMin: 2, rightMin: 2}
+	for _, w := range []string{"Instandhaltungsplanungsleiter", "(Lieferzeitverkürzung),", "ab", "", "Kunden\u00adplan", "KPIs"} {
+		first, again, want := h.Points(w), h.Points(w), h.points(w)
+		if fmt.Sprint(first) != fmt.Sprint(want) || fmt.Sprint(again) != fmt.Sprint(want) {
+			t.Errorf("%q: %v, then %v, want %v", w, first, again, want)
+		}
+		if cap(first) != len(first) {
+			t.Errorf("%q: cap %d > len %d: an append would write into the memo", w, cap(first), len(first))
+		}
+	}
+	h.memoBytes.Store(maxMemo)
+	h.Points("Vertriebsorganisation")
+	if _, ok := h.memo.Load("Vertriebsorganisation"); ok {
+		t.Error("a word was memoised beyond the bound")
+	}
+	if got := h.Hyphenate("Vertriebsorganisation", "-"); got != "Ver-triebs-or-ga-ni-sa-ti-on" {
+		t.Errorf("beyond the bound: %q", got)
+	}
+}
+
+// BenchmarkGerman: a word looked up again (the memo).
 func BenchmarkGerman(b *testing.B) {
+	de := For("de")
+	de.Points("Instandhaltungsplanungsleiter")
+	for b.Loop() {
+		de.Points("Instandhaltungsplanungsleiter")
+	}
+}
+
+// BenchmarkGermanNew: a word looked up the first time (the patterns).
+func BenchmarkGermanNew(b *testing.B) {
 	de := For("de")
 	de.Points("x")
 	for b.Loop() {
-		de.Points("Instandhaltungsplanungsleiter")
+		de.points("Instandhaltungsplanungsleiter")
 	}
 }
 
