@@ -3,8 +3,10 @@ package charts
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/render/theme"
@@ -98,7 +100,7 @@ func (t Theme) resolve() (*style, error) {
 	s.grid = drawing.Color{R: 0xe3, G: 0xe6, B: 0xea, A: 255}
 	s.axis = drawing.Color{R: 0xa3, G: 0xaa, B: 0xb4, A: 255}
 	s.paper = mix(s.primary, white, 0.95)
-	s.palette = seriesColours(s.primary, s.accent, len(okabeIto)+2)
+	s.palette = palettes.get(s.primary, s.accent)
 	s.hyphenate = t.Hyphenate
 	return s, nil
 }
@@ -126,6 +128,33 @@ var okabeIto = []drawing.Color{
 // apart is the smallest colour difference (CIE ΔE*ab, in the worst of normal, protanopic
 // and deuteranopic vision) at which two series count as told apart by colour.
 const apart = 30
+
+// palettes remembers the series colours per brand: every chart of every document
+// resolves its theme, and choosing the colours simulates colour-blind vision for each
+// pair of candidates (about 1 % of a render's CPU when done per chart). A run has one or
+// a few brands; the bound keeps hostile workspaces from growing it.
+var palettes = &paletteCache{m: map[[2]drawing.Color][]drawing.Color{}}
+
+type paletteCache struct {
+	mu sync.Mutex
+	m  map[[2]drawing.Color][]drawing.Color
+}
+
+func (c *paletteCache) get(primary, accent drawing.Color) []drawing.Color {
+	k := [2]drawing.Color{primary, accent}
+	c.mu.Lock()
+	p, ok := c.m[k]
+	c.mu.Unlock()
+	if !ok {
+		p = seriesColours(primary, accent, len(okabeIto)+2)
+		c.mu.Lock()
+		if len(c.m) < 64 {
+			c.m[k] = p
+		}
+		c.mu.Unlock()
+	}
+	return slices.Clone(p) // a chart may not change another's colours
+}
 
 // seriesColours returns n series colours: the primary, the accent where it stands apart
 // from the primary for colour-blind readers too, then greedily the palette colour whose
@@ -156,15 +185,16 @@ func seriesColours(primary, accent drawing.Color, n int) []drawing.Color {
 	return out
 }
 
+var sims = [...][9]float64{
+	{1, 0, 0, 0, 1, 0, 0, 0, 1},
+	{0.11238, 0.88762, 0, 0.11238, 0.88762, 0, 0.00401, -0.00401, 1}, // protanopia
+	{0.29275, 0.70725, 0, 0.29275, 0.70725, 0, -0.02234, 0.02234, 1}, // deuteranopia
+}
+
 // cvdDistance is the colour difference of a and b (ΔE*ab) as the reader who tells them
 // apart worst sees it: normal vision, protanopia or deuteranopia (Viénot, Brettel and
 // Mollon 1999, in linear sRGB).
 func cvdDistance(a, b drawing.Color) float64 {
-	sims := [][9]float64{
-		{1, 0, 0, 0, 1, 0, 0, 0, 1},
-		{0.11238, 0.88762, 0, 0.11238, 0.88762, 0, 0.00401, -0.00401, 1}, // protanopia
-		{0.29275, 0.70725, 0, 0.29275, 0.70725, 0, -0.02234, 0.02234, 1}, // deuteranopia
-	}
 	d := math.Inf(1)
 	for _, m := range sims {
 		la, lb := toLab(simulate(a, m)), toLab(simulate(b, m))
