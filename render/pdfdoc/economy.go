@@ -80,11 +80,15 @@ func (w *docWriter) belowHeading() bool {
 	return w.headPage == w.pdf.PageNo() && w.y <= w.headEnd+0.01
 }
 
-// settle lets pending floats wait while the content ahead, h millimetres high (h < 0:
-// not known), fits below the position whole; otherwise the page ends and the floats
-// open the next one.
-func (w *docWriter) settle(h float64) {
-	if len(w.floats) == 0 || (h >= 0 && w.y+h <= w.bottom()+0.01) {
+// settle lets pending floats wait while the content ahead, height() millimetres high
+// (< 0: not known), fits below the position whole; otherwise the page ends and the
+// floats open the next one. The height is asked only while floats wait: measuring a
+// block or a section means wrapping its text once more.
+func (w *docWriter) settle(height func() float64) {
+	if len(w.floats) == 0 {
+		return
+	}
+	if h := height(); h >= 0 && w.y+h <= w.bottom()+0.01 {
 		return
 	}
 	w.flushFloats()

@@ -87,7 +87,8 @@ type engine struct {
 	colorsValid, drawValid bool
 	fillValid              bool
 	registered             map[string]bool
-	tags                   *tagger // the structure tree (tag.go); nil: untagged
+	widths                 map[widthKey]float64 // strWidth's measures
+	tags                   *tagger              // the structure tree (tag.go); nil: untagged
 }
 
 // register hands a face to fpdf once per document.
@@ -202,14 +203,33 @@ func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
 
 // width of s in style st at size (points), in millimetres; s must be clean.
 // It does not select the font: selecting writes an operator into the page.
+// Widths are kept per engine (widthKey): tables are wrapped at many widths while their
+// columns are balanced, and blocks measured before they are drawn, so the same words and
+// syllables are asked for again and again; each is measured once, with its faces
+// registered then.
 func (e *engine) strWidth(s string, st style, size float64) float64 {
+	k := widthKey{s, st, size}
+	if w, ok := e.widths[k]; ok {
+		return w
+	}
 	w := 0.0
 	e.eachRun(noSoft(s), st, func(run string, st style) {
 		family, fs := fontOf(st)
 		e.register(family, fs)
 		w += e.pdf.StringWidthOf(family, fs, size, run)
 	})
+	if e.widths == nil {
+		e.widths = map[widthKey]float64{}
+	}
+	e.widths[k] = w
 	return w
+}
+
+// widthKey is a text measured by strWidth: the text, its style and its size in points.
+type widthKey struct {
+	s    string
+	st   style
+	size float64
 }
 
 // fontOf returns the registered family and fpdf style of st.

@@ -503,7 +503,7 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 		if !ok && r == head {
 			ts := t.headStyle(headSize)
 			ts.align = t.alignOf(c)
-			l = min(len(e.wrapWords(rows[r][c], ts, w-2*padX)), maxHeadL)
+			l = min(e.lineCount(rows[r][c], ts, w-2*padX), maxHeadL)
 			memo[k] = l
 		} else if !ok {
 			var tc tcell
@@ -514,7 +514,7 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 			} else if f := t.foot[r-len(t.rows)]; c < len(f) {
 				tc = f[c]
 			}
-			l = len(e.wrapWords(rows[r][c], t.cellStyle(tc, c, size), w-2*padX))
+			l = e.lineCount(rows[r][c], t.cellStyle(tc, c, size), w-2*padX)
 			memo[k] = l
 		}
 		return l, br

@@ -81,11 +81,35 @@ const (
 
 // wrapWords is wrap on words measured before (tables measure once for widths and lines).
 func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
+	lines, _ := e.breakLines(words, ts, maxW, true)
+	return lines
+}
+
+// lineCount is len(wrapWords(words, ts, maxW)) without building the lines: balancing a
+// table's columns asks how many lines each cell takes at many widths.
+func (e *engine) lineCount(words []word, ts textStyle, maxW float64) int {
+	_, n := e.breakLines(words, ts, maxW, false)
+	return n
+}
+
+// breakLines breaks words into lines no wider than maxW and returns them (when build)
+// with their number.
+func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool) ([]line, int) {
 	var lines []line
 	var cur line
+	n, k := 0, 0 // lines flushed; words on cur
 	flush := func() {
-		lines = append(lines, cur)
-		cur = line{}
+		if build {
+			lines = append(lines, cur)
+		}
+		n++
+		cur, k = line{}, 0
+	}
+	add := func(w word) {
+		if build {
+			cur.words = append(cur.words, w)
+		}
+		k++
 	}
 	for _, w := range words {
 		if w.br {
@@ -94,27 +118,27 @@ func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
 		}
 		for {
 			sp := w.space
-			if len(cur.words) == 0 {
+			if k == 0 {
 				sp = 0
 			}
 			if cur.w+sp+w.w <= maxW+1e-6 {
 				w.space = sp
-				cur.words = append(cur.words, w)
+				add(w)
 				cur.w += sp + w.w
 				break
 			}
-			if avail := maxW - cur.w - sp; len(cur.words) == 0 ||
+			if avail := maxW - cur.w - sp; k == 0 ||
 				ts.size <= hyphenSize && avail >= hyphenRoom*maxW {
 				if head, tail, ok := e.hyphenate(w, ts, avail); ok {
 					head.space = sp
-					cur.words = append(cur.words, head)
+					add(head)
 					cur.w += sp + head.w
 					flush()
 					w = tail
 					continue
 				}
 			}
-			if len(cur.words) > 0 {
+			if k > 0 {
 				flush()
 				continue
 			}
@@ -122,7 +146,7 @@ func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
 			w.space = 0
 			chunks := e.breakWord(w, ts, maxW)
 			for i, c := range chunks {
-				cur.words = append(cur.words, c)
+				add(c)
 				cur.w = c.w
 				if i < len(chunks)-1 {
 					flush()
@@ -131,10 +155,10 @@ func (e *engine) wrapWords(words []word, ts textStyle, maxW float64) []line {
 			break
 		}
 	}
-	if len(cur.words) > 0 || len(lines) == 0 {
+	if k > 0 || n == 0 {
 		flush()
 	}
-	return lines
+	return lines, n
 }
 
 // hyphenate splits w at its last hyphenation point where the part before it and a

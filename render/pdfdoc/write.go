@@ -74,10 +74,23 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	}
 	res.Pages = dw.pdf.PageCount()
 	res.Replaced = dw.san.Replaced()
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := handOver(w, &buf); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil
+}
+
+// handOver writes a finished document to w: an empty bytes.Buffer (kep render passes
+// one per format) is given buf's bytes instead of a copy of them, sparing the copy and
+// the PDF's size in fresh memory; any other writer gets them written.
+func handOver(w io.Writer, buf *bytes.Buffer) error {
+	if bb, ok := w.(*bytes.Buffer); ok && bb.Len() == 0 {
+		*bb = *buf
+		*buf = bytes.Buffer{}
+		return nil
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // testHookLogo runs in the logo's goroutine; tests make it panic.
@@ -239,7 +252,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		if s.NewPage || s.TOC || w.pdf.PageNo() <= 1 {
 			w.flushFloats() // charts waiting go before a chapter's page break
 		} else {
-			w.settle(w.sectionHeight(s, depth)) // a chapter that runs on may fill their gap
+			w.settle(func() float64 { return w.sectionHeight(s, depth) }) // a chapter that runs on may fill their gap
 		}
 		// A chapter starts a new page when its section asks for it ([brand]
 		// chapter_breaks = "page"; the summary and the contents always), except an empty
@@ -255,7 +268,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		w.prevStub = stub
 	}
 	if depth > 0 {
-		w.settle(w.sectionHeight(s, depth))
+		w.settle(func() float64 { return w.sectionHeight(s, depth) })
 	}
 	w.tags.begin("Sect")
 	defer w.tags.end()
@@ -282,7 +295,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 			after = h.Text
 		}
 		if _, ok := b.(*render.Chart); !ok {
-			w.settle(w.blockHeight(b, s.Blocks[i+1:]))
+			w.settle(func() float64 { return w.blockHeight(b, s.Blocks[i+1:]) })
 		}
 		w.block(b, w.keepHeight(s.Blocks[i+1:], after))
 	}
