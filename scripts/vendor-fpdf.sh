@@ -29,6 +29,10 @@
 #     caller's goroutine, where the caller's recover catches it, instead of ending the
 #     program;
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
+#   - drops the templates' and images' gob serialisation (Template.Serialize,
+#     DeserializeTemplate, GobEncode/GobDecode): kep never serialises them, and importing
+#     encoding/gob cost every kep process ~0.5 ms of package initialisation before main,
+#     `kep version` included (scripts/PERFORMANCE.md, issue 19);
 #   - pair kerning (kep_font.go, SetFontKerning): Text writes kerned strings as TJ
 #     arrays and every width includes the kerning; fonts embedded under their
 #     PostScript names with a reproducible subset tag (SetFontPostScriptName);

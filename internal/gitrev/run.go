@@ -245,10 +245,12 @@ func noLazyFetchFlag() bool {
 	return lazyFlag
 }
 
-var versionRE = regexp.MustCompile(`git version (\d+)\.(\d+)`)
+// versionRE is compiled on first use: a regexp compiled at package initialisation costs
+// every kep process, `kep version` included (issue 19).
+var versionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`git version (\d+)\.(\d+)`) })
 
 func versionAtLeast(s string, major, minor int) bool {
-	m := versionRE.FindStringSubmatch(s)
+	m := versionRE().FindStringSubmatch(s)
 	if m == nil {
 		return false
 	}

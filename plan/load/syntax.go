@@ -461,7 +461,7 @@ func (s *synScan) keys(path, check string) ([]string, bool) {
 func (s *synScan) badKeyChar(path, check string, afterKey bool) {
 	// "finance = 1,5, customer = 0" in an inline table: the scan read 5 as the next key,
 	// but the author wrote a decimal comma.
-	if m := inlineDecimalComma.FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
+	if m := inlineDecimalComma().FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
 		// The finding belongs to the key that took the number.
 		path = strings.TrimSuffix(strings.TrimSuffix(path, m[3]), ".")
 		s.add(s.i, 0, strings.TrimPrefix(path+"."+m[1], "."), msgDecimalComma(m[2], m[3]), check)
@@ -536,8 +536,12 @@ func (s *synScan) recoverLine() {
 	}
 }
 
-// inlineDecimalComma finds a decimal comma inside an inline table or list of numbers.
-var inlineDecimalComma = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([-+]?\d+),(\d+)\s*[,}\]]`)
+// inlineDecimalComma finds a decimal comma inside an inline table or list of numbers;
+// compiled on first use, not at package initialisation, which every kep process pays
+// (issue 19).
+var inlineDecimalComma = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([-+]?\d+),(\d+)\s*[,}\]]`)
+})
 
 // missingEquals reports what stands where "=" should.
 func (s *synScan) missingEquals(path, check string) {
@@ -547,7 +551,7 @@ func (s *synScan) missingEquals(path, check string) {
 	}
 	// "finance = 1,5, customer = 0" in an inline table: the scan read 5 as the next key,
 	// but the author wrote a decimal comma.
-	if m := inlineDecimalComma.FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
+	if m := inlineDecimalComma().FindStringSubmatch(check); m != nil && (path == m[3] || strings.HasSuffix(path, "."+m[3])) {
 		// The finding belongs to the key that took the number.
 		path = strings.TrimSuffix(strings.TrimSuffix(path, m[3]), ".")
 		s.add(s.i, 0, strings.TrimPrefix(path+"."+m[1], "."), msgDecimalComma(m[2], m[3]), check)
