@@ -110,6 +110,15 @@ func exampleFindings(raw map[string]any, p *plan.Plan) (examples [7]bool, ds pla
 	if p.Meta.From.IsZero() {
 		return examples, nil
 	}
+	blocks := figures.Blocks(p)
+	if !mayHoldExamples(raw, blocks) {
+		return examples, nil // the sketch proves it without the scaffolds (examplesketch.go)
+	}
+	return exampleFindingsAll(raw, p, blocks)
+}
+
+// exampleFindingsAll compares the plan with the scaffolds of its year and workspace.
+func exampleFindingsAll(raw map[string]any, p *plan.Plan, blocks [7]bool) (examples [7]bool, ds plan.Diagnostics) {
 	ws := p.Workspace
 	if ws == nil {
 		ws = plan.DefaultWorkspace()
@@ -130,7 +139,7 @@ func exampleFindings(raw map[string]any, p *plan.Plan) (examples [7]bool, ds pla
 		return plan.Diag(p.File, line, col, path, true, format, args...)
 	}
 	inBlock := map[string]int{}
-	for i, has := range figures.Blocks(p) {
+	for i, has := range blocks {
 		for _, k := range blockTops[i] {
 			inBlock[k] = i
 		}
