@@ -1,9 +1,7 @@
 package hyph
 
 import (
-	"bytes"
-	"embed"
-	"hash/maphash"
+	_ "embed"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -13,17 +11,22 @@ import (
 	"github.com/kepdev/kep/locale"
 )
 
-//go:embed patterns/*.tex
-var patternFiles embed.FS
+// compiled holds the patterns of every file in patterns/ as tries, ready to use where
+// the binary maps them: nothing is parsed or built at run time, and only the pages a
+// document's words touch are read. It is generated from the TeX files (go generate;
+// TestCompiled holds it to them) and begins with their headers and licences.
+//
+//go:generate go test -run ^TestCompiled$ -compile
+//go:embed patterns/hyph.trie
+var compiled string
 
 // Hyphenator hyphenates the words of one language. Safe for concurrent use; the
-// patterns are read once per process, on first use.
+// patterns are opened once per process, on first use.
 type Hyphenator struct {
-	file              string
-	leftMin, rightMin int // letters kept before the first and after the last point
+	file              string // the TeX file of the patterns, as the locale names it
+	leftMin, rightMin int    // letters kept before the first and after the last point
 	once              sync.Once
-	patterns          patternTable     // letters → the digits between and around them
-	maxLen            int              // longest pattern, in bytes
+	patterns          trie             // letters → the digits between and around them
 	exceptions        map[string][]int // lower-case word → rune positions of its points
 
 	// memo holds the points of the words looked up so far (word → []int): the PDF
@@ -37,75 +40,117 @@ type Hyphenator struct {
 // estimate of the map's own cost per entry); words after that are looked up each time.
 const maxMemo = 8 << 20
 
-// patternTable maps a pattern's letters to its digits: an open-addressing hash table
-// over one string of all letters and one slice of all digits. It is built once per
-// process and language at the first word, and a Go map of 36,000 strings (German) cost
-// several times as much to build.
-type patternTable struct {
-	letters string
-	digits  []byte
-	spans   []patternSpan
-	slots   []uint32 // 1 + index into spans; 0 is empty; the length is a power of two
-	seed    maphash.Seed
+// trie is the compiled form of one pattern file, read in place from compiled: a trie
+// over the bytes of the patterns' letters (UTF-8), its nodes numbered breadth-first so
+// that the children of a node are consecutive nodes and the children of consecutive
+// nodes follow each other. Integers are little-endian.
+type trie struct {
+	labels string // per node: the byte on the edge into it
+	first  string // per node and one more: uint32, the node's first child
+	pat    string // per node: uint16, 1 + the index of the digits of the pattern ending there; 0: none
+	digOff string // per digit string and one more: uint32, its offset in digits
+	digits string // the digit strings, each the values before, between and after a pattern's letters
 }
 
-type patternSpan struct {
-	letters, digits uint32 // offsets; the digits are one more than the letters' runes
-	n, d            uint16 // lengths of the letters (bytes) and digits
+// le32 reads the little-endian uint32 at s[i:].
+func le32(s string, i int) int {
+	s = s[i : i+4]
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
 }
 
-func (t *patternTable) key(sp patternSpan) string {
-	return t.letters[sp.letters : sp.letters+uint32(sp.n)]
-}
-
-// lookup returns the digits of the pattern with these letters.
-func (t *patternTable) lookup(letters string) ([]byte, bool) {
-	if len(t.slots) == 0 {
-		return nil, false
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := maphash.String(t.seed, letters) & mask; ; i = (i + 1) & mask {
-		e := t.slots[i]
-		if e == 0 {
-			return nil, false
-		}
-		if sp := t.spans[e-1]; t.key(sp) == letters {
-			return t.digits[sp.digits : sp.digits+uint32(sp.d) : sp.digits+uint32(sp.d)], true
+// child returns the child of node v along byte c, or -1.
+func (t *trie) child(v int, c byte) int {
+	a, b := le32(t.first, 4*v), le32(t.first, 4*v+4)
+	for k := a; k < b; k++ {
+		if t.labels[k] == c {
+			return k
 		}
 	}
+	return -1
 }
 
-// index fills the slots; of patterns with the same letters the last one counts, as in
-// a map filled in file order.
-func (t *patternTable) index() {
-	size := 16
-	for size < 2*len(t.spans) {
-		size *= 2
+// digitsAt returns the digits of the pattern ending at node v, or "".
+func (t *trie) digitsAt(v int) string {
+	p := int(t.pat[2*v]) | int(t.pat[2*v+1])<<8
+	if p == 0 {
+		return ""
 	}
-	t.slots = make([]uint32, size)
-	t.seed = maphash.MakeSeed()
-	mask := uint64(size - 1)
-	for n, sp := range t.spans {
-		k := t.key(sp)
-		for i := maphash.String(t.seed, k) & mask; ; i = (i + 1) & mask {
-			e := t.slots[i]
-			if e == 0 || t.key(t.spans[e-1]) == k {
-				t.slots[i] = uint32(n + 1)
-				break
-			}
+	return t.digits[le32(t.digOff, 4*(p-1)):le32(t.digOff, 4*p)]
+}
+
+// lookup returns the digits of the pattern with these letters (the tests).
+func (t *trie) lookup(letters string) (string, bool) {
+	v := 0
+	for i := 0; i < len(letters); i++ {
+		if v = t.child(v, letters[i]); v < 0 {
+			return "", false
 		}
 	}
+	d := t.digitsAt(v)
+	return d, d != ""
 }
 
-// len is the number of distinct patterns.
-func (t *patternTable) len() int {
+// len is the number of patterns.
+func (t *trie) len() int {
 	n := 0
-	for _, e := range t.slots {
-		if e != 0 {
+	for v := range len(t.labels) {
+		if t.digitsAt(v) != "" {
 			n++
 		}
 	}
 	return n
+}
+
+// The layout of compiled: text (the headers), a NUL, the magic, the number of files,
+// per file its name (a length byte and the bytes), offset and length of its section;
+// then the sections. A section: the numbers of nodes, digit strings, digit bytes and
+// exception bytes (uint32 each), then labels, first, pat, digOff, digits (as in trie)
+// and the exceptions, each as the TeX file spells it ("as-so-ciate"), one per line.
+const magic = "\x00KEPHYPH1"
+
+// section returns the section of the named pattern file in c.
+func section(c, name string) (string, bool) {
+	i := strings.Index(c, magic)
+	if i < 0 {
+		return "", false
+	}
+	p := i + len(magic)
+	n := le32(c, p)
+	p += 4
+	for range n {
+		l := int(c[p])
+		nm := c[p+1 : p+1+l]
+		p += 1 + l
+		off, ln := le32(c, p), le32(c, p+4)
+		p += 8
+		if nm == name {
+			return c[off : off+ln], true
+		}
+	}
+	return "", false
+}
+
+// open reads a section: the trie in place, the exceptions into a map.
+func open(h *Hyphenator, sec string) {
+	nodes, ndig, dbytes, ebytes := le32(sec, 0), le32(sec, 4), le32(sec, 8), le32(sec, 12)
+	p := 16
+	take := func(n int) string {
+		s := sec[p : p+n]
+		p += n
+		return s
+	}
+	t := &h.patterns
+	t.labels = take(nodes)
+	t.first = take(4 * (nodes + 1))
+	t.pat = take(2 * nodes)
+	t.digOff = take(4 * (ndig + 1))
+	t.digits = take(dbytes)
+	h.exceptions = map[string][]int{}
+	for _, w := range strings.Split(take(ebytes), "\n") {
+		if w != "" {
+			h.addException(w)
+		}
+	}
 }
 
 // hyphenators are the languages' Hyphenators by code, made from the locales: each
@@ -114,7 +159,7 @@ var hyphenators = sync.OnceValue(func() map[string]*Hyphenator {
 	m := map[string]*Hyphenator{}
 	for _, l := range locale.Languages() {
 		if h := l.Hyphenation(); h.Patterns != "" {
-			m[l.Lang] = &Hyphenator{file: "patterns/" + h.Patterns, leftMin: h.LeftMin, rightMin: h.RightMin}
+			m[l.Lang] = &Hyphenator{file: h.Patterns, leftMin: h.LeftMin, rightMin: h.RightMin}
 		}
 	}
 	return m
@@ -128,113 +173,15 @@ func For(lang string) *Hyphenator {
 	return hyphenators()[base]
 }
 
-// load parses the \patterns{…} and \hyphenation{…} groups of the TeX file. It runs once
-// per process and language, at the first word: the German file holds 36,000 patterns, so
-// it makes no string or slice per pattern (their letters share one string, their digits
-// one slice) and sizes the map once (loadReference in the tests is the plain version).
+// load opens the compiled patterns of h's file, once per process and language, at the
+// first word.
 func (h *Hyphenator) load() {
-	src, err := patternFiles.ReadFile(h.file)
-	if err != nil {
-		panic("hyph: embedded patterns missing: " + err.Error()) // a build fault, not input
+	sec, ok := section(compiled, h.file)
+	if !ok {
+		panic("hyph: compiled patterns missing: " + h.file) // a build fault, not input
 	}
-	loadFrom(h, src)
+	open(h, sec)
 }
-
-func loadFrom(h *Hyphenator, src []byte) {
-	t := &h.patterns
-	t.spans = make([]patternSpan, 0, bytes.Count(src, []byte{'\n'})+1)
-	letters := make([]byte, 0, len(src))
-	t.digits = make([]byte, 0, len(src))
-	h.exceptions = map[string][]int{}
-	group := byte(0)
-	for len(src) > 0 {
-		ln := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			ln, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		if i := bytes.IndexByte(ln, '%'); i >= 0 {
-			ln = ln[:i]
-		}
-		for {
-			var tok []byte
-			if tok, ln = nextField(ln); tok == nil {
-				break
-			}
-			switch {
-			case bytes.HasPrefix(tok, []byte(`\patterns{`)):
-				group, tok = 'p', tok[len(`\patterns{`):]
-			case bytes.HasPrefix(tok, []byte(`\hyphenation{`)):
-				group, tok = 'h', tok[len(`\hyphenation{`):]
-			case tok[0] == '\\':
-				continue
-			}
-			closing := len(tok) > 0 && tok[len(tok)-1] == '}'
-			if closing {
-				tok = tok[:len(tok)-1]
-			}
-			switch {
-			case len(tok) == 0:
-			case group == 'p':
-				// "a1b2c" is "abc" → [0 1 2 0].
-				l, d := len(letters), len(t.digits)
-				t.digits = append(t.digits, 0)
-				for _, r := range string(tok) {
-					if r >= '0' && r <= '9' {
-						t.digits[len(t.digits)-1] = byte(r - '0')
-						continue
-					}
-					letters = utf8.AppendRune(letters, r)
-					t.digits = append(t.digits, 0)
-				}
-				t.spans = append(t.spans, patternSpan{letters: uint32(l), digits: uint32(d),
-					n: uint16(len(letters) - l), d: uint16(len(t.digits) - d)})
-				h.maxLen = max(h.maxLen, len(letters)-l)
-			case group == 'h':
-				h.addException(string(tok))
-			}
-			if closing {
-				group = 0
-			}
-		}
-	}
-	t.letters = string(letters)
-	t.index()
-}
-
-// nextField returns the first field of b as strings.Fields splits (on Unicode white
-// space) and the rest of b after it, or nil when b holds no more fields.
-func nextField(b []byte) (field, rest []byte) {
-	isSpace := func(b []byte) (bool, int) {
-		if b[0] < utf8.RuneSelf {
-			return asciiSpace[b[0]], 1
-		}
-		r, n := utf8.DecodeRune(b)
-		return unicode.IsSpace(r), n
-	}
-	for len(b) > 0 {
-		sp, n := isSpace(b)
-		if !sp {
-			break
-		}
-		b = b[n:]
-	}
-	if len(b) == 0 {
-		return nil, nil
-	}
-	i := 0
-	for i < len(b) {
-		sp, n := isSpace(b[i:])
-		if sp {
-			break
-		}
-		i += n
-	}
-	return b[:i], b[i:]
-}
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // addException stores "as-so-ciate" as "associate" → [2 4].
 func (h *Hyphenator) addException(w string) {
@@ -267,11 +214,7 @@ func (h *Hyphenator) Points(word string) []int {
 	if v, ok := h.memo.Load(word); ok {
 		return v.([]int)
 	}
-	out := h.points(word)
-	if len(out) == 0 {
-		out = nil
-	}
-	out = out[:len(out):len(out)] // an append by a caller copies
+	out := h.points(word) // nil or len = cap: an append by a caller copies
 	if h.memoBytes.Load() < maxMemo {
 		h.memoBytes.Add(int64(len(word) + 8*len(out) + 64))
 		h.memo.Store(strings.Clone(word), out) // not a piece of a larger string kept alive
@@ -285,9 +228,10 @@ func (h *Hyphenator) points(word string) []int {
 		return nil
 	}
 	h.once.Do(h.load)
-	var out []int
+	var buf [32]int
+	out := buf[:0]
 	start := -1 // byte offset of the current run of letters
-	for i, r := range word + " " {
+	for i, r := range word {
 		if isWordLetter(r) {
 			if start < 0 {
 				start = i
@@ -296,12 +240,18 @@ func (h *Hyphenator) points(word string) []int {
 		}
 		if start >= 0 {
 			if !(r >= '0' && r <= '9') && !precededByDigit(word, start) {
-				out = append(out, h.run(word[start:i], start)...)
+				out = h.run(out, word[start:i], start)
 			}
 			start = -1
 		}
 	}
-	return out
+	if start >= 0 && !precededByDigit(word, start) {
+		out = h.run(out, word[start:], start)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append(make([]int, 0, len(out)), out...) // one allocation; cap = len
 }
 
 // isWordLetter: letters and the apostrophes French patterns know ("l'entreprise").
@@ -314,35 +264,46 @@ func precededByDigit(s string, at int) bool {
 	return r >= '0' && r <= '9'
 }
 
-// run hyphenates one run of letters; off is its offset in the word.
-func (h *Hyphenator) run(w string, off int) []int {
-	var lower strings.Builder
-	var at []int // byte offset in w of each rune
+// run appends the points of one run of letters to out; off is its offset in the word.
+// Its scratch space is on the stack for words of up to 60 letters.
+func (h *Hyphenator) run(out []int, w string, off int) []int {
+	var sBuf [128]byte
+	var atBuf [64]int
+	s := append(sBuf[:0], '.') // ".word.", the word in lower case
+	at := atBuf[:0]            // byte offset in w of each rune
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) {
-			return nil
+			return out
 		}
 		if r == '’' {
 			r = '\'' // the patterns spell the apostrophe as ASCII
 		}
-		lower.WriteRune(unicode.ToLower(r))
+		s = utf8.AppendRune(s, unicode.ToLower(r))
 		at = append(at, i)
 	}
+	s = append(s, '.')
 	n := len(at)
 	if n < h.leftMin+h.rightMin {
-		return nil
+		return out
 	}
-	key := lower.String()
-	var points []int // rune positions
-	if ex, ok := h.exceptions[key]; ok {
-		points = ex
-	} else {
-		points = h.liang(key, n)
-	}
-	var out []int
-	for _, p := range points {
+	keep := func(p int) {
 		if p >= h.leftMin && p <= n-h.rightMin && !isApostrophe(w, at, p) {
 			out = append(out, off+at[p])
+		}
+	}
+	if ex, ok := h.exceptions[string(s[1:len(s)-1])]; ok {
+		for _, p := range ex {
+			keep(p)
+		}
+		return out
+	}
+	var vBuf [68]byte
+	values := h.liang(s, vBuf[:0])
+	// values[k] is the value before rune k of s; rune k of s is rune k-1 of the word,
+	// so a point before word rune p is values[p+1].
+	for p := 1; p < n; p++ {
+		if values[p+1]%2 == 1 {
+			keep(p)
 		}
 	}
 	return out
@@ -355,40 +316,32 @@ func isApostrophe(w string, at []int, p int) bool {
 	return a == '\'' || a == '’' || b == '\'' || b == '’'
 }
 
-// liang returns the rune positions (1…n-1) of word (lower case, n runes) that get an odd
-// value from the patterns: every substring of ".word." is looked up, and each pattern
-// found raises the values between its letters to its digits.
-func (h *Hyphenator) liang(word string, n int) []int {
-	s := "." + word + "."
-	// rs[k] is the byte offset of rune k of s; values[k] the value before rune k.
-	rs := make([]int, 0, n+3)
-	for i := range s {
-		rs = append(rs, i)
+// liang returns the values of Liang's algorithm for s (".word.", lower case, valid
+// UTF-8), appended to values: the value before each rune of s and one after the last.
+// Every pattern that occurs in s raises the values between its letters to its digits;
+// the trie finds all patterns starting at a rune in one walk.
+func (h *Hyphenator) liang(s []byte, values []byte) []byte {
+	for range utf8.RuneCount(s) + 1 {
+		values = append(values, 0)
 	}
-	rs = append(rs, len(s))
-	values := make([]byte, len(rs))
-	for i := 0; i < len(rs)-1; i++ {
-		for j := i + 1; j < len(rs) && rs[j]-rs[i] <= h.maxLen; j++ {
-			d, ok := h.patterns.lookup(s[rs[i]:rs[j]])
-			if !ok {
-				continue
+	r := 0 // rune index of s[i]
+	for i := range s {
+		if s[i]&0xc0 == 0x80 {
+			continue // inside a rune: patterns start at runes
+		}
+		for j, v := i, 0; j < len(s); j++ {
+			if v = h.patterns.child(v, s[j]); v < 0 {
+				break
 			}
-			for k, v := range d {
-				if v > values[i+k] {
-					values[i+k] = v
+			for k, d := range []byte(h.patterns.digitsAt(v)) {
+				if d > values[r+k] {
+					values[r+k] = d
 				}
 			}
 		}
+		r++
 	}
-	var out []int
-	// values[k] is the value before rune k of s; rune k of s is rune k-1 of the word,
-	// so a point before word rune p is values[p+1].
-	for p := 1; p < n; p++ {
-		if values[p+1]%2 == 1 {
-			out = append(out, p)
-		}
-	}
-	return out
+	return values
 }
 
 // Hyphenate returns word with sep inserted at each of its points (tests, the HTML).

@@ -1,13 +1,15 @@
 package hyph
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// reference is the plain parse of a pattern file into Go maps, which load does without
-// a string or slice per pattern, into a patternTable: TestLoadSame holds load to it.
+// reference is the plain parse of a pattern file into Go maps, from which compileSection
+// builds the trie (TestCompiled, go generate).
 type reference struct {
 	patterns   map[string][]byte
 	maxLen     int
@@ -69,54 +71,52 @@ func loadReference(h *reference, src string) {
 	}
 }
 
-// TestLoadSame: every embedded pattern file, and odd input (white space of all kinds,
-// groups that open and close on one token, invalid UTF-8), loads as the plain parse does.
+// TestLoadSame: every pattern file, and odd input (white space of all kinds, groups
+// that open and close on one token, invalid UTF-8), compiles into a trie that holds what
+// the plain parse finds, and the Hyphenators open what TestCompiled holds to the files.
 func TestLoadSame(t *testing.T) {
-	files, err := patternFiles.ReadDir("patterns")
-	if err != nil {
-		t.Fatal(err)
+	names, err := filepath.Glob("patterns/hyph-*.tex")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no pattern files: %v", err)
 	}
-	n := 0
-	for _, f := range files {
-		if !strings.HasSuffix(f.Name(), ".tex") {
-			continue
+	for _, n := range names {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
 		}
-		n++
-		src, _ := patternFiles.ReadFile("patterns/" + f.Name())
-		got := &Hyphenator{file: "patterns/" + f.Name()}
+		got := &Hyphenator{file: filepath.Base(n)}
 		got.load()
 		want := &reference{}
 		loadReference(want, string(src))
-		compareLoads(t, f.Name(), got, want)
-	}
-	if n == 0 {
-		t.Fatal("no pattern files")
+		compareLoads(t, n, got, want)
 	}
 	for _, src := range []string{
 		"\\patterns{a1b\u00a0.ab3c4d\t\v\fx2y}\r\n\\hyphenation{as-so-ciate}",
 		"\\patterns{}\n\\hyphenation{}}\n{}\n\\patterns{\n1a\u20281b\u0085%x1y\n\xff2\xfe} z1z",
 		"  \\foo \\patterns{ab1c ab2c }",
 		"",
-		"\\patterns{a1a a2a .a3 .a4}",
+		"\\patterns{a1a a2a .a3 .a4 1 äb1c}\\hyphenation{-a--b- \xffx-y}",
 	} {
-		got, want := &Hyphenator{}, &reference{}
-		loadFrom(got, []byte(src))
+		want := &reference{}
 		loadReference(want, src)
+		sec, err := compileSection(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := &Hyphenator{}
+		open(got, string(sec))
 		compareLoads(t, src, got, want)
 	}
 }
 
 func compareLoads(t *testing.T, name string, got *Hyphenator, want *reference) {
 	t.Helper()
-	if got.maxLen != want.maxLen {
-		t.Errorf("%q: maxLen %d, want %d", name, got.maxLen, want.maxLen)
-	}
 	if n := got.patterns.len(); n != len(want.patterns) {
 		t.Errorf("%q: %d patterns, want %d", name, n, len(want.patterns))
 	}
 	for k, v := range want.patterns {
-		if d, ok := got.patterns.lookup(k); !ok || string(d) != string(v) {
-			t.Errorf("%q: pattern %q: %v %v, want %v", name, k, d, ok, v)
+		if d, ok := got.patterns.lookup(k); !ok || d != string(v) {
+			t.Errorf("%q: pattern %q: %v %v, want %v", name, k, []byte(d), ok, v)
 		}
 		if _, ok := got.patterns.lookup(k + "x"); ok && want.patterns[k+"x"] == nil {
 			t.Errorf("%q: pattern %q found, not in the file", name, k+"x")
@@ -129,7 +129,7 @@ func compareLoads(t *testing.T, name string, got *Hyphenator, want *reference) {
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		h := &Hyphenator{file: "patterns/hyph-de-1996.tex"}
+		h := &Hyphenator{file: "hyph-de-1996.tex"}
 		h.load()
 	}
 }
