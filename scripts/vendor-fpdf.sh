@@ -5,7 +5,9 @@
 #   - pools zlib writers (a new one allocates about 1 MB of compressor state, per stream);
 #   - names a UTF-8 font by a SHA-1 of its name and bytes, not of its 65,536 widths as
 #     JSON; parses each font's bytes once per process and shares the parse read-only;
-#     reads the character map and glyph offsets for subsetting once per font;
+#     reads the character map and glyph offsets for subsetting once per font: the
+#     map's segments, in which the runes a document uses are looked up, not a map of
+#     every rune of the font; the glyph offsets straight from the loca table's bytes;
 #     remembers each font's SHA-1 by the identity of its bytes, and takes the sums of
 #     fonts built into the program from the caller (SetUTF8FontSum);
 #     reads a character map into maps made at their size, the rune → glyph map only
@@ -17,7 +19,8 @@
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
-#     ToUnicode maps, and ends a CIDToGIDMap at the highest code used;
+#     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
+#     CIDFont's /W widths on its font's subsetting goroutine;
 #   - sizes the document's buffer before Output writes into it (about the pages'
 #     uncompressed content, the images and the fonts), writes streams without copying
 #     them into strings, and hands that buffer to Output's writer when it is an empty

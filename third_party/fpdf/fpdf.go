@@ -4507,7 +4507,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(cut.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4591,6 +4591,7 @@ func (f *Fpdf) putfonts() {
 
 // utf8Cut is a UTF-8 font's subset, made by cutUTF8Fonts (kep patch).
 type utf8Cut struct {
+	widths string     // the CIDFont's /W array (cidFontWidths)
 	size   int        // bytes of the subset font
 	font   *membuffer // the subset, compressed
 	gidMap *membuffer // the CIDToGIDMap, compressed
@@ -4638,6 +4639,9 @@ func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 				gidMap[cc*2+1] = byte(glyph & 0xFF)
 			}
 			cut.size = len(stream)
+			// The widths of the runes used, known now that the subset is made
+			// (LastRune): written by putfonts, made here off its path.
+			cut.widths = cidFontWidths(&font, font.utf8File.LastRune)
 			cut.gidMap = xmem.compress(gidMap)
 			cut.font = xmem.compress(stream)
 		}()
@@ -4653,7 +4657,9 @@ func (f *Fpdf) cutUTF8Fonts() func() map[string]*utf8Cut {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// cidFontWidths returns a CIDFont's /W array (kep patch: generateCIDFontMap's text, made
+// on the font's subsetting goroutine).
+func cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4767,7 +4773,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

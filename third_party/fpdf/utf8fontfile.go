@@ -70,8 +70,48 @@ type utf8FontFile struct {
 type utf8CutPrep struct {
 	once      sync.Once
 	ok        bool
-	chars     map[int]int // rune → glyph
-	positions []int       // glyph → offset in glyf
+	chars     cmapSegments // rune → glyph
+	positions []int        // glyph → offset in glyf
+}
+
+// cmapSegments is a format 4 character map as the subsetter reads it (kep patch): the
+// glyph of each rune a document uses is looked up in the map's segments, instead of a
+// map of every rune of the font to its glyph made first (thousands of entries, a few
+// hundred used). lookup gives what that map held: the rune's glyph, as the last segment
+// that contains it maps it, and whether a segment contains it.
+type cmapSegments struct {
+	data []byte // the font's bytes
+	rim  int    // the character map's end: a glyph index at or beyond it reads as 0
+	segs []cmapSegment
+}
+
+type cmapSegment struct {
+	first, last int // the segment's runes
+	delta       int
+	rangeOffset int // 0: glyph = rune + delta; else the glyph index of first is at base
+	base        int
+}
+
+func (m *cmapSegments) lookup(char int) (int, bool) {
+	for i := len(m.segs) - 1; i >= 0; i-- {
+		sg := &m.segs[i]
+		if char < sg.first || char > sg.last {
+			continue
+		}
+		if sg.rangeOffset == 0 {
+			return (char + sg.delta) & 0xFFFF, true
+		}
+		position := sg.base + (char-sg.first)*2
+		if position >= m.rim {
+			return 0, true
+		}
+		symbol := int(m.data[position])<<8 | int(m.data[position+1])
+		if symbol != 0 {
+			symbol = (symbol + sg.delta) & 0xFFFF
+		}
+		return symbol, true
+	}
+	return 0, false
 }
 
 type tableDescription struct {
@@ -524,6 +564,21 @@ func (utf *utf8FontFile) parseTables() {
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
+	runeCmapPosition := utf.runeCmap()
+	if runeCmapPosition == 0 {
+		return nil
+	}
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition, true)
+
+	utf.charSymbolDictionary = charSymbolDictionary
+
+	return symbolCharDictionary
+}
+
+// runeCmap returns the position of the font's format 4 Unicode character map, 0 (and
+// the font's fault) when it has none (kep patch: generateCMAP's search, shared with
+// cmapSegmentsOf).
+func (utf *utf8FontFile) runeCmap() int {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -545,24 +600,46 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 
 	if runeCmapPosition == 0 {
 		utf.fail("font: no character map for Unicode")
-		return nil
 	}
-
-	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition, true)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	return runeCmapPosition
 }
 
-func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
-	symbolCollection := map[int]int{0: 0}
-	charSymbolPairCollection := make(map[int]int)
-	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
+// cmapSegmentsOf reads the segments of the format 4 character map at runeCmapPosition
+// as generateSCCSDictionaries reads them (kep patch).
+func (utf *utf8FontFile) cmapSegmentsOf(runeCmapPosition int) cmapSegments {
+	utf.seek(runeCmapPosition + 2)
+	size := utf.readUint16()
+	m := cmapSegments{data: utf.fileReader.array, rim: runeCmapPosition + size}
+	utf.skip(2)
+	segmentSize := utf.readUint16() / 2
+	utf.skip(6)
+	m.segs = make([]cmapSegment, segmentSize)
+	for i := range m.segs {
+		m.segs[i].last = utf.readUint16()
+	}
+	utf.skip(2)
+	for i := range m.segs {
+		m.segs[i].first = utf.readUint16()
+	}
+	for i := range m.segs {
+		m.segs[i].delta = int(utf.readInt16())
+	}
+	readerPositionStart := int(utf.fileReader.readerPosition)
+	for i := range m.segs {
+		sg := &m.segs[i]
+		sg.rangeOffset = utf.readUint16()
+		sg.base = readerPositionStart + 2*i + sg.rangeOffset
+	}
+	return m
+}
 
+func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int, glyphOf func(char int) (int, bool)) (map[int]int, map[int]int, map[int]int, []int) {
+	symbolCollection := map[int]int{0: 0}
+	charSymbolPairCollection := make(map[int]int, len(usedRunes))
+	for _, char := range usedRunes {
+		if symbol, OK := glyphOf(char); OK {
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -684,24 +761,27 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
+	var glyphOf func(char int) (int, bool)
 	if utf.cut != nil {
-		// kep patch: the character map and glyph positions of this font's bytes, read
-		// once per process. Upstream also re-read the widths here (parseHMTXTable with
-		// scale 1), which nothing after this point uses.
+		// kep patch: the character map's segments and the glyph positions of this
+		// font's bytes, read once per process. Upstream also re-read the widths here
+		// (parseHMTXTable with scale 1), which nothing after this point uses.
 		utf.cut.once.Do(func() {
 			cp := *utf
 			cp.fileReader = &fileReader{array: utf.fileReader.array}
 			cp.tableDescriptions = utf.tableDescriptions
-			if cp.generateCMAP() == nil {
+			pos := cp.runeCmap()
+			if pos == 0 {
 				return
 			}
+			chars := cp.cmapSegmentsOf(pos)
 			cp.parseLOCATable(LocaFormat, numSymbols)
-			utf.cut.chars, utf.cut.positions, utf.cut.ok = cp.charSymbolDictionary, cp.symbolPosition, true
+			utf.cut.chars, utf.cut.positions, utf.cut.ok = chars, cp.symbolPosition, true
 		})
 		if !utf.cut.ok {
 			return nil
 		}
-		utf.charSymbolDictionary = utf.cut.chars
+		glyphOf = utf.cut.chars.lookup
 		utf.symbolPosition = utf.cut.positions
 	} else {
 		symbolCharDictionary := utf.generateCMAP()
@@ -712,9 +792,13 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		utf.parseHMTXTable(metricsCount, numSymbols, mapSymbolChars(symbolCharDictionary), 1.0)
 
 		utf.parseLOCATable(LocaFormat, numSymbols)
+		glyphOf = func(char int) (int, bool) {
+			symbol, ok := utf.charSymbolDictionary[char]
+			return symbol, ok
+		}
 	}
 
-	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
+	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes, glyphOf)
 
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
@@ -955,17 +1039,19 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
 	utf.symbolPosition = make([]int, 0)
+	// kep patch: the offsets are read from the table's bytes into a slice made at its
+	// size, not unpacked into a []int first and appended one by one.
 	if format == 0 {
 		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
+		utf.symbolPosition = make([]int, numSymbols+1)
+		for n := range utf.symbolPosition {
+			utf.symbolPosition[n] = int(binary.BigEndian.Uint16(data[2*n:])) * 2
 		}
 	} else if format == 1 {
 		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
+		utf.symbolPosition = make([]int, numSymbols+1)
+		for n := range utf.symbolPosition {
+			utf.symbolPosition[n] = int(binary.BigEndian.Uint32(data[4*n:]))
 		}
 	} else {
 		utf.fail("font: unknown loca table format %d", format)
