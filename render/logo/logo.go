@@ -22,6 +22,7 @@ import (
 	"image/png"
 	"io"
 	"strings"
+	"sync"
 )
 
 // Limits of a logo. A logo is a small picture: 10,000 pixels a side and 25 megapixels
@@ -51,8 +52,41 @@ func Kind(data []byte) string {
 
 // Check decodes the logo whole within the limits and returns its kind, "png" or "jpeg".
 func Check(data []byte) (string, error) {
-	_, kind, err := Decode(data)
+	_, kind, err := decodeShared(data)
 	return kind, err
+}
+
+// last is the logo Check or ForPDF decoded last, kept so that a render, which checks the
+// logo when it loads the plan and then prepares it for the PDF, decodes it once (a
+// millisecond for the sample's 400 × 120 pixels; issue 19). Only logos of at most
+// pdfSide² pixels are kept: a larger one is decoded again rather than held.
+var last struct {
+	sync.Mutex
+	data []byte // a copy: the caller may change its slice
+	img  image.Image
+	kind string
+}
+
+// decodeShared is Decode with the last logo kept; the image it returns is shared and is
+// only read.
+func decodeShared(data []byte) (image.Image, string, error) {
+	last.Lock()
+	if last.img != nil && bytes.Equal(last.data, data) {
+		img, kind := last.img, last.kind
+		last.Unlock()
+		return img, kind, nil
+	}
+	last.Unlock()
+	img, kind, err := Decode(data)
+	if err != nil {
+		return nil, "", err
+	}
+	if b := img.Bounds(); b.Dx()*b.Dy() <= pdfSide*pdfSide {
+		last.Lock()
+		last.data, last.img, last.kind = bytes.Clone(data), img, kind
+		last.Unlock()
+	}
+	return img, kind, nil
 }
 
 // Decode decodes a PNG or JPEG logo within the limits. Its errors are messages for the
@@ -168,13 +202,66 @@ func progressive(data []byte) bool {
 // interlaced, transparency flattened onto white, and scaled down to pdfSide pixels at
 // most.
 func ForPDF(data []byte) ([]byte, string, error) {
-	img, kind, err := Decode(data)
+	img, kind, err := decodeShared(data)
 	if err != nil {
 		return nil, "", err
 	}
 	if kind == "jpeg" {
 		return data, "JPG", nil
 	}
+	var out image.Image
+	if o, ok := flattenAsIs(img); ok {
+		out = o
+	} else {
+		out = scaleFlatten(img)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, out); err != nil {
+		return nil, "", fmt.Errorf("logo: %v", err)
+	}
+	return buf.Bytes(), "PNG", nil
+}
+
+// flattenAsIs is scaleFlatten for a colour image PNG decodes (NRGBA, RGBA) that needs
+// no scaling: the same pixels, read straight from its rows rather than through the
+// blocks of scaleFlatten's loop (a third of ForPDF for the sample logo; issue 19).
+// TestFlattenAsIs compares the two.
+func flattenAsIs(img image.Image) (*image.NRGBA, bool) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if max(w, h) > pdfSide {
+		return nil, false
+	}
+	var pix []uint8
+	var stride int
+	nrgba := false
+	switch m := img.(type) {
+	case *image.NRGBA:
+		pix, stride, nrgba = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, true
+	case *image.RGBA:
+		pix, stride = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride
+	default:
+		return nil, false
+	}
+	out := image.NewNRGBA(image.Rect(0, 0, w, h)) // opaque: written as RGB
+	for y := 0; y < h; y++ {
+		row, o := pix[y*stride:][:4*w], out.Pix[y*out.Stride:][:4*w]
+		for x := 0; x < 4*w; x += 4 {
+			var r, g, bl, a uint32 // premultiplied, as in scaleFlatten
+			if nrgba {
+				r, g, bl, a = color.NRGBA{row[x], row[x+1], row[x+2], row[x+3]}.RGBA()
+			} else {
+				r, g, bl, a = color.RGBA{row[x], row[x+1], row[x+2], row[x+3]}.RGBA()
+			}
+			white := 0xffff - a
+			o[x], o[x+1], o[x+2], o[x+3] = uint8((r+white)>>8), uint8((g+white)>>8), uint8((bl+white)>>8), 0xff
+		}
+	}
+	return out, true
+}
+
+// scaleFlatten scales the logo down to pdfSide pixels at most and flattens it onto white.
+func scaleFlatten(img image.Image) image.Image {
 	// Scaled down by a whole factor, each pixel the mean of a k × k block: with no
 	// intermediate buffers (x/image/draw's kernels took 3.8 s and 340 MB for 25 MP).
 	b := img.Bounds()
@@ -222,11 +309,7 @@ func ForPDF(data []byte) ([]byte, string, error) {
 			npix[4*i+3] = 0xff
 		}
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, out); err != nil {
-		return nil, "", fmt.Errorf("logo: %v", err)
-	}
-	return buf.Bytes(), "PNG", nil
+	return out
 }
 
 func isGray(img image.Image) bool {
