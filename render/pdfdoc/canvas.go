@@ -214,7 +214,7 @@ func (c *Canvas) Finish(w io.Writer) (res Result, err error) {
 	}
 	res.Pages = c.e.pdf.PageCount()
 	res.Replaced = c.e.san.Replaced()
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := handOver(w, &buf); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil

@@ -74,10 +74,23 @@ func Write(w io.Writer, d *render.Document, opt Options) (res Result, err error)
 	}
 	res.Pages = dw.pdf.PageCount()
 	res.Replaced = dw.san.Replaced()
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := handOver(w, &buf); err != nil {
 		return res, fmt.Errorf("pdf: write: %w", err)
 	}
 	return res, nil
+}
+
+// handOver writes a finished document to w: an empty bytes.Buffer (kep render passes
+// one per format) is given buf's bytes instead of a copy of them, sparing the copy and
+// the PDF's size in fresh memory; any other writer gets them written.
+func handOver(w io.Writer, buf *bytes.Buffer) error {
+	if bb, ok := w.(*bytes.Buffer); ok && bb.Len() == 0 {
+		*bb = *buf
+		*buf = bytes.Buffer{}
+		return nil
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // testHookLogo runs in the logo's goroutine; tests make it panic.

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"image"
 	_ "image/png"
+	"io"
 	"strings"
 	"testing"
 
@@ -23,6 +24,27 @@ func TestNilDocumentIsAnError(t *testing.T) {
 	}
 	if buf.Len() > 0 {
 		t.Error("Write(nil) wrote bytes")
+	}
+}
+
+// TestWriteHandsOverOrAppends: an empty bytes.Buffer is handed the document's bytes
+// (handOver), a buffer already holding some gets them appended, and any other writer
+// written: the same bytes each way.
+func TestWriteHandsOverOrAppends(t *testing.T) {
+	d := &render.Document{Title: "Hand-over"}
+	want, _ := writePDF(t, d)
+	held := bytes.NewBufferString("held")
+	var other strings.Builder
+	for _, w := range []io.Writer{held, &other} {
+		if _, err := Write(w, d, Options{Now: testNow, KepVersion: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := held.String(); got != "held"+string(want) {
+		t.Errorf("appended to a bytes.Buffer holding 4 bytes: %d bytes, want 4 + %d", len(got), len(want))
+	}
+	if got := other.String(); got != string(want) {
+		t.Errorf("written to a strings.Builder: %d bytes, want %d", len(got), len(want))
 	}
 }
 
