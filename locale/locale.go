@@ -73,6 +73,10 @@ type Locale struct {
 	// enumWords name the values of the plan format's enums in the language ("high":
 	// "hoch", "Hoch"), for the hint "did you mean `high`?"; nil for English.
 	enumWords func() map[string][]string
+	// schemaTexts describe the keys of the plan format and of kep.toml for kep schema,
+	// keyed by the English description (plan/load/schema.go; schematexts.go); nil for
+	// English and German, whose descriptions stand in the schema's key definitions.
+	schemaTexts func() map[string]string
 }
 
 // Hyphenation says how a language's words are hyphenated: Patterns is a file of TeX

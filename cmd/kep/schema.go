@@ -24,6 +24,10 @@ writes that line when it finds the file) or in a .taplo.toml. The schema checks 
 one key can tell (names, types, allowed values, ranges); rules between keys (sums,
 references, dates in order) are for kep validate.
 
+The descriptions are in the reader's language (KEP_LANG, else LC_ALL, LC_MESSAGES
+or LANG; one of {langs}), followed by English; for an English reader, by German.
+Each language but English also stands alone in x-description-LANG.
+
 Flags:
 	--workspace   the schema of the workspace file kep.toml instead
 
@@ -42,9 +46,10 @@ func runSchema(c *command, args []string, stdout, stderr io.Writer) int {
 	if len(files) > 0 {
 		return usageError(stderr, c, "takes no file arguments")
 	}
-	schema, err := load.JSONSchema()
+	lang := cliLang()
+	schema, err := load.JSONSchema(lang)
 	if *workspace {
-		schema, err = load.WorkspaceJSONSchema()
+		schema, err = load.WorkspaceJSONSchema(lang)
 	}
 	if err == nil {
 		_, err = stdout.Write(schema)

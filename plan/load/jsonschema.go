@@ -2,24 +2,30 @@ package load
 
 import (
 	"encoding/json"
+	"fmt"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // JSONSchema returns a JSON Schema (draft-07) of the plan format, made from the same key
 // definitions the loader checks with, for editors that check TOML against one (Taplo, Even
-// Better TOML: a `#:schema` line at the top of a plan). Descriptions are English, then
-// German, which also stands alone in x-description-de. Rules that span keys (sums,
-// references) are for `kep validate` only.
-func JSONSchema() ([]byte, error) {
-	return schemaJSON(planSchema(), "kep plan, format 1")
+// Better TOML: a `#:schema` line at the top of a plan). Editors show "description" on
+// hover: it is in lang, the reader's language, followed by English ("de": German —
+// English, "fr": French — English); in English, and in a language without descriptions,
+// English — German. Every language but English also stands alone in
+// x-description-LANG. Rules that span keys (sums, references) are for `kep validate`
+// only.
+func JSONSchema(lang string) ([]byte, error) {
+	return schemaJSON(planSchema(), "kep plan, format 1", lang)
 }
 
 // WorkspaceJSONSchema is JSONSchema for the workspace file kep.toml.
-func WorkspaceJSONSchema() ([]byte, error) {
-	return schemaJSON(workspaceSchema(), "kep workspace file (kep.toml)")
+func WorkspaceJSONSchema(lang string) ([]byte, error) {
+	return schemaJSON(workspaceSchema(), "kep workspace file (kep.toml)", lang)
 }
 
-func schemaJSON(s *keySpec, title string) ([]byte, error) {
-	root := jsonNode(s)
+func schemaJSON(s *keySpec, title, lang string) ([]byte, error) {
+	root := jsonNode(s, lang)
 	root["$schema"] = "http://json-schema.org/draft-07/schema#"
 	root["title"] = title
 	b, err := json.MarshalIndent(root, "", "  ")
@@ -29,15 +35,44 @@ func schemaJSON(s *keySpec, title string) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// descIn returns s's description in lang and whether the language has one: English and
+// German from the key's definition, every other language from its locale file, keyed by
+// the English description (locale.SchemaText).
+func descIn(s *keySpec, lang string) (string, bool) {
+	switch lang {
+	case "en":
+		return s.en, true
+	case "de":
+		return s.de, true
+	}
+	if s.enFmt == "" {
+		return locale.SchemaText(lang, s.en)
+	}
+	f, ok := locale.SchemaText(lang, s.enFmt)
+	or, orOK := locale.SchemaText(lang, "or")
+	if !ok || !orOK {
+		return "", false
+	}
+	return fmt.Sprintf(f, listOr(langs, or), locale.Default().Lang), true
+}
+
 type jsonObj = map[string]any
 
-func jsonNode(s *keySpec) jsonObj {
+func jsonNode(s *keySpec, lang string) jsonObj {
 	n := jsonObj{}
 	if s.en != "" {
-		// Editors show only "description" on hover: both languages go there, and the
-		// German one alone in x-description-de for tools that pick a language.
+		// Editors show only "description" on hover: the reader's language and English
+		// go there (English and German for an English reader, as before French), and
+		// each language but English alone in x-description-LANG for tools that pick one.
 		n["description"] = s.en + " — " + s.de
-		n["x-description-de"] = s.de
+		if t, ok := descIn(s, lang); ok && lang != "en" {
+			n["description"] = t + " — " + s.en
+		}
+		for _, l := range langs {
+			if t, ok := descIn(s, l); ok && l != "en" {
+				n["x-description-"+l] = t
+			}
+		}
 	}
 	lo, hi := s.bounds()
 	number := func(typ string) {
@@ -61,7 +96,7 @@ func jsonNode(s *keySpec) jsonObj {
 			if k.wsOnly {
 				continue
 			}
-			props[k.name] = jsonNode(k)
+			props[k.name] = jsonNode(k, lang)
 			if k.required {
 				required = append(required, k.name)
 			}
@@ -73,7 +108,7 @@ func jsonNode(s *keySpec) jsonObj {
 			n["required"] = required
 		}
 	case kindTables:
-		item := jsonNode(&keySpec{kind: kindTable, keys: s.keys})
+		item := jsonNode(&keySpec{kind: kindTable, keys: s.keys}, lang)
 		n["type"] = "array"
 		n["maxItems"] = MaxRows
 		n["items"] = item

@@ -10,9 +10,9 @@ import (
 func TestJSONSchemaGolden(t *testing.T) {
 	for _, c := range []struct {
 		golden string
-		make   func() ([]byte, error)
+		make   func(string) ([]byte, error)
 	}{{"../testdata/plan.schema.json", JSONSchema}, {"../testdata/workspace.schema.json", WorkspaceJSONSchema}} {
-		got, err := c.make()
+		got, err := c.make("en")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +34,7 @@ func TestJSONSchemaGolden(t *testing.T) {
 		}
 	}
 	// Spot checks of what editors rely on.
-	b, _ := JSONSchema()
+	b, _ := JSONSchema("en")
 	var s struct {
 		Schema     string   `json:"$schema"`
 		Required   []string `json:"required"`

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -46,6 +47,9 @@ type keySpec struct {
 	enum     []string
 	keys     []*keySpec
 	en, de   string // descriptions
+	// enFmt is the format en was made from, with the document languages and the default
+	// one (the key lang): the key of its translations (locale.SchemaText).
+	enFmt string
 	// wsOnly marks a workspace key met in a plan: an error with its own message.
 	wsOnly bool
 }
@@ -215,10 +219,19 @@ func listOr(codes []string, or string) string {
 	return strings.Join(codes[:len(codes)-1], ", ") + " " + or + " " + codes[len(codes)-1]
 }
 
+// langDesc is the English description of lang, of the languages and the default one.
+const langDesc = "Language of the documents: %s; default %s."
+
+func langSpec() *keySpec {
+	s := key("lang", kindEnum, fmt.Sprintf(langDesc, listOr(langs, "or"), locale.Default().Lang),
+		"Sprache der Dokumente: "+listOr(langs, "oder")+"; Vorgabe "+locale.Default().Lang+".").oneOf(langs...)
+	s.enFmt = langDesc
+	return s
+}
+
 func commonTop() []*keySpec {
 	return []*keySpec{
-		key("lang", kindEnum, "Language of the documents: "+listOr(langs, "or")+"; default "+locale.Default().Lang+".",
-			"Sprache der Dokumente: "+listOr(langs, "oder")+"; Vorgabe "+locale.Default().Lang+".").oneOf(langs...),
+		langSpec(),
 		key("currency", kindCurrency, "ISO 4217 currency code; default EUR.", "Währungscode nach ISO 4217; Vorgabe EUR."),
 		brandSpec(),
 	}
