@@ -88,6 +88,7 @@ type engine struct {
 	fillValid              bool
 	registered             map[string]bool
 	widths                 map[widthKey]float64 // strWidth's measures
+	runBuf                 []byte               // drawLine's text of a run, reused
 	tags                   *tagger              // the structure tree (tag.go); nil: untagged
 }
 
@@ -271,10 +272,16 @@ func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
 		e.pdf.TransformBegin()
 		e.pdf.TransformSkewX(slantAngle, x, y) // about the baseline: the line stays put
 	}
+	// A run starts where the one before ends, measured in that run's font while it is
+	// still selected; the last run's width is not needed.
+	prev, more := "", false
 	e.eachRun(noSoft(s), st, func(run string, st style) {
+		if more {
+			x += e.pdf.GetStringWidth(prev)
+		}
 		e.font(st, size)
 		e.pdf.Text(x, y, run)
-		x += e.pdf.GetStringWidth(run)
+		prev, more = run, true
 	})
 	if slant {
 		e.pdf.TransformEnd()

@@ -161,11 +161,7 @@ func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measu
 			out[i] = make([][]word, n)
 			for c := 0; c < n && c < len(r); c++ {
 				ws := e.words(r[c].spans, t.cellStyle(r[c], c, size))
-				var b strings.Builder
-				for _, s := range r[c].spans {
-					b.WriteString(s.text)
-				}
-				if isFigure(b.String()) {
+				if isFigure(cellText(r[c].spans)) {
 					ws = glue(ws)
 				}
 				out[i][c] = ws
@@ -182,6 +178,18 @@ func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measu
 		}
 	}
 	return m
+}
+
+// cellText is the text of a cell's spans.
+func cellText(spans []span) string {
+	if len(spans) == 1 {
+		return spans[0].text
+	}
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.text)
+	}
+	return b.String()
 }
 
 // widestSyllable is the width of the widest piece w can be hyphenated into, with its
@@ -486,10 +494,15 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	// cell is a cell's lines as the table wraps it (hyphenated) and whether a word of a
 	// short column breaks, at width w; widths change by whole steps, so few are tried.
 	type at struct {
-		r, c int
-		w    int64
+		w     int64 // width in µm
+		lines int
 	}
-	memo := map[at]int{}
+	memo := make([][]at, len(rows)*n) // per cell, the widths tried
+	const room = 16                   // widths per cell in one shared array (a first round tries 9); more are appended
+	slab := make([]at, len(memo)*room)
+	for i := range memo {
+		memo[i] = slab[i*room : i*room : (i+1)*room]
+	}
 	cell := func(r, c int, w float64) (int, int) {
 		if c >= len(rows[r]) {
 			return 1, 0
@@ -498,14 +511,18 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 		if (r == head || !isProse[c]) && widest[r][c] > w-2*padX+1e-9 {
 			br = 1
 		}
-		k := at{r, c, int64(math.Round(w * 1000))}
-		l, ok := memo[k]
-		if !ok && r == head {
+		k, tried := int64(math.Round(w*1000)), &memo[r*n+c]
+		for _, m := range *tried {
+			if m.w == k {
+				return m.lines, br
+			}
+		}
+		var l int
+		if r == head {
 			ts := t.headStyle(headSize)
 			ts.align = t.alignOf(c)
 			l = min(e.lineCount(rows[r][c], ts, w-2*padX), maxHeadL)
-			memo[k] = l
-		} else if !ok {
+		} else {
 			var tc tcell
 			if r < len(t.rows) {
 				if c < len(t.rows[r]) {
@@ -515,8 +532,8 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 				tc = f[c]
 			}
 			l = e.lineCount(rows[r][c], t.cellStyle(tc, c, size), w-2*padX)
-			memo[k] = l
 		}
+		*tried = append(*tried, at{k, l})
 		return l, br
 	}
 	lines := make([][]int, len(rows))

@@ -97,9 +97,18 @@ func (e *engine) lineCount(words []word, ts textStyle, maxW float64) int {
 func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool) ([]line, int) {
 	var lines []line
 	var cur line
+	var ws []word // the words of all lines, each line's slice capped at its end
+	if build {
+		ws = make([]word, 0, len(words)+1)
+	}
 	n, k := 0, 0 // lines flushed; words on cur
 	flush := func() {
 		if build {
+			end := len(ws)
+			cur.words = ws[end-k : end : end]
+			if k == 0 {
+				cur.words = nil
+			}
 			lines = append(lines, cur)
 		}
 		n++
@@ -107,7 +116,7 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 	}
 	add := func(w word) {
 		if build {
-			cur.words = append(cur.words, w)
+			ws = append(ws, w)
 		}
 		k++
 	}
@@ -260,16 +269,25 @@ func takeSoft(s string) (string, []int) {
 }
 
 // words splits spans at spaces and newlines into measured words; fragments of adjacent
-// spans without a space between them form one word.
+// spans without a space between them form one word. The words' fragments share one
+// array (each word's slice capped at its end, so an append copies).
 func (e *engine) words(spans []span, ts textStyle) []word {
-	var out []word
+	n := 0 // words at most, but for hyphenated compounds
+	for _, sp := range spans {
+		n += strings.Count(sp.text, " ") + strings.Count(sp.text, "\n") + 1
+	}
+	out := make([]word, 0, n)
+	frags := make([]frag, 0, n)
+	ends := make([]int, 0, n) // per word of out: the end of its fragments in frags
 	var cur word
+	start := 0   // cur's first fragment in frags
 	space := 0.0 // width of the space before the next word
 	flush := func() {
-		if len(cur.frags) > 0 {
+		if len(frags) > start {
 			out = append(out, cur)
+			ends = append(ends, len(frags))
 		}
-		cur = word{}
+		cur, start = word{}, len(frags)
 	}
 	for _, sp := range spans {
 		st := sp.st | ts.base
@@ -279,6 +297,7 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 			case '\n':
 				flush()
 				out = append(out, word{br: true})
+				ends = append(ends, len(frags))
 				space = 0
 				rest = rest[1:]
 			case ' ':
@@ -290,15 +309,11 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 				if i < 0 {
 					i = len(rest)
 				}
-				parts := []string{rest[:i]}
-				if st&stMono == 0 && sp.shape == 0 {
-					parts = hyphenParts(rest[:i])
-				}
-				for k, p := range parts {
+				add := func(k int, p string) {
 					if k > 0 {
 						flush() // a line may break after the hyphen, without a space
 					}
-					if len(cur.frags) == 0 {
+					if len(frags) == start {
 						cur.space, space = space, 0
 					}
 					p, soft := takeSoft(p)
@@ -309,14 +324,28 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 					if sp.shape != 0 {
 						w = ts.size * ptToMM * 0.9
 					}
-					cur.frags = append(cur.frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w, soft: soft})
+					frags = append(frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w, soft: soft})
 					cur.w += w
+				}
+				if st&stMono == 0 && sp.shape == 0 && strings.Contains(rest[:i], "-") {
+					for k, p := range hyphenParts(rest[:i]) {
+						add(k, p)
+					}
+				} else {
+					add(0, rest[:i])
 				}
 				rest = rest[i:]
 			}
 		}
 	}
 	flush()
+	from := 0
+	for i := range out {
+		if !out[i].br {
+			out[i].frags = frags[from:ends[i]:ends[i]]
+		}
+		from = ends[i]
+	}
 	return out
 }
 
@@ -424,7 +453,9 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 	// by the space they were measured with: the viewer places each glyph by the same
 	// widths, so nothing moves, but a line takes one text operator instead of one per
 	// word (a third of the page's bytes), and a reader copies the text with its spaces.
-	var run strings.Builder
+	// A run of one fragment is drawn from its text; a longer one is joined in e.runBuf.
+	var run runText
+	run.buf = e.runBuf[:0]
 	var runX, runEnd float64
 	var runSt style
 	var runC rgb
@@ -434,6 +465,7 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			run.Reset()
 		}
 	}
+	defer func() { e.runBuf = run.buf[:0] }()
 	for _, wd := range l.words {
 		x += wd.space
 		for i, f := range wd.frags {
@@ -447,14 +479,14 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			if f.shape == 0 && f.url == "" && f.link == 0 && f.st&(stMono|stUnderline|stStrike) == 0 {
 				switch {
 				case run.Len() > 0 && f.st == runSt && c == runC && i > 0 && x == runEnd:
-					run.WriteString(f.text) // the next piece of the same word
+					run.add(f.text) // the next piece of the same word
 				case run.Len() > 0 && f.st == runSt && c == runC && i == 0 && x-wd.space == runEnd &&
 					wd.space == e.strWidth(" ", f.st, ts.size):
-					run.WriteByte(' ')
-					run.WriteString(f.text)
+					run.addByte(' ')
+					run.add(f.text)
 				default:
 					flush()
-					run.WriteString(f.text)
+					run.add(f.text)
 					runX, runSt, runC = x, f.st, c
 				}
 				x += f.w
@@ -491,6 +523,50 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 	}
 	flush()
 }
+
+// runText is the text of a run drawLine joins: its first piece as it is, and the bytes of
+// all pieces in buf once there is a second.
+type runText struct {
+	first  string
+	buf    []byte
+	joined bool
+}
+
+func (r *runText) Len() int {
+	if r.joined {
+		return len(r.buf)
+	}
+	return len(r.first)
+}
+
+func (r *runText) add(s string) {
+	switch {
+	case r.joined:
+		r.buf = append(r.buf, s...)
+	case r.first == "":
+		r.first = s
+	default:
+		r.buf = append(append(r.buf[:0], r.first...), s...)
+		r.joined = true
+	}
+}
+
+func (r *runText) addByte(b byte) {
+	if !r.joined {
+		r.buf = append(r.buf[:0], r.first...)
+		r.joined = true
+	}
+	r.buf = append(r.buf, b)
+}
+
+func (r *runText) String() string {
+	if r.joined {
+		return string(r.buf)
+	}
+	return r.first
+}
+
+func (r *runText) Reset() { r.first, r.buf, r.joined = "", r.buf[:0], false }
 
 // flow sets spans as a paragraph at the position, breaking pages between lines; indent
 // shifts it right. A paragraph of two or more lines leaves no single line at the bottom
