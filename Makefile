@@ -17,11 +17,12 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 check:
 	$(GO) vet ./... && $(GO) test -short -ldflags=-w ./...
 
-## test: vet everything (the vendored fpdf too: ./... does not reach a replaced module)
+## test: vet everything (the vendored fpdf and goldmark too: ./... does not reach a
+## replaced module)
 ## and run all tests with the race detector (CI; minutes: cmd/kep alone takes over ten
 ## under the race detector with PDFBox Preflight, beyond go test's default timeout)
 test:
-	$(GO) vet ./... && $(GO) vet github.com/go-pdf/fpdf && $(GO) test -race -timeout 60m ./...
+	$(GO) vet ./... && $(GO) vet github.com/go-pdf/fpdf github.com/yuin/goldmark/... && $(GO) test -race -timeout 60m ./...
 
 ## build: build the kep binary into ./kep, static (no C library needed at run time)
 build:

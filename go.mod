@@ -28,3 +28,5 @@ require (
 )
 
 replace github.com/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/yuin/goldmark => ./third_party/goldmark
