@@ -8,7 +8,9 @@
 #   - util and parser: their 11 regular expressions (the e-mail domain of autolinks, the
 #     HTML block openers and closers, raw HTML's open and close tags) are compiled on
 #     first use (sync.OnceValue) instead of by regexp.MustCompile at initialisation.
-# Together those were ~1.5 ms of CPU, 250 KB and ~120 page faults of every kep process
+#   - goldmark: the default Markdown of goldmark.Convert is made on first use (kep makes
+#     its own, markdown.Markdown).
+# Together those were ~1.6 ms of CPU, 265 KB and ~125 page faults of every kep process
 # (GODEBUG=inittrace=1, perf stat; scripts/PERFORMANCE.md), `kep version` included, and
 # kep only needs them when a text has such Markdown. Behaviour is unchanged: goldmark's own
 # tests (CommonMark spec included) pass on the patched copy.
@@ -50,8 +52,8 @@ fi
 cat >"$dst/README.kep" <<'TXT'
 yuin/goldmark v1.8.7 (MIT, see LICENSE) with scripts/goldmark-startup.patch applied:
 the work goldmark did at package initialisation (the Unicode case-folding map, eleven
-regular expressions) is done on first use instead, so that it does not cost every kep
-process; see the script's header. Made by scripts/vendor-goldmark.sh. To change it, edit
+regular expressions, the default converter) is done on first use instead, so that it
+does not cost every kep process; see the script's header. Made by scripts/vendor-goldmark.sh. To change it, edit
 here, then sh scripts/check-goldmark.sh -w so that the patch stays the record.
 TXT
 if [ "$only" = true ]; then
