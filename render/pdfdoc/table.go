@@ -494,8 +494,8 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	// cell is a cell's lines as the table wraps it (hyphenated) and whether a word of a
 	// short column breaks, at width w; widths change by whole steps, so few are tried.
 	type at struct {
-		w     int64 // width in µm
-		lines int
+		w     int32 // width in µm
+		lines int32
 	}
 	memo := make([][]at, len(rows)*n) // per cell, the widths tried
 	const room = 16                   // widths per cell in one shared array (a first round tries 9); more are appended
@@ -511,10 +511,11 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 		if (r == head || !isProse[c]) && widest[r][c] > w-2*padX+1e-9 {
 			br = 1
 		}
-		k, tried := int64(math.Round(w*1000)), &memo[r*n+c]
+		k, tried := math.Round(w*1000), &memo[r*n+c]
+		kept := math.Abs(k) < math.MaxInt32 // any width on a page
 		for _, m := range *tried {
-			if m.w == k {
-				return m.lines, br
+			if kept && m.w == int32(k) {
+				return int(m.lines), br
 			}
 		}
 		var l int
@@ -533,7 +534,9 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 			}
 			l = e.lineCount(rows[r][c], t.cellStyle(tc, c, size), w-2*padX)
 		}
-		*tried = append(*tried, at{k, l})
+		if kept {
+			*tried = append(*tried, at{int32(k), int32(l)})
+		}
 		return l, br
 	}
 	lines := make([][]int, len(rows))

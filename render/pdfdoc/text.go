@@ -22,15 +22,15 @@ type span struct {
 // frag is a measured piece of a word.
 type frag struct {
 	text  string
-	st    style
 	url   string
 	link  int
 	color *rgb
-	shape rune
 	w     float64
 	// soft holds the byte offsets in text of the soft hyphens its author typed (taken
 	// out of text): when set, they are the fragment's only hyphenation points.
-	soft []int
+	soft  []int
+	shape rune
+	st    style // after shape: 88 bytes, not 96 (a table's cells hold thousands)
 }
 
 // word is an unbreakable sequence of fragments with the width of the space before it.
