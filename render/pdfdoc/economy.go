@@ -145,8 +145,22 @@ func (w *docWriter) blockHeight(b render.Block, rest []render.Block) float64 {
 
 // markdownHeight sets Markdown on a scratch page to measure it (the Markdown writer
 // draws as it walks the tree); -1 when it takes more than a page. Only asked while
-// floats wait, which is rare.
+// floats wait, which is rare; a text is measured once per document (a heading asks for
+// the height of the block below it, and that block for its own).
 func (w *docWriter) markdownHeight(src string) float64 {
+	if h, ok := w.mdHeights[src]; ok {
+		return h
+	}
+	h := w.measureMarkdown(src)
+	if w.mdHeights == nil {
+		w.mdHeights = map[string]float64{}
+	}
+	w.mdHeights[src] = h
+	return h
+}
+
+// measureMarkdown is markdownHeight, measured.
+func (w *docWriter) measureMarkdown(src string) float64 {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: w.pageW, Ht: w.pageH}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(w.ml, w.mt, w.mr)

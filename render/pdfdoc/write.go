@@ -114,6 +114,8 @@ type docWriter struct {
 	// layouts caches the layout of document tables: the heading before a table asks for
 	// its height, then the table is drawn (a layout does not depend on the position).
 	layouts map[any]*tableLayout
+	// mdHeights are the heights of Markdown texts measured (markdownHeight).
+	mdHeights map[string]float64
 	// prevStub: the chapter before was empty (see section).
 	prevStub bool
 	// floats are the charts waiting for the top of the next page (economy.go).
@@ -382,7 +384,8 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	if lvl == 0 {
 		below += chapterRule
 	}
-	w.need(float64(len(w.wrap(spans, ts, w.width())))*ts.lead + below + math.Min(keep, (w.bottom()-w.mt)*0.8))
+	lines := w.wrap(spans, ts, w.width())
+	w.need(float64(len(lines))*ts.lead + below + math.Min(keep, (w.bottom()-w.mt)*0.8))
 	// Bookmark encodes UTF-8 only while a UTF-8 font is selected.
 	w.font(stBold, size)
 	title := w.san.Line(s.Heading())
@@ -393,7 +396,7 @@ func (w *docWriter) heading(s *render.Section, depth int, keep float64) {
 	w.pdf.SetLink(link, w.y, -1)
 
 	w.tags.begin(headingTag(lvl))
-	w.flow(spans, ts, 0)
+	w.flowLines(lines, ts, 0)
 	w.tags.end()
 	w.y += gapLine
 	if lvl == 0 {
