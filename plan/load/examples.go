@@ -16,6 +16,9 @@ import (
 // second list to keep. A building block all of whose values are still kep init's is an
 // example block (one warning, no completeness); elsewhere a text that is still one of the
 // scaffold's placeholders gets a warning of its own. Decisions: docs/format-decisions.md.
+// The scaffolds are built only for a plan that may still hold their values: a sketch
+// generated from the same templates decides that first (examplesketch.go).
+//
 // blockTops are the top-level keys of each building block 1–7.
 var blockTops = [7][]string{{"selection"}, {"scorecard"}, {"offering"}, {"account"},
 	{"swot", "competitors", "goals"}, {"value"}, {"team", "contacts"}}
