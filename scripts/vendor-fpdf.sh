@@ -21,6 +21,8 @@
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
 #     CIDFont's /W widths on its font's subsetting goroutine;
+#   - starts a page's content buffer with room for what the page before it holds; writes
+#     the structure tree, the object headers and the cross-reference table without fmt;
 #   - sizes the document's buffer before Output writes into it (about the pages'
 #     uncompressed content, the images and the fonts), writes streams without copying
 #     them into strings, and hands that buffer to Output's writer when it is an empty

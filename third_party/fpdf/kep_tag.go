@@ -11,6 +11,7 @@ import (
 	"crypto/md5"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 )
@@ -306,7 +307,7 @@ func (f *Fpdf) putStructTree() string {
 				case k.elem != nil:
 					collect(k.elem)
 				case k.annot > 0:
-					nums = append(nums, num{k.annotParent, fmt.Sprintf("%d 0 R", e.obj)})
+					nums = append(nums, num{k.annotParent, strconv.Itoa(e.obj) + " 0 R"})
 				default:
 					if perPage[k.page] == nil {
 						perPage[k.page] = map[int]int{}
@@ -316,18 +317,21 @@ func (f *Fpdf) putStructTree() string {
 			}
 		}
 		collect(t.root)
+		// The objects are written with strconv into one reused buffer (b), not with
+		// fmt: thousands of elements, and this part of Output runs alone.
+		var b []byte
 		for p, m := range perPage {
-			var arr strings.Builder
-			arr.WriteString("[")
+			b = append(b[:0], '[')
 			for id := 0; id < t.nextMCID[p]; id++ {
 				if obj, ok := m[id]; ok {
-					fmt.Fprintf(&arr, "%d 0 R ", obj)
+					b = strconv.AppendInt(b, int64(obj), 10)
+					b = append(b, " 0 R "...)
 				} else {
-					arr.WriteString("null ")
+					b = append(b, "null "...)
 				}
 			}
-			arr.WriteString("]")
-			nums = append(nums, num{p - 1, arr.String()})
+			b = append(b, ']')
+			nums = append(nums, num{p - 1, string(b)})
 		}
 		sort.Slice(nums, func(i, j int) bool { return nums[i].key < nums[j].key })
 
@@ -339,19 +343,21 @@ func (f *Fpdf) putStructTree() string {
 		f.outf("<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>",
 			t.root.obj, parentTree, next)
 		f.out("endobj")
+		itoa := func(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
 		var put func(e *StructElem, parent int)
 		put = func(e *StructElem, parent int) {
 			f.newobj()
-			var s fmtBuffer
-			s.printf("<</Type /StructElem /S /%s /P %d 0 R", e.Type, parent)
+			b = append(b[:0], "<</Type /StructElem /S /"...)
+			b = append(b, e.Type...)
+			b = append(itoa(append(b, " /P "...), parent), " 0 R"...)
 			if e.Alt != "" {
-				s.printf(" /Alt %s", f.textstring(utf8toutf16(e.Alt)))
+				b = append(append(b, " /Alt "...), f.textstring(utf8toutf16(e.Alt))...)
 			}
 			if e.Lang != "" {
-				s.printf(" /Lang %s", f.textstring(e.Lang))
+				b = append(append(b, " /Lang "...), f.textstring(e.Lang)...)
 			}
 			if e.Scope != "" {
-				s.printf(" /A <</O /Table /Scope /%s>>", e.Scope)
+				b = append(append(append(b, " /A <</O /Table /Scope /"...), e.Scope...), ">>"...)
 			}
 			// The page of the element's first content is its /Pg: its content there
 			// is a bare MCID, elsewhere a marked-content reference with its page.
@@ -359,26 +365,27 @@ func (f *Fpdf) putStructTree() string {
 			for _, k := range e.kids {
 				if k.elem == nil && k.annot == 0 {
 					pg = k.page
-					s.printf(" /Pg %d 0 R", t.pageObj[pg])
+					b = append(itoa(append(b, " /Pg "...), t.pageObj[pg]), " 0 R"...)
 					break
 				}
 			}
-			s.printf(" /K [")
+			b = append(b, " /K ["...)
 			for _, k := range e.kids {
 				switch {
 				case k.elem != nil:
-					s.printf("%d 0 R ", k.elem.obj)
+					b = append(itoa(b, k.elem.obj), " 0 R "...)
 				case k.annot > 0:
-					s.printf("<</Type /OBJR /Pg %d 0 R /Obj %d 0 R>> ", t.pageObj[k.page], t.annotObj[k.page][k.annot-1])
+					b = append(itoa(append(b, "<</Type /OBJR /Pg "...), t.pageObj[k.page]), " 0 R /Obj "...)
+					b = append(itoa(b, t.annotObj[k.page][k.annot-1]), " 0 R>> "...)
 				case k.page == pg:
-					s.printf("%d ", k.mcid)
+					b = append(itoa(b, k.mcid), ' ')
 				default:
-					s.printf("<</Type /MCR /Pg %d 0 R /MCID %d>> ", t.pageObj[k.page], k.mcid)
+					b = append(itoa(append(b, "<</Type /MCR /Pg "...), t.pageObj[k.page]), " 0 R /MCID "...)
+					b = append(itoa(b, k.mcid), ">> "...)
 				}
 			}
-			s.printf("]>>")
-			f.out(s.String())
-			f.out("endobj")
+			b = append(b, "]>>\nendobj\n"...)
+			f.buffer.Write(b) // f.out of the element's line and of "endobj"
 			for _, k := range e.kids {
 				if k.elem != nil {
 					put(k.elem, e.obj)
@@ -387,14 +394,12 @@ func (f *Fpdf) putStructTree() string {
 		}
 		put(t.root, rootObj)
 		f.newobj() // parentTree
-		var s fmtBuffer
-		s.printf("<</Nums [")
+		b = append(b[:0], "<</Nums ["...)
 		for _, x := range nums {
-			s.printf("%d %s ", x.key, x.val)
+			b = append(append(append(itoa(b, x.key), ' '), x.val...), ' ')
 		}
-		s.printf("]>>")
-		f.out(s.String())
-		f.out("endobj")
+		b = append(b, "]>>\nendobj\n"...)
+		f.buffer.Write(b)
 		fmt.Fprintf(&cat, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n", rootObj)
 	}
 	if t.displayTitle {
