@@ -29,35 +29,39 @@ func fontWarnings(p *plan.Plan) plan.Diagnostics {
 	var ds plan.Diagnostics
 	seen := map[rune]bool{}
 	more := 0
-	finding := func(file string, line, col int, path string) func(string) {
-		return func(s string) {
-			for _, r := range cov.Missing(s) {
-				if seen[r] {
-					continue
-				}
-				seen[r] = true
-				if len(seen) > maxFontFindings {
-					more++
-					continue
-				}
-				ds = append(ds, plan.Diag(file, line, col, path, true,
-					"%U %q is in no font of the document; it prints as □ — give [brand] font_fallback", r, string(r)))
+	// where is asked only for a text with a character to name: looking up every text's
+	// line was half of this check's cost.
+	finding := func(s, path string, where func() (file string, line, col int)) {
+		for _, r := range cov.Missing(s) {
+			if seen[r] {
+				continue
 			}
+			seen[r] = true
+			if len(seen) > maxFontFindings {
+				more++
+				continue
+			}
+			file, line, col := where()
+			ds = append(ds, plan.Diag(file, line, col, path, true,
+				"%U %q is in no font of the document; it prints as □ — give [brand] font_fallback", r, string(r)))
 		}
 	}
 	planTexts(p, func(path, s string) {
-		line, col := p.Position(path)
-		finding(p.File, line, col, path)(s)
+		finding(s, path, func() (string, int, int) {
+			line, col := p.Position(path)
+			return p.File, line, col
+		})
 	})
 	// The workspace's texts that the documents print (criteria, territories, cost items):
 	// named at their key in kep.toml (no line: the workspace keeps no positions). Every
 	// plan of the workspace reports them; kep validate prints a finding once.
 	workspaceTexts(p, func(path, s string) {
-		file := p.File
-		if p.Workspace.File != "" {
-			file = p.Workspace.File
-		}
-		finding(file, 0, 0, path)(s)
+		finding(s, path, func() (string, int, int) {
+			if p.Workspace.File != "" {
+				return p.Workspace.File, 0, 0
+			}
+			return p.File, 0, 0
+		})
 	})
 	if more > 0 {
 		ds = append(ds, plan.Diag(p.File, 0, 0, "", true, "%d more characters are in no font of the document", more))
