@@ -130,8 +130,8 @@ func compileSection(ref *reference) ([]byte, error) {
 		v.digits = digits
 	}
 	// Breadth first, children in byte order; digit strings numbered as first met.
-	var labels, pat, digits []byte
-	var first, digOff []uint32
+	var labels, off, pat, digits []byte
+	var first, ck, digOff []uint32
 	digIndex := map[string]int{}
 	order := []*node{root}
 	labels = append(labels, 0)
@@ -164,6 +164,16 @@ func compileSection(ref *reference) ([]byte, error) {
 		pat = binary.LittleEndian.AppendUint16(pat, uint16(p))
 	}
 	first = append(first, uint32(len(order)))
+	for v, f := range first {
+		if v%64 == 0 {
+			ck = append(ck, f)
+		}
+		d := f - ck[len(ck)-1]
+		if d > 0xffff {
+			return nil, fmt.Errorf("node %d: first child %d too far from its group's", v, d)
+		}
+		off = binary.LittleEndian.AppendUint16(off, uint16(d))
+	}
 	digOff = append(digOff, uint32(len(digits)))
 	words := make([]string, 0, len(ref.exceptions))
 	for w := range ref.exceptions {
@@ -191,7 +201,8 @@ func compileSection(ref *reference) ([]byte, error) {
 		sec = binary.LittleEndian.AppendUint32(sec, uint32(n))
 	}
 	sec = append(sec, labels...)
-	for _, f := range first {
+	sec = append(sec, off...)
+	for _, f := range ck {
 		sec = binary.LittleEndian.AppendUint32(sec, f)
 	}
 	sec = append(sec, pat...)

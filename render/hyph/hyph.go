@@ -43,13 +43,17 @@ const maxMemo = 8 << 20
 // trie is the compiled form of one pattern file, read in place from compiled: a trie
 // over the bytes of the patterns' letters (UTF-8), its nodes numbered breadth-first so
 // that the children of a node are consecutive nodes and the children of consecutive
-// nodes follow each other. Integers are little-endian.
+// nodes follow each other: the children of node v are the nodes from first(v) to
+// first(v+1), and first(v) is every 64th node's first child (ck) plus v's offset from it
+// (off), 2 bytes a node where a uint32 would take 4. Integers are little-endian.
 type trie struct {
-	labels string // per node: the byte on the edge into it
-	first  string // per node and one more: uint32, the node's first child
-	pat    string // per node: uint16, 1 + the index of the digits of the pattern ending there; 0: none
-	digOff string // per digit string and one more: uint32, its offset in digits
-	digits string // the digit strings, each the values before, between and after a pattern's letters
+	labels string     // per node: the byte on the edge into it
+	off    string     // per node and one more: uint16, first(v) - first(v &^ 63)
+	ck     string     // per 64 nodes, the one past the last included: uint32, first of the first of them
+	pat    string     // per node: uint16, 1 + the index of the digits of the pattern ending there; 0: none
+	digOff string     // per digit string and one more: uint32, its offset in digits
+	digits string     // the digit strings, each the values before, between and after a pattern's letters
+	root   [256]int32 // the root's child along each byte, 0: none (every walk starts there)
 }
 
 // le32 reads the little-endian uint32 at s[i:].
@@ -60,13 +64,24 @@ func le32(s string, i int) int {
 
 // child returns the child of node v along byte c, or -1.
 func (t *trie) child(v int, c byte) int {
-	a, b := le32(t.first, 4*v), le32(t.first, 4*v+4)
-	for k := a; k < b; k++ {
-		if t.labels[k] == c {
-			return k
+	if v == 0 {
+		if k := t.root[c]; k != 0 {
+			return int(k)
+		}
+		return -1
+	}
+	a, b := t.first(v), t.first(v+1)
+	for k, l := range []byte(t.labels[a:b]) {
+		if l == c {
+			return a + k
 		}
 	}
 	return -1
+}
+
+// first returns the first child of node v (or where it would be).
+func (t *trie) first(v int) int {
+	return le32(t.ck, 4*(v>>6)) + (int(t.off[2*v]) | int(t.off[2*v+1])<<8)
 }
 
 // digitsAt returns the digits of the pattern ending at node v, or "".
@@ -104,7 +119,7 @@ func (t *trie) len() int {
 // The layout of compiled: text (the headers), a NUL, the magic, the number of files,
 // per file its name (a length byte and the bytes), offset and length of its section;
 // then the sections. A section: the numbers of nodes, digit strings, digit bytes and
-// exception bytes (uint32 each), then labels, first, pat, digOff, digits (as in trie)
+// exception bytes (uint32 each), then labels, off, ck, pat, digOff, digits (as in trie)
 // and the exceptions, each as the TeX file spells it ("as-so-ciate"), one per line.
 const magic = "\x00KEPHYPH1"
 
@@ -141,10 +156,14 @@ func open(h *Hyphenator, sec string) {
 	}
 	t := &h.patterns
 	t.labels = take(nodes)
-	t.first = take(4 * (nodes + 1))
+	t.off = take(2 * (nodes + 1))
+	t.ck = take(4 * (nodes/64 + 1))
 	t.pat = take(2 * nodes)
 	t.digOff = take(4 * (ndig + 1))
 	t.digits = take(dbytes)
+	for k := t.first(0); k < t.first(1); k++ {
+		t.root[t.labels[k]] = int32(k)
+	}
 	h.exceptions = map[string][]int{}
 	for _, w := range strings.Split(take(ebytes), "\n") {
 		if w != "" {
