@@ -20,7 +20,10 @@
 #   - Text without fmt.Sprintf, used runes marked in a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
-#     CIDFont's /W widths on its font's subsetting goroutine;
+#     CIDFont's /W widths on its font's subsetting goroutine (the first free key of
+#     their PHP-style array found without a quadratic search); the subsetting starts
+#     before the document's buffer is sized; a subset font is assembled in one buffer
+#     made at its size, its checksums computed without padded copies;
 #   - starts a page's content buffer with room for what the page before it holds; writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
 #   - sizes the document's buffer before Output writes into it (about the pages'

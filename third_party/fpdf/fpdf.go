@@ -5303,12 +5303,14 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// kep patch: the fonts are subset on goroutines of their own while the buffer is
+	// sized (its fresh memory faulted in, about 2 ms) and the pages are written.
+	f.fontCuts = f.cutUTF8Fonts()
 	f.sizeBuffer()
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
-	f.fontCuts = f.cutUTF8Fonts() // kep patch: the fonts are subset while pages are written
 	f.putpages()
 	f.putresources()
 	if f.err != nil {

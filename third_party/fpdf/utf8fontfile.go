@@ -230,18 +230,24 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 }
 
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
-	}
+	// kep patch: the zero padding to a multiple of four bytes is implied instead of
+	// appended to data, which may share its array with the font's bytes.
 	answer := []int{0x0000, 0x0000}
-	for i := 0; i < len(data); i += 4 {
-		answer[0] += (int(data[i]) << 8) + int(data[i+1])
-		answer[1] += (int(data[i+2]) << 8) + int(data[i+3])
+	add := func(w []byte) {
+		answer[0] += (int(w[0]) << 8) + int(w[1])
+		answer[1] += (int(w[2]) << 8) + int(w[3])
 		answer[0] += answer[1] >> 16
 		answer[1] = answer[1] & 0xFFFF
 		answer[0] = answer[0] & 0xFFFF
+	}
+	n := len(data) &^ 3
+	for i := 0; i < n; i += 4 {
+		add(data[i : i+4])
+	}
+	if n < len(data) {
+		var tail [4]byte
+		copy(tail[:], data[n:])
+		add(tail[:])
 	}
 	return answer
 }
@@ -1230,7 +1236,6 @@ func max(i, n int) int {
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
 	tablesCount := len(utf.outTablesData)
 	findSize := 1
 	writer := 0
@@ -1241,14 +1246,17 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	findSize = findSize * 16
 	rOffset := tablesCount*16 - findSize
 
-	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
-
-	tables := make(map[string][]byte, len(utf.outTablesData))
-	for k, v := range utf.outTablesData {
-		tables[k] = make([]byte, len(v))
-		copy(tables[k], v)
-	}
+	// kep patch: the font is assembled in one buffer made at its size, from the
+	// tables as they are (neither copied first nor padded in copies), and its checksum
+	// adjustment written in place: the subset was copied about five times.
+	tables := utf.outTablesData
 	tablesNames := keySortStrings(tables)
+	size := 12 + tablesCount*16
+	for _, name := range tablesNames {
+		size += len(name) - 4 + (len(tables[name])+3)&^3
+	}
+	answer := make([]byte, 0, size)
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
 	begin := 0
@@ -1265,15 +1273,16 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		offset = offset + paddedLength
 	}
 
+	var zeros [3]byte
 	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
+		data := tables[key]
+		answer = append(answer, data...)
+		answer = append(answer, zeros[:(len(data)+3)&^3-len(data)]...)
 	}
 
-	checksum := utf.generateChecksum([]byte(answer))
+	checksum := utf.generateChecksum(answer)
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	copy(answer[begin+8:begin+12], pack2Uint16(checksum[0], checksum[1]))
 	return answer
 }
 

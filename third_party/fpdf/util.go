@@ -301,6 +301,27 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key interface{}, value int) {
 	if key == nil {
+		// kep patch: the keys are unique, so when the integer keys all lie below their
+		// count they are exactly 0 … count-1 and the first free one is count: found in
+		// two passes instead of a search of the keys for every candidate (quadratic;
+		// cidFontWidths puts a width per rune this way).
+		ints, below := 0, true
+		for _, k := range pa.keySet {
+			if _, ok := k.(int); ok {
+				ints++
+			}
+		}
+		for _, k := range pa.keySet {
+			if n, ok := k.(int); ok && (n < 0 || n >= ints) {
+				below = false
+				break
+			}
+		}
+		if below {
+			pa.keySet = append(pa.keySet, ints)
+			pa.valueSet = append(pa.valueSet, value)
+			return
+		}
 		var i int
 		for n := 0; ; n++ {
 			i = pa.getIndex(n)
