@@ -87,9 +87,9 @@ type engine struct {
 	colorsValid, drawValid bool
 	fillValid              bool
 	registered             map[string]bool
-	widths                 map[widthKey]float64 // strWidth's measures
-	runBuf                 []byte               // drawLine's text of a run, reused
-	tags                   *tagger              // the structure tree (tag.go); nil: untagged
+	widths                 []widthTable // strWidth's measures
+	runBuf                 []byte       // drawLine's text of a run, reused
+	tags                   *tagger      // the structure tree (tag.go); nil: untagged
 }
 
 // register hands a face to fpdf once per document.
@@ -204,13 +204,19 @@ func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
 
 // width of s in style st at size (points), in millimetres; s must be clean.
 // It does not select the font: selecting writes an operator into the page.
-// Widths are kept per engine (widthKey): tables are wrapped at many widths while their
-// columns are balanced, and blocks measured before they are drawn, so the same words and
-// syllables are asked for again and again; each is measured once, with its faces
-// registered then.
+// Widths are kept per engine, by style and size (widthTable): tables are wrapped at many
+// widths while their columns are balanced, and blocks measured before they are drawn, so
+// the same words and syllables are asked for again and again; each is measured once,
+// with its faces registered then.
 func (e *engine) strWidth(s string, st style, size float64) float64 {
-	k := widthKey{s, st, size}
-	if w, ok := e.widths[k]; ok {
+	var tab map[string]float64
+	for i := range e.widths {
+		if t := &e.widths[i]; t.st == st && t.size == size {
+			tab = t.w
+			break
+		}
+	}
+	if w, ok := tab[s]; ok {
 		return w
 	}
 	w := 0.0
@@ -219,18 +225,20 @@ func (e *engine) strWidth(s string, st style, size float64) float64 {
 		e.register(family, fs)
 		w += e.pdf.StringWidthOf(family, fs, size, run)
 	})
-	if e.widths == nil {
-		e.widths = map[widthKey]float64{}
+	if tab == nil {
+		tab = map[string]float64{}
+		e.widths = append(e.widths, widthTable{st, size, tab})
 	}
-	e.widths[k] = w
+	tab[s] = w
 	return w
 }
 
-// widthKey is a text measured by strWidth: the text, its style and its size in points.
-type widthKey struct {
-	s    string
+// widthTable holds the widths strWidth measured of texts in one style and size (a
+// document sets text in a few of each).
+type widthTable struct {
 	st   style
 	size float64
+	w    map[string]float64
 }
 
 // fontOf returns the registered family and fpdf style of st.
