@@ -111,3 +111,23 @@ func TestKerningAbsentOrDamaged(t *testing.T) {
 		gpos[i] ^= 0xff
 	}
 }
+
+// Pair remembers the pairs of Latin runes: what it gives the first time and after is what
+// the font's tables give, for every pair it remembers and the ones beside them.
+func TestKerningPairsRemembered(t *testing.T) {
+	for name, data := range map[string][]byte{"regular": Regular(), "bold italic": BoldItalic()} {
+		k := NewKerning(data)
+		for round := 0; round < 2; round++ {
+			for a := rune(0); a < pairRunes+8; a++ {
+				for b := rune(0); b < pairRunes+8; b++ {
+					if got, want := k.Pair(a, b), k.pair(a, b); got != want {
+						t.Fatalf("%s, round %d: Pair(%U, %U) = %d, the tables give %d", name, round, a, b, got, want)
+					}
+				}
+			}
+		}
+		if k.Pair('T', 'e') >= 0 {
+			t.Errorf("%s: \"Te\" not kerned once remembered", name)
+		}
+	}
+}

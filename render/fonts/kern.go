@@ -21,7 +21,15 @@ type Kerning struct {
 	lookups [][2]int    // the subtables [from, to) of each lookup, in lookup order
 	legacy  bool        // no GPOS kerning: the kern table through sfnt
 	glyphs  [0x10000 / 64]atomic.Pointer[[64]uint16]
+	// pairs remembers Pair of runes below pairRunes, a row per first rune made on first
+	// use: a document measures and draws the same few hundred pairs of Latin letters
+	// tens of thousands of times. An entry is v<<1 | 1, 0 while not known.
+	pairs [pairRunes]atomic.Pointer[[pairRunes]atomic.Int32]
 }
+
+// pairRunes bounds the runes whose pairs Kerning remembers: Basic Latin, Latin-1 and
+// Latin Extended-A (German, French and the other languages of Western Europe).
+const pairRunes = 0x180
 
 // pairTable is one PairPos subtable, decoded into arrays by glyph id for constant-time
 // lookups: coverage index (-1: not covered), and for format 2 the classes.
@@ -248,6 +256,26 @@ func (k *Kerning) Pair(a, b rune) int {
 	if k == nil {
 		return 0
 	}
+	if uint32(a) >= pairRunes || uint32(b) >= pairRunes {
+		return k.pair(a, b)
+	}
+	row := k.pairs[a].Load()
+	if row == nil {
+		row = new([pairRunes]atomic.Int32)
+		if !k.pairs[a].CompareAndSwap(nil, row) {
+			row = k.pairs[a].Load()
+		}
+	}
+	if x := row[b].Load(); x != 0 {
+		return int(x >> 1)
+	}
+	v := k.pair(a, b)
+	row[b].Store(int32(v)<<1 | 1)
+	return v
+}
+
+// pair is Pair, looked up in the font's tables.
+func (k *Kerning) pair(a, b rune) int {
 	ga, gb := k.glyph(a), k.glyph(b)
 	if ga == 0 || gb == 0 {
 		return 0
