@@ -26,6 +26,9 @@
 #     made at its size, its checksums computed without padded copies;
 #   - starts a page's content buffer with room for what the page before it holds; writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
+#   - allocates the document's buffer and each compressed stream's without clearing
+#     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where
+#     written);
 #   - sizes the document's buffer before Output writes into it (about the pages'
 #     uncompressed content, the images and the fonts), writes streams without copying
 #     them into strings, and hands that buffer to Output's writer when it is an empty

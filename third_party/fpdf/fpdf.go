@@ -5295,7 +5295,11 @@ func (f *Fpdf) sizeBuffer() {
 		n += len(img.data)
 	}
 	n += len(f.fonts) * (16 << 10)
-	f.buffer.Grow(n)
+	// Not Grow, which clears what it allocates: fresh memory is faulted in only where
+	// the document is written.
+	if f.buffer.Cap() < n {
+		f.buffer.Buffer = *bytes.NewBuffer(make([]byte, 0, n))
+	}
 }
 
 func (f *Fpdf) enddoc() {

@@ -38,7 +38,12 @@ var zwriters = sync.Pool{New: func() interface{} {
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
-	buf.Grow(len(data))
+	if buf.Cap() < len(data) {
+		// kep patch: room for the input, not cleared first as bytes.Buffer.Grow clears
+		// what it allocates (fresh memory faulted in, mostly where the smaller
+		// compressed stream never writes).
+		*buf = *bytes.NewBuffer(make([]byte, 0, len(data)))
+	}
 
 	zw := zwriters.Get().(*zlib.Writer)
 	defer zwriters.Put(zw)
