@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kepdev/kep/locale"
@@ -143,6 +144,28 @@ func TestMemo(t *testing.T) {
 	if got := h.Hyphenate("Vertriebsorganisation", "-"); got != "Ver-triebs-or-ga-ni-sa-ti-on" {
 		t.Errorf("beyond the bound: %q", got)
 	}
+}
+
+// TestConcurrent: the PDF, the HTML and several plans hyphenate at the same time; the
+// first use opens the patterns once and the memo is shared (make test runs it with -race).
+func TestConcurrent(t *testing.T) {
+	h := &Hyphenator{file: For("de").file, leftMin: 2, rightMin: 2}
+	words := []string{"Instandhaltungsplanungsleiter", "Lieferzeitverkürzung", "Vertriebsorganisation", "Instandhaltungsplanungsleiter"}
+	want := make([]string, len(words))
+	for i, w := range words {
+		want[i] = fmt.Sprint(For("de").Points(w))
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, w := range words {
+				if got := fmt.Sprint(h.Points(w)); got != want[i] {
+					t.Errorf("%q: %s, want %s", w, got, want[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // BenchmarkGerman: a word looked up again (the memo).
