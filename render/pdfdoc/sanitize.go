@@ -21,6 +21,8 @@ type sanitizer struct {
 	cov      *coverage
 	ph       rune
 	replaced map[rune]bool
+	ascii    [2]uint64 // cov's bits of U+0000–U+007F, read once (asciiSet)
+	asciiSet bool
 }
 
 func newSanitizer(cov *coverage) *sanitizer {
@@ -42,6 +44,11 @@ func (s *sanitizer) Clean(str string) string {
 	if s.plain(str) {
 		return str
 	}
+	return s.clean(str)
+}
+
+// clean is Clean rune by rune.
+func (s *sanitizer) clean(str string) string {
 	var b strings.Builder
 	b.Grow(len(str))
 	for i, r := range str {
@@ -79,13 +86,32 @@ func (s *sanitizer) Line(str string) string {
 	return strings.ReplaceAll(s.Clean(str), "\n", " ")
 }
 
-// plain reports whether str is printable ASCII the font has, the common case.
+// plain reports whether Clean leaves str as it is, the common case: every rune one the
+// font has that is neither a control nor a format character (but newlines and soft
+// hyphens, which stay), and no invalid UTF-8.
 func (s *sanitizer) plain(str string) bool {
-	for i := 0; i < len(str); i++ {
+	if !s.asciiSet {
+		s.ascii = [2]uint64{s.cov.block(0), s.cov.block(1)}
+		s.asciiSet = true
+	}
+	for i := 0; i < len(str); {
 		c := str[i]
-		if c < 0x20 || c >= 0x7f || !s.cov.has(rune(c)) {
+		if c >= 0x20 && c < 0x7f && s.ascii[c>>6]&(1<<(c&63)) != 0 || c == '\n' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false // a control character, a tab, or one the font lacks
+		}
+		r, size := utf8.DecodeRuneInString(str[i:])
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r):
+			return false
+		case r == '\u00ad':
+		case unicode.Is(unicode.Cf, r) || !s.cov.has(r):
 			return false
 		}
+		i += size
 	}
 	return true
 }

@@ -70,3 +70,37 @@ func TestResultReplacedText(t *testing.T) {
 		t.Errorf("ReplacedText = %q, want %q", got, want)
 	}
 }
+
+// Clean returns a text as it is only where cleaning it rune by rune gives it unchanged
+// and reports nothing: every rune of the Basic Multilingual Plane, each alone and
+// between letters, and invalid bytes.
+func TestSanitizerPlainIsClean(t *testing.T) {
+	fs, err := newFontSet(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSanitizer(fs.cov)
+	check := func(str string) {
+		if !s.plain(str) {
+			return
+		}
+		before := len(s.replaced)
+		if got := s.clean(str); got != str || len(s.replaced) != before {
+			t.Fatalf("plain(%q), but cleaned it is %q (replaced %U)", str, got, s.Replaced())
+		}
+	}
+	plain := 0
+	for r := rune(0); r < 0x10000; r++ {
+		check(string(r))
+		check("Maß" + string(r) + "e\n")
+		if s.plain(string(r)) {
+			plain++
+		}
+	}
+	for _, str := range []string{"a\xffb", "\xc3", "\xed\xa0\x80", "ok\u00adok", "\uFFFD"} {
+		check(str)
+	}
+	if plain < 500 || !s.plain("Müller-Weiß „netto“ – fertig…\nZeile 2") || s.plain("tab\there") {
+		t.Errorf("plain accepts %d runes alone; German text %v", plain, s.plain("Müller-Weiß „netto“ – fertig…"))
+	}
+}
