@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,47 +28,108 @@ type Options struct {
 }
 
 // bufs recycles page buffers: in a batch, growing a fresh buffer per document was a
-// third of the bytes allocated. Most documents with their fonts take 100–300 KB.
+// third of the bytes allocated. A document takes two: its chapters as written (then
+// the style sheet, the frame and, for a writer other than a bytes.Buffer, the fonts)
+// and its chapters hyphenated. Most documents' chapters take 50–200 KB; a fresh
+// buffer's pages the document does not reach cost nothing.
 var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 256<<10); return &b }}
 
 // maxPooled keeps the buffers of huge documents out of the pool.
 const maxPooled = 4 << 20
+
+func putBuf(bp *[]byte, b []byte) {
+	if cap(b) <= maxPooled {
+		*bp = b[:0]
+		bufs.Put(bp)
+	}
+}
+
+// The frame is executed with markers in place of the style sheet and the chapters,
+// which are written around it (copying them through html/template cost a string, fmt's
+// buffer and the page buffer's growth). Both pass html/template unchanged (trusted CSS
+// and HTML); nothing else in the frame can hold a NUL, which html/template escapes.
+const (
+	styleMarker = "\x00kep:style\x00"
+	mainMarker  = "\x00kep:main\x00"
+)
 
 // Write writes d as one self-contained HTML5 file: style sheet, font, charts (inline
 // SVG) and logo (data URI) inside, no script, nothing fetched from the network. Every
 // string of the document is escaped (escape.go); Markdown is rendered by goldmark
 // without raw HTML and with only http, https and mailto links.
 func Write(w io.Writer, d *render.Document, opt Options) error {
-	bp := bufs.Get().(*[]byte)
+	bp, hp := bufs.Get().(*[]byte), bufs.Get().(*[]byte)
 	p := &page{d: d, theme: d.ChartTheme(), look: d.Theme(), buf: (*bp)[:0], regions: map[string]int{}}
+	var hbuf []byte
 	defer func() {
-		if cap(p.buf) <= maxPooled {
-			*bp = p.buf[:0]
-			bufs.Put(bp)
-		}
+		putBuf(bp, p.buf)
+		putBuf(hp, hbuf)
 	}()
-	styleEnd, err := p.document()
+	hbuf = (*hp)[:0]
+	parts, err := p.document(&hbuf)
 	if err != nil {
 		return err
 	}
-	if opt.NoFont {
-		_, err = w.Write(p.buf)
+	// parts: the frame up to the style sheet, the style sheet, the frame up to the
+	// chapters, the chapters, the rest of the frame.
+	size := 0
+	for _, part := range parts {
+		size += len(part)
+	}
+	var fonts []face
+	if !opt.NoFont {
+		// The fonts go in front of the style sheet, subset to the characters the page
+		// shows (so, found after writing the page).
+		fonts = p.fontFaces(usedRunes(parts[:]...), containsAcross(parts[:], "<em>"))
+		for _, f := range fonts {
+			size += f.size()
+		}
+	}
+	bb, _ := w.(*bytes.Buffer)
+	if bb != nil {
+		bb.Grow(size) // one allocation for the whole page, not one per doubling
+	}
+	if _, err := w.Write(parts[0]); err != nil {
 		return err
 	}
-	// The font goes in front of the style sheet, subset to the characters the page shows
-	// (so, found after writing the page); it is appended to the buffer, written in its
-	// place.
-	end := len(p.buf)
-	p.fontFaces(usedRunes(p.buf), bytes.Contains(p.buf, []byte("<em>")))
-	if bb, ok := w.(*bytes.Buffer); ok {
-		bb.Grow(len(p.buf)) // one allocation for the three parts, not one per doubling
+	if len(fonts) > 0 {
+		var out []byte
+		if bb != nil {
+			out = bb.AvailableBuffer() // the fonts are encoded in their place
+		} else {
+			out = p.buf[len(p.buf):] // behind the frame, where the buffer has room
+		}
+		for _, f := range fonts {
+			out = f.append(out)
+		}
+		if _, err := w.Write(out); err != nil {
+			return err
+		}
 	}
-	for _, part := range [][]byte{p.buf[:styleEnd], p.buf[end:], p.buf[styleEnd:end]} {
+	for _, part := range parts[1:] {
 		if _, err := w.Write(part); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// containsAcross reports whether the concatenation of parts contains sep.
+func containsAcross(parts [][]byte, sep string) bool {
+	k := len(sep) - 1
+	var tail []byte // the last k bytes of the parts so far
+	for _, part := range parts {
+		if bytes.Contains(part, []byte(sep)) {
+			return true
+		}
+		joint := append(append([]byte(nil), tail...), part[:min(len(part), k)]...)
+		if bytes.Contains(joint, []byte(sep)) {
+			return true
+		}
+		joint = append(append(joint[:0], tail...), part[max(0, len(part)-k):]...)
+		tail = joint[max(0, len(joint)-k):]
+	}
+	return false
 }
 
 // page writes one document into buf.
@@ -127,27 +189,35 @@ type frameData struct {
 	Generated   string
 }
 
-// document writes the page and returns the offset just inside the style element, where
-// Write puts the fonts. The chapters and the style sheet are written first, into the
-// buffer, then the frame with them inside.
-func (p *page) document() (styleEnd int, err error) {
+// document writes the page's chapters, hyphenated into *hbuf, then the style sheet and
+// the frame into p.buf, and returns the page in five parts: the frame up to the style
+// sheet (where Write puts the fonts), the style sheet, the frame up to the chapters,
+// the chapters and the rest of the frame.
+func (p *page) document(hbuf *[]byte) (parts [5][]byte, err error) {
 	d := p.d
 	for _, s := range d.Sections {
 		if err := p.section(s, 2); err != nil {
-			return 0, err
+			return parts, err
 		}
 	}
-	main := string(hyphenateHTML(p.buf, hyph.For(d.Lang)))
-	p.buf = p.buf[:0]
+	var main []byte
+	if h := hyph.For(d.Lang); h != nil {
+		*hbuf = appendHyphenated(slices.Grow(*hbuf, len(p.buf)+len(p.buf)/16), p.buf, h)
+		main = *hbuf
+		p.buf = p.buf[:0]
+	} else { // the chapters stay where they are; the rest goes into the other buffer
+		main = p.buf
+		p.buf, *hbuf = *hbuf, p.buf
+	}
 	p.stylesheet()
+	styleLen := len(p.buf)
 	data := frameData{
 		D:           d,
 		Description: strings.Join(nonEmpty(d.Title, d.Period, d.Confidentiality), " · "),
-		Style:       template.CSS(p.buf),
-		Main:        template.HTML(main),
+		Style:       styleMarker,
+		Main:        mainMarker,
 		Generated:   fmt.Sprintf(d.Labels.T("doc.generated"), d.Generator, d.Date),
 	}
-	p.buf = p.buf[:0]
 	if len(d.Logo) > 0 && (d.LogoType == "png" || d.LogoType == "jpeg") {
 		data.Logo = template.URL("data:image/" + d.LogoType + ";base64," + base64.StdEncoding.EncodeToString(d.Logo))
 		data.LogoAlt = d.Company
@@ -156,14 +226,20 @@ func (p *page) document() (styleEnd int, err error) {
 		}
 	}
 	if err := frame().ExecuteTemplate(p, "document", data); err != nil {
-		return 0, fmt.Errorf("html: %w", err)
+		return parts, fmt.Errorf("html: %w", err)
 	}
-	const style = "<style>\n"
-	i := bytes.Index(p.buf, []byte(style)) // the first: everything before it is escaped
-	if i < 0 {
-		return 0, errors.New("html: the frame has no style element")
+	style, fr := p.buf[:styleLen], p.buf[styleLen:]
+	const styleOpen = "<style>\n"
+	s := bytes.Index(fr, []byte(styleMarker))
+	if s < len(styleOpen) || string(fr[s-len(styleOpen):s]) != styleOpen || bytes.Contains(fr[:s-len(styleOpen)], []byte(styleOpen)) {
+		return parts, errors.New("html: the frame has no style element")
 	}
-	return i + len(style), nil
+	m := bytes.Index(fr[s:], []byte(mainMarker))
+	if m < 0 {
+		return parts, errors.New("html: the frame has no place for the chapters")
+	}
+	m += s
+	return [5][]byte{fr[:s], style, fr[s+len(styleMarker) : m], main, fr[m+len(mainMarker):]}, nil
 }
 
 func nonEmpty(ss ...string) []string {

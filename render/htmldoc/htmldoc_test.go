@@ -145,3 +145,47 @@ func TestConcurrentWrites(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// BenchmarkWriteHansa writes the hansa sample's HTML (fonts included) into a fresh
+// buffer, as kep render does; the document is built once, outside the loop. "cold"
+// empties the buffer pool first, as in a process that writes one document.
+func BenchmarkWriteHansa(b *testing.B) {
+	p := loadPlan(b, "../../samples/accounts/hansa.toml")
+	d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, cold := range []bool{false, true} {
+		name := "warm"
+		if cold {
+			name = "cold"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if cold {
+					bufs = sync.Pool{New: bufs.New}
+				}
+				var buf bytes.Buffer
+				if err := Write(&buf, d, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestContainsAcross(t *testing.T) {
+	for _, parts := range [][]string{
+		{"", "", ""}, {"<em>"}, {"a<e", "m>b"}, {"<", "e", "", "m", ">"}, {"x<", "em", ">"},
+		{"<e", "x", "m>"}, {"<em", ""}, {"abc", "<em", "<em", ">"}, {"<<", "e", "m>"}, {"<e", "<em", "x"},
+	} {
+		var bs [][]byte
+		for _, p := range parts {
+			bs = append(bs, []byte(p))
+		}
+		if got, want := containsAcross(bs, "<em>"), strings.Contains(strings.Join(parts, ""), "<em>"); got != want {
+			t.Errorf("containsAcross(%q) = %v, want %v", parts, got, want)
+		}
+	}
+}

@@ -32,7 +32,11 @@ func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
 	if h == nil {
 		return markup
 	}
-	out := make([]byte, 0, len(markup)+len(markup)/16)
+	return appendHyphenated(make([]byte, 0, len(markup)+len(markup)/16), markup, h)
+}
+
+// appendHyphenated is hyphenateHTML appending to out; h is not nil.
+func appendHyphenated(out, markup []byte, h *hyph.Hyphenator) []byte {
 	cache := map[string][]int{} // documents repeat their words
 	skip := 0                   // depth inside skipped elements
 	var named []string          // open elements of class "name" (a name is not hyphenated)
@@ -51,11 +55,11 @@ func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
 				} else {
 					skip++
 				}
-			case closing && len(named) > 0 && named[len(named)-1] == name:
+			case closing && len(named) > 0 && bytes.EqualFold(name, []byte(named[len(named)-1])):
 				named = named[:len(named)-1]
 				skip = max(0, skip-1)
 			case !closing && tag[len(tag)-2] != '/' && hasClass(tag, "name"):
-				named = append(named, name)
+				named = append(named, string(bytes.ToLower(name)))
 				skip++
 			}
 			out = append(out, tag...)
@@ -76,8 +80,9 @@ func hyphenateHTML(markup []byte, h *hyph.Hyphenator) []byte {
 	return out
 }
 
-// tagName returns the lower-case name of a tag ("<h2 id=…>" → "h2", "</svg>" → "svg").
-func tagName(tag []byte) (string, bool) {
+// tagName returns the name of a tag as written, to be compared without regard to case
+// ("<h2 id=…>" → "h2", "</SVG>" → "SVG").
+func tagName(tag []byte) ([]byte, bool) {
 	t := tag[1:]
 	closing := len(t) > 0 && t[0] == '/'
 	if closing {
@@ -87,7 +92,7 @@ func tagName(tag []byte) (string, bool) {
 	for n < len(t) && (t[n] >= 'a' && t[n] <= 'z' || t[n] >= 'A' && t[n] <= 'Z' || t[n] >= '0' && t[n] <= '9') {
 		n++
 	}
-	return string(bytes.ToLower(t[:n])), closing
+	return t[:n], closing
 }
 
 // hasClass reports whether a start tag kep wrote (class="a b") has the class c.
@@ -97,6 +102,9 @@ func hasClass(tag []byte, c string) bool {
 		return false
 	}
 	v, _, _ = bytes.Cut(v, []byte(`"`))
+	if !bytes.Contains(v, []byte(c)) { // most tags: no field can be c
+		return false
+	}
 	for _, f := range bytes.Fields(v) {
 		if string(f) == c {
 			return true
@@ -105,9 +113,10 @@ func hasClass(tag []byte, c string) bool {
 	return false
 }
 
-func isSkipped(name string) bool {
+// isSkipped reports whether name (ASCII letters and digits) is one of skipElements.
+func isSkipped(name []byte) bool {
 	for _, s := range skipElements {
-		if name == s {
+		if len(s) == len(name) && bytes.EqualFold(name, []byte(s)) {
 			return true
 		}
 	}
@@ -158,11 +167,12 @@ func hyphenateWord(out, w []byte, h *hyph.Hyphenator, cache map[string][]int) []
 		if e <= 0 {
 			e = len(w)
 		}
-		part := string(w[:e])
-		pts, ok := cache[part]
+		part := w[:e]
+		pts, ok := cache[string(part)]
 		if !ok {
-			pts = h.Points(part)
-			cache[part] = pts
+			k := string(part)
+			pts = h.Points(k)
+			cache[k] = pts
 		}
 		last := 0
 		for _, p := range pts {

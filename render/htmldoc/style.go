@@ -42,17 +42,13 @@ func (p *page) stylesheet() {
 	p.raw(templates.CSS)
 }
 
-// fontFaces appends the @font-face rules of the document's font family, regular and
+// fontFaces returns the @font-face rules of the document's font family, regular and
 // bold, subset to the runes the document uses; with the built-in family also its italics
 // where the page has emphasis (<em>), so that italics are the face's own, not a slant
 // the browser makes. italic tells whether the page has any.
-func (p *page) fontFaces(used []rune, italic bool) {
+func (p *page) fontFaces(used []rune, italic bool) []face {
 	reg, bold := fonts.Regular(), fonts.Bold()
-	type face struct {
-		data          []byte
-		weight, style string
-	}
-	faces := []face{{reg, "400", "normal"}, {bold, "700", "normal"}}
+	faces := []face{{data: reg, weight: "400", style: "normal"}, {data: bold, weight: "700", style: "normal"}}
 	if len(p.d.Font) > 0 {
 		reg, bold = p.d.Font, p.d.FontBold
 		if len(bold) == 0 {
@@ -63,36 +59,73 @@ func (p *page) fontFaces(used []rune, italic bool) {
 		// font_bold_italic); without them the browser slants, as the PDF does.
 		if it, bi := p.d.FontItalic, p.d.FontBoldItalic; italic {
 			if len(it) > 0 {
-				faces = append(faces, face{it, "400", "italic"})
+				faces = append(faces, face{data: it, weight: "400", style: "italic"})
 				if len(bi) == 0 {
 					bi = it // as the PDF: bold italic is the italic face until one comes
 				}
 			}
 			if len(bi) > 0 {
-				faces = append(faces, face{bi, "700", "italic"})
+				faces = append(faces, face{data: bi, weight: "700", style: "italic"})
 			}
 		}
 	} else if italic {
-		faces = append(faces, face{fonts.Italic(), "400", "italic"}, face{fonts.BoldItalic(), "700", "italic"})
+		faces = append(faces, face{data: fonts.Italic(), weight: "400", style: "italic"}, face{data: fonts.BoldItalic(), weight: "700", style: "italic"})
 	}
 	family := cssString(p.theme.FontFamily)
-	put := func(family string, f face) {
-		data := f.data
-		if sub, err := Subset(data, used); err == nil {
-			data = sub
-		}
-		p.raw("@font-face{font-family:" + family + ";font-weight:" + f.weight + ";font-style:" + f.style + ";font-display:swap;src:url(data:font/ttf;base64,")
-		p.buf = base64.StdEncoding.AppendEncode(p.buf, data)
-		p.raw(") format(\"truetype\")}\n")
-	}
-	for _, f := range faces {
-		put(family, f)
+	for i := range faces {
+		faces[i].family = family
 	}
 	if len(p.d.FontFallback) > 0 {
 		// The brand's fallback face ([brand] font_fallback), one for every weight: the
 		// browser takes from it what the text faces lack, as the PDF does.
-		put(cssString(fallbackFamily), face{p.d.FontFallback, "100 900", "normal"})
+		faces = append(faces, face{data: p.d.FontFallback, family: cssString(fallbackFamily), weight: "100 900", style: "normal"})
 	}
+	var glyf []byte // the subsets' scratch glyf table, reused from face to face
+	for i := range faces {
+		f := &faces[i]
+		if t, err := openTTF(f.data); err == nil {
+			var sub []byte
+			if sub, glyf, err = t.subsetScratch(used, glyf); err == nil {
+				f.data = sub
+			}
+		}
+	}
+	return faces
+}
+
+// face is one @font-face rule: its font (subset) and descriptors.
+type face struct {
+	data                  []byte
+	family, weight, style string
+}
+
+const (
+	faceOpen  = "@font-face{font-family:"
+	faceClose = ") format(\"truetype\")}\n"
+)
+
+func (f *face) head() [6]string {
+	return [6]string{faceOpen, f.family, ";font-weight:", f.weight, ";font-style:", f.style}
+}
+
+const faceSrc = ";font-display:swap;src:url(data:font/ttf;base64,"
+
+// size is the length of the rule append writes.
+func (f *face) size() int {
+	n := len(faceSrc) + base64.StdEncoding.EncodedLen(len(f.data)) + len(faceClose)
+	for _, s := range f.head() {
+		n += len(s)
+	}
+	return n
+}
+
+func (f *face) append(b []byte) []byte {
+	for _, s := range f.head() {
+		b = append(b, s...)
+	}
+	b = append(b, faceSrc...)
+	b = base64.StdEncoding.AppendEncode(b, f.data)
+	return append(b, faceClose...)
 }
 
 // fallbackFamily names the brand's fallback face in the style sheet.
@@ -105,12 +138,21 @@ const fallbackFamily = "kep fallback"
 const alwaysRunes = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
 	"\u00a0\u00ad\u2010äöüÄÖÜß€–—„“”‚‘’…•·×→↓●▲■"
 
-// usedRunes lists the runes of a rendered document and alwaysRunes, each once.
-func usedRunes(doc []byte) []rune {
+// usedRunes lists the runes of a rendered document, given in parts, and alwaysRunes,
+// each once. Each part is scanned on its own: Write's parts meet at ASCII markup, so no
+// character lies across two.
+func usedRunes(parts ...[]byte) []rune {
 	var set runeSet
 	for _, r := range alwaysRunes {
 		set.add(r)
 	}
+	for _, doc := range parts {
+		set.addText(doc)
+	}
+	return set.runes()
+}
+
+func (set *runeSet) addText(doc []byte) {
 	for i := 0; i < len(doc); {
 		// Most of a page is printable ASCII, which alwaysRunes holds: skip it eight
 		// bytes at a time.
@@ -125,7 +167,6 @@ func usedRunes(doc []byte) []rune {
 		set.add(r)
 		i += n
 	}
-	return set.runes()
 }
 
 // printableASCII reports whether all eight bytes of w are printable ASCII (0x20–0x7e).

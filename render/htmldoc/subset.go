@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -102,6 +103,13 @@ func (t *ttf) glyph(g int) []byte {
 }
 
 func (t *ttf) subset(runes []rune) ([]byte, error) {
+	sub, _, err := t.subsetScratch(runes, nil)
+	return sub, err
+}
+
+// subsetScratch is subset building the new glyf table in scratch, which it returns for
+// the next subset (the font written holds a copy).
+func (t *ttf) subsetScratch(runes []rune, scratch []byte) (sub, glyf []byte, err error) {
 	numGlyphs := len(t.offsets) - 1
 	keep := make([]bool, numGlyphs)
 	if numGlyphs > 0 {
@@ -131,7 +139,7 @@ func (t *ttf) subset(runes []rune) ([]byte, error) {
 			size += len(t.glyph(g)) + 3
 		}
 	}
-	newGlyf := make([]byte, 0, size)
+	newGlyf := slices.Grow(scratch[:0], size)
 	newLoca := make([]byte, 0, 4*(numGlyphs+1))
 	for g := 0; g <= numGlyphs; g++ {
 		if t.longLoca {
@@ -147,7 +155,7 @@ func (t *ttf) subset(runes []rune) ([]byte, error) {
 		}
 	}
 	if !t.longLoca && len(newGlyf) > 0x1fffe {
-		return nil, errors.New("subset: glyf too large for short loca")
+		return nil, newGlyf, errors.New("subset: glyf too large for short loca")
 	}
 	tables := make(map[string][]byte, len(t.tables))
 	for tag, data := range t.tables {
@@ -170,7 +178,8 @@ func (t *ttf) subset(runes []rune) ([]byte, error) {
 		binary.BigEndian.PutUint32(p, 0x00030000)
 		tables["post"] = p
 	}
-	return writeFont(t.font, tables)
+	sub, err = writeFont(t.font, tables)
+	return sub, newGlyf, err
 }
 
 // components lists the glyphs a composite glyph is made of.
