@@ -309,8 +309,8 @@ func (fs *fontSet) drawable() *coverage {
 // lacks in the brand's fallback face.
 func (e *engine) eachRun(s string, st style, fn func(run string, st style)) {
 	bf := e.fonts.brandFallback
-	if s == "" || st&stMono != 0 && bf == nil {
-		fn(s, st)
+	if s == "" || st&stMono != 0 && bf == nil || isASCII(s) {
+		fn(s, st) // every face has ASCII (pick)
 		return
 	}
 	var cov, fall *coverage
@@ -341,6 +341,16 @@ func (e *engine) eachRun(s string, st style, fn func(run string, st style)) {
 		cur = p
 	}
 	fn(s[start:], cur)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // Warm does ahead of time the once-per-process work of the first document: the built-in
