@@ -80,22 +80,22 @@ func (p *page) fontFaces(used []rune, italic bool) []face {
 		// browser takes from it what the text faces lack, as the PDF does.
 		faces = append(faces, face{data: p.d.FontFallback, family: cssString(fallbackFamily), weight: "100 900", style: "normal"})
 	}
-	var glyf []byte // the subsets' scratch glyf table, reused from face to face
 	for i := range faces {
 		f := &faces[i]
 		if t, err := openTTF(f.data); err == nil {
-			var sub []byte
-			if sub, glyf, err = t.subsetScratch(used, glyf); err == nil {
-				f.data = sub
+			if sub, err := t.subsetFile(used); err == nil {
+				f.sub = sub
 			}
 		}
 	}
 	return faces
 }
 
-// face is one @font-face rule: its font (subset) and descriptors.
+// face is one @font-face rule: its font, subset (sub) unless that failed, and
+// descriptors. The subset is encoded from its tables, never copied into one slice.
 type face struct {
 	data                  []byte
+	sub                   *fontFile
 	family, weight, style string
 }
 
@@ -112,7 +112,11 @@ const faceSrc = ";font-display:swap;src:url(data:font/ttf;base64,"
 
 // size is the length of the rule append writes.
 func (f *face) size() int {
-	n := len(faceSrc) + base64.StdEncoding.EncodedLen(len(f.data)) + len(faceClose)
+	size := len(f.data)
+	if f.sub != nil {
+		size = f.sub.size
+	}
+	n := len(faceSrc) + base64.StdEncoding.EncodedLen(size) + len(faceClose)
 	for _, s := range f.head() {
 		n += len(s)
 	}
@@ -124,7 +128,11 @@ func (f *face) append(b []byte) []byte {
 		b = append(b, s...)
 	}
 	b = append(b, faceSrc...)
-	b = base64.StdEncoding.AppendEncode(b, f.data)
+	if f.sub != nil {
+		b = f.sub.appendBase64(b)
+	} else {
+		b = base64.StdEncoding.AppendEncode(b, f.data)
+	}
 	return append(b, faceClose...)
 }
 

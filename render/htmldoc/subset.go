@@ -1,10 +1,10 @@
 package htmldoc
 
 import (
+	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"sync"
 
@@ -103,13 +103,15 @@ func (t *ttf) glyph(g int) []byte {
 }
 
 func (t *ttf) subset(runes []rune) ([]byte, error) {
-	sub, _, err := t.subsetScratch(runes, nil)
-	return sub, err
+	f, err := t.subsetFile(runes)
+	if err != nil {
+		return nil, err
+	}
+	return f.bytes(), nil
 }
 
-// subsetScratch is subset building the new glyf table in scratch, which it returns for
-// the next subset (the font written holds a copy).
-func (t *ttf) subsetScratch(runes []rune, scratch []byte) (sub, glyf []byte, err error) {
+// subsetFile is subset returning the font in its parts, not copied into one slice.
+func (t *ttf) subsetFile(runes []rune) (*fontFile, error) {
 	numGlyphs := len(t.offsets) - 1
 	keep := make([]bool, numGlyphs)
 	if numGlyphs > 0 {
@@ -139,7 +141,7 @@ func (t *ttf) subsetScratch(runes []rune, scratch []byte) (sub, glyf []byte, err
 			size += len(t.glyph(g)) + 3
 		}
 	}
-	newGlyf := slices.Grow(scratch[:0], size)
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 0, 4*(numGlyphs+1))
 	for g := 0; g <= numGlyphs; g++ {
 		if t.longLoca {
@@ -155,7 +157,7 @@ func (t *ttf) subsetScratch(runes []rune, scratch []byte) (sub, glyf []byte, err
 		}
 	}
 	if !t.longLoca && len(newGlyf) > 0x1fffe {
-		return nil, newGlyf, errors.New("subset: glyf too large for short loca")
+		return nil, errors.New("subset: glyf too large for short loca")
 	}
 	tables := make(map[string][]byte, len(t.tables))
 	for tag, data := range t.tables {
@@ -178,8 +180,7 @@ func (t *ttf) subsetScratch(runes []rune, scratch []byte) (sub, glyf []byte, err
 		binary.BigEndian.PutUint32(p, 0x00030000)
 		tables["post"] = p
 	}
-	sub, err = writeFont(t.font, tables)
-	return sub, newGlyf, err
+	return layoutFont(t.font, tables), nil
 }
 
 // components lists the glyphs a composite glyph is made of.
@@ -213,9 +214,19 @@ func components(g []byte) []int {
 	return out
 }
 
-// writeFont writes the tables in tag order with checksums and the head table's
-// checkSumAdjustment, as the TrueType specification asks.
-func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
+// fontFile is a TrueType font in its parts: the offset table with the table directory,
+// then the tables in tag order, each padded with zeros to a multiple of 4 bytes.
+type fontFile struct {
+	dir    []byte
+	tables [][]byte
+	size   int
+}
+
+// layoutFont lays the tables out in tag order with checksums and the head table's
+// checkSumAdjustment, as the TrueType specification asks. Tables start at multiples of
+// 4 bytes and padding is zero, so the font's checksum is the sum of the directory's and
+// the tables' own.
+func layoutFont(orig []byte, tables map[string][]byte) *fontFile {
 	tags := make([]string, 0, len(tables))
 	for tag := range tables {
 		tags = append(tags, tag)
@@ -227,38 +238,88 @@ func writeFont(orig []byte, tables map[string][]byte) ([]byte, error) {
 		entrySelector++
 	}
 	searchRange := (1 << entrySelector) * 16
-	size := 12 + 16*n
-	for _, data := range tables {
-		size += (len(data) + 3) &^ 3
-	}
-	out := make([]byte, 12+16*n, size)
-	copy(out, orig[:4])
-	binary.BigEndian.PutUint16(out[4:], uint16(n))
-	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
-	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
-	binary.BigEndian.PutUint16(out[10:], uint16(n*16-searchRange))
-	headAt := -1
+	dir := make([]byte, 12+16*n)
+	copy(dir, orig[:4])
+	binary.BigEndian.PutUint16(dir[4:], uint16(n))
+	binary.BigEndian.PutUint16(dir[6:], uint16(searchRange))
+	binary.BigEndian.PutUint16(dir[8:], uint16(entrySelector))
+	binary.BigEndian.PutUint16(dir[10:], uint16(n*16-searchRange))
+	f := &fontFile{dir: dir, tables: make([][]byte, n), size: len(dir)}
+	var sum uint32
+	var head []byte
 	for i, tag := range tags {
 		data := tables[tag]
 		if tag == "head" {
 			data = append([]byte(nil), data...)
 			binary.BigEndian.PutUint32(data[8:], 0)
-			headAt = len(out)
+			head = data
 		}
-		rec := out[12+16*i:]
+		c := fonts.Checksum(data)
+		sum += c
+		rec := dir[12+16*i:]
 		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[4:], fonts.Checksum(data))
-		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[4:], c)
+		binary.BigEndian.PutUint32(rec[8:], uint32(f.size))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
-		out = append(out, data...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
+		f.tables[i] = data
+		f.size += (len(data) + 3) &^ 3
+	}
+	if head != nil {
+		binary.BigEndian.PutUint32(head[8:], 0xB1B0AFBA-(sum+fonts.Checksum(dir)))
+	}
+	return f
+}
+
+// bytes returns the font as one slice.
+func (f *fontFile) bytes() []byte {
+	out := make([]byte, 0, f.size)
+	out = append(out, f.dir...)
+	for _, t := range f.tables {
+		out = append(out, t...)
+		out = append(out, make([]byte, -len(t)&3)...)
+	}
+	return out
+}
+
+// appendBase64 appends the font in standard base64, as if it were one slice.
+func (f *fontFile) appendBase64(b []byte) []byte {
+	var e base64Appender
+	b = e.append(b, f.dir)
+	var zeros [3]byte
+	for _, t := range f.tables {
+		b = e.append(b, t)
+		b = e.append(b, zeros[:-len(t)&3])
+	}
+	return e.flush(b)
+}
+
+// base64Appender encodes a stream given in pieces: up to two bytes wait for the next.
+type base64Appender struct {
+	carry [3]byte
+	n     int
+}
+
+func (e *base64Appender) append(b, p []byte) []byte {
+	if e.n > 0 {
+		k := copy(e.carry[e.n:], p)
+		e.n += k
+		p = p[k:]
+		if e.n < 3 {
+			return b
 		}
+		b = base64.StdEncoding.AppendEncode(b, e.carry[:])
+		e.n = 0
 	}
-	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-fonts.Checksum(out))
-	}
-	return out, nil
+	whole := len(p) - len(p)%3
+	b = base64.StdEncoding.AppendEncode(b, p[:whole])
+	e.n = copy(e.carry[:], p[whole:])
+	return b
+}
+
+func (e *base64Appender) flush(b []byte) []byte {
+	b = base64.StdEncoding.AppendEncode(b, e.carry[:e.n])
+	e.n = 0
+	return b
 }
 
 // appendUnhinted appends glyph g without its TrueType instructions.

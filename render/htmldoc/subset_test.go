@@ -2,6 +2,7 @@ package htmldoc
 
 import (
 	"bytes"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/kepdev/kep/plan/check"
 	"github.com/kepdev/kep/render"
+	"github.com/kepdev/kep/render/fonts"
 )
 
 func TestSubsetKeepsUsedGlyphs(t *testing.T) {
@@ -101,4 +103,51 @@ func FuzzUsedRunes(f *testing.F) {
 			t.Fatalf("%q: %d runes, want %d", doc, len(seen), len(want))
 		}
 	})
+}
+
+// TestFontFileBase64: a subset encoded table by table is the base64 of the font as one
+// slice, and the font's checkSumAdjustment makes its checksum the specification's.
+func TestFontFileBase64(t *testing.T) {
+	used := usedRunes([]byte("Größe € Kundenentwicklungsplan ÄÖÜ…"))
+	for _, font := range [][]byte{goregular.TTF, gobold.TTF, gomedium.TTF} {
+		tt, err := parseTTF(font)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := tt.subsetFile(used)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := f.bytes()
+		if len(whole) != f.size {
+			t.Errorf("size %d, font %d bytes", f.size, len(whole))
+		}
+		if got, want := string(f.appendBase64([]byte("x"))), "x"+base64.StdEncoding.EncodeToString(whole); got != want {
+			t.Errorf("encoded in parts: %d bytes, want %d", len(got), len(want))
+		}
+		if sum := fonts.Checksum(whole); sum != 0xB1B0AFBA {
+			t.Errorf("font checksum %#x, want 0xB1B0AFBA", sum)
+		}
+	}
+}
+
+func TestBase64Appender(t *testing.T) {
+	data := make([]byte, 100)
+	for i := range data {
+		data[i] = byte(i * 37)
+	}
+	want := base64.StdEncoding.EncodeToString(data)
+	for split := 1; split <= 7; split++ {
+		var e base64Appender
+		var b []byte
+		for p := data; len(p) > 0; {
+			n := min(len(p), split)
+			b = e.append(b, p[:n])
+			b = e.append(b, nil)
+			p = p[n:]
+		}
+		if got := string(e.flush(b)); got != want {
+			t.Errorf("pieces of %d: %q, want %q", split, got, want)
+		}
+	}
 }
