@@ -33,7 +33,10 @@ type ttf struct {
 	sfnt     *sfnt.Font
 	tables   map[string][]byte
 	longLoca bool
-	offsets  []int // glyph g is glyf[offsets[g]:offsets[g+1]]
+	loca     []byte // glyph g is glyf[offset(g):offset(g+1)]
+	glyf     []byte
+	// numGlyphs is maxp's count; loca has an offset for each and one behind the last.
+	numGlyphs int
 }
 
 var (
@@ -76,30 +79,31 @@ func parseTTF(font []byte) (*ttf, error) {
 	}
 	t := &ttf{font: font, sfnt: f, tables: tables, longLoca: binary.BigEndian.Uint16(head[50:]) == 1}
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	t.offsets = make([]int, numGlyphs+1)
-	for i := range t.offsets {
-		if t.longLoca {
-			if 4*i+4 > len(loca) {
-				return nil, errors.New("subset: short loca")
-			}
-			t.offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
-		} else {
-			if 2*i+2 > len(loca) {
-				return nil, errors.New("subset: short loca")
-			}
-			t.offsets[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
-		}
+	t.loca, t.glyf, t.numGlyphs = loca, glyf, numGlyphs
+	if t.longLoca && len(loca) < 4*(numGlyphs+1) || !t.longLoca && len(loca) < 2*(numGlyphs+1) {
+		return nil, errors.New("subset: short loca")
 	}
 	return t, nil
 }
 
+// offset is glyph g's offset in glyf, read from loca; 0 <= g <= numGlyphs.
+func (t *ttf) offset(g int) int {
+	if t.longLoca {
+		return int(binary.BigEndian.Uint32(t.loca[4*g:]))
+	}
+	return 2 * int(binary.BigEndian.Uint16(t.loca[2*g:]))
+}
+
 // glyph returns the outline data of glyph g; nil when g or its offsets are out of range.
 func (t *ttf) glyph(g int) []byte {
-	glyf := t.tables["glyf"]
-	if g < 0 || g >= len(t.offsets)-1 || t.offsets[g] > t.offsets[g+1] || t.offsets[g+1] > len(glyf) {
+	if g < 0 || g >= t.numGlyphs {
 		return nil
 	}
-	return glyf[t.offsets[g]:t.offsets[g+1]]
+	from, to := t.offset(g), t.offset(g+1)
+	if from > to || to > len(t.glyf) {
+		return nil
+	}
+	return t.glyf[from:to]
 }
 
 func (t *ttf) subset(runes []rune) ([]byte, error) {
@@ -112,7 +116,7 @@ func (t *ttf) subset(runes []rune) ([]byte, error) {
 
 // subsetFile is subset returning the font in its parts, not copied into one slice.
 func (t *ttf) subsetFile(runes []rune) (*fontFile, error) {
-	numGlyphs := len(t.offsets) - 1
+	numGlyphs := t.numGlyphs
 	keep := make([]bool, numGlyphs)
 	if numGlyphs > 0 {
 		keep[0] = true
