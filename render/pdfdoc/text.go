@@ -21,16 +21,39 @@ type span struct {
 
 // frag is a measured piece of a word.
 type frag struct {
-	text  string
-	url   string
-	link  int
-	color *rgb
-	w     float64
+	text string
+	w    float64
 	// soft holds the byte offsets in text of the soft hyphens its author typed (taken
 	// out of text): when set, they are the fragment's only hyphenation points.
-	soft  []int
+	soft []int
+	// from is the span the fragment was cut from, for its link and colour (url, link,
+	// color): a pointer, not a copy, makes a fragment 64 bytes, not 88 (a table's cells
+	// hold thousands).
+	from  *span
 	shape rune
-	st    style // after shape: 88 bytes, not 96 (a table's cells hold thousands)
+	st    style
+}
+
+// url, link and color are those of the fragment's span.
+func (f *frag) url() string {
+	if f.from == nil {
+		return ""
+	}
+	return f.from.url
+}
+
+func (f *frag) link() int {
+	if f.from == nil {
+		return 0
+	}
+	return f.from.link
+}
+
+func (f *frag) color() *rgb {
+	if f.from == nil {
+		return nil
+	}
+	return f.from.color
 }
 
 // word is an unbreakable sequence of fragments with the width of the space before it.
@@ -289,7 +312,8 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 		}
 		cur, start = word{}, len(frags)
 	}
-	for _, sp := range spans {
+	for k := range spans {
+		sp := &spans[k]
 		st := sp.st | ts.base
 		rest := sp.text
 		for rest != "" {
@@ -324,7 +348,7 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 					if sp.shape != 0 {
 						w = ts.size * ptToMM * 0.9
 					}
-					frags = append(frags, frag{text: p, st: st, url: sp.url, link: sp.link, color: sp.color, shape: sp.shape, w: w, soft: soft})
+					frags = append(frags, frag{text: p, st: st, from: sp, shape: sp.shape, w: w, soft: soft})
 					cur.w += w
 				}
 				if st&stMono == 0 && sp.shape == 0 && strings.Contains(rest[:i], "-") {
@@ -470,13 +494,14 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 		x += wd.space
 		for i, f := range wd.frags {
 			c := ts.color
+			url, link := f.url(), f.link()
 			switch {
-			case f.color != nil:
-				c = *f.color
-			case f.url != "" || f.link != 0:
+			case f.color() != nil:
+				c = *f.color()
+			case url != "" || link != 0:
 				c = e.primary
 			}
-			if f.shape == 0 && f.url == "" && f.link == 0 && f.st&(stMono|stUnderline|stStrike) == 0 {
+			if f.shape == 0 && url == "" && link == 0 && f.st&(stMono|stUnderline|stStrike) == 0 {
 				switch {
 				case run.Len() > 0 && f.st == runSt && c == runC && i > 0 && x == runEnd:
 					run.add(f.text) // the next piece of the same word
@@ -494,7 +519,7 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 				continue
 			}
 			flush()
-			if f.url != "" || f.link != 0 {
+			if url != "" || link != 0 {
 				e.tags.begin("Link") // the link's text and its annotation (endLink)
 			}
 			if f.st&stMono != 0 {
@@ -505,17 +530,17 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			} else {
 				e.text(x, base, f.text, f.st, ts.size, c)
 			}
-			if f.url != "" || f.st&stUnderline != 0 {
+			if url != "" || f.st&stUnderline != 0 {
 				e.hline(x, x+f.w, base+0.5, c, 0.15)
 			}
 			if f.st&stStrike != 0 {
 				e.hline(x, x+f.w, base-sizeMM*0.28, c, 0.2)
 			}
-			if f.url != "" {
-				e.pdf.LinkString(x, y, f.w, ts.lead, f.url)
+			if url != "" {
+				e.pdf.LinkString(x, y, f.w, ts.lead, url)
 				e.tags.endLink()
-			} else if f.link != 0 {
-				e.pdf.Link(x, y, f.w, ts.lead, f.link)
+			} else if link != 0 {
+				e.pdf.Link(x, y, f.w, ts.lead, link)
 				e.tags.endLink()
 			}
 			x += f.w
