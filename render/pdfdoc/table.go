@@ -93,7 +93,7 @@ func (t *tableSpec) headStyle(size float64) textStyle {
 // a cell is set on one line, never wrapped.
 func isFigure(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 24 || len(strings.Fields(s)) > 3 {
+	if s == "" || utf8.RuneCountInString(s) > 24 || fields(s) > 3 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -101,6 +101,19 @@ func isFigure(s string) bool {
 		return false
 	}
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// fields is len(strings.Fields(s)), without making them.
+func fields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // glue joins words into one unbreakable word, the spaces kept as text.

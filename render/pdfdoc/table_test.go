@@ -256,3 +256,11 @@ func TestCaptionStaysWithItsTable(t *testing.T) {
 		t.Errorf("%d pages", n)
 	}
 }
+
+func TestFieldsCountsAsStringsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "12 Personen", "160 h ↓", "a\u00a0b c", "x\u2003y\tz\n", "\xff \xfe", "31 Oct 2027 x"} {
+		if got, want := fields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("fields(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}
