@@ -490,7 +490,7 @@ func (r *renderer) render(j *renderJob) {
 // idle (one plan to PDF and HTML: the HTML is done while the PDF is still laid out).
 // With kep render's pace (tuneGC: GOGC=400) the one collection of such a run otherwise
 // came during the PDF's output, on both cores' critical path and with ~10 MB live
-// instead of ~4; after this one the PDF's output reuses the memory freed instead of
+// instead of ~6; after this one the PDF's output reuses the memory freed instead of
 // faulting in fresh pages. PDF + HTML: hansa task-clock median 107 -> 99 ms, page faults
 // 4,180 -> 3,700, peak memory 30 -> 28 MB; brightwater 101 -> 97 ms; a plan too small
 // to reach a collection pays one (minimal: 58 -> 61 ms, on the idle core)
