@@ -17,7 +17,6 @@ import (
 	"github.com/kepdev/kep/render"
 	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
-	"github.com/kepdev/kep/templates"
 )
 
 // Options tune the HTML output. The zero value is the self-contained document.
@@ -172,13 +171,8 @@ func (p *page) Available() int { return cap(p.buf) - len(p.buf) }
 func (p *page) Buffered() int  { return 0 }
 func (p *page) Flush() error   { return nil }
 
-// frame is the page's frame (templates/document.html.tmpl), parsed once per process.
-var frame = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("frame").Parse(templates.Document))
-})
-
-// frameData fills the frame. Style and Main are written by this package; Logo is a data
-// URI of an image the document model checked.
+// frameData fills the frame (frame.go). Style and Main are written by this package; Logo
+// is a data URI of an image the document model checked.
 type frameData struct {
 	D           *render.Document
 	Description string
@@ -225,9 +219,7 @@ func (p *page) document(hbuf *[]byte) (parts [5][]byte, err error) {
 			data.LogoAlt = "Logo"
 		}
 	}
-	if err := frame().ExecuteTemplate(p, "document", data); err != nil {
-		return parts, fmt.Errorf("html: %w", err)
-	}
+	p.frame(&data)
 	style, fr := p.buf[:styleLen], p.buf[styleLen:]
 	const styleOpen = "<style>\n"
 	s := bytes.Index(fr, []byte(styleMarker))
