@@ -31,22 +31,24 @@ type Kerning struct {
 // Latin Extended-A (German, French and the other languages of Western Europe).
 const pairRunes = 0x180
 
-// pairTable is one PairPos subtable, decoded into arrays by glyph id for constant-time
-// lookups: coverage index (-1: not covered), and for format 2 the classes.
+// pairTable is one PairPos subtable, read in place from the GPOS table's bytes on each
+// lookup (binary searches over its sorted arrays), not decoded into arrays by glyph: that
+// decoding, an array of numGlyphs entries per coverage and class table, was most of a
+// face's parse (~3 % of a render's CPU, and fresh memory; issue 19), while a document
+// looks up a few hundred pairs, which Pair remembers. NewKerning checks every offset the
+// lookups read, so a lookup never reads past the table.
 type pairTable struct {
-	cov    []int32
-	format int
-	// format 1: pair sets by coverage index, sorted by second glyph.
-	sets [][]pairValue
-	// format 2: classes by glyph and the class1 × class2 matrix of advances.
-	class1, class2 []uint16
-	nClass2        int
-	matrix         []int16
-}
-
-type pairValue struct {
-	second uint16
-	adv    int16
+	g        []byte // the GPOS table
+	st       int    // the subtable's offset in g
+	format   int
+	cov      int // the coverage table's offset
+	size1    int // value record sizes
+	size2    int
+	x1       int // XAdvance's offset in the first value record, -1: none
+	nSets    int // format 1: pair sets
+	c1, c2   int // format 2: class definition offsets
+	n1, n2   int // format 2: class counts
+	numGlyph int
 }
 
 // NewKerning reads the pair kerning of a TrueType font; nil when it has none (or none
@@ -145,89 +147,117 @@ func valueSize(f int) (size, xAdv int) {
 	return size, xAdv
 }
 
+// readPairPos takes a PairPos subtable at st after checking that every record its
+// lookups can read lies inside g; it panics (recovered by NewKerning: no kerning) where
+// one does not, as reading them all did before.
 func readPairPos(g []byte, st, numGlyphs int) pairTable {
-	p := pairTable{format: u16(g, st), cov: readCoverage(g, st+u16(g, st+2), numGlyphs)}
-	vf1, vf2 := u16(g, st+4), u16(g, st+6)
-	size1, x1 := valueSize(vf1)
-	size2, _ := valueSize(vf2)
-	adv := func(rec int) int16 {
-		if x1 < 0 {
-			return 0
+	p := pairTable{g: g, st: st, format: u16(g, st), cov: st + u16(g, st+2), numGlyph: numGlyphs}
+	p.size1, p.x1 = valueSize(u16(g, st+4))
+	p.size2, _ = valueSize(u16(g, st+6))
+	need := func(end int) {
+		if end > len(g) {
+			panic("GPOS subtable out of range")
 		}
-		return int16(u16(g, rec+x1))
 	}
+	checkRanges(g, p.cov, 2, 6)
 	switch p.format {
 	case 1:
-		n := u16(g, st+8)
-		p.sets = make([][]pairValue, n)
-		for i := 0; i < n; i++ {
+		p.nSets = u16(g, st+8)
+		need(st + 10 + 2*p.nSets)
+		for i := 0; i < p.nSets; i++ {
 			ps := st + u16(g, st+10+2*i)
-			m := u16(g, ps)
-			set := make([]pairValue, 0, m)
-			for j := 0; j < m; j++ {
-				rec := ps + 2 + j*(2+size1+size2)
-				set = append(set, pairValue{uint16(u16(g, rec)), adv(rec + 2)})
-			}
-			sort.Slice(set, func(a, b int) bool { return set[a].second < set[b].second })
-			p.sets[i] = set
+			need(ps + 2 + u16(g, ps)*(2+p.size1+p.size2))
 		}
 	case 2:
-		p.class1 = readClassDef(g, st+u16(g, st+8), numGlyphs)
-		p.class2 = readClassDef(g, st+u16(g, st+10), numGlyphs)
-		n1, n2 := u16(g, st+12), u16(g, st+14)
-		p.nClass2 = n2
-		p.matrix = make([]int16, n1*n2)
-		for i := 0; i < n1*n2; i++ {
-			p.matrix[i] = adv(st + 16 + i*(size1+size2))
-		}
+		p.c1, p.c2 = st+u16(g, st+8), st+u16(g, st+10)
+		checkClassDef(g, p.c1)
+		checkClassDef(g, p.c2)
+		p.n1, p.n2 = u16(g, st+12), u16(g, st+14)
+		need(st + 16 + p.n1*p.n2*(p.size1+p.size2))
 	}
 	return p
 }
 
-func readCoverage(g []byte, c, numGlyphs int) []int32 {
-	cov := make([]int32, numGlyphs)
-	for i := range cov {
-		cov[i] = -1
-	}
+// checkRanges checks a coverage table at c: format 1 an array of glyphs (2 bytes each),
+// format 2 one of ranges (6 bytes each), both after a count.
+func checkRanges(g []byte, c, size1, size2 int) {
+	size := 0
 	switch u16(g, c) {
 	case 1:
-		for i, n := 0, u16(g, c+2); i < n; i++ {
-			if gl := u16(g, c+4+2*i); gl < numGlyphs {
-				cov[gl] = int32(i)
-			}
-		}
+		size = size1
 	case 2:
-		for i, n := 0, u16(g, c+2); i < n; i++ {
-			r := c + 4 + 6*i
-			start, end, idx := u16(g, r), u16(g, r+2), u16(g, r+4)
-			for gl := start; gl <= end && gl < numGlyphs; gl++ {
-				cov[gl] = int32(idx + gl - start)
-			}
-		}
+		size = size2
 	}
-	return cov
+	if c+4+size*u16(g, c+2) > len(g) {
+		panic("GPOS table out of range")
+	}
 }
 
-func readClassDef(g []byte, c, numGlyphs int) []uint16 {
-	cls := make([]uint16, numGlyphs)
+// checkClassDef checks a class definition table at c (format 1: a start glyph, a count
+// and that many classes; format 2: ranges of 6 bytes).
+func checkClassDef(g []byte, c int) {
 	switch u16(g, c) {
 	case 1:
-		start := u16(g, c+2)
-		for i, n := 0, u16(g, c+4); i < n; i++ {
-			if gl := start + i; gl < numGlyphs {
-				cls[gl] = uint16(u16(g, c+6+2*i))
-			}
+		if c+6+2*u16(g, c+4) > len(g) {
+			panic("GPOS class definition out of range")
 		}
 	case 2:
-		for i, n := 0, u16(g, c+2); i < n; i++ {
-			r := c + 4 + 6*i
-			start, end, v := u16(g, r), u16(g, r+2), u16(g, r+4)
-			for gl := start; gl <= end && gl < numGlyphs; gl++ {
-				cls[gl] = uint16(v)
-			}
+		checkRanges(g, c, 0, 6)
+	}
+}
+
+// coverage is the coverage index of glyph gl in the subtable, -1 when not covered. The
+// glyph array and range records are sorted by glyph, as the format requires.
+func (p *pairTable) coverage(gl int) int {
+	g, c := p.g, p.cov
+	n := u16(g, c+2)
+	switch u16(g, c) {
+	case 1:
+		i := sort.Search(n, func(i int) bool { return u16(g, c+4+2*i) >= gl })
+		if i < n && u16(g, c+4+2*i) == gl {
+			return i
+		}
+	case 2:
+		if r, ok := findRange(g, c+4, n, gl); ok {
+			return u16(g, r+4) + gl - u16(g, r)
 		}
 	}
-	return cls
+	return -1
+}
+
+// findRange finds the record of the range (start, end, value: 6 bytes each, sorted by
+// start) of n at off that holds gl.
+func findRange(g []byte, off, n, gl int) (int, bool) {
+	i := sort.Search(n, func(i int) bool { return u16(g, off+6*i) > gl }) - 1
+	if i < 0 {
+		return 0, false
+	}
+	r := off + 6*i
+	return r, gl <= u16(g, r+2)
+}
+
+// class is glyph gl's class in the class definition at c (0: not listed).
+func (p *pairTable) class(c, gl int) int {
+	g := p.g
+	switch u16(g, c) {
+	case 1:
+		if start := u16(g, c+2); gl >= start && gl-start < u16(g, c+4) {
+			return u16(g, c+6+2*(gl-start))
+		}
+	case 2:
+		if r, ok := findRange(g, c+4, u16(g, c+2), gl); ok {
+			return u16(g, r+4)
+		}
+	}
+	return 0
+}
+
+// adv is the first value record's XAdvance at rec, 0 without one.
+func (p *pairTable) adv(rec int) int {
+	if p.x1 < 0 {
+		return 0
+	}
+	return int(int16(u16(p.g, rec+p.x1)))
 }
 
 // glyph returns the glyph of r (0: none), from a per-block cache.
@@ -274,8 +304,14 @@ func (k *Kerning) Pair(a, b rune) int {
 	return v
 }
 
-// pair is Pair, looked up in the font's tables.
-func (k *Kerning) pair(a, b rune) int {
+// pair is Pair, looked up in the font's tables. NewKerning checked the offsets the
+// lookups read; should a damaged font still lead one astray, the pair is not kerned.
+func (k *Kerning) pair(a, b rune) (kern int) {
+	defer func() {
+		if recover() != nil {
+			kern = 0
+		}
+	}()
 	ga, gb := k.glyph(a), k.glyph(b)
 	if ga == 0 || gb == 0 {
 		return 0
@@ -302,30 +338,34 @@ func (k *Kerning) pair(a, b rune) int {
 
 // lookupPair applies one lookup: its first subtable that has the pair.
 func (k *Kerning) lookupPair(lk [2]int, ga, gb uint16) int {
-	for _, t := range k.tables[lk[0]:lk[1]] {
-		if int(ga) >= len(t.cov) || int(gb) >= len(t.cov) {
+	for i := lk[0]; i < lk[1]; i++ {
+		t := &k.tables[i]
+		if int(ga) >= t.numGlyph || int(gb) >= t.numGlyph {
 			continue
 		}
-		ci := t.cov[ga]
+		ci := t.coverage(int(ga))
 		if ci < 0 {
 			continue
 		}
 		switch t.format {
 		case 1:
-			if int(ci) >= len(t.sets) {
+			if ci >= t.nSets {
 				continue
 			}
-			set := t.sets[ci]
-			i := sort.Search(len(set), func(i int) bool { return set[i].second >= gb })
-			if i < len(set) && set[i].second == gb {
-				return int(set[i].adv)
+			g := t.g
+			ps := t.st + u16(g, t.st+10+2*ci)
+			rec := 2 + t.size1 + t.size2
+			m := u16(g, ps)
+			j := sort.Search(m, func(j int) bool { return u16(g, ps+2+j*rec) >= int(gb) })
+			if j < m && u16(g, ps+2+j*rec) == int(gb) {
+				return t.adv(ps + 2 + j*rec + 2)
 			}
 		case 2:
-			c1, c2 := int(t.class1[ga]), int(t.class2[gb])
-			if c2 >= t.nClass2 || (c1+1)*t.nClass2 > len(t.matrix) {
+			c1, c2 := t.class(t.c1, int(ga)), t.class(t.c2, int(gb))
+			if c2 >= t.n2 || c1 >= t.n1 {
 				return 0
 			}
-			return int(t.matrix[c1*t.nClass2+c2])
+			return t.adv(t.st + 16 + (c1*t.n2+c2)*(t.size1+t.size2))
 		}
 	}
 	return 0
