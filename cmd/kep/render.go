@@ -152,7 +152,11 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
 		// written, so that no plan's document replaces another plan's logo or font.
 		for _, j := range js {
-			d.base.WorkspaceFor(j.path)
+			ws, _ := d.base.WorkspaceFor(j.path)
+			if ws != nil && len(ws.Brand.LogoData) > 0 && slices.ContainsFunc(formats, app.IsPDF) {
+				// The cover's logo is made ready beside the plans' loading (PrepareLogo).
+				go pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType)
+			}
 		}
 		if code := checkOutputs(js, formats, ed, *outDir, stderr); code != exitOK {
 			return code
@@ -523,6 +527,9 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 					defer func() { _ = recover() }() // render loads it again and reports
 					j.loaded, j.now = r.dater.load(j.path)
 					j.preloaded = true
+					if p := j.loaded.Plan; p != nil && len(p.Brand.LogoData) > 0 && slices.ContainsFunc(r.formats, app.IsPDF) {
+						go pdfdoc.PrepareLogo(p.Brand.LogoData, p.Brand.LogoType) // a plan's own logo; the workspace's is on its way already
+					}
 				}()
 			}
 		}()

@@ -28,6 +28,13 @@ type logoResult struct {
 	img  logoImage
 }
 
+// PrepareLogo prepares a brand logo for the PDF writers ahead of them, e.g. on another
+// core while plans are still read: the cover needs it first, and decoding, flattening and
+// encoding it are several milliseconds of a document's critical path. The writers then
+// take the result (or wait for it) from the same per-process cache; calling it for a
+// logo no document uses only costs that work.
+func PrepareLogo(data []byte, typ string) { prepareLogo(data, typ) }
+
 func prepareLogo(data []byte, typ string) logoImage {
 	if len(data) == 0 {
 		return logoImage{}
