@@ -92,14 +92,24 @@ func u16(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 func (k *Kerning) readGPOS(g []byte, numGlyphs int) {
 	features, lookupList := u16(g, 6), u16(g, 8)
 	seen := map[int]bool{}
+	seenFeature := map[int]bool{} // records sharing a feature table: its lookups once
 	var indices []int
+	read := 0 // lookup indices read, at most maxKernIndices
 	for i, n := 0, u16(g, features); i < n; i++ {
 		rec := features + 2 + 6*i
 		if string(g[rec:rec+4]) != "kern" {
 			continue
 		}
 		ft := features + u16(g, rec+4)
-		for j, m := 0, u16(g, ft+2); j < m; j++ {
+		if seenFeature[ft] {
+			continue
+		}
+		seenFeature[ft] = true
+		m := u16(g, ft+2)
+		if read += m; read > maxKernIndices {
+			panic("GPOS: too many kern lookup indices")
+		}
+		for j := 0; j < m; j++ {
 			if li := u16(g, ft+4+2*j); !seen[li] {
 				seen[li] = true
 				indices = append(indices, li)
@@ -114,6 +124,12 @@ func (k *Kerning) readGPOS(g []byte, numGlyphs int) {
 		}
 		lk := lookupList + u16(g, lookupList+2+2*li)
 		typ, n := u16(g, lk), u16(g, lk+4)
+		if typ != 2 && typ != 9 {
+			continue
+		}
+		if read += n; read > maxKernIndices {
+			panic("GPOS: too many kern subtables")
+		}
 		from := len(k.tables)
 		for s := 0; s < n; s++ {
 			st := lk + u16(g, lk+6+2*s)
@@ -123,6 +139,9 @@ func (k *Kerning) readGPOS(g []byte, numGlyphs int) {
 				st += int(binary.BigEndian.Uint32(g[st+4:]))
 			}
 			if styp == 2 {
+				if len(k.tables) == maxPairTables {
+					panic("GPOS: too many pair adjustment subtables")
+				}
 				k.tables = append(k.tables, readPairPos(g, st, numGlyphs))
 			}
 		}
@@ -131,6 +150,19 @@ func (k *Kerning) readGPOS(g []byte, numGlyphs int) {
 		}
 	}
 }
+
+// maxPairTables bounds the pair adjustment subtables of a font's kerning (real fonts
+// have a few, tens at most); a font with more gets none. Lookups and subtables are
+// listed by 16-bit offsets that may all name the same table: without a bound, 180 KB of
+// GPOS could list 30,000 lookups of 30,000 subtables each, gigabytes to read in and
+// every pair looked up in all of them.
+const maxPairTables = 1024
+
+// maxKernIndices bounds the lookup indices read from the "kern" features' tables and
+// the subtable offsets read from their lookups, together (real fonts: a few); feature
+// tables overlapping at 2-byte steps would otherwise have 10,900 records read 65,535
+// indices each, and 65,535 extension lookups 65,535 subtables each.
+const maxKernIndices = 1 << 16
 
 // valueSize is the size in bytes of a value record of format f, and xAdv the offset of
 // its XAdvance (-1: none).
@@ -329,12 +361,18 @@ func (k *Kerning) pair(a, b rune) (kern int) {
 			v += k.lookupPair(lk, ga, gb)
 		}
 	}
-	// To thousandths of an em, rounded half away from zero.
+	// To thousandths of an em, rounded half away from zero, and within ±maxKern (Pair's
+	// memo holds an int32 shifted by one; a hostile font's sum over many lookups of
+	// XAdvance 32767 at 16 units per em would not fit).
 	if v >= 0 {
-		return (v*1000 + k.upem/2) / k.upem
+		return min((v*1000+k.upem/2)/k.upem, maxKern)
 	}
-	return -((-v*1000 + k.upem/2) / k.upem)
+	return -min((-v*1000+k.upem/2)/k.upem, maxKern)
 }
+
+// maxKern bounds a pair's kerning, in thousandths of an em: 100 em, far beyond any
+// real font's.
+const maxKern = 100_000
 
 // lookupPair applies one lookup: its first subtable that has the pair.
 func (k *Kerning) lookupPair(lk [2]int, ga, gb uint16) int {
