@@ -36,9 +36,16 @@ type Hyphenator struct {
 	memoBytes atomic.Int64
 }
 
-// maxMemo bounds the bytes the memo of one Hyphenator may hold (words, points and an
-// estimate of the map's own cost per entry); words after that are looked up each time.
+// maxMemo bounds the bytes the memo of one Hyphenator may hold (words, points and
+// memoEntry per entry); words after that are looked up each time.
 const maxMemo = 8 << 20
+
+// memoEntry is what an entry of the memo costs besides its word's and points' bytes:
+// sync.Map's entry and its share of the trie's nodes, the slice header boxed in an
+// interface, the size classes' rounding. Measured: ~150 bytes; with 64, as first
+// assumed, a full memo held 14-18 MB, not 8 (TestMemoHeap; a long-lived kep serve
+// keeps one memo per language).
+const memoEntry = 160
 
 // trie is the compiled form of one pattern file, read in place from compiled: a trie
 // over the bytes of the patterns' letters (UTF-8), its nodes numbered breadth-first so
@@ -235,7 +242,7 @@ func (h *Hyphenator) Points(word string) []int {
 	}
 	out := h.points(word) // nil or len = cap: an append by a caller copies
 	if h.memoBytes.Load() < maxMemo {
-		h.memoBytes.Add(int64(len(word) + 8*len(out) + 64))
+		h.memoBytes.Add(int64(len(word) + 8*len(out) + memoEntry))
 		h.memo.Store(strings.Clone(word), out) // not a piece of a larger string kept alive
 	}
 	return out
