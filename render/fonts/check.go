@@ -63,7 +63,7 @@ func check(data []byte) error {
 	case len(data) < 4 || (string(data[:4]) != "\x00\x01\x00\x00" && string(data[:4]) != "true"):
 		return errors.New("font is not a TrueType font (.ttf)")
 	}
-	f, err := sfnt.Parse(data)
+	f, err := parseSFNT(data)
 	if err != nil {
 		return fmt.Errorf("font is not a readable TrueType font: %w", err)
 	}

@@ -157,7 +157,7 @@ func GoItalic() []byte     { return goitalic.TTF }
 func GoBoldItalic() []byte { return gobolditalic.TTF }
 
 func parse(data []byte) (*Face, error) {
-	f, err := sfnt.Parse(data)
+	f, err := parseSFNT(data)
 	if err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
 	}

@@ -54,7 +54,7 @@ type pairTable struct {
 // NewKerning reads the pair kerning of a TrueType font; nil when it has none (or none
 // that can be read: kerning is a refinement, never a reason to refuse a font).
 func NewKerning(data []byte) *Kerning {
-	f, err := sfnt.Parse(data)
+	f, err := parseSFNT(data)
 	if err != nil {
 		return nil
 	}

@@ -57,3 +57,22 @@ func TestKerningHostileGPOS(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckGPOSCutShort: sfnt.Parse panics on a GPOS table cut short (x/image reads its
+// lookup list past the end); Check refuses the font instead, and NewKerning and Load
+// give nothing rather than panic.
+func TestCheckGPOSCutShort(t *testing.T) {
+	noto, err := fonts.Tables(fonts.Regular())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 10; n < 400; n += 2 {
+		font := fontstest.WithTables(map[string][]byte{"GPOS": noto["GPOS"][:n]})
+		err := fonts.Check(font)
+		fonts.NewKerning(font)
+		fonts.Load(font)
+		if n == 100 && err == nil {
+			t.Errorf("GPOS cut at %d bytes: Check accepts the font", n)
+		}
+	}
+}

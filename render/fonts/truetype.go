@@ -3,6 +3,8 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
+
+	"golang.org/x/image/font/sfnt"
 )
 
 // Tables returns the tables of a TrueType font by tag, as slices of font (so that an edit
@@ -42,4 +44,16 @@ func Checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// parseSFNT is sfnt.Parse, which panics on some damaged tables (a GPOS table cut short:
+// golang.org/x/image v0.48.0 reads its lookup list past the end, gpos.go:314); the font
+// is then refused with an error like any other it cannot read.
+func parseSFNT(data []byte) (f *sfnt.Font, err error) {
+	defer func() {
+		if recover() != nil {
+			f, err = nil, errors.New("its tables are damaged")
+		}
+	}()
+	return sfnt.Parse(data)
 }
