@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -232,5 +233,146 @@ func TestWrapHyphenatedProperties(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// docTheme is the theme the documents give the charts of docCharts: the reading face,
+// the plan's language's hyphenation and numbers.
+func docTheme(name string) Theme {
+	th := Theme{Primary: "#1f4e79", Accent: "#e07b00", FontFamily: "Noto Sans",
+		Regular: fonts.Regular(), Bold: fonts.Bold(), Format: deNumber, Hyphenate: hyph.For("de").Points}
+	if strings.HasPrefix(name, "brightwater") {
+		th.Format = func(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+		th.Money = func(v float64) string {
+			if math.Abs(v) >= 1e4 {
+				return "€" + strconv.FormatFloat(v/1e3, 'f', -1, 64) + "k"
+			}
+			return "€" + strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		th.Hyphenate = hyph.For("en").Points
+	}
+	return th
+}
+
+// docDrawing draws a chart of docCharts and records its texts and shapes.
+func docDrawing(t *testing.T, s docChart) (*recorder, *style) {
+	t.Helper()
+	st, err := docTheme(s.name).resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{svgRenderer: newMeasureRenderer(st)}
+	s.chart.draw(&canvas{r: rec, w: s.w, h: s.h, st: st})
+	return rec, st
+}
+
+// TestDocChartsReadable: the sample plans' charts, at the sizes of the PDF, the slides and
+// the one-pager, shorten no label with "…", keep every text inside the chart and no two
+// texts on each other.
+func TestDocChartsReadable(t *testing.T) {
+	for _, s := range docCharts() {
+		rec, _ := docDrawing(t, s)
+		frame := box{-scale, -scale, (s.w + 1) * scale, (s.h + 1) * scale}
+		for i, a := range rec.boxes {
+			if strings.Contains(a.text, ellipsis) {
+				t.Errorf("%s: %q is shortened", s.name, a.text)
+			}
+			if !a.inside(frame) {
+				t.Errorf("%s: %q at %v leaves the chart", s.name, a.text, a.box)
+			}
+			for _, b := range rec.boxes[i+1:] {
+				in := box{a.x0 + scale, a.y0 + scale, a.x1 - scale, a.y1 - scale}
+				if in.overlaps(b.box) {
+					t.Errorf("%s: %q and %q overlap", s.name, a.text, b.text)
+				}
+			}
+		}
+	}
+}
+
+// TestRadarDirectLabels: the radar names each series once, beside its ring and clear of
+// every other text, the rings and the points, and then needs no legend.
+func TestRadarDirectLabels(t *testing.T) {
+	var radars []docChart
+	for _, s := range samples() {
+		if _, ok := s.chart.(Radar); ok {
+			radars = append(radars, docChart{"test-" + s.name, s.chart, float64(s.w), float64(s.h)})
+		}
+	}
+	for _, s := range docCharts() {
+		if _, ok := s.chart.(Radar); ok {
+			radars = append(radars, s)
+		}
+	}
+	if len(radars) < 3 {
+		t.Fatal("too few radars")
+	}
+	for _, s := range radars {
+		r := s.chart.(Radar)
+		rec, st := docDrawing(t, s)
+		for _, name := range []string{r.TargetLabel, r.ActualLabel} {
+			var at []box
+			for _, b := range rec.boxes {
+				if b.text == name {
+					at = append(at, b.box)
+				}
+			}
+			if len(at) != 1 {
+				t.Errorf("%s: %q is named %d times", s.name, name, len(at))
+				continue
+			}
+			for _, b := range rec.boxes {
+				if b.text != name && b.overlaps(at[0]) {
+					t.Errorf("%s: %q stands on %q", s.name, name, b.text)
+				}
+			}
+			for _, l := range rec.strokes {
+				if (l.col == st.primary || l.col == st.accent) && l.crosses(at[0]) {
+					t.Errorf("%s: %q stands on a ring", s.name, name)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestValueNetClear: the value chart's net line is named with its last value where
+// neither stands on a bar or a line (Brightwater's "Net value over 5 years €272.5k" stood
+// on the fifth year's bar).
+func TestValueNetClear(t *testing.T) {
+	n := 0
+	for _, s := range docCharts() {
+		v, ok := s.chart.(ValueChart)
+		if !ok {
+			continue
+		}
+		n++
+		rec, st := docDrawing(t, s)
+		last := at(v.Benefit, len(v.Years)-1) - at(v.Cost, len(v.Years)-1)
+		value := st.money(last)
+		found := false
+		for _, b := range rec.boxes {
+			if b.text != value && (b.text == v.NetLabel || !strings.Contains(v.NetLabel, b.text)) {
+				continue
+			}
+			found = found || b.text == value
+			for _, f := range rec.fills {
+				if f.overlaps(b.box) {
+					t.Errorf("%s: %q stands on a bar", s.name, b.text)
+				}
+			}
+			for _, l := range rec.strokes {
+				if l.crosses(b.box) {
+					t.Errorf("%s: %q stands on a line", s.name, b.text)
+					break
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the last net value %q is not shown", s.name, value)
+		}
+	}
+	if n < 3 {
+		t.Fatal("too few value charts")
 	}
 }
