@@ -14,7 +14,8 @@ type Radar struct {
 	Axes   []string
 	Target []float64 // per axis, usually 100; NaN or missing leaves the ring out there
 	Actual []float64 // per axis; NaN or missing: no data on that axis
-	// TargetLabel and ActualLabel name the two series in the legend.
+	// TargetLabel and ActualLabel name the two series beside their rings, and in a
+	// legend where a name finds no free place there.
 	TargetLabel, ActualLabel string
 	Unit                     string // appended to values, e.g. " %"
 }
@@ -334,7 +335,6 @@ func (r Radar) placeNames(c *canvas, g *radarGeom) (names []radarText, ok bool) 
 		}
 		return out
 	}
-	var placeAt func(name string, f tstyle, w, h float64, dir bool, gap float64, from []pt) bool
 	place := func(name string, col drawing.Color, from []pt, out bool) bool {
 		name = strings.TrimSpace(clean(name))
 		if name == "" {
@@ -342,6 +342,7 @@ func (r Radar) placeNames(c *canvas, g *radarGeom) (names []radarText, ok bool) 
 		}
 		f := tstyle{size: 10.5, bold: true, col: st.readable(col)}
 		w, h := c.measure(name, f), f.size*1.25
+		var cands []box
 		if !out && len(g.act) >= 3 {
 			// Inside the area, about its centre, first.
 			var m pt
@@ -351,45 +352,38 @@ func (r Radar) placeNames(c *canvas, g *radarGeom) (names []radarText, ok bool) 
 			for _, dy := range []float64{0, -1, 1, -2, 2} {
 				for _, dx := range []float64{0, -0.5, 0.5} {
 					b := box{m.x - w/2 + dx*w, m.y - h/2 + dy*h, m.x + w/2 + dx*w, m.y + h/2 + dy*h}
-					if b.inside(frame) && !overlapsAny(b, taken) && insidePolygon(b, g.act) {
-						taken = append(taken, b)
-						names = append(names, radarText{name, b.x0, b.y0 + h/2, f, left, true, b})
-						return true
+					if insidePolygon(b, g.act) {
+						cands = append(cands, b)
 					}
 				}
 			}
 		}
+		// Beside the ring: the box's near side gap px from an anchor, away from the
+		// centre (out) or toward it, the preferred direction first.
 		for _, dir := range []bool{out, !out} {
 			for _, gap := range []float64{5, 14, 24} {
-				if placeAt(name, f, w, h, dir, gap, from) {
-					return true
+				for _, a := range from {
+					dx, dy := a.x-centre.x, a.y-centre.y
+					d := math.Hypot(dx, dy)
+					if d < 1 {
+						continue
+					}
+					dx, dy = dx/d, dy/d
+					if !dir {
+						dx, dy = -dx, -dy
+					}
+					ext := math.Abs(dx)*w/2 + math.Abs(dy)*h/2
+					mx, my := a.x+dx*(ext+gap), a.y+dy*(ext+gap)
+					cands = append(cands, box{mx - w/2, my - h/2, mx + w/2, my + h/2})
 				}
 			}
 		}
-		return false
-	}
-	placeAt = func(name string, f tstyle, w, h float64, dir bool, gap float64, from []pt) bool {
-		for _, a := range from {
-			dx, dy := a.x-centre.x, a.y-centre.y
-			d := math.Hypot(dx, dy)
-			if d < 1 {
-				continue
+		for _, b := range cands {
+			if b.inside(frame) && !overlapsAny(b, taken) {
+				taken = append(taken, b)
+				names = append(names, radarText{name, b.x0, (b.y0 + b.y1) / 2, f, left, true, b})
+				return true
 			}
-			dx, dy = dx/d, dy/d
-			if !dir {
-				dx, dy = -dx, -dy
-			}
-			// The box's near side gap px from the anchor, in the direction away from
-			// (or toward) the centre.
-			ext := math.Abs(dx)*w/2 + math.Abs(dy)*h/2
-			mx, my := a.x+dx*(ext+gap), a.y+dy*(ext+gap)
-			b := box{mx - w/2, my - h/2, mx + w/2, my + h/2}
-			if !b.inside(frame) || overlapsAny(b, taken) {
-				continue
-			}
-			taken = append(taken, b)
-			names = append(names, radarText{name, b.x0, my, f, left, true, b})
-			return true
 		}
 		return false
 	}
