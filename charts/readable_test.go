@@ -415,3 +415,27 @@ func TestQuadrantNamesOffDividers(t *testing.T) {
 		t.Fatal("too few quadrants")
 	}
 }
+
+// TestDocPolarityDirectLabels: on the sample plans' profiles every series is named beside
+// its line (whole, or wrapped: its first line) as well as in the legend; but on
+// Brightwater's slide, where the lines leave "Vandermolen Aandrijvingen B.V." no room.
+func TestDocPolarityDirectLabels(t *testing.T) {
+	for _, s := range docCharts() {
+		p, ok := s.chart.(Polarity)
+		if !ok || s.name == "brightwater-slides-polarity-432.8" {
+			continue
+		}
+		rec, _ := docDrawing(t, s)
+		for _, ser := range p.Series {
+			n := 0
+			for _, b := range rec.boxes {
+				if b.text == ser.Name || (strings.Contains(ser.Name, " ") && strings.HasPrefix(ser.Name, b.text+" ")) {
+					n++
+				}
+			}
+			if n < 2 {
+				t.Errorf("%s: %q is named only in the legend", s.name, ser.Name)
+			}
+		}
+	}
+}
