@@ -327,42 +327,48 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 			}
 		}
 		// The whole name clear of the dividers first, then across them, then shortened
-		// clear of them, then shortened across.
+		// clear of them, then shortened across. Each clear of every text first; a
+		// highlight's name, that must be there, then over other labels (its whole name
+		// before a shortened one), and at last over field names, on a halo.
 		type try struct {
 			lines []string
 			soft  bool
+			pass  int
+		}
+		passes := []int{0}
+		if b.Highlight {
+			passes = []int{0, 1}
 		}
 		var order []try
 		for _, g := range [][][]string{tries[:whole2], tries[whole2:]} {
-			for _, soft := range []bool{true, false} {
-				for _, l := range g {
-					order = append(order, try{l, soft})
+			for _, pass := range passes {
+				for _, soft := range []bool{true, false} {
+					for _, l := range g {
+						order = append(order, try{l, soft, pass})
+					}
 				}
 			}
 		}
-		// Any text clear of everything first; a highlight's name, that must be there,
-		// then over other labels, and at last over field names, on a halo.
-		avoid := []int{len(taken)}
 		if b.Highlight {
-			avoid = append(avoid, hard, 0)
+			for _, l := range tries {
+				order = append(order, try{l, false, 2})
+			}
 		}
-	place:
-		for pass, limit := range avoid {
-			for _, tr := range order {
-				avoid := taken[:limit]
-				if tr.soft {
-					avoid = append(soft[:len(soft):len(soft)], avoid...)
+		limits := [3]int{len(taken), hard, 0}
+		for _, tr := range order {
+			avoid := taken[:limits[tr.pass]]
+			if tr.soft {
+				avoid = append(soft[:len(soft):len(soft)], avoid...)
+			}
+			if l, ok := placeLabel(c, b, tr.lines, font, plot, avoid); ok {
+				if tr.pass == 0 {
+					l.draw(c, false)
+				} else {
+					l.overNames = tr.pass == 2
+					late = append(late, l)
 				}
-				if l, ok := placeLabel(c, b, tr.lines, font, plot, avoid); ok {
-					if pass == 0 {
-						l.draw(c, false)
-					} else {
-						l.overNames = pass == 2
-						late = append(late, l)
-					}
-					taken = append(taken, l.at)
-					break place
-				}
+				taken = append(taken, l.at)
+				break
 			}
 		}
 	}
