@@ -377,17 +377,19 @@ type legendItem struct {
 	marker string // "line", "box", "dot", "ring", "dash"
 }
 
-// legend draws items in centred rows at the bottom of the chart and returns the height
-// it takes, margin included. Labels are shortened so that no entry is wider than the chart.
-func (c *canvas) legend(items []legendItem, f tstyle) float64 {
-	const sw, gap, pad, margin = 16.0, 6.0, 18.0, 4.0
-	type entry struct {
-		legendItem
-		w float64
-	}
-	var rows [][]entry
-	var widths []float64
-	x0, maxw := 8.0, c.w-16
+// legendEntry is a legend item laid out: its label fitted and its width with swatch.
+type legendEntry struct {
+	legendItem
+	w float64
+}
+
+const legendSwatch, legendGap, legendPad, legendMargin = 16.0, 6.0, 18.0, 4.0
+
+// legendRows lays items out in rows no wider than the chart. Labels are shortened so that
+// no entry is wider than the chart.
+func (c *canvas) legendRows(items []legendItem, f tstyle) (rows [][]legendEntry, widths []float64) {
+	const sw, gap, pad = legendSwatch, legendGap, legendPad
+	maxw := c.w - 16
 	for _, it := range items {
 		if strings.TrimSpace(clean(it.label)) == "" {
 			continue
@@ -398,12 +400,30 @@ func (c *canvas) legend(items []legendItem, f tstyle) float64 {
 			rows = append(rows, nil)
 			widths = append(widths, -pad)
 		}
-		rows[len(rows)-1] = append(rows[len(rows)-1], entry{it, w})
+		rows[len(rows)-1] = append(rows[len(rows)-1], legendEntry{it, w})
 		widths[len(rows)-1] += pad + w
 	}
+	return rows, widths
+}
+
+// legendHeight is the height legend would take, without drawing it.
+func (c *canvas) legendHeight(items []legendItem, f tstyle) float64 {
+	rows, _ := c.legendRows(items, f)
 	if len(rows) == 0 {
 		return 0
 	}
+	return f.size*1.6*float64(len(rows)) + legendMargin
+}
+
+// legend draws items in centred rows at the bottom of the chart and returns the height
+// it takes, margin included. Labels are shortened so that no entry is wider than the chart.
+func (c *canvas) legend(items []legendItem, f tstyle) float64 {
+	const sw, gap, pad, margin = legendSwatch, legendGap, legendPad, legendMargin
+	rows, widths := c.legendRows(items, f)
+	if len(rows) == 0 {
+		return 0
+	}
+	x0, maxw := 8.0, c.w-16
 	lh := f.size * 1.6
 	top := c.h - margin - lh*float64(len(rows))
 	for i, row := range rows {

@@ -106,6 +106,44 @@ func (cb combo) draw(c *canvas) {
 	if rtickW > 0 {
 		x1 = c.w - 8 - rtickW - 8
 	}
+	// A line on the bars' axis (the value chart's net value) is named at its end, right of
+	// the plot, with its last value: inside the plot its name and value would stand on
+	// the bars. The name wraps to up to three lines; where the plot would become too
+	// narrow, the name stands inside the plot as before.
+	var end []string
+	endW := 0.0
+	ef := tstyle{size: 10.5, bold: true}
+	if cb.line != nil && !cb.lineRight && n <= 12 {
+		last := -1
+		for i := 0; i < n; i++ {
+			if finite(at(cb.line.values, i)) {
+				last = i
+			}
+		}
+		if last >= 0 {
+			val := leftFormat(at(cb.line.values, last)) + cb.lineUnit
+			room := math.Min(120, c.w*0.2)
+			if lines, cut := c.wrapCut(cb.line.label, ef, room, 3); !cut && c.measure(val, ef) <= room {
+				// As narrow as the same number of lines allows: no word alone on a line.
+				for wd := room - 4; wd > 30; wd -= 4 {
+					l, cut := c.wrapCut(cb.line.label, ef, wd, 3)
+					if cut || len(l) > len(lines) {
+						break
+					}
+					lines = l
+				}
+				end = append(lines, val)
+				for _, l := range end {
+					endW = math.Max(endW, c.measure(l, ef))
+				}
+				if x1-endW-10-x0 < 40*float64(n) {
+					end, endW = nil, 0
+				} else {
+					x1 -= endW + 10
+				}
+			}
+		}
+	}
 	y0, y1 := 14.0, c.h-legendH-30
 	if cb.mark != nil {
 		y0 = 22 // the marker's label stands above the plot
@@ -132,6 +170,7 @@ func (cb combo) draw(c *canvas) {
 	gw := (x1 - x0) / float64(n)
 	nb := float64(len(cb.bars))
 	var taken []box // the line and its value labels, which the line's name keeps clear of
+	var bars []box  // which the line's values and name keep clear of where they can
 	bw := math.Min(gw*0.72/math.Max(nb, 1), 46)
 	gx := func(i int) float64 { return x0 + gw*(float64(i)+0.5) }
 	for i := 0; i < n; i++ {
@@ -146,6 +185,7 @@ func (cb combo) draw(c *canvas) {
 				top = bot - 0.8 // a tiny value stays visible
 			}
 			c.rect(bx+0.5, top, bw-1, bot-top, b.col, drawing0, 0)
+			bars = append(bars, box{bx + 0.5, top, bx + bw - 0.5, bot})
 		}
 	}
 	c.line(x0, Y(0), x1, Y(0), st.axis, 1)
@@ -191,21 +231,49 @@ func (cb combo) draw(c *canvas) {
 		vals = append(vals, v)
 	}
 	vf := tstyle{size: 10.5, bold: true, col: cb.line.col}
+	plot := box{x0, y0, x1, y1}
 	for k, p := range dots {
 		c.circle(p.x, p.y, 3.5, cb.line.col, white, 1.2)
-		if n <= 12 {
-			s := lineFormat(vals[k]) + cb.lineUnit
-			y := p.y - 8
-			if y-vf.size < y0 {
-				y = p.y + 8 + vf.size
-			}
-			s = c.fit(s, vf, gw*1.5)
-			c.haloText(s, p.x, y, vf, center)
-			w := c.measure(s, vf)
-			taken = append(taken, box{p.x - w/2 - 2, y - vf.size*0.95, p.x + w/2 + 2, y + vf.size*0.3})
+		if n > 12 || (end != nil && k == len(dots)-1) {
+			continue // the last value stands with the name at the line's end
 		}
+		s := c.fit(lineFormat(vals[k])+cb.lineUnit, vf, gw*1.5)
+		w, h := c.measure(s, vf), vf.size*1.25
+		// Above the point, else beside it above or below, where no bar is; else above,
+		// on its halo.
+		cands := []box{
+			{p.x - w/2 - 2, p.y - 8 - h, p.x + w/2 + 2, p.y - 8},
+			{p.x + 3, p.y - 6 - h, p.x + w + 7, p.y - 6},
+			{p.x - w - 7, p.y - 6 - h, p.x - 3, p.y - 6},
+			{p.x - w/2 - 2, p.y + 8, p.x + w/2 + 2, p.y + 8 + h},
+			{p.x + 3, p.y + 6, p.x + w + 7, p.y + 6 + h},
+			{p.x - w - 7, p.y + 6, p.x - 3, p.y + 6 + h},
+		}
+		at := cands[0]
+		if at.y0 < y0 {
+			at = cands[3]
+		}
+		for _, b := range cands {
+			if b.inside(plot) && !overlapsAny(b, bars) && !overlapsAny(b, taken) {
+				at = b
+				break
+			}
+		}
+		c.haloText(s, (at.x0+at.x1)/2, at.y1-h/2+vf.size*0.35, vf, center)
+		taken = append(taken, at)
 	}
-	cb.labelLine(c, dots, box{x0, y0, x1, y1}, taken)
+	if end != nil {
+		// At the last point's height, clear of the plot; in the line's colour.
+		p := dots[len(dots)-1]
+		lh := ef.size * 1.25
+		ef.col = c.st.readable(cb.line.col)
+		top := clamp(p.y-lh*float64(len(end))/2, 2, c.h-legendH-lh*float64(len(end))-2)
+		for j, l := range end {
+			c.textMid(l, x1+10, top+lh*(float64(j)+0.5), ef, left)
+		}
+		return
+	}
+	cb.labelLine(c, dots, plot, taken)
 }
 
 // labelLine names the line beside its last point, in its colour and on a halo over the

@@ -1,9 +1,11 @@
 package charts
 
 import (
+	"math"
 	"strings"
 	"testing"
 
+	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -11,11 +13,75 @@ func newMeasureRenderer(st *style) *svgRenderer {
 	return newSVGRenderer(st, []byte(`<svg xmlns="http://www.w3.org/2000/svg">`))
 }
 
-// recorder notes the box of every text drawn, in canvas units.
+// recorder notes the box of every text drawn, the segments of every line stroked and the
+// bounds of every opaque shape filled, in canvas units.
 type recorder struct {
 	*svgRenderer
 	rotated bool
 	boxes   []textBox
+	strokes []segment
+	fills   []fillBox
+	path    []pt
+	closed  bool
+}
+
+// segment is a straight piece of a stroked line.
+type segment struct {
+	a, b pt
+	col  drawing.Color
+}
+
+// fillBox is the bounds of an opaque filled shape.
+type fillBox struct {
+	box
+	col drawing.Color
+}
+
+// crosses reports that the segment passes through the inside of b (its box shrunk by a
+// design pixel).
+func (s segment) crosses(b box) bool {
+	in := box{b.x0 + scale, b.y0 + scale, b.x1 - scale, b.y1 - scale}
+	steps := int(math.Hypot(s.b.x-s.a.x, s.b.y-s.a.y)/(scale/2)) + 1
+	for i := 0; i <= steps; i++ {
+		t := float64(i) / float64(steps)
+		x, y := s.a.x+(s.b.x-s.a.x)*t, s.a.y+(s.b.y-s.a.y)*t
+		if x > in.x0 && x < in.x1 && y > in.y0 && y < in.y1 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *recorder) MoveTo(x, y int) {
+	r.path, r.closed = append(r.path[:0], pt{float64(x), float64(y)}), false
+	r.svgRenderer.MoveTo(x, y)
+}
+func (r *recorder) LineTo(x, y int) {
+	r.path = append(r.path, pt{float64(x), float64(y)})
+	r.svgRenderer.LineTo(x, y)
+}
+func (r *recorder) Close() { r.closed = true; r.svgRenderer.Close() }
+func (r *recorder) Stroke() {
+	p := r.path
+	if r.closed && len(p) > 1 {
+		p = append(p, p[0])
+	}
+	for i := 1; i < len(p); i++ {
+		r.strokes = append(r.strokes, segment{p[i-1], p[i], r.stroke})
+	}
+	r.path = r.path[:0]
+	r.svgRenderer.Stroke()
+}
+func (r *recorder) Fill() {
+	if len(r.path) > 0 && r.fill.A == 255 {
+		b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+		for _, q := range r.path {
+			b = box{math.Min(b.x0, q.x), math.Min(b.y0, q.y), math.Max(b.x1, q.x), math.Max(b.y1, q.y)}
+		}
+		r.fills = append(r.fills, fillBox{b, r.fill})
+	}
+	r.path = r.path[:0]
+	r.svgRenderer.Fill()
 }
 
 type textBox struct {

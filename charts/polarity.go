@@ -3,6 +3,7 @@ package charts
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 func (p Polarity) draw(c *canvas) {
@@ -141,11 +142,22 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 	}
 	for k, s := range p.Series {
 		f := tstyle{size: 10.5, bold: true, col: st.readable(st.series(k))}
-		name := c.fit(s.Name, f, math.Min(160, (area.x1-area.x0)*0.45))
-		if name == "" {
-			continue
+		// The whole name on one line, else on two or three; a shortened name would
+		// add nothing to the legend's.
+		aw := area.x1 - area.x0
+		full := strings.TrimSpace(clean(s.Name))
+		var tries [][]string
+		if full != "" && c.measure(full, f) <= aw*0.7 {
+			tries = append(tries, []string{full})
 		}
-		w, h := c.measure(name, f), f.size*1.25
+		for n := 2; n <= 3; n++ {
+			if l, cut := c.wrapCut(full, f, math.Min(160, aw*0.45), n); !cut && len(l) == n {
+				tries = append(tries, l)
+			}
+		}
+		if l, cut := c.wrapCut(full, f, math.Min(100, aw*0.3), 3); !cut && len(l) == 3 {
+			tries = append(tries, l)
+		}
 		// The rows of the points to try: the last, the first, then the others upward.
 		var ends []int
 		for i := n - 1; i >= 0; i-- {
@@ -156,24 +168,49 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 		if len(ends) > 1 {
 			ends = append([]int{ends[0], ends[len(ends)-1]}, ends[1:len(ends)-1]...)
 		}
+		lh := f.size * 1.25
 	place:
-		for _, i := range ends {
-			px, py := x(at(s.Values, i)), y(i)+dy[k][i]
-			d := radius(k) + 4
-			for _, b := range []box{
-				{px + d, py - h/2, px + d + w, py + h/2}, // right
-				{px - d - w, py - h/2, px - d, py + h/2}, // left
-				{px + d, py - h - 1, px + d + w, py - 1}, // above right
-				{px + d, py + 1, px + d + w, py + h + 1}, // below right
-				{px - d - w, py - h - 1, px - d, py - 1}, // above left
-				{px - d - w, py + 1, px - d, py + h + 1}, // below left
-			} {
-				if !b.inside(area) || overlapsAny(b, taken) {
-					continue
+		for _, lines := range tries {
+			w := 0.0
+			for _, l := range lines {
+				w = math.Max(w, c.measure(l, f))
+			}
+			h := lh * float64(len(lines))
+			// Beside a point first, then a little farther from it, then above or below it.
+			var cands []box
+			for _, far := range []float64{0, 10, 20} {
+				for _, i := range ends {
+					px, py := x(at(s.Values, i)), y(i)+dy[k][i]
+					d := radius(k) + 4 + far
+					cands = append(cands,
+						box{px + d, py - h/2, px + d + w, py + h/2}, // right
+						box{px - d - w, py - h/2, px - d, py + h/2}, // left
+						box{px + d, py - h - 1, px + d + w, py - 1}, // above right
+						box{px + d, py + 1, px + d + w, py + h + 1}, // below right
+						box{px - d - w, py - h - 1, px - d, py - 1}, // above left
+						box{px - d - w, py + 1, px - d, py + h + 1}, // below left
+					)
+					if far == 0 {
+						continue
+					}
+					r := radius(k) + 2
+					cands = append(cands,
+						box{px - w/2, py - r - h, px + w/2, py - r}, // above
+						box{px - w/2, py + r, px + w/2, py + r + h}, // below
+					)
 				}
-				taken = append(taken, b)
-				c.haloText(name, b.x0, b.y0+h/2+f.size*0.35, f, left)
-				break place
+			}
+			{
+				for _, b := range cands {
+					if !b.inside(area) || overlapsAny(b, taken) {
+						continue
+					}
+					taken = append(taken, b)
+					for j, l := range lines {
+						c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
+					}
+					break place
+				}
 			}
 		}
 	}

@@ -68,3 +68,36 @@ func testPDF(t *testing.T, charts []namedChart) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestDocPreview writes the sample plans' charts (docCharts), in the documents' face and
+// at the documents' sizes, as a PDF into the folder named by KEP_CHART_PREVIEW.
+func TestDocPreview(t *testing.T) {
+	dir := os.Getenv("KEP_CHART_PREVIEW")
+	if dir == "" {
+		t.Skip("set KEP_CHART_PREVIEW to a folder")
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	y := 300.0
+	for _, s := range docCharts() {
+		if only := os.Getenv("KEP_CHART_ONLY"); only != "" && !strings.Contains(s.name, only) {
+			continue
+		}
+		w, h := s.w*0.75/pdf.GetConversionRatio(), s.h*0.75/pdf.GetConversionRatio()
+		if y+h > 285 {
+			pdf.AddPage()
+			y = 15
+		}
+		pdf.SetDrawColor(230, 230, 230)
+		pdf.Rect(15, y, w, h, "D")
+		pdf.SetFont("Helvetica", "", 7)
+		pdf.Text(15, y-1, s.name)
+		if err := PDF(pdf, s.chart, docTheme(s.name), 15, y, w, h); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		y += h + 8
+	}
+	if err := pdf.OutputFileAndClose(filepath.Join(dir, "docs.pdf")); err != nil {
+		t.Fatal(err)
+	}
+}

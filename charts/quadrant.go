@@ -57,8 +57,11 @@ func (q Quadrant) draw(c *canvas) {
 	// too short for it and the chart is flat, so that the plot keeps its width for the
 	// field names.
 	x0 := 8 + tickW + 8
-	yTitle := c.wrap(q.YTitle, title, y1-y0, 1)
-	if two := c.wrap(q.YTitle, title, y1-y0, 2); len(two) == 2 && !c.fits(q.YTitle, title, y1-y0, 1) &&
+	// The title's column beside the ticks is free from the top of the chart to the
+	// legend: a title longer than the axis may reach beyond it.
+	yRoom := math.Max(y1-y0, c.h-legendH-8)
+	yTitle := c.wrap(q.YTitle, title, yRoom, 1)
+	if two := c.wrap(q.YTitle, title, y1-y0, 2); len(two) == 2 && !c.fits(q.YTitle, title, yRoom, 1) &&
 		x1-x0-20-title.size*1.2 >= 1.3*(y1-y0) {
 		yTitle = two
 	}
@@ -95,7 +98,10 @@ func (q Quadrant) draw(c *canvas) {
 	}
 	if q.YTitle != "" {
 		for j, l := range yTitle {
-			c.textUp(l, 8+title.size*(1+1.2*float64(j)), (y0+y1)/2, title)
+			// Centred on the axis, moved toward the chart's middle where it is longer.
+			half := c.measure(l, title) / 2
+			mid := clamp((y0+y1)/2, 4+half, math.Max(4+half, c.h-legendH-4-half))
+			c.textUp(l, 8+title.size*(1+1.2*float64(j)), mid, title)
 		}
 	}
 
@@ -140,7 +146,9 @@ func (q Quadrant) draw(c *canvas) {
 		}
 	}
 
-	late := q.drawBubbles(c, bs, X, Y, plot, taken, len(taken))
+	// The dividers, which bubble names keep clear of where they can.
+	dividers := []box{{cx - 1, y0, cx + 1, y1}, {x0, cy - 1, x1, cy + 1}}
+	late := q.drawBubbles(c, bs, X, Y, plot, taken, len(taken), dividers)
 	// A field name under a highlight's name, that found no other room, gives way, all
 	// its lines (the field stands in the data table and the text alternative).
 	var covered [4]bool
@@ -248,7 +256,7 @@ func (q Quadrant) bubbles(c *canvas, X, Y func(float64) float64, plot box) []bub
 
 // drawBubbles draws the bubbles and labels them; taken holds boxes labels must avoid, the
 // first hard of them (the field names) even for highlighted points.
-func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64, plot box, taken []box, hard int) (late []label) {
+func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64, plot box, taken []box, hard int, soft []box) (late []label) {
 	st := c.st
 	highlighted := false
 	for _, b := range bs {
@@ -297,38 +305,70 @@ func (q Quadrant) drawBubbles(c *canvas, bs []bubble, X, Y func(float64) float64
 		if full != "" && whole {
 			tries = append(tries, []string{full})
 		}
-		if two, cut := c.wrapCut(b.Label, font, math.Min(150, pw*0.45), 2); !cut && len(two) == 2 {
-			tries = append(tries, two)
+		// Two lines, then three, each narrower where that breaks elsewhere.
+		seen := map[string]bool{}
+		for _, n := range []int{2, 3} {
+			for _, wd := range []float64{150, 120, 100, 80} {
+				if l, cut := c.wrapCut(b.Label, font, math.Min(wd, pw*0.6), n); !cut && len(l) == n && !seen[strings.Join(l, "\n")] {
+					seen[strings.Join(l, "\n")] = true
+					tries = append(tries, l)
+				}
+			}
 		}
+		whole2 := len(tries) // the tries that show the whole name
 		if full != "" && !whole {
 			tries = append(tries, []string{full})
 		}
 		prev := full
-		for _, k := range []float64{0.4, 0.25} { // shorter and shorter, before covering
+		for _, k := range []float64{0.6, 0.4, 0.25} { // shorter and shorter, before covering
 			if short := c.fit(b.Label, font, math.Min(130, pw*k)); short != "" && short != prev {
 				tries = append(tries, []string{short})
 				prev = short
 			}
 		}
-		// Any text clear of everything first; a highlight's name, that must be there,
-		// then over other labels, and at last over field names, on a halo.
-		avoid := []int{len(taken)}
-		if b.Highlight {
-			avoid = append(avoid, hard, 0)
+		// The whole name clear of the dividers first, then across them, then shortened
+		// clear of them, then shortened across. Each clear of every text first; a
+		// highlight's name, that must be there, then over other labels (its whole name
+		// before a shortened one), and at last over field names, on a halo.
+		type try struct {
+			lines []string
+			soft  bool
+			pass  int
 		}
-	place:
-		for pass, limit := range avoid {
-			for _, lines := range tries {
-				if l, ok := placeLabel(c, b, lines, font, plot, taken[:limit]); ok {
-					if pass == 0 {
-						l.draw(c, false)
-					} else {
-						l.overNames = pass == 2
-						late = append(late, l)
+		passes := []int{0}
+		if b.Highlight {
+			passes = []int{0, 1}
+		}
+		var order []try
+		for _, g := range [][][]string{tries[:whole2], tries[whole2:]} {
+			for _, pass := range passes {
+				for _, soft := range []bool{true, false} {
+					for _, l := range g {
+						order = append(order, try{l, soft, pass})
 					}
-					taken = append(taken, l.at)
-					break place
 				}
+			}
+		}
+		if b.Highlight {
+			for _, l := range tries {
+				order = append(order, try{l, false, 2})
+			}
+		}
+		limits := [3]int{len(taken), hard, 0}
+		for _, tr := range order {
+			avoid := taken[:limits[tr.pass]]
+			if tr.soft {
+				avoid = append(soft[:len(soft):len(soft)], avoid...)
+			}
+			if l, ok := placeLabel(c, b, tr.lines, font, plot, avoid); ok {
+				if tr.pass == 0 {
+					l.draw(c, false)
+				} else {
+					l.overNames = tr.pass == 2
+					late = append(late, l)
+				}
+				taken = append(taken, l.at)
+				break
 			}
 		}
 	}
@@ -385,13 +425,27 @@ func placeLabel(c *canvas, b bubble, lines []string, font tstyle, plot box, avoi
 		{box{b.x + d*0.7, b.y + d*0.7, b.x + d*0.7 + w, b.y + d*0.7 + h}, left},  // below right
 		{box{b.x - d*0.7 - w, b.y - d*0.7 - h, b.x - d*0.7, b.y - d*0.7}, right}, // above left
 		{box{b.x - d*0.7 - w, b.y + d*0.7, b.x - d*0.7, b.y + d*0.7 + h}, right}, // below left
+		// beside, raised or lowered: clear of a divider through the bubble's side
+		{box{b.x + d, b.y - h*0.85, b.x + d + w, b.y + h*0.15}, left},
+		{box{b.x - d - w, b.y - h*0.85, b.x - d, b.y + h*0.15}, right},
+		{box{b.x + d, b.y - h*0.15, b.x + d + w, b.y + h*0.85}, left},
+		{box{b.x - d - w, b.y - h*0.15, b.x - d, b.y + h*0.85}, right},
 	}
+	own := box{b.x - b.r*0.7, b.y - b.r*0.7, b.x + b.r*0.7, b.y + b.r*0.7} // as drawBubbles notes it
+next:
 	for _, cb := range cands {
-		// A word's space apart from other labels, so that two names do not read as one.
+		// A word's space apart from other labels, so that two names do not read as one;
+		// the label's own bubble may be nearer.
 		gap := box{cb.b.x0 - font.size*0.5, cb.b.y0, cb.b.x1 + font.size*0.5, cb.b.y1}
-		if cb.b.inside(plot) && !overlapsAny(gap, avoid) {
-			return label{lines: lines, at: cb.b, font: font, a: cb.a}, true
+		if !cb.b.inside(plot) {
+			continue
 		}
+		for _, a := range avoid {
+			if gap.overlaps(a) && (a != own || cb.b.overlaps(a)) {
+				continue next
+			}
+		}
+		return label{lines: lines, at: cb.b, font: font, a: cb.a}, true
 	}
 	return label{}, false
 }

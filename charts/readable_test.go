@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kepdev/kep/render/fonts"
 	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/theme"
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -230,6 +231,210 @@ func TestWrapHyphenatedProperties(t *testing.T) {
 						t.Errorf("%q at %g in %d lines: %q lost text without saying so", s, max, lines, got)
 					}
 				}
+			}
+		}
+	}
+}
+
+// docTheme is the theme the documents give the charts of docCharts: the reading face,
+// the plan's language's hyphenation and numbers.
+func docTheme(name string) Theme {
+	th := Theme{Primary: "#1f4e79", Accent: "#e07b00", FontFamily: "Noto Sans",
+		Regular: fonts.Regular(), Bold: fonts.Bold(), Format: deNumber, Hyphenate: hyph.For("de").Points}
+	if strings.HasPrefix(name, "brightwater") {
+		th.Format = func(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+		th.Money = func(v float64) string {
+			if math.Abs(v) >= 1e4 {
+				return "€" + strconv.FormatFloat(v/1e3, 'f', -1, 64) + "k"
+			}
+			return "€" + strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		th.Hyphenate = hyph.For("en").Points
+	}
+	return th
+}
+
+// docDrawing draws a chart of docCharts and records its texts and shapes.
+func docDrawing(t *testing.T, s docChart) (*recorder, *style) {
+	t.Helper()
+	st, err := docTheme(s.name).resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{svgRenderer: newMeasureRenderer(st)}
+	s.chart.draw(&canvas{r: rec, w: s.w, h: s.h, st: st})
+	return rec, st
+}
+
+// TestDocChartsReadable: the sample plans' charts, at the sizes of the PDF, the slides and
+// the one-pager, shorten no label with "…", keep every text inside the chart and no two
+// texts on each other. Known exceptions, where no wrapping helps: the one-pager's Hansa
+// bubble (a quarter-page plot; "Werkzeugmaschinen" alone is wider than the room beside
+// the bubble) and a slide's relationship cell with two contacts ("Zimmermann" is wider
+// than a fifth of the map, and a name is not hyphenated).
+func TestDocChartsReadable(t *testing.T) {
+	known := map[string]string{"hansa-onepage-quadrant-221.1": "Hans…", "hansa-slides-relationshipmap-432.8": "Zimm…"}
+	for _, s := range docCharts() {
+		rec, _ := docDrawing(t, s)
+		frame := box{-scale, -scale, (s.w + 1) * scale, (s.h + 1) * scale}
+		for i, a := range rec.boxes {
+			if strings.Contains(a.text, ellipsis) && known[s.name] != a.text {
+				t.Errorf("%s: %q is shortened", s.name, a.text)
+			}
+			if !a.inside(frame) {
+				t.Errorf("%s: %q at %v leaves the chart", s.name, a.text, a.box)
+			}
+			for _, b := range rec.boxes[i+1:] {
+				in := box{a.x0 + scale, a.y0 + scale, a.x1 - scale, a.y1 - scale}
+				if in.overlaps(b.box) {
+					t.Errorf("%s: %q and %q overlap", s.name, a.text, b.text)
+				}
+			}
+		}
+	}
+}
+
+// TestRadarDirectLabels: the radar names each series once, beside its ring and clear of
+// every other text, the rings and the points, and then needs no legend.
+func TestRadarDirectLabels(t *testing.T) {
+	var radars []docChart
+	for _, s := range samples() {
+		if _, ok := s.chart.(Radar); ok {
+			radars = append(radars, docChart{"test-" + s.name, s.chart, float64(s.w), float64(s.h)})
+		}
+	}
+	for _, s := range docCharts() {
+		if _, ok := s.chart.(Radar); ok {
+			radars = append(radars, s)
+		}
+	}
+	if len(radars) < 3 {
+		t.Fatal("too few radars")
+	}
+	for _, s := range radars {
+		r := s.chart.(Radar)
+		rec, st := docDrawing(t, s)
+		for _, name := range []string{r.TargetLabel, r.ActualLabel} {
+			var at []box
+			for _, b := range rec.boxes {
+				if b.text == name {
+					at = append(at, b.box)
+				}
+			}
+			if len(at) != 1 {
+				t.Errorf("%s: %q is named %d times", s.name, name, len(at))
+				continue
+			}
+			for _, b := range rec.boxes {
+				if b.text != name && b.overlaps(at[0]) {
+					t.Errorf("%s: %q stands on %q", s.name, name, b.text)
+				}
+			}
+			for _, l := range rec.strokes {
+				if (l.col == st.primary || l.col == st.accent) && l.crosses(at[0]) {
+					t.Errorf("%s: %q stands on a ring", s.name, name)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestValueNetClear: the value chart's net line is named with its last value where
+// neither stands on a bar or a line (Brightwater's "Net value over 5 years €272.5k" stood
+// on the fifth year's bar).
+func TestValueNetClear(t *testing.T) {
+	n := 0
+	for _, s := range docCharts() {
+		v, ok := s.chart.(ValueChart)
+		if !ok {
+			continue
+		}
+		n++
+		rec, st := docDrawing(t, s)
+		last := at(v.Benefit, len(v.Years)-1) - at(v.Cost, len(v.Years)-1)
+		value := st.money(last)
+		found := false
+		for _, b := range rec.boxes {
+			if b.text != value && (b.text == v.NetLabel || !strings.Contains(v.NetLabel, b.text)) {
+				continue
+			}
+			found = found || b.text == value
+			for _, f := range rec.fills {
+				if f.overlaps(b.box) {
+					t.Errorf("%s: %q stands on a bar", s.name, b.text)
+				}
+			}
+			for _, l := range rec.strokes {
+				if l.crosses(b.box) {
+					t.Errorf("%s: %q stands on a line", s.name, b.text)
+					break
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the last net value %q is not shown", s.name, value)
+		}
+	}
+	if n < 3 {
+		t.Fatal("too few value charts")
+	}
+}
+
+// TestQuadrantNamesOffDividers: a bubble's name stands clear of the lines that divide the
+// fields where the plot has room for it (the portfolio's "Brightwater Foods B.V." crossed
+// the vertical one). The one-pager's quarter-page plot has no such room for either
+// sample, nor has the PDF's flat summary portfolio for Hansa's name (90 px right of the
+// divider for "Werkzeugmaschinen AG", its arrow from 2026 on the left).
+func TestQuadrantNamesOffDividers(t *testing.T) {
+	n := 0
+	for _, s := range docCharts() {
+		q, ok := s.chart.(Quadrant)
+		if !ok || strings.Contains(s.name, "onepage") || s.name == "hansa-quadrant-385.5" {
+			continue
+		}
+		n++
+		rec, st := docDrawing(t, s)
+		for _, b := range rec.boxes {
+			named := false
+			for _, p := range q.Points {
+				named = named || (b.text != "" && strings.Contains(p.Label, b.text))
+			}
+			if !named {
+				continue
+			}
+			for _, l := range rec.strokes {
+				if l.col == st.axis && l.crosses(b.box) {
+					t.Errorf("%s: %q crosses a divider", s.name, b.text)
+					break
+				}
+			}
+		}
+	}
+	if n < 4 {
+		t.Fatal("too few quadrants")
+	}
+}
+
+// TestDocPolarityDirectLabels: on the sample plans' profiles every series is named beside
+// its line (whole, or wrapped: its first line) as well as in the legend; but on
+// Brightwater's slide, where the lines leave "Vandermolen Aandrijvingen B.V." no room.
+func TestDocPolarityDirectLabels(t *testing.T) {
+	for _, s := range docCharts() {
+		p, ok := s.chart.(Polarity)
+		if !ok || s.name == "brightwater-slides-polarity-432.8" {
+			continue
+		}
+		rec, _ := docDrawing(t, s)
+		for _, ser := range p.Series {
+			n := 0
+			for _, b := range rec.boxes {
+				if b.text == ser.Name || (strings.Contains(ser.Name, " ") && strings.HasPrefix(ser.Name, b.text+" ")) {
+					n++
+				}
+			}
+			if n < 2 {
+				t.Errorf("%s: %q is named only in the legend", s.name, ser.Name)
 			}
 		}
 	}
