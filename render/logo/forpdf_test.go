@@ -104,3 +104,31 @@ func BenchmarkForPDF(b *testing.B) {
 		ForPDF(data)
 	}
 }
+
+// TestDecodeSharedBound: a logo whose pixels take more than maxKept is not held between
+// calls (kep serve would keep it for its whole run); a small one is.
+func TestDecodeSharedBound(t *testing.T) {
+	small := encodePNG(t, rgba(40, 20))
+	if _, err := Check(small); err != nil {
+		t.Fatal(err)
+	}
+	last.Lock()
+	kept := last.img != nil && bytes.Equal(last.data, small)
+	last.Unlock()
+	if !kept {
+		t.Error("a small logo is not kept")
+	}
+	big := encodePNG(t, rgba(1100, 1000)) // 4.4 MB of RGBA pixels, within pdfSide²
+	if _, err := Check(big); err != nil {
+		t.Fatal(err)
+	}
+	last.Lock()
+	kept = bytes.Equal(last.data, big)
+	last.Unlock()
+	if kept {
+		t.Errorf("a logo of %d bytes of pixels is kept (bound %d)", 1100*1000*4, maxKept)
+	}
+	if n := decodedBytes(image.NewNRGBA64(image.Rect(0, 0, 10, 10))); n != 800 {
+		t.Errorf("decodedBytes(NRGBA64 10×10) = %d", n)
+	}
+}

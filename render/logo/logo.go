@@ -59,12 +59,44 @@ func Check(data []byte) (string, error) {
 // last is the logo Check or ForPDF decoded last, kept so that a render, which checks the
 // logo when it loads the plan and then prepares it for the PDF, decodes it once (a
 // millisecond for the sample's 400 × 120 pixels; issue 19). Only logos of at most
-// pdfSide² pixels are kept: a larger one is decoded again rather than held.
+// pdfSide² pixels and maxKept bytes are kept: a larger one is decoded again rather than
+// held.
 var last struct {
 	sync.Mutex
 	data []byte // a copy: the caller may change its slice
 	img  image.Image
 	kind string
+}
+
+// maxKept bounds the pixels of the logo kept in last: kep serve lives long, and a logo
+// of 2048² pixels at 16 bits per channel would hold 32 MB for its whole run. Logos are
+// far smaller (the sample's 0.19 MB); a larger one is decoded again instead.
+const maxKept = 4 << 20
+
+// decodedBytes is the memory an image's pixels take.
+func decodedBytes(img image.Image) int {
+	switch m := img.(type) {
+	case *image.RGBA:
+		return len(m.Pix)
+	case *image.NRGBA:
+		return len(m.Pix)
+	case *image.RGBA64:
+		return len(m.Pix)
+	case *image.NRGBA64:
+		return len(m.Pix)
+	case *image.Gray:
+		return len(m.Pix)
+	case *image.Gray16:
+		return len(m.Pix)
+	case *image.Paletted:
+		return len(m.Pix)
+	case *image.CMYK:
+		return len(m.Pix)
+	case *image.YCbCr:
+		return len(m.Y) + len(m.Cb) + len(m.Cr)
+	}
+	b := img.Bounds()
+	return b.Dx() * b.Dy() * 8 // the most a pixel of a standard type takes
 }
 
 // decodeShared is Decode with the last logo kept; the image it returns is shared and is
@@ -81,7 +113,7 @@ func decodeShared(data []byte) (image.Image, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	if b := img.Bounds(); b.Dx()*b.Dy() <= pdfSide*pdfSide {
+	if b := img.Bounds(); b.Dx()*b.Dy() <= pdfSide*pdfSide && decodedBytes(img) <= maxKept {
 		last.Lock()
 		last.data, last.img, last.kind = bytes.Clone(data), img, kind
 		last.Unlock()
