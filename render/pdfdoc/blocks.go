@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -14,6 +15,8 @@ import (
 func (w *docWriter) block(b render.Block, keep float64) {
 	last := w.lastHeading
 	w.lastHeading = ""
+	split := w.split
+	w.split = false
 	if tag := blockTag(b); tag != "" {
 		w.tags.begin(tag)
 		defer w.tags.end()
@@ -38,7 +41,20 @@ func (w *docWriter) block(b render.Block, keep float64) {
 		if strings.HasPrefix(last, caption) {
 			caption = ""
 		}
-		w.captioned(caption, w.docTable(b, sizeSmall))
+		L := w.docTable(b, sizeSmall)
+		if split && len(w.floats) > 0 {
+			// Started in the gap of charts waiting: below them on the next page, its
+			// continuation is named, as it no longer follows its caption.
+			L.split = true
+			cont := w.d.Labels.T("doc.continued")
+			if name := cmp.Or(b.Caption, last); name != "" {
+				cont = name + " (" + cont + ")"
+			}
+			was := L.t.cont
+			L.t.cont = w.san.Line(cont)
+			defer func() { L.split, L.t.cont = false, was }()
+		}
+		w.captioned(caption, L)
 		w.gap(gapBlock)
 	case *render.List:
 		w.smallHeading(b.Title)
@@ -348,7 +364,11 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		if strings.HasPrefix(after, caption) {
 			caption = "" // left out, see block
 		}
-		return w.smallHeadingHeight(caption) + w.docTable(b, sizeSmall).keep(w.bottom()-w.mt)
+		L := w.docTable(b, sizeSmall)
+		// With charts waiting, a table of four rows or more may start in their gap.
+		L.split = len(w.floats) > 0 && L.nBody >= 4
+		defer func() { L.split = false }()
+		return w.smallHeadingHeight(caption) + L.keep(w.bottom()-w.mt)
 	case *render.Chart:
 		if b.Model == nil || b.Model.Empty() {
 			return 20
