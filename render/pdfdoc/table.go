@@ -750,11 +750,16 @@ func (e *engine) drawTable(L *tableLayout) {
 		for c := range L.headLines {
 			ts := L.headTS
 			ts.align = t.alignOf(c)
-			e.tags.cell(c, func() {
+			draw := func() {
 				for j, l := range L.headLines[c] {
 					e.drawLine(l, L.xs[c]+L.padX, e.y+cellPadY+float64(j)*ts.lead, L.widths[c]-2*L.padX, ts)
 				}
-			})
+			}
+			if heads > 1 {
+				draw() // the artifact, not the cells of the row under way
+			} else {
+				e.tags.cell(c, draw)
+			}
 		}
 		e.y += L.headH
 	}
