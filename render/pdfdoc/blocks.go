@@ -373,7 +373,7 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		if b.Model == nil || b.Model.Empty() {
 			return 20
 		}
-		return w.chartBox(b).need(minChartScale) // charts that nearly fit are set smaller
+		return w.chartBox(b).need(minScale(b.Model)) // charts that nearly fit are set smaller
 	case *render.Tiles:
 		return 28
 	case *render.SWOT:
@@ -399,7 +399,7 @@ func (w *docWriter) chart(c *render.Chart) {
 		return
 	}
 	box := w.chartBox(c)
-	if w.y+gapLine+box.need(minChartScale) > w.bottom() && !w.atTop() && !w.belowHeading() {
+	if w.y+gapLine+box.need(minScale(c.Model)) > w.bottom() && !w.atTop() && !w.belowHeading() {
 		w.floats = append(w.floats, c)
 		w.tags.keep(c, "Div")
 		return
@@ -418,7 +418,7 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 	width, height := box.width, box.height
 	w.gap(gapLine)
 	// Rather than leave most of a page empty, a chart that nearly fits is set smaller.
-	if avail := w.bottom() - w.y - box.text - box.dataH; height > avail && avail >= minChartScale*height {
+	if avail := w.bottom() - w.y - box.text - box.dataH; height > avail && avail >= minScale(c.Model)*height {
 		width, height = width*avail/height, avail
 	}
 	w.need(box.text + height + box.dataH)

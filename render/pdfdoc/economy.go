@@ -61,6 +61,17 @@ func (w *docWriter) chartBox(c *render.Chart) chartBox {
 // need is the height the chart takes with its chart set at scale.
 func (b chartBox) need(scale float64) float64 { return b.text + scale*b.height + b.dataH }
 
+// minScale is how far chart m may be set smaller where it nearly fits: not at all for
+// the relationship map, whose names are left out where they do not fit beside their
+// marks (and the map has no table that would repeat them).
+func minScale(m charts.Chart) float64 {
+	switch m.(type) {
+	case charts.RelationshipMap, *charts.RelationshipMap:
+		return 1
+	}
+	return minChartScale
+}
+
 // chartPoints counts the marks of charts that can hold a single one; -1: not such a chart.
 func chartPoints(m charts.Chart) int {
 	switch m := m.(type) {
