@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -14,6 +15,8 @@ import (
 func (w *docWriter) block(b render.Block, keep float64) {
 	last := w.lastHeading
 	w.lastHeading = ""
+	split := w.split
+	w.split = false
 	if tag := blockTag(b); tag != "" {
 		w.tags.begin(tag)
 		defer w.tags.end()
@@ -38,7 +41,20 @@ func (w *docWriter) block(b render.Block, keep float64) {
 		if strings.HasPrefix(last, caption) {
 			caption = ""
 		}
-		w.captioned(caption, w.docTable(b, sizeSmall))
+		L := w.docTable(b, sizeSmall)
+		if split && len(w.floats) > 0 {
+			// Started in the gap of charts waiting: below them on the next page, its
+			// continuation is named, as it no longer follows its caption.
+			L.split = true
+			cont := w.d.Labels.T("doc.continued")
+			if name := cmp.Or(b.Caption, last); name != "" {
+				cont = name + " (" + cont + ")"
+			}
+			was := L.t.cont
+			L.t.cont = w.san.Line(cont)
+			defer func() { L.split, L.t.cont = false, was }()
+		}
+		w.captioned(caption, L)
 		w.gap(gapBlock)
 	case *render.List:
 		w.smallHeading(b.Title)
@@ -348,12 +364,16 @@ func (w *docWriter) keepHeight(bs []render.Block, after string) float64 {
 		if strings.HasPrefix(after, caption) {
 			caption = "" // left out, see block
 		}
-		return w.smallHeadingHeight(caption) + w.docTable(b, sizeSmall).keep(w.bottom()-w.mt)
+		L := w.docTable(b, sizeSmall)
+		// With charts waiting, a table of four rows or more may start in their gap.
+		L.split = len(w.floats) > 0 && L.nBody >= 4
+		defer func() { L.split = false }()
+		return w.smallHeadingHeight(caption) + L.keep(w.bottom()-w.mt)
 	case *render.Chart:
 		if b.Model == nil || b.Model.Empty() {
 			return 20
 		}
-		return w.chartBox(b).need(minChartScale) // charts that nearly fit are set smaller
+		return w.chartBox(b).need(minScale(b.Model)) // charts that nearly fit are set smaller
 	case *render.Tiles:
 		return 28
 	case *render.SWOT:
@@ -379,7 +399,7 @@ func (w *docWriter) chart(c *render.Chart) {
 		return
 	}
 	box := w.chartBox(c)
-	if w.y+gapLine+box.need(minChartScale) > w.bottom() && !w.atTop() && !w.belowHeading() {
+	if w.y+gapLine+box.need(minScale(c.Model)) > w.bottom() && !w.atTop() && !w.belowHeading() {
 		w.floats = append(w.floats, c)
 		w.tags.keep(c, "Div")
 		return
@@ -398,7 +418,7 @@ func (w *docWriter) drawChart(c *render.Chart, box chartBox) {
 	width, height := box.width, box.height
 	w.gap(gapLine)
 	// Rather than leave most of a page empty, a chart that nearly fits is set smaller.
-	if avail := w.bottom() - w.y - box.text - box.dataH; height > avail && avail >= minChartScale*height {
+	if avail := w.bottom() - w.y - box.text - box.dataH; height > avail && avail >= minScale(c.Model)*height {
 		width, height = width*avail/height, avail
 	}
 	w.need(box.text + height + box.dataH)

@@ -11,11 +11,16 @@ import (
 )
 
 // Charts float. A chart that does not fit below the position, even set a quarter
-// smaller, waits (docWriter.floats) and the blocks after it fill the rest of the page
-// as long as each fits there whole; the page then ends and the waiting charts open the
-// next one, each with its caption, its text alternative and its data. Floats are placed
-// only between blocks, never inside one (a table's rows or a paragraph's lines are not
-// interrupted); the start of a chapter that runs on may fill their gap as well.
+// smaller, waits (docWriter.floats) and the blocks after it fill the rest of the page:
+// each block that fits there whole, and then one that can be split (a table of several
+// rows, a list, a paragraph of four lines or more, with the heading before it) when its
+// start fits, with what its own rules keep together (a heading with its first lines or
+// rows, no single row or line on either page). The next page break, between blocks or
+// inside that one, opens the next page with the waiting charts, each with its caption,
+// its text alternative and its data, and the split block continues below them (a
+// table repeats its header). The start of a chapter that runs on may fill the gap as
+// well. The charts are read where they stand in the plan (tagger.keep), before what
+// filled their gap.
 
 // minChartScale is how far a chart that nearly fits is set smaller instead of floating.
 const minChartScale = 0.75
@@ -56,6 +61,17 @@ func (w *docWriter) chartBox(c *render.Chart) chartBox {
 // need is the height the chart takes with its chart set at scale.
 func (b chartBox) need(scale float64) float64 { return b.text + scale*b.height + b.dataH }
 
+// minScale is how far chart m may be set smaller where it nearly fits: not at all for
+// the relationship map, whose names are left out where they do not fit beside their
+// marks (and the map has no table that would repeat them).
+func minScale(m charts.Chart) float64 {
+	switch m.(type) {
+	case charts.RelationshipMap, *charts.RelationshipMap:
+		return 1
+	}
+	return minChartScale
+}
+
 // chartPoints counts the marks of charts that can hold a single one; -1: not such a chart.
 func chartPoints(m charts.Chart) int {
 	switch m := m.(type) {
@@ -81,14 +97,21 @@ func (w *docWriter) belowHeading() bool {
 }
 
 // settle lets pending floats wait while the content ahead, height() millimetres high
-// (< 0: not known), fits below the position whole; otherwise the page ends and the
-// floats open the next one. The height is asked only while floats wait: measuring a
-// block or a section means wrapping its text once more.
-func (w *docWriter) settle(height func() float64) {
+// (< 0: not known), fits below the position whole, or when it can be split and its
+// start, start() millimetres high (< 0: not split), fits: the floats then open the
+// page it continues on (floatsAtTop). Otherwise the page ends and the floats open the
+// next one. The heights are asked only while floats wait: measuring a block or a
+// section means wrapping its text once more.
+func (w *docWriter) settle(height, start func() float64) {
+	w.split = false
 	if len(w.floats) == 0 {
 		return
 	}
 	if h := height(); h >= 0 && w.y+h <= w.bottom()+0.01 {
+		return
+	}
+	if h := start(); h >= 0 && w.y+h <= w.bottom()+0.01 {
+		w.split = true // block splits a short table (splitStart)
 		return
 	}
 	w.flushFloats()
@@ -96,17 +119,112 @@ func (w *docWriter) settle(height func() float64) {
 
 // flushFloats starts a page with the pending charts.
 func (w *docWriter) flushFloats() {
+	if len(w.floats) == 0 {
+		return
+	}
+	if !w.atTop() {
+		w.newPage() // which draws them (floatsAtTop)
+		return
+	}
+	w.floatsAtTop()
+}
+
+// floatsAtTop draws the waiting charts at the top of the page just begun, before the
+// rest of a block that started in their gap (the engine's pageTop).
+func (w *docWriter) floatsAtTop() {
 	fs := w.floats
 	if len(fs) == 0 {
 		return
 	}
 	w.floats = nil
-	if !w.atTop() {
-		w.newPage()
+	if w.tags != nil {
+		// A table row may be under way: its cells are taken up again below the charts.
+		defer func(cells []*fpdf.StructElem) { w.tags.cells = cells }(w.tags.cells)
 	}
 	for _, c := range fs {
 		w.drawChart(c, w.chartBox(c))
 	}
+}
+
+// floatsHeight is the height the waiting charts take at the top of a page (the
+// engine's topHeight).
+func (w *docWriter) floatsHeight() float64 {
+	h := 0.0
+	for _, c := range w.floats {
+		h += gapLine + w.chartBox(c).need(1) + gapBlock
+	}
+	return h
+}
+
+// splitStart is the height of the start of block b (followed by rest) that must fit for
+// it to begin in the gap of waiting charts and continue below them on the next page;
+// -1 where b is not split so (it is short, kept whole, or not a table, list or
+// paragraph).
+func (w *docWriter) splitStart(b render.Block, rest []render.Block) float64 {
+	switch b := b.(type) {
+	case *render.Paragraph:
+		ts := body(ink)
+		if len(w.wrap(plain(w.san.Clean(b.Text)), ts, w.width())) < 4 {
+			return -1 // two lines on each page at least
+		}
+		return math.Max(2*ts.lead, w.keepHeight([]render.Block{b}, ""))
+	case *render.Table:
+		// Two rows at least on each page, however short the table (tableLayout.split).
+		L := w.docTable(b, sizeSmall)
+		if L.nBody < 4 {
+			return -1
+		}
+		L.split = true
+		k := L.keep(w.bottom() - w.mt)
+		L.split = false
+		return w.smallHeadingHeight(b.Caption) + k
+	case *render.List:
+		if len(b.Items) < 4 {
+			return -1
+		}
+		ts := body(ink)
+		h := w.smallHeadingHeight(b.Title)
+		if b.Title != "" {
+			h = math.Max(h, gapLine+smallHeadTS.lead+16) // smallHeading's keep
+		}
+		for _, it := range b.Items[:2] { // no single item in the gap
+			h += float64(len(w.wrap(plain(w.san.Clean(it)), ts, w.width()-5)))*ts.lead + gapItem
+		}
+		return h
+	case *render.Heading:
+		if len(rest) == 0 {
+			return -1
+		}
+		s := w.splitStart(rest[0], rest[1:])
+		if s < 0 {
+			return -1
+		}
+		return math.Max(w.smallHeadingHeight(b.Text)+s, 8+w.keepHeight(rest, b.Text)+gapLine)
+	}
+	return -1
+}
+
+// sectionStart is sectionHeight for a section whose first block may be split in the
+// gap of waiting charts (splitStart); -1: it may not.
+func (w *docWriter) sectionStart(s *render.Section, depth int) float64 {
+	lvl := min(depth, len(headSize)-1)
+	h := headingGap(lvl) + lead(headSize[lvl], leadHead) + gapLine
+	if depth == 0 {
+		h += gapChapter + chapterRule
+	}
+	var b float64
+	switch {
+	case len(s.Blocks) > 0:
+		b = w.splitStart(s.Blocks[0], s.Blocks[1:])
+	case len(s.Sections) > 0 && s.Sections[0] != nil:
+		b = w.sectionStart(s.Sections[0], depth+1)
+	default:
+		return -1
+	}
+	if b < 0 {
+		return -1
+	}
+	return h + math.Max(b, w.sectionKeep(s, depth))
 }
 
 // blockHeight is the whole height block b takes with its gap after it, rest being the

@@ -175,3 +175,52 @@ func TestFactsContinued(t *testing.T) {
 		t.Error("the last fact is not on the last page")
 	}
 }
+
+// TestTableStartsInChartGap: in hansa, the value calculation of 6.2 starts in the gap the
+// chart of 6.1 leaves, which then opens the next page; the table continues below it,
+// named as continued, and the chart is read before it, where it stands in the plan.
+func TestTableStartsInChartGap(t *testing.T) {
+	rendertest.Tool(t, "pdftotext")
+	pdf, res := writePDF(t, sampleDoc(t, "hansa"))
+	pages := strings.Split(run(t, pdf, "pdftotext", "-layout", "FILE", "-"), "\f")[:res.Pages]
+	const caption = "Mehrwertrechnung: Vormontierte Antriebsmodule für Győr"
+	p := -1
+	for i, pg := range pages {
+		if strings.Contains(pg, caption) {
+			p = i
+			break
+		}
+	}
+	if p < 0 || p+1 >= len(pages) {
+		t.Fatalf("no page with %q", caption)
+	}
+	if !strings.Contains(pages[p], "Kürzere Montagezeit") {
+		t.Errorf("page %d: the table's first row is not below its caption", p+1)
+	}
+	next := pages[p+1]
+	chart := strings.Index(next, "Nutzen und Kosten über 3 Jahre")
+	cont := strings.Index(next, caption+" (Fortsetzung)")
+	last := strings.Index(next, "Einmalige Konstruktionsanpassung")
+	if chart < 0 || cont < chart || last < cont {
+		t.Errorf("page %d: want the chart (%d), then the table named as continued (%d), then its last row (%d)", p+2, chart, cont, last)
+	}
+}
+
+// TestRepeatedHeaderIsNotRead: a table's header that repeats on the next page is an
+// artifact, not text of the row being set there.
+func TestRepeatedHeaderIsNotRead(t *testing.T) {
+	rendertest.Tool(t, "pdfinfo")
+	d := sampleDoc(t, "minimal")
+	tb := &render.Table{Caption: "Kontakte", Header: []string{"Name", "Kopfzeile"}}
+	for i := 0; i < 90; i++ {
+		tb.Rows = append(tb.Rows, []render.Cell{{Text: fmt.Sprintf("Kontakt %d", i+1)}, {Text: "Einkauf"}})
+	}
+	d.Sections = append(d.Sections, &render.Section{ID: "x", Number: "13", Title: "Kontakte", Level: 1, Blocks: []render.Block{tb}})
+	pdf, res := writePDF(t, d)
+	if res.Pages < 5 {
+		t.Fatalf("%d pages: the table does not break", res.Pages)
+	}
+	if n := strings.Count(run(t, pdf, "pdfinfo", "-struct-text", "FILE"), `"Kopfzeile"`); n != 1 {
+		t.Errorf("the header is read %d times, want once", n)
+	}
+}

@@ -75,6 +75,10 @@ type engine struct {
 	// darkened for text (theme.TextContrast).
 	primary, accent, accentText rgb
 	onNewPage                   func() // called after each page break (a block quote continues its bar)
+	// pageTop draws what opens a new page before the content continues (charts waiting,
+	// economy.go), called before onNewPage; topHeight is the height it will take.
+	pageTop   func()
+	topHeight func() float64
 	// headEnd is where the last heading ended on page headPage; stranded counts the
 	// headings a page break left with nothing below them (tests check it stays 0).
 	headEnd                float64
@@ -118,6 +122,9 @@ func (e *engine) newPage() {
 	e.pdf.AddPage()
 	e.y = e.mt
 	e.invalidate()
+	if e.pageTop != nil {
+		e.pageTop()
+	}
 	if e.onNewPage != nil {
 		e.onNewPage()
 	}

@@ -151,6 +151,9 @@ type tableLayout struct {
 	padX       float64         // horizontal cell padding
 	rows       []tableRowLines // body rows, then foot rows
 	nBody      int
+	// split: the table starts in the gap of charts waiting (economy.go) and may break
+	// after its first two rows however short it is.
+	split bool
 }
 
 // tableRowLines is one row wrapped into its columns.
@@ -701,7 +704,7 @@ func (L *tableLayout) keep(pageH float64) float64 {
 		all += r.h
 	}
 	// A short table stays whole; a list of facts up to half a page more, as it reads as one.
-	if L.nBody <= keepWhole && all <= keepWholeH || L.t.plain && all <= 1.5*keepWholeH {
+	if !L.split && L.nBody <= keepWhole && all <= keepWholeH || L.t.plain && all <= 1.5*keepWholeH {
 		h = all
 	}
 	if len(L.rows) == 0 {
@@ -747,11 +750,16 @@ func (e *engine) drawTable(L *tableLayout) {
 		for c := range L.headLines {
 			ts := L.headTS
 			ts.align = t.alignOf(c)
-			e.tags.cell(c, func() {
+			draw := func() {
 				for j, l := range L.headLines[c] {
 					e.drawLine(l, L.xs[c]+L.padX, e.y+cellPadY+float64(j)*ts.lead, L.widths[c]-2*L.padX, ts)
 				}
-			})
+			}
+			if heads > 1 {
+				draw() // the artifact, not the cells of the row under way
+			} else {
+				e.tags.cell(c, draw)
+			}
 		}
 		e.y += L.headH
 	}
@@ -765,7 +773,13 @@ func (e *engine) drawTable(L *tableLayout) {
 		drawHead()
 	}
 	e.need(L.keep(e.bottom() - e.mt))
-	forced := L.planBreaks(e.y+L.headH, e.mt+L.headH, e.bottom())
+	first := 0.0 // what the first page break sets at the top before the table continues
+	if e.topHeight != nil {
+		if first = e.topHeight(); first > 0 && t.cont != "" {
+			first += lead(sizeSmall, leadText) + gapLine
+		}
+	}
+	forced := L.planBreaks(e.y+L.headH, e.mt+L.headH, e.bottom(), first)
 	drawHead()
 	for i, r := range L.rows {
 		foot := i >= L.nBody
@@ -793,16 +807,21 @@ func (e *engine) drawTable(L *tableLayout) {
 // planBreaks finds the page breaks the rows will get, starting at y below the header on
 // the first page (top below the header on the following ones), and moves the last one
 // back where it would leave fewer than two body rows on the last page. It returns the
-// rows a break is forced before.
-func (L *tableLayout) planBreaks(y, top, bottom float64) map[int]bool {
+// rows a break is forced before. first is what the first break sets at the top of its
+// page before the table continues (charts that waited).
+func (L *tableLayout) planBreaks(y, top, bottom, first float64) map[int]bool {
 	var breaks []int
 	for i, r := range L.rows {
 		if y+r.h > bottom+0.01 {
-			if r.h > bottom-top {
+			t := top
+			if len(breaks) == 0 {
+				t += first
+			}
+			if r.h > bottom-t {
 				return nil // a row split between pages: no plan beyond it
 			}
 			breaks = append(breaks, i)
-			y = top
+			y = t
 		}
 		y += r.h
 	}
@@ -817,6 +836,8 @@ func (L *tableLayout) planBreaks(y, top, bottom float64) map[int]bool {
 	prev := 0
 	if len(breaks) > 1 {
 		prev = breaks[len(breaks)-2]
+	} else {
+		top += first
 	}
 	if to-prev < 2 {
 		return nil // the page before would keep a single row instead

@@ -221,16 +221,16 @@ func TestPlanBreaksLeavesNoSingleRow(t *testing.T) {
 		L.rows = append(L.rows, tableRowLines{h: 10})
 	}
 	// Nine rows fit below y = 0 with the bottom at 95.
-	if got := L.planBreaks(0, 0, 95); !got[8] || len(got) != 1 {
+	if got := L.planBreaks(0, 0, 95, 0); !got[8] || len(got) != 1 {
 		t.Errorf("breaks %v, want before row 8", got)
 	}
 	// Eight rows fit: two go on anyway, nothing forced.
-	if got := L.planBreaks(0, 0, 85); len(got) != 0 {
+	if got := L.planBreaks(0, 0, 85, 0); len(got) != 0 {
 		t.Errorf("breaks %v, want none", got)
 	}
 	// A foot row alone on the next page takes the last two body rows with it.
 	L.rows = append(L.rows, tableRowLines{h: 10})
-	if got := L.planBreaks(0, 0, 105); !got[8] {
+	if got := L.planBreaks(0, 0, 105, 0); !got[8] {
 		t.Errorf("breaks %v, want before row 8", got)
 	}
 }

@@ -120,6 +120,8 @@ type docWriter struct {
 	prevStub bool
 	// floats are the charts waiting for the top of the next page (economy.go).
 	floats []*render.Chart
+	// split: the next block starts in the gap of the floats and may be split there.
+	split bool
 	// coverTag and tocTag hold the structure of the cover and the contents, which are
 	// drawn after the rest but read in their place.
 	coverTag, tocTag *fpdf.StructElem
@@ -146,6 +148,7 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 	setPDFA(pdf)
 	dw := &docWriter{engine: e, d: d, opt: opt, look: th,
 		links: map[*render.Section]int{}, pages: map[*render.Section]int{}}
+	e.pageTop, e.topHeight = dw.floatsAtTop, dw.floatsHeight // charts waiting open a page
 
 	now := opt.Now
 	if now.IsZero() {
@@ -254,7 +257,8 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		if s.NewPage || s.TOC || w.pdf.PageNo() <= 1 {
 			w.flushFloats() // charts waiting go before a chapter's page break
 		} else {
-			w.settle(func() float64 { return w.sectionHeight(s, depth) }) // a chapter that runs on may fill their gap
+			// a chapter that runs on may fill their gap
+			w.settle(func() float64 { return w.sectionHeight(s, depth) }, func() float64 { return w.sectionStart(s, depth) })
 		}
 		// A chapter starts a new page when its section asks for it ([brand]
 		// chapter_breaks = "page"; the summary and the contents always), except an empty
@@ -270,7 +274,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 		w.prevStub = stub
 	}
 	if depth > 0 {
-		w.settle(func() float64 { return w.sectionHeight(s, depth) })
+		w.settle(func() float64 { return w.sectionHeight(s, depth) }, func() float64 { return w.sectionStart(s, depth) })
 	}
 	w.tags.begin("Sect")
 	defer w.tags.end()
@@ -297,7 +301,7 @@ func (w *docWriter) section(s *render.Section, depth int) {
 			after = h.Text
 		}
 		if _, ok := b.(*render.Chart); !ok {
-			w.settle(func() float64 { return w.blockHeight(b, s.Blocks[i+1:]) })
+			w.settle(func() float64 { return w.blockHeight(b, s.Blocks[i+1:]) }, func() float64 { return w.splitStart(b, s.Blocks[i+1:]) })
 		}
 		w.block(b, w.keepHeight(s.Blocks[i+1:], after))
 	}
