@@ -25,9 +25,9 @@ import (
 // of every rune (de88e34), assembles the subset in one buffer with its checksums
 // computed in place (e4b2316); compared then by temporary tests, held here for the
 // built-in faces, the Go fonts and whatever TrueType fonts the machine has (brand fonts
-// and the fallback faces go through the same code). The whole font's checksum is not
-// checked: upstream fpdf's is off for some fonts (0xB1B2AFBA for the built-in mono and
-// most DejaVu faces, before the patch's changes too), and no reader checks it.
+// and the fallback faces go through the same code). The whole subset's checksum is the
+// TrueType constant 0xB1B0AFBA, as head.checkSumAdjustment promises (upstream fpdf's was
+// 0x20000 off, 0xB1B2AFBA, whenever its subtraction borrowed: the patch fixes calcInt32).
 func TestSubsetGlyphsAreTheFonts(t *testing.T) {
 	faces := map[string][]byte{"regular": fonts.Regular(), "bold italic": fonts.BoldItalic(), "mono": fonts.Mono(),
 		"go regular": goregular.TTF, "go italic": goitalic.TTF}
@@ -111,6 +111,14 @@ func checkSubsetGlyphs(t *testing.T, data []byte) {
 	subsetBytes := inflate(fm)
 	if n, _ := strconv.Atoi(string(doc[fm[4]:fm[5]])); n != len(subsetBytes) {
 		t.Errorf("/Length1 %d, the font file has %d bytes", n, len(subsetBytes))
+	}
+	var sum uint32
+	padded := append(bytes.Clone(subsetBytes), 0, 0, 0)
+	for i := 0; i+4 <= len(padded) && i < len(subsetBytes); i += 4 {
+		sum += uint32(padded[i])<<24 | uint32(padded[i+1])<<16 | uint32(padded[i+2])<<8 | uint32(padded[i+3])
+	}
+	if sum != 0xB1B0AFBA {
+		t.Errorf("the subset's checksum is %#x, want 0xB1B0AFBA (head.checkSumAdjustment wrong)", sum)
 	}
 	sub, err := sfnt.Parse(subsetBytes)
 	if err != nil {

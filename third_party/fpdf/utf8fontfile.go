@@ -214,11 +214,14 @@ func (utf *utf8FontFile) readUint32() int {
 	return (int(s[0]) * 16777216) + (int(s[1]) << 16) + (int(s[2]) << 8) + int(s[3]) // 	16777216  = 1<<24
 }
 
+// calcInt32 is x - y for 32-bit numbers kept as 16-bit halves (high, low). kep patch:
+// the borrow from the high half subtracts (upstream added it, so the subset's
+// head.checkSumAdjustment was 0x20000 off whenever the low half borrowed).
 func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 	answer := make([]int, 2)
 	if y[1] > x[1] {
 		x[1] += 1 << 16
-		x[0]++
+		x[0]--
 	}
 	answer[1] = x[1] - y[1]
 	if y[0] > x[0] {
