@@ -16,7 +16,7 @@ import (
 )
 
 // msgSources are the packages whose messages reach users, relative to this folder.
-var msgSources = []string{"../plan", "../plan/load", "../plan/figures", "../plan/check", "../cmd/kep", "../internal/preview", "../internal/nextyear", "../internal/crm", "../internal/export"}
+var msgSources = []string{"../plan", "../plan/load", "../plan/figures", "../plan/check", "../cmd/kep", "../internal/preview", "../internal/nextyear", "../internal/crm", "../internal/export", "../render/fonts", "../render/logo"}
 
 // msgHelpers name the functions that take a message format, with the index of the format
 // among their arguments: the diagnostic helpers of the loader and the checks, and the
@@ -183,6 +183,8 @@ func sampleArgs(format string) []any {
 			args = append(args, 7)
 		case "c", "U":
 			args = append(args, 'ä')
+		case "f", "g":
+			args = append(args, 1.5)
 		case "w":
 			args = append(args, os.ErrNotExist)
 		default:

@@ -3,12 +3,12 @@ package fonts
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/kepdev/kep/locale"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
@@ -27,7 +27,8 @@ const MaxCompositeDepth = 8
 // the text coverage (sfnt). It checks the tables those read, the composite glyphs'
 // structure and depth, and then makes each of them use the whole font once, as a trial:
 // what passes renders. The result is kept per font contents, so a batch or a server
-// checks a font once. Errors are messages for the user ("font …").
+// checks a font once. Errors are messages for the user ("font …"), locale.MsgErrors that
+// print in the reader's language.
 func Check(data []byte) error {
 	key := sha256.Sum256(data)
 	v, loaded := checked.LoadOrStore(key, new(checkResult))
@@ -57,18 +58,18 @@ const maxChecked = 16
 func check(data []byte) error {
 	switch {
 	case strings.HasPrefix(string(data[:min(4, len(data))]), "OTTO"):
-		return errors.New("font is OpenType with CFF outlines (.otf): want a TrueType font (.ttf)")
+		return locale.MsgErrorf("font is OpenType with CFF outlines (.otf): want a TrueType font (.ttf)")
 	case strings.HasPrefix(string(data[:min(4, len(data))]), "ttcf"):
-		return errors.New("font is a TrueType collection (.ttc): want a single TrueType font (.ttf)")
+		return locale.MsgErrorf("font is a TrueType collection (.ttc): want a single TrueType font (.ttf)")
 	case len(data) < 4 || (string(data[:4]) != "\x00\x01\x00\x00" && string(data[:4]) != "true"):
-		return errors.New("font is not a TrueType font (.ttf)")
+		return locale.MsgErrorf("font is not a TrueType font (.ttf)")
 	}
 	f, err := parseSFNT(data)
 	if err != nil {
-		return fmt.Errorf("font is not a readable TrueType font: %w", err)
+		return locale.MsgErrorf("font is not a readable TrueType font: %w", err)
 	}
 	if f.NumGlyphs() == 0 {
-		return errors.New("font has no glyphs")
+		return locale.MsgErrorf("font has no glyphs")
 	}
 	// The writers ask sfnt which runes the font has (its choice of character map may
 	// differ from fpdf's): it must have some.
@@ -79,14 +80,14 @@ func check(data []byte) error {
 		found = err == nil && g != 0
 	}
 	if !found {
-		return errors.New("font has no usable character map")
+		return locale.MsgErrorf("font has no usable character map")
 	}
 	runes, err := checkTables(data)
 	if err != nil {
-		return fmt.Errorf("font is not usable: %w", err)
+		return locale.MsgErrorf("font is not usable: %w", err)
 	}
 	if err := trial(data, runes); err != nil {
-		return fmt.Errorf("font is not usable: %w", err)
+		return locale.MsgErrorf("font is not usable: %w", err)
 	}
 	return nil
 }
@@ -100,48 +101,48 @@ func checkTables(data []byte) ([]rune, error) {
 	}
 	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "OS/2", "post"} {
 		if _, ok := t[tag]; !ok {
-			return nil, fmt.Errorf("no %q table", tag)
+			return nil, locale.MsgErrorf("no %q table", tag)
 		}
 	}
 	head, hhea, maxp, hmtx, loca, glyf := t["head"], t["hhea"], t["maxp"], t["hmtx"], t["loca"], t["glyf"]
 	u16 := binary.BigEndian.Uint16
 	if len(head) != 54 {
-		return nil, fmt.Errorf("head table is %d bytes, want 54", len(head))
+		return nil, locale.MsgErrorf("head table is %d bytes, want 54", len(head))
 	}
 	if u16(head[18:]) == 0 {
-		return nil, errors.New("head table: 0 units per em")
+		return nil, locale.MsgErrorf("head table: 0 units per em")
 	}
 	if g := u16(head[52:]); g != 0 {
-		return nil, fmt.Errorf("head table: glyph data format %d", g)
+		return nil, locale.MsgErrorf("head table: glyph data format %d", g)
 	}
 	if len(hhea) != 36 {
-		return nil, fmt.Errorf("hhea table is %d bytes, want 36", len(hhea))
+		return nil, locale.MsgErrorf("hhea table is %d bytes, want 36", len(hhea))
 	}
 	if m := u16(hhea[32:]); m != 0 {
-		return nil, fmt.Errorf("hhea table: metric data format %d", m)
+		return nil, locale.MsgErrorf("hhea table: metric data format %d", m)
 	}
 	if len(maxp) < 6 {
-		return nil, errors.New("maxp table too short")
+		return nil, locale.MsgErrorf("maxp table too short")
 	}
 	if len(t["post"]) < 32 {
-		return nil, errors.New("post table too short")
+		return nil, locale.MsgErrorf("post table too short")
 	}
 	name := t["name"]
 	if len(name) < 6 || u16(name) != 0 {
-		return nil, errors.New("name table: want format 0")
+		return nil, locale.MsgErrorf("name table: want format 0")
 	}
 	if os2 := t["OS/2"]; len(os2) < 78 {
-		return nil, errors.New("OS/2 table too short")
+		return nil, locale.MsgErrorf("OS/2 table too short")
 	} else if fs := u16(os2[8:]); fs == 0x0002 || fs&0x0300 != 0 {
-		return nil, fmt.Errorf("its licence does not allow a subset of it in a document (OS/2 fsType 0x%04x)", fs)
+		return nil, locale.MsgErrorf("its licence does not allow a subset of it in a document (OS/2 fsType 0x%04x)", fs)
 	}
 	n := int(u16(maxp[4:]))
 	nhm := int(u16(hhea[34:]))
 	if nhm < 1 || nhm > n {
-		return nil, fmt.Errorf("hhea table: %d horizontal metrics for %d glyphs", nhm, n)
+		return nil, locale.MsgErrorf("hhea table: %d horizontal metrics for %d glyphs", nhm, n)
 	}
 	if len(hmtx) != 4*nhm+2*(n-nhm) {
-		return nil, fmt.Errorf("hmtx table is %d bytes, want %d", len(hmtx), 4*nhm+2*(n-nhm))
+		return nil, locale.MsgErrorf("hmtx table is %d bytes, want %d", len(hmtx), 4*nhm+2*(n-nhm))
 	}
 
 	// Glyph offsets: rising, inside glyf.
@@ -149,24 +150,24 @@ func checkTables(data []byte) ([]rune, error) {
 	switch u16(head[50:]) {
 	case 0:
 		if len(loca) < 2*(n+1) {
-			return nil, errors.New("loca table too short")
+			return nil, locale.MsgErrorf("loca table too short")
 		}
 		for i := range offsets {
 			offsets[i] = 2 * int(u16(loca[2*i:]))
 		}
 	case 1:
 		if len(loca) < 4*(n+1) {
-			return nil, errors.New("loca table too short")
+			return nil, locale.MsgErrorf("loca table too short")
 		}
 		for i := range offsets {
 			offsets[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
 		}
 	default:
-		return nil, fmt.Errorf("head table: loca format %d", u16(head[50:]))
+		return nil, locale.MsgErrorf("head table: loca format %d", u16(head[50:]))
 	}
 	for g := 0; g < n; g++ {
 		if offsets[g] > offsets[g+1] || offsets[g+1] > len(glyf) {
-			return nil, fmt.Errorf("loca table: glyph %d lies outside the glyf table", g)
+			return nil, locale.MsgErrorf("loca table: glyph %d lies outside the glyf table", g)
 		}
 	}
 
@@ -179,19 +180,19 @@ func checkTables(data []byte) ([]rune, error) {
 			continue
 		}
 		if len(gl) < 10 {
-			return nil, fmt.Errorf("glyph %d is %d bytes, too short", g, len(gl))
+			return nil, locale.MsgErrorf("glyph %d is %d bytes, too short", g, len(gl))
 		}
 		if int16(u16(gl)) >= 0 {
 			continue
 		}
 		for p, more := 10, true; more; {
 			if p+4 > len(gl) {
-				return nil, fmt.Errorf("composite glyph %d is cut short", g)
+				return nil, locale.MsgErrorf("composite glyph %d is cut short", g)
 			}
 			flags := u16(gl[p:])
 			c := int(u16(gl[p+2:]))
 			if c >= n {
-				return nil, fmt.Errorf("composite glyph %d uses glyph %d of %d", g, c, n)
+				return nil, locale.MsgErrorf("composite glyph %d uses glyph %d of %d", g, c, n)
 			}
 			comps[g] = append(comps[g], c)
 			p += 4
@@ -209,7 +210,7 @@ func checkTables(data []byte) ([]rune, error) {
 				p += 8
 			}
 			if p > len(gl) {
-				return nil, fmt.Errorf("composite glyph %d is cut short", g)
+				return nil, locale.MsgErrorf("composite glyph %d is cut short", g)
 			}
 			more = flags&0x0020 != 0
 		}
@@ -219,7 +220,7 @@ func checkTables(data []byte) ([]rune, error) {
 	visit = func(g int) (int, error) {
 		switch depth[g] {
 		case -1:
-			return 0, fmt.Errorf("composite glyph %d contains itself", g)
+			return 0, locale.MsgErrorf("composite glyph %d contains itself", g)
 		case 0:
 		default:
 			return depth[g], nil
@@ -234,7 +235,7 @@ func checkTables(data []byte) ([]rune, error) {
 			d = max(d, cd+1)
 		}
 		if d > MaxCompositeDepth+1 {
-			return 0, fmt.Errorf("composite glyph %d nests %d levels deep, more than %d", g, d-1, MaxCompositeDepth)
+			return 0, locale.MsgErrorf("composite glyph %d nests %d levels deep, more than %d", g, d-1, MaxCompositeDepth)
 		}
 		depth[g] = d
 		return d, nil
@@ -256,11 +257,11 @@ func checkTables(data []byte) ([]rune, error) {
 func cmapRunes(cmap []byte, numGlyphs int) ([]rune, error) {
 	u16 := binary.BigEndian.Uint16
 	if len(cmap) < 4 {
-		return nil, errors.New("cmap table too short")
+		return nil, locale.MsgErrorf("cmap table too short")
 	}
 	count := int(u16(cmap[2:]))
 	if 4+8*count > len(cmap) {
-		return nil, errors.New("cmap table too short")
+		return nil, locale.MsgErrorf("cmap table too short")
 	}
 	var sub []byte
 	for i := 0; i < count; i++ {
@@ -270,26 +271,26 @@ func cmapRunes(cmap []byte, numGlyphs int) ([]rune, error) {
 			continue
 		}
 		if off+2 > len(cmap) {
-			return nil, errors.New("cmap subtable out of range")
+			return nil, locale.MsgErrorf("cmap subtable out of range")
 		}
 		if u16(cmap[off:]) == 4 {
 			if off+14 > len(cmap) {
-				return nil, errors.New("cmap subtable out of range")
+				return nil, locale.MsgErrorf("cmap subtable out of range")
 			}
 			size := int(u16(cmap[off+2:]))
 			if off+size > len(cmap) || size < 14 {
-				return nil, errors.New("cmap subtable out of range")
+				return nil, locale.MsgErrorf("cmap subtable out of range")
 			}
 			sub = cmap[off : off+size]
 			break
 		}
 	}
 	if sub == nil {
-		return nil, errors.New("no Unicode character map (cmap format 4)")
+		return nil, locale.MsgErrorf("no Unicode character map (cmap format 4)")
 	}
 	seg := int(u16(sub[6:])) / 2
 	if 16+8*seg > len(sub) {
-		return nil, errors.New("cmap format 4: segments out of range")
+		return nil, locale.MsgErrorf("cmap format 4: segments out of range")
 	}
 	ends, starts, deltas, ranges := sub[14:], sub[16+2*seg:], sub[16+4*seg:], sub[16+6*seg:]
 	var runes []rune
@@ -297,7 +298,7 @@ func cmapRunes(cmap []byte, numGlyphs int) ([]rune, error) {
 	for i := 0; i < seg; i++ {
 		start, end := int(u16(starts[2*i:])), int(u16(ends[2*i:]))
 		if start > end || start <= prevEnd {
-			return nil, fmt.Errorf("cmap format 4: segment %d (U+%04X–U+%04X) out of order", i, start, end)
+			return nil, locale.MsgErrorf("cmap format 4: segment %d (U+%04X–U+%04X) out of order", i, start, end)
 		}
 		prevEnd = end
 		delta, ro := int(u16(deltas[2*i:])), int(u16(ranges[2*i:]))
@@ -315,7 +316,7 @@ func cmapRunes(cmap []byte, numGlyphs int) ([]rune, error) {
 				}
 			}
 			if g >= numGlyphs {
-				return nil, fmt.Errorf("cmap format 4: U+%04X maps to glyph %d of %d", c, g, numGlyphs)
+				return nil, locale.MsgErrorf("cmap format 4: U+%04X maps to glyph %d of %d", c, g, numGlyphs)
 			}
 			if g != 0 && c != 0xffff && (c < 0xd800 || c > 0xdfff) {
 				runes = append(runes, rune(c))
@@ -326,11 +327,13 @@ func cmapRunes(cmap []byte, numGlyphs int) ([]rune, error) {
 }
 
 // trial makes fpdf embed a subset of every rune of the character map, and freetype read
-// the metrics the charts use; a panic in either is an error.
+// the metrics the charts use; a panic in either is an error, "its tables are damaged" (the
+// panic's text, e.g. "runtime error: index out of range [57456] with length 522", means
+// nothing to the user).
 func trial(data []byte, runes []rune) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			err = locale.MsgErrorf("its tables are damaged")
 		}
 	}()
 	tf, err := truetype.Parse(data)
@@ -339,7 +342,7 @@ func trial(data []byte, runes []rune) (err error) {
 	}
 	em := tf.FUnitsPerEm()
 	if em <= 0 {
-		return errors.New("no units per em")
+		return locale.MsgErrorf("no units per em")
 	}
 	// The charts may measure any rune: every one of the BMP is looked up (freetype's
 	// character map may differ from fpdf's; above U+FFFF it reads no table).

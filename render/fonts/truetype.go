@@ -2,8 +2,8 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
 
+	"github.com/kepdev/kep/locale"
 	"golang.org/x/image/font/sfnt"
 )
 
@@ -12,18 +12,18 @@ import (
 // fonts through it.
 func Tables(font []byte) (map[string][]byte, error) {
 	if len(font) < 12 {
-		return nil, errors.New("font too short")
+		return nil, locale.MsgErrorf("font too short")
 	}
 	n := int(binary.BigEndian.Uint16(font[4:]))
 	if 12+16*n > len(font) {
-		return nil, errors.New("bad table directory")
+		return nil, locale.MsgErrorf("bad table directory")
 	}
 	t := map[string][]byte{}
 	for i := 0; i < n; i++ {
 		r := font[12+16*i:]
 		off, ln := int(binary.BigEndian.Uint32(r[8:])), int(binary.BigEndian.Uint32(r[12:]))
 		if off < 0 || ln < 0 || off+ln > len(font) {
-			return nil, errors.New("table out of range")
+			return nil, locale.MsgErrorf("table out of range")
 		}
 		t[string(r[:4])] = font[off : off+ln]
 	}
@@ -52,7 +52,7 @@ func Checksum(b []byte) uint32 {
 func parseSFNT(data []byte) (f *sfnt.Font, err error) {
 	defer func() {
 		if recover() != nil {
-			f, err = nil, errors.New("its tables are damaged")
+			f, err = nil, locale.MsgErrorf("its tables are damaged")
 		}
 	}()
 	return sfnt.Parse(data)

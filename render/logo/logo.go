@@ -23,6 +23,8 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/kepdev/kep/locale"
 )
 
 // Limits of a logo. A logo is a small picture: 10,000 pixels a side and 25 megapixels
@@ -122,11 +124,11 @@ func decodeShared(data []byte) (image.Image, string, error) {
 }
 
 // Decode decodes a PNG or JPEG logo within the limits. Its errors are messages for the
-// user ("logo is …").
+// user ("logo is …"), locale.MsgErrors that print in the reader's language.
 func Decode(data []byte) (image.Image, string, error) {
 	kind := Kind(data)
 	if kind == "" {
-		return nil, "", errors.New("logo is neither PNG nor JPEG")
+		return nil, "", locale.MsgErrorf("logo is neither PNG nor JPEG")
 	}
 	name := map[string]string{"png": "PNG", "jpeg": "JPEG"}[kind]
 	var cfg image.Config
@@ -137,17 +139,17 @@ func Decode(data []byte) (image.Image, string, error) {
 		cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("logo is not a readable %s image: %s", name, reason(err))
+		return nil, "", locale.MsgErrorf("logo is not a readable %s image: %s", name, reason(err))
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxSide || cfg.Height > MaxSide {
-		return nil, "", fmt.Errorf("logo is %d × %d pixels: want 1 to %d on each side", cfg.Width, cfg.Height, MaxSide)
+		return nil, "", locale.MsgErrorf("logo is %d × %d pixels: want 1 to %d on each side", cfg.Width, cfg.Height, MaxSide)
 	}
 	px := int64(cfg.Width) * int64(cfg.Height)
 	if px > MaxPixels {
-		return nil, "", fmt.Errorf("logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
+		return nil, "", locale.MsgErrorf("logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
 	}
 	if n := px * decodedBytesPerPixel(kind, cfg.ColorModel, data); n > MaxDecodedBytes {
-		return nil, "", fmt.Errorf("logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB", cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20)
+		return nil, "", locale.MsgErrorf("logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB", cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20)
 	}
 	var img image.Image
 	if kind == "png" {
@@ -156,15 +158,16 @@ func Decode(data []byte) (image.Image, string, error) {
 		img, err = jpeg.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("logo is not a readable %s image: %s", name, reason(err))
+		return nil, "", locale.MsgErrorf("logo is not a readable %s image: %s", name, reason(err))
 	}
 	return img, kind, nil
 }
 
-// reason words a decoder's error for the user.
-func reason(err error) string {
+// reason words a decoder's error for the user: a message of its own (translated) for a
+// file cut short, else the decoder's text without its prefix.
+func reason(err error) any {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return "the file ends too early (cut short?)"
+		return locale.Msgf("the file ends too early (cut short?)")
 	}
 	s := err.Error()
 	for _, p := range []string{"png: ", "invalid JPEG format: ", "unsupported JPEG feature: "} {
