@@ -1508,7 +1508,7 @@ func deMessages() map[string]string {
 		"logo is not a readable %s image: %s":                                       "das Logo ist kein lesbares %s-Bild: %s",
 		"the file ends too early (cut short?)":                                      "die Datei endet zu früh (abgeschnitten?)",
 		"logo is %d × %d pixels: want 1 to %d on each side":                         "das Logo hat %d × %d Pixel: erlaubt sind 1 bis %d je Seite",
-		"logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels":      "das Logo hat %d × %d Pixel (%.1f Megapixel): erlaubt sind höchstens %d Megapixel",
+		"logo is %d × %d pixels (%v megapixels): want at most %d megapixels":        "das Logo hat %d × %d Pixel (%v Megapixel): erlaubt sind höchstens %d Megapixel",
 		"logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB": "das Logo hat %d × %d Pixel und belegte entpackt %d MiB: erlaubt sind höchstens %d MiB",
 	}
 }

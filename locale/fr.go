@@ -1527,7 +1527,7 @@ func frMessages() map[string]string {
 		"logo is not a readable %s image: %s":                                       "le logo n’est pas une image %s lisible : %s",
 		"the file ends too early (cut short?)":                                      "le fichier se termine trop tôt (tronqué ?)",
 		"logo is %d × %d pixels: want 1 to %d on each side":                         "le logo fait %d × %d pixels : de 1 à %d par côté sont admis",
-		"logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels":      "le logo fait %d × %d pixels (%.1f mégapixels) : au plus %d mégapixels sont admis",
+		"logo is %d × %d pixels (%v megapixels): want at most %d megapixels":        "le logo fait %d × %d pixels (%v mégapixels) : au plus %d mégapixels sont admis",
 		"logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB": "le logo fait %d × %d pixels et occuperait %d Mio décodé : au plus %d Mio sont admis",
 	}
 }

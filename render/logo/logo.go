@@ -146,7 +146,7 @@ func Decode(data []byte) (image.Image, string, error) {
 	}
 	px := int64(cfg.Width) * int64(cfg.Height)
 	if px > MaxPixels {
-		return nil, "", locale.MsgErrorf("logo is %d × %d pixels (%.1f megapixels): want at most %d megapixels", cfg.Width, cfg.Height, float64(px)/1e6, MaxPixels/1_000_000)
+		return nil, "", locale.MsgErrorf("logo is %d × %d pixels (%v megapixels): want at most %d megapixels", cfg.Width, cfg.Height, megapixels(float64(px)/1e6), MaxPixels/1_000_000)
 	}
 	if n := px * decodedBytesPerPixel(kind, cfg.ColorModel, data); n > MaxDecodedBytes {
 		return nil, "", locale.MsgErrorf("logo is %d × %d pixels and would take %d MiB decoded: want at most %d MiB", cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20)
@@ -353,4 +353,16 @@ func isGray(img image.Image) bool {
 		return true
 	}
 	return false
+}
+
+// megapixels is a count of megapixels written as the message's language writes numbers
+// ("100.0" in English, "100,0" in German and French): Msg.In renders it in that language.
+type megapixels float64
+
+func (m megapixels) In(lang string) string {
+	l := locale.Lookup(lang)
+	if l == nil {
+		l = locale.Lookup("en")
+	}
+	return l.Number(float64(m), 1)
 }

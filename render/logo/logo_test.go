@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -12,6 +13,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/kepdev/kep/locale"
 )
 
 func encodePNG(t testing.TB, img image.Image) []byte {
@@ -160,5 +163,20 @@ func TestProgressive(t *testing.T) {
 	p[i+1] = 0xc2
 	if !progressive(p) {
 		t.Error("progressive JPEG not seen")
+	}
+}
+
+// TestMegapixelsInLang: the size of a logo too large is written as the reader's language
+// writes numbers.
+func TestMegapixelsInLang(t *testing.T) {
+	_, err := Check(bomb(t, 10000, 10000, 0))
+	var me *locale.MsgError
+	if !errors.As(err, &me) {
+		t.Fatalf("%v: not a translatable error", err)
+	}
+	for lang, want := range map[string]string{"en": "(100.0 megapixels)", "de": "(100,0 Megapixel)", "fr": "(100,0 mégapixels)"} {
+		if got := me.In(lang); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q in it", lang, got, want)
+		}
 	}
 }
