@@ -45,6 +45,9 @@ for d in . ast extension extension/ast parser renderer renderer/html text util; 
 done
 cp "$src/LICENSE" "$dst/"
 chmod -R u+w "$dst"
+# Two of upstream's generated files are not gofmt-formatted (blank lines only); the copy
+# is, so that `gofmt -l` over kep's tree is clean and the patch holds only kep's changes.
+gofmt -w "$dst"
 printf 'module github.com/yuin/goldmark\n\ngo 1.22\n' >"$dst/go.mod"
 if [ "$nopatch" = false ]; then
 	patch -d "$dst" -p1 --no-backup-if-mismatch -s <scripts/goldmark-startup.patch
