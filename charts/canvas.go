@@ -184,6 +184,11 @@ func (c *canvas) textUp(s string, x, y float64, f tstyle) {
 
 const ellipsis = "…"
 
+// minText is the smallest text the charts set, in design pixels: 6.75 pt in a document's
+// PDF (a design pixel is 0.75 pt), 10.1 pt on a slide (zoom 1.5); only a name that has no
+// room at a larger size (a bubble's, a contact's) is set so small.
+const minText = 9.0
+
 // fit shortens s with "…" until it is at most max pixels wide.
 func (c *canvas) fit(s string, f tstyle, max float64) string {
 	s = strings.TrimSpace(clean(s))

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 func (m RelationshipMap) draw(c *canvas) {
@@ -114,8 +115,12 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 	// Named slots: a mark with the name to its right, or, where a cell is narrow, the name
 	// centred under its mark. The first layout that shows every name in full wins: most
 	// columns first, fewer lines before fewer columns, beside the mark before under it,
-	// the names' size before a smaller one; where none does, the one with the most room
-	// for text, with names shortened. Names are wrapped between words, never hyphenated.
+	// the names' size before a smaller one. Where none does, a name too long for either
+	// starts beside its mark and runs on under it, over the slot's whole width (a cell a
+	// fifth of a slide wide holds "Martin" / "Zimmermann" so); where even that fails, marks
+	// only, as for a crowded cell (a shortened name looks broken; the document's table
+	// names every contact). Names are wrapped between words and after a compound's
+	// hyphen, never hyphenated.
 	fontOf := func(p Contact, size float64) tstyle {
 		f := name
 		f.size, f.bold, f.name = size, p.Highlight, true
@@ -141,7 +146,7 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 			}
 		}
 	}
-	var pick, fallback *slots
+	var pick *slots
 	for k := range layouts {
 		l := &layouts[k]
 		if float64(len(list)) > float64(l.cols)*math.Floor(h/l.slotH) || l.textW < 10 {
@@ -155,12 +160,9 @@ func (m RelationshipMap) drawCell(c *canvas, list []Contact, b box) {
 			pick = l
 			break
 		}
-		if fallback == nil || l.textW*float64(l.lines) > fallback.textW*float64(fallback.lines) {
-			fallback = l // the layout with the most room for text
-		}
 	}
-	if pick == nil {
-		pick = fallback
+	if pick == nil && m.drawHanging(c, list, b, rmax, fontOf) {
+		return
 	}
 	if pick != nil {
 		sw, lh := w/float64(pick.cols), pick.size*1.2
@@ -220,4 +222,122 @@ func (m RelationshipMap) mark(c *canvas, x, y, rmax float64, p Contact) {
 		stroke = st.accent
 	}
 	c.circle(x, y, r, fill, stroke, math.Min(1.5, r*0.25))
+}
+
+// drawHanging draws the cell's contacts in slots where a name that fits beside its mark
+// stands there, and a longer one starts beside the mark and runs on under it, over the
+// slot's width and into the cell's margin; rows as high as their highest slot. It draws
+// nothing and reports false where no such layout shows every name in full.
+func (m RelationshipMap) drawHanging(c *canvas, list []Contact, b box, rmax float64, fontOf func(Contact, float64) tstyle) bool {
+	w, h := b.x1-b.x0, b.y1-b.y0
+	type slot struct {
+		first string   // beside the mark
+		rest  []string // under it, or beside it too where first is empty and hang false
+		hang  bool
+		h     float64
+	}
+	for _, size := range []float64{10.5, 9.5, minText} {
+		lh := size * 1.2
+		for cols := int(math.Max(1, math.Floor(w/110))); cols >= 1; cols-- {
+			sw := w / float64(cols)
+			// The text's room beside a mark, and over a slot's width: the outer slots
+			// reach 2 px into the cell's margin, inner ones keep 4 px apart.
+			besideW := sw - 2*rmax - 6
+			fullW := func(col int) (x0, x1 float64) {
+				x0, x1 = b.x0+sw*float64(col), b.x0+sw*float64(col+1)-4
+				if col == 0 {
+					x0 -= 2
+				}
+				if col == cols-1 {
+					x1 += 6
+				}
+				return x0, x1
+			}
+		lines:
+			for maxLines := 2; maxLines <= 4; maxLines++ {
+				s := make([]slot, len(list))
+				for k, p := range list {
+					// Beside the mark or hanging under it, whichever is lower.
+					f := fontOf(p, size)
+					ok := false
+					if l, cut := c.wrapCut(p.Name, f, besideW, maxLines); !cut && besideW >= 10 {
+						s[k], ok = slot{rest: l, h: math.Max(2*rmax+4, float64(len(l))*lh+4)}, true
+					}
+					fx0, fx1 := fullW(k % cols)
+					first, rest := c.hangFirst(p.Name, f, besideW)
+					// The mark, then the lines under it, and a pixel apart from the next slot.
+					if l, cut := c.wrapCut(rest, f, fx1-fx0, maxLines-1); !cut && len(l) > 0 {
+						if hh := 2*rmax + 2 + lh*float64(len(l)) + 1; !ok || hh < s[k].h {
+							s[k], ok = slot{first, l, true, hh}, true
+						}
+					}
+					if !ok {
+						continue lines
+					}
+				}
+				// Rows as high as their highest slot; all of them in the cell.
+				var rowH []float64
+				total := 0.0
+				for k := 0; k < len(s); k += cols {
+					rh := 0.0
+					for j := k; j < k+cols && j < len(s); j++ {
+						rh = math.Max(rh, s[j].h)
+					}
+					rowH = append(rowH, rh)
+					total += rh
+				}
+				// The cell's margin may give 2 px above and below.
+				if total > h+4 {
+					continue
+				}
+				y0 := b.y0 - clamp((total-h)/2, 0, 2)
+				for r, rh := range rowH {
+					for j := r * cols; j < (r+1)*cols && j < len(s); j++ {
+						p, sl, col := list[j], s[j], j%cols
+						f := fontOf(p, size)
+						x := b.x0 + sw*float64(col) + rmax + 1
+						if !sl.hang {
+							y := y0 + sl.h/2
+							m.mark(c, x, y, rmax, p)
+							for i, t := range sl.rest {
+								c.textMid(t, x+rmax+4, y+lh*(float64(i)-float64(len(sl.rest)-1)/2), f, left)
+							}
+							continue
+						}
+						y := y0 + rmax + 1
+						m.mark(c, x, y, rmax, p)
+						c.textMid(sl.first, x+rmax+4, y, f, left)
+						fx0, _ := fullW(col)
+						for i, t := range sl.rest {
+							c.textMid(t, fx0, y+rmax+1+size*0.45+lh*float64(i), f, left)
+						}
+					}
+					y0 += rh
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hangFirst splits a name into the words that fit beside a mark, w pixels, (with the
+// first part of a compound, "Zimmermann-", where it fits too) and the rest.
+func (c *canvas) hangFirst(s string, f tstyle, w float64) (first, rest string) {
+	words := strings.Fields(clean(s))
+	k := 0
+	for k < len(words) && c.measure(strings.Join(words[:k+1], " "), f) <= w {
+		k++
+	}
+	first, rest = strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+	if k < len(words) {
+		word := words[k]
+		for i := strings.LastIndexByte(word, '-'); i > 0; i = strings.LastIndexByte(word[:i], '-') {
+			if t := strings.TrimSpace(first + " " + word[:i+1]); i < len(word)-1 && c.measure(t, f) <= w {
+				first, rest = t, strings.TrimSpace(word[i+1:]+" "+strings.Join(words[k+1:], " "))
+				break
+			}
+		}
+	}
+	return first, rest
 }
