@@ -117,7 +117,7 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 	st := c.st
 	n := len(p.Criteria)
 	// The points, and the lines between them sampled every few pixels, are kept clear.
-	var taken []box
+	var taken, points []box
 	for k, s := range p.Series {
 		var prev *pt
 		for i := 0; i < n; i++ {
@@ -129,6 +129,7 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 			r := radius(k) + 1
 			q := pt{x(v), y(i) + dy[k][i]}
 			taken = append(taken, box{q.x - r, q.y - r, q.x + r, q.y + r})
+			points = append(points, taken[len(taken)-1])
 			if prev != nil {
 				steps := int(math.Min(200, math.Hypot(q.x-prev.x, q.y-prev.y)/4))
 				for j := 1; j < steps; j++ {
@@ -169,6 +170,7 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 			ends = append([]int{ends[0], ends[len(ends)-1]}, ends[1:len(ends)-1]...)
 		}
 		lh := f.size * 1.25
+		done := false
 	place:
 		for _, lines := range tries {
 			w := 0.0
@@ -206,14 +208,89 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 						continue
 					}
 					taken = append(taken, b)
+					points = append(points, b)
 					for j, l := range lines {
 						c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
 					}
+					done = true
 					break place
 				}
 			}
 		}
+		if done {
+			continue
+		}
+		// No room beside a point: the name stands apart, where the chart is empty (a
+		// profile's weak half), with a leader line to the nearest of its points that
+		// it reaches without crossing another point or name; the legend only where
+		// there is no such place either.
+		type spot struct {
+			b    box
+			from pt
+			to   pt
+			d    float64
+		}
+		var best *spot
+		for _, lines := range tries {
+			w := 0.0
+			for _, l := range lines {
+				w = math.Max(w, c.measure(l, f))
+			}
+			h := lh * float64(len(lines))
+			for _, i := range ends {
+				px, py := x(at(s.Values, i)), y(i)+dy[k][i]
+				r := radius(k) + 2
+				for dx := 24.0; dx <= 240; dx += 8 {
+					for _, off := range []float64{0, -0.5, 0.5, -1, 1} {
+						cy := py + off*h
+						for _, b := range []box{{px - dx - w, cy - h/2, px - dx, cy + h/2}, {px + dx, cy - h/2, px + dx + w, cy + h/2}} {
+							if !b.inside(area) || overlapsAny(b, taken) {
+								continue
+							}
+							// From the label's nearest point, a little apart, to the point's edge.
+							nx, ny := clamp(px, b.x0, b.x1), clamp(py, b.y0, b.y1)
+							ddx, ddy := px-nx, py-ny
+							d := math.Hypot(ddx, ddy)
+							if d < r+6 || (best != nil && d >= best.d) {
+								continue
+							}
+							ux, uy := ddx/d, ddy/d
+							from, to := pt{nx + ux*2, ny + uy*2}, pt{px - ux*r, py - uy*r}
+							if leaderHits(from, to, points) {
+								continue
+							}
+							best = &spot{b, from, to, d}
+						}
+					}
+				}
+			}
+			if best != nil {
+				b := best.b
+				taken = append(taken, b)
+				points = append(points, b)
+				c.line(best.from.x, best.from.y, best.to.x, best.to.y, f.col, 0.8)
+				for j, l := range lines {
+					c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
+				}
+				break
+			}
+		}
 	}
+}
+
+// leaderHits reports that the segment from a to b passes through one of the boxes.
+func leaderHits(a, b pt, boxes []box) bool {
+	steps := int(math.Min(200, math.Hypot(b.x-a.x, b.y-a.y)/2)) + 1
+	for j := 0; j <= steps; j++ {
+		t := float64(j) / float64(steps)
+		x, y := a.x+(b.x-a.x)*t, a.y+(b.y-a.y)*t
+		for _, o := range boxes {
+			if x > o.x0 && x < o.x1 && y > o.y0 && y < o.y1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spread returns each point's vertical offset from its row's centre: where series share a
