@@ -47,3 +47,17 @@ func BenchmarkCrowd(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDocCharts draws the sample plans' charts at the documents' sizes and face
+// (docCharts) as PDF, as the PDF, the slides and the one-pager of both samples do.
+func BenchmarkDocCharts(b *testing.B) {
+	for b.Loop() {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddPage()
+		for _, s := range docCharts() {
+			if err := PDF(pdf, s.chart, docTheme(s.name), 10, 10, s.w*0.75/pdf.GetConversionRatio(), s.h*0.75/pdf.GetConversionRatio()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

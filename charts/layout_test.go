@@ -87,6 +87,7 @@ func (r *recorder) Fill() {
 type textBox struct {
 	text string
 	box
+	size float64 // in canvas units
 }
 
 func (r *recorder) SetTextRotation(a float64) { r.rotated = true }
@@ -98,7 +99,7 @@ func (r *recorder) Text(body string, x, y int) {
 	if r.rotated { // read bottom to top, baseline at x
 		b = box{fx - r.size*0.78, fy - w, fx + r.size*0.22, fy}
 	}
-	r.boxes = append(r.boxes, textBox{body, b})
+	r.boxes = append(r.boxes, textBox{body, b, r.size})
 }
 
 func layout(t *testing.T, s namedChart) []textBox {
