@@ -221,9 +221,9 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 			continue
 		}
 		// No room beside a point: the name stands apart, where the chart is empty (a
-		// profile's weak half), with a leader line to the nearest of its points that
-		// it reaches without crossing another point or name; the legend only where
-		// there is no such place either.
+		// profile's weak half), with a thin grey leader line (not read as a piece of the
+		// series' line) to the nearest of its points that it reaches without crossing
+		// another point or name; the legend only where there is no such place either.
 		type spot struct {
 			b    box
 			from pt
@@ -268,7 +268,7 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 				b := best.b
 				taken = append(taken, b)
 				points = append(points, b)
-				c.line(best.from.x, best.from.y, best.to.x, best.to.y, f.col, 0.8)
+				c.line(best.from.x, best.from.y, best.to.x, best.to.y, st.muted, 0.8)
 				for j, l := range lines {
 					c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
 				}
