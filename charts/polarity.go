@@ -147,18 +147,22 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 		// add nothing to the legend's.
 		aw := area.x1 - area.x0
 		full := strings.TrimSpace(clean(s.Name))
-		var tries [][]string
-		if full != "" && c.measure(full, f) <= aw*0.7 {
-			tries = append(tries, []string{full})
-		}
-		for n := 2; n <= 3; n++ {
-			if l, cut := c.wrapCut(full, f, math.Min(160, aw*0.45), n); !cut && len(l) == n {
+		triesFor := func(f tstyle) [][]string {
+			var tries [][]string
+			if full != "" && c.measure(full, f) <= aw*0.7 {
+				tries = append(tries, []string{full})
+			}
+			for n := 2; n <= 3; n++ {
+				if l, cut := c.wrapCut(full, f, math.Min(160, aw*0.45), n); !cut && len(l) == n {
+					tries = append(tries, l)
+				}
+			}
+			if l, cut := c.wrapCut(full, f, math.Min(100, aw*0.3), 3); !cut && len(l) == 3 {
 				tries = append(tries, l)
 			}
+			return tries
 		}
-		if l, cut := c.wrapCut(full, f, math.Min(100, aw*0.3), 3); !cut && len(l) == 3 {
-			tries = append(tries, l)
-		}
+		tries := triesFor(f)
 		// The rows of the points to try: the last, the first, then the others upward.
 		var ends []int
 		for i := n - 1; i >= 0; i-- {
@@ -230,49 +234,56 @@ func (p Polarity) labelSeries(c *canvas, x func(float64) float64, y func(int) fl
 			to   pt
 			d    float64
 		}
+		// At the names' size, else smaller, down to minText.
 		var best *spot
-		for _, lines := range tries {
-			w := 0.0
-			for _, l := range lines {
-				w = math.Max(w, c.measure(l, f))
-			}
-			h := lh * float64(len(lines))
-			for _, i := range ends {
-				px, py := x(at(s.Values, i)), y(i)+dy[k][i]
-				r := radius(k) + 2
-				for dx := 24.0; dx <= 240; dx += 8 {
-					for _, off := range []float64{0, -0.5, 0.5, -1, 1} {
-						cy := py + off*h
-						for _, b := range []box{{px - dx - w, cy - h/2, px - dx, cy + h/2}, {px + dx, cy - h/2, px + dx + w, cy + h/2}} {
-							if !b.inside(area) || overlapsAny(b, taken) {
-								continue
+	apart:
+		for _, size := range []float64{f.size, 9.5, minText} {
+			f := f
+			f.size = size
+			lh := f.size * 1.25
+			for _, lines := range triesFor(f) {
+				w := 0.0
+				for _, l := range lines {
+					w = math.Max(w, c.measure(l, f))
+				}
+				h := lh * float64(len(lines))
+				for _, i := range ends {
+					px, py := x(at(s.Values, i)), y(i)+dy[k][i]
+					r := radius(k) + 2
+					for dx := 24.0; dx <= 240; dx += 8 {
+						for _, off := range []float64{0, -0.5, 0.5, -1, 1} {
+							cy := py + off*h
+							for _, b := range []box{{px - dx - w, cy - h/2, px - dx, cy + h/2}, {px + dx, cy - h/2, px + dx + w, cy + h/2}} {
+								if !b.inside(area) || overlapsAny(b, taken) {
+									continue
+								}
+								// From the label's nearest point, a little apart, to the point's edge.
+								nx, ny := clamp(px, b.x0, b.x1), clamp(py, b.y0, b.y1)
+								ddx, ddy := px-nx, py-ny
+								d := math.Hypot(ddx, ddy)
+								if d < r+6 || (best != nil && d >= best.d) {
+									continue
+								}
+								ux, uy := ddx/d, ddy/d
+								from, to := pt{nx + ux*2, ny + uy*2}, pt{px - ux*r, py - uy*r}
+								if leaderHits(from, to, points) {
+									continue
+								}
+								best = &spot{b, from, to, d}
 							}
-							// From the label's nearest point, a little apart, to the point's edge.
-							nx, ny := clamp(px, b.x0, b.x1), clamp(py, b.y0, b.y1)
-							ddx, ddy := px-nx, py-ny
-							d := math.Hypot(ddx, ddy)
-							if d < r+6 || (best != nil && d >= best.d) {
-								continue
-							}
-							ux, uy := ddx/d, ddy/d
-							from, to := pt{nx + ux*2, ny + uy*2}, pt{px - ux*r, py - uy*r}
-							if leaderHits(from, to, points) {
-								continue
-							}
-							best = &spot{b, from, to, d}
 						}
 					}
 				}
-			}
-			if best != nil {
-				b := best.b
-				taken = append(taken, b)
-				points = append(points, b)
-				c.line(best.from.x, best.from.y, best.to.x, best.to.y, st.muted, 0.8)
-				for j, l := range lines {
-					c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
+				if best != nil {
+					b := best.b
+					taken = append(taken, b)
+					points = append(points, b)
+					c.line(best.from.x, best.from.y, best.to.x, best.to.y, st.muted, 0.8)
+					for j, l := range lines {
+						c.haloText(l, b.x0, b.y0+lh*(float64(j)+0.5)+f.size*0.35, f, left)
+					}
+					break apart
 				}
-				break
 			}
 		}
 	}

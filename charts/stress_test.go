@@ -148,3 +148,32 @@ func TestStressRelationshipNames(t *testing.T) {
 		}
 	}
 }
+
+// TestStressPolarityNames: profiles with long German competitor names, at a slide's and
+// the PDF's size, name every series beside its line (whole, or its first line) as well
+// as in the legend, with no name shortened, every text inside the chart and apart.
+func TestStressPolarityNames(t *testing.T) {
+	criteria := []string{"Liefertreue", "Technische Beratung und Auslegung", "Preis", "Servicenetz und Ersatzteile", "Produktqualität", "Digitale Services"}
+	names := []string{"Wir", "Zimmermann-Schulte Antriebstechnik GmbH", "Vandermolen Aandrijvingen B.V.", "Hansa Werkzeugmaschinen AG"}
+	values := [][]float64{{8, 9, 5, 7, 8, 8}, {7, 7, 6, 8, 8, 5}, {6, 6, 8, 5, 7, 4}, {7, 5, 7, 6, 7, 3}}
+	for _, sz := range [][2]float64{{432.8, 282.7}, {642.5, 314.8}} {
+		var series []Series
+		for k, n := range names {
+			series = append(series, Series{Name: n, Values: values[k]})
+		}
+		s := docChart{fmt.Sprintf("polarity-%g", sz[0]), Polarity{Criteria: criteria, Series: series, Min: 0, Max: 10}, sz[0], sz[1]}
+		rec, _ := docDrawing(t, s)
+		checkTexts(t, s, rec)
+		for _, n := range names {
+			count := 0
+			for _, b := range rec.boxes {
+				if b.text == n || (strings.Contains(n, " ") && strings.HasPrefix(n, b.text+" ")) {
+					count++
+				}
+			}
+			if count < 2 {
+				t.Errorf("%s: %q is named only in the legend", s.name, n)
+			}
+		}
+	}
+}
