@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync"
@@ -23,10 +24,19 @@ import (
 // parsed and kept; everything a writer asks of a face is computed on first use and
 // shared read-only, safe for concurrent use.
 type Face struct {
-	data    []byte
-	sfnt    *sfnt.Font
-	psName  string
-	builtin bool // one of the embedded faces, never evicted
+	data []byte
+	// sfnt is the font parsed by golang.org/x/image/font/sfnt: made by Load for a brand
+	// font (which it checks), on first use (SFNT) for a built-in one, whose coverage,
+	// kerning and name need no parse (cmap, numGlyphs, builtinFaces): the nine parses
+	// were most of pdfdoc.Warm's CPU and fresh memory in every process (issue 19).
+	sfnt     *sfnt.Font
+	sfntOnce sync.Once
+	// cmap is a built-in face's format 4 character map, read in place (ok false for a
+	// brand font); TestBuiltinUnparsed holds it to sfnt's GlyphIndex for every BMP rune.
+	cmap      cmap4
+	numGlyphs int // a built-in face's maxp count (sfnt's NumGlyphs)
+	psName    string
+	builtin   bool // one of the embedded faces, never evicted
 
 	// coverage: which BMP runes the font has a glyph for, filled one block of 64 runes
 	// on first use (a document uses a few hundred runes; asking the font for all 65,536
@@ -125,13 +135,32 @@ func CachedFaces() int {
 	return n
 }
 
-// The built-in faces: Noto Sans in four styles, the Go fonts (the fallback for the runes
-// Noto Sans lacks, and the charts' default) and Go Mono.
-var builtins = sync.OnceValue(func() map[*byte]*loadResult {
-	m := map[*byte]*loadResult{}
-	for _, b := range [][]byte{regular, bold, italic, boldItalic,
-		goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
-		m[&b[0]] = new(loadResult)
+// builtinFaces are the built-in faces with their PostScript names (TestBuiltinUnparsed
+// holds the names to the fonts' name tables): Noto Sans in four styles, the Go fonts
+// (the fallback for the runes Noto Sans lacks, and the charts' default) and Go Mono.
+func builtinFaces() []struct {
+	data   []byte
+	psName string
+} {
+	return []struct {
+		data   []byte
+		psName string
+	}{
+		{regular, "NotoSans-Regular"}, {bold, "NotoSans-Bold"}, {italic, "NotoSans-Italic"},
+		{boldItalic, "NotoSans-BoldItalic"}, {goregular.TTF, "GoRegular"}, {gobold.TTF, "Go-Bold"},
+		{goitalic.TTF, "Go-Italic"}, {gobolditalic.TTF, "Go-BoldItalic"}, {gomono.TTF, "GoMono"},
+	}
+}
+
+type builtinResult struct {
+	loadResult
+	psName string
+}
+
+var builtins = sync.OnceValue(func() map[*byte]*builtinResult {
+	m := map[*byte]*builtinResult{}
+	for _, b := range builtinFaces() {
+		m[&b.data[0]] = &builtinResult{psName: b.psName}
 	}
 	return m
 })
@@ -141,12 +170,23 @@ func builtinFace(data []byte) (*Face, error, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	r.once.Do(func() {
-		if r.f, r.err = parse(data); r.f != nil {
-			r.f.builtin = true
-		}
-	})
+	r.once.Do(func() { r.f, r.err = parseBuiltin(data, r.psName) })
 	return r.f, r.err, true
+}
+
+// parseBuiltin makes the face of a built-in font without parsing it: its character map
+// and glyph count are read in place, its name is known.
+func parseBuiltin(data []byte, psName string) (*Face, error) {
+	t, err := Tables(data)
+	if err != nil {
+		return nil, fmt.Errorf("parse font: %w", err)
+	}
+	m, ok := findCmap4(t["cmap"])
+	if !ok || len(t["maxp"]) < 6 {
+		return nil, errors.New("font has no usable character map")
+	}
+	return &Face{data: data, cmap: m, numGlyphs: int(binary.BigEndian.Uint16(t["maxp"][4:])),
+		psName: psName, builtin: true}, nil
 }
 
 // GoRegular, GoBold, GoItalic and GoBoldItalic are the Go fonts' bytes: the built-in
@@ -174,15 +214,44 @@ func parse(data []byte) (*Face, error) {
 func (f *Face) Data() []byte { return f.data }
 
 // SFNT returns the font parsed by golang.org/x/image/font/sfnt (shared, read-only; a
-// caller needs its own sfnt.Buffer).
-func (f *Face) SFNT() *sfnt.Font { return f.sfnt }
+// caller needs its own sfnt.Buffer); a built-in face is parsed on first use.
+func (f *Face) SFNT() *sfnt.Font {
+	f.sfntOnce.Do(func() {
+		if f.sfnt == nil {
+			f.sfnt, _ = parseSFNT(f.data) // a built-in font: TestBuiltinUnparsed parses each
+		}
+	})
+	return f.sfnt
+}
+
+// GlyphIndex returns the font's glyph for r, 0 for none: sfnt's GlyphIndex (0 where it
+// fails), for a built-in face read from its character map in place.
+func (f *Face) GlyphIndex(r rune) uint16 {
+	if f.cmap.ok && uint32(r) <= 0xFFFF {
+		return f.cmap.lookup(uint16(r))
+	}
+	var buf sfnt.Buffer
+	g, err := f.SFNT().GlyphIndex(&buf, r)
+	if err != nil {
+		return 0
+	}
+	return uint16(g)
+}
+
+// numGlyphsOf is the font's glyph count (sfnt's NumGlyphs).
+func (f *Face) numGlyphsOf() int {
+	if f.builtin {
+		return f.numGlyphs
+	}
+	return f.SFNT().NumGlyphs()
+}
 
 // PostScriptName is the font's PostScript name from its name table, "" without one.
 func (f *Face) PostScriptName() string { return f.psName }
 
 // Kerning returns the font's pair kerning, nil when it has none; read on first use.
 func (f *Face) Kerning() *Kerning {
-	f.kernOnce.Do(func() { f.kern = NewKerning(f.data) })
+	f.kernOnce.Do(func() { f.kern = newKerning(f) })
 	return f.kern
 }
 
@@ -251,9 +320,8 @@ func (f *Face) Block(i int) uint64 {
 		return f.bits[i].Load()
 	}
 	var bits uint64
-	var buf sfnt.Buffer
 	for j := 0; j < 64; j++ {
-		if g, err := f.sfnt.GlyphIndex(&buf, rune(i*64+j)); err == nil && g != 0 {
+		if f.GlyphIndex(rune(i*64+j)) != 0 {
 			bits |= 1 << uint(j)
 		}
 	}
@@ -271,4 +339,67 @@ func (f *Face) any() bool {
 		}
 	}
 	return false
+}
+
+// cmap4 is a format 4 character map (Unicode BMP), looked up in place in the font's
+// bytes as sfnt's GlyphIndex looks it up (a binary search over the segments; a glyph
+// from the glyph ID array taken as it stands, without idDelta, as sfnt v0.48.0 does).
+type cmap4 struct {
+	ok   bool
+	t    []byte // the cmap table
+	sub  int    // the subtable's offset in t
+	segs int    // segment count
+}
+
+// findCmap4 finds the (3, 1) format 4 subtable of a cmap table.
+func findCmap4(t []byte) (cmap4, bool) {
+	if len(t) < 4 {
+		return cmap4{}, false
+	}
+	n := int(binary.BigEndian.Uint16(t[2:]))
+	for i := 0; i < n && 4+8*i+8 <= len(t); i++ {
+		r := t[4+8*i:]
+		if binary.BigEndian.Uint16(r) != 3 || binary.BigEndian.Uint16(r[2:]) != 1 {
+			continue
+		}
+		off := int(binary.BigEndian.Uint32(r[4:]))
+		if off < 0 || off+14 > len(t) || binary.BigEndian.Uint16(t[off:]) != 4 {
+			continue
+		}
+		segs := int(binary.BigEndian.Uint16(t[off+6:])) / 2
+		if off+16+8*segs > len(t) {
+			continue
+		}
+		return cmap4{ok: true, t: t, sub: off, segs: segs}, true
+	}
+	return cmap4{}, false
+}
+
+func (m *cmap4) lookup(c uint16) uint16 {
+	t, n := m.t, m.segs
+	ends := m.sub + 14
+	starts := ends + 2*n + 2
+	deltas := starts + 2*n
+	offsets := deltas + 2*n
+	u16 := func(o int) uint16 { return binary.BigEndian.Uint16(t[o:]) }
+	for i, j := 0, n; i < j; {
+		h := i + (j-i)/2
+		switch start, end := u16(starts+2*h), u16(ends+2*h); {
+		case c < start:
+			j = h
+		case end < c:
+			i = h + 1
+		default:
+			ro := int(u16(offsets + 2*h))
+			if ro == 0 {
+				return c + u16(deltas+2*h)
+			}
+			o := offsets + 2*h + ro + 2*int(c-start)
+			if o+2 > len(t) {
+				return 0
+			}
+			return u16(o)
+		}
+	}
+	return 0
 }

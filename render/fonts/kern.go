@@ -15,7 +15,7 @@ import (
 // text engine to measure and fpdf to place the glyphs (a TJ array), so what is measured
 // is what is drawn. Safe for concurrent use.
 type Kerning struct {
-	font    *sfnt.Font
+	face    *Face
 	upem    int
 	tables  []pairTable // GPOS pair subtables, grouped by lookup
 	lookups [][2]int    // the subtables [from, to) of each lookup, in lookup order
@@ -58,11 +58,18 @@ func NewKerning(data []byte) *Kerning {
 	if err != nil {
 		return nil
 	}
+	return newKerning(&Face{data: data, sfnt: f})
+}
+
+// newKerning is NewKerning of a face, whose glyphs it looks up (for a built-in face
+// without a parse: Face.GlyphIndex).
+func newKerning(face *Face) *Kerning {
+	data := face.data
 	t, err := Tables(data)
 	if err != nil || len(t["head"]) < 20 {
 		return nil
 	}
-	k := &Kerning{font: f, upem: int(binary.BigEndian.Uint16(t["head"][18:]))}
+	k := &Kerning{face: face, upem: int(binary.BigEndian.Uint16(t["head"][18:]))}
 	if k.upem <= 0 {
 		return nil
 	}
@@ -73,7 +80,7 @@ func NewKerning(data []byte) *Kerning {
 					k.tables, k.lookups = nil, nil
 				}
 			}()
-			k.readGPOS(gpos, f.NumGlyphs())
+			k.readGPOS(gpos, face.numGlyphsOf())
 		}()
 	}
 	if len(k.tables) == 0 {
@@ -301,12 +308,9 @@ func (k *Kerning) glyph(r rune) uint16 {
 	blk := k.glyphs[r>>6].Load()
 	if blk == nil {
 		blk = new([64]uint16)
-		var buf sfnt.Buffer
 		base := r &^ 63
 		for i := range blk {
-			if g, err := k.font.GlyphIndex(&buf, base+rune(i)); err == nil {
-				blk[i] = uint16(g)
-			}
+			blk[i] = k.face.GlyphIndex(base + rune(i))
 		}
 		k.glyphs[r>>6].Store(blk)
 	}
@@ -352,7 +356,7 @@ func (k *Kerning) pair(a, b rune) (kern int) {
 	var v int
 	if k.legacy {
 		var buf sfnt.Buffer
-		d, err := k.font.Kern(&buf, sfnt.GlyphIndex(ga), sfnt.GlyphIndex(gb), fixed.I(k.upem), font.HintingNone)
+		d, err := k.face.SFNT().Kern(&buf, sfnt.GlyphIndex(ga), sfnt.GlyphIndex(gb), fixed.I(k.upem), font.HintingNone)
 		if err != nil {
 			return 0
 		}
