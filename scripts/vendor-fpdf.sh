@@ -10,6 +10,9 @@
 #     every rune of the font; the glyph offsets straight from the loca table's bytes;
 #     remembers each font's SHA-1 by the identity of its bytes, and takes the sums of
 #     fonts built into the program from the caller (SetUTF8FontSum);
+#     takes the metrics of fonts built into the program (descriptor values and the
+#     65,536 widths, computed at build time with UTF8FontMetricsOf) from the caller
+#     instead of parsing them (SetUTF8FontMetrics, kep_metrics.go);
 #     reads a character map into maps made at their size, the rune → glyph map only
 #     for subsetting;
 #     holds a face's 65,536 character widths as uint16, not int (128 KB, not 512 KB,

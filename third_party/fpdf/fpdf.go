@@ -4028,6 +4028,11 @@ func parsedUTF8Font(utf8Bytes []byte, sum [sha1.Size]byte) (*utf8FontFile, error
 	}
 	p := v.(*utf8FontParse)
 	p.once.Do(func() {
+		if file := knownUTF8Font(utf8Bytes); file != nil { // kep_metrics.go
+			file.cut = new(utf8CutPrep)
+			p.file = file
+			return
+		}
 		file := newUTF8Font(&fileReader{array: utf8Bytes})
 		if err := file.parseFile(); err != nil {
 			p.err = err
