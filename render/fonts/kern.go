@@ -20,7 +20,9 @@ type Kerning struct {
 	tables  []pairTable // GPOS pair subtables, grouped by lookup
 	lookups [][2]int    // the subtables [from, to) of each lookup, in lookup order
 	legacy  bool        // no GPOS kerning: the kern table through sfnt
-	glyphs  [0x10000 / 64]atomic.Pointer[[64]uint16]
+	// glyphs caches the glyphs of the BMP by blocks of 64 runes, in pages of 64 blocks
+	// made on first use (a flat table of block pointers was 8 KB of fresh memory).
+	glyphs [16]atomic.Pointer[[64]atomic.Pointer[[64]uint16]]
 	// pairs remembers Pair of runes below pairRunes, a row per first rune made on first
 	// use: a document measures and draws the same few hundred pairs of Latin letters
 	// tens of thousands of times. An entry is v<<1 | 1, 0 while not known.
@@ -65,15 +67,15 @@ func NewKerning(data []byte) *Kerning {
 // without a parse: Face.GlyphIndex).
 func newKerning(face *Face) *Kerning {
 	data := face.data
-	t, err := Tables(data)
-	if err != nil || len(t["head"]) < 20 {
+	head, err := table(data, "head")
+	if err != nil || len(head) < 20 {
 		return nil
 	}
-	k := &Kerning{face: face, upem: int(binary.BigEndian.Uint16(t["head"][18:]))}
+	k := &Kerning{face: face, upem: int(binary.BigEndian.Uint16(head[18:]))}
 	if k.upem <= 0 {
 		return nil
 	}
-	if gpos := t["GPOS"]; gpos != nil {
+	if gpos, _ := table(data, "GPOS"); gpos != nil {
 		func() {
 			defer func() { // a damaged table: no kerning rather than a crash
 				if recover() != nil {
@@ -84,7 +86,7 @@ func newKerning(face *Face) *Kerning {
 		}()
 	}
 	if len(k.tables) == 0 {
-		if t["kern"] == nil {
+		if kern, _ := table(data, "kern"); kern == nil {
 			return nil
 		}
 		k.legacy = true
@@ -305,14 +307,19 @@ func (k *Kerning) glyph(r rune) uint16 {
 	if r < 0 || r >= 0x10000 {
 		return 0
 	}
-	blk := k.glyphs[r>>6].Load()
+	page := k.glyphs[r>>12].Load()
+	if page == nil {
+		k.glyphs[r>>12].CompareAndSwap(nil, new([64]atomic.Pointer[[64]uint16]))
+		page = k.glyphs[r>>12].Load()
+	}
+	blk := page[r>>6&63].Load()
 	if blk == nil {
 		blk = new([64]uint16)
 		base := r &^ 63
 		for i := range blk {
 			blk[i] = k.face.GlyphIndex(base + rune(i))
 		}
-		k.glyphs[r>>6].Store(blk)
+		page[r>>6&63].Store(blk)
 	}
 	return blk[r&63]
 }
