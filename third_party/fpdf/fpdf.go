@@ -2005,7 +2005,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 }
 
 func makeSubsetRange(end int) map[int]int {
-	answer := make(map[int]int)
+	answer := make(map[int]int, end) // kep patch: made at its size
 	for i := 0; i < end; i++ {
 		answer[i] = 0
 	}
