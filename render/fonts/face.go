@@ -37,6 +37,7 @@ type Face struct {
 	numGlyphs int // a built-in face's maxp count (sfnt's NumGlyphs)
 	psName    string
 	builtin   bool // one of the embedded faces, never evicted
+	index     int  // a built-in face's place in builtinFaces
 
 	// coverage: which BMP runes the font has a glyph for, filled one block of 64 runes
 	// on first use (a document uses a few hundred runes; asking the font for all 65,536
@@ -156,12 +157,13 @@ func builtinFaces() []struct {
 type builtinResult struct {
 	loadResult
 	psName string
+	index  int
 }
 
 var builtins = sync.OnceValue(func() map[*byte]*builtinResult {
 	m := map[*byte]*builtinResult{}
-	for _, b := range builtinFaces() {
-		m[&b.data[0]] = &builtinResult{psName: b.psName}
+	for i, b := range builtinFaces() {
+		m[&b.data[0]] = &builtinResult{psName: b.psName, index: i}
 	}
 	return m
 })
@@ -171,13 +173,13 @@ func builtinFace(data []byte) (*Face, error, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	r.once.Do(func() { r.f, r.err = parseBuiltin(data, r.psName) })
+	r.once.Do(func() { r.f, r.err = parseBuiltin(data, r.psName, r.index) })
 	return r.f, r.err, true
 }
 
 // parseBuiltin makes the face of a built-in font without parsing it: its character map
 // and glyph count are read in place, its name is known.
-func parseBuiltin(data []byte, psName string) (*Face, error) {
+func parseBuiltin(data []byte, psName string, index int) (*Face, error) {
 	cmap, err := table(data, "cmap")
 	if err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
@@ -188,7 +190,7 @@ func parseBuiltin(data []byte, psName string) (*Face, error) {
 		return nil, errors.New("font has no usable character map")
 	}
 	return &Face{data: data, cmap: m, numGlyphs: int(binary.BigEndian.Uint16(maxp[4:])),
-		psName: psName, builtin: true}, nil
+		psName: psName, builtin: true, index: index}, nil
 }
 
 // GoRegular, GoBold, GoItalic and GoBoldItalic are the Go fonts' bytes: the built-in

@@ -27,6 +27,19 @@ type Kerning struct {
 	// use: a document measures and draws the same few hundred pairs of Latin letters
 	// tens of thousands of times. An entry is v<<1 | 1, 0 while not known.
 	pairs [pairRunes]atomic.Pointer[[pairRunes]atomic.Int32]
+	// latin, for a built-in face, holds those pairs ready (kernpairs.go, static data):
+	// the memo's rows were ~80 pages of fresh memory per render (issue 19).
+	latin *kernPairs
+}
+
+// kernPairs are a face's kerning of the runes below pairRunes: the row of the first
+// rune (index) gives the kerning before each second rune, in thousandths of an em.
+// TestKernPairs holds the built-in faces' (kernpairs.go) to their fonts.
+//
+//go:generate go test -run ^TestKernPairs$ -update
+type kernPairs struct {
+	index [pairRunes]uint8
+	rows  [][pairRunes]int16
 }
 
 // pairRunes bounds the runes whose pairs Kerning remembers: Basic Latin, Latin-1 and
@@ -90,6 +103,9 @@ func newKerning(face *Face) *Kerning {
 			return nil
 		}
 		k.legacy = true
+	}
+	if face.builtin {
+		k.latin = builtinPairs[face.index]
 	}
 	return k
 }
@@ -332,6 +348,9 @@ func (k *Kerning) Pair(a, b rune) int {
 	}
 	if uint32(a) >= pairRunes || uint32(b) >= pairRunes {
 		return k.pair(a, b)
+	}
+	if k.latin != nil {
+		return int(k.latin.rows[k.latin.index[a]][b])
 	}
 	row := k.pairs[a].Load()
 	if row == nil {
