@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/image/font"
@@ -29,7 +30,8 @@ type Kerning struct {
 	pairs [pairRunes]atomic.Pointer[[pairRunes]atomic.Int32]
 	// latin, for a built-in face, holds those pairs ready (kernpairs.go, static data):
 	// the memo's rows were ~80 pages of fresh memory per render (issue 19).
-	latin *kernPairs
+	latin      *kernPairs
+	tablesOnce sync.Once // a built-in face's tables, read on first use (pair)
 }
 
 // kernPairs are a face's kerning of the runes below pairRunes: the row of the first
@@ -88,6 +90,24 @@ func newKerning(face *Face) *Kerning {
 	if k.upem <= 0 {
 		return nil
 	}
+	if face.builtin {
+		// The Latin pairs are ready (kernpairs.go, nil exactly for a face without
+		// kerning: TestKernPairs); the tables are read for the first other pair.
+		if k.latin = builtinPairs[face.index]; k.latin == nil {
+			return nil
+		}
+		return k
+	}
+	if !k.readTables() {
+		return nil
+	}
+	return k
+}
+
+// readTables reads the font's GPOS pair kerning, else notes its legacy kern table;
+// false when it has neither.
+func (k *Kerning) readTables() bool {
+	data := k.face.data
 	if gpos, _ := table(data, "GPOS"); gpos != nil {
 		func() {
 			defer func() { // a damaged table: no kerning rather than a crash
@@ -95,19 +115,16 @@ func newKerning(face *Face) *Kerning {
 					k.tables, k.lookups = nil, nil
 				}
 			}()
-			k.readGPOS(gpos, face.numGlyphsOf())
+			k.readGPOS(gpos, k.face.numGlyphsOf())
 		}()
 	}
 	if len(k.tables) == 0 {
 		if kern, _ := table(data, "kern"); kern == nil {
-			return nil
+			return false
 		}
 		k.legacy = true
 	}
-	if face.builtin {
-		k.latin = builtinPairs[face.index]
-	}
-	return k
+	return true
 }
 
 // u16 reads a big-endian word at off; a read out of range panics, which NewKerning
@@ -378,6 +395,9 @@ func (k *Kerning) pair(a, b rune) (kern int) {
 	ga, gb := k.glyph(a), k.glyph(b)
 	if ga == 0 || gb == 0 {
 		return 0
+	}
+	if k.latin != nil {
+		k.tablesOnce.Do(func() { k.readTables() })
 	}
 	var v int
 	if k.legacy {
