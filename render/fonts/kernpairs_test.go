@@ -48,6 +48,21 @@ func TestKernPairs(t *testing.T) {
 				}
 			}
 		}
+		// Beyond them (Greek, Cyrillic, and with Latin) from the GPOS tables, read late.
+		kerned := 0
+		for a := rune('A'); k != nil && a < 0x460; a += 7 {
+			for c := rune(0x370); c < 0x460; c++ {
+				if k.Pair(a, c) != want.Pair(a, c) || k.Pair(c, a) != want.Pair(c, a) {
+					t.Fatalf("%s: %q %q kerned %d, the font %d", b.psName, a, c, k.Pair(a, c), want.Pair(a, c))
+				}
+				if k.Pair(c, a) != 0 {
+					kerned++
+				}
+			}
+		}
+		if k != nil && kerned == 0 {
+			t.Errorf("%s: no pair beyond Latin kerned: the check checks nothing", b.psName)
+		}
 	}
 }
 
