@@ -7,9 +7,13 @@
 #     JSON; parses each font's bytes once per process and shares the parse read-only;
 #     reads the character map and glyph offsets for subsetting once per font: the
 #     map's segments, in which the runes a document uses are looked up, not a map of
-#     every rune of the font; the glyph offsets straight from the loca table's bytes;
+#     every rune of the font; the glyph offsets straight from the loca table's bytes,
+#     read in place (glyphOffsets), not copied into a []int per font;
 #     remembers each font's SHA-1 by the identity of its bytes, and takes the sums of
 #     fonts built into the program from the caller (SetUTF8FontSum);
+#     takes the metrics of fonts built into the program (descriptor values and the
+#     65,536 widths, computed at build time with UTF8FontMetricsOf) from the caller
+#     instead of parsing them (SetUTF8FontMetrics, kep_metrics.go);
 #     reads a character map into maps made at their size, the rune → glyph map only
 #     for subsetting;
 #     holds a face's 65,536 character widths as uint16, not int (128 KB, not 512 KB,
@@ -23,7 +27,8 @@
 #     CIDFont's /W widths on its font's subsetting goroutine (the first free key of
 #     their PHP-style array found without a quadratic search); the subsetting starts
 #     before the document's buffer is sized; a subset font is assembled in one buffer
-#     made at its size, its checksums computed without padded copies;
+#     made at its size, its checksums computed without padded copies, its glyf table
+#     made at its size; a font's set of used runes made at its size;
 #   - starts a page's content buffer with room for what the page before it holds; writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
 #   - allocates the document's buffer and each compressed stream's without clearing

@@ -90,7 +90,12 @@ func NewCoverage(b Brand) (*Coverage, error) {
 
 // Has reports whether the document prints r as itself (in every style).
 func (c *Coverage) Has(r rune) bool {
-	for _, fs := range append(c.styles[:], c.mono) {
+	// The styles, then code; not append(c.styles[:], c.mono), a new slice per rune.
+	for i := 0; i <= len(c.styles); i++ {
+		fs := c.mono
+		if i < len(c.styles) {
+			fs = c.styles[i]
+		}
 		ok := false
 		for _, f := range fs {
 			if ok = f.Has(r); ok {

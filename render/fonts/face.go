@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync"
@@ -23,16 +24,25 @@ import (
 // parsed and kept; everything a writer asks of a face is computed on first use and
 // shared read-only, safe for concurrent use.
 type Face struct {
-	data    []byte
-	sfnt    *sfnt.Font
-	psName  string
-	builtin bool // one of the embedded faces, never evicted
+	data []byte
+	// sfnt is the font parsed by golang.org/x/image/font/sfnt: made by Load for a brand
+	// font (which it checks), on first use (SFNT) for a built-in one, whose coverage,
+	// kerning and name need no parse (cmap, numGlyphs, builtinFaces): the nine parses
+	// were most of pdfdoc.Warm's CPU and fresh memory in every process (issue 19).
+	sfnt     *sfnt.Font
+	sfntOnce sync.Once
+	// cmap is a built-in face's format 4 character map, read in place (ok false for a
+	// brand font); TestBuiltinUnparsed holds it to sfnt's GlyphIndex for every BMP rune.
+	cmap      cmap4
+	numGlyphs int // a built-in face's maxp count (sfnt's NumGlyphs)
+	psName    string
+	builtin   bool // one of the embedded faces, never evicted
+	index     int  // a built-in face's place in builtinFaces
 
 	// coverage: which BMP runes the font has a glyph for, filled one block of 64 runes
 	// on first use (a document uses a few hundred runes; asking the font for all 65,536
 	// took 1 ms per face). fpdf cannot write runes above U+FFFF, so none is covered.
-	ready [0x10000 / 64]atomic.Bool
-	bits  [0x10000 / 64]atomic.Uint64
+	cov BlockCache
 
 	kernOnce sync.Once
 	kern     *Kerning
@@ -45,8 +55,10 @@ type Face struct {
 		err  error
 	}
 	// glyphs caches the glyph index and advance (at one em) of the runes below
-	// metricRunes, as 1<<63 | index<<32 | uint32(advance), 0 while unknown.
-	glyphs [metricRunes]atomic.Uint64
+	// metricRunes, as 1<<63 | index<<32 | uint32(advance), 0 while unknown; made on
+	// first use (the charts'), so that a face the charts never measure with does not
+	// cost 4.7 KB of fresh memory.
+	glyphs atomic.Pointer[[metricRunes]atomic.Uint64]
 }
 
 // metricRunes is the number of runes, from U+0000, whose glyph index and advance width
@@ -125,13 +137,33 @@ func CachedFaces() int {
 	return n
 }
 
-// The built-in faces: Noto Sans in four styles, the Go fonts (the fallback for the runes
-// Noto Sans lacks, and the charts' default) and Go Mono.
-var builtins = sync.OnceValue(func() map[*byte]*loadResult {
-	m := map[*byte]*loadResult{}
-	for _, b := range [][]byte{regular, bold, italic, boldItalic,
-		goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF, gomono.TTF} {
-		m[&b[0]] = new(loadResult)
+// builtinFaces are the built-in faces with their PostScript names (TestBuiltinUnparsed
+// holds the names to the fonts' name tables): Noto Sans in four styles, the Go fonts
+// (the fallback for the runes Noto Sans lacks, and the charts' default) and Go Mono.
+func builtinFaces() []struct {
+	data   []byte
+	psName string
+} {
+	return []struct {
+		data   []byte
+		psName string
+	}{
+		{regular, "NotoSans-Regular"}, {bold, "NotoSans-Bold"}, {italic, "NotoSans-Italic"},
+		{boldItalic, "NotoSans-BoldItalic"}, {goregular.TTF, "GoRegular"}, {gobold.TTF, "Go-Bold"},
+		{goitalic.TTF, "Go-Italic"}, {gobolditalic.TTF, "Go-BoldItalic"}, {gomono.TTF, "GoMono"},
+	}
+}
+
+type builtinResult struct {
+	loadResult
+	psName string
+	index  int
+}
+
+var builtins = sync.OnceValue(func() map[*byte]*builtinResult {
+	m := map[*byte]*builtinResult{}
+	for i, b := range builtinFaces() {
+		m[&b.data[0]] = &builtinResult{psName: b.psName, index: i}
 	}
 	return m
 })
@@ -141,12 +173,24 @@ func builtinFace(data []byte) (*Face, error, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	r.once.Do(func() {
-		if r.f, r.err = parse(data); r.f != nil {
-			r.f.builtin = true
-		}
-	})
+	r.once.Do(func() { r.f, r.err = parseBuiltin(data, r.psName, r.index) })
 	return r.f, r.err, true
+}
+
+// parseBuiltin makes the face of a built-in font without parsing it: its character map
+// and glyph count are read in place, its name is known.
+func parseBuiltin(data []byte, psName string, index int) (*Face, error) {
+	cmap, err := table(data, "cmap")
+	if err != nil {
+		return nil, fmt.Errorf("parse font: %w", err)
+	}
+	maxp, _ := table(data, "maxp")
+	m, ok := findCmap4(cmap)
+	if !ok || len(maxp) < 6 {
+		return nil, errors.New("font has no usable character map")
+	}
+	return &Face{data: data, cmap: m, numGlyphs: int(binary.BigEndian.Uint16(maxp[4:])),
+		psName: psName, builtin: true, index: index}, nil
 }
 
 // GoRegular, GoBold, GoItalic and GoBoldItalic are the Go fonts' bytes: the built-in
@@ -174,15 +218,44 @@ func parse(data []byte) (*Face, error) {
 func (f *Face) Data() []byte { return f.data }
 
 // SFNT returns the font parsed by golang.org/x/image/font/sfnt (shared, read-only; a
-// caller needs its own sfnt.Buffer).
-func (f *Face) SFNT() *sfnt.Font { return f.sfnt }
+// caller needs its own sfnt.Buffer); a built-in face is parsed on first use.
+func (f *Face) SFNT() *sfnt.Font {
+	f.sfntOnce.Do(func() {
+		if f.sfnt == nil {
+			f.sfnt, _ = parseSFNT(f.data) // a built-in font: TestBuiltinUnparsed parses each
+		}
+	})
+	return f.sfnt
+}
+
+// GlyphIndex returns the font's glyph for r, 0 for none: sfnt's GlyphIndex (0 where it
+// fails), for a built-in face read from its character map in place.
+func (f *Face) GlyphIndex(r rune) uint16 {
+	if f.cmap.ok && uint32(r) <= 0xFFFF {
+		return f.cmap.lookup(uint16(r))
+	}
+	var buf sfnt.Buffer
+	g, err := f.SFNT().GlyphIndex(&buf, r)
+	if err != nil {
+		return 0
+	}
+	return uint16(g)
+}
+
+// numGlyphsOf is the font's glyph count (sfnt's NumGlyphs).
+func (f *Face) numGlyphsOf() int {
+	if f.builtin {
+		return f.numGlyphs
+	}
+	return f.SFNT().NumGlyphs()
+}
 
 // PostScriptName is the font's PostScript name from its name table, "" without one.
 func (f *Face) PostScriptName() string { return f.psName }
 
 // Kerning returns the font's pair kerning, nil when it has none; read on first use.
 func (f *Face) Kerning() *Kerning {
-	f.kernOnce.Do(func() { f.kern = NewKerning(f.data) })
+	f.kernOnce.Do(func() { f.kern = newKerning(f) })
 	return f.kern
 }
 
@@ -225,12 +298,17 @@ func (f *Face) Glyph(c rune) (truetype.Index, fixed.Int26_6, error) {
 		i := tf.Index(c)
 		return i, tf.HMetric(em, i).AdvanceWidth, nil
 	}
-	if v := f.glyphs[c].Load(); v != 0 {
+	glyphs := f.glyphs.Load()
+	if glyphs == nil {
+		f.glyphs.CompareAndSwap(nil, new([metricRunes]atomic.Uint64))
+		glyphs = f.glyphs.Load()
+	}
+	if v := glyphs[c].Load(); v != 0 {
 		return truetype.Index(v >> 32), fixed.Int26_6(int32(uint32(v))), nil
 	}
 	i := tf.Index(c)
 	a := tf.HMetric(em, i).AdvanceWidth
-	f.glyphs[c].Store(1<<63 | uint64(i)<<32 | uint64(uint32(int32(a))))
+	glyphs[c].Store(1<<63 | uint64(i)<<32 | uint64(uint32(int32(a))))
 	return i, a, nil
 }
 
@@ -247,28 +325,123 @@ func (f *Face) Has(r rune) bool {
 // store the same bits, and ready is set only after bits, so a reader that sees ready
 // sees the bits.
 func (f *Face) Block(i int) uint64 {
-	if f.ready[i].Load() {
-		return f.bits[i].Load()
+	if bits, ok := f.cov.Load(i); ok {
+		return bits
 	}
 	var bits uint64
-	var buf sfnt.Buffer
 	for j := 0; j < 64; j++ {
-		if g, err := f.sfnt.GlyphIndex(&buf, rune(i*64+j)); err == nil && g != 0 {
+		if f.GlyphIndex(rune(i*64+j)) != 0 {
 			bits |= 1 << uint(j)
 		}
 	}
-	f.bits[i].Store(bits)
-	f.ready[i].Store(true)
+	f.cov.Store(i, bits)
 	return bits
+}
+
+// BlockCache holds 64-bit values by the index of a block of 64 BMP runes (0 to 1023),
+// in pages of 64 blocks made on first use: a document touches a few pages, and a flat
+// table cost 9 KB of fresh memory per face or coverage. Safe for concurrent use; two
+// goroutines may store the same value for a block at once.
+type BlockCache struct {
+	pages [16]atomic.Pointer[blockPage]
+}
+
+type blockPage struct {
+	ready [64]atomic.Bool
+	bits  [64]atomic.Uint64
+}
+
+// Load returns block i's value and whether it is stored.
+func (c *BlockCache) Load(i int) (uint64, bool) {
+	p := c.pages[i>>6].Load()
+	if p == nil || !p.ready[i&63].Load() {
+		return 0, false
+	}
+	return p.bits[i&63].Load(), true
+}
+
+// Store stores block i's value; ready is set after the bits, so a Load that sees the
+// block stored sees its bits.
+func (c *BlockCache) Store(i int, bits uint64) {
+	p := c.pages[i>>6].Load()
+	if p == nil {
+		c.pages[i>>6].CompareAndSwap(nil, new(blockPage))
+		p = c.pages[i>>6].Load()
+	}
+	p.bits[i&63].Store(bits)
+	p.ready[i&63].Store(true)
 }
 
 // any reports whether the font has a glyph for any BMP rune. Latin text fonts answer in
 // the first blocks; only a font without them is scanned whole.
 func (f *Face) any() bool {
-	for i := range f.bits {
+	for i := 0; i < 0x10000/64; i++ {
 		if f.Block(i) != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// cmap4 is a format 4 character map (Unicode BMP), looked up in place in the font's
+// bytes as sfnt's GlyphIndex looks it up (a binary search over the segments; a glyph
+// from the glyph ID array taken as it stands, without idDelta, as sfnt v0.48.0 does).
+type cmap4 struct {
+	ok   bool
+	t    []byte // the cmap table
+	sub  int    // the subtable's offset in t
+	segs int    // segment count
+}
+
+// findCmap4 finds the (3, 1) format 4 subtable of a cmap table.
+func findCmap4(t []byte) (cmap4, bool) {
+	if len(t) < 4 {
+		return cmap4{}, false
+	}
+	n := int(binary.BigEndian.Uint16(t[2:]))
+	for i := 0; i < n && 4+8*i+8 <= len(t); i++ {
+		r := t[4+8*i:]
+		if binary.BigEndian.Uint16(r) != 3 || binary.BigEndian.Uint16(r[2:]) != 1 {
+			continue
+		}
+		off := int(binary.BigEndian.Uint32(r[4:]))
+		if off < 0 || off+14 > len(t) || binary.BigEndian.Uint16(t[off:]) != 4 {
+			continue
+		}
+		segs := int(binary.BigEndian.Uint16(t[off+6:])) / 2
+		if off+16+8*segs > len(t) {
+			continue
+		}
+		return cmap4{ok: true, t: t, sub: off, segs: segs}, true
+	}
+	return cmap4{}, false
+}
+
+func (m *cmap4) lookup(c uint16) uint16 {
+	t, n := m.t, m.segs
+	ends := m.sub + 14
+	starts := ends + 2*n + 2
+	deltas := starts + 2*n
+	offsets := deltas + 2*n
+	u16 := func(o int) uint16 { return binary.BigEndian.Uint16(t[o:]) }
+	for i, j := 0, n; i < j; {
+		h := i + (j-i)/2
+		switch start, end := u16(starts+2*h), u16(ends+2*h); {
+		case c < start:
+			j = h
+		case end < c:
+			i = h + 1
+		default:
+			ro := int(u16(offsets + 2*h))
+			if ro == 0 {
+				return c + u16(deltas+2*h)
+			}
+			o := offsets + 2*h + ro + 2*int(c-start)
+			if o+2 > len(t) {
+				return 0
+			}
+			return u16(o)
+		}
+	}
+	return 0
 }

@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/image/font"
@@ -15,16 +16,32 @@ import (
 // text engine to measure and fpdf to place the glyphs (a TJ array), so what is measured
 // is what is drawn. Safe for concurrent use.
 type Kerning struct {
-	font    *sfnt.Font
+	face    *Face
 	upem    int
 	tables  []pairTable // GPOS pair subtables, grouped by lookup
 	lookups [][2]int    // the subtables [from, to) of each lookup, in lookup order
 	legacy  bool        // no GPOS kerning: the kern table through sfnt
-	glyphs  [0x10000 / 64]atomic.Pointer[[64]uint16]
+	// glyphs caches the glyphs of the BMP by blocks of 64 runes, in pages of 64 blocks
+	// made on first use (a flat table of block pointers was 8 KB of fresh memory).
+	glyphs [16]atomic.Pointer[[64]atomic.Pointer[[64]uint16]]
 	// pairs remembers Pair of runes below pairRunes, a row per first rune made on first
 	// use: a document measures and draws the same few hundred pairs of Latin letters
 	// tens of thousands of times. An entry is v<<1 | 1, 0 while not known.
 	pairs [pairRunes]atomic.Pointer[[pairRunes]atomic.Int32]
+	// latin, for a built-in face, holds those pairs ready (kernpairs.go, static data):
+	// the memo's rows were ~80 pages of fresh memory per render (issue 19).
+	latin      *kernPairs
+	tablesOnce sync.Once // a built-in face's tables, read on first use (pair)
+}
+
+// kernPairs are a face's kerning of the runes below pairRunes: the row of the first
+// rune (index) gives the kerning before each second rune, in thousandths of an em.
+// TestKernPairs holds the built-in faces' (kernpairs.go) to their fonts.
+//
+//go:generate go test -run ^TestKernPairs$ -update
+type kernPairs struct {
+	index [pairRunes]uint8
+	rows  [][pairRunes]int16
 }
 
 // pairRunes bounds the runes whose pairs Kerning remembers: Basic Latin, Latin-1 and
@@ -58,31 +75,56 @@ func NewKerning(data []byte) *Kerning {
 	if err != nil {
 		return nil
 	}
-	t, err := Tables(data)
-	if err != nil || len(t["head"]) < 20 {
+	return newKerning(&Face{data: data, sfnt: f})
+}
+
+// newKerning is NewKerning of a face, whose glyphs it looks up (for a built-in face
+// without a parse: Face.GlyphIndex).
+func newKerning(face *Face) *Kerning {
+	data := face.data
+	head, err := table(data, "head")
+	if err != nil || len(head) < 20 {
 		return nil
 	}
-	k := &Kerning{font: f, upem: int(binary.BigEndian.Uint16(t["head"][18:]))}
+	k := &Kerning{face: face, upem: int(binary.BigEndian.Uint16(head[18:]))}
 	if k.upem <= 0 {
 		return nil
 	}
-	if gpos := t["GPOS"]; gpos != nil {
+	if face.builtin {
+		// The Latin pairs are ready (kernpairs.go, nil exactly for a face without
+		// kerning: TestKernPairs); the tables are read for the first other pair.
+		if k.latin = builtinPairs[face.index]; k.latin == nil {
+			return nil
+		}
+		return k
+	}
+	if !k.readTables() {
+		return nil
+	}
+	return k
+}
+
+// readTables reads the font's GPOS pair kerning, else notes its legacy kern table;
+// false when it has neither.
+func (k *Kerning) readTables() bool {
+	data := k.face.data
+	if gpos, _ := table(data, "GPOS"); gpos != nil {
 		func() {
 			defer func() { // a damaged table: no kerning rather than a crash
 				if recover() != nil {
 					k.tables, k.lookups = nil, nil
 				}
 			}()
-			k.readGPOS(gpos, f.NumGlyphs())
+			k.readGPOS(gpos, k.face.numGlyphsOf())
 		}()
 	}
 	if len(k.tables) == 0 {
-		if t["kern"] == nil {
-			return nil
+		if kern, _ := table(data, "kern"); kern == nil {
+			return false
 		}
 		k.legacy = true
 	}
-	return k
+	return true
 }
 
 // u16 reads a big-endian word at off; a read out of range panics, which NewKerning
@@ -298,17 +340,19 @@ func (k *Kerning) glyph(r rune) uint16 {
 	if r < 0 || r >= 0x10000 {
 		return 0
 	}
-	blk := k.glyphs[r>>6].Load()
+	page := k.glyphs[r>>12].Load()
+	if page == nil {
+		k.glyphs[r>>12].CompareAndSwap(nil, new([64]atomic.Pointer[[64]uint16]))
+		page = k.glyphs[r>>12].Load()
+	}
+	blk := page[r>>6&63].Load()
 	if blk == nil {
 		blk = new([64]uint16)
-		var buf sfnt.Buffer
 		base := r &^ 63
 		for i := range blk {
-			if g, err := k.font.GlyphIndex(&buf, base+rune(i)); err == nil {
-				blk[i] = uint16(g)
-			}
+			blk[i] = k.face.GlyphIndex(base + rune(i))
 		}
-		k.glyphs[r>>6].Store(blk)
+		page[r>>6&63].Store(blk)
 	}
 	return blk[r&63]
 }
@@ -321,6 +365,9 @@ func (k *Kerning) Pair(a, b rune) int {
 	}
 	if uint32(a) >= pairRunes || uint32(b) >= pairRunes {
 		return k.pair(a, b)
+	}
+	if k.latin != nil {
+		return int(k.latin.rows[k.latin.index[a]][b])
 	}
 	row := k.pairs[a].Load()
 	if row == nil {
@@ -349,10 +396,13 @@ func (k *Kerning) pair(a, b rune) (kern int) {
 	if ga == 0 || gb == 0 {
 		return 0
 	}
+	if k.latin != nil {
+		k.tablesOnce.Do(func() { k.readTables() })
+	}
 	var v int
 	if k.legacy {
 		var buf sfnt.Buffer
-		d, err := k.font.Kern(&buf, sfnt.GlyphIndex(ga), sfnt.GlyphIndex(gb), fixed.I(k.upem), font.HintingNone)
+		d, err := k.face.SFNT().Kern(&buf, sfnt.GlyphIndex(ga), sfnt.GlyphIndex(gb), fixed.I(k.upem), font.HintingNone)
 		if err != nil {
 			return 0
 		}

@@ -30,6 +30,31 @@ func Tables(font []byte) (map[string][]byte, error) {
 	return t, nil
 }
 
+// table is Tables(font)[tag], without making the map: the font's last table of that
+// tag, nil without one, and Tables' error where it has one (Load and NewKerning read a
+// few tables of every built-in face in every process).
+func table(font []byte, tag string) ([]byte, error) {
+	if len(font) < 12 {
+		return nil, locale.MsgErrorf("font too short")
+	}
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	if 12+16*n > len(font) {
+		return nil, locale.MsgErrorf("bad table directory")
+	}
+	var t []byte
+	for i := 0; i < n; i++ {
+		r := font[12+16*i:]
+		off, ln := int(binary.BigEndian.Uint32(r[8:])), int(binary.BigEndian.Uint32(r[12:]))
+		if off < 0 || ln < 0 || off+ln > len(font) {
+			return nil, locale.MsgErrorf("table out of range")
+		}
+		if string(r[:4]) == tag {
+			t = font[off : off+ln]
+		}
+	}
+	return t, nil
+}
+
 // Checksum is the TrueType table checksum: the sum of big-endian words, the last one
 // padded with zeros.
 func Checksum(b []byte) uint32 {

@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/kepdev/kep/render/fonts"
-	"golang.org/x/image/font/sfnt"
 )
 
 // Subset returns a TrueType font that keeps only the glyphs of the given runes (and the
@@ -30,7 +29,7 @@ func Subset(font []byte, runes []rune) ([]byte, error) {
 // built-in fonts are taken apart once per process and shared.
 type ttf struct {
 	font     []byte
-	sfnt     *sfnt.Font
+	face     *fonts.Face // its glyphs (a built-in face's without a parse)
 	tables   map[string][]byte
 	longLoca bool
 	loca     []byte // glyph g is glyf[offset(g):offset(g+1)]
@@ -68,7 +67,6 @@ func parseTTF(font []byte) (*ttf, error) {
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)
 	}
-	f := face.SFNT()
 	tables, err := fonts.Tables(font)
 	if err != nil {
 		return nil, fmt.Errorf("subset: %w", err)
@@ -77,7 +75,7 @@ func parseTTF(font []byte) (*ttf, error) {
 	if len(head) < 54 || loca == nil || glyf == nil || len(maxp) < 6 {
 		return nil, errors.New("subset: not a TrueType font with glyf outlines")
 	}
-	t := &ttf{font: font, sfnt: f, tables: tables, longLoca: binary.BigEndian.Uint16(head[50:]) == 1}
+	t := &ttf{font: font, face: face, tables: tables, longLoca: binary.BigEndian.Uint16(head[50:]) == 1}
 	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
 	t.loca, t.glyf, t.numGlyphs = loca, glyf, numGlyphs
 	if t.longLoca && len(loca) < 4*(numGlyphs+1) || !t.longLoca && len(loca) < 2*(numGlyphs+1) {
@@ -121,10 +119,9 @@ func (t *ttf) subsetFile(runes []rune) (*fontFile, error) {
 	if numGlyphs > 0 {
 		keep[0] = true
 	}
-	var buf sfnt.Buffer
 	var stack []int
 	for _, r := range runes {
-		if g, err := t.sfnt.GlyphIndex(&buf, r); err == nil && g != 0 {
+		if g := t.face.GlyphIndex(r); g != 0 {
 			stack = append(stack, int(g))
 		}
 	}

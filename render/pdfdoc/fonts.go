@@ -45,9 +45,10 @@ type face struct {
 // intersections and unions are filled lazily here, one block of 64 runes on first use.
 // Safe for concurrent use.
 type coverage struct {
-	face  *fonts.Face // nil for a fixed bitmap (intersections, tests)
-	ready [0x10000 / 64]atomic.Bool
-	bits  [0x10000 / 64]atomic.Uint64
+	face *fonts.Face // nil for a fixed bitmap (intersections, tests)
+	// blocks holds the computed blocks (a fixed bitmap's set ones), in pages made on
+	// first use: a flat table was 9 KB of fresh memory per coverage, 14 of them.
+	blocks fonts.BlockCache
 	// parts, when set, make this the intersection of other coverages (the union where
 	// union is set).
 	parts []*coverage
@@ -68,8 +69,8 @@ func (c *coverage) block(i int) uint64 {
 	if c.face != nil {
 		return c.face.Block(i)
 	}
-	if c.ready[i].Load() {
-		return c.bits[i].Load()
+	if bits, ok := c.blocks.Load(i); ok {
+		return bits
 	}
 	var bits uint64
 	switch {
@@ -83,16 +84,16 @@ func (c *coverage) block(i int) uint64 {
 			bits &= p.block(i)
 		}
 	default:
-		return c.bits[i].Load() // a fixed bitmap: set, never computed
+		return 0 // a fixed bitmap: a block never set
 	}
-	c.bits[i].Store(bits)
-	c.ready[i].Store(true)
+	c.blocks.Store(i, bits)
 	return bits
 }
 
 // set marks r as covered in a fixed bitmap (tests).
 func (c *coverage) set(r rune) {
-	c.bits[r>>6].Store(c.bits[r>>6].Load() | 1<<(uint(r)&63))
+	bits, _ := c.blocks.Load(int(r >> 6))
+	c.blocks.Store(int(r>>6), bits|1<<(uint(r)&63))
 }
 
 // intersect returns the runes covered by every coverage in cs, computed lazily as well.

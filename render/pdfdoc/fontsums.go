@@ -37,12 +37,16 @@ type builtinSum struct {
 	sum  string // hex
 }
 
-// The sums are told at start-up: nine small map entries, no hashing.
+// The sums and metrics (fontmetrics.go) are told at start-up: small map entries, no
+// hashing and no parsing. fpdf then reads a built-in font only to subset it.
+//
+//go:generate go test -run ^TestFontMetrics$ -update
 func init() {
-	for _, s := range builtinSums() {
+	for i, s := range builtinSums() {
 		var sum [sha1.Size]byte
 		if n, err := hex.Decode(sum[:], []byte(s.sum)); err == nil && n == sha1.Size {
 			fpdf.SetUTF8FontSum(s.data, sum)
 		}
+		fpdf.SetUTF8FontMetrics(s.data, builtinMetrics[i])
 	}
 }

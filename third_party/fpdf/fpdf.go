@@ -2005,7 +2005,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 }
 
 func makeSubsetRange(end int) map[int]int {
-	answer := make(map[int]int)
+	answer := make(map[int]int, end) // kep patch: made at its size
 	for i := 0; i < end; i++ {
 		answer[i] = 0
 	}
@@ -4028,6 +4028,11 @@ func parsedUTF8Font(utf8Bytes []byte, sum [sha1.Size]byte) (*utf8FontFile, error
 	}
 	p := v.(*utf8FontParse)
 	p.once.Do(func() {
+		if file := knownUTF8Font(utf8Bytes); file != nil { // kep_metrics.go
+			file.cut = new(utf8CutPrep)
+			p.file = file
+			return
+		}
 		file := newUTF8Font(&fileReader{array: utf8Bytes})
 		if err := file.parseFile(); err != nil {
 			p.err = err

@@ -44,7 +44,7 @@ type utf8FontFile struct {
 	LastRune             int
 	tableDescriptions    map[string]*tableDescription
 	outTablesData        map[string][]byte
-	symbolPosition       []int
+	symbolPosition       glyphOffsets // kep patch: was []int
 	charSymbolDictionary map[int]int
 	Ascent               int
 	Descent              int
@@ -71,7 +71,23 @@ type utf8CutPrep struct {
 	once      sync.Once
 	ok        bool
 	chars     cmapSegments // rune → glyph
-	positions []int        // glyph → offset in glyf
+	positions glyphOffsets // glyph → offset in glyf
+}
+
+// glyphOffsets are the glyphs' offsets in glyf, read from the loca table's bytes where
+// they are (kep patch): a []int of every glyph's offset was made for each font a
+// document subsets, fresh memory for the few hundred glyphs it uses.
+type glyphOffsets struct {
+	loca []byte // the loca table's numGlyphs+1 entries
+	long bool   // 4-byte entries (format 1), else 2-byte halves
+}
+
+// at is glyph i's offset; it panics for i beyond the table, as indexing the []int did.
+func (o glyphOffsets) at(i int) int {
+	if o.long {
+		return int(binary.BigEndian.Uint32(o.loca[4*i : 4*i+4]))
+	}
+	return int(binary.BigEndian.Uint16(o.loca[2*i:2*i+2])) * 2
 }
 
 // cmapSegments is a format 4 character map as the subsetter reads it (kep patch): the
@@ -152,7 +168,7 @@ func newUTF8Font(reader *fileReader) *utf8FontFile {
 
 func (utf *utf8FontFile) parseFile() error {
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
+	utf.symbolPosition = glyphOffsets{}
 	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
@@ -747,7 +763,7 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
+	utf.symbolPosition = glyphOffsets{}
 	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
@@ -829,7 +845,12 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	symbolData := utf.getTableData("glyf")
 
 	offsets := make([]int, 0)
-	glyfData := make([]byte, 0)
+	// kep patch: glyf made at its size (each glyph padded to 4 bytes), not grown.
+	glyfSize := 0
+	for _, g := range symbolCollectionKeys {
+		glyfSize += max(0, (utf.symbolPosition.at(g+1)-utf.symbolPosition.at(g)+3)&^3)
+	}
+	glyfData := make([]byte, 0, glyfSize)
 	pos := 0
 	hmtxData := make([]byte, 0)
 	utf.symbolData = make(map[int]map[string][]int)
@@ -839,8 +860,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		hmtxData = append(hmtxData, hm...)
 
 		offsets = append(offsets, pos)
-		symbolPos := utf.symbolPosition[originalSymbolIdx]
-		symbolLen := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+		symbolPos := utf.symbolPosition.at(originalSymbolIdx)
+		symbolLen := utf.symbolPosition.at(originalSymbolIdx+1) - symbolPos
 		data := symbolData[symbolPos : symbolPos+symbolLen]
 		var up int
 		if symbolLen > 0 {
@@ -928,8 +949,8 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 }
 
 func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet map[int]int, SymbolsCollection map[int]int, SymbolsCollectionKeys []int) (*int, map[int]int, map[int]int, []int) {
-	symbolPos := utf.symbolPosition[originalSymbolIdx]
-	symbolSize := utf.symbolPosition[originalSymbolIdx+1] - symbolPos
+	symbolPos := utf.symbolPosition.at(originalSymbolIdx)
+	symbolSize := utf.symbolPosition.at(originalSymbolIdx+1) - symbolPos
 	if symbolSize == 0 {
 		return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 	}
@@ -1047,21 +1068,13 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
-	utf.symbolPosition = make([]int, 0)
-	// kep patch: the offsets are read from the table's bytes into a slice made at its
-	// size, not unpacked into a []int first and appended one by one.
+	utf.symbolPosition = glyphOffsets{}
+	// kep patch: the offsets are read from the table's bytes in place (glyphOffsets),
+	// not unpacked into a []int.
 	if format == 0 {
-		data := utf.getRange(start, (numSymbols*2)+2)
-		utf.symbolPosition = make([]int, numSymbols+1)
-		for n := range utf.symbolPosition {
-			utf.symbolPosition[n] = int(binary.BigEndian.Uint16(data[2*n:])) * 2
-		}
+		utf.symbolPosition = glyphOffsets{loca: utf.getRange(start, (numSymbols*2)+2)}
 	} else if format == 1 {
-		data := utf.getRange(start, (numSymbols*4)+4)
-		utf.symbolPosition = make([]int, numSymbols+1)
-		for n := range utf.symbolPosition {
-			utf.symbolPosition[n] = int(binary.BigEndian.Uint32(data[4*n:]))
-		}
+		utf.symbolPosition = glyphOffsets{loca: utf.getRange(start, (numSymbols*4)+4), long: true}
 	} else {
 		utf.fail("font: unknown loca table format %d", format)
 		return
