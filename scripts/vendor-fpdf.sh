@@ -24,6 +24,10 @@
 #     their PHP-style array found without a quadratic search); the subsetting starts
 #     before the document's buffer is sized; a subset font is assembled in one buffer
 #     made at its size, its checksums computed without padded copies;
+#   - PageDone (kep_pages.go): a page the caller says is complete is compressed at once on
+#     a goroutine of its own (kep: each page once it has its running head and footer,
+#     while the others get theirs and the cover is drawn); putpages uses that stream
+#     when the page is unchanged since (its length) and no alias is replaced;
 #   - starts a page's content buffer with room for what the page before it holds; writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
 #   - allocates the document's buffer and each compressed stream's without clearing

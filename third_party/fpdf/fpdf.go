@@ -4260,7 +4260,6 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
-	f.replaceAliases()
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4269,13 +4268,11 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
-	var zpages []*membuffer                 // kep patch: the pages compressed in parallel
+	var zpages []*membuffer                 // kep patch: compressed by PageDone or in parallel here
 	if f.compress {
-		data := make([][]byte, nb)
-		for n := 1; n <= nb; n++ {
-			data[n-1] = f.pages[n].Bytes()
-		}
-		zpages = xmem.compressAll(data)
+		zpages = f.compressPages(nb) // replaces the aliases
+	} else {
+		f.replaceAliases()
 	}
 	// kep patch: the link annotations are objects of their own (a tagged link points
 	// to its annotation), numbered after the pages and their contents.
