@@ -466,6 +466,9 @@ func (r *renderer) render(j *renderJob) {
 			}
 			if errs[i] == nil && r.dir != "" {
 				temp[i], twerr[i] = writeTemp(filepath.Join(r.dir, app.OutputName(j.base, ext, r.edition)), bufs[i].Bytes(), 0o644)
+				// The document is in its file: its memory, faulted in already, is free
+				// for the PDF's layout and output after earlyGC, instead of fresh pages.
+				bufs[i] = bytes.Buffer{}
 			}
 		}
 		if !r.sideBySide {
