@@ -29,7 +29,8 @@
 #     while the others get theirs and the cover is drawn); putpages uses that stream
 #     when the page is unchanged since (its length) and no alias is replaced;
 #   - starts a page's content buffer with room for what the page before it holds; writes
-#     the structure tree, the object headers and the cross-reference table without fmt;
+#     the structure tree, the object headers and the cross-reference table without fmt,
+#     the parent tree gathered in a slice per page, not a map;
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where
 #     written);

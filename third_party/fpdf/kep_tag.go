@@ -299,7 +299,10 @@ func (f *Fpdf) putStructTree() string {
 			val string
 		}
 		var nums []num
-		perPage := map[int]map[int]int{}
+		// perPage[p][mcid] is the element of an MCID, 0 for none: slices made at the
+		// size of each page's MCIDs, not maps (a map per page cost a fifth of this
+		// function, which runs alone at the end of Output).
+		perPage := make([][]int, f.page+1)
 		var collect func(e *StructElem)
 		collect = func(e *StructElem) {
 			for _, k := range e.kids {
@@ -308,11 +311,16 @@ func (f *Fpdf) putStructTree() string {
 					collect(k.elem)
 				case k.annot > 0:
 					nums = append(nums, num{k.annotParent, strconv.Itoa(e.obj) + " 0 R"})
-				default:
-					if perPage[k.page] == nil {
-						perPage[k.page] = map[int]int{}
+				case k.page >= 0: // pages count from 1
+					for k.page >= len(perPage) {
+						perPage = append(perPage, nil)
 					}
-					perPage[k.page][k.mcid] = e.obj
+					if perPage[k.page] == nil {
+						perPage[k.page] = make([]int, t.nextMCID[k.page])
+					}
+					if k.mcid >= 0 && k.mcid < len(perPage[k.page]) {
+						perPage[k.page][k.mcid] = e.obj
+					}
 				}
 			}
 		}
@@ -321,9 +329,12 @@ func (f *Fpdf) putStructTree() string {
 		// fmt: thousands of elements, and this part of Output runs alone.
 		var b []byte
 		for p, m := range perPage {
+			if m == nil {
+				continue
+			}
 			b = append(b[:0], '[')
-			for id := 0; id < t.nextMCID[p]; id++ {
-				if obj, ok := m[id]; ok {
+			for _, obj := range m {
+				if obj > 0 {
 					b = strconv.AppendInt(b, int64(obj), 10)
 					b = append(b, " 0 R "...)
 				} else {
