@@ -5295,7 +5295,9 @@ func (f *Fpdf) sizeBuffer() {
 	// Not Grow, which clears what it allocates: fresh memory is faulted in only where
 	// the document is written.
 	if f.buffer.Cap() < n {
-		f.buffer.Buffer = *bytes.NewBuffer(make([]byte, 0, n))
+		b := make([]byte, 0, n)
+		populate(b) // its pages mapped in at once, not faulted in one by one
+		f.buffer.Buffer = *bytes.NewBuffer(b)
 	}
 }
 
