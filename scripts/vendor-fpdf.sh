@@ -34,6 +34,8 @@
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where
 #     written);
+#   - hashes the file ID's first part (all but the structure tree, outlines, catalog and
+#     cross-reference table) on a goroutine of its own while enddoc writes the rest;
 #   - maps in the document's buffer with one madvise(MADV_POPULATE_WRITE) on Linux
 #     (kep_populate_linux.go) instead of a page fault per 4 KB as Output writes it;
 #   - sizes the document's buffer before Output writes into it (about the pages'

@@ -5319,6 +5319,7 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
+	f.idAhead = f.hashAhead() // kep patch: the file ID's hash begins on another core
 	// Bookmarks
 	f.putbookmarks()
 	// Metadata

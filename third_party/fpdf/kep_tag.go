@@ -10,6 +10,7 @@ package fpdf
 import (
 	"crypto/md5"
 	"fmt"
+	"hash"
 	"sort"
 	"strconv"
 	"strings"
@@ -543,8 +544,37 @@ func (f *Fpdf) xmpPDFA() []byte {
 // fileID is the trailer's /ID: a hash of the document written so far, so the same
 // content gives the same ID (ISO 32000-1, 14.4, asks only that it be likely unique).
 func (f *Fpdf) fileID() string {
-	sum := md5.Sum(f.buffer.Bytes())
+	var sum [md5.Size]byte
+	if f.idAhead != nil {
+		// The part hashed ahead is a prefix of the buffer: appends never change it.
+		ahead := <-f.idAhead
+		ahead.h.Write(f.buffer.Bytes()[ahead.n:])
+		ahead.h.Sum(sum[:0])
+	} else {
+		sum = md5.Sum(f.buffer.Bytes())
+	}
 	return fmt.Sprintf("/ID [<%x> <%x>]", sum, sum)
+}
+
+// idHash is the file ID's hash of the document's first n bytes.
+type idHash struct {
+	h hash.Hash
+	n int
+}
+
+// hashAhead hashes the document written so far (pages, fonts, images: most of it) on
+// a goroutine of its own while enddoc writes the rest alone (kep patch); fileID hashes
+// the rest. Only the bytes already written are read, which appends never change (a
+// buffer that grows leaves them in the old array).
+func (f *Fpdf) hashAhead() <-chan idHash {
+	ch := make(chan idHash, 1)
+	b := f.buffer.Bytes()
+	go func() {
+		h := md5.New()
+		h.Write(b)
+		ch <- idHash{h, len(b)}
+	}()
+	return ch
 }
 
 // cidSet is the CIDSet of a subset font whose CIDs are the keys of codes (and CID 0).
