@@ -27,7 +27,8 @@
 #   - PageDone (kep_pages.go): a page the caller says is complete is compressed at once on
 #     a goroutine of its own (kep: each page once it has its running head and footer,
 #     while the others get theirs and the cover is drawn); putpages uses that stream
-#     when the page is unchanged since (its length) and no alias is replaced;
+#     when the page is unchanged since (its length) and no alias is replaced (without
+#     compression it stops the worker before replacing aliases);
 #   - starts a page's content buffer with room for what the page before it holds; writes
 #     the structure tree, the object headers and the cross-reference table without fmt,
 #     the parent tree gathered in a slice per page, not a map;

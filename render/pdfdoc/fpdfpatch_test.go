@@ -87,9 +87,10 @@ func TestWritingLeavesFontBytesAlone(t *testing.T) {
 // PageDone compresses a page early (kep patch, third_party/fpdf/kep_pages.go): the
 // document must be the same bytes as without it, also when a page is written to after
 // PageDone (compressed again), when PageDone is called twice or for a page out of
-// range, and when an alias rewrites the pages after it.
+// range, when an alias rewrites the pages after it, and when compression is turned off
+// after it.
 func TestPageDoneSameBytes(t *testing.T) {
-	build := func(early, alias bool) []byte {
+	build := func(early, alias, compress bool) []byte {
 		p := fpdf.New("P", "mm", "A4", "")
 		p.SetCompression(true)
 		p.SetCreationDate(time.Unix(0, 0))
@@ -120,17 +121,22 @@ func TestPageDoneSameBytes(t *testing.T) {
 			p.PageDone(1)
 		}
 		p.SetPage(12)
+		if !compress {
+			p.SetCompression(false) // after PageDone: its streams go unused
+		}
 		var out bytes.Buffer
 		if err := p.Output(&out); err != nil {
 			t.Fatal(err)
 		}
 		return out.Bytes()
 	}
-	for _, alias := range []bool{false, true} {
-		want := build(false, alias)
-		got := build(true, alias)
-		if !bytes.Equal(got, want) {
-			t.Errorf("alias %v: the document differs with PageDone (%d bytes, want %d)", alias, len(got), len(want))
+	for _, compress := range []bool{true, false} {
+		for _, alias := range []bool{false, true} {
+			want := build(false, alias, compress)
+			got := build(true, alias, compress)
+			if !bytes.Equal(got, want) {
+				t.Errorf("alias %v, compress %v: the document differs with PageDone (%d bytes, want %d)", alias, compress, len(got), len(want))
+			}
 		}
 	}
 }

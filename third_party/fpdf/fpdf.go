@@ -4272,6 +4272,7 @@ func (f *Fpdf) putpages() {
 	if f.compress {
 		zpages = f.compressPages(nb) // replaces the aliases
 	} else {
+		f.stopEarly() // compression turned off after PageDone (kep patch)
 		f.replaceAliases()
 	}
 	// kep patch: the link annotations are objects of their own (a tagged link points

@@ -154,3 +154,18 @@ func (f *Fpdf) compressPages(nb int) []*membuffer {
 	e.done = nil
 	return zpages
 }
+
+// stopEarly stops PageDone's worker and waits for it, its streams unused: for putpages
+// without compression, whose replaceAliases must not rewrite a page the worker reads.
+func (f *Fpdf) stopEarly() {
+	e := f.early
+	if e == nil {
+		return
+	}
+	e.mu.Lock()
+	e.stopped = true
+	e.queue = nil
+	e.mu.Unlock()
+	e.wg.Wait()
+	e.done = nil
+}
