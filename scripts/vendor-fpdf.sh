@@ -29,11 +29,21 @@
 #     before the document's buffer is sized; a subset font is assembled in one buffer
 #     made at its size, its checksums computed without padded copies, its glyf table
 #     made at its size; a font's set of used runes made at its size;
+#   - PageDone (kep_pages.go): a page the caller says is complete is compressed at once on
+#     a goroutine of its own (kep: each page once it has its running head and footer,
+#     while the others get theirs and the cover is drawn); putpages uses that stream
+#     when the page is unchanged since (its length) and no alias is replaced (without
+#     compression it stops the worker before replacing aliases);
 #   - starts a page's content buffer with room for what the page before it holds; writes
-#     the structure tree, the object headers and the cross-reference table without fmt;
+#     the structure tree, the object headers and the cross-reference table without fmt,
+#     the parent tree gathered in a slice per page, not a map;
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where
 #     written);
+#   - hashes the file ID's first part (all but the structure tree, outlines, catalog and
+#     cross-reference table) on a goroutine of its own while enddoc writes the rest;
+#   - maps in the document's buffer with one madvise(MADV_POPULATE_WRITE) on Linux
+#     (kep_populate_linux.go) instead of a page fault per 4 KB as Output writes it;
 #   - sizes the document's buffer before Output writes into it (about the pages'
 #     uncompressed content, the images and the fonts), writes streams without copying
 #     them into strings, and hands that buffer to Output's writer when it is an empty

@@ -27,6 +27,23 @@ func writeAtomic(path string, data []byte) error { return writeAtomicMode(path, 
 // writeAtomicMode is writeAtomic with the file's mode set before it takes the name: a plan
 // kep import rewrites keeps its own mode, never readable by others for a moment.
 func writeAtomicMode(path string, data []byte, mode fs.FileMode) error {
+	t, err := writeTemp(path, data, mode)
+	if err != nil {
+		return err
+	}
+	return t.commit()
+}
+
+// tempDoc is a document written in full to its temporary file beside path, not yet
+// renamed into place: kep render writes each format's file as soon as that format is
+// done (the HTML while the PDF is still laid out) and renames them only once every
+// format of the plan has succeeded, so a failed PDF leaves no HTML. Until commit or
+// discard the temporary file is registered with temps (a signal removes it).
+type tempDoc struct{ path, tmp string }
+
+// writeTemp writes data to a new temporary file for path with the given mode; an error
+// leaves no temporary file and names path.
+func writeTemp(path string, data []byte, mode fs.FileMode) (*tempDoc, error) {
 	tmp, err := createTemp(path)
 	for try := 0; errors.Is(err, fs.ErrNotExist) && try < 3; try++ {
 		if mkdirAll(filepath.Dir(path)) != nil {
@@ -35,25 +52,44 @@ func writeAtomicMode(path string, data []byte, mode fs.FileMode) error {
 		tmp, err = createTemp(path)
 	}
 	if err != nil {
-		return errorf("write %s: %w", path, bareError(err))
+		return nil, errorf("write %s: %w", path, bareError(err))
 	}
 	if afterTempCreated != nil {
 		afterTempCreated()
 	}
 	_, werr := tmp.Write(data)
 	cherr := tmp.Chmod(mode)
-	err = errors.Join(werr, cherr, tmp.Close())
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
+	if err = errors.Join(werr, cherr, tmp.Close()); err != nil {
 		os.Remove(tmp.Name())
+		temps.done(tmp.Name())
+		return nil, errorf("write %s: %w", path, bareError(err))
 	}
-	temps.done(tmp.Name())
+	return &tempDoc{path: path, tmp: tmp.Name()}, nil
+}
+
+// commit renames the temporary file over path; on failure it is removed.
+func (t *tempDoc) commit() error {
+	err := os.Rename(t.tmp, t.path)
 	if err != nil {
-		return errorf("write %s: %w", path, bareError(err))
+		os.Remove(t.tmp)
+	}
+	temps.done(t.tmp)
+	t.tmp = ""
+	if err != nil {
+		return errorf("write %s: %w", t.path, bareError(err))
 	}
 	return nil
+}
+
+// discard removes the temporary file of a document that is not to be put in place. A
+// nil or committed tempDoc is left alone.
+func (t *tempDoc) discard() {
+	if t == nil || t.tmp == "" {
+		return
+	}
+	os.Remove(t.tmp)
+	temps.done(t.tmp)
+	t.tmp = ""
 }
 
 // mkdirAll is os.MkdirAll, tried again when a folder it made vanished under it: another

@@ -436,6 +436,18 @@ func (r *renderer) render(j *renderJob) {
 	errs := make([]error, len(r.formats))
 	warns := make([]string, len(r.formats))
 	pages := make([]int, len(r.formats))
+	// Each format's file is written to its temporary file by its own writer as soon as
+	// the format is done (the HTML while the PDF is still laid out, off the plan's
+	// critical path); below they are renamed into place in order, and once one format
+	// fails the later ones' temporary files are removed: what reaches the folder is the
+	// same as when each file was written after all formats were done.
+	temp := make([]*tempDoc, len(r.formats))
+	twerr := make([]error, len(r.formats))
+	defer func() { // also after a panic
+		for _, t := range temp {
+			t.discard()
+		}
+	}()
 	var wg sync.WaitGroup
 	var done atomic.Bool
 	for i, ext := range r.formats {
@@ -451,6 +463,12 @@ func (r *renderer) render(j *renderJob) {
 			pages[i] = res.Pages
 			if errs[i] == nil && res.Replaced != "" {
 				warns[i] = tr("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.Replaced)
+			}
+			if errs[i] == nil && r.dir != "" {
+				temp[i], twerr[i] = writeTemp(filepath.Join(r.dir, app.OutputName(j.base, ext, r.edition)), bufs[i].Bytes(), 0o644)
+				// The document is in its file: its memory, faulted in already, is free
+				// for the PDF's layout and output after earlyGC, instead of fresh pages.
+				bufs[i] = bytes.Buffer{}
 			}
 		}
 		if !r.sideBySide {
@@ -478,7 +496,7 @@ func (r *renderer) render(j *renderJob) {
 			j.notes = append(j.notes, warns[i])
 		}
 		name := app.OutputName(j.base, ext, r.edition)
-		if err := r.write(name, bufs[i].Bytes()); err != nil {
+		if err := r.place(name, bufs[i].Bytes(), temp[i], twerr[i]); err != nil {
 			j.notes = append(j.notes, tr("kep render: %s: %v", j.path, err))
 			j.status = exitUsage
 			return
@@ -549,7 +567,12 @@ var (
 
 // write puts one finished document in place: to stdout, or into the output folder
 // (writeAtomic).
-func (r *renderer) write(name string, data []byte) error {
+func (r *renderer) write(name string, data []byte) error { return r.place(name, data, nil, nil) }
+
+// place is write for a document whose temporary file may be written already: t, or werr
+// the error of writing it (writeTemp); with neither, place writes it. The check that
+// the document would replace no input of the run comes first, as with write.
+func (r *renderer) place(name string, data []byte, t *tempDoc, werr error) error {
 	if r.dir == "" {
 		_, err := r.stdout.Write(data)
 		return err
@@ -558,7 +581,13 @@ func (r *renderer) write(name string, data []byte) error {
 	if err := r.files.checkTarget(path); err != nil {
 		return err
 	}
-	if err := writeAtomic(path, data); err != nil {
+	if t == nil && werr == nil {
+		t, werr = writeTemp(path, data, 0o644)
+	}
+	if werr != nil {
+		return werr
+	}
+	if err := t.commit(); err != nil {
 		return err
 	}
 	r.files.wrote(path)

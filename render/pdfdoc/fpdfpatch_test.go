@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
@@ -80,5 +81,62 @@ func TestWritingLeavesFontBytesAlone(t *testing.T) {
 	writePDF(t, d)
 	if !bytes.Equal(d.Font, gomono.TTF) {
 		t.Error("writing a document changed the bytes of its font")
+	}
+}
+
+// PageDone compresses a page early (kep patch, third_party/fpdf/kep_pages.go): the
+// document must be the same bytes as without it, also when a page is written to after
+// PageDone (compressed again), when PageDone is called twice or for a page out of
+// range, when an alias rewrites the pages after it, and when compression is turned off
+// after it.
+func TestPageDoneSameBytes(t *testing.T) {
+	build := func(early, alias, compress bool) []byte {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.SetCompression(true)
+		p.SetCreationDate(time.Unix(0, 0))
+		p.SetModificationDate(time.Unix(0, 0))
+		p.AddUTF8FontFromBytes("f", "", goregular.TTF)
+		p.SetFont("f", "", 10)
+		if alias {
+			p.AliasNbPages("{nb}")
+		}
+		for i := 1; i <= 12; i++ {
+			p.AddPage()
+			for l := 0; l < 40; l++ {
+				p.Text(20, 20+float64(l)*6, fmt.Sprintf("Seite %d, Zeile %d von {nb}: Umsatz %d €", i, l, i*l*1234))
+			}
+			if early && i > 1 {
+				p.PageDone(i - 1)
+			}
+		}
+		if early {
+			p.PageDone(12)
+			p.PageDone(12) // twice
+			p.PageDone(0)  // out of range: ignored
+			p.PageDone(99)
+		}
+		p.SetPage(3) // written to after PageDone: compressed again
+		p.Text(50, 280, "Nachtrag")
+		if early {
+			p.PageDone(1)
+		}
+		p.SetPage(12)
+		if !compress {
+			p.SetCompression(false) // after PageDone: its streams go unused
+		}
+		var out bytes.Buffer
+		if err := p.Output(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	for _, compress := range []bool{true, false} {
+		for _, alias := range []bool{false, true} {
+			want := build(false, alias, compress)
+			got := build(true, alias, compress)
+			if !bytes.Equal(got, want) {
+				t.Errorf("alias %v, compress %v: the document differs with PageDone (%d bytes, want %d)", alias, compress, len(got), len(want))
+			}
+		}
 	}
 }

@@ -242,11 +242,15 @@ func (w *docWriter) layout() error {
 	w.pageFurniture()
 	last := w.pdf.PageCount()
 	w.tags.setPage(w.engine, 1)
+	if last > 1 {
+		w.pdf.PageDone(last) // complete now that setPage closed it
+	}
 	img := <-logo
 	if logoPanic != nil {
 		return fmt.Errorf("logo: internal error: %v", logoPanic)
 	}
 	w.tags.within(w.coverTag, func() { w.cover(img) })
+	w.pdf.PageDone(1)   // compressed while Output begins (fonts subset, buffer sized)
 	w.pdf.SetPage(last) // fpdf writes pages up to the current one
 	return w.pdf.Error()
 }
@@ -552,6 +556,11 @@ func (w *docWriter) pageFurniture() {
 	n := w.pdf.PageCount()
 	for p := 2; p <= n; p++ {
 		w.tags.setPage(w.engine, p)
+		if p > 2 {
+			// The page before is complete (setPage closed what was open on it): fpdf
+			// compresses it on another core while the others get their furniture.
+			w.pdf.PageDone(p - 1)
+		}
 		w.tags.artifact(func() { w.furniture(p, n) })
 	}
 }

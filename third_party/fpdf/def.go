@@ -606,6 +606,8 @@ type Fpdf struct {
 	xmp              []byte                     // XMP metadata
 	tags             *tagState                  // kep patch: tagged PDF and PDF/A (kep_tag.go)
 	tagCatalog       string                     // kep patch: catalog entries of putStructTree
+	early            *earlyPages                // kep patch: pages compressed by PageDone (kep_pages.go)
+	idAhead          <-chan idHash              // kep patch: the file ID's hash of the first part (hashAhead)
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

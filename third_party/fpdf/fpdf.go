@@ -4265,7 +4265,6 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
-	f.replaceAliases()
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4274,13 +4273,12 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
-	var zpages []*membuffer                 // kep patch: the pages compressed in parallel
+	var zpages []*membuffer                 // kep patch: compressed by PageDone or in parallel here
 	if f.compress {
-		data := make([][]byte, nb)
-		for n := 1; n <= nb; n++ {
-			data[n-1] = f.pages[n].Bytes()
-		}
-		zpages = xmem.compressAll(data)
+		zpages = f.compressPages(nb) // replaces the aliases
+	} else {
+		f.stopEarly() // compression turned off after PageDone (kep patch)
+		f.replaceAliases()
 	}
 	// kep patch: the link annotations are objects of their own (a tagged link points
 	// to its annotation), numbered after the pages and their contents.
@@ -5303,7 +5301,9 @@ func (f *Fpdf) sizeBuffer() {
 	// Not Grow, which clears what it allocates: fresh memory is faulted in only where
 	// the document is written.
 	if f.buffer.Cap() < n {
-		f.buffer.Buffer = *bytes.NewBuffer(make([]byte, 0, n))
+		b := make([]byte, 0, n)
+		populate(b) // its pages mapped in at once, not faulted in one by one
+		f.buffer.Buffer = *bytes.NewBuffer(b)
 	}
 }
 
@@ -5325,6 +5325,7 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
+	f.idAhead = f.hashAhead() // kep patch: the file ID's hash begins on another core
 	// Bookmarks
 	f.putbookmarks()
 	// Metadata

@@ -10,6 +10,7 @@ package fpdf
 import (
 	"crypto/md5"
 	"fmt"
+	"hash"
 	"sort"
 	"strconv"
 	"strings"
@@ -299,7 +300,10 @@ func (f *Fpdf) putStructTree() string {
 			val string
 		}
 		var nums []num
-		perPage := map[int]map[int]int{}
+		// perPage[p][mcid] is the element of an MCID, 0 for none: slices made at the
+		// size of each page's MCIDs, not maps (a map per page cost a fifth of this
+		// function, which runs alone at the end of Output).
+		perPage := make([][]int, f.page+1)
 		var collect func(e *StructElem)
 		collect = func(e *StructElem) {
 			for _, k := range e.kids {
@@ -308,11 +312,16 @@ func (f *Fpdf) putStructTree() string {
 					collect(k.elem)
 				case k.annot > 0:
 					nums = append(nums, num{k.annotParent, strconv.Itoa(e.obj) + " 0 R"})
-				default:
-					if perPage[k.page] == nil {
-						perPage[k.page] = map[int]int{}
+				case k.page >= 0: // pages count from 1
+					for k.page >= len(perPage) {
+						perPage = append(perPage, nil)
 					}
-					perPage[k.page][k.mcid] = e.obj
+					if perPage[k.page] == nil {
+						perPage[k.page] = make([]int, t.nextMCID[k.page])
+					}
+					if k.mcid >= 0 && k.mcid < len(perPage[k.page]) {
+						perPage[k.page][k.mcid] = e.obj
+					}
 				}
 			}
 		}
@@ -321,9 +330,12 @@ func (f *Fpdf) putStructTree() string {
 		// fmt: thousands of elements, and this part of Output runs alone.
 		var b []byte
 		for p, m := range perPage {
+			if m == nil {
+				continue
+			}
 			b = append(b[:0], '[')
-			for id := 0; id < t.nextMCID[p]; id++ {
-				if obj, ok := m[id]; ok {
+			for _, obj := range m {
+				if obj > 0 {
 					b = strconv.AppendInt(b, int64(obj), 10)
 					b = append(b, " 0 R "...)
 				} else {
@@ -532,8 +544,37 @@ func (f *Fpdf) xmpPDFA() []byte {
 // fileID is the trailer's /ID: a hash of the document written so far, so the same
 // content gives the same ID (ISO 32000-1, 14.4, asks only that it be likely unique).
 func (f *Fpdf) fileID() string {
-	sum := md5.Sum(f.buffer.Bytes())
+	var sum [md5.Size]byte
+	if f.idAhead != nil {
+		// The part hashed ahead is a prefix of the buffer: appends never change it.
+		ahead := <-f.idAhead
+		ahead.h.Write(f.buffer.Bytes()[ahead.n:])
+		ahead.h.Sum(sum[:0])
+	} else {
+		sum = md5.Sum(f.buffer.Bytes())
+	}
 	return fmt.Sprintf("/ID [<%x> <%x>]", sum, sum)
+}
+
+// idHash is the file ID's hash of the document's first n bytes.
+type idHash struct {
+	h hash.Hash
+	n int
+}
+
+// hashAhead hashes the document written so far (pages, fonts, images: most of it) on
+// a goroutine of its own while enddoc writes the rest alone (kep patch); fileID hashes
+// the rest. Only the bytes already written are read, which appends never change (a
+// buffer that grows leaves them in the old array).
+func (f *Fpdf) hashAhead() <-chan idHash {
+	ch := make(chan idHash, 1)
+	b := f.buffer.Bytes()
+	go func() {
+		h := md5.New()
+		h.Write(b)
+		ch <- idHash{h, len(b)}
+	}()
+	return ch
 }
 
 // cidSet is the CIDSet of a subset font whose CIDs are the keys of codes (and CID 0).
