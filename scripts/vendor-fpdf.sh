@@ -17,14 +17,16 @@
 #     reads the glyph → characters map for the widths into two slices, not a map
 #     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
-#   - Text without fmt.Sprintf, used runes marked in a bitmap;
+#   - Text without fmt.Sprintf nor a UTF-16 copy of its string, used runes marked in
+#     a bitmap;
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
 #     CIDFont's /W widths on its font's subsetting goroutine (the first free key of
 #     their PHP-style array found without a quadratic search); the subsetting starts
 #     before the document's buffer is sized; a subset font is assembled in one buffer
 #     made at its size, its checksums computed without padded copies;
-#   - starts a page's content buffer with room for what the page before it holds; writes
+#   - starts a page's content buffer with room for a quarter more than the fullest page
+#     before it, made without clearing (fresh memory is faulted in where written); writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where

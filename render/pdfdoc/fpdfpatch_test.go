@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
@@ -18,11 +19,11 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 	escape := func(s string) string {
 		return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`).Replace(s)
 	}
-	utf16 := func(s string) string {
+	toUTF16 := func(s string) string {
 		var b strings.Builder
-		for _, r := range s {
-			b.WriteByte(byte(r >> 8))
-			b.WriteByte(byte(r))
+		for _, u := range utf16.Encode([]rune(s)) { // invalid UTF-8: U+FFFD
+			b.WriteByte(byte(u >> 8))
+			b.WriteByte(byte(u))
 		}
 		return b.String()
 	}
@@ -34,6 +35,11 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 		{"plain", "Umsatz 2026", true, false},
 		{"escapes", `a\b(c)d` + "\r" + `e)(`, true, false},
 		{"umlauts", "Größe €", true, true},
+		// UTF-16 bytes that need escaping (U+5C28: '\\' '('; U+0D29: '\r' ')') and
+		// invalid UTF-8: Text escapes the UTF-16 bytes as it writes them, without making
+		// the UTF-16 string first. (Runes above U+FFFF never reach fpdf: the sanitizer
+		// replaces them, as fpdf's subsetting cannot hold them.)
+		{"utf-16 escapes", "\u5c28\u0d29(x)\xffx", true, false},
 		{"core font", `x(1)\y`, false, true},
 		{"empty", "", true, false},
 	} {
@@ -57,7 +63,7 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 			}
 			txt := tc.text
 			if tc.utf8 {
-				txt = utf16(txt)
+				txt = toUTF16(txt)
 			}
 			k := 72 / 25.4
 			want := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", 12.345*k, (297-45.678)*k, escape(txt))

@@ -2448,7 +2448,6 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = utf8toutf16(txtStr, false)
 		for _, uni := range txtStr {
 			f.currentFont.useRune(uni)
 		}
@@ -2469,7 +2468,11 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = kerned
 	} else {
 		b = append(b, " Td ("...)
-		b = appendEscaped(b, txt2)
+		if f.isCurrentUTF8 {
+			b = appendEscapedUTF16(b, txtStr) // utf8toutf16 without its string
+		} else {
+			b = appendEscaped(b, txt2)
+		}
 		b = append(b, ") Tj ET"...)
 	}
 	if f.underline && txtStr != "" {
@@ -3814,12 +3817,19 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	// kep patch: a page's content starts with room for as much as the page before
-	// it holds, instead of growing by doubling from 64 bytes (bytes.Buffer.grow under
-	// Text was about 1 % of a render's samples); pages of a document are alike.
+	// kep patch: a page's content starts with room for a quarter more than the
+	// fullest page before it, instead of growing by doubling from 64 bytes
+	// (bytes.Buffer.grow under Text was about 1 % of a render's samples). The room is
+	// made, not Grown: Grow clears it, and a page that outgrows it is copied and
+	// cleared again, so each page touched twice its size or more in fresh memory
+	// (a page fault per 4 KB); memory the allocator takes fresh is faulted in only
+	// where the page writes.
+	for _, p := range f.pages[len(f.pages)-1:] {
+		f.pageRoom = max(f.pageRoom, p.Len()+p.Len()/4)
+	}
 	page := new(bytes.Buffer)
-	if n := len(f.pages); n > 1 {
-		page.Grow(f.pages[n-1].Len())
+	if f.pageRoom > 0 {
+		*page = *bytes.NewBuffer(make([]byte, 0, f.pageRoom))
 	}
 	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
