@@ -93,6 +93,8 @@ type engine struct {
 	registered             map[string]bool
 	widths                 []widthTable // strWidth's measures
 	runBuf                 []byte       // drawLine's text of a run, reused
+	tails                  [2][]frag    // hyphenate's tails while lines are counted
+	tailAt                 int
 	tags                   *tagger      // the structure tree (tag.go); nil: untagged
 }
 
