@@ -17,8 +17,10 @@
 #     reads the glyph → characters map for the widths into two slices, not a map
 #     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
-#   - Text without fmt.Sprintf nor a UTF-16 copy of its string, used runes marked in
-#     a bitmap;
+#   - Text without fmt.Sprintf nor a UTF-16 copy of its string (kerned pieces too),
+#     used runes marked in a bitmap; the font operator, marked content (BDC) and
+#     coordinates (putF64) appended without fmt or strings, the last 16 colour
+#     operators remembered (a document sets a few colours thousands of times);
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
 #     CIDFont's /W widths on its font's subsetting goroutine (the first free key of

@@ -88,3 +88,60 @@ func TestWritingLeavesFontBytesAlone(t *testing.T) {
 		t.Error("writing a document changed the bytes of its font")
 	}
 }
+
+// The vendored fpdf remembers the colour operators it made last and writes the font
+// operator and marked content without fmt (kep patch); the bytes must be upstream's
+// Sprintf formats, also once more colours are used than it remembers.
+func TestPatchedOperatorsWriteUpstreamBytes(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(false)
+	p.AddUTF8FontFromBytes("f", "", goregular.TTF)
+	p.AddPage()
+	var want []string
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 40; i++ {
+			r, g, b := i*6, i*6, (i*37)%256
+			if i%3 == 0 {
+				b = r // grey
+			}
+			c := func(v int) float64 { return float64(v) / 255 }
+			p.SetFillColor(r, g, b)
+			p.SetDrawColor(r, g, b)
+			if r == g && g == b {
+				want = append(want, fmt.Sprintf("%.3f g", c(r)), fmt.Sprintf("%.3f G", c(r)))
+			} else {
+				want = append(want, fmt.Sprintf("%.3f %.3f %.3f rg", c(r), c(g), c(b)),
+					fmt.Sprintf("%.3f %.3f %.3f RG", c(r), c(g), c(b)))
+			}
+			size := 7 + float64(i)/3
+			p.SetFont("f", "", size)
+			want = append(want, fmt.Sprintf("BT /F%s %.2f Tf ET", "", size)) // the font's ID is checked below
+		}
+	}
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	at := 0
+	for _, w := range want {
+		if strings.HasPrefix(w, "BT /F ") {
+			i := strings.Index(page[at:], "\nBT /F")
+			j := strings.Index(page[at+max(i, 0):], " Tf ET\n")
+			if i < 0 || j < 0 {
+				t.Fatalf("no font operator after byte %d", at)
+			}
+			got := page[at+i+1 : at+i+j+len(" Tf ET")]
+			if f := strings.Fields(got); len(f) != 5 || f[2] != strings.Fields(w)[2] {
+				t.Fatalf("font operator %q, want size %s", got, strings.Fields(w)[2])
+			}
+			at += i + 1
+			continue
+		}
+		i := strings.Index(page[at:], "\n"+w+"\n")
+		if i < 0 {
+			t.Fatalf("page lacks %q after byte %d", w, at)
+		}
+		at += i + 1
+	}
+}

@@ -94,7 +94,7 @@ type engine struct {
 	widths                 []widthTable // strWidth's measures
 	runBuf                 []byte       // drawLine's text of a run, reused
 	tails                  [2][]frag    // hyphenate's tails while lines are counted
-	tailAt                 int
+	tailAt                 int          // the one of tails hyphenate used last
 	tags                   *tagger      // the structure tree (tag.go); nil: untagged
 }
 

@@ -645,9 +645,22 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf       []byte       // buffer used to format numbers.
+		col       bytes.Buffer // buffer used to build color strings.
+		colors    []colorStr   // kep patch: colour operators made last (rgbColorValue)
+		nextColor int
 	}
+}
+
+// colorKey and colorStr remember a colour's operator (kep patch, rgbColorValue).
+type colorKey struct {
+	r, g, b    int
+	gray, full string
+}
+
+type colorStr struct {
+	key colorKey
+	str string
 }
 
 const (

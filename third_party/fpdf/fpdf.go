@@ -878,6 +878,23 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	clr.ib, clr.b = colorComp(b)
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
+	// kep patch: a document sets a few colours thousands of times; their operators are
+	// remembered (the last 16), not formatted anew (four allocations each).
+	key := colorKey{clr.ir, clr.ig, clr.ib, grayStr, fullStr}
+	for i := range f.fmt.colors {
+		if f.fmt.colors[i].key == key {
+			clr.str = f.fmt.colors[i].str
+			return
+		}
+	}
+	defer func() {
+		if len(f.fmt.colors) < 16 {
+			f.fmt.colors = append(f.fmt.colors, colorStr{key, clr.str})
+		} else {
+			f.fmt.colors[f.fmt.nextColor%16] = colorStr{key, clr.str}
+			f.fmt.nextColor++
+		}
+	}()
 	const prec = 3
 	if len(grayStr) > 0 {
 		if clr.gray {
@@ -2336,7 +2353,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -2351,7 +2368,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -2361,7 +2378,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -4161,12 +4178,34 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 }
 
 // outf adds a formatted line to the document
+// outFontOp writes the font operator, f.outf("BT /F%s %.2f Tf ET", f.currentFont.i,
+// f.fontSizePt) without fmt (kep patch: three allocations per font change; strconv's
+// 'f' with 2 digits is what %.2f prints).
+func (f *Fpdf) outFontOp() {
+	b := append(append(f.fmt.buf[:0], "BT /F"...), f.currentFont.i...)
+	b = strconv.AppendFloat(append(b, ' '), f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET\n"...)
+	f.fmt.buf = b[:0]
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 	f.out(sprintf(fmtStr, args...))
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	// kep patch: the digits are appended to the page, not made into a string first
+	// (5,000 allocations of one kep document's layout).
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	if f.state == 2 {
+		f.pages[f.page].Write(f.fmt.buf)
+	} else {
+		f.buffer.Write(f.fmt.buf)
+	}
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
