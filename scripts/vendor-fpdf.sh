@@ -27,8 +27,9 @@
 #     their PHP-style array found without a quadratic search); the subsetting starts
 #     before the document's buffer is sized; a subset font is assembled in one buffer
 #     made at its size, its checksums computed without padded copies;
-#   - starts a page's content buffer with room for a quarter more than the fullest page
-#     before it, made without clearing (fresh memory is faulted in where written); writes
+#   - starts a page's content buffer with room for half as much again as the fullest page
+#     before it (16 KB at least), made without clearing (fresh memory is faulted in
+#     where written); writes
 #     the structure tree, the object headers and the cross-reference table without fmt;
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where

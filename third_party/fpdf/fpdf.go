@@ -3834,20 +3834,18 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	// kep patch: a page's content starts with room for a quarter more than the
+	// kep patch: a page's content starts with room for half as much again as the
 	// fullest page before it, instead of growing by doubling from 64 bytes
 	// (bytes.Buffer.grow under Text was about 1 % of a render's samples). The room is
 	// made, not Grown: Grow clears it, and a page that outgrows it is copied and
 	// cleared again, so each page touched twice its size or more in fresh memory
 	// (a page fault per 4 KB); memory the allocator takes fresh is faulted in only
-	// where the page writes.
+	// where the page writes. 16 KB at least: the first pages have none before them
+	// (the cover is drawn last), and a page of text holds more.
 	for _, p := range f.pages[len(f.pages)-1:] {
-		f.pageRoom = max(f.pageRoom, p.Len()+p.Len()/4)
+		f.pageRoom = max(f.pageRoom, p.Len()+p.Len()/2)
 	}
-	page := new(bytes.Buffer)
-	if f.pageRoom > 0 {
-		*page = *bytes.NewBuffer(make([]byte, 0, f.pageRoom))
-	}
+	page := bytes.NewBuffer(make([]byte, 0, max(f.pageRoom, 16<<10)))
 	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
