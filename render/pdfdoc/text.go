@@ -88,8 +88,34 @@ func body(c rgb) textStyle {
 // hyphens) with a visible hyphen; only a word wider than a whole line with no such point
 // that fits is cut elsewhere (breakWord), so no line is ever wider than maxW (except a
 // single character wider than the line itself).
+//
+// The lines of one plain span (plain) are remembered per text, style and width: the
+// page breaks ask for the height of a caption, a note, a chart's title and text
+// alternative or a paragraph before it is set (keepHeight, settle, floatsHeight), and
+// the same text was wrapped again each time. Callers must not change the lines (an
+// append to them copies: they are capped).
 func (e *engine) wrap(spans []span, ts textStyle, maxW float64) []line {
-	return e.wrapWords(e.words(spans, ts), ts, maxW)
+	if len(spans) != 1 || spans[0] != (span{text: spans[0].text}) {
+		return e.wrapWords(e.words(spans, ts), ts, maxW)
+	}
+	k := wrapKey{spans[0].text, ts, maxW}
+	if ls, ok := e.wrapped[k]; ok {
+		return ls
+	}
+	ls := e.wrapWords(e.words(spans, ts), ts, maxW)
+	ls = ls[:len(ls):len(ls)]
+	if e.wrapped == nil {
+		e.wrapped = map[wrapKey][]line{}
+	}
+	e.wrapped[k] = ls
+	return ls
+}
+
+// wrapKey is what the lines of a plain text depend on (engine.wrap).
+type wrapKey struct {
+	text string
+	ts   textStyle
+	maxW float64
 }
 
 // hyphenRoom is the share of a line that must be left for a word to be hyphenated into
