@@ -4175,7 +4175,6 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 	f.outbuf(r)
 }
 
-// outf adds a formatted line to the document
 // outFontOp writes the font operator, f.outf("BT /F%s %.2f Tf ET", f.currentFont.i,
 // f.fontSizePt) without fmt (kep patch: three allocations per font change; strconv's
 // 'f' with 2 digits is what %.2f prints).
@@ -4191,6 +4190,7 @@ func (f *Fpdf) outFontOp() {
 	}
 }
 
+// outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 	f.out(sprintf(fmtStr, args...))
 }
