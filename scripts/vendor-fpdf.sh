@@ -21,7 +21,10 @@
 #     reads the glyph → characters map for the widths into two slices, not a map
 #     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
-#   - Text without fmt.Sprintf, used runes marked in a bitmap;
+#   - Text without fmt.Sprintf nor a UTF-16 copy of its string (kerned pieces too),
+#     used runes marked in a bitmap; the font operator, marked content (BDC) and
+#     coordinates (putF64) appended without fmt or strings, the last 16 colour
+#     operators remembered (a document sets a few colours thousands of times);
 #   - compresses the pages and subsets the fonts in parallel at Output, compresses the
 #     ToUnicode maps, ends a CIDToGIDMap at the highest code used, and makes each
 #     CIDFont's /W widths on its font's subsetting goroutine (the first free key of
@@ -34,9 +37,11 @@
 #     while the others get theirs and the cover is drawn); putpages uses that stream
 #     when the page is unchanged since (its length) and no alias is replaced (without
 #     compression it stops the worker before replacing aliases);
-#   - starts a page's content buffer with room for what the page before it holds; writes
-#     the structure tree, the object headers and the cross-reference table without fmt,
-#     the parent tree gathered in a slice per page, not a map;
+#   - starts a page's content buffer with room for half as much again as the fullest page
+#     before it (16 KB at least), made without clearing (fresh memory is faulted in
+#     where written); writes the structure tree, the object headers and the
+#     cross-reference table without fmt, the parent tree gathered in a slice per page,
+#     not a map;
 #   - allocates the document's buffer and each compressed stream's without clearing
 #     them first (bytes.Buffer.Grow clears; fresh memory is then faulted in only where
 #     written);

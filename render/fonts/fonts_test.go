@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"sync"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -128,6 +129,35 @@ func TestKerningPairsRemembered(t *testing.T) {
 		}
 		if k.Pair('T', 'e') >= 0 {
 			t.Errorf("%s: \"Te\" not kerned once remembered", name)
+		}
+	}
+}
+
+// Two runes' pairs share a word of a row (Kerning.pairs): goroutines remembering the two
+// halves at once keep both (run with -race).
+func TestKerningPairsRememberedConcurrently(t *testing.T) {
+	k := NewKerning(Regular())
+	var wg sync.WaitGroup
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := rune(0); a < pairRunes; a++ {
+				for b := rune(g); b < pairRunes; b += 2 { // one goroutine the even, one the odd
+					k.Pair(a, b)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for a := rune(0); a < pairRunes; a++ {
+		for b := rune(0); b < pairRunes; b++ {
+			if k.pairs[a].Load()[b>>1].Load()>>(uint(b&1)*16)&0xffff == 0 {
+				t.Fatalf("Pair(%U, %U) not remembered", a, b)
+			}
+			if got, want := k.Pair(a, b), k.pair(a, b); got != want {
+				t.Fatalf("Pair(%U, %U) = %d, the tables give %d", a, b, got, want)
+			}
 		}
 	}
 }

@@ -26,8 +26,10 @@ type Kerning struct {
 	glyphs [16]atomic.Pointer[[64]atomic.Pointer[[64]uint16]]
 	// pairs remembers Pair of runes below pairRunes, a row per first rune made on first
 	// use: a document measures and draws the same few hundred pairs of Latin letters
-	// tens of thousands of times. An entry is v<<1 | 1, 0 while not known.
-	pairs [pairRunes]atomic.Pointer[[pairRunes]atomic.Int32]
+	// tens of thousands of times. An entry is 16 bits, v<<1 | 1 (0 while not known),
+	// two to a word: a row is 768 bytes, not 1.5 KB (a document makes a few hundred
+	// rows, fresh memory that costs a page fault per 4 KB).
+	pairs [pairRunes]atomic.Pointer[pairRow]
 	// latin, for a built-in face, holds those pairs ready (kernpairs.go, static data):
 	// the memo's rows were ~80 pages of fresh memory per render (issue 19).
 	latin      *kernPairs
@@ -43,6 +45,9 @@ type kernPairs struct {
 	index [pairRunes]uint8
 	rows  [][pairRunes]int16
 }
+
+// pairRow holds the remembered pairs of one first rune (Kerning.pairs).
+type pairRow [pairRunes / 2]atomic.Uint32
 
 // pairRunes bounds the runes whose pairs Kerning remembers: Basic Latin, Latin-1 and
 // Latin Extended-A (German, French and the other languages of Western Europe).
@@ -371,17 +376,26 @@ func (k *Kerning) Pair(a, b rune) int {
 	}
 	row := k.pairs[a].Load()
 	if row == nil {
-		row = new([pairRunes]atomic.Int32)
+		row = new(pairRow)
 		if !k.pairs[a].CompareAndSwap(nil, row) {
 			row = k.pairs[a].Load()
 		}
 	}
-	if x := row[b].Load(); x != 0 {
-		return int(x >> 1)
+	cell, shift := &row[b>>1], uint(b&1)*16
+	if x := uint16(cell.Load() >> shift); x != 0 {
+		return int(int16(x) >> 1)
 	}
 	v := k.pair(a, b)
-	row[b].Store(int32(v)<<1 | 1)
-	return v
+	if v < -1<<14 || v >= 1<<14 {
+		return v // does not fit an entry: looked up each time (no font kerns so far)
+	}
+	x := uint32(uint16(int16(v)<<1|1)) << shift
+	for { // the other half may be set at the same time
+		old := cell.Load()
+		if cell.CompareAndSwap(old, old&^(0xffff<<shift)|x) {
+			return v
+		}
+	}
 }
 
 // pair is Pair, looked up in the font's tables. NewKerning checked the offsets the

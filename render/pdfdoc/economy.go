@@ -44,7 +44,7 @@ func (w *docWriter) chartBox(c *render.Chart) chartBox {
 	b.title = w.wrap(plain(w.san.Line(c.Title)), b.titleTS, w.width())
 	b.alt = w.wrap(plain(w.san.Clean(c.Alt)), b.altTS, w.width())
 	if len(b.alt) > 6 {
-		b.alt = b.alt[:6]
+		b.alt = b.alt[:6:6] // wrap's lines are shared: the append below copies
 	}
 	if c.DataAbove != "" {
 		// The table just above prints the chart's numbers: a pointer to it, not a copy.

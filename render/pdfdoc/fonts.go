@@ -371,4 +371,10 @@ func Warm() {
 		p.AddUTF8FontFromBytes(textFamily, st, fs.styles[st].data)
 	}
 	p.AddUTF8FontFromBytes(monoFamily, "", fs.mono.data)
+	// The Go fonts' regular and bold draw what Noto Sans lacks ("−", "≥", arrows): a plan
+	// with figures needs them, and fpdf's parse of each (~1 ms, 150 KB) otherwise fell
+	// into the first document's layout, on its critical path.
+	for _, st := range []string{"", "B"} {
+		p.AddUTF8FontFromBytes(fallbackFamily, st, fs.fallback[st].data)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gomono"
@@ -19,11 +20,11 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 	escape := func(s string) string {
 		return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`).Replace(s)
 	}
-	utf16 := func(s string) string {
+	toUTF16 := func(s string) string {
 		var b strings.Builder
-		for _, r := range s {
-			b.WriteByte(byte(r >> 8))
-			b.WriteByte(byte(r))
+		for _, u := range utf16.Encode([]rune(s)) { // invalid UTF-8: U+FFFD
+			b.WriteByte(byte(u >> 8))
+			b.WriteByte(byte(u))
 		}
 		return b.String()
 	}
@@ -35,6 +36,11 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 		{"plain", "Umsatz 2026", true, false},
 		{"escapes", `a\b(c)d` + "\r" + `e)(`, true, false},
 		{"umlauts", "Größe €", true, true},
+		// UTF-16 bytes that need escaping (U+5C28: '\\' '('; U+0D29: '\r' ')') and
+		// invalid UTF-8: Text escapes the UTF-16 bytes as it writes them, without making
+		// the UTF-16 string first. (Runes above U+FFFF never reach fpdf: the sanitizer
+		// replaces them, as fpdf's subsetting cannot hold them.)
+		{"utf-16 escapes", "\u5c28\u0d29(x)\xffx", true, false},
 		{"core font", `x(1)\y`, false, true},
 		{"empty", "", true, false},
 	} {
@@ -58,7 +64,7 @@ func TestPatchedTextWritesUpstreamBytes(t *testing.T) {
 			}
 			txt := tc.text
 			if tc.utf8 {
-				txt = utf16(txt)
+				txt = toUTF16(txt)
 			}
 			k := 72 / 25.4
 			want := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", 12.345*k, (297-45.678)*k, escape(txt))
@@ -81,6 +87,63 @@ func TestWritingLeavesFontBytesAlone(t *testing.T) {
 	writePDF(t, d)
 	if !bytes.Equal(d.Font, gomono.TTF) {
 		t.Error("writing a document changed the bytes of its font")
+	}
+}
+
+// The vendored fpdf remembers the colour operators it made last and writes the font
+// operator and marked content without fmt (kep patch); the bytes must be upstream's
+// Sprintf formats, also once more colours are used than it remembers.
+func TestPatchedOperatorsWriteUpstreamBytes(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(false)
+	p.AddUTF8FontFromBytes("f", "", goregular.TTF)
+	p.AddPage()
+	var want []string
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 40; i++ {
+			r, g, b := i*6, i*6, (i*37)%256
+			if i%3 == 0 {
+				b = r // grey
+			}
+			c := func(v int) float64 { return float64(v) / 255 }
+			p.SetFillColor(r, g, b)
+			p.SetDrawColor(r, g, b)
+			if r == g && g == b {
+				want = append(want, fmt.Sprintf("%.3f g", c(r)), fmt.Sprintf("%.3f G", c(r)))
+			} else {
+				want = append(want, fmt.Sprintf("%.3f %.3f %.3f rg", c(r), c(g), c(b)),
+					fmt.Sprintf("%.3f %.3f %.3f RG", c(r), c(g), c(b)))
+			}
+			size := 7 + float64(i)/3
+			p.SetFont("f", "", size)
+			want = append(want, fmt.Sprintf("BT /F%s %.2f Tf ET", "", size)) // the font's ID is checked below
+		}
+	}
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	at := 0
+	for _, w := range want {
+		if strings.HasPrefix(w, "BT /F ") {
+			i := strings.Index(page[at:], "\nBT /F")
+			j := strings.Index(page[at+max(i, 0):], " Tf ET\n")
+			if i < 0 || j < 0 {
+				t.Fatalf("no font operator after byte %d", at)
+			}
+			got := page[at+i+1 : at+i+j+len(" Tf ET")]
+			if f := strings.Fields(got); len(f) != 5 || f[2] != strings.Fields(w)[2] {
+				t.Fatalf("font operator %q, want size %s", got, strings.Fields(w)[2])
+			}
+			at += i + 1
+			continue
+		}
+		i := strings.Index(page[at:], "\n"+w+"\n")
+		if i < 0 {
+			t.Fatalf("page lacks %q after byte %d", w, at)
+		}
+		at += i + 1
 	}
 }
 

@@ -91,9 +91,12 @@ type engine struct {
 	colorsValid, drawValid bool
 	fillValid              bool
 	registered             map[string]bool
-	widths                 []widthTable // strWidth's measures
-	runBuf                 []byte       // drawLine's text of a run, reused
-	tags                   *tagger      // the structure tree (tag.go); nil: untagged
+	widths                 []widthTable       // strWidth's measures
+	runBuf                 []byte             // drawLine's text of a run, reused
+	tails                  [2][]frag          // hyphenate's tails while lines are counted
+	wrapped                map[wrapKey][]line // wrap's lines of plain texts
+	tailAt                 int                // the one of tails hyphenate used last
+	tags                   *tagger            // the structure tree (tag.go); nil: untagged
 }
 
 // register hands a face to fpdf once per document.

@@ -173,8 +173,9 @@ type measured struct {
 func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measured {
 	cells := func(rows [][]tcell) [][][]word {
 		out := make([][][]word, len(rows))
+		slab := make([][]word, len(rows)*n) // the rows' cells, one allocation
 		for i, r := range rows {
-			out[i] = make([][]word, n)
+			out[i] = slab[i*n : (i+1)*n : (i+1)*n]
 			for c := 0; c < n && c < len(r); c++ {
 				ws := e.words(r[c].spans, t.cellStyle(r[c], c, size))
 				if isFigure(cellText(r[c].spans)) {
@@ -185,7 +186,7 @@ func (e *engine) measureTable(t *tableSpec, n int, size, headSize float64) measu
 		}
 		return out
 	}
-	m := measured{body: cells(t.rows), foot: cells(t.foot), head: make([][]word, n)}
+	m := measured{body: cells(t.rows), foot: cells(t.foot)}
 	m.head = e.measureHead(t, n, headSize)
 	m.headSyl = make([]float64, n)
 	for c, ws := range m.head {
@@ -425,9 +426,12 @@ search:
 		}
 		L.headH = float64(rowsN)*L.headTS.lead + 2*cellPadY
 	}
+	L.rows = make([]tableRowLines, 0, len(t.rows)+len(t.foot))
 	wrapRows := func(rows [][]tcell, words [][][]word) {
+		// The rows' cells and styles, one allocation each.
+		ls, tss := make([][]line, len(rows)*n), make([]textStyle, len(rows)*n)
 		for i := range rows {
-			r := tableRowLines{ls: make([][]line, n), tss: make([]textStyle, n)}
+			r := tableRowLines{ls: ls[i*n : (i+1)*n : (i+1)*n], tss: tss[i*n : (i+1)*n : (i+1)*n]}
 			for c := 0; c < n; c++ {
 				var cell tcell
 				if c < len(rows[i]) {

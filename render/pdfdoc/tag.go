@@ -126,7 +126,9 @@ func (t *tagger) within(el *fpdf.StructElem, fn func()) {
 	was := t.open
 	saved := t.stack
 	t.close()
-	t.stack = append(append([]*fpdf.StructElem(nil), saved...), el)
+	// saved's elements stay as they are: fn's pushes and pops (balanced) only write
+	// beyond them, so the stack needs no copy (a table cell is drawn within its element).
+	t.stack = append(saved, el)
 	t.reopen()
 	fn()
 	t.close()

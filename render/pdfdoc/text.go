@@ -88,8 +88,34 @@ func body(c rgb) textStyle {
 // hyphens) with a visible hyphen; only a word wider than a whole line with no such point
 // that fits is cut elsewhere (breakWord), so no line is ever wider than maxW (except a
 // single character wider than the line itself).
+//
+// The lines of one plain span (plain) are remembered per text, style and width: the
+// page breaks ask for the height of a caption, a note, a chart's title and text
+// alternative or a paragraph before it is set (keepHeight, settle, floatsHeight), and
+// the same text was wrapped again each time. Callers must not change the lines (an
+// append to them copies: they are capped).
 func (e *engine) wrap(spans []span, ts textStyle, maxW float64) []line {
-	return e.wrapWords(e.words(spans, ts), ts, maxW)
+	if len(spans) != 1 || spans[0] != (span{text: spans[0].text}) {
+		return e.wrapWords(e.words(spans, ts), ts, maxW)
+	}
+	k := wrapKey{spans[0].text, ts, maxW}
+	if ls, ok := e.wrapped[k]; ok {
+		return ls
+	}
+	ls := e.wrapWords(e.words(spans, ts), ts, maxW)
+	ls = ls[:len(ls):len(ls)]
+	if e.wrapped == nil {
+		e.wrapped = map[wrapKey][]line{}
+	}
+	e.wrapped[k] = ls
+	return ls
+}
+
+// wrapKey is what the lines of a plain text depend on (engine.wrap).
+type wrapKey struct {
+	text string
+	ts   textStyle
+	maxW float64
 }
 
 // hyphenRoom is the share of a line that must be left for a word to be hyphenated into
@@ -161,7 +187,7 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 			}
 			if avail := maxW - cur.w - sp; k == 0 ||
 				ts.size <= hyphenSize && avail >= hyphenRoom*maxW {
-				if head, tail, ok := e.hyphenate(w, ts, avail); ok {
+				if head, tail, ok := e.hyphenate(w, ts, avail, !build); ok {
 					head.space = sp
 					add(head)
 					cur.w += sp + head.w
@@ -197,7 +223,13 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 // hyphen are no wider than avail: head ends with the hyphen, tail is the rest (with no
 // space before it). Points come from the author's soft hyphens in a fragment, else from
 // the patterns of the document's language; code and symbols have none.
-func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word, ok bool) {
+//
+// count: only lines are counted (lineCount), so head is its width alone and tail's
+// fragments are in a scratch array of the engine, valid until the next call but one
+// (the tail may be hyphenated again, from the other array): balancing a table counts
+// its cells' lines at many widths, and building every head and tail was most of its
+// allocations.
+func (e *engine) hyphenate(w word, ts textStyle, avail float64, count bool) (head, tail word, ok bool) {
 	bestF, bestP, bestW := -1, 0, 0.0
 	before := 0.0 // width of the fragments before fi
 	for fi, f := range w.frags {
@@ -218,16 +250,23 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64) (head, tail word
 		return word{}, word{}, false
 	}
 	f := w.frags[bestF]
-	left, right := f, f
-	left.text, left.w, left.soft = f.text[:bestP]+"-", bestW-(widthBefore(w, bestF)), nil
+	right := f
 	right.text = f.text[bestP:]
 	right.w = f.w - e.strWidth(f.text[:bestP], f.st, ts.size)
 	// The tail keeps the word's remaining points; it is not looked up as a word of its
 	// own, whose points would differ.
 	right.soft = shiftPoints(e.points(f), bestP)
-	head.frags = append(append(head.frags, w.frags[:bestF]...), left)
 	head.w = bestW
-	tail.frags = append(append(tail.frags, right), w.frags[bestF+1:]...)
+	if count {
+		e.tailAt ^= 1 // w's fragments may be in the other array
+		tail.frags = append(append(e.tails[e.tailAt][:0], right), w.frags[bestF+1:]...)
+		e.tails[e.tailAt] = tail.frags
+	} else {
+		left := f
+		left.text, left.w, left.soft = f.text[:bestP]+"-", bestW-(widthBefore(w, bestF)), nil
+		head.frags = append(append(head.frags, w.frags[:bestF]...), left)
+		tail.frags = append(append(tail.frags, right), w.frags[bestF+1:]...)
+	}
 	for _, g := range tail.frags {
 		tail.w += g.w
 	}

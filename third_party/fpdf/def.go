@@ -548,6 +548,7 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	pageRoom         int                        // kep patch: a new page's room (beginpage)
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
@@ -646,9 +647,22 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf       []byte       // buffer used to format numbers.
+		col       bytes.Buffer // buffer used to build color strings.
+		colors    []colorStr   // kep patch: colour operators made last (rgbColorValue)
+		nextColor int
 	}
+}
+
+// colorKey and colorStr remember a colour's operator (kep patch, rgbColorValue).
+type colorKey struct {
+	r, g, b    int
+	gray, full string
+}
+
+type colorStr struct {
+	key colorKey
+	str string
 }
 
 const (

@@ -878,6 +878,23 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	clr.ib, clr.b = colorComp(b)
 	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
+	// kep patch: a document sets a few colours thousands of times; their operators are
+	// remembered (the last 16), not formatted anew (four allocations each).
+	key := colorKey{clr.ir, clr.ig, clr.ib, grayStr, fullStr}
+	for i := range f.fmt.colors {
+		if f.fmt.colors[i].key == key {
+			clr.str = f.fmt.colors[i].str
+			return
+		}
+	}
+	defer func() {
+		if len(f.fmt.colors) < 16 {
+			f.fmt.colors = append(f.fmt.colors, colorStr{key, clr.str})
+		} else {
+			f.fmt.colors[f.fmt.nextColor%16] = colorStr{key, clr.str}
+			f.fmt.nextColor++
+		}
+	}()
 	const prec = 3
 	if len(grayStr) > 0 {
 		if clr.gray {
@@ -2336,7 +2353,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -2351,7 +2368,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -2361,7 +2378,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontOp()
 	}
 }
 
@@ -2448,7 +2465,6 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = utf8toutf16(txtStr, false)
 		for _, uni := range txtStr {
 			f.currentFont.useRune(uni)
 		}
@@ -2469,7 +2485,11 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = kerned
 	} else {
 		b = append(b, " Td ("...)
-		b = appendEscaped(b, txt2)
+		if f.isCurrentUTF8 {
+			b = appendEscapedUTF16(b, txtStr) // utf8toutf16 without its string
+		} else {
+			b = appendEscaped(b, txt2)
+		}
 		b = append(b, ") Tj ET"...)
 	}
 	if f.underline && txtStr != "" {
@@ -3814,13 +3834,18 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	// kep patch: a page's content starts with room for as much as the page before
-	// it holds, instead of growing by doubling from 64 bytes (bytes.Buffer.grow under
-	// Text was about 1 % of a render's samples); pages of a document are alike.
-	page := new(bytes.Buffer)
-	if n := len(f.pages); n > 1 {
-		page.Grow(f.pages[n-1].Len())
+	// kep patch: a page's content starts with room for half as much again as the
+	// fullest page before it, instead of growing by doubling from 64 bytes
+	// (bytes.Buffer.grow under Text was about 1 % of a render's samples). The room is
+	// made, not Grown: Grow clears it, and a page that outgrows it is copied and
+	// cleared again, so each page touched twice its size or more in fresh memory
+	// (a page fault per 4 KB); memory the allocator takes fresh is faulted in only
+	// where the page writes. 16 KB at least: the first pages have none before them
+	// (the cover is drawn last), and a page of text holds more.
+	for _, p := range f.pages[len(f.pages)-1:] {
+		f.pageRoom = max(f.pageRoom, p.Len()+p.Len()/2)
 	}
+	page := bytes.NewBuffer(make([]byte, 0, max(f.pageRoom, 16<<10)))
 	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
@@ -4155,13 +4180,35 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 	f.outbuf(r)
 }
 
+// outFontOp writes the font operator, f.outf("BT /F%s %.2f Tf ET", f.currentFont.i,
+// f.fontSizePt) without fmt (kep patch: three allocations per font change; strconv's
+// 'f' with 2 digits is what %.2f prints).
+func (f *Fpdf) outFontOp() {
+	b := append(append(f.fmt.buf[:0], "BT /F"...), f.currentFont.i...)
+	b = strconv.AppendFloat(append(b, ' '), f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET\n"...)
+	f.fmt.buf = b[:0]
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
+}
+
 // outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 	f.out(sprintf(fmtStr, args...))
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	// kep patch: the digits are appended to the page, not made into a string first
+	// (5,000 allocations of one kep document's layout).
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	if f.state == 2 {
+		f.pages[f.page].Write(f.fmt.buf)
+	} else {
+		f.buffer.Write(f.fmt.buf)
+	}
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.

@@ -2,6 +2,7 @@ package fpdf
 
 import (
 	"crypto/sha1"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -79,7 +80,12 @@ type panicValue struct{ v any }
 // layout that measures text in many styles filled its pages with unused operators.
 // It returns 0 for a font that is not loaded.
 func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string) float64 {
-	font, ok := f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)]
+	// getFontKey's key, made in the index expression so that it needs no allocation
+	family, style := strings.ToLower(fontFamilyEscape(familyStr)), strings.ToUpper(styleStr)
+	if style == "IB" {
+		style = "BI"
+	}
+	font, ok := f.fonts[family+style]
 	if !ok || f.err != nil {
 		return 0
 	}

@@ -94,12 +94,12 @@ func (f *Fpdf) appendKerned(b []byte, txt string) ([]byte, bool) {
 	}
 	b = append(b, " Td [("...)
 	for j, at := range parts {
-		b = appendEscaped(b, utf8toutf16(txt[start:at], false))
+		b = appendEscapedUTF16(b, txt[start:at])
 		b = append(b, ") "...)
 		b = strconv.AppendInt(b, int64(adjust[j]), 10)
 		b = append(b, " ("...)
 		start = at
 	}
-	b = appendEscaped(b, utf8toutf16(txt[start:], false))
+	b = appendEscapedUTF16(b, txt[start:])
 	return append(b, ")] TJ ET"...), true
 }

@@ -101,7 +101,11 @@ func (f *Fpdf) BeginMarkedContent(e *StructElem) {
 	start := buf.Len()
 	mcid := t.nextMCID[f.page]
 	t.nextMCID[f.page] = mcid + 1
-	f.outf("/%s <</MCID %d>> BDC", e.Type, mcid)
+	// "/%s <</MCID %d>> BDC" without fmt (a table cell each)
+	b := append(append(append(f.fmt.buf[:0], '/'), e.Type...), " <</MCID "...)
+	b = append(strconv.AppendInt(b, int64(mcid), 10), ">> BDC\n"...)
+	buf.Write(b)
+	f.fmt.buf = b[:0]
 	e.kids = append(e.kids, structKid{page: f.page, mcid: mcid})
 	t.open = append(t.open, openMC{page: f.page, start: start, after: buf.Len(), elem: e, mcid: mcid})
 }

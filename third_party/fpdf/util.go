@@ -101,6 +101,30 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	return string(res)
 }
 
+// appendEscapedUTF16 is appendEscaped(b, utf8toutf16(s, false)) without making the
+// UTF-16 string (kep patch).
+func appendEscapedUTF16(b []byte, s string) []byte {
+	esc := func(b []byte, c byte) []byte {
+		switch c {
+		case '\\', '(', ')':
+			return append(b, '\\', c)
+		case '\r':
+			return append(b, '\\', 'r')
+		}
+		return append(b, c)
+	}
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			b = esc(esc(b, byte(r1>>8)), byte(r1))
+			b = esc(esc(b, byte(r2>>8)), byte(r2))
+			continue
+		}
+		b = esc(esc(b, byte(r>>8)), byte(r))
+	}
+	return b
+}
+
 // intIf returns a if cnd is true, otherwise b
 func intIf(cnd bool, a, b int) int {
 	if cnd {
