@@ -90,7 +90,13 @@ func NewCoverage(b Brand) (*Coverage, error) {
 
 // Has reports whether the document prints r as itself (in every style).
 func (c *Coverage) Has(r rune) bool {
-	for _, fs := range append(c.styles[:], c.mono) {
+	// The styles and mono in turn, without appending them into a new slice: Has runs for
+	// every non-ASCII character of a plan's texts (plan/check's font warnings).
+	for i := range len(c.styles) + 1 {
+		fs := c.mono
+		if i < len(c.styles) {
+			fs = c.styles[i]
+		}
 		ok := false
 		for _, f := range fs {
 			if ok = f.Has(r); ok {
