@@ -143,6 +143,7 @@ type decoded struct {
 
 	md   toml.MetaData  // the parse, for PrimitiveDecode
 	root toml.Primitive // the whole document, not yet decoded into a struct
+	src  []byte         // set when fastParse made raw: md and root are not made yet
 }
 
 // MaxErrors is how many errors one file gets before checking stops: beyond that, more
@@ -177,15 +178,21 @@ func limitErrors(file string, ds plan.Diagnostics) plan.Diagnostics {
 
 // decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
 //
-// The file is parsed once (parsing is most of a load): decoding into a Primitive keeps
-// the parser's tables undecoded; the schema walk reads them as the generic map, and into
-// later fills a struct from the same parse, exactly as decoding the source again would.
+// The file is parsed once (parsing is most of a load), by fastParse when it can. Else
+// decoding into a Primitive keeps the parser's tables undecoded; the schema walk reads
+// them as the generic map, and into later fills a struct from the same parse, exactly as
+// decoding the source again would.
 func decodeRaw(file string, src []byte) (*decoded, plan.Diagnostics) {
 	d := &decoded{file: file}
 	if line, msg := checkStructure(src); line > 0 {
 		d := plan.Diagnostic{File: file, Line: line}
 		d.SetMsg(msg)
 		return nil, plan.Diagnostics{d}
+	}
+	if raw, ok := fastParse(src); ok {
+		// The library's parse (md, root) is made only if into needs it.
+		d.raw, d.idx, d.src = raw, newLazyIndex(src), src
+		return d, nil
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
@@ -215,7 +222,24 @@ func (d *decoded) into(v any) error {
 	}
 	rv := reflect.ValueOf(v).Elem()
 	rv.SetZero()
+	if err := d.library(); err != nil {
+		return err
+	}
 	return d.md.PrimitiveDecode(d.root, v)
+}
+
+// library makes the library's parse (md, root) of a file fastParse parsed; the library
+// takes what fastParse takes.
+func (d *decoded) library() error {
+	if d.src == nil {
+		return nil
+	}
+	md, err := toml.NewDecoder(bytes.NewReader(d.src)).Decode(&d.root)
+	if err != nil {
+		return err
+	}
+	d.md, d.src = md, nil
+	return nil
 }
 
 // tomlDiag turns an error of the TOML library into a diagnostic with its position.
