@@ -607,7 +607,7 @@ func (p *fastParser) multiBasic() (string, bool) {
 	return "", false
 }
 
-// multiLiteral reads '''…''' (see multiBasic).
+// multiLiteral reads a multi-line literal string (see multiBasic).
 func (p *fastParser) multiLiteral() (string, bool) {
 	p.i += 3
 	if p.i < len(p.src) && p.src[p.i] == '\n' {
