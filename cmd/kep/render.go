@@ -132,13 +132,15 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
 	}
 	tuneGC()
-	// The PDF writer's once-per-process setup (fonts), then the logos, run on another
-	// core while the plans are read and checked (beside).
+	// The workspaces, the PDF writer's once-per-process setup (fonts), then the logos
+	// are made ready on another core while the plans are read and checked (beside).
 	var bg *beside
 	if slices.ContainsFunc(formats, app.IsPDF) {
 		bg = newBeside()
-		defer bg.close() // after loadAll's own close: a no-op; on an early return, ends it
-		bg.do(pdfdoc.Warm)
+		// On an early return, lets it end and waits for it: no reading of workspaces goes
+		// on after run returns. After a render it ended long before (the logo is done
+		// before the PDF's cover).
+		defer bg.wait()
 	}
 	d, err := newDater()
 	if err != nil {
@@ -153,13 +155,24 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	d.base = app.NewLoader(planload.OSFileSystem(rf.opened), time.Time{})
 	if !toStdout {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
-		// written, so that no plan's document replaces another plan's logo or font.
-		for _, j := range js {
-			ws, _ := d.base.WorkspaceFor(j.path)
-			if ws != nil && len(ws.Brand.LogoData) > 0 && bg != nil {
-				// The cover's logo is made ready beside the plans' loading (PrepareLogo).
-				bg.do(func() { pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType) })
+		// written, so that no plan's document replaces another plan's logo or font: at
+		// the latest by loadAll, whose plans wait for them (the loader reads each once).
+		// With a PDF they are read beside, first: a plan's parse needs no workspace
+		// (LoadPlanBytes), so on two cores the workspace, its logo's decoding above all,
+		// is off the way from start to document (issue 19).
+		readWorkspaces := func() {
+			for _, j := range js {
+				ws, _ := d.base.WorkspaceFor(j.path)
+				if ws != nil && len(ws.Brand.LogoData) > 0 && bg != nil {
+					// The cover's logo is made ready after the fonts (PrepareLogo).
+					bg.do(func() { pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType) })
+				}
 			}
+		}
+		if bg != nil {
+			bg.do(readWorkspaces)
+		} else {
+			readWorkspaces()
 		}
 		if code := checkOutputs(js, formats, ed, *outDir, stderr); code != exitOK {
 			return code
@@ -172,6 +185,9 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		removeStaleTemps(*outDir)
 		// A run that wrote nothing (every plan with errors) leaves no empty folder behind.
 		defer removeEmpty(*outDir, made)
+	}
+	if bg != nil {
+		bg.do(pdfdoc.Warm) // after the workspaces: the plans wait for those, the fonts are needed later
 	}
 
 	r := &renderer{bg: bg, dater: d, formats: formats, edition: ed, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
@@ -559,12 +575,19 @@ type beside struct {
 	queue  []func()
 	closed bool
 	wake   chan struct{} // one token: queue changed
+	done   chan struct{} // closed when run returns
 }
 
 func newBeside() *beside {
-	b := &beside{wake: make(chan struct{}, 1)}
+	b := &beside{wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go b.run()
 	return b
+}
+
+// wait closes the lane and waits until its queue is done.
+func (b *beside) wait() {
+	b.close()
+	<-b.done
 }
 
 // do queues fn; after close it runs fn itself, as a go statement would have.
@@ -599,6 +622,7 @@ func (b *beside) signal() {
 }
 
 func (b *beside) run() {
+	defer close(b.done)
 	for {
 		b.mu.Lock()
 		if len(b.queue) == 0 {

@@ -110,8 +110,11 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*plan.Plan, plan.Diagno
 		diags.Sort()
 		return nil, diags
 	}
+	// The plan's parse and key walk need no workspace: they come first, so that the
+	// workspace may still be read meanwhile (kep render reads it on another core).
+	parsed := parsePlan(path, src)
 	ws, diags := l.workspaceFor(path)
-	p, pd := decodePlan(l.fs(), path, src, ws)
+	p, pd := decodePlan(l.fs(), path, src, ws, parsed)
 	diags = append(diags, pd...)
 	if p != nil && !diags.HasErrors() && l.Check != nil {
 		diags = l.Check(p, diags, l.now())
@@ -260,19 +263,31 @@ func (d *decoded) at(path string, warning bool, format string, args ...any) plan
 	return plan.Diag(d.file, p.Line, p.Col, path, warning, format, args...)
 }
 
-// decodePlan turns a plan file into a checked Plan merged with its workspace.
-func decodePlan(fsys FileSystem, path string, src []byte, ws *plan.Workspace) (*plan.Plan, plan.Diagnostics) {
-	p, diags := decodePlanFile(fsys, path, src, ws)
+// parsedPlan is a plan file parsed and walked (parsePlan): what decodePlan does before it
+// needs the workspace.
+type parsedPlan struct {
+	d     *decoded // nil: not parsed
+	diags plan.Diagnostics
+}
+
+func parsePlan(path string, src []byte) parsedPlan {
+	d, diags := decodeRaw(path, src)
+	if d == nil {
+		return parsedPlan{nil, diags}
+	}
+	return parsedPlan{d, append(diags, walk(d, planSchema(), d.raw, "")...)}
+}
+
+// decodePlan turns a plan file into a checked Plan merged with its workspace; parsed is
+// parsePlan's result for the same path and src.
+func decodePlan(fsys FileSystem, path string, src []byte, ws *plan.Workspace, parsed parsedPlan) (*plan.Plan, plan.Diagnostics) {
+	p, diags := decodePlanFile(fsys, path, src, ws, parsed)
 	return p, hideText(fsys, path, src, diags)
 }
 
-func decodePlanFile(fsys FileSystem, path string, src []byte, ws *plan.Workspace) (*plan.Plan, plan.Diagnostics) {
-	d, diags := decodeRaw(path, src)
-	if d == nil {
-		return nil, diags
-	}
-	diags = append(diags, walk(d, planSchema(), d.raw, "")...)
-	if diags.HasErrors() {
+func decodePlanFile(fsys FileSystem, path string, src []byte, ws *plan.Workspace, parsed parsedPlan) (*plan.Plan, plan.Diagnostics) {
+	d, diags := parsed.d, parsed.diags
+	if d == nil || diags.HasErrors() {
 		return nil, diags
 	}
 	p := &plan.Plan{}
