@@ -132,10 +132,15 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, c, "-o - would write a PDF to the terminal; redirect stdout to a file or a program")
 	}
 	tuneGC()
+	// The workspaces, the PDF writer's once-per-process setup (fonts), then the logos
+	// are made ready on another core while the plans are read and checked (beside).
+	var bg *beside
 	if slices.ContainsFunc(formats, app.IsPDF) {
-		// The PDF writer's once-per-process setup (fonts) runs on another core while the
-		// plans are read and checked.
-		go pdfdoc.Warm()
+		bg = newBeside()
+		// On an early return, lets it end and waits for it: no reading of workspaces goes
+		// on after run returns. After a render it ended long before (the logo is done
+		// before the PDF's cover).
+		defer bg.wait()
 	}
 	d, err := newDater()
 	if err != nil {
@@ -150,13 +155,24 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	d.base = app.NewLoader(planload.OSFileSystem(rf.opened), time.Time{})
 	if !toStdout {
 		// The workspaces (kep.toml and its brand assets) are read before any document is
-		// written, so that no plan's document replaces another plan's logo or font.
-		for _, j := range js {
-			ws, _ := d.base.WorkspaceFor(j.path)
-			if ws != nil && len(ws.Brand.LogoData) > 0 && slices.ContainsFunc(formats, app.IsPDF) {
-				// The cover's logo is made ready beside the plans' loading (PrepareLogo).
-				go pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType)
+		// written, so that no plan's document replaces another plan's logo or font: at
+		// the latest by loadAll, whose plans wait for them (the loader reads each once).
+		// With a PDF they are read beside, first: a plan's parse needs no workspace
+		// (LoadPlanBytes), so on two cores the workspace, its logo's decoding above all,
+		// is off the way from start to document (issue 19).
+		readWorkspaces := func() {
+			for _, j := range js {
+				ws, _ := d.base.WorkspaceFor(j.path)
+				if ws != nil && len(ws.Brand.LogoData) > 0 && bg != nil {
+					// The cover's logo is made ready after the fonts (PrepareLogo).
+					bg.do(func() { pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType) })
+				}
 			}
+		}
+		if bg != nil {
+			bg.do(readWorkspaces)
+		} else {
+			readWorkspaces()
 		}
 		if code := checkOutputs(js, formats, ed, *outDir, stderr); code != exitOK {
 			return code
@@ -170,8 +186,11 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		// A run that wrote nothing (every plan with errors) leaves no empty folder behind.
 		defer removeEmpty(*outDir, made)
 	}
+	if bg != nil {
+		bg.do(pdfdoc.Warm) // after the workspaces: the plans wait for those, the fonts are needed later
+	}
 
-	r := &renderer{dater: d, formats: formats, edition: ed, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
+	r := &renderer{bg: bg, dater: d, formats: formats, edition: ed, dir: *outDir, strict: *strict, since: *since, previous: *previous, stdout: stdout, version: kepVersion(), files: rf}
 	r.sideBySide = len(js) < *jobs
 	r.collectEarly = r.sideBySide && os.Getenv("GOGC") == "" // tuneGC set the pace
 	if toStdout {
@@ -181,6 +200,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	// logo named in its [brand]) are then known to the run, and no document of another
 	// plan can replace one of them (runFiles.checkTarget).
 	r.loadAll(js, *jobs)
+	bg.close() // nothing more to queue: the lane ends once it has done its work
 	progress := newProgress(stderr, len(js))
 	work := make(chan *renderJob)
 	var wg sync.WaitGroup
@@ -347,6 +367,7 @@ func inputAt(out string, inputs []string) string {
 // renderer holds what all plans of one run share. Templates, fonts and parsed workspace
 // files are cached by the packages and loaders behind it, so they are read once.
 type renderer struct {
+	bg      *beside // work beside the loading (nil without a PDF)
 	dater   *dater
 	formats []string
 	edition string // internal | customer
@@ -545,8 +566,9 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 					defer func() { _ = recover() }() // render loads it again and reports
 					j.loaded, j.now = r.dater.load(j.path)
 					j.preloaded = true
-					if p := j.loaded.Plan; p != nil && len(p.Brand.LogoData) > 0 && slices.ContainsFunc(r.formats, app.IsPDF) {
-						go pdfdoc.PrepareLogo(p.Brand.LogoData, p.Brand.LogoType) // a plan's own logo; the workspace's is on its way already
+					if p := j.loaded.Plan; p != nil && len(p.Brand.LogoData) > 0 && r.bg != nil {
+						// a plan's own logo; the workspace's is on its way already
+						r.bg.do(func() { pdfdoc.PrepareLogo(p.Brand.LogoData, p.Brand.LogoType) })
 					}
 				}()
 			}
@@ -557,6 +579,84 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// beside runs work that the documents need later, one piece after the other, on one
+// goroutine beside the plans' loading: the fonts (pdfdoc.Warm), then the logos
+// (pdfdoc.PrepareLogo). One goroutine, not one each: on two cores a third runnable
+// goroutine took turns with the loading itself, the critical path of a render, while
+// the logo is needed only when the PDF's cover is drawn, after all its other pages
+// (issue 19). A writer that needs a logo before the lane got to it prepares it itself
+// (the same per-process once).
+type beside struct {
+	mu     sync.Mutex
+	queue  []func()
+	closed bool
+	wake   chan struct{} // one token: queue changed
+	done   chan struct{} // closed when run returns
+}
+
+func newBeside() *beside {
+	b := &beside{wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go b.run()
+	return b
+}
+
+// wait closes the lane and waits until its queue is done.
+func (b *beside) wait() {
+	b.close()
+	<-b.done
+}
+
+// do queues fn; after close it runs fn itself, as a go statement would have.
+func (b *beside) do(fn func()) {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		go fn()
+		return
+	}
+	b.queue = append(b.queue, fn)
+	b.mu.Unlock()
+	b.signal()
+}
+
+// close lets the lane end once its queue is done. Safe on nil and more than once.
+func (b *beside) close() {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.signal()
+}
+
+func (b *beside) signal() {
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (b *beside) run() {
+	defer close(b.done)
+	for {
+		b.mu.Lock()
+		if len(b.queue) == 0 {
+			closed := b.closed
+			b.mu.Unlock()
+			if closed {
+				return
+			}
+			<-b.wake
+			continue
+		}
+		fn := b.queue[0]
+		b.queue = b.queue[1:]
+		b.mu.Unlock()
+		fn()
+	}
 }
 
 // Test hooks: called as a plan's rendering starts and as each format is written.

@@ -3,6 +3,10 @@ package check
 import (
 	"slices"
 	"testing"
+
+	"github.com/kepdev/kep/markdown"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestMarkdownLinkFindings(t *testing.T) {
@@ -23,5 +27,28 @@ func TestMarkdownLinkFindings(t *testing.T) {
 		if got := markdownLinkFindings(tc.src); !slices.Equal(got, tc.want) {
 			t.Errorf("%q:\n got %q\nwant %q", tc.src, got, tc.want)
 		}
+	}
+}
+
+// TestLinkFilterExact: a text without '[' or '<' holds no link, image or autolink for
+// the parser, so markdownLinkMsgs may skip it unparsed (bare addresses, entities that
+// decode to brackets, emails: plain text without a linkify extension).
+func TestLinkFilterExact(t *testing.T) {
+	texts := []string{
+		"Ziel: Umsatz steigern", "https://example.com/x", "javascript:alert(1)", "www.example.com",
+		"mail a@b.de or mailto:a@b.de", "&#91;x&#93;(javascript:1)", "&#x5B;x&#x5D;(file:///etc)",
+		"&lt;javascript:1&gt;", "\\u005bx](javascript:1)", "x](javascript:1)", "!x(https://e.com/l.png)",
+		"| a: b |\n|---|\n| javascript:1 |", "~~file:///etc/passwd~~", "**ftp://x** _mailto:y_",
+		"    code: javascript:1", "```\njavascript:1\n```",
+	}
+	for _, src := range texts {
+		b := []byte(src)
+		_ = ast.Walk(markdown.Markdown().Parser().Parse(text.NewReader(b)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch n.(type) {
+			case *ast.Link, *ast.AutoLink, *ast.Image:
+				t.Errorf("%q: the parser finds a %T, but markdownLinkMsgs skips texts without '[' or '<'", src, n)
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 }

@@ -40,6 +40,9 @@ func FuzzFill(f *testing.F) {
 			if fillInto(got, d.raw) != nil {
 				continue // the library decodes this one itself
 			}
+			if err := d.library(); err != nil {
+				t.Fatalf("fastParse took what the library refuses (%v)", err)
+			}
 			if err := d.md.PrimitiveDecode(d.root, want); err != nil {
 				t.Fatalf("fill decoded what the library refuses (%v)", err)
 			}

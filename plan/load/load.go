@@ -110,8 +110,11 @@ func (l *Loader) LoadPlanBytes(path string, src []byte) (*plan.Plan, plan.Diagno
 		diags.Sort()
 		return nil, diags
 	}
+	// The plan's parse and key walk need no workspace: they come first, so that the
+	// workspace may still be read meanwhile (kep render reads it on another core).
+	parsed := parsePlan(path, src)
 	ws, diags := l.workspaceFor(path)
-	p, pd := decodePlan(l.fs(), path, src, ws)
+	p, pd := decodePlan(l.fs(), path, src, ws, parsed)
 	diags = append(diags, pd...)
 	if p != nil && !diags.HasErrors() && l.Check != nil {
 		diags = l.Check(p, diags, l.now())
@@ -143,6 +146,7 @@ type decoded struct {
 
 	md   toml.MetaData  // the parse, for PrimitiveDecode
 	root toml.Primitive // the whole document, not yet decoded into a struct
+	src  []byte         // set when fastParse made raw: md and root are not made yet
 }
 
 // MaxErrors is how many errors one file gets before checking stops: beyond that, more
@@ -177,15 +181,21 @@ func limitErrors(file string, ds plan.Diagnostics) plan.Diagnostics {
 
 // decodeRaw parses src into a generic map; a syntax error becomes a diagnostic at its line.
 //
-// The file is parsed once (parsing is most of a load): decoding into a Primitive keeps
-// the parser's tables undecoded; the schema walk reads them as the generic map, and into
-// later fills a struct from the same parse, exactly as decoding the source again would.
+// The file is parsed once (parsing is most of a load), by fastParse when it can. Else
+// decoding into a Primitive keeps the parser's tables undecoded; the schema walk reads
+// them as the generic map, and into later fills a struct from the same parse, exactly as
+// decoding the source again would.
 func decodeRaw(file string, src []byte) (*decoded, plan.Diagnostics) {
 	d := &decoded{file: file}
 	if line, msg := checkStructure(src); line > 0 {
 		d := plan.Diagnostic{File: file, Line: line}
 		d.SetMsg(msg)
 		return nil, plan.Diagnostics{d}
+	}
+	if raw, ok := fastParse(src); ok {
+		// The library's parse (md, root) is made only if into needs it.
+		d.raw, d.idx, d.src = raw, newLazyIndex(src), src
+		return d, nil
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&d.root)
 	if err != nil {
@@ -215,7 +225,24 @@ func (d *decoded) into(v any) error {
 	}
 	rv := reflect.ValueOf(v).Elem()
 	rv.SetZero()
+	if err := d.library(); err != nil {
+		return err
+	}
 	return d.md.PrimitiveDecode(d.root, v)
+}
+
+// library makes the library's parse (md, root) of a file fastParse parsed; the library
+// takes what fastParse takes.
+func (d *decoded) library() error {
+	if d.src == nil {
+		return nil
+	}
+	md, err := toml.NewDecoder(bytes.NewReader(d.src)).Decode(&d.root)
+	if err != nil {
+		return err
+	}
+	d.md, d.src = md, nil
+	return nil
 }
 
 // tomlDiag turns an error of the TOML library into a diagnostic with its position.
@@ -236,19 +263,31 @@ func (d *decoded) at(path string, warning bool, format string, args ...any) plan
 	return plan.Diag(d.file, p.Line, p.Col, path, warning, format, args...)
 }
 
-// decodePlan turns a plan file into a checked Plan merged with its workspace.
-func decodePlan(fsys FileSystem, path string, src []byte, ws *plan.Workspace) (*plan.Plan, plan.Diagnostics) {
-	p, diags := decodePlanFile(fsys, path, src, ws)
+// parsedPlan is a plan file parsed and walked (parsePlan): what decodePlan does before it
+// needs the workspace.
+type parsedPlan struct {
+	d     *decoded // nil: not parsed
+	diags plan.Diagnostics
+}
+
+func parsePlan(path string, src []byte) parsedPlan {
+	d, diags := decodeRaw(path, src)
+	if d == nil {
+		return parsedPlan{nil, diags}
+	}
+	return parsedPlan{d, append(diags, walk(d, planSchema(), d.raw, "")...)}
+}
+
+// decodePlan turns a plan file into a checked Plan merged with its workspace; parsed is
+// parsePlan's result for the same path and src.
+func decodePlan(fsys FileSystem, path string, src []byte, ws *plan.Workspace, parsed parsedPlan) (*plan.Plan, plan.Diagnostics) {
+	p, diags := decodePlanFile(fsys, path, src, ws, parsed)
 	return p, hideText(fsys, path, src, diags)
 }
 
-func decodePlanFile(fsys FileSystem, path string, src []byte, ws *plan.Workspace) (*plan.Plan, plan.Diagnostics) {
-	d, diags := decodeRaw(path, src)
-	if d == nil {
-		return nil, diags
-	}
-	diags = append(diags, walk(d, planSchema(), d.raw, "")...)
-	if diags.HasErrors() {
+func decodePlanFile(fsys FileSystem, path string, src []byte, ws *plan.Workspace, parsed parsedPlan) (*plan.Plan, plan.Diagnostics) {
+	d, diags := parsed.d, parsed.diags
+	if d == nil || diags.HasErrors() {
 		return nil, diags
 	}
 	p := &plan.Plan{}

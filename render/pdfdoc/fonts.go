@@ -359,6 +359,17 @@ func isASCII(s string) bool {
 // kep render calls it in a goroutine while it loads the plans, so that on two cores the
 // first document does not wait for it. Optional; safe at any time and concurrently.
 func Warm() {
+	// The built-in faces one by one first (each parsed, with its kerning, once per
+	// process): newFontSet is one once for all nine, so a writer that needed the set
+	// before Warm was through waited for all of them; now it parses those Warm has not
+	// reached yet itself, beside it (kep render starts Warm after reading the
+	// workspaces; issue 19).
+	for _, data := range [][]byte{fonts.Regular(), goregular.TTF, fonts.Bold(), gobold.TTF,
+		fonts.Italic(), goitalic.TTF, fonts.BoldItalic(), gobolditalic.TTF, fonts.Mono()} {
+		if f, err := fonts.Load(data); err == nil {
+			f.Kerning()
+		}
+	}
 	fs, err := newFontSet(nil, nil)
 	if err != nil {
 		return
