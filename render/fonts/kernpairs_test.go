@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite kernpairs.go from the built-in fonts")
+var update = flag.Bool("update", false, "rewrite the generated tables (kernpairs.go, coverage_builtin.go) from the built-in fonts")
 
 // TestKernPairs holds kernpairs.go to the built-in fonts: every pair of runes below
 // pairRunes kerned as the fonts' GPOS tables kern it. go generate (-update) writes it
