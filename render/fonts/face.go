@@ -3,12 +3,11 @@ package fonts
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"sync"
 	"sync/atomic"
 
 	"github.com/golang/freetype/truetype"
+	"github.com/kepdev/kep/locale"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -72,7 +71,7 @@ const metricRunes = 0x250
 // change afterwards.
 func Load(data []byte) (*Face, error) {
 	if len(data) == 0 {
-		return nil, errors.New("empty font")
+		return nil, locale.MsgErrorf("font is not a TrueType font (.ttf)")
 	}
 	if f, err, ok := builtinFace(data); ok {
 		return f, err
@@ -182,12 +181,12 @@ func builtinFace(data []byte) (*Face, error, bool) {
 func parseBuiltin(data []byte, psName string, index int) (*Face, error) {
 	cmap, err := table(data, "cmap")
 	if err != nil {
-		return nil, fmt.Errorf("parse font: %w", err)
+		return nil, locale.MsgErrorf("font is not a readable TrueType font: %w", err)
 	}
 	maxp, _ := table(data, "maxp")
 	m, ok := findCmap4(cmap)
 	if !ok || len(maxp) < 6 {
-		return nil, errors.New("font has no usable character map")
+		return nil, locale.MsgErrorf("font has no usable character map")
 	}
 	return &Face{data: data, cmap: m, numGlyphs: int(binary.BigEndian.Uint16(maxp[4:])),
 		psName: psName, builtin: true, index: index}, nil
@@ -203,11 +202,11 @@ func GoBoldItalic() []byte { return gobolditalic.TTF }
 func parse(data []byte) (*Face, error) {
 	f, err := parseSFNT(data)
 	if err != nil {
-		return nil, fmt.Errorf("parse font: %w", err)
+		return nil, locale.MsgErrorf("font is not a readable TrueType font: %w", err)
 	}
 	fc := &Face{data: data, sfnt: f}
 	if !fc.any() {
-		return nil, errors.New("font has no usable character map")
+		return nil, locale.MsgErrorf("font has no usable character map")
 	}
 	var buf sfnt.Buffer
 	fc.psName, _ = f.Name(&buf, sfnt.NameIDPostScript)
@@ -267,7 +266,7 @@ func (f *Face) TrueType(n int) (*truetype.Font, error) {
 	t.once.Do(func() {
 		t.f, t.err = truetype.Parse(f.data)
 		if t.err == nil && t.f.FUnitsPerEm() <= 0 {
-			t.f, t.err = nil, errors.New("font has no units per em")
+			t.f, t.err = nil, locale.MsgErrorf("head table: 0 units per em")
 		}
 		if t.f != nil {
 			ttFaces.Store(t.f, f)
