@@ -355,7 +355,8 @@ func isASCII(s string) bool {
 }
 
 // Warm does ahead of time the once-per-process work of the first document: the built-in
-// fonts parsed for their coverage and by fpdf, the Latin blocks of the coverage filled.
+// faces loaded with their kerning, the font set made, fpdf's fonts registered (from the
+// generated metrics, fontmetrics.go) and the Go fallback faces parsed by fpdf.
 // kep render calls it in a goroutine while it loads the plans, so that on two cores the
 // first document does not wait for it. Optional; safe at any time and concurrently.
 func Warm() {
