@@ -1,0 +1,17 @@
+// Package hugeheap lets a short run of kep take its heap in huge pages (2 MB) instead
+// of 4 KB ones, where Linux gives them only on request (transparent huge pages set to
+// "madvise", the default of most distributions).
+//
+// Why: one kep render of a plan touches 7–16 MB of fresh heap. In 4 KB pages that was
+// ~1,900 page faults, at ~5 µs each on a virtual machine: about a fifth of the render's
+// CPU time and a good part of its wall time (scripts/PERFORMANCE.md, issue 19). A
+// huge page is one fault and one 2 MB clear.
+//
+// How: the Go runtime maps its heap itself and no longer asks for huge pages (since Go
+// 1.21.1), and each growth of the heap is a fresh mapping, so advice given ahead to
+// address space not yet mapped would be lost. Prepare therefore makes the runtime map
+// the address space the run will use at once: it allocates one large block, advises
+// it (and the rest of the heap's first 4 MB chunk) MADV_HUGEPAGE, drops it and collects
+// it. The block's pages were never touched, so this costs address space, not memory;
+// the runtime then hands the same, advised, addresses to the run's allocations.
+package hugeheap

@@ -1,0 +1,54 @@
+package hugeheap
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// anonHuge is the process's memory in transparent huge pages, in kB.
+func anonHuge(t *testing.T) int {
+	b, err := os.ReadFile("/proc/self/smaps_rollup")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		if f := bytes.Fields(l); len(f) >= 2 && string(f[0]) == "AnonHugePages:" {
+			n, _ := strconv.Atoi(string(f[1]))
+			return n
+		}
+	}
+	t.Skip("no AnonHugePages in smaps_rollup")
+	return 0
+}
+
+// After Prepare, what the program allocates and writes lands in huge pages.
+func TestPrepareGivesHugePages(t *testing.T) {
+	if !wanted() {
+		t.Skip("transparent huge pages are not on request here")
+	}
+	before := anonHuge(t)
+	if !Prepare(32 << 20) {
+		t.Fatal("Prepare did nothing although huge pages come on request")
+	}
+	buf := make([]byte, 8<<20)
+	for i := range buf {
+		buf[i] = byte(i)
+	}
+	after := anonHuge(t)
+	if after-before < 2048 {
+		t.Errorf("AnonHugePages %d -> %d kB after writing 8 MB: want at least one more huge page", before, after)
+	}
+	_ = buf[len(buf)-1]
+}
+
+func TestPrepareRespectsDisablethp(t *testing.T) {
+	t.Setenv("GODEBUG", "madvdontneed=1,disablethp=1")
+	if Prepare(16 << 20) {
+		t.Error("Prepare went on although GODEBUG has disablethp=1")
+	}
+	if Prepare(0) {
+		t.Error("Prepare(0) went on")
+	}
+}
