@@ -475,44 +475,57 @@ func (r *renderer) render(j *renderJob) {
 			t.discard()
 		}
 	}()
-	var wg sync.WaitGroup
-	var done atomic.Bool
-	for i, ext := range r.formats {
-		write := func() {
-			defer func() { // also on a goroutine of its own (sideBySide)
-				if v := recover(); v != nil {
-					errs[i] = errorf("%s: internal error: %v", ext, v)
-				}
-			}()
-			testHookWrite(ext)
-			var res app.Result
-			res, errs[i] = app.Write(&bufs[i], ext, m, app.Options{Now: now, Version: r.version})
-			pages[i] = res.Pages
-			if errs[i] == nil && res.Replaced != "" {
-				warns[i] = tr("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.Replaced)
-			}
-			if errs[i] == nil && r.dir != "" {
-				temp[i], twerr[i] = writeTemp(filepath.Join(r.dir, app.OutputName(j.base, ext, r.edition)), bufs[i].Bytes(), 0o644)
-				// The document is in its file: its memory, faulted in already, is free
-				// for the PDF's layout and output after earlyGC, instead of fresh pages.
-				bufs[i] = bytes.Buffer{}
-			}
-		}
-		if !r.sideBySide {
-			write()
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			write() // recovers its own panics
-			wg.Done()
-			// After Done: waiting for the collection never holds up the plan's files.
-			if r.collectEarly && len(r.formats) > 1 && done.CompareAndSwap(false, true) {
-				earlyGC()
+	write := func(i int) {
+		ext := r.formats[i]
+		defer func() { // also on a goroutine of its own (sideBySide)
+			if v := recover(); v != nil {
+				errs[i] = errorf("%s: internal error: %v", ext, v)
 			}
 		}()
+		testHookWrite(ext)
+		var res app.Result
+		res, errs[i] = app.Write(&bufs[i], ext, m, app.Options{Now: now, Version: r.version})
+		pages[i] = res.Pages
+		if errs[i] == nil && res.Replaced != "" {
+			warns[i] = tr("%s: warning: the PDF font cannot draw %s; shown as placeholders", j.path, res.Replaced)
+		}
+		if errs[i] == nil && r.dir != "" {
+			temp[i], twerr[i] = writeTemp(filepath.Join(r.dir, app.OutputName(j.base, ext, r.edition)), bufs[i].Bytes(), 0o644)
+			// The document is in its file: its memory, faulted in already, is free
+			// for the PDF's layout and output after earlyGC, instead of fresh pages.
+			bufs[i] = bytes.Buffer{}
+		}
 	}
-	wg.Wait()
+	if !r.sideBySide {
+		for i := range r.formats {
+			write(i)
+		}
+	} else {
+		// The slowest format, a PDF's layout, is the plan's critical path: it is written
+		// on this goroutine, at once, and the others on goroutines of their own. Started
+		// on a goroutine too, it waited in the run queue behind the HTML's writer and the
+		// cover's logo (two cores, three goroutines; Go does not preempt them for ~10 ms)
+		// and began 2–3 ms after the document was built (issue 19).
+		lead := max(0, slices.IndexFunc(r.formats, app.IsPDF))
+		var wg sync.WaitGroup
+		var done atomic.Bool
+		for i := range r.formats {
+			if i == lead {
+				continue
+			}
+			wg.Add(1)
+			go func() {
+				write(i) // recovers its own panics
+				wg.Done()
+				// After Done: waiting for the collection never holds up the plan's files.
+				if r.collectEarly && done.CompareAndSwap(false, true) {
+					earlyGC()
+				}
+			}()
+		}
+		write(lead)
+		wg.Wait()
+	}
 	for i, ext := range r.formats {
 		if errs[i] != nil {
 			j.notes = append(j.notes, tr("kep render: %s: %v", j.path, errs[i]))
