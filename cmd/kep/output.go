@@ -81,6 +81,20 @@ func (t *tempDoc) commit() error {
 	return nil
 }
 
+// commitDoc is commit for a derived document (kep render, diff -f, portfolio): the file
+// it replaces is removed first (removeOld) and the new one takes a free name. Renamed
+// over an old file, ext4 (auto_da_alloc) allocates and starts writing the new file's
+// blocks inside the rename, to guard replace-by-rename against a crash: a median of
+// 0.35–0.5 ms per document on ext4 here, tails of several ms, on the plan's critical
+// path once per format; removal plus a fresh name took ~35 µs (issue 19). A document is
+// still complete or not there; for an instant, and after a crash there, not there, and
+// it is rendered again. Plans and workspace files (writeAtomic) keep the rename over the
+// old file: they are the user's own work.
+func (t *tempDoc) commitDoc() error {
+	removeOld(t.path)
+	return t.commit()
+}
+
 // discard removes the temporary file of a document that is not to be put in place. A
 // nil or committed tempDoc is left alone.
 func (t *tempDoc) discard() {

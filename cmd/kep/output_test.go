@@ -258,3 +258,47 @@ func TestSignalRemovesTemps(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitDocReplaces: a document replaces the old one of its name (removed first on
+// Linux, commitDoc) and leaves no temporary file; a folder of that name is neither
+// replaced nor removed, the write fails and names the document.
+func TestCommitDocReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hansa.pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, content := range []string{"new", "newer"} {
+		d, err := writeTemp(path, []byte(content), 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.commitDoc(); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(path); err != nil || string(b) != content {
+			t.Fatalf("after commitDoc: %q, %v; want %q", b, err, content)
+		}
+	}
+	folder := filepath.Join(dir, "folder.pdf")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d, err := writeTemp(folder, []byte("doc"), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.commitDoc()
+	if err == nil || !strings.Contains(err.Error(), folder) {
+		t.Errorf("commitDoc over a folder: %v; want an error naming %s", err, folder)
+	}
+	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
+		t.Errorf("the folder %s is gone: %v", folder, err)
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), tempSuffix) {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}

@@ -707,7 +707,7 @@ func (r *renderer) place(name string, data []byte, t *tempDoc, werr error) error
 	if werr != nil {
 		return werr
 	}
-	if err := t.commit(); err != nil {
+	if err := t.commitDoc(); err != nil {
 		return err
 	}
 	r.files.wrote(path)
