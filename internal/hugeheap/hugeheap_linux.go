@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 )
@@ -21,14 +22,17 @@ const (
 // first is a heap object made by Prepare: its address says where the heap begins.
 var first *[64]byte
 
+// prepared: Prepare works once per process (kep's tests run many commands in one).
+var prepared atomic.Bool
+
 // Prepare readies the next n bytes of heap (rounded to whole huge pages, at most 256
 // MB) to be faulted in as huge pages, and reports whether it did. It does nothing when
 // the kernel gives huge pages to every mapping anyway ("always") or to none ("never"),
-// or when GODEBUG has disablethp=1, the runtime's own switch against them. Call it
-// once, early, before the run allocates much: what is already in the heap's first
-// chunk stays in small pages.
+// or when GODEBUG has disablethp=1, the runtime's own switch against them, or when it
+// ran before in this process. Call it early, before the run allocates much: what is
+// already in the heap's first chunk stays in small pages.
 func Prepare(n int) bool {
-	if n <= 0 || !wanted() {
+	if n <= 0 || !wanted() || !prepared.CompareAndSwap(false, true) {
 		return false
 	}
 	if n > maxHeap {

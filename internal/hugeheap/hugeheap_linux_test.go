@@ -29,8 +29,12 @@ func TestPrepareGivesHugePages(t *testing.T) {
 		t.Skip("transparent huge pages are not on request here")
 	}
 	before := anonHuge(t)
+	prepared.Store(false)
 	if !Prepare(32 << 20) {
 		t.Fatal("Prepare did nothing although huge pages come on request")
+	}
+	if Prepare(32 << 20) {
+		t.Error("Prepare worked a second time in one process")
 	}
 	buf := make([]byte, 8<<20)
 	for i := range buf {
@@ -44,6 +48,7 @@ func TestPrepareGivesHugePages(t *testing.T) {
 }
 
 func TestPrepareRespectsDisablethp(t *testing.T) {
+	prepared.Store(false)
 	t.Setenv("GODEBUG", "madvdontneed=1,disablethp=1")
 	if Prepare(16 << 20) {
 		t.Error("Prepare went on although GODEBUG has disablethp=1")
