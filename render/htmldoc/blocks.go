@@ -175,17 +175,18 @@ func (p *page) chart(c *render.Chart, s *render.Section) error {
 	if w < 50 || h < 50 { // no size given: the theme's, as in the PDF
 		w, h = p.look.ChartWidth, p.look.ChartHeight
 	}
-	svg, err := charts.SVG(c.Model, p.theme, w, h)
-	if err != nil {
-		return fmt.Errorf("html: %w", err)
-	}
+	start := len(p.buf)
 	p.raw(`<div class="chart chart-`)
 	p.text(c.Kind)
 	// The design width, enlarged a little for screens.
 	p.raw("\">\n<figure>\n<div class=\"chart-svg\" tabindex=\"0\" style=\"max-width:")
 	p.int(w * 5 / 4)
 	p.raw(`px">`)
-	p.buf = append(p.buf, svg...)
+	var err error
+	if p.buf, err = charts.AppendSVG(p.buf, c.Model, p.theme, w, h); err != nil {
+		p.buf = p.buf[:start]
+		return fmt.Errorf("html: %w", err)
+	}
 	p.raw("</div>\n<figcaption>")
 	p.text(c.Title)
 	p.raw("</figcaption>\n</figure>")
