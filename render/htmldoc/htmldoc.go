@@ -168,6 +168,7 @@ type page struct {
 	regions map[string]int // table regions by caption and section, for unique names
 	// lastHeading is the text of the latest Heading block of the current section.
 	lastHeading string
+	mdLevel     int // the level of the Markdown block's headings being written (mdNodes)
 }
 
 // raw appends markup of our own. Everything from the plan goes through text (element
