@@ -30,6 +30,12 @@ func TestGoldenSVG(t *testing.T) {
 			if !bytes.Equal(got, again) {
 				t.Error("output not deterministic")
 			}
+			// AppendSVG appends the same element behind what dst holds.
+			prefix := []byte("<div>")
+			appended, err := AppendSVG(prefix, s.chart, testTheme, s.w, s.h)
+			if err != nil || !bytes.Equal(appended, append(prefix, got...)) {
+				t.Errorf("AppendSVG differs from SVG (error %v)", err)
+			}
 		})
 	}
 }

@@ -376,15 +376,33 @@ const maxPooled = 1 << 20
 // the chart's text alternative, and names the theme's font family. width and height are
 // the design size in CSS pixels, which sets the proportions and the relative text size.
 func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
-	if err := valid(c); err != nil {
+	var out []byte
+	err := drawSVG(c, t, width, height, func(svg []byte) { out = append(make([]byte, 0, len(svg)), svg...) })
+	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// AppendSVG is SVG appending the element to dst: the HTML writer's page takes it in
+// place, without SVG's copy at exact size (hansa's charts: 75 KB).
+func AppendSVG(dst []byte, c Chart, t Theme, width, height int) ([]byte, error) {
+	err := drawSVG(c, t, width, height, func(svg []byte) { dst = append(dst, svg...) })
+	return dst, err
+}
+
+// drawSVG draws c into a pooled renderer and hands the markup to out, which must not
+// keep it.
+func drawSVG(c Chart, t Theme, width, height int, out func(svg []byte)) error {
+	if err := valid(c); err != nil {
+		return err
 	}
 	st, err := t.resolve()
 	if err != nil {
-		return nil, fmt.Errorf("chart %q: %w", c.Title(), err)
+		return fmt.Errorf("chart %q: %w", c.Title(), err)
 	}
 	if width < 50 || height < 50 || width > maxDesign || height > maxDesign {
-		return nil, fmt.Errorf("chart %q: size %d×%d out of range", c.Title(), width, height)
+		return fmt.Errorf("chart %q: size %d×%d out of range", c.Title(), width, height)
 	}
 	r, _ := svgPool.Get().(*svgRenderer)
 	if r == nil {
@@ -404,13 +422,12 @@ func SVG(c Chart, t Theme, width, height int) ([]byte, error) {
 	r.b = append(b, "</title>"...)
 	c.draw(&canvas{r: r, w: float64(width), h: float64(height), st: st})
 	r.b = append(r.b, "</svg>"...)
-	out := make([]byte, len(r.b))
-	copy(out, r.b)
+	out(r.b)
 	if cap(r.b) <= maxPooled && cap(r.path) <= maxPooled {
 		r.st, r.font, r.glyphs, r.dash = nil, nil, nil, nil // hold no fonts
 		svgPool.Put(r)
 	}
-	return out, nil
+	return nil
 }
 
 // cssFamily quotes a family name for CSS and adds a generic fallback.

@@ -8,6 +8,8 @@ import (
 	"github.com/kepdev/kep/markdown/internal/gfm"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -17,7 +19,7 @@ import (
 // CommonMark's, and table alignment written as attributes, not style (the HTML must not
 // carry inline styles from the plan). Raw HTML is never rendered: goldmark's default
 // leaves it out, and WithUnsafe is never set. The PDF writer walks the tree of
-// Markdown().Parser(); the HTML writer renders with Markdown().Renderer() after Clean;
+// Markdown().Parser(); the HTML writer renders the same tree (NewHTMLRenderer);
 // kep validate finds the links the documents will not show with the same parser.
 // It is made on first use, not at start-up: kep version and kep diff never need it.
 var Markdown = sync.OnceValue(func() goldmark.Markdown {
@@ -28,6 +30,20 @@ var Markdown = sync.OnceValue(func() goldmark.Markdown {
 		),
 	)
 })
+
+// NewHTMLRenderer returns a renderer as Markdown()'s (goldmark's HTML renderer with the
+// GFM table's, cells aligned by attribute, and strikethrough's) with over's functions in
+// front of them: the HTML writer renders a tree shared with the PDF writer, which it must
+// not change, and writes what it used to set in the tree (heading levels, classes) in
+// its own functions instead.
+func NewHTMLRenderer(over renderer.NodeRenderer) renderer.Renderer {
+	return renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(html.NewRenderer(), 1000),
+		util.Prioritized(gfm.NewTableHTMLRenderer(gfm.WithTableCellAlignMethod(gfm.TableCellAlignAttribute)), 500),
+		util.Prioritized(gfm.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(over, 100),
+	))
+}
 
 // Parse parses src and makes the tree safe for either writer: links and images
 // with a destination that is not http, https or mailto lose it (their text stays), images

@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
 )
 
 // The writers reach the one Markdown setup (package markdown) through these names.
@@ -14,6 +15,12 @@ func MarkdownParser() goldmark.Markdown { return markdown.Markdown() }
 
 // ParseMarkdown parses src and makes the tree safe for either writer (markdown.Parse).
 func ParseMarkdown(src []byte) ast.Node { return markdown.Parse(src) }
+
+// NewMarkdownRenderer returns the HTML renderer of MarkdownParser with over's functions
+// in front of its own (markdown.NewHTMLRenderer).
+func NewMarkdownRenderer(over renderer.NodeRenderer) renderer.Renderer {
+	return markdown.NewHTMLRenderer(over)
+}
 
 // CleanMarkdown applies ParseMarkdown's safety rules to a parsed tree (markdown.Clean).
 func CleanMarkdown(doc ast.Node, src []byte) { markdown.Clean(doc, src) }

@@ -1,15 +1,19 @@
 package htmldoc
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/kepdev/kep/charts"
 	"github.com/kepdev/kep/render"
@@ -24,7 +28,7 @@ func (p *page) block(bl render.Block, s *render.Section, h int) error {
 		p.raw("</p>")
 	case *render.Markdown:
 		p.raw(`<div class="md">`)
-		if err := p.markdown(x.Source, h); err != nil {
+		if err := p.markdown(x, h); err != nil {
 			return err
 		}
 		p.raw("</div>")
@@ -175,17 +179,18 @@ func (p *page) chart(c *render.Chart, s *render.Section) error {
 	if w < 50 || h < 50 { // no size given: the theme's, as in the PDF
 		w, h = p.look.ChartWidth, p.look.ChartHeight
 	}
-	svg, err := charts.SVG(c.Model, p.theme, w, h)
-	if err != nil {
-		return fmt.Errorf("html: %w", err)
-	}
+	start := len(p.buf)
 	p.raw(`<div class="chart chart-`)
 	p.text(c.Kind)
 	// The design width, enlarged a little for screens.
 	p.raw("\">\n<figure>\n<div class=\"chart-svg\" tabindex=\"0\" style=\"max-width:")
 	p.int(w * 5 / 4)
 	p.raw(`px">`)
-	p.buf = append(p.buf, svg...)
+	var err error
+	if p.buf, err = charts.AppendSVG(p.buf, c.Model, p.theme, w, h); err != nil {
+		p.buf = p.buf[:start]
+		return fmt.Errorf("html: %w", err)
+	}
 	p.raw("</div>\n<figcaption>")
 	p.text(c.Title)
 	p.raw("</figcaption>\n</figure>")
@@ -358,36 +363,98 @@ func (p *page) row(t *render.Table, cells []render.Cell, header bool) {
 // images reduced to their text, headings moved below the surrounding section's heading
 // (level h) so that the document's outline stays in order, and table alignment as a
 // class (the align attribute is obsolete in HTML5, style attributes are not wanted).
-func (p *page) markdown(src string, h int) error {
-	source := []byte(src)
-	md := render.MarkdownParser()
-	doc := md.Parser().Parse(text.NewReader(source))
-	render.CleanMarkdown(doc, source)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			n.Level = h
-		case *ast.AutoLink:
-			// The link shows its own address: print it once.
-			n.SetAttributeString("class", []byte("bare"))
-		case *east.TableCell:
-			switch n.Alignment {
-			case east.AlignRight:
-				n.SetAttributeString("class", []byte("al-right"))
-			case east.AlignCenter:
-				n.SetAttributeString("class", []byte("al-center"))
-			}
-			n.Alignment = east.AlignNone
-		}
-		return ast.WalkContinue, nil
-	})
-	if err := md.Renderer().Render(p, source, doc); err != nil {
+// The tree is the document's, shared with the PDF writer (render.Markdown.Tree): the
+// heading level, the bare links' class and the cells' alignment are written by the
+// page's own node renderers (mdNodes), not set in it.
+func (p *page) markdown(m *render.Markdown, h int) error {
+	doc, source := m.Tree()
+	p.mdLevel = h
+	if err := mdRenderer().Render(p, source, doc); err != nil {
 		return fmt.Errorf("markdown: %w", err)
 	}
 	return nil
+}
+
+// mdRenderer renders the page's Markdown: goldmark's HTML with mdNodes in front.
+var mdRenderer = sync.OnceValue(func() renderer.Renderer { return render.NewMarkdownRenderer(mdNodes{}) })
+
+// mdNodes renders the nodes the page writes otherwise than goldmark does, each as
+// goldmark would with what the page used to set in the tree: headings at the page's
+// level (mdLevel), autolinks (which show their own address) with class "bare", and a
+// table cell's alignment as a class. Their writer is the page.
+type mdNodes struct{}
+
+func (mdNodes) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, renderMDHeading)
+	reg.Register(ast.KindAutoLink, renderMDAutoLink)
+	reg.Register(east.KindTableCell, renderMDTableCell)
+}
+
+// renderMDHeading is goldmark's renderHeading at the page's level.
+func renderMDHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	level := node.(*ast.Heading).Level
+	if p, ok := w.(*page); ok {
+		level = p.mdLevel
+	}
+	if entering {
+		_, _ = w.WriteString("<h")
+		_ = w.WriteByte("0123456"[level])
+		if node.Attributes() != nil {
+			html.RenderAttributes(w, node, html.HeadingAttributeFilter)
+		}
+		_ = w.WriteByte('>')
+	} else {
+		_, _ = w.WriteString("</h")
+		_ = w.WriteByte("0123456"[level])
+		_, _ = w.WriteString(">\n")
+	}
+	return ast.WalkContinue, nil
+}
+
+// renderMDAutoLink is goldmark's renderAutoLink (never unsafe) with class="bare": the
+// parser gives an autolink no attributes of its own.
+func renderMDAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	url := util.URLEscape(n.URL(source), false)
+	label := n.Label(source)
+	if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		_, _ = w.WriteString("mailto:")
+	}
+	if !html.IsDangerousURL(url) {
+		_, _ = w.Write(util.EscapeHTML(url))
+	}
+	_, _ = w.WriteString(`" class="bare">`)
+	_, _ = w.Write(util.EscapeHTML(label))
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+// renderMDTableCell is the GFM table's renderTableCell for a cell with no alignment of
+// its own and the class al-right or al-center where it has one: the parser gives a
+// cell no attributes.
+func renderMDTableCell(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*east.TableCell)
+	tag := "td"
+	if n.Parent().Kind() == east.KindTableHeader {
+		tag = "th"
+	}
+	if !entering {
+		_, _ = w.WriteString("</" + tag + ">\n")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString("<" + tag)
+	switch n.Alignment {
+	case east.AlignRight:
+		_, _ = w.WriteString(` class="al-right"`)
+	case east.AlignCenter:
+		_, _ = w.WriteString(` class="al-center"`)
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
 }
 
 // wrap writes s escaped and offers line breaks (<wbr>) inside very long words, so that a

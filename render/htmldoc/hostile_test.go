@@ -151,7 +151,7 @@ func TestCSSStringEscapes(t *testing.T) {
 // markdownHTML renders Markdown as a Markdown block of a level-h section does.
 func markdownHTML(src string, h int) (string, error) {
 	p := &page{}
-	err := p.markdown(src, h)
+	err := p.markdown(&render.Markdown{Source: src}, h)
 	return string(p.buf), err
 }
 

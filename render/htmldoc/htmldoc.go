@@ -27,10 +27,11 @@ type Options struct {
 }
 
 // bufs recycles page buffers: in a batch, growing a fresh buffer per document was a
-// third of the bytes allocated. A document takes two: its chapters as written (then
-// the style sheet, the frame and, for a writer other than a bytes.Buffer, the fonts)
-// and its chapters hyphenated. Most documents' chapters take 50–200 KB; a fresh
-// buffer's pages the document does not reach cost nothing.
+// third of the bytes allocated. A document takes one: its chapters as written, then the
+// style sheet and the frame. The chapters are hyphenated straight into a bytes.Buffer
+// given to Write; only another writer takes a second buffer for them. Most documents'
+// chapters take 50–200 KB; a fresh buffer's pages the document does not reach cost
+// nothing.
 var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 256<<10); return &b }}
 
 // maxPooled keeps the buffers of huge documents out of the pool.
@@ -57,47 +58,73 @@ const (
 // string of the document is escaped (escape.go); Markdown is rendered by goldmark
 // without raw HTML and with only http, https and mailto links.
 func Write(w io.Writer, d *render.Document, opt Options) error {
-	bp, hp := bufs.Get().(*[]byte), bufs.Get().(*[]byte)
+	bp := bufs.Get().(*[]byte)
 	p := &page{d: d, theme: d.ChartTheme(), look: d.Theme(), buf: (*bp)[:0], regions: map[string]int{}}
-	var hbuf []byte
-	defer func() {
-		putBuf(bp, p.buf)
-		putBuf(hp, hbuf)
-	}()
-	hbuf = (*hp)[:0]
-	parts, err := p.document(&hbuf)
+	defer func() { putBuf(bp, p.buf) }()
+	parts, err := p.document()
 	if err != nil {
 		return err
 	}
 	// parts: the frame up to the style sheet, the style sheet, the frame up to the
-	// chapters, the chapters, the rest of the frame.
+	// chapters, the chapters (not hyphenated yet) and the rest of the frame.
+	h := hyph.For(d.Lang)
 	size := 0
 	for _, part := range parts {
 		size += len(part)
 	}
+	if h != nil {
+		size += len(parts[3]) / 16 // room for the soft hyphens (hansa: 1.6 %)
+	}
 	var fonts []face
 	if !opt.NoFont {
 		// The fonts go in front of the style sheet, subset to the characters the page
-		// shows (so, found after writing the page).
+		// shows (so, found after writing the page). Hyphenation adds only U+00AD, which
+		// every subset has (alwaysRunes), and never touches a tag: the chapters' runes
+		// and emphasis are found before it.
 		fonts = p.fontFaces(usedRunes(parts[:]...), containsAcross(parts[:], "<em>"))
 		for _, f := range fonts {
 			size += f.size()
 		}
 	}
 	bb, _ := w.(*bytes.Buffer)
-	if bb != nil {
-		bb.Grow(size) // one allocation for the whole page, not one per doubling
+	if bb == nil {
+		return p.writeTo(w, parts, fonts, h)
+	}
+	bb.Grow(size) // one allocation for the whole page, not one per doubling
+	bb.Write(parts[0])
+	if len(fonts) > 0 {
+		out := bb.AvailableBuffer() // the fonts are encoded in their place
+		for _, f := range fonts {
+			out = f.append(out)
+		}
+		bb.Write(out)
+	}
+	bb.Write(parts[1])
+	bb.Write(parts[2])
+	if h != nil {
+		// Hyphenated in place too: no buffer of their own, no copy (hansa: 141 KB).
+		bb.Write(appendHyphenated(bb.AvailableBuffer(), parts[3], h))
+	} else {
+		bb.Write(parts[3])
+	}
+	bb.Write(parts[4])
+	return nil
+}
+
+// writeTo is Write's end for a writer other than a bytes.Buffer: the chapters are
+// hyphenated into a second buffer and the fonts encoded behind the frame.
+func (p *page) writeTo(w io.Writer, parts [5][]byte, fonts []face, h *hyph.Hyphenator) error {
+	if h != nil {
+		hp := bufs.Get().(*[]byte)
+		hbuf := appendHyphenated(slices.Grow((*hp)[:0], len(parts[3])+len(parts[3])/16), parts[3], h)
+		defer putBuf(hp, hbuf)
+		parts[3] = hbuf
 	}
 	if _, err := w.Write(parts[0]); err != nil {
 		return err
 	}
 	if len(fonts) > 0 {
-		var out []byte
-		if bb != nil {
-			out = bb.AvailableBuffer() // the fonts are encoded in their place
-		} else {
-			out = p.buf[len(p.buf):] // behind the frame, where the buffer has room
-		}
+		out := p.buf[len(p.buf):] // behind the frame, where the buffer may have room
 		for _, f := range fonts {
 			out = f.append(out)
 		}
@@ -141,6 +168,7 @@ type page struct {
 	regions map[string]int // table regions by caption and section, for unique names
 	// lastHeading is the text of the latest Heading block of the current section.
 	lastHeading string
+	mdLevel     int // the level of the Markdown block's headings being written (mdNodes)
 }
 
 // raw appends markup of our own. Everything from the plan goes through text (element
@@ -183,26 +211,18 @@ type frameData struct {
 	Generated   string
 }
 
-// document writes the page's chapters, hyphenated into *hbuf, then the style sheet and
-// the frame into p.buf, and returns the page in five parts: the frame up to the style
-// sheet (where Write puts the fonts), the style sheet, the frame up to the chapters,
-// the chapters and the rest of the frame.
-func (p *page) document(hbuf *[]byte) (parts [5][]byte, err error) {
+// document writes the page's chapters, then the style sheet and the frame into p.buf,
+// and returns the page in five parts: the frame up to the style sheet (where Write puts
+// the fonts), the style sheet, the frame up to the chapters, the chapters (Write
+// hyphenates them) and the rest of the frame.
+func (p *page) document() (parts [5][]byte, err error) {
 	d := p.d
 	for _, s := range d.Sections {
 		if err := p.section(s, 2); err != nil {
 			return parts, err
 		}
 	}
-	var main []byte
-	if h := hyph.For(d.Lang); h != nil {
-		*hbuf = appendHyphenated(slices.Grow(*hbuf, len(p.buf)+len(p.buf)/16), p.buf, h)
-		main = *hbuf
-		p.buf = p.buf[:0]
-	} else { // the chapters stay where they are; the rest goes into the other buffer
-		main = p.buf
-		p.buf, *hbuf = *hbuf, p.buf
-	}
+	mainLen := len(p.buf)
 	p.stylesheet()
 	styleLen := len(p.buf)
 	data := frameData{
@@ -220,7 +240,7 @@ func (p *page) document(hbuf *[]byte) (parts [5][]byte, err error) {
 		}
 	}
 	p.frame(&data)
-	style, fr := p.buf[:styleLen], p.buf[styleLen:]
+	main, style, fr := p.buf[:mainLen], p.buf[mainLen:styleLen], p.buf[styleLen:]
 	const styleOpen = "<style>\n"
 	s := bytes.Index(fr, []byte(styleMarker))
 	if s < len(styleOpen) || string(fr[s-len(styleOpen):s]) != styleOpen || bytes.Contains(fr[:s-len(styleOpen)], []byte(styleOpen)) {

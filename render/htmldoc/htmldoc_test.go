@@ -189,3 +189,52 @@ func TestContainsAcross(t *testing.T) {
 		}
 	}
 }
+
+// plainWriter hides a bytes.Buffer behind io.Writer: Write then takes its other way
+// (writeTo: the chapters hyphenated into a buffer of their own, the fonts behind the
+// frame).
+type plainWriter struct{ b bytes.Buffer }
+
+func (w *plainWriter) Write(p []byte) (int, error) { return w.b.Write(p) }
+
+// TestWriterKinds: a bytes.Buffer (the chapters hyphenated in place) and any other
+// writer get the same bytes, with the fonts and without, hyphenated and not.
+func TestWriterKinds(t *testing.T) {
+	for _, file := range samples(t) {
+		p := loadPlan(t, file)
+		d, err := render.Build(p, check.Compute(p, testNow), render.Options{Now: testNow, KepVersion: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Japanese has no patterns: the chapters stay as written.
+		unhyphenated := *d
+		unhyphenated.Lang = "ja"
+		hyphens := 0
+		for _, c := range []struct {
+			d   *render.Document
+			opt Options
+		}{{d, Options{}}, {d, Options{NoFont: true}}, {&unhyphenated, Options{}}} {
+			d, opt := c.d, c.opt
+			var buf bytes.Buffer
+			var plain plainWriter
+			if err := Write(&buf, d, opt); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&plain, d, opt); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), plain.b.Bytes()) {
+				t.Errorf("%s %s %+v: a bytes.Buffer and another writer get different pages: %s", file, d.Lang, opt, firstDiff(buf.String(), plain.b.String()))
+			}
+			if !opt.NoFont && !bytes.Contains(buf.Bytes(), []byte("@font-face")) {
+				t.Errorf("%s: no fonts", file)
+			}
+			soft := bytes.Count(buf.Bytes(), []byte(softHyphen))
+			if d == &unhyphenated && soft > 0 && soft >= hyphens {
+				t.Errorf("%s: %d soft hyphens unhyphenated, %d hyphenated", file, soft, hyphens)
+			} else if d != &unhyphenated {
+				hyphens = soft
+			}
+		}
+	}
+}

@@ -26,7 +26,7 @@ func (w *docWriter) block(b render.Block, keep float64) {
 		w.flow(plain(w.san.Clean(b.Text)), body(ink), 0)
 		w.gap(gapBlock)
 	case *render.Markdown:
-		w.markdown(b.Source, 0)
+		w.markdown(b, 0)
 		w.gap(gapBlock - gapLine) // its last paragraph ends with gapLine
 	case *render.Heading:
 		w.need(8 + keep)

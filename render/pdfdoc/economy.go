@@ -256,7 +256,7 @@ func (w *docWriter) blockHeight(b render.Block, rest []render.Block) float64 {
 	case *render.Note:
 		return w.noteHeight(b) + gapBlock
 	case *render.Markdown:
-		return w.markdownHeight(b.Source)
+		return w.markdownHeight(b)
 	}
 	return -1
 }
@@ -265,20 +265,20 @@ func (w *docWriter) blockHeight(b render.Block, rest []render.Block) float64 {
 // draws as it walks the tree); -1 when it takes more than a page. Only asked while
 // floats wait, which is rare; a text is measured once per document (a heading asks for
 // the height of the block below it, and that block for its own).
-func (w *docWriter) markdownHeight(src string) float64 {
-	if h, ok := w.mdHeights[src]; ok {
+func (w *docWriter) markdownHeight(m *render.Markdown) float64 {
+	if h, ok := w.mdHeights[m.Source]; ok {
 		return h
 	}
-	h := w.measureMarkdown(src)
+	h := w.measureMarkdown(m)
 	if w.mdHeights == nil {
 		w.mdHeights = map[string]float64{}
 	}
-	w.mdHeights[src] = h
+	w.mdHeights[m.Source] = h
 	return h
 }
 
 // measureMarkdown is markdownHeight, measured.
-func (w *docWriter) measureMarkdown(src string) float64 {
+func (w *docWriter) measureMarkdown(m *render.Markdown) float64 {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: w.pageW, Ht: w.pageH}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(w.ml, w.mt, w.mr)
@@ -286,7 +286,7 @@ func (w *docWriter) measureMarkdown(src string) float64 {
 	e := &engine{pdf: pdf, fonts: w.fonts, san: w.san, pageW: w.pageW, pageH: w.pageH,
 		ml: w.ml, mr: w.mr, mt: w.mt, mb: w.mb, primary: w.primary, accent: w.accent}
 	e.newPage()
-	e.markdown(src, 0)
+	e.markdown(m, 0)
 	if pdf.PageNo() > 1 || pdf.Error() != nil {
 		return -1
 	}

@@ -16,12 +16,13 @@ import (
 // that depth, so a hostile plan can neither exhaust the stack nor indent text off the page.
 const maxDepth = 6
 
-// markdown sets Markdown source from the plan by walking goldmark's tree, made safe by
-// render.ParseMarkdown (no raw HTML, no unsafe links, no images).
-func (e *engine) markdown(src string, indent float64) {
-	b := []byte(src)
-	m := mdWriter{e: e, src: b}
-	m.blocks(render.ParseMarkdown(b), indent, 0)
+// markdown sets Markdown from the plan by walking goldmark's tree, made safe by
+// render.ParseMarkdown (no raw HTML, no unsafe links, no images); the tree is the
+// document's, shared with the HTML writer, and only read (render.Markdown.Tree).
+func (e *engine) markdown(md *render.Markdown, indent float64) {
+	doc, src := md.Tree()
+	m := mdWriter{e: e, src: src}
+	m.blocks(doc, indent, 0)
 }
 
 type mdWriter struct {

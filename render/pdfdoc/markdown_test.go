@@ -104,7 +104,7 @@ func TestMarkdownNestingIsCapped(t *testing.T) {
 	}
 	b.WriteString(strings.Repeat(">", 300) + " Zitat\n")
 	w := testWriter(t)
-	w.markdown(b.String(), 0)
+	w.markdown(&render.Markdown{Source: b.String()}, 0)
 	if err := w.pdf.Error(); err != nil {
 		t.Fatal(err)
 	}
