@@ -8,8 +8,9 @@ import (
 )
 
 // TestDelimAlignment holds delimAlignment to goldmark's four expressions on every
-// string of up to seven characters over the bytes that matter (and a few that must not
-// be taken for space), and on FuzzDelimAlignment's inputs.
+// string of up to five characters over the bytes that matter (and a few that must not
+// be taken for space: 111,111 strings; six took 38 s under the race detector in CI), and
+// on FuzzDelimAlignment's inputs.
 func TestDelimAlignment(t *testing.T) {
 	alphabet := []byte{'-', ':', ' ', '\t', '\n', '\r', '\f', '\v', '|', 'x'}
 	var gen func(prefix []byte, n int)
@@ -24,11 +25,11 @@ func TestDelimAlignment(t *testing.T) {
 			gen(append(prefix, c), n-1)
 		}
 	}
-	gen(nil, 6)
+	gen(nil, 5)
 	for _, s := range []string{" :---: ", "--:\n", " :-\r\n", "\u00a0---", "---\u00a0", ":------------------:", "- -"} {
 		checkDelim(t, []byte(s))
 	}
-	if count < 1_000_000 {
+	if count < 100_000 {
 		t.Fatalf("only %d strings checked", count)
 	}
 }
