@@ -114,3 +114,11 @@ func (f *Fpdf) StringWidthOf(familyStr, styleStr string, size float64, s string)
 	}
 	return float64(w) * (size / f.k) / 1000
 }
+
+// CIDFontWidths returns the /W array cidFontWidths writes for a UTF-8 font with the
+// widths cw of which the runes used (as usedRunes holds them) are written, up to
+// lastRune (kep patch): for kep's test that compares it with upstream's algorithm
+// (render/pdfdoc, TestCIDFontWidths).
+func CIDFontWidths(cw []uint16, used map[int]int, lastRune int) string {
+	return cidFontWidths(&fontDefType{Cw: cw, usedRunes: used}, lastRune)
+}
