@@ -5365,16 +5365,23 @@ func (f *Fpdf) enddoc() {
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
+	// kep patch: the file ID's hash is made on another core as the parts are written.
+	if !f.protect.encrypted {
+		f.startIDHash()
+		defer f.stopIDHash()
+		f.hashWritten()
+	}
 	f.putresources()
 	if f.err != nil {
 		return
 	}
-	f.idAhead = f.hashAhead() // kep patch: the file ID's hash begins on another core
+	f.hashWritten()
 	// Bookmarks
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
 	f.tagCatalog = f.putStructTree() // kep patch
+	f.hashWritten()
 	// 	Info
 	f.newobj()
 	f.out("<<")
@@ -5400,6 +5407,7 @@ func (f *Fpdf) enddoc() {
 		}
 		f.out(off + " 00000 n ")
 	}
+	f.hashWritten()
 	// Trailer
 	f.out("trailer")
 	f.out("<<")
