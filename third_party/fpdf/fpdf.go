@@ -4114,7 +4114,14 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.out(strconv.Itoa(f.n) + " 0 obj") // kep patch: not through fmt, as "%d 0 obj"
+	if f.state == 2 {
+		f.out(strconv.Itoa(f.n) + " 0 obj") // kep patch: not through fmt, as "%d 0 obj"
+		return
+	}
+	// kep patch: appended in place, without a string per object (2,000 for a tagged
+	// document, most of them at the end of Output, which runs alone).
+	b := strconv.AppendInt(f.buffer.AvailableBuffer(), int64(f.n), 10)
+	f.buffer.Write(append(b, " 0 obj\n"...))
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -4571,11 +4578,9 @@ func (f *Fpdf) putfonts() {
 				f.newobj()
 				if f.compress {
 					// kep patch: compressed like the pages when compression is on.
-					mem := xmem.compress([]byte(toUnicode))
-					data := mem.bytes()
+					data := f.compressedConst(&toUnicodeZ, toUnicodeBytes)
 					f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 					f.putstream(data)
-					mem.release()
 				} else {
 					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
 					f.putstream([]byte(toUnicode))
@@ -5400,12 +5405,14 @@ func (f *Fpdf) enddoc() {
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
 	for j := 1; j <= f.n; j++ {
-		// kep patch: "%010d 00000 n " without fmt, one entry per object.
-		off := strconv.Itoa(f.offsets[j])
+		// kep patch: "%010d 00000 n " without fmt, each entry appended in place.
+		var d [20]byte
+		off := strconv.AppendInt(d[:0], int64(f.offsets[j]), 10)
+		b := f.buffer.AvailableBuffer()
 		if len(off) < 10 {
-			off = "0000000000"[len(off):] + off
+			b = append(b, "0000000000"[len(off):]...)
 		}
-		f.out(off + " 00000 n ")
+		f.buffer.Write(append(append(b, off...), " 00000 n \n"...))
 	}
 	f.hashWritten()
 	// Trailer

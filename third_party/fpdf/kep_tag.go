@@ -422,12 +422,9 @@ func (f *Fpdf) putStructTree() string {
 	}
 	if t.pdfa {
 		f.newobj()
-		icc := t.icc
-		mem := xmem.compress(icc)
-		data := mem.bytes()
+		data := f.compressedConst(&iccZ, t.icc)
 		f.outf("<</N 3 /Filter /FlateDecode /Length %d>>", len(data))
 		f.putstream(data)
-		mem.release()
 		f.out("endobj")
 		fmt.Fprintf(&cat, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /Info %s /DestOutputProfile %d 0 R>>]\n",
 			f.textstring(t.iccName), f.textstring(t.iccName), f.n)
