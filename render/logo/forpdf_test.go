@@ -2,16 +2,20 @@ package logo
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"image"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
 	"testing"
 )
 
-// flattenAsIs gives the pixels scaleFlatten gives, for every alpha and an image that
-// does not start at 0, 0.
-func TestFlattenAsIs(t *testing.T) {
+// encodeFlat writes the PNG png.Encode writes of scaleFlatten's image, for every alpha,
+// premultiplied or not, and an image that does not start at 0, 0; and of the images
+// scaleFlatten makes itself (grey, scaled).
+func TestEncodeFlat(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	fill := func(pix []uint8, premultiplied bool) {
 		for i := 0; i < len(pix); i += 4 {
@@ -32,6 +36,16 @@ func TestFlattenAsIs(t *testing.T) {
 			pix[i+3] = a
 		}
 	}
+	check := func(img image.Image) {
+		t.Helper()
+		var got bytes.Buffer
+		if err := encodeFlat(&got, img); err != nil {
+			t.Fatal(err)
+		}
+		if want := encodePNG(t, scaleFlatten(img)); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%T %v: not png.Encode's bytes", img, img.Bounds())
+		}
+	}
 	for _, size := range [][2]int{{1, 1}, {3, 7}, {400, 120}, {pdfSide - 3, 5}} {
 		n := image.NewNRGBA(image.Rect(0, 0, size[0]+3, size[1]+2))
 		fill(n.Pix, false)
@@ -39,22 +53,134 @@ func TestFlattenAsIs(t *testing.T) {
 		fill(r.Pix, true)
 		for _, img := range []image.Image{n, r,
 			n.SubImage(image.Rect(2, 1, size[0]+3, size[1]+2)), r.SubImage(image.Rect(1, 2, size[0]+1, size[1]+2))} {
-			got, ok := flattenAsIs(img)
-			if !ok {
-				t.Fatalf("%T %v: not taken", img, img.Bounds())
+			check(img)
+		}
+	}
+	n := image.NewNRGBA(image.Rect(0, 0, pdfSide+1, 3)) // scaled down
+	fill(n.Pix, false)
+	check(n)
+	g := image.NewGray(image.Rect(0, 0, 30, 20))
+	for i := range g.Pix {
+		g.Pix[i] = uint8(rnd.IntN(256))
+	}
+	check(g)
+}
+
+// encodeOpaque writes png.Encode's bytes, on images made so that every filter wins for
+// some rows, grey and RGB, from one pixel to more than one IDAT chunk, and noise that
+// zlib stores uncompressed.
+func TestEncodeOpaque(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	var won [2][5]int
+	for i := 0; i < 1000; i++ {
+		w, h := 1+rnd.IntN(70), 1+rnd.IntN(40)
+		switch i % 20 {
+		case 0:
+			w, h = 1+rnd.IntN(3), 1+rnd.IntN(3)
+		case 1:
+			w, h = 300+rnd.IntN(300), 60+rnd.IntN(60) // several IDAT chunks
+		}
+		gray := i%2 == 0
+		bpp := 3
+		if gray {
+			bpp = 1
+		}
+		rows := make([][]byte, h)
+		for y := range rows {
+			r := make([]byte, bpp*w)
+			kind := rnd.IntN(8)
+			if i%20 == 2 || i%40 == 1 {
+				kind = 6
 			}
-			want := scaleFlatten(img).(*image.NRGBA)
-			if got.Rect != want.Rect || !bytes.Equal(got.Pix, want.Pix) {
-				t.Errorf("%T %v: pixels differ", img, img.Bounds())
+			for x := range r {
+				switch kind {
+				case 0: // a colour: up (or sub) wins
+					r[x] = byte(40 * (x % bpp))
+				case 1: // a ramp to the right: sub
+					r[x] = byte(x/bpp*3 + x%bpp)
+				case 2: // the row above plus a ramp: average or Paeth
+					if y > 0 {
+						r[x] = rows[y-1][x] + byte(x/bpp)
+					} else {
+						r[x] = byte(x)
+					}
+				case 3: // small values: none
+					r[x] = byte(rnd.IntN(3))
+				case 4: // the row above with noise
+					if y > 0 {
+						r[x] = rows[y-1][x] + byte(rnd.IntN(5)) - 2
+					}
+				case 5: // gradients both ways: Paeth
+					r[x] = byte(x/bpp*2 + y*5 + x%bpp*60)
+				case 6: // noise
+					r[x] = byte(rnd.IntN(256))
+				case 7: // few values: close sums, Paeth's ties
+					r[x] = byte(rnd.IntN(3)) * 100
+					if y > 0 && rnd.IntN(2) == 0 {
+						r[x] = rows[y-1][x]
+					}
+				}
+			}
+			rows[y] = r
+		}
+		var img image.Image
+		if gray {
+			g := image.NewGray(image.Rect(0, 0, w, h))
+			for y, r := range rows {
+				copy(g.Pix[y*g.Stride:], r)
+			}
+			img = g
+		} else {
+			n := image.NewNRGBA(image.Rect(0, 0, w, h))
+			for y, r := range rows {
+				for x := 0; x < w; x++ {
+					copy(n.Pix[y*n.Stride+4*x:], r[3*x:3*x+3])
+					n.Pix[y*n.Stride+4*x+3] = 255
+				}
+			}
+			img = n
+		}
+		var got bytes.Buffer
+		if err := encodeOpaque(&got, w, h, gray, func(y int, dst []byte) { copy(dst, rows[y]) }); err != nil {
+			t.Fatal(err)
+		}
+		want := encodePNG(t, img)
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("image %d (%d × %d, grey %v): not png.Encode's bytes", i, w, h, gray)
+		}
+		// The filters chosen, from the image data png.Encode wrote.
+		zr, err := zlib.NewReader(bytes.NewReader(idat(t, want)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := 0; y < h; y++ {
+			won[i%2][raw[y*(1+bpp*w)]]++
+		}
+	}
+	for g, name := range []string{"grey", "RGB"} {
+		for f, n := range won[g] {
+			if n == 0 {
+				t.Errorf("%s: filter %d never chosen: the images do not test it", name, f)
 			}
 		}
 	}
-	if _, ok := flattenAsIs(image.NewNRGBA(image.Rect(0, 0, pdfSide+1, 1))); ok {
-		t.Error("an image to scale down is taken as it is")
+}
+
+// idat returns the image data of a PNG, its IDAT chunks joined.
+func idat(t *testing.T, b []byte) []byte {
+	var data []byte
+	for p := 8; p+8 <= len(b); {
+		n := int(binary.BigEndian.Uint32(b[p:]))
+		if string(b[p+4:p+8]) == "IDAT" {
+			data = append(data, b[p+8:p+8+n]...)
+		}
+		p += 12 + n
 	}
-	if _, ok := flattenAsIs(image.NewGray(image.Rect(0, 0, 1, 1))); ok {
-		t.Error("a grey image is taken")
-	}
+	return data
 }
 
 // The logo kept from the check is the logo of the bytes given: the PDF gets what a fresh

@@ -235,7 +235,7 @@ func progressive(data []byte) bool {
 // ForPDF returns the logo as the PDF writer embeds it, with fpdf's image type: a JPEG as
 // it is; a PNG decoded and written anew, grey or RGB with 8 bits per channel, not
 // interlaced, transparency flattened onto white, and scaled down to pdfSide pixels at
-// most.
+// most. The PNG's bytes are png.Encode's of that image (encodeOpaque).
 func ForPDF(data []byte) ([]byte, string, error) {
 	img, kind, err := decodeShared(data)
 	if err != nil {
@@ -244,55 +244,78 @@ func ForPDF(data []byte) ([]byte, string, error) {
 	if kind == "jpeg" {
 		return data, "JPG", nil
 	}
-	var out image.Image
-	if o, ok := flattenAsIs(img); ok {
-		out = o
-	} else {
-		out = scaleFlatten(img)
-	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, out); err != nil {
+	if err := encodeFlat(&buf, img); err != nil {
 		return nil, "", fmt.Errorf("logo: %v", err)
 	}
 	return buf.Bytes(), "PNG", nil
 }
 
-// flattenAsIs is scaleFlatten for a colour image PNG decodes (NRGBA, RGBA) that needs
-// no scaling: the same pixels, read straight from its rows rather than through the
-// blocks of scaleFlatten's loop (a third of ForPDF for the sample logo; issue 19).
-// TestFlattenAsIs compares the two.
-func flattenAsIs(img image.Image) (*image.NRGBA, bool) {
+// encodeFlat writes img scaled and flattened (scaleFlatten) as a PNG. A colour image PNG
+// decodes (NRGBA, RGBA) that needs no scaling is flattened a row at a time as it is
+// written, the same pixels read straight from its rows rather than through the blocks
+// of scaleFlatten's loop and without an image in between (issue 19; TestEncodeFlat
+// compares the two).
+func encodeFlat(buf *bytes.Buffer, img image.Image) error {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
-	if max(w, h) > pdfSide {
-		return nil, false
-	}
-	var pix []uint8
-	var stride int
-	nrgba := false
-	switch m := img.(type) {
-	case *image.NRGBA:
-		pix, stride, nrgba = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, true
-	case *image.RGBA:
-		pix, stride = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride
-	default:
-		return nil, false
-	}
-	out := image.NewNRGBA(image.Rect(0, 0, w, h)) // opaque: written as RGB
-	for y := 0; y < h; y++ {
-		row, o := pix[y*stride:][:4*w], out.Pix[y*out.Stride:][:4*w]
-		for x := 0; x < 4*w; x += 4 {
-			var r, g, bl, a uint32 // premultiplied, as in scaleFlatten
-			if nrgba {
-				r, g, bl, a = color.NRGBA{row[x], row[x+1], row[x+2], row[x+3]}.RGBA()
-			} else {
-				r, g, bl, a = color.RGBA{row[x], row[x+1], row[x+2], row[x+3]}.RGBA()
-			}
-			white := 0xffff - a
-			o[x], o[x+1], o[x+2], o[x+3] = uint8((r+white)>>8), uint8((g+white)>>8), uint8((bl+white)>>8), 0xff
+	if max(w, h) <= pdfSide {
+		switch m := img.(type) {
+		case *image.NRGBA:
+			return encodeOpaque(buf, w, h, false, func(y int, dst []byte) {
+				flattenNRGBA(dst, m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):])
+			})
+		case *image.RGBA:
+			return encodeOpaque(buf, w, h, false, func(y int, dst []byte) {
+				flattenRGBA(dst, m.Pix[m.PixOffset(b.Min.X, b.Min.Y+y):])
+			})
 		}
 	}
-	return out, true
+	switch m := scaleFlatten(img).(type) {
+	case *image.Gray:
+		return encodeOpaque(buf, m.Rect.Dx(), m.Rect.Dy(), true, func(y int, dst []byte) {
+			copy(dst, m.Pix[y*m.Stride:])
+		})
+	case *image.NRGBA:
+		return encodeOpaque(buf, m.Rect.Dx(), m.Rect.Dy(), false, func(y int, dst []byte) {
+			src := m.Pix[y*m.Stride:]
+			for i, j := 0, 0; j < len(dst); i, j = i+4, j+3 {
+				dst[j], dst[j+1], dst[j+2] = src[i], src[i+1], src[i+2] // opaque
+			}
+		})
+	default:
+		return fmt.Errorf("unexpected image %T", m)
+	}
+}
+
+// flattenNRGBA writes the pixels of an NRGBA row (src, 4 bytes each) flattened onto white
+// as RGB into dst (3 bytes each): scaleFlatten's arithmetic for one pixel, premultiplied
+// in 16 bits as color.NRGBA.RGBA gives it, with the opaque and the transparent pixels,
+// most of a logo, taken as they are.
+func flattenNRGBA(dst, src []byte) {
+	for i, j := 0, 0; j < len(dst); i, j = i+4, j+3 {
+		switch a := uint32(src[i+3]); a {
+		case 0xff:
+			dst[j], dst[j+1], dst[j+2] = src[i], src[i+1], src[i+2]
+		case 0:
+			dst[j], dst[j+1], dst[j+2] = 0xff, 0xff, 0xff
+		default:
+			white := 0xffff - a*0x101
+			for k := 0; k < 3; k++ {
+				dst[j+k] = uint8((uint32(src[i+k])*0x101*a/0xff + white) >> 8)
+			}
+		}
+	}
+}
+
+// flattenRGBA is flattenNRGBA for a premultiplied (RGBA) row.
+func flattenRGBA(dst, src []byte) {
+	for i, j := 0, 0; j < len(dst); i, j = i+4, j+3 {
+		white := 0xffff - uint32(src[i+3])*0x101
+		for k := 0; k < 3; k++ {
+			dst[j+k] = uint8((uint32(src[i+k])*0x101 + white) >> 8)
+		}
+	}
 }
 
 // scaleFlatten scales the logo down to pdfSide pixels at most and flattens it onto white.
