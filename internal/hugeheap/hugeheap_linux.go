@@ -3,9 +3,8 @@ package hugeheap
 import (
 	"bytes"
 	"os"
-	"runtime"
-	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -21,37 +20,77 @@ const (
 // first is a heap object made by Prepare: its address says where the heap begins.
 var first *[64]byte
 
-// Prepare readies the next n bytes of heap (rounded to whole huge pages, at most 256
-// MB) to be faulted in as huge pages, and reports whether it did. It does nothing when
-// the kernel gives huge pages to every mapping anyway ("always") or to none ("never"),
-// or when GODEBUG has disablethp=1, the runtime's own switch against them. Call it
-// once, early, before the run allocates much: what is already in the heap's first
-// chunk stays in small pages.
+// Prepare readies the next n bytes of heap (rounded to whole 16 MB blocks, at most
+// 256 MB) to be faulted in as huge pages, and reports whether it did. It does nothing
+// when the kernel gives huge pages to every mapping anyway ("always") or to none
+// ("never"), or when GODEBUG has disablethp=1, the runtime's own switch against them.
+// Call it once, early, before the run allocates much: what is already in the heap's
+// first chunk stays in small pages.
+//
+// It used to allocate one large block and collect it (runtime.GC) to free it: that
+// first collection cost ~3 ms of CPU in a render of ~65 (its mark workers on both
+// cores, then ~150 page faults for the runtime's span sets; GODEBUG=gctrace=1), more
+// than a third of what the huge pages save. A goroutine's stack is given back to the
+// heap when the goroutine ends, with no collection (issue 19).
 func Prepare(n int) bool {
 	if n <= 0 || !wanted() {
 		return false
 	}
-	if n > maxHeap {
-		n = maxHeap
-	}
-	n = (n + hugePage - 1) &^ (hugePage - 1)
-	// No collection may start while the block is alive: it would run while this
-	// goroutine still holds it, and the run's next allocations would go past it.
-	old := debug.SetGCPercent(-1)
+	n = min(n, maxHeap)
 	first = new([64]byte)
 	c := uintptr(unsafe.Pointer(first)) &^ (chunk - 1)
 	advise(c, c+chunk)
-	b := make([]byte, n) // fresh address space: the runtime does not clear it
-	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	advise(p, p+uintptr(n))
-	runtime.KeepAlive(b)
-	b = nil
-	debug.SetGCPercent(old)
-	// The collection frees the block, so that the run allocates in its advised pages
-	// instead of growing the heap into fresh (small-page) address space. With a heap
-	// of a few hundred KB it is short.
-	runtime.GC()
+	// The goroutines hold their stacks until all have grown, else each would take the
+	// stack the one before it gave back.
+	at := make(chan uintptr)
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	for range (n + stackBlock - 1) / stackBlock {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hold(at, release)
+		}()
+	}
+	for range (n + stackBlock - 1) / stackBlock {
+		// The stack is stackBlock bytes around the address of a local of hold: advising
+		// a block either side covers it; what else lies there is the heap's own address
+		// space (the first chunk, reserved space not yet mapped), where advice is
+		// harmless or lost when the runtime maps it anew.
+		m := <-at
+		advise(m-stackBlock, m+stackBlock)
+	}
+	close(release)
+	wg.Wait()
 	return true
+}
+
+// stackBlock is the stack each of Prepare's goroutines grows to: goroutine stacks are
+// powers of two, and a stack that must grow is doubled until the next frame fits.
+const stackBlock = 16 << 20
+
+// frame is what makes hold's frame need a stack of stackBlock bytes: the argument
+// block of a call that is never made, so no byte of it is written (a local variable
+// this large would go to the heap instead).
+type frame [stackBlock - 256<<10]byte
+
+//go:noinline
+func deep(f frame) byte { return f[len(f)-1] }
+
+// never is false; the compiler cannot know it.
+var never bool
+
+// hold runs on a stack of stackBlock bytes, untouched but for its top: it sends an
+// address within that stack, and returns (freeing the stack) once release is closed.
+//
+//go:noinline
+func hold(at chan<- uintptr, release <-chan struct{}) {
+	var mark byte
+	if never {
+		mark = deep(frame{})
+	}
+	at <- uintptr(unsafe.Pointer(&mark))
+	<-release
 }
 
 // advise asks for huge pages in the whole huge pages within [beg, end).
