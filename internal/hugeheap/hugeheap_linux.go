@@ -3,8 +3,9 @@ package hugeheap
 import (
 	"bytes"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strings"
-	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -42,16 +43,18 @@ func Prepare(n int) bool {
 	advise(c, c+chunk)
 	// The goroutines hold their stacks until all have grown, else each would take the
 	// stack the one before it gave back.
+	goroutines := runtime.NumGoroutine()
 	at := make(chan uintptr)
 	release := make(chan struct{})
-	var wg sync.WaitGroup
 	for range (n + stackBlock - 1) / stackBlock {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			hold(at, release)
-		}()
+		go hold(at, release)
 	}
+	start, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		<-start
+		stackAbove32K()
+		close(done)
+	}()
 	for range (n + stackBlock - 1) / stackBlock {
 		// The stack is stackBlock bytes around the address of a local of hold: advising
 		// a block either side covers it; what else lies there is the heap's own address
@@ -61,9 +64,37 @@ func Prepare(n int) bool {
 		advise(m-stackBlock, m+stackBlock)
 	}
 	close(release)
-	wg.Wait()
+	// The runtime counts a goroutine gone once it has freed its stack.
+	for i := 0; i < 10000 && runtime.NumGoroutine() > goroutines+1; i++ {
+		runtime.Gosched()
+	}
+	// The freed stacks are pages the runtime would clear before it hands them out again,
+	// each allocation once more after the kernel cleared the huge page: ~2 ms of
+	// memclr in a render (perf). Pages given back to the system come zeroed from it, so
+	// the runtime does not clear those: over its memory limit, the next allocation of
+	// pages gives back the free ones first. That allocation is a goroutine stack, which
+	// starts no collection (a heap allocation over the limit would); nothing else
+	// allocates meanwhile. The pages were never touched: giving them back is a madvise
+	// over untouched address space, and they keep their advice.
+	limit := debug.SetMemoryLimit(1)
+	close(start)
+	<-done
+	debug.SetMemoryLimit(limit)
 	return true
 }
+
+// stackAbove32K makes its goroutine's stack grow past 32 KB, to a size that the runtime
+// allocates from the heap's pages (smaller stacks come from caches).
+//
+//go:noinline
+func stackAbove32K() {
+	if never {
+		deep32K([40 << 10]byte{})
+	}
+}
+
+//go:noinline
+func deep32K(f [40 << 10]byte) byte { return f[len(f)-1] }
 
 // stackBlock is the stack each of Prepare's goroutines grows to: goroutine stacks are
 // powers of two, and a stack that must grow is doubled until the next frame fits.

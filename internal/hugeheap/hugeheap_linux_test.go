@@ -3,6 +3,7 @@ package hugeheap
 import (
 	"bytes"
 	"os"
+	"runtime/metrics"
 	"strconv"
 	"testing"
 )
@@ -50,5 +51,22 @@ func TestPrepareRespectsDisablethp(t *testing.T) {
 	}
 	if Prepare(0) {
 		t.Error("Prepare(0) went on")
+	}
+}
+
+// The prepared pages go back to the heap released (the kernel zeroes them when they are
+// next touched), so that the runtime does not clear them once more before handing them
+// out: the heap has no free pages left that are not released.
+func TestPrepareReleasesItsPages(t *testing.T) {
+	if !wanted() {
+		t.Skip("transparent huge pages are not on request here")
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	if !Prepare(32 << 20) {
+		t.Fatal("Prepare did nothing although huge pages come on request")
+	}
+	metrics.Read(s)
+	if free, released := s[0].Value.Uint64(), s[1].Value.Uint64(); free > 1<<20 || released < 32<<20 {
+		t.Errorf("after Prepare(32 MB) the heap has %d KB free, %d KB released: want at most 1 MB free (not released), at least 32 MB released", free>>10, released>>10)
 	}
 }
