@@ -16,5 +16,7 @@
 // MB in one step (a frame that needs it, never written), advises those stacks (and
 // the rest of the heap's first 4 MB chunk) MADV_HUGEPAGE, and lets the goroutines end.
 // The pages were never touched, so this costs address space, not memory; the runtime
-// then hands the same, advised, addresses to the run's allocations.
+// then hands the same, advised, addresses to the run's allocations. Prepare has the
+// runtime release those pages to the system first (they stay mapped and advised), so
+// that it takes them for zeroed, as they will be, and does not clear them itself.
 package hugeheap
