@@ -14,7 +14,7 @@
 // come from the heap's pages, and a stack of a goroutine that ends is freed at once,
 // without a collection. Prepare starts a goroutine per 16 MB whose stack grows to 16
 // MB in one step (a frame that needs it, never written), advises those stacks (and
-// the rest of the heap's first 4 MB chunk) MADV_HUGEPAGE, and lets the goroutines end.
+// the heap's chunks so far) MADV_HUGEPAGE, and lets the goroutines end.
 // The pages were never touched, so this costs address space, not memory; the runtime
 // then hands the same, advised, addresses to the run's allocations. Prepare has the
 // runtime release those pages to the system first (they stay mapped and advised), so
