@@ -19,4 +19,7 @@
 // then hands the same, advised, addresses to the run's allocations. Prepare has the
 // runtime release those pages to the system first (they stay mapped and advised), so
 // that it takes them for zeroed, as they will be, and does not clear them itself.
+//
+// The heap of the packages' initialisation is in huge pages already: package thp,
+// initialised before almost all others, collapses it into one (thp's init).
 package hugeheap

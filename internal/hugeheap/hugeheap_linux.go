@@ -1,33 +1,32 @@
 package hugeheap
 
 import (
-	"bytes"
-	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
-	"syscall"
+	"sync/atomic"
+	"time"
 	"unsafe"
+
+	"github.com/kepdev/kep/internal/hugeheap/thp"
 )
 
 const (
-	hugePage     = 2 << 20
-	chunk        = 4 << 20 // the runtime's page allocator grows the heap in 4 MB chunks
-	maxHeap      = 256 << 20
-	madvHuge     = 14 // MADV_HUGEPAGE
-	madvCollapse = 25 // MADV_COLLAPSE (Linux 6.1)
-	thpConfig    = "/sys/kernel/mm/transparent_hugepage/enabled"
+	hugePage = thp.HugePage
+	chunk    = thp.Chunk // the runtime's page allocator grows the heap in 4 MB chunks
+	maxHeap  = 256 << 20
 )
 
 // first is a heap object made by Prepare: its address says where the heap begins.
 var first *[64]byte
 
+// prepared: Prepare works once per process (kep's tests run many commands in one).
+var prepared atomic.Bool
+
 // Prepare readies the next n bytes of heap (rounded to whole 16 MB blocks, at most
 // 256 MB) to be faulted in as huge pages, and reports whether it did. It does nothing
 // when the kernel gives huge pages to every mapping anyway ("always") or to none
-// ("never"), or when GODEBUG has disablethp=1, the runtime's own switch against them.
-// Call it once, early, before the run allocates much: what is already in the heap's
-// first chunk stays in small pages.
+// ("never"), or when GODEBUG has disablethp=1, the runtime's own switch against them,
+// or when it ran before in this process. Call it early, before the run allocates much.
 //
 // It used to allocate one large block and collect it (runtime.GC) to free it: that
 // first collection cost ~3 ms of CPU in a render of ~65 (its mark workers on both
@@ -35,7 +34,7 @@ var first *[64]byte
 // than a third of what the huge pages save. A goroutine's stack is given back to the
 // heap when the goroutine ends, with no collection (issue 19).
 func Prepare(n int) bool {
-	if n <= 0 || !wanted() {
+	if n <= 0 || !thp.Wanted || thp.Disabled() || !prepared.CompareAndSwap(false, true) {
 		return false
 	}
 	n = min(n, maxHeap)
@@ -44,7 +43,7 @@ func Prepare(n int) bool {
 	// The heap so far: the chunk of first and those around it, which the runtime may
 	// have mapped already (a chunk mapped and still untouched at this point took ~400
 	// 4 KB faults later in 2 of 6 renders).
-	advise(c-2*chunk, c+2*chunk)
+	thp.Advise(c-2*chunk, c+2*chunk)
 	// The goroutines hold their stacks until all have grown, else each would take the
 	// stack the one before it gave back.
 	goroutines := runtime.NumGoroutine()
@@ -65,13 +64,12 @@ func Prepare(n int) bool {
 		// space (the first chunk, reserved space not yet mapped), where advice is
 		// harmless or lost when the runtime maps it anew.
 		m := <-at
-		advise(m-stackBlock, m+stackBlock)
+		thp.Advise(m-stackBlock, m+stackBlock)
 	}
 	close(release)
-	// The runtime counts a goroutine gone once it has freed its stack.
-	for i := 0; i < 10000 && runtime.NumGoroutine() > goroutines+1; i++ {
-		runtime.Gosched()
-	}
+	// The runtime counts a goroutine gone once it has freed its stack (and here no other
+	// goroutine starts or ends: Prepare also waits for its last one below).
+	waitGoroutines(goroutines + 1)
 	// The freed stacks are pages the runtime would clear before it hands them out again,
 	// each allocation once more after the kernel cleared the huge page: ~2 ms of
 	// memclr in a render (perf). Pages given back to the system come zeroed from it, so
@@ -84,9 +82,23 @@ func Prepare(n int) bool {
 	close(start)
 	<-done
 	debug.SetMemoryLimit(limit)
+	waitGoroutines(goroutines)
 	// After the release: giving back the free 4 KB pages of a huge page splits it.
-	collapseTouched(c-2*chunk, c+2*chunk)
+	thp.CollapseTouched(c-2*chunk, c+2*chunk)
 	return true
+}
+
+// waitGoroutines waits until at most n goroutines are left, for 10 ms at most. It
+// yields first, then sleeps: a goroutine that yields goes to the global run queue and
+// can get itself back at once, while one that another processor readied waits there.
+func waitGoroutines(n int) {
+	for i := 0; i < 500 && runtime.NumGoroutine() > n; i++ {
+		if i < 20 {
+			runtime.Gosched()
+		} else {
+			time.Sleep(20 * time.Microsecond)
+		}
+	}
 }
 
 // stackAbove32K makes its goroutine's stack grow past 32 KB, to a size that the runtime
@@ -128,49 +140,4 @@ func hold(at chan<- uintptr, release <-chan struct{}) {
 	}
 	at <- uintptr(unsafe.Pointer(&mark))
 	<-release
-}
-
-// collapseTouched turns each 2 MB of [beg, end) that is mapped and partly in memory
-// into one huge page (MADV_COLLAPSE: the pages in memory copied, the rest zero). The
-// heap the packages' initialisation and main used so far lies in such 2 MB: advice
-// comes too late for them (a 2 MB with 4 KB pages in it takes 4 KB pages from then on),
-// and the runtime hands out their free pages before any others, so ~300-650 of a
-// render's ~1,000 page faults were there (perf record -e page-faults -d).
-func collapseTouched(beg, end uintptr) {
-	var vec [hugePage / 4096]byte
-	for r := beg &^ (hugePage - 1); r < end; r += hugePage {
-		if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, r, hugePage, uintptr(unsafe.Pointer(&vec[0]))); e != 0 {
-			continue // not all mapped: not heap, or not yet
-		}
-		in := 0
-		for _, v := range vec {
-			in += int(v & 1)
-		}
-		if in > 0 && in < len(vec) {
-			syscall.Syscall(syscall.SYS_MADVISE, r, hugePage, madvHuge)
-			syscall.Syscall(syscall.SYS_MADVISE, r, hugePage, madvCollapse)
-		}
-	}
-}
-
-// advise asks for huge pages in the whole huge pages within [beg, end).
-func advise(beg, end uintptr) {
-	beg = (beg + hugePage - 1) &^ (hugePage - 1)
-	end &^= hugePage - 1
-	if beg < end {
-		// An error (a kernel without transparent huge pages) leaves small pages: fine.
-		syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, madvHuge)
-	}
-}
-
-// wanted reports whether huge pages come only on request, and the user did not ask
-// the runtime to avoid them.
-func wanted() bool {
-	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
-		if strings.TrimSpace(kv) == "disablethp=1" {
-			return false
-		}
-	}
-	cfg, err := os.ReadFile(thpConfig)
-	return err == nil && bytes.Contains(cfg, []byte("[madvise]"))
 }
