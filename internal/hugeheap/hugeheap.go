@@ -10,8 +10,16 @@
 // How: the Go runtime maps its heap itself and no longer asks for huge pages (since Go
 // 1.21.1), and each growth of the heap is a fresh mapping, so advice given ahead to
 // address space not yet mapped would be lost. Prepare therefore makes the runtime map
-// the address space the run will use at once: it allocates one large block, advises
-// it (and the rest of the heap's first 4 MB chunk) MADV_HUGEPAGE, drops it and collects
-// it. The block's pages were never touched, so this costs address space, not memory;
-// the runtime then hands the same, advised, addresses to the run's allocations.
+// the address space the run will use at once, and hand it back free: goroutine stacks
+// come from the heap's pages, and a stack of a goroutine that ends is freed at once,
+// without a collection. Prepare starts a goroutine per 16 MB whose stack grows to 16
+// MB in one step (a frame that needs it, never written), advises those stacks (and
+// the heap's chunks so far) MADV_HUGEPAGE, and lets the goroutines end.
+// The pages were never touched, so this costs address space, not memory; the runtime
+// then hands the same, advised, addresses to the run's allocations. Prepare has the
+// runtime release those pages to the system first (they stay mapped and advised), so
+// that it takes them for zeroed, as they will be, and does not clear them itself.
+//
+// The heap of the packages' initialisation is in huge pages already: package thp,
+// initialised before almost all others, collapses it into one (thp's init).
 package hugeheap

@@ -3,8 +3,13 @@ package hugeheap
 import (
 	"bytes"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"testing"
+
+	"github.com/kepdev/kep/internal/hugeheap/thp"
 )
 
 // anonHuge is the process's memory in transparent huge pages, in kB.
@@ -25,7 +30,7 @@ func anonHuge(t *testing.T) int {
 
 // After Prepare, what the program allocates and writes lands in huge pages.
 func TestPrepareGivesHugePages(t *testing.T) {
-	if !wanted() {
+	if !thp.Wanted {
 		t.Skip("transparent huge pages are not on request here")
 	}
 	before := anonHuge(t)
@@ -55,5 +60,32 @@ func TestPrepareRespectsDisablethp(t *testing.T) {
 	}
 	if Prepare(0) {
 		t.Error("Prepare(0) went on")
+	}
+}
+
+// The prepared pages go back to the heap released (the kernel zeroes them when they are
+// next touched), so that the runtime does not clear them once more before handing them
+// out: the heap has no free pages left that are not released.
+func TestPrepareReleasesItsPages(t *testing.T) {
+	if !thp.Wanted {
+		t.Skip("transparent huge pages are not on request here")
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	// No collection under way, as at the start of kep render: during one, the runtime
+	// keeps the stacks of goroutines that end for other stacks until it is over.
+	runtime.GC()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	// And no goroutine of an earlier test still ending: Prepare counts goroutines to
+	// know when its own have ended, as nothing else runs when kep render calls it.
+	for i := 0; i < 100000 && runtime.NumGoroutine() > 2; i++ {
+		runtime.Gosched()
+	}
+	prepared.Store(false)
+	if !Prepare(32 << 20) {
+		t.Fatal("Prepare did nothing although huge pages come on request")
+	}
+	metrics.Read(s)
+	if free, released := s[0].Value.Uint64(), s[1].Value.Uint64(); free > 1<<20 || released < 32<<20 {
+		t.Errorf("after Prepare(32 MB) the heap has %d KB free, %d KB released: want at most 1 MB free (not released), at least 32 MB released", free>>10, released>>10)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kepdev/kep/internal/crm"
@@ -163,7 +164,9 @@ func nextDate(d plan.Date) plan.Date {
 	return d
 }
 
-var revisionRE = regexp.MustCompile(`\d+$`)
+// revisionRE is compiled on first use: kep next-year is rare, and a package-level
+// expression was compiled in every kep process (issue 19).
+var revisionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+$`) })
 
 // nextVersion moves a version on to the new period: the old year becomes the new one and
 // what counted the drafts after it starts again ("2027.3" → "2028.1", "2027.0-draft3" →
@@ -177,7 +180,7 @@ func nextVersion(v string, oldYear, newYear int) string {
 	}
 	rest := v[i+len(old):]
 	// The last number of the rest counts revisions: it starts again at 1.
-	if m := revisionRE.FindStringIndex(rest); m != nil {
+	if m := revisionRE().FindStringIndex(rest); m != nil {
 		rest = rest[:m[0]] + "1"
 	}
 	return v[:i] + strconv.Itoa(newYear) + rest

@@ -222,7 +222,7 @@ func TestExampleSketchIsCurrent(t *testing.T) {
 // Every scaffold, for other years and workspaces than the sketch was made from, passes
 // the sketch: each of its blocks could be an example, each of its texts is known.
 func TestExampleSketchCoversScaffolds(t *testing.T) {
-	s := exampleSketchMaps()
+	s := &exampleSketchData
 	for _, lang := range ScaffoldLangs {
 		for _, year := range []int{1999, 2024, 2026, 2028, 2100} {
 			for wi, ws := range sketchWorkspaces() {
@@ -234,7 +234,7 @@ func TestExampleSketchCoversScaffolds(t *testing.T) {
 				}
 				for col, m := range r.texts {
 					for tx := range m {
-						if sketchTextCols()[col] && !s.texts[tx] {
+						if sketchTextCols()[col] && !s.hasText(tx) {
 							t.Errorf("%s %d workspace %d: %s %q is not in the sketch", lang, year, wi, col, tx)
 						}
 					}
@@ -399,4 +399,28 @@ func setFirstText(v any, col []string, s string) (restore func()) {
 		}
 	}
 	return nil
+}
+
+// The sketch's lists are searched by binary search: they must be sorted, without
+// duplicates.
+func TestExampleSketchSorted(t *testing.T) {
+	s := &exampleSketchData
+	strictly := func(name string, n int, less func(i int) bool) {
+		for i := 1; i < n; i++ {
+			if !less(i) {
+				t.Errorf("%s[%d] is not after %s[%d]", name, i, name, i-1)
+			}
+		}
+	}
+	strictly("texts", len(s.texts), func(i int) bool { return s.texts[i-1] < s.texts[i] })
+	strictly("strs", len(s.strs), func(i int) bool { return s.strs[i-1] < s.strs[i] })
+	strictly("nums", len(s.nums), func(i int) bool { return s.nums[i-1] < s.nums[i] })
+	for _, tx := range s.texts {
+		if !s.hasText(tx) {
+			t.Errorf("hasText(%q) is false", tx)
+		}
+	}
+	if s.hasText("no such placeholder") || s.hasStr("no such value") || s.hasNum(-12345.5) {
+		t.Error("the sketch has a value it does not list")
+	}
 }

@@ -67,3 +67,29 @@ func escapeTOML(s string) string {
 }
 
 func hex(r rune) string { return strings.ToUpper(strconv.FormatInt(int64(r), 16)) }
+
+// indexHidden finds what hiddenRuneName names, at every code point, ASCII or not, and
+// where strings.IndexFunc would (invalid UTF-8 read as U+FFFD, one byte at a time).
+func TestIndexHidden(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		if isHidden(r) != (hiddenRuneName(r) != "") {
+			t.Fatalf("isHidden(%U) = %v, hiddenRuneName %q", r, isHidden(r), hiddenRuneName(r))
+		}
+	}
+	for _, s := range []string{"", "abc", "Müller\u202eX", "a\xffb\u0085", "\u2028x", "x\u2029\u202a", "日本\U0010ffff", "\xc2\x85", "\xc2", "ok\u200e"} {
+		for _, multi := range []bool{false, true} {
+			want := strings.IndexFunc(s, func(r rune) bool {
+				if multi && (r == 0x2028 || r == 0x2029) {
+					return false
+				}
+				return hiddenRuneName(r) != ""
+			})
+			if got := indexHidden(s, multi); got != want {
+				t.Errorf("indexHidden(%q, %v) = %d, want %d", s, multi, got, want)
+			}
+		}
+	}
+}
