@@ -60,6 +60,8 @@
 #     caller's goroutine, where the caller's recover catches it, instead of ending the
 #     program;
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
+#   - adds UTF8FontWidths (kep.go): what StringWidthOf adds up for a font (its widths
+#     by rune), so that a caller measuring many texts does not look the font up each time.
 #   - drops the templates' and images' gob serialisation (Template.Serialize,
 #     DeserializeTemplate, GobEncode/GobDecode): kep never serialises them, and importing
 #     encoding/gob cost every kep process ~0.5 ms of package initialisation before main,

@@ -398,6 +398,41 @@ func (k *Kerning) Pair(a, b rune) int {
 	}
 }
 
+// Sum returns the kerning of the consecutive pairs of runes of s in thousandths of an em,
+// what Pair gives for each pair added up; 0 for a nil Kerning. The PDF's text engine
+// measures its words with it: a built-in face's Latin pairs of ASCII text are looked up
+// here in a loop, not by a call per pair.
+func (k *Kerning) Sum(s string) int {
+	if k == nil || len(s) < 2 {
+		return 0
+	}
+	if l := k.latin; l != nil {
+		w := 0
+		for i := 1; i < len(s); i++ {
+			a, b := s[i-1], s[i]
+			if a|b >= 0x80 {
+				return k.sum(s)
+			}
+			w += int(l.rows[l.index[a]][b])
+		}
+		return w
+	}
+	return k.sum(s)
+}
+
+// sum is Sum, pair by pair.
+func (k *Kerning) sum(s string) int {
+	w := 0
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			w += k.Pair(prev, r)
+		}
+		prev = r
+	}
+	return w
+}
+
 // pair is Pair, looked up in the font's tables. NewKerning checked the offsets the
 // lookups read; should a damaged font still lead one astray, the pair is not kerned.
 func (k *Kerning) pair(a, b rune) (kern int) {
