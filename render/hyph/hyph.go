@@ -234,8 +234,8 @@ func (h *Hyphenator) addException(w string) {
 //
 // The slice may be shared with other callers: it must not be modified.
 func (h *Hyphenator) Points(word string) []int {
-	if h == nil {
-		return nil
+	if h == nil || len(word) < h.leftMin+h.rightMin {
+		return nil // no run of letters long enough (run), without a look-up in the memo
 	}
 	if v, ok := h.memo.Load(word); ok {
 		return v.([]int)

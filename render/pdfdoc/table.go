@@ -215,7 +215,8 @@ func cellText(spans []span) string {
 // piece.
 func (e *engine) widestSyllable(w word, size float64) float64 {
 	widest := 0.0
-	for _, f := range w.frags {
+	for i := range w.frags {
+		f := &w.frags[i]
 		pts := e.points(f)
 		if len(pts) == 0 {
 			widest = math.Max(widest, f.w)
