@@ -173,7 +173,7 @@ func TestKerningSum(t *testing.T) {
 		if name != "none" && k == nil {
 			t.Fatalf("%s: no kerning", name)
 		}
-		for _, s := range []string{"", "T", "Te", "AVATAR Tower", "Größe", "Łódź", "a–b", "To→Tu", "“Ta”", "TeTeTé"} {
+		for _, s := range []string{"", "T", "Te", "AVATAR Tower", "Größe", "Łódź", "a–b", "To→Tu", "“Ta”", "TeTeTé", "Ökö Tä", "Tëte", "\xffT\xfeo", "Ta\xc3"} {
 			want := 0
 			prev := rune(-1)
 			for _, r := range s {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -400,24 +401,43 @@ func (k *Kerning) Pair(a, b rune) int {
 
 // Sum returns the kerning of the consecutive pairs of runes of s in thousandths of an em,
 // what Pair gives for each pair added up; 0 for a nil Kerning. The PDF's text engine
-// measures its words with it: a built-in face's Latin pairs of ASCII text are looked up
-// here in a loop, not by a call per pair.
+// measures its words with it: a built-in face's Latin pairs (umlauts and accents too)
+// are looked up here in a loop, not by a call per pair.
 func (k *Kerning) Sum(s string) int {
 	if k == nil || len(s) < 2 {
 		return 0
 	}
-	if l := k.latin; l != nil {
-		w := 0
-		for i := 1; i < len(s); i++ {
-			a, b := s[i-1], s[i]
-			if a|b >= 0x80 {
-				return k.sum(s)
-			}
-			w += int(l.rows[l.index[a]][b])
+	l := k.latin
+	if l == nil {
+		return k.sum(s)
+	}
+	w, i := 0, 1
+	for ; i < len(s); i++ {
+		a, b := s[i-1], s[i]
+		if a|b >= utf8.RuneSelf {
+			break
 		}
+		w += int(l.rows[l.index[a]][b])
+	}
+	if i == len(s) {
 		return w
 	}
-	return k.sum(s)
+	// s[:i-1] is ASCII, and s[i-1] starts a rune: the pairs from it on, rune by rune.
+	s = s[i-1:]
+	prev, n := utf8.DecodeRuneInString(s)
+	for s = s[n:]; s != ""; s = s[n:] {
+		var r rune
+		if r, n = rune(s[0]), 1; r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if uint32(prev) < pairRunes && uint32(r) < pairRunes {
+			w += int(l.rows[l.index[prev]][r])
+		} else {
+			w += k.Pair(prev, r)
+		}
+		prev = r
+	}
+	return w
 }
 
 // sum is Sum, pair by pair.

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/kepdev/kep/render/fonts"
@@ -92,7 +93,7 @@ type engine struct {
 	colorsValid, drawValid bool
 	fillValid              bool
 	registered             map[string]bool
-	faceWidths             [10]fontWidths     // strWidth's faces, by fontSlot
+	faceWidths             [10]*fontWidths    // strWidth's faces, by fontSlot; nil: not used yet
 	runBuf                 []byte             // drawLine's text of a run, reused
 	tails                  [2][]frag          // hyphenate's tails while lines are counted
 	wrapped                map[wrapKey][]line // wrap's lines of plain texts
@@ -236,8 +237,8 @@ func (e *engine) strWidth(s string, st style, size float64) float64 {
 type fontWidths struct {
 	cw      []uint16
 	missing int
+	latin   [256]int32 // advance of the runes below 256, looked up once
 	kern    *fonts.Kerning
-	known   bool // looked up: the face is registered
 	loaded  bool // fpdf has the face (not after an error)
 }
 
@@ -260,13 +261,17 @@ func fontSlot(st style) int {
 // widthsOf returns the widths of the face of st (a run's style, as eachRun gives it),
 // registering the face at the first call.
 func (e *engine) widthsOf(st style) *fontWidths {
-	fw := &e.faceWidths[fontSlot(st)]
-	if !fw.known {
+	fw := e.faceWidths[fontSlot(st)]
+	if fw == nil {
+		fw = new(fontWidths)
+		e.faceWidths[fontSlot(st)] = fw
 		family, fs := fontOf(st)
 		e.register(family, fs)
 		fw.cw, fw.missing, fw.loaded = e.pdf.UTF8FontWidths(family, fs)
+		for c := range fw.latin {
+			fw.latin[c] = int32(fw.cwAdvance(rune(c)))
+		}
 		fw.kern = e.fonts.face(family, fs).kern
-		fw.known = true
 	}
 	return fw
 }
@@ -278,17 +283,36 @@ func (fw *fontWidths) width(s string, size, k float64) float64 {
 		return 0
 	}
 	w := fw.kern.Sum(s)
-	cw := fw.cw
-	for _, r := range s {
-		if c := int(r); c < len(cw) && cw[c] > 0 {
-			if cw[c] != 65535 {
-				w += int(cw[c])
-			}
-		} else {
-			w += fw.missing
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			w += int(fw.latin[c])
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w += fw.advance(r)
+		i += n
 	}
 	return float64(w) * (size / k) / 1000
+}
+
+// advance is the width StringWidthOf adds for r.
+func (fw *fontWidths) advance(r rune) int {
+	if uint32(r) < uint32(len(fw.latin)) {
+		return int(fw.latin[r])
+	}
+	return fw.cwAdvance(r)
+}
+
+// cwAdvance is advance from fpdf's widths.
+func (fw *fontWidths) cwAdvance(r rune) int {
+	if c, cw := int(r), fw.cw; c < len(cw) && cw[c] > 0 {
+		if cw[c] != 65535 {
+			return int(cw[c])
+		}
+		return 0
+	}
+	return fw.missing
 }
 
 // fontOf returns the registered family and fpdf style of st.
