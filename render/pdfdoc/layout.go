@@ -94,6 +94,9 @@ type engine struct {
 	fillValid              bool
 	registered             map[string]bool
 	faceWidths             [10]*fontWidths    // strWidth's faces, by fontSlot; nil: not used yet
+	fragSlab               slab[frag]         // the fragments of words
+	wordSlab               slab[word]         // words' and breakLines' words
+	lineSlab               slab[line]         // breakLines' lines
 	runBuf                 []byte             // drawLine's text of a run, reused
 	tails                  [2][]frag          // hyphenate's tails while lines are counted
 	wrapped                map[wrapKey][]line // wrap's lines of plain texts

@@ -471,7 +471,7 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	if n < 3 {
 		return
 	}
-	var rows [][][]word
+	rows := make([][][]word, 0, len(m.body)+len(m.foot)+1)
 	rows = append(rows, m.body...)
 	rows = append(rows, m.foot...)
 	head := -1 // the header is a row too: its lines count
@@ -483,8 +483,9 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	low := make([]float64, n)
 	isProse := make([]bool, n)
 	widest := make([][]float64, len(rows)) // widest[r][c]: the cell's widest word
+	wslab := make([]float64, len(rows)*n)  // the rows' slices, one allocation
 	for r := range rows {
-		widest[r] = make([]float64, n)
+		widest[r] = wslab[r*n : (r+1)*n : (r+1)*n]
 	}
 	for c := range low {
 		isProse[c] = prose(m, c)
@@ -562,8 +563,9 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	}
 	lines := make([][]int, len(rows))
 	brk := make([][]int, len(rows))
+	lslab := make([]int, 2*len(rows)*n) // the rows' slices of both, one allocation
 	for r := range rows {
-		lines[r], brk[r] = make([]int, n), make([]int, n)
+		lines[r], brk[r] = lslab[2*r*n:(2*r+1)*n:(2*r+1)*n], lslab[(2*r+1)*n:(2*r+2)*n:(2*r+2)*n]
 		for c := 0; c < n; c++ {
 			lines[r][c], brk[r][c] = cell(r, c, widths[c])
 		}

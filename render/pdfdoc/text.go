@@ -148,7 +148,19 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 	var cur line
 	var ws []word // the words of all lines, each line's slice capped at its end
 	if build {
-		ws = make([]word, 0, len(words)+1)
+		ws = e.wordSlab.grab(len(words) + 1)
+		// Room for the lines the words fill at least, and hard breaks.
+		total, most := 0.0, 1
+		for _, w := range words {
+			total += w.space + w.w
+			if w.br {
+				most++
+			}
+		}
+		if maxW > 0 {
+			most += int(min(total/maxW, float64(len(words))))
+		}
+		lines = e.lineSlab.grab(min(most, len(words)+1))
 	}
 	n, k := 0, 0 // lines flushed; words on cur
 	flush := func() {
@@ -215,6 +227,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 	}
 	if k > 0 || n == 0 {
 		flush()
+	}
+	if build {
+		e.wordSlab.keep(ws)
+		lines = e.lineSlab.keep(lines)
 	}
 	return lines, n
 }
@@ -343,23 +359,24 @@ func takeSoft(s string) (string, []int) {
 }
 
 // words splits spans at spaces and newlines into measured words; fragments of adjacent
-// spans without a space between them form one word. The words' fragments share one
-// array (each word's slice capped at its end, so an append copies).
+// spans without a space between them form one word. The words and their fragments are
+// taken from the engine's slabs (each word's fragments capped at its end, so an append
+// copies).
 func (e *engine) words(spans []span, ts textStyle) []word {
-	n := 0 // words at most, but for hyphenated compounds
+	n, nf := 0, 0 // words and fragments at most (a compound is cut after its hyphens)
 	for _, sp := range spans {
 		n += strings.Count(sp.text, " ") + strings.Count(sp.text, "\n") + 1
+		nf += strings.Count(sp.text, "-")
 	}
-	out := make([]word, 0, n)
-	frags := make([]frag, 0, n)
-	ends := make([]int, 0, n) // per word of out: the end of its fragments in frags
+	out := e.wordSlab.grab(n)
+	frags := e.fragSlab.grab(n + nf)
 	var cur word
 	start := 0   // cur's first fragment in frags
 	space := 0.0 // width of the space before the next word
 	flush := func() {
 		if len(frags) > start {
+			cur.frags = frags[start:len(frags):len(frags)]
 			out = append(out, cur)
-			ends = append(ends, len(frags))
 		}
 		cur, start = word{}, len(frags)
 	}
@@ -372,7 +389,6 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 			case '\n':
 				flush()
 				out = append(out, word{br: true})
-				ends = append(ends, len(frags))
 				space = 0
 				rest = rest[1:]
 			case ' ':
@@ -414,14 +430,8 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 		}
 	}
 	flush()
-	from := 0
-	for i := range out {
-		if !out[i].br {
-			out[i].frags = frags[from:ends[i]:ends[i]]
-		}
-		from = ends[i]
-	}
-	return out
+	e.fragSlab.keep(frags)
+	return e.wordSlab.keep(out)
 }
 
 // hyphenParts splits a compound at its hyphens ("Co-Engineering-Projekte" → "Co-",
