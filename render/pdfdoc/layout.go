@@ -235,6 +235,22 @@ func (e *engine) strWidth(s string, st style, size float64) float64 {
 	return w
 }
 
+// letterBound is at least strWidth of every piece of s between two runes (s clean, no
+// soft hyphens; its faces measured before): strWidth with only the positive kerning of
+// its pairs. A piece's runs lie in s's runs, in the same faces, and each adds up no
+// more than its run does here; the scaling and the sum keep that order.
+func (e *engine) letterBound(s string, st style, size float64) float64 {
+	k := e.pdf.GetConversionRatio()
+	if isASCII(s) {
+		return e.widthsOf(st).bound(s, size, k)
+	}
+	w := 0.0
+	e.eachRun(s, st, func(run string, st style) {
+		w += e.widthsOf(st).bound(run, size, k)
+	})
+	return w
+}
+
 // fontWidths is what strWidth adds up for one face: fpdf's widths by rune and its width
 // of a rune the face lacks, and the face's kerning (the one fontSet.register gives fpdf).
 type fontWidths struct {
@@ -295,6 +311,23 @@ func (fw *fontWidths) width(s string, size, k float64) float64 {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		w += fw.advance(r)
 		i += n
+	}
+	return float64(w) * (size / k) / 1000
+}
+
+// bound is width with only the positive kerning of the pairs.
+func (fw *fontWidths) bound(s string, size, k float64) float64 {
+	if !fw.loaded {
+		return 0
+	}
+	w := 0
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			w += max(fw.kern.Pair(prev, r), 0)
+		}
+		w += fw.advance(r)
+		prev = r
 	}
 	return float64(w) * (size / k) / 1000
 }

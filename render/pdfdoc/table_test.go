@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kepdev/kep/render"
 )
@@ -329,6 +330,42 @@ func TestScorerIsNaiveScore(t *testing.T) {
 			}
 			randomise()
 			sc.tally()
+		}
+	}
+}
+
+// TestSylBoundHoldsSyllables: balance takes sylBound for a column's low until a step
+// comes near it, so it must never be below widestSyllable, and letterBound never below
+// the width of a piece of its text (kerned pairs, umlauts, fallback runes, every style).
+func TestSylBoundHoldsSyllables(t *testing.T) {
+	w := hyphenWriter(t, "de")
+	texts := []string{"Kundenentwicklungsplan", "AVATAR-Tower", "Größenordnung", "Wettbewerbsfähigkeit",
+		"Tätigkeitsbereich", "Schlüsselkunde", "Verantwortlichkeiten", "Lieferantenkonsolidierung →",
+		"TeTeTeTeTe", "Ωmega-Äquivalenz", "Projekt‑Steuerung", "Co-Engineering-Projekte"}
+	for _, st := range []style{0, stBold, stItalic, stBold | stItalic} {
+		for _, size := range []float64{7, 8.5, 9.5} {
+			ts := textStyle{size: size, base: st}
+			for _, s := range texts {
+				for _, wd := range w.words(plain(w.san.Clean(s)), ts) {
+					b, syl := w.sylBound(wd, size), w.widestSyllable(wd, size)
+					if b < syl {
+						t.Errorf("%q, style %d, %g pt: bound %g below the widest syllable %g", s, st, size, b, syl)
+					}
+					for _, f := range wd.frags {
+						lb := w.letterBound(f.text, f.st, size)
+						for i := range f.text {
+							for j := i + 1; j <= len(f.text); j++ {
+								if !utf8.RuneStart(f.text[i]) || j < len(f.text) && !utf8.RuneStart(f.text[j]) {
+									continue
+								}
+								if pw := w.strWidth(f.text[i:j], f.st, size); pw > lb {
+									t.Fatalf("%q: piece %q %g wider than the bound %g", f.text, f.text[i:j], pw, lb)
+								}
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 }
