@@ -266,7 +266,7 @@ type colMetrics struct {
 
 func metrics(m measured) colMetrics {
 	n := len(m.head)
-	cm := colMetrics{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
+	cm := newColMetrics(n)
 	copy(cm.headSyl, m.headSyl)
 	note := func(c int, ws []word, minW []float64) {
 		lineW := 0.0
@@ -295,12 +295,20 @@ func metrics(m measured) colMetrics {
 	return cm
 }
 
-// scaled are the metrics at another size: fpdf's widths are linear in the size.
-func (cm colMetrics) scaled(bodyF, headF float64) colMetrics {
-	out := colMetrics{make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref))}
+// newColMetrics makes the metrics of n columns, their four slices one array.
+func newColMetrics(n int) colMetrics {
+	a := make([]float64, 4*n)
+	return colMetrics{a[:n:n], a[n : 2*n : 2*n], a[2*n : 3*n : 3*n], a[3*n:]}
+}
+
+// scaledTo writes into out (made for as many columns by newColMetrics, and reused: the
+// search for a table's size tries many) the metrics at another size: fpdf's widths are
+// linear in the size.
+func (cm colMetrics) scaledTo(out colMetrics, bodyF, headF float64) colMetrics {
 	for c := range cm.pref {
 		out.bodyMin[c] = cm.bodyMin[c] * bodyF
 		out.headMin[c] = cm.headMin[c] * headF
+		out.headSyl[c] = 0
 		if c < len(cm.headSyl) {
 			out.headSyl[c] = cm.headSyl[c] * headF
 		}
@@ -356,6 +364,7 @@ func (e *engine) layoutTable(t *tableSpec, x0, W float64) *tableLayout {
 	}
 	m0 := e.measureTable(t, n, base, base)
 	cm0 := metrics(m0)
+	at := newColMetrics(n) // cm0 at the sizes tried
 	floor := math.Min(base, minTableSize)
 	size, headSize, padX := floor, math.Min(floor, minHeadSize), cellPadX
 	found := false
@@ -365,7 +374,7 @@ search:
 	for _, px := range []float64{cellPadX, narrowPadX} {
 		for s := base; s >= floor-1e-9; s -= 0.5 {
 			for hs := s; hs >= math.Min(s, math.Max(s-1, minHeadSize))-1e-9; hs -= 0.5 {
-				if cm0.scaled(s/base, hs/base).minSum(true, px) <= W+1e-9 {
+				if cm0.scaledTo(at, s/base, hs/base).minSum(true, px) <= W+1e-9 {
 					size, headSize, padX, found = s, hs, px, true
 					break search
 				}
@@ -380,12 +389,12 @@ search:
 		padX = narrowPadX
 		sized := false
 		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
-			if cm0.scaled(s/base, math.Min(s, minHeadSize)/base).sylSum(padX) <= W+1e-9 {
+			if cm0.scaledTo(at, s/base, math.Min(s, minHeadSize)/base).sylSum(padX) <= W+1e-9 {
 				size, sized = s, true
 			}
 		}
 		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
-			if cm0.scaled(s/base, 1).minSum(false, padX) <= W+1e-9 {
+			if cm0.scaledTo(at, s/base, 1).minSum(false, padX) <= W+1e-9 {
 				size, sized = s, true
 			}
 		}
@@ -395,7 +404,7 @@ search:
 		// narrow padding and is set at the largest size down to 1.5 points smaller that needs at most a tenth more
 		// lines than the smallest: smaller type where it saves many lines, not a few.
 		lines := func(s float64) int {
-			return t.lineCount(m0, cm0.scaled(s/base, math.Min(headSize, s)/base), s/base, W, padX)
+			return t.lineCount(m0, cm0.scaledTo(at, s/base, math.Min(headSize, s)/base), s/base, W, padX)
 		}
 		if l := lines(size); float64(l) >= 2*float64(len(t.rows)+len(t.foot)) {
 			padX = narrowPadX // and closer columns
@@ -628,11 +637,8 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	}
 	sc := newScorer(lines, brk)
 	best := sc.base()
-	pa := newPart(len(rows))
-	pbs := make([]colPart, n) // per step, the columns widened, made when first needed
-	for c := range pbs {
-		pbs[c] = newPart(len(rows))
-	}
+	parts := newParts(n+1, len(rows))
+	pa, pbs := parts[n], parts[:n] // a column narrowed; per step, those widened, made when first needed
 	fill := func(p *colPart, c int, w float64) {
 		p.sumL, p.sumB = 0, 0
 		for r := range rows {
@@ -720,7 +726,16 @@ type colPart struct {
 	sumL, sumB int
 }
 
-func newPart(rows int) colPart { return colPart{l: make([]int, rows), b: make([]int, rows)} }
+func newPart(rows int) colPart { return newParts(1, rows)[0] }
+
+// newParts makes n parts of as many rows, their slices one array.
+func newParts(n, rows int) []colPart {
+	ps, a := make([]colPart, n), make([]int, 2*n*rows)
+	for i := range ps {
+		ps[i] = colPart{l: a[2*i*rows : (2*i+1)*rows : (2*i+1)*rows], b: a[(2*i+1)*rows : (2*i+2)*rows : (2*i+2)*rows]}
+	}
+	return ps
+}
 
 func newScorer(lines, brk [][]int) *scorer {
 	n := 0
