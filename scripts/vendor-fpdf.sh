@@ -21,6 +21,9 @@
 #     reads the glyph → characters map for the widths into two slices, not a map
 #     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
+#   - numbers with a fixed count of decimals (coordinates, sizes, colours) written by
+#     appendFixed (kep_ftoa.go): strconv's bytes, an integer rounding where it is
+#     unambiguous (TestAppendFixed against strconv);
 #   - Text without fmt.Sprintf nor a UTF-16 copy of its string (kerned pieces too),
 #     used runes marked in a bitmap; the font operator, marked content (BDC) and
 #     coordinates (putF64) appended without fmt or strings, the last 16 colour
