@@ -77,3 +77,55 @@ func TestWrapFromSlabs(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesShareTheWords: a line of the words as they are is a slice of them, not a
+// copy; a line with a hyphenated piece is a copy; the drawn text is the same either way.
+func TestLinesShareTheWords(t *testing.T) {
+	w := hyphenWriter(t, "de")
+	ts := body(ink)
+	src := "Der Plan sieht vor, die Instandhaltungsplanung mit dem Kunden bis zum Ende des Quartals zu übernehmen und danach auszubauen."
+	ws := w.words(plain(src), ts)
+	shared, copied := 0, 0
+	for _, maxW := range []float64{20, 35, 60, 120} {
+		var got []string
+		for _, l := range w.wrapWords(ws, ts, maxW) {
+			got = append(got, lineText(l))
+			in := -1
+			for j := range ws {
+				if &ws[j] == &l.words[0] {
+					in = j
+				}
+			}
+			if in < 0 {
+				copied++
+				piece := false // a copy holds a hyphenated piece: fragments not the words'
+				for _, wd := range l.words {
+					own := false
+					for j := range ws {
+						own = own || &ws[j].frags[0] == &wd.frags[0]
+					}
+					piece = piece || !own
+				}
+				if !piece {
+					t.Errorf("maxW %g: line %q copied, and has no hyphenated piece", maxW, lineText(l))
+				}
+				continue
+			}
+			shared++
+			for k, wd := range l.words {
+				if &ws[in+k] != &l.words[k] || len(wd.frags) != len(ws[in+k].frags) {
+					t.Fatalf("maxW %g: line %q is not words %d…", maxW, lineText(l), in)
+				}
+			}
+			if cap(l.words) != len(l.words) {
+				t.Errorf("maxW %g: line %q not capped", maxW, lineText(l))
+			}
+		}
+		if s := strings.Join(got, " "); strings.ReplaceAll(s, "- ", "") != src && !strings.Contains(s, "-") {
+			t.Errorf("maxW %g: %q", maxW, s)
+		}
+	}
+	if shared == 0 || copied == 0 {
+		t.Errorf("%d lines shared, %d copied: want both", shared, copied)
+	}
+}

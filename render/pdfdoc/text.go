@@ -162,26 +162,47 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 		}
 		lines = e.lineSlab.grab(min(most, len(words)+1))
 	}
+	// A line of the words as they are (pure: words[from:from+k]) is a slice of words,
+	// not a copy of them (the words were stored again for every line wrapped, and the
+	// stores into fresh memory were a third of breakLines' time); a line with a
+	// hyphenated piece or a cut is copied into ws. The first word's space is that of
+	// the text before it: drawLine does not take it.
 	n, k := 0, 0 // lines flushed; words on cur
+	pure, from := false, 0
 	flush := func() {
 		if build {
-			end := len(ws)
-			cur.words = ws[end-k : end : end]
+			if pure {
+				cur.words = words[from : from+k : from+k]
+			} else {
+				end := len(ws)
+				cur.words = ws[end-k : end : end]
+			}
 			if k == 0 {
 				cur.words = nil
 			}
 			lines = append(lines, cur)
 		}
 		n++
-		cur, k = line{}, 0
+		cur, k, pure = line{}, 0, false
 	}
-	add := func(w word) {
+	// add puts w on the line; i is its index in words, -1 for a piece made here.
+	add := func(w word, i int) {
 		if build {
-			ws = append(ws, w)
+			switch {
+			case i >= 0 && k == 0:
+				pure, from = true, i
+			case i >= 0 && pure:
+			default:
+				if pure {
+					ws = append(ws, words[from:from+k]...)
+					pure = false
+				}
+				ws = append(ws, w)
+			}
 		}
 		k++
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if w.br {
 			flush()
 			continue
@@ -193,7 +214,7 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 			}
 			if cur.w+sp+w.w <= maxW+1e-6 {
 				w.space = sp
-				add(w)
+				add(w, i)
 				cur.w += sp + w.w
 				break
 			}
@@ -201,10 +222,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 				ts.size <= hyphenSize && avail >= hyphenRoom*maxW {
 				if head, tail, ok := e.hyphenate(w, ts, avail, !build); ok {
 					head.space = sp
-					add(head)
+					add(head, -1)
 					cur.w += sp + head.w
 					flush()
-					w = tail
+					w, i = tail, -1
 					continue
 				}
 			}
@@ -215,10 +236,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 			// Alone on a line, wider than it, and no hyphenation point fits.
 			w.space = 0
 			chunks := e.breakWord(w, ts, maxW)
-			for i, c := range chunks {
-				add(c)
+			for j, c := range chunks {
+				add(c, -1)
 				cur.w = c.w
-				if i < len(chunks)-1 {
+				if j < len(chunks)-1 {
 					flush()
 				}
 			}
@@ -551,7 +572,10 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 		}
 	}
 	defer func() { e.runBuf = run.buf[:0] }()
-	for _, wd := range l.words {
+	for wi, wd := range l.words {
+		if wi == 0 {
+			wd.space = 0 // a line's first word may keep the space before it in the text
+		}
 		x += wd.space
 		for i, f := range wd.frags {
 			c := ts.color
