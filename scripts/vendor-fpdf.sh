@@ -21,6 +21,9 @@
 #     reads the glyph → characters map for the widths into two slices, not a map
 #     with a slice per glyph;
 #   - caches parsed PNG images by their bytes (a logo with alpha: inflate, split, deflate);
+#   - numbers with a fixed count of decimals (coordinates, sizes, colours) written by
+#     appendFixed (kep_ftoa.go): strconv's bytes, an integer rounding where it is
+#     unambiguous (TestAppendFixed against strconv);
 #   - Text without fmt.Sprintf nor a UTF-16 copy of its string (kerned pieces too),
 #     used runes marked in a bitmap; the font operator, marked content (BDC) and
 #     coordinates (putF64) appended without fmt or strings, the last 16 colour
@@ -60,6 +63,8 @@
 #     caller's goroutine, where the caller's recover catches it, instead of ending the
 #     program;
 #   - adds StringWidthOf (kep.go): a width without selecting the font.
+#   - adds UTF8FontWidths (kep.go): what StringWidthOf adds up for a font (its widths
+#     by rune), so that a caller measuring many texts does not look the font up each time.
 #   - drops the templates' and images' gob serialisation (Template.Serialize,
 #     DeserializeTemplate, GobEncode/GobDecode): kep never serialises them, and importing
 #     encoding/gob cost every kep process ~0.5 ms of package initialisation before main,
@@ -80,7 +85,9 @@
 #     with a binary header comment, XMP metadata from the information dictionary
 #     (PDF/A and PDF/UA identification), an ICC output intent, CIDSet streams, no page
 #     transparency group; always: a file ID from the content, dates with their zone,
-#     outline /Count right, no empty /Names or EmbeddedFiles.
+#     outline /Count right, no empty /Names or EmbeddedFiles; a tree's elements and
+#     their first kids come from arrays of its own (structPool), not an
+#     allocation each;
 # Measured effects: scripts/PERFORMANCE.md. Tests of the patched behaviour live in
 # render/pdfdoc (fpdfpatch_test.go, compress_test.go, tag_test.go, pdfa_test.go).
 # Usage: sh scripts/vendor-fpdf.sh   (then go build ./... && go test ./...)

@@ -161,3 +161,33 @@ func TestKerningPairsRememberedConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// Sum is the kerning of every pair of a text added up, Pair by Pair: for a built-in face
+// (ready Latin pairs, looked up in a loop for ASCII) and a face kerned from its tables.
+func TestKerningSum(t *testing.T) {
+	builtin, err := Load(Regular())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, k := range map[string]*Kerning{"built-in": builtin.Kerning(), "tables": NewKerning(Bold()), "none": nil} {
+		if name != "none" && k == nil {
+			t.Fatalf("%s: no kerning", name)
+		}
+		for _, s := range []string{"", "T", "Te", "AVATAR Tower", "Größe", "Łódź", "a–b", "To→Tu", "“Ta”", "TeTeTé", "Ökö Tä", "Tëte", "\xffT\xfeo", "Ta\xc3"} {
+			want := 0
+			prev := rune(-1)
+			for _, r := range s {
+				if prev >= 0 {
+					want += k.Pair(prev, r)
+				}
+				prev = r
+			}
+			if got := k.Sum(s); got != want {
+				t.Errorf("%s: Sum(%q) = %d, want %d", name, s, got, want)
+			}
+			if name != "none" && s == "AVATAR Tower" && want == 0 {
+				t.Errorf("%s: %q not kerned", name, s)
+			}
+		}
+	}
+}

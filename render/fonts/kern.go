@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -396,6 +397,60 @@ func (k *Kerning) Pair(a, b rune) int {
 			return v
 		}
 	}
+}
+
+// Sum returns the kerning of the consecutive pairs of runes of s in thousandths of an em,
+// what Pair gives for each pair added up; 0 for a nil Kerning. The PDF's text engine
+// measures its words with it: a built-in face's Latin pairs (umlauts and accents too)
+// are looked up here in a loop, not by a call per pair.
+func (k *Kerning) Sum(s string) int {
+	if k == nil || len(s) < 2 {
+		return 0
+	}
+	l := k.latin
+	if l == nil {
+		return k.sum(s)
+	}
+	w, i := 0, 1
+	for ; i < len(s); i++ {
+		a, b := s[i-1], s[i]
+		if a|b >= utf8.RuneSelf {
+			break
+		}
+		w += int(l.rows[l.index[a]][b])
+	}
+	if i == len(s) {
+		return w
+	}
+	// s[:i-1] is ASCII, and s[i-1] starts a rune: the pairs from it on, rune by rune.
+	s = s[i-1:]
+	prev, n := utf8.DecodeRuneInString(s)
+	for s = s[n:]; s != ""; s = s[n:] {
+		var r rune
+		if r, n = rune(s[0]), 1; r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if uint32(prev) < pairRunes && uint32(r) < pairRunes {
+			w += int(l.rows[l.index[prev]][r])
+		} else {
+			w += k.Pair(prev, r)
+		}
+		prev = r
+	}
+	return w
+}
+
+// sum is Sum, pair by pair.
+func (k *Kerning) sum(s string) int {
+	w := 0
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			w += k.Pair(prev, r)
+		}
+		prev = r
+	}
+	return w
 }
 
 // pair is Pair, looked up in the font's tables. NewKerning checked the offsets the

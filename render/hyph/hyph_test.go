@@ -211,3 +211,23 @@ func TestEveryLanguageHasItsPatterns(t *testing.T) {
 		}
 	}
 }
+
+// A word too short for leftMin+rightMin letters has no points and is answered without
+// the memo; the answer is the one of the patterns (points), for every language, words
+// with multi-byte letters too.
+func TestShortWordsWithoutMemo(t *testing.T) {
+	for _, lang := range []string{"de", "en", "fr"} {
+		h := For(lang)
+		for _, w := range []string{"a", "ab", "abc", "abcd", "für", "Öl", "äß", "ßa", "été", "l'a", "ÄÖÜ", "Gans", "über", "ouïe", "table", "Hansa"} {
+			got, want := h.Points(w), h.points(w)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s %q: Points %v, the patterns %v", lang, w, got, want)
+			}
+			if len(w) < h.leftMin+h.rightMin {
+				if _, ok := h.memo.Load(w); ok {
+					t.Errorf("%s %q: short word in the memo", lang, w)
+				}
+			}
+		}
+	}
+}

@@ -147,3 +147,41 @@ func TestPointsSameAsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestChildTable: the table of the root's children's children and the byte search of
+// larger nodes find what a scan of the node's labels finds, in every language's trie.
+func TestChildTable(t *testing.T) {
+	for _, lang := range []string{"de", "en", "fr"} {
+		h := For(lang)
+		h.once.Do(h.load)
+		tr := &h.patterns
+		scan := func(v int, c byte) int {
+			a, b := tr.first(v), tr.first(v+1)
+			for k := a; k < b; k++ {
+				if tr.labels[k] == c {
+					return k
+				}
+			}
+			return -1
+		}
+		if tr.nRoot < 20 || len(tr.second) == 0 {
+			t.Fatalf("%s: %d root children, table of %d", lang, tr.nRoot, len(tr.second))
+		}
+		for v := 1; v < len(tr.labels); v++ {
+			cs := []byte{0, '.', 'a', 'z', 0xc3, 0xff}
+			if v <= tr.nRoot {
+				cs = cs[:0]
+				for c := 0; c < 256; c++ {
+					cs = append(cs, byte(c))
+				}
+			} else {
+				cs = append(cs, tr.labels[tr.first(v):tr.first(v+1)]...)
+			}
+			for _, c := range cs {
+				if got, want := tr.child(v, c), scan(v, c); got != want {
+					t.Fatalf("%s: child(%d, %q) = %d, the labels %d", lang, v, c, got, want)
+				}
+			}
+		}
+	}
+}

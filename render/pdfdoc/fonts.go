@@ -149,15 +149,7 @@ func pdfName(s string) string {
 // Two faces of one document never share a name (the PDF would then name two different
 // fonts alike): used holds the names given, as "ps:" keys.
 func (fs *fontSet) register(pdf *fpdf.Fpdf, family, st string, used map[string]bool) {
-	f := fs.mono
-	switch family {
-	case textFamily:
-		f = fs.styles[st]
-	case fallbackFamily:
-		f = fs.fallback[st]
-	case brandFallbackFamily:
-		f = fs.brandFallback
-	}
+	f := fs.face(family, st)
 	pdf.AddUTF8FontFromBytes(family, st, f.data)
 	if f.kern != nil {
 		pdf.SetFontKerning(family, st, f.kern.Pair)
@@ -168,6 +160,19 @@ func (fs *fontSet) register(pdf *fpdf.Fpdf, family, st string, used map[string]b
 	}
 	used["ps:"+name] = true
 	pdf.SetFontPostScriptName(family, st, name)
+}
+
+// face returns the face registered as family and style.
+func (fs *fontSet) face(family, st string) *face {
+	switch family {
+	case textFamily:
+		return fs.styles[st]
+	case fallbackFamily:
+		return fs.fallback[st]
+	case brandFallbackFamily:
+		return fs.brandFallback
+	}
+	return fs.mono
 }
 
 // slantAngle is the slant, in degrees to the right, of italics drawn from an upright

@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -246,5 +247,46 @@ func TestNamesNotHyphenated(t *testing.T) {
 	}
 	if names == 0 {
 		t.Error("no table cell of the hansa sample is typed as a name")
+	}
+}
+
+// TestPointsKeptInFragment: a fragment's points are looked up once and kept in it (none:
+// noPoints, not nil); wrapping the same words again at other widths, as balancing a
+// table does, gives the lines it gave with fresh words.
+func TestPointsKeptInFragment(t *testing.T) {
+	w := hyphenWriter(t, "de")
+	ts := body(ink)
+	ws := w.words(plain("Instandhaltungsplanungsleiter und Kundenentwicklungsplan im Quartal"), ts)
+	f := &ws[0].frags[0]
+	if f.soft != nil {
+		t.Fatalf("points before a look-up: %v", f.soft)
+	}
+	pts := w.points(f)
+	if fmt.Sprint(pts) != fmt.Sprint(w.hy.Points(f.text)) || len(pts) == 0 {
+		t.Fatalf("points %v, the hyphenator's %v", pts, w.hy.Points(f.text))
+	}
+	if fmt.Sprint(f.soft) != fmt.Sprint(pts) {
+		t.Errorf("points not kept: %v", f.soft)
+	}
+	und := &ws[1].frags[0]
+	if got := w.points(und); got == nil || len(got) != 0 || und.soft == nil {
+		t.Errorf("a word without points: %v (kept %v)", got, und.soft)
+	}
+	for _, maxW := range []float64{12, 18, 25, 33, 47, 80} {
+		fresh := w.wrapWords(w.words(plain("Instandhaltungsplanungsleiter und Kundenentwicklungsplan im Quartal"), ts), ts, maxW)
+		again := w.wrapWords(ws, ts, maxW)
+		if n := w.lineCount(ws, ts, maxW); n != len(fresh) {
+			t.Errorf("maxW %g: %d lines counted, %d wrapped", maxW, n, len(fresh))
+		}
+		var a, b []string
+		for i := range fresh {
+			a = append(a, lineText(fresh[i]))
+		}
+		for i := range again {
+			b = append(b, lineText(again[i]))
+		}
+		if strings.Join(a, "|") != strings.Join(b, "|") {
+			t.Errorf("maxW %g: %q again, %q fresh", maxW, b, a)
+		}
 	}
 }

@@ -215,7 +215,8 @@ func cellText(spans []span) string {
 // piece.
 func (e *engine) widestSyllable(w word, size float64) float64 {
 	widest := 0.0
-	for _, f := range w.frags {
+	for i := range w.frags {
+		f := &w.frags[i]
 		pts := e.points(f)
 		if len(pts) == 0 {
 			widest = math.Max(widest, f.w)
@@ -230,6 +231,22 @@ func (e *engine) widestSyllable(w word, size float64) float64 {
 		widest = math.Max(widest, e.strWidth(f.text[last:], f.st, size))
 	}
 	return widest
+}
+
+// sylBound is at least widestSyllable(w, size), without hyphenating w: no piece of a
+// fragment is wider than all its letters with only their positive kerning
+// (letterBound), and a hyphen. A fragment whose face has not measured a hyphen yet has
+// no bound: measuring one would register the face where widestSyllable might not.
+func (e *engine) sylBound(w word, size float64) float64 {
+	b := 0.0
+	for i := range w.frags {
+		f := &w.frags[i]
+		if e.faceWidths[fontSlot(f.st)] == nil {
+			return math.Inf(1)
+		}
+		b = math.Max(b, math.Max(f.w, e.letterBound(f.text, f.st, size)+e.strWidth("-", f.st, size)))
+	}
+	return b
 }
 
 func (e *engine) measureHead(t *tableSpec, n int, size float64) [][]word {
@@ -249,7 +266,7 @@ type colMetrics struct {
 
 func metrics(m measured) colMetrics {
 	n := len(m.head)
-	cm := colMetrics{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
+	cm := newColMetrics(n)
 	copy(cm.headSyl, m.headSyl)
 	note := func(c int, ws []word, minW []float64) {
 		lineW := 0.0
@@ -278,12 +295,20 @@ func metrics(m measured) colMetrics {
 	return cm
 }
 
-// scaled are the metrics at another size: fpdf's widths are linear in the size.
-func (cm colMetrics) scaled(bodyF, headF float64) colMetrics {
-	out := colMetrics{make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref)), make([]float64, len(cm.pref))}
+// newColMetrics makes the metrics of n columns, their four slices one array.
+func newColMetrics(n int) colMetrics {
+	a := make([]float64, 4*n)
+	return colMetrics{a[:n:n], a[n : 2*n : 2*n], a[2*n : 3*n : 3*n], a[3*n:]}
+}
+
+// scaledTo writes into out (made for as many columns by newColMetrics, and reused: the
+// search for a table's size tries many) the metrics at another size: fpdf's widths are
+// linear in the size.
+func (cm colMetrics) scaledTo(out colMetrics, bodyF, headF float64) colMetrics {
 	for c := range cm.pref {
 		out.bodyMin[c] = cm.bodyMin[c] * bodyF
 		out.headMin[c] = cm.headMin[c] * headF
+		out.headSyl[c] = 0
 		if c < len(cm.headSyl) {
 			out.headSyl[c] = cm.headSyl[c] * headF
 		}
@@ -339,6 +364,7 @@ func (e *engine) layoutTable(t *tableSpec, x0, W float64) *tableLayout {
 	}
 	m0 := e.measureTable(t, n, base, base)
 	cm0 := metrics(m0)
+	at := newColMetrics(n) // cm0 at the sizes tried
 	floor := math.Min(base, minTableSize)
 	size, headSize, padX := floor, math.Min(floor, minHeadSize), cellPadX
 	found := false
@@ -348,7 +374,7 @@ search:
 	for _, px := range []float64{cellPadX, narrowPadX} {
 		for s := base; s >= floor-1e-9; s -= 0.5 {
 			for hs := s; hs >= math.Min(s, math.Max(s-1, minHeadSize))-1e-9; hs -= 0.5 {
-				if cm0.scaled(s/base, hs/base).minSum(true, px) <= W+1e-9 {
+				if cm0.scaledTo(at, s/base, hs/base).minSum(true, px) <= W+1e-9 {
 					size, headSize, padX, found = s, hs, px, true
 					break search
 				}
@@ -363,12 +389,12 @@ search:
 		padX = narrowPadX
 		sized := false
 		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
-			if cm0.scaled(s/base, math.Min(s, minHeadSize)/base).sylSum(padX) <= W+1e-9 {
+			if cm0.scaledTo(at, s/base, math.Min(s, minHeadSize)/base).sylSum(padX) <= W+1e-9 {
 				size, sized = s, true
 			}
 		}
 		for s := base; s >= floor-1e-9 && !sized; s -= 0.5 {
-			if cm0.scaled(s/base, 1).minSum(false, padX) <= W+1e-9 {
+			if cm0.scaledTo(at, s/base, 1).minSum(false, padX) <= W+1e-9 {
 				size, sized = s, true
 			}
 		}
@@ -378,7 +404,7 @@ search:
 		// narrow padding and is set at the largest size down to 1.5 points smaller that needs at most a tenth more
 		// lines than the smallest: smaller type where it saves many lines, not a few.
 		lines := func(s float64) int {
-			return t.lineCount(m0, cm0.scaled(s/base, math.Min(headSize, s)/base), s/base, W, padX)
+			return t.lineCount(m0, cm0.scaledTo(at, s/base, math.Min(headSize, s)/base), s/base, W, padX)
 		}
 		if l := lines(size); float64(l) >= 2*float64(len(t.rows)+len(t.foot)) {
 			padX = narrowPadX // and closer columns
@@ -470,7 +496,7 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	if n < 3 {
 		return
 	}
-	var rows [][][]word
+	rows := make([][][]word, 0, len(m.body)+len(m.foot)+1)
 	rows = append(rows, m.body...)
 	rows = append(rows, m.foot...)
 	head := -1 // the header is a row too: its lines count
@@ -479,16 +505,37 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 		rows = append(rows, m.head)
 	}
 	pad := padOf(padX)
-	low := make([]float64, n)
 	isProse := make([]bool, n)
 	widest := make([][]float64, len(rows)) // widest[r][c]: the cell's widest word
+	wslab := make([]float64, len(rows)*n)  // the rows' slices, one allocation
 	for r := range rows {
-		widest[r] = make([]float64, n)
+		widest[r] = wslab[r*n : (r+1)*n : (r+1)*n]
 	}
-	for c := range low {
+	// A column goes no narrower than its low: its widest word, or where it has several,
+	// syllable, with the padding, at most its width now. The syllables are known only
+	// once the words are hyphenated, and most of the hyphenation of a plan's words was
+	// for this (hansa: ~60 % of its look-ups of the patterns), while a column comes
+	// near its low in few tables; so the low is first only bounded (lows: below by the
+	// words that need no hyphenation, above by sylBound) and made exact (exact) when a
+	// step would end between the bounds.
+	type colLow struct {
+		lo, hi float64 // the low is between them; equal once exact
+		exact  bool
+		wide   float64 // the widest of the words that need no hyphenation
+	}
+	lows := make([]colLow, n)
+	w0 := append([]float64(nil), widths...)
+	lowOf := func(c int, wide float64) float64 {
+		need := math.Max(wide+pad, colFloor)
+		if c < len(cm.headSyl) {
+			need = math.Max(need, cm.headSyl[c]+pad)
+		}
+		return math.Min(w0[c], need)
+	}
+	syllables := func(c int) bool { return !(c < len(t.names) && t.names[c]) }
+	for c := range lows {
 		isProse[c] = prose(m, c)
-		name := c < len(t.names) && t.names[c]
-		wide := 0.0
+		wide, bound := 0.0, 0.0
 		if head >= 0 && c < len(cm.headMin) {
 			widest[head][c] = cm.headMin[c]
 		}
@@ -498,18 +545,38 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 			}
 			for _, w := range row[c] {
 				widest[r][c] = math.Max(widest[r][c], w.w)
-				if name || len(row[c]) == 1 {
+				if !syllables(c) || len(row[c]) == 1 {
 					wide = math.Max(wide, w.w)
 				} else {
-					wide = math.Max(wide, e.widestSyllable(w, size))
+					bound = math.Max(bound, e.sylBound(w, size))
 				}
 			}
 		}
-		need := math.Max(wide+pad, colFloor)
-		if c < len(cm.headSyl) {
-			need = math.Max(need, cm.headSyl[c]+pad)
+		lows[c] = colLow{lo: lowOf(c, wide), hi: lowOf(c, math.Max(wide, bound)), wide: wide}
+		lows[c].exact = lows[c].lo == lows[c].hi
+	}
+	// below reports whether x is below column c's low (a step to x goes too far).
+	below := func(c int, x float64) bool {
+		l := &lows[c]
+		if !l.exact {
+			if x >= l.hi-1e-9 {
+				return false
+			}
+			if x < l.lo-1e-9 {
+				return true
+			}
+			wide := l.wide
+			for r, row := range rows {
+				if c >= len(row) || r == head || len(row[c]) == 1 {
+					continue
+				}
+				for _, w := range row[c] {
+					wide = math.Max(wide, e.widestSyllable(w, size))
+				}
+			}
+			l.lo, l.exact = lowOf(c, wide), true
 		}
-		low[c] = math.Min(widths[c], need)
+		return x < l.lo-1e-9
 	}
 	// cell is a cell's lines as the table wraps it (hyphenated) and whether a word of a
 	// short column breaks, at width w; widths change by whole steps, so few are tried.
@@ -561,68 +628,46 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 	}
 	lines := make([][]int, len(rows))
 	brk := make([][]int, len(rows))
+	lslab := make([]int, 2*len(rows)*n) // the rows' slices of both, one allocation
 	for r := range rows {
-		lines[r], brk[r] = make([]int, n), make([]int, n)
+		lines[r], brk[r] = lslab[2*r*n:(2*r+1)*n:(2*r+1)*n], lslab[(2*r+1)*n:(2*r+2)*n:(2*r+2)*n]
 		for c := 0; c < n; c++ {
 			lines[r][c], brk[r][c] = cell(r, c, widths[c])
 		}
 	}
-	// cost: the table's height in lines with each cell of a short column whose word
-	// breaks counted as brokenWord lines, then those words, then the lines of all cells; columns a and b at the
-	// lines la, lb and breaks ba, bb.
-	type score struct{ h, br, all int }
-	less := func(x, y score) bool {
-		if x.h+brokenWord*x.br != y.h+brokenWord*y.br {
-			return x.h+brokenWord*x.br < y.h+brokenWord*y.br
-		}
-		if x.br != y.br {
-			return x.br < y.br
-		}
-		return x.all < y.all
-	}
-	cost := func(a, b int, la, lb, ba, bb []int) score {
-		var s score
+	sc := newScorer(lines, brk)
+	best := sc.base()
+	parts := newParts(n+1, len(rows))
+	pa, pbs := parts[n], parts[:n] // a column narrowed; per step, those widened, made when first needed
+	fill := func(p *colPart, c int, w float64) {
+		p.sumL, p.sumB = 0, 0
 		for r := range rows {
-			most := 1
-			for c := 0; c < n; c++ {
-				l, k := lines[r][c], brk[r][c]
-				switch c {
-				case a:
-					l, k = la[r], ba[r]
-				case b:
-					l, k = lb[r], bb[r]
-				}
-				most = max(most, l)
-				s.all += l
-				s.br += k
-			}
-			s.h += most
+			p.l[r], p.b[r] = cell(r, c, w)
+			p.sumL += p.l[r]
+			p.sumB += p.b[r]
 		}
-		return s
 	}
-	best := cost(-1, -1, nil, nil, nil, nil)
-	la, lb := make([]int, len(rows)), make([]int, len(rows))
-	ba, bb := make([]int, len(rows)), make([]int, len(rows))
+	ready := make([]bool, n)
 	for iter := 0; iter < 60; iter++ {
 		bestA, bestB, bestStep := -1, -1, 0.0
 		// Steps of several millimetres too: a column of text gets a line shorter only
 		// when it grows by a word.
 		for _, step := range []float64{1, 2, 4, 8} {
+			clear(ready)
 			for a := 0; a < n; a++ {
-				if widths[a]-step < low[a]-1e-9 {
+				if below(a, widths[a]-step) {
 					continue
 				}
-				for r := range rows {
-					la[r], ba[r] = cell(r, a, widths[a]-step)
-				}
+				fill(&pa, a, widths[a]-step)
 				for b := 0; b < n; b++ {
 					if a == b {
 						continue
 					}
-					for r := range rows {
-						lb[r], bb[r] = cell(r, b, widths[b]+step)
+					if !ready[b] { // in the order the cells were first wrapped before
+						fill(&pbs[b], b, widths[b]+step)
+						ready[b] = true
 					}
-					if s := cost(a, b, la, lb, ba, bb); less(s, best) {
+					if s := sc.cost(a, b, &pa, &pbs[b]); s.less(best) {
 						bestA, bestB, bestStep, best = a, b, step, s
 					}
 				}
@@ -637,7 +682,123 @@ func (e *engine) balance(t *tableSpec, m measured, cm colMetrics, widths []float
 			lines[r][bestA], brk[r][bestA] = cell(r, bestA, widths[bestA])
 			lines[r][bestB], brk[r][bestB] = cell(r, bestB, widths[bestB])
 		}
+		sc.tally()
 	}
+}
+
+// score is what balance minimises: the table's height in lines with each cell of a
+// short column whose word breaks counted as brokenWord lines, then those words, then
+// the lines of all cells.
+type score struct{ h, br, all int }
+
+func (x score) less(y score) bool {
+	if x.h+brokenWord*x.br != y.h+brokenWord*y.br {
+		return x.h+brokenWord*x.br < y.h+brokenWord*y.br
+	}
+	if x.br != y.br {
+		return x.br < y.br
+	}
+	return x.all < y.all
+}
+
+// scorer scores the table with two columns at other widths without going through the
+// other cells again: their lines and breaks are summed per column, and each row's three
+// tallest cells are kept, so that the tallest of a row but the two is known at once.
+// Scoring every pair of columns by all their cells was most of balance's time (hansa:
+// 17,000 scores, 8 of the layout's ~55 million instructions).
+type scorer struct {
+	lines, brk [][]int // per row and column (balance's, updated between tallies)
+	top3       []tall
+	colL, colB []int // per column, the sums of lines and breaks
+	allL, allB int
+}
+
+// tall holds a row's three largest line counts, largest first, and the columns of the
+// first two.
+type tall struct {
+	l      [3]int
+	c0, c1 int
+}
+
+// colPart is a column at a trial width: its cells' lines and breaks and their sums.
+type colPart struct {
+	l, b       []int
+	sumL, sumB int
+}
+
+func newPart(rows int) colPart { return newParts(1, rows)[0] }
+
+// newParts makes n parts of as many rows, their slices one array.
+func newParts(n, rows int) []colPart {
+	ps, a := make([]colPart, n), make([]int, 2*n*rows)
+	for i := range ps {
+		ps[i] = colPart{l: a[2*i*rows : (2*i+1)*rows : (2*i+1)*rows], b: a[(2*i+1)*rows : (2*i+2)*rows : (2*i+2)*rows]}
+	}
+	return ps
+}
+
+func newScorer(lines, brk [][]int) *scorer {
+	n := 0
+	if len(lines) > 0 {
+		n = len(lines[0])
+	}
+	sc := &scorer{lines: lines, brk: brk, top3: make([]tall, len(lines)), colL: make([]int, n), colB: make([]int, n)}
+	sc.tally()
+	return sc
+}
+
+// tally takes the lines and breaks in again after they changed.
+func (sc *scorer) tally() {
+	clear(sc.colL)
+	clear(sc.colB)
+	sc.allL, sc.allB = 0, 0
+	for r, row := range sc.lines {
+		t := tall{c0: -1, c1: -1}
+		for c, l := range row {
+			sc.colL[c] += l
+			sc.colB[c] += sc.brk[r][c]
+			switch {
+			case l > t.l[0]:
+				t.l[2], t.l[1], t.c1, t.l[0], t.c0 = t.l[1], t.l[0], t.c0, l, c
+			case l > t.l[1]:
+				t.l[2], t.l[1], t.c1 = t.l[1], l, c
+			case l > t.l[2]:
+				t.l[2] = l
+			}
+		}
+		sc.top3[r] = t
+	}
+	for c := range sc.colL {
+		sc.allL += sc.colL[c]
+		sc.allB += sc.colB[c]
+	}
+}
+
+// base is the score of the table as it is.
+func (sc *scorer) base() score {
+	s := score{all: sc.allL, br: sc.allB}
+	for r := range sc.top3 {
+		s.h += max(sc.top3[r].l[0], 1)
+	}
+	return s
+}
+
+// cost is the score with columns a and b (a != b) at pa and pb.
+func (sc *scorer) cost(a, b int, pa, pb *colPart) score {
+	s := score{all: sc.allL - sc.colL[a] - sc.colL[b] + pa.sumL + pb.sumL,
+		br: sc.allB - sc.colB[a] - sc.colB[b] + pa.sumB + pb.sumB}
+	for r := range sc.top3 {
+		t := &sc.top3[r]
+		most := t.l[2] // the tallest cell of the row but a and b
+		switch {
+		case t.c0 != a && t.c0 != b:
+			most = t.l[0]
+		case t.c1 != a && t.c1 != b:
+			most = t.l[1]
+		}
+		s.h += max(most, 1, pa.l[r], pb.l[r])
+	}
+	return s
 }
 
 // prose reports a column of running text: four words a cell or more on average (a

@@ -3,8 +3,10 @@ package pdfdoc
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kepdev/kep/render"
 )
@@ -261,6 +263,109 @@ func TestFieldsCountsAsStringsFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a ", "12 Personen", "160 h ↓", "a\u00a0b c", "x\u2003y\tz\n", "\xff \xfe", "31 Oct 2027 x"} {
 		if got, want := fields(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fields(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}
+
+// TestScorerIsNaiveScore: balance's scorer gives for every pair of columns at trial
+// lines what scoring all cells again gives (ties among the tallest cells, rows of one
+// line, tallies after changes).
+func TestScorerIsNaiveScore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	naive := func(lines, brk [][]int, a, b int, pa, pb *colPart) score {
+		var s score
+		for r := range lines {
+			most := 1
+			for c := range lines[r] {
+				l, k := lines[r][c], brk[r][c]
+				switch c {
+				case a:
+					l, k = pa.l[r], pa.b[r]
+				case b:
+					l, k = pb.l[r], pb.b[r]
+				}
+				most = max(most, l)
+				s.all += l
+				s.br += k
+			}
+			s.h += most
+		}
+		return s
+	}
+	for round := 0; round < 300; round++ {
+		rows, n, most := 1+rng.IntN(12), 3+rng.IntN(5), 1+rng.IntN(4)
+		lines, brk := make([][]int, rows), make([][]int, rows)
+		for r := range lines {
+			lines[r], brk[r] = make([]int, n), make([]int, n)
+		}
+		randomise := func() {
+			for r := range lines {
+				for c := range lines[r] {
+					lines[r][c], brk[r][c] = 1+rng.IntN(most), rng.IntN(2)
+				}
+			}
+		}
+		randomise()
+		sc := newScorer(lines, brk)
+		for tally := 0; tally < 3; tally++ {
+			if got, want := sc.base(), naive(lines, brk, -1, -1, nil, nil); got != want {
+				t.Fatalf("round %d: base %+v, naive %+v", round, got, want)
+			}
+			for a := 0; a < n; a++ {
+				for b := 0; b < n; b++ {
+					if a == b {
+						continue
+					}
+					pa, pb := newPart(rows), newPart(rows)
+					for r := 0; r < rows; r++ {
+						pa.l[r], pa.b[r] = 1+rng.IntN(most+1), rng.IntN(2)
+						pb.l[r], pb.b[r] = 1+rng.IntN(most+1), rng.IntN(2)
+						pa.sumL, pa.sumB = pa.sumL+pa.l[r], pa.sumB+pa.b[r]
+						pb.sumL, pb.sumB = pb.sumL+pb.l[r], pb.sumB+pb.b[r]
+					}
+					if got, want := sc.cost(a, b, &pa, &pb), naive(lines, brk, a, b, &pa, &pb); got != want {
+						t.Fatalf("round %d, columns %d and %d: %+v, naive %+v\nlines %v", round, a, b, got, want, lines)
+					}
+				}
+			}
+			randomise()
+			sc.tally()
+		}
+	}
+}
+
+// TestSylBoundHoldsSyllables: balance takes sylBound for a column's low until a step
+// comes near it, so it must never be below widestSyllable, and letterBound never below
+// the width of a piece of its text (kerned pairs, umlauts, fallback runes, every style).
+func TestSylBoundHoldsSyllables(t *testing.T) {
+	w := hyphenWriter(t, "de")
+	texts := []string{"Kundenentwicklungsplan", "AVATAR-Tower", "Größenordnung", "Wettbewerbsfähigkeit",
+		"Tätigkeitsbereich", "Schlüsselkunde", "Verantwortlichkeiten", "Lieferantenkonsolidierung →",
+		"TeTeTeTeTe", "Ωmega-Äquivalenz", "Projekt‑Steuerung", "Co-Engineering-Projekte"}
+	for _, st := range []style{0, stBold, stItalic, stBold | stItalic} {
+		for _, size := range []float64{7, 8.5, 9.5} {
+			ts := textStyle{size: size, base: st}
+			for _, s := range texts {
+				for _, wd := range w.words(plain(w.san.Clean(s)), ts) {
+					b, syl := w.sylBound(wd, size), w.widestSyllable(wd, size)
+					if b < syl {
+						t.Errorf("%q, style %d, %g pt: bound %g below the widest syllable %g", s, st, size, b, syl)
+					}
+					for _, f := range wd.frags {
+						lb := w.letterBound(f.text, f.st, size)
+						for i := range f.text {
+							for j := i + 1; j <= len(f.text); j++ {
+								if !utf8.RuneStart(f.text[i]) || j < len(f.text) && !utf8.RuneStart(f.text[j]) {
+									continue
+								}
+								if pw := w.strWidth(f.text[i:j], f.st, size); pw > lb {
+									t.Fatalf("%q: piece %q %g wider than the bound %g", f.text, f.text[i:j], pw, lb)
+								}
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 }

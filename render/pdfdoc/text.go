@@ -148,28 +148,61 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 	var cur line
 	var ws []word // the words of all lines, each line's slice capped at its end
 	if build {
-		ws = make([]word, 0, len(words)+1)
+		ws = e.wordSlab.grab(len(words) + 1)
+		// Room for the lines the words fill at least, and hard breaks.
+		total, most := 0.0, 1
+		for _, w := range words {
+			total += w.space + w.w
+			if w.br {
+				most++
+			}
+		}
+		if maxW > 0 {
+			most += int(min(total/maxW, float64(len(words))))
+		}
+		lines = e.lineSlab.grab(min(most, len(words)+1))
 	}
+	// A line of the words as they are (pure: words[from:from+k]) is a slice of words,
+	// not a copy of them (the words were stored again for every line wrapped, and the
+	// stores into fresh memory were a third of breakLines' time); a line with a
+	// hyphenated piece or a cut is copied into ws. The first word's space is that of
+	// the text before it: drawLine does not take it.
 	n, k := 0, 0 // lines flushed; words on cur
+	pure, from := false, 0
 	flush := func() {
 		if build {
-			end := len(ws)
-			cur.words = ws[end-k : end : end]
+			if pure {
+				cur.words = words[from : from+k : from+k]
+			} else {
+				end := len(ws)
+				cur.words = ws[end-k : end : end]
+			}
 			if k == 0 {
 				cur.words = nil
 			}
 			lines = append(lines, cur)
 		}
 		n++
-		cur, k = line{}, 0
+		cur, k, pure = line{}, 0, false
 	}
-	add := func(w word) {
+	// add puts w on the line; i is its index in words, -1 for a piece made here.
+	add := func(w word, i int) {
 		if build {
-			ws = append(ws, w)
+			switch {
+			case i >= 0 && k == 0:
+				pure, from = true, i
+			case i >= 0 && pure:
+			default:
+				if pure {
+					ws = append(ws, words[from:from+k]...)
+					pure = false
+				}
+				ws = append(ws, w)
+			}
 		}
 		k++
 	}
-	for _, w := range words {
+	for i, w := range words {
 		if w.br {
 			flush()
 			continue
@@ -181,7 +214,7 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 			}
 			if cur.w+sp+w.w <= maxW+1e-6 {
 				w.space = sp
-				add(w)
+				add(w, i)
 				cur.w += sp + w.w
 				break
 			}
@@ -189,10 +222,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 				ts.size <= hyphenSize && avail >= hyphenRoom*maxW {
 				if head, tail, ok := e.hyphenate(w, ts, avail, !build); ok {
 					head.space = sp
-					add(head)
+					add(head, -1)
 					cur.w += sp + head.w
 					flush()
-					w = tail
+					w, i = tail, -1
 					continue
 				}
 			}
@@ -203,10 +236,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 			// Alone on a line, wider than it, and no hyphenation point fits.
 			w.space = 0
 			chunks := e.breakWord(w, ts, maxW)
-			for i, c := range chunks {
-				add(c)
+			for j, c := range chunks {
+				add(c, -1)
 				cur.w = c.w
-				if i < len(chunks)-1 {
+				if j < len(chunks)-1 {
 					flush()
 				}
 			}
@@ -215,6 +248,10 @@ func (e *engine) breakLines(words []word, ts textStyle, maxW float64, build bool
 	}
 	if k > 0 || n == 0 {
 		flush()
+	}
+	if build {
+		e.wordSlab.keep(ws)
+		lines = e.lineSlab.keep(lines)
 	}
 	return lines, n
 }
@@ -237,7 +274,7 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64, count bool) (hea
 			break
 		}
 		hw := e.strWidth("-", f.st, ts.size)
-		for _, p := range e.points(f) {
+		for _, p := range e.points(&w.frags[fi]) {
 			pw := before + e.strWidth(f.text[:p], f.st, ts.size) + hw
 			if pw > avail+1e-6 {
 				break
@@ -255,7 +292,7 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64, count bool) (hea
 	right.w = f.w - e.strWidth(f.text[:bestP], f.st, ts.size)
 	// The tail keeps the word's remaining points; it is not looked up as a word of its
 	// own, whose points would differ.
-	right.soft = shiftPoints(e.points(f), bestP)
+	right.soft = shiftPoints(e.points(&f), bestP)
 	head.w = bestW
 	if count {
 		e.tailAt ^= 1 // w's fragments may be in the other array
@@ -275,12 +312,24 @@ func (e *engine) hyphenate(w word, ts textStyle, avail float64, count bool) (hea
 
 // points are the hyphenation points of a fragment: its author's soft hyphens (none for
 // a name), else those of the document's language; code and symbols have none.
-func (e *engine) points(f frag) []int {
+//
+// The language's points are kept in the fragment (as if its author had given them; none:
+// noPoints): balancing a table wraps its cells at many widths, and the same fragments
+// were looked up in the hyphenator's memo again each time (3,600 of hansa's 4,100
+// look-ups).
+func (e *engine) points(f *frag) []int {
 	if f.soft != nil || f.st&stMono != 0 || f.shape != 0 {
 		return f.soft
 	}
-	return e.hy.Points(f.text)
+	f.soft = e.hy.Points(f.text)
+	if f.soft == nil {
+		f.soft = noPoints
+	}
+	return f.soft
 }
+
+// noPoints is the points of a fragment that has none: not nil, which means not looked up.
+var noPoints = []int{}
 
 // widthBefore is the width of the fragments of w before the i-th.
 func widthBefore(w word, i int) float64 {
@@ -331,23 +380,24 @@ func takeSoft(s string) (string, []int) {
 }
 
 // words splits spans at spaces and newlines into measured words; fragments of adjacent
-// spans without a space between them form one word. The words' fragments share one
-// array (each word's slice capped at its end, so an append copies).
+// spans without a space between them form one word. The words and their fragments are
+// taken from the engine's slabs (each word's fragments capped at its end, so an append
+// copies).
 func (e *engine) words(spans []span, ts textStyle) []word {
-	n := 0 // words at most, but for hyphenated compounds
+	n, nf := 0, 0 // words and fragments at most (a compound is cut after its hyphens)
 	for _, sp := range spans {
 		n += strings.Count(sp.text, " ") + strings.Count(sp.text, "\n") + 1
+		nf += strings.Count(sp.text, "-")
 	}
-	out := make([]word, 0, n)
-	frags := make([]frag, 0, n)
-	ends := make([]int, 0, n) // per word of out: the end of its fragments in frags
+	out := e.wordSlab.grab(n)
+	frags := e.fragSlab.grab(n + nf)
 	var cur word
 	start := 0   // cur's first fragment in frags
 	space := 0.0 // width of the space before the next word
 	flush := func() {
 		if len(frags) > start {
+			cur.frags = frags[start:len(frags):len(frags)]
 			out = append(out, cur)
-			ends = append(ends, len(frags))
 		}
 		cur, start = word{}, len(frags)
 	}
@@ -360,7 +410,6 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 			case '\n':
 				flush()
 				out = append(out, word{br: true})
-				ends = append(ends, len(frags))
 				space = 0
 				rest = rest[1:]
 			case ' ':
@@ -402,14 +451,8 @@ func (e *engine) words(spans []span, ts textStyle) []word {
 		}
 	}
 	flush()
-	from := 0
-	for i := range out {
-		if !out[i].br {
-			out[i].frags = frags[from:ends[i]:ends[i]]
-		}
-		from = ends[i]
-	}
-	return out
+	e.fragSlab.keep(frags)
+	return e.wordSlab.keep(out)
 }
 
 // hyphenParts splits a compound at its hyphens ("Co-Engineering-Projekte" → "Co-",
@@ -529,7 +572,10 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 		}
 	}
 	defer func() { e.runBuf = run.buf[:0] }()
-	for _, wd := range l.words {
+	for wi, wd := range l.words {
+		if wi == 0 {
+			wd.space = 0 // a line's first word may keep the space before it in the text
+		}
 		x += wd.space
 		for i, f := range wd.frags {
 			c := ts.color

@@ -108,3 +108,44 @@ func TestBrandWithoutItalicSlants(t *testing.T) {
 		}
 	}
 }
+
+// TestStrWidthIsStringWidthOf: strWidth adds up the widths and kerning itself; its
+// figures are fpdf's StringWidthOf of each run, to the bit, in every style, with the
+// built-in faces and with a brand's (a face kerned by its tables, not by the ready
+// Latin pairs, and a fallback face of the brand).
+func TestStrWidthIsStringWidthOf(t *testing.T) {
+	brand := &render.Document{Labels: render.LabelsFor("de"), Format: render.NewFormat("de", "EUR"),
+		Font: goitalic.TTF, FontBold: fonts.Bold(), FontFallback: gobolditalic.TTF}
+	texts := []string{"", " ", "-", "Te", "AVATAR", "Kundenentwicklungsplan", "Größe", "Äquivalenz",
+		"œuvre", "Łódź", "2.050.000 €", "a – b", "x → y", "≥ 3 %", "Ω≈∑", "soft\u00adhyphen",
+		"“quoted”", "Ŋŉ", "ﬁ", "Hello, World! 1234567890 ()[]{}"}
+	styles := []style{0, stBold, stItalic, stBold | stItalic, stMono, stMono | stBold,
+		stUnderline, stStrike | stBold, stFallback, stFallback | stBold}
+	for name, d := range map[string]*render.Document{"built-in": nil, "brand": brand} {
+		w := testWriter(t)
+		if d != nil {
+			fs, err := fontSetOf(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w = newDocWriter(d, fs, Options{Now: testNow})
+			w.newPage()
+		}
+		for _, st := range styles {
+			for _, size := range []float64{7, 8.5, 9.5, 16} {
+				for _, s := range texts {
+					s = w.san.Line(s)
+					want := 0.0
+					w.eachRun(noSoft(s), st, func(run string, st style) {
+						family, fs := fontOf(st)
+						w.register(family, fs)
+						want += w.pdf.StringWidthOf(family, fs, size, run)
+					})
+					if got := w.strWidth(s, st, size); got != want {
+						t.Errorf("%s: strWidth(%q, %d, %g) = %v, StringWidthOf %v", name, s, st, size, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -2478,9 +2478,9 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = appendFixed(b, x*f.k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = appendFixed(b, (f.h-y)*f.k, 2)
 	if kerned, ok := f.appendKerned(b, txtStr); ok { // kep patch: pair kerning (kep_font.go)
 		b = kerned
 	} else {
@@ -4192,7 +4192,7 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 // 'f' with 2 digits is what %.2f prints).
 func (f *Fpdf) outFontOp() {
 	b := append(append(f.fmt.buf[:0], "BT /F"...), f.currentFont.i...)
-	b = strconv.AppendFloat(append(b, ' '), f.fontSizePt, 'f', 2, 64)
+	b = appendFixed(append(b, ' '), f.fontSizePt, 2)
 	b = append(b, " Tf ET\n"...)
 	f.fmt.buf = b[:0]
 	if f.state == 2 {
@@ -4210,7 +4210,7 @@ func (f *Fpdf) outf(fmtStr string, args ...interface{}) {
 func (f *Fpdf) putF64(v float64, prec int) {
 	// kep patch: the digits are appended to the page, not made into a string first
 	// (5,000 allocations of one kep document's layout).
-	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.fmt.buf = appendFixed(f.fmt.buf[:0], v, prec)
 	if f.state == 2 {
 		f.pages[f.page].Write(f.fmt.buf)
 	} else {
@@ -4220,7 +4220,7 @@ func (f *Fpdf) putF64(v float64, prec int) {
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
 func (f *Fpdf) fmtF64(v float64, prec int) string {
-	return string(strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64))
+	return string(appendFixed(f.fmt.buf[:0], v, prec))
 }
 
 func (f *Fpdf) putInt(v int) {

@@ -75,6 +75,25 @@ func SetUTF8FontSum(b []byte, sum [sha1.Size]byte) {
 // a panic in a goroutine of its own ends the whole program, whatever the caller recovers.
 type panicValue struct{ v any }
 
+// UTF8FontWidths returns what StringWidthOf adds up for the loaded UTF-8 font of family
+// and style (kep patch): its widths by rune in thousandths of an em (0: the rune has
+// none, 65535: it takes no room) and the width of a rune it has none for; ok is false for
+// a font that is not loaded or not UTF-8. A caller that measures many texts in a few
+// fonts adds them up itself (the font's kerning as given to SetFontKerning besides),
+// without StringWidthOf's look-up of the font by name on every call. The slice must not
+// be modified.
+func (f *Fpdf) UTF8FontWidths(familyStr, styleStr string) (cw []uint16, missing int, ok bool) {
+	font, ok := f.fonts[getFontKey(fontFamilyEscape(familyStr), styleStr)]
+	if !ok || font.Tp != "UTF8" {
+		return nil, 0, false
+	}
+	missing = font.Desc.MissingWidth
+	if missing == 0 {
+		missing = 500
+	}
+	return font.Cw, missing, true
+}
+
 // StringWidthOf returns the width of s, in user units, set in the loaded font of family
 // and style at size points: what SetFont followed by GetStringWidth returns, without
 // selecting the font. Selecting writes a font operator into the current page, so a

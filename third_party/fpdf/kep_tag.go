@@ -26,7 +26,42 @@ type StructElem struct {
 
 	parent *StructElem
 	kids   []structKid
-	obj    int // object number at output
+	obj    int         // object number at output
+	pool   *structPool // the tree's, where its elements and their first kids come from
+}
+
+// structPool hands out the elements of a tree and room for their first kids from larger
+// arrays: a tagged document has an element per table cell, paragraph and link, and
+// each was an allocation, its first kid another (kep: ~3,000 and ~3,000 per plan).
+type structPool struct {
+	elems []StructElem
+	kids  []structKid
+}
+
+// elem returns a new element.
+func (p *structPool) elem() *StructElem {
+	if len(p.elems) == 0 {
+		p.elems = make([]StructElem, 64)
+	}
+	e := &p.elems[0]
+	p.elems = p.elems[1:]
+	return e
+}
+
+// addKid appends k to e's kids, the first into room from the pool (most elements have
+// one: a cell's, a paragraph's content).
+func (e *StructElem) addKid(k structKid) {
+	if cap(e.kids) == 0 {
+		if e.pool == nil {
+			e.pool = &structPool{}
+		}
+		p := e.pool
+		if len(p.kids) == 0 {
+			p.kids = make([]structKid, 128)
+		}
+		e.kids, p.kids = p.kids[:0:1], p.kids[1:]
+	}
+	e.kids = append(e.kids, k)
 }
 
 // structKid is a child element, a marked-content sequence (page, mcid) or, with
@@ -40,8 +75,12 @@ type structKid struct {
 
 // Add appends a child element of type typ and returns it.
 func (e *StructElem) Add(typ string) *StructElem {
-	c := &StructElem{Type: typ, parent: e}
-	e.kids = append(e.kids, structKid{elem: c})
+	if e.pool == nil {
+		e.pool = &structPool{}
+	}
+	c := e.pool.elem()
+	c.Type, c.parent, c.pool = typ, e, e.pool
+	e.addKid(structKid{elem: c})
 	return c
 }
 
@@ -105,7 +144,7 @@ func (f *Fpdf) BeginMarkedContent(e *StructElem) {
 	b = append(strconv.AppendInt(b, int64(mcid), 10), ">> BDC\n"...)
 	buf.Write(b)
 	f.fmt.buf = b[:0]
-	e.kids = append(e.kids, structKid{page: f.page, mcid: mcid})
+	e.addKid(structKid{page: f.page, mcid: mcid})
 	t.open = append(t.open, openMC{page: f.page, start: start, after: buf.Len(), elem: e, mcid: mcid})
 }
 
@@ -167,7 +206,7 @@ func (f *Fpdf) AddLinkToStruct(e *StructElem) {
 	if e == nil || n == 0 {
 		return
 	}
-	e.kids = append(e.kids, structKid{page: f.page, annot: n})
+	e.addKid(structKid{page: f.page, annot: n})
 }
 
 // SetPDFA makes the document PDF/A-1b: version 1.4 with a binary header comment, XMP
