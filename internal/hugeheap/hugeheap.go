@@ -3,7 +3,7 @@
 // "madvise", the default of most distributions).
 //
 // Why: one kep render of a plan touches 7–16 MB of fresh heap. In 4 KB pages that was
-// ~1,900 page faults, at ~5 µs each on a virtual machine: about a fifth of the render's
+// ~1,900 page faults, at 5–10 µs each on a virtual machine: about a fifth of the render's
 // CPU time and a good part of its wall time (scripts/PERFORMANCE.md, issue 19). A
 // huge page is one fault and one 2 MB clear.
 //
