@@ -3,7 +3,6 @@ package logo
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"os"
 	"sync"
 	"testing"
@@ -28,11 +27,7 @@ func TestDecodeSharedConcurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
-		if err := png.Encode(&b, scaleFlatten(img)); err != nil {
-			t.Fatal(err)
-		}
-		want[i] = b.Bytes()
+		want[i] = encodeForPDF(t, scaleFlatten(img))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 6)

@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"image"
-	"image/png"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -42,7 +41,7 @@ func TestEncodeFlat(t *testing.T) {
 		if err := encodeFlat(&got, img); err != nil {
 			t.Fatal(err)
 		}
-		if want := encodePNG(t, scaleFlatten(img)); !bytes.Equal(got.Bytes(), want) {
+		if want := encodeForPDF(t, scaleFlatten(img)); !bytes.Equal(got.Bytes(), want) {
 			t.Errorf("%T %v: not png.Encode's bytes", img, img.Bounds())
 		}
 	}
@@ -144,7 +143,7 @@ func TestEncodeOpaque(t *testing.T) {
 		if err := encodeOpaque(&got, w, h, gray, func(y int, dst []byte) { copy(dst, rows[y]) }); err != nil {
 			t.Fatal(err)
 		}
-		want := encodePNG(t, img)
+		want := encodeForPDF(t, img)
 		if !bytes.Equal(got.Bytes(), want) {
 			t.Fatalf("image %d (%d × %d, grey %v): not png.Encode's bytes", i, w, h, gray)
 		}
@@ -195,9 +194,7 @@ func TestDecodeShared(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
-		png.Encode(&b, scaleFlatten(img))
-		return b.Bytes()
+		return encodeForPDF(t, scaleFlatten(img))
 	}
 	if _, err := Check(data); err != nil {
 		t.Fatal(err)

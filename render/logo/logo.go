@@ -235,7 +235,7 @@ func progressive(data []byte) bool {
 // ForPDF returns the logo as the PDF writer embeds it, with fpdf's image type: a JPEG as
 // it is; a PNG decoded and written anew, grey or RGB with 8 bits per channel, not
 // interlaced, transparency flattened onto white, and scaled down to pdfSide pixels at
-// most. The PNG's bytes are png.Encode's of that image (encodeOpaque).
+// most. The PNG's bytes are png.Encoder's at png.BestSpeed (encodeOpaque).
 func ForPDF(data []byte) ([]byte, string, error) {
 	img, kind, err := decodeShared(data)
 	if err != nil {

@@ -25,6 +25,16 @@ func encodePNG(t testing.TB, img image.Image) []byte {
 	return b.Bytes()
 }
 
+// encodeForPDF is what ForPDF's PNG must equal: png.Encode's bytes at the compression
+// level ForPDF uses (encodeOpaque).
+func encodeForPDF(t testing.TB, img image.Image) []byte {
+	var b bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 func rgba(w, h int) *image.NRGBA {
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))
 	for i := range img.Pix {
