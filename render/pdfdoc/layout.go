@@ -77,6 +77,10 @@ type engine struct {
 	// darkened for text (theme.TextContrast).
 	primary, accent, accentText rgb
 	onNewPage                   func() // called after each page break (a block quote continues its bar)
+	// pageLeft is called with the page a page break left, once onNewPage has drawn
+	// what it draws there: the layout does not come back to it, unless it was kept
+	// free for later (the contents).
+	pageLeft func(p int)
 	// pageTop draws what opens a new page before the content continues (charts waiting,
 	// economy.go), called before onNewPage; topHeight is the height it will take.
 	pageTop   func()
@@ -127,6 +131,7 @@ func (e *engine) newPage() {
 		e.stranded++
 	}
 	e.tags.close() // marked content does not cross pages
+	left := e.pdf.PageNo()
 	e.pdf.AddPage()
 	e.y = e.mt
 	e.invalidate()
@@ -135,6 +140,9 @@ func (e *engine) newPage() {
 	}
 	if e.onNewPage != nil {
 		e.onNewPage()
+	}
+	if e.pageLeft != nil && left > 0 {
+		e.pageLeft(left)
 	}
 	e.tags.reopen()
 }

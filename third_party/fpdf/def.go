@@ -608,6 +608,7 @@ type Fpdf struct {
 	tags             *tagState                  // kep patch: tagged PDF and PDF/A (kep_tag.go)
 	tagCatalog       string                     // kep patch: catalog entries of putStructTree
 	early            *earlyPages                // kep patch: pages compressed by PageDone (kep_pages.go)
+	overlay          overlayState               // kep patch: a second content stream per page (kep_overlay.go)
 	idHash           *idHasher                  // kep patch: the file ID's hash, made while enddoc writes (kep_tag.go)
 	producer         string                     // producer
 	title            string                     // title

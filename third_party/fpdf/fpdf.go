@@ -4299,11 +4299,16 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
-					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+				for _, b := range [2]*bytes.Buffer{f.pages[n], f.overlayOf(n)} { // kep patch: overlays too
+					if b == nil {
+						continue
+					}
+					s := b.String()
+					if strings.Contains(s, alias) {
+						s = strings.Replace(s, alias, replacement, -1)
+						b.Truncate(0)
+						b.WriteString(s)
+					}
 				}
 			}
 		}
@@ -4327,6 +4332,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	f.EndOverlay()                          // kep patch: one left open (kep_overlay.go)
 	var zpages []*membuffer                 // kep patch: compressed by PageDone or in parallel here
 	if f.compress {
 		zpages = f.compressPages(nb) // replaces the aliases
@@ -4335,13 +4341,27 @@ func (f *Fpdf) putpages() {
 		f.replaceAliases()
 	}
 	// kep patch: the link annotations are objects of their own (a tagged link points
-	// to its annotation), numbered after the pages and their contents.
+	// to its annotation), numbered after the pages, their contents and their overlays.
 	tags := f.tagging()
 	tags.pageObj = pagesObjectNumbers
 	for n := 1; n <= nb; n++ {
 		pagesObjectNumbers[n] = f.n + 2*n - 1
 	}
-	f.annotNumbers(f.n+2*nb+1, nb)
+	overlayObj := make([]int, nb+1) // kep patch: page → its overlay's object, 0 if none
+	var overlays [][]byte
+	next := f.n + 2*nb + 1
+	for n := 1; n <= nb; n++ {
+		if b := f.overlayOf(n); b != nil {
+			overlayObj[n] = next
+			next++
+			overlays = append(overlays, b.Bytes())
+		}
+	}
+	var zoverlays []*membuffer
+	if f.compress {
+		zoverlays = xmem.compressAll(overlays)
+	}
+	f.annotNumbers(next, nb)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4374,7 +4394,11 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > pdfVers1_3 && !f.pdfa() {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
-		f.outf("/Contents %d 0 R>>", f.n+1)
+		if overlayObj[n] != 0 { // kep patch
+			f.outf("/Contents [%d 0 R %d 0 R]>>", f.n+1, overlayObj[n])
+		} else {
+			f.outf("/Contents %d 0 R>>", f.n+1)
+		}
 		f.out("endobj")
 		// Page content
 		f.newobj()
@@ -4387,6 +4411,20 @@ func (f *Fpdf) putpages() {
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
+		}
+		f.out("endobj")
+	}
+	// kep patch: the overlays, in the order of their numbers.
+	for i, data := range overlays {
+		f.newobj()
+		if f.compress {
+			data = zoverlays[i].bytes()
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+			f.putstream(data)
+			zoverlays[i].release()
+		} else {
+			f.outf("<</Length %d>>", len(data))
+			f.putstream(data)
 		}
 		f.out("endobj")
 	}

@@ -10,6 +10,7 @@ type earlyPages struct {
 	mu      sync.Mutex
 	queue   []earlyPage       // waiting for the worker
 	done    map[int]earlyPage // page number → its compressed stream
+	given   map[int]int       // page number → its length when last given: given again unchanged, it is skipped
 	running bool              // a worker goroutine is compressing the queue
 	current int               // the page it compresses, 0 if none
 	stopped bool              // putpages has begun: no page is taken any more
@@ -29,10 +30,11 @@ type earlyPage struct {
 // compressing the page again. Output compresses again, as without PageDone, a page
 // whose content changed after the call (the content of a page only grows, so its
 // length tells), and every page when an alias is replaced. Writing a page's content
-// after PageDone is allowed but wastes the work: kep calls it once a page has its
-// running head and footer, while it draws the cover last.
+// after PageDone is allowed but wastes the work; giving a page again unchanged is
+// skipped. kep calls it as soon as its layout leaves a page (the running head and
+// footer go into the page's overlay later, kep_overlay.go).
 func (f *Fpdf) PageDone(n int) {
-	if !f.compress || f.err != nil || n < 1 || n > f.page || f.state == 3 {
+	if !f.compress || f.err != nil || n < 1 || n > f.page || f.state == 3 || f.overlay.page == n {
 		return
 	}
 	if f.early == nil {
@@ -44,6 +46,14 @@ func (f *Fpdf) PageDone(n int) {
 	if e.stopped {
 		return
 	}
+	l := f.pages[n].Len()
+	if l2, ok := e.given[n]; ok && l2 == l {
+		return // the same content is queued or compressed already
+	}
+	if e.given == nil {
+		e.given = map[int]int{}
+	}
+	e.given[n] = l
 	e.queue = append(e.queue, earlyPage{n: n, data: f.pages[n].Bytes()})
 	if !e.running {
 		e.running = true
