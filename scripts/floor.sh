@@ -1,7 +1,8 @@
 #!/bin/sh
 # floor.sh compares one `kep render -f pdf,html` of a plan, process start included, with
 # the physical floor of the same work (scripts/floor): the median wall and CPU time of
-# RUNS runs each (scripts/benchrun) and their ratios. scripts/PERFORMANCE.md has figures.
+# RUNS runs each, taken in turn (scripts/benchrun), and their ratios.
+# scripts/PERFORMANCE.md has figures.
 # Usage: scripts/floor.sh [PLAN]   Environment: RUNS=40
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,9 +22,14 @@ name=$(basename "$plan" .toml)
 pdf=$(wc -c <"$tmp/out/$name.pdf")
 html=$(wc -c <"$tmp/out/$name.html")
 echo "floor.sh: $plan, PDF $pdf bytes ($(wc -c <"$tmp/raw") uncompressed in streams), HTML $html bytes; $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)"
-k=$("$tmp/benchrun" -n "$RUNS" -- "$tmp/kep" render -q -f pdf,html -o "$tmp/out" "$plan")
-f=$("$tmp/benchrun" -n "$RUNS" -- "$tmp/floor" -raw "$tmp/raw" -pdf "$pdf" -html "$html" -o "$tmp/fl" "$plan")
-v=$("$tmp/benchrun" -n "$RUNS" -- "$tmp/kep" version)
+# In turn (kep, floor, kep version, kep, …): a load that comes and goes weighs on both
+# sides of the ratio alike.
+r=$("$tmp/benchrun" -n "$RUNS" -- "$tmp/kep" render -q -f pdf,html -o "$tmp/out" "$plan" \
+	--- "$tmp/floor" -raw "$tmp/raw" -pdf "$pdf" -html "$html" -o "$tmp/fl" "$plan" \
+	--- "$tmp/kep" version)
+k=$(echo "$r" | sed -n 1p)
+f=$(echo "$r" | sed -n 2p)
+v=$(echo "$r" | sed -n 3p)
 echo "kep render:  $k"
 echo "floor:       $f"
 echo "kep version: $v"

@@ -6,6 +6,10 @@
 // process start included.
 //
 //	go run ./scripts/benchrun -n 20 -- kep render -o out samples/accounts/hansa.toml
+//
+// Several commands, separated by "---", are run in turn (a, b, a, b, …) and get a line
+// each, in the order given: a load that comes and goes during the measurement then
+// weighs on all of them alike, which matters for a ratio between them (floor.sh).
 package main
 
 import (
@@ -18,31 +22,53 @@ import (
 	"time"
 )
 
+type series struct {
+	args      []string
+	wall, cpu []float64
+	rss       int64
+}
+
 func main() {
 	n := flag.Int("n", 20, "runs")
 	flag.Parse()
-	args := flag.Args()
-	if len(args) == 0 || *n < 1 {
-		fmt.Fprintln(os.Stderr, "usage: benchrun [-n N] -- COMMAND [ARG…]")
+	var all []*series
+	cur := &series{}
+	for _, a := range flag.Args() {
+		if a == "---" {
+			all, cur = append(all, cur), &series{}
+			continue
+		}
+		cur.args = append(cur.args, a)
+	}
+	all = append(all, cur)
+	if *n < 1 || slices.ContainsFunc(all, func(s *series) bool { return len(s.args) == 0 }) {
+		fmt.Fprintln(os.Stderr, "usage: benchrun [-n N] -- COMMAND [ARG…] [--- COMMAND [ARG…]]…")
 		os.Exit(2)
 	}
-	var wall, cpu []float64
-	var rss int64
 	for range *n {
-		cmd := exec.Command(args[0], args[1:]...)
-		start := time.Now()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "benchrun: %v\n%s", err, out)
-			os.Exit(1)
-		}
-		wall = append(wall, float64(time.Since(start).Microseconds())/1000)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			cpu = append(cpu, float64(ru.Utime.Usec+ru.Stime.Usec)/1000+float64(ru.Utime.Sec+ru.Stime.Sec)*1000)
-			rss = max(rss, ru.Maxrss)
+		for _, s := range all {
+			s.run()
 		}
 	}
-	fmt.Printf("%d runs: wall median %.1f ms (min %.1f, max %.1f); CPU median %.1f ms (min %.1f, max %.1f); peak memory %.1f MB\n",
-		*n, median(wall), slices.Min(wall), slices.Max(wall), median(cpu), slices.Min(cpu), slices.Max(cpu), float64(rss)/1024)
+	for _, s := range all {
+		fmt.Printf("%d runs: wall median %.1f ms (min %.1f, max %.1f); CPU median %.1f ms (min %.1f, max %.1f); peak memory %.1f MB\n",
+			*n, median(s.wall), slices.Min(s.wall), slices.Max(s.wall), median(s.cpu), slices.Min(s.cpu), slices.Max(s.cpu), float64(s.rss)/1024)
+	}
+}
+
+// run runs the command once and records its times.
+func (s *series) run() {
+	cmd := exec.Command(s.args[0], s.args[1:]...)
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	s.wall = append(s.wall, float64(time.Since(start).Microseconds())/1000)
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.cpu = append(s.cpu, float64(ru.Utime.Usec+ru.Stime.Usec)/1000+float64(ru.Utime.Sec+ru.Stime.Sec)*1000)
+		s.rss = max(s.rss, ru.Maxrss)
+	}
 }
 
 func median(v []float64) float64 {
