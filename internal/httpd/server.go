@@ -265,8 +265,10 @@ func (c *conn) serve() {
 		if !first {
 			_ = c.rwc.SetReadDeadline(deadline(headerTimeout))
 		}
-		s.setState(c, stateActive)
+		// Still idle while the headers come, as in net/http: Shutdown closes a connection
+		// that has not sent a whole request (a slowloris client does not delay it).
 		req, err := readRequest(c.br, maxHeader)
+		s.setState(c, stateActive)
 		if err != nil {
 			var pe *protoError
 			if errors.As(err, &pe) {
@@ -290,7 +292,7 @@ func (c *conn) serve() {
 		}
 		closeAfter := req.close || req.hasBody || s.shuttingDown()
 		if err := w.finish(closeAfter); err != nil || closeAfter {
-			if req.hasBody {
+			if req.hasBody || c.br.Buffered() > 0 { // unread input: see closeWriteAndDrain
 				c.closeWriteAndDrain()
 			}
 			return

@@ -348,6 +348,8 @@ func TestShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := dial(t, addr) // connected, no request yet
+	partial := dial(t, addr)
+	io.WriteString(partial, "GET / HTTP/1.1\r\nHost: x\r\n") // headers not finished
 	active := dial(t, addr)
 	io.WriteString(active, "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
 	<-entered
@@ -356,6 +358,9 @@ func TestShutdown(t *testing.T) {
 	go func() { done <- s.Shutdown(context.Background()) }()
 	readAll(t, idle)
 	readAll(t, fresh)
+	if got := readAll(t, partial); got != "" {
+		t.Errorf("unfinished request at shutdown: %q", got)
+	}
 	select {
 	case err := <-done:
 		t.Fatalf("Shutdown returned %v while a request was active", err)
