@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -339,8 +338,7 @@ func TestServeProblemPageFIFO(t *testing.T) {
 		return nil, nil, plan.Diagnostics{{File: path, Line: 1, Col: 1, Message: "broken"}}
 	}
 	pv := preview.New([]string{fifo}, pipe, io.Discard)
-	ts := httptest.NewServer(pv.Handler())
-	defer ts.Close()
+	ts := startTestServer(t, pv)
 	done := make(chan string, 1)
 	go func() {
 		resp, err := http.Get(ts.URL + "/plan/1")

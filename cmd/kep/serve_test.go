@@ -8,7 +8,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -48,10 +47,10 @@ func writePlan(t *testing.T, path, content string) {
 }
 
 // newTestPreview serves the given plan files in-process, polling every 20 ms.
-func newTestPreview(t *testing.T, files ...string) (*preview.Server, *httptest.Server) {
+func newTestPreview(t *testing.T, files ...string) (*preview.Server, *testServer) {
 	t.Helper()
 	pv := preview.New(files, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.Handler())
+	ts := startTestServer(t, pv)
 	ctx, cancel := context.WithCancel(context.Background())
 	go pv.Watch(ctx, 20*time.Millisecond)
 	t.Cleanup(func() {
@@ -60,6 +59,42 @@ func newTestPreview(t *testing.T, files ...string) (*preview.Server, *httptest.S
 		ts.Close()
 	})
 	return pv, ts
+}
+
+// testServer is the preview's own server (internal/httpd) on a free loopback port, with
+// the default limits, in place of httptest.Server: the handler is not a net/http one.
+type testServer struct {
+	URL    string
+	cancel context.CancelFunc
+	errc   chan error
+	once   sync.Once
+}
+
+func startTestServer(t testing.TB, pv *preview.Server) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ts := &testServer{URL: "http://" + ln.Addr().String(), cancel: cancel, errc: make(chan error, 1)}
+	go func() { ts.errc <- pv.ServeRequests(ctx, ln) }()
+	t.Cleanup(func() {
+		if err := ts.Close(); err != nil {
+			t.Errorf("preview server: %v", err)
+		}
+	})
+	return ts
+}
+
+// Close shuts the server down (it ends the preview's event streams) and waits for it.
+func (ts *testServer) Close() error {
+	var err error
+	ts.once.Do(func() {
+		ts.cancel()
+		err = <-ts.errc
+	})
+	return err
 }
 
 // planDir makes a folder with a .git marker (so the loader stops looking for a workspace

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,7 +22,7 @@ func TestServeFileEvents(t *testing.T) {
 	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
 	plan := filepath.Join(dir, "a.toml")
 	pv := preview.New([]string{plan}, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.Handler())
+	ts := startTestServer(t, pv)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer func() { cancel(); pv.Close(); ts.Close() }()
 	go pv.Watch(ctx, time.Hour)
@@ -61,7 +60,7 @@ func BenchmarkServeSaveToEvent(b *testing.B) {
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
 	os.WriteFile(plan, []byte(fmt.Sprintf(minimalPlan, "Alpha")), 0o644)
 	pv := preview.New([]string{plan}, defaultPipeline(), io.Discard)
-	ts := httptest.NewServer(pv.Handler())
+	ts := startTestServer(b, pv)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer func() { cancel(); pv.Close(); ts.Close() }()
 	go pv.Watch(ctx, preview.PollInterval)

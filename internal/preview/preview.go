@@ -16,7 +16,6 @@ import (
 	"io"
 	"log"
 	"net"
-	"net/http"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -25,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kepdev/kep/internal/httpd"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/plan/figures"
@@ -155,21 +155,27 @@ var DefaultLimits = Limits{
 
 // serve runs the watcher and the HTTP server on ln until ctx is done, then shuts down.
 func (pv *Server) serve(ctx context.Context, ln net.Listener) error {
+	watchCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go pv.watch(watchCtx, PollInterval)
+	return pv.serveRequests(ctx, ln)
+}
+
+// serveRequests runs the HTTP server (internal/httpd: net/http would cost every kep
+// command its start-up) on ln until ctx is done, then shuts down: the event streams end
+// first, then active requests have 5 s to finish.
+func (pv *Server) serveRequests(ctx context.Context, ln net.Listener) error {
 	lim := pv.limits
-	srv := &http.Server{
-		Handler:           pv.handler(),
+	srv := &httpd.Server{
+		Handler:           pv.handle,
 		ReadHeaderTimeout: lim.ReadHeader,
 		ReadTimeout:       lim.Read,
 		WriteTimeout:      lim.Write,
 		IdleTimeout:       lim.Idle,
 		MaxHeaderBytes:    64 << 10,
+		MaxConns:          lim.Conns,
 		ErrorLog:          pv.log,
 	}
-	ln = newLimitListener(ln, lim.Conns)
-	watchCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go pv.watch(watchCtx, PollInterval)
-
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -184,7 +190,7 @@ func (pv *Server) serve(ctx context.Context, ln net.Listener) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := <-errc; err != nil && !errors.Is(err, httpd.ErrServerClosed) {
 		return err
 	}
 	return nil
@@ -478,32 +484,45 @@ func quotedSources(ds plan.Diagnostics) map[string][]string {
 	return src
 }
 
-// handler serves fixed routes only: the index, each plan's HTML and PDF by number, and
-// the event streams. Nothing is looked up by a path from the request.
-func (pv *Server) handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", pv.serveIndex)
-	mux.HandleFunc("GET /plan/{n}", pv.servePlan)
-	mux.HandleFunc("GET /events/{n}", pv.serveEvents)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Cache-Control", "no-store")
-		// A page on the web must not reach the preview through a host name of its own
-		// that resolves to this machine (DNS rebinding): plans are confidential. This
-		// holds on every address, not only on loopback.
-		if host := NormalHost(r.Host); !loopbackHost(host) && !pv.allowHosts[host] {
-			pv.refuseHost(w, host)
-			return
-		}
-		mux.ServeHTTP(w, r)
-	})
+// handle serves fixed routes only: the index, each plan's HTML and PDF by number, and
+// the event streams. Nothing is looked up by a path from the request. A path that is not
+// clean ("//", dot segments, percent-encoding) matches no route and gets 404 (net/http's
+// ServeMux redirected it to the clean path, or decoded it).
+func (pv *Server) handle(w *httpd.ResponseWriter, r *httpd.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	// A page on the web must not reach the preview through a host name of its own
+	// that resolves to this machine (DNS rebinding): plans are confidential. This
+	// holds on every address, not only on loopback.
+	if host := NormalHost(r.Host); !loopbackHost(host) && !pv.allowHosts[host] {
+		pv.refuseHost(w, host)
+		return
+	}
+	var serve func(*httpd.ResponseWriter, *httpd.Request, string)
+	arg := ""
+	if r.Path == "/" {
+		serve = pv.serveIndex
+	} else if n, ok := strings.CutPrefix(r.Path, "/plan/"); ok && n != "" && !strings.Contains(n, "/") {
+		serve, arg = pv.servePlan, n
+	} else if n, ok := strings.CutPrefix(r.Path, "/events/"); ok && n != "" && !strings.Contains(n, "/") {
+		serve, arg = pv.serveEvents, n
+	} else {
+		httpd.NotFound(w)
+		return
+	}
+	if r.Method != "GET" && r.Method != "HEAD" { // as ServeMux answered for a route of GET only
+		h.Set("Allow", "GET, HEAD")
+		httpd.Error(w, "Method Not Allowed", 405)
+		return
+	}
+	serve(w, r, arg)
 }
 
 // refuseHost answers a request for a host name that is not allowed, saying how to allow
 // it; the terminal hears of each such name once.
-func (pv *Server) refuseHost(w http.ResponseWriter, host string) {
+func (pv *Server) refuseHost(w *httpd.ResponseWriter, host string) {
 	if len(host) > 100 || !printableASCII(host) {
 		host = "" // an odd Host header is not repeated
 	}
@@ -512,7 +531,7 @@ func (pv *Server) refuseHost(w http.ResponseWriter, host string) {
 	if host != "" {
 		msg = pageText(lang, "kep serve answers only requests addressed to localhost or to a name given with --allow-host; to open it as %s, restart kep serve with --allow-host %s", host, host)
 	}
-	http.Error(w, msg, http.StatusMisdirectedRequest)
+	httpd.Error(w, msg, 421) // Misdirected Request
 	pv.mu.Lock()
 	first := host != "" && !pv.refused[host] && len(pv.refused) < 20
 	if first {
@@ -573,12 +592,11 @@ func (pv *Server) planIndex(s string) (int, bool) {
 	return n - 1, true
 }
 
-func (pv *Server) servePlan(w http.ResponseWriter, r *http.Request) {
-	seg := r.PathValue("n")
+func (pv *Server) servePlan(w *httpd.ResponseWriter, r *httpd.Request, seg string) {
 	num, wantPDF := strings.CutSuffix(seg, ".pdf")
 	i, ok := pv.planIndex(num)
 	if !ok {
-		http.NotFound(w, r)
+		httpd.NotFound(w)
 		return
 	}
 	p := pv.plans[i]
@@ -593,25 +611,25 @@ func (pv *Server) servePlan(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	script := reloadScript(nonce, "/events/"+strconv.Itoa(i+1), version)
 	if res.html == nil {
-		w.WriteHeader(http.StatusOK) // the page itself is fine: it shows the errors
+		w.WriteHeader(200) // the page itself is fine: it shows the errors
 		pv.writeProblemPage(w, p, res, script)
 		return
 	}
 	_, _ = w.Write(injectBeforeBodyEnd(res.html, script))
 }
 
-func (pv *Server) servePDF(w http.ResponseWriter, p *previewPlan, res *planResult, i int) {
+func (pv *Server) servePDF(w *httpd.ResponseWriter, p *previewPlan, res *planResult, i int) {
 	if res.html == nil {
 		nonce := newNonce()
 		setPageCSP(w, nonce)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusUnprocessableEntity)
+		w.WriteHeader(422) // Unprocessable Entity
 		pv.writeProblemPage(w, p, res, "")
 		return
 	}
 	pdf, err := pv.pdfOf(p, res)
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		httpd.Error(w, err.Error(), 500)
 		return
 	}
 	name := strings.TrimSuffix(filepath.Base(p.path), filepath.Ext(p.path)) + ".pdf"
@@ -643,12 +661,12 @@ func contentDisposition(name string) string {
 // serveEvents streams the version of plan n (or of all plans for "all") as server-sent
 // events: once at once, then after every change, until the client leaves or the server
 // shuts down.
-func (pv *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+func (pv *Server) serveEvents(w *httpd.ResponseWriter, r *httpd.Request, s string) {
 	which := -1
-	if s := r.PathValue("n"); s != "all" {
+	if s != "all" {
 		i, ok := pv.planIndex(s)
 		if !ok {
-			http.NotFound(w, r)
+			httpd.NotFound(w)
 			return
 		}
 		which = i
@@ -657,22 +675,21 @@ func (pv *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		// The page still works; it only does not reload by itself.
 		w.Header().Set("Retry-After", "10")
-		http.Error(w, pageText(locale.MsgLang(""), "kep serve: %d pages reload live already; close some preview tabs", pv.limits.Streams),
-			http.StatusServiceUnavailable)
+		httpd.Error(w, pageText(locale.MsgLang(""), "kep serve: %d pages reload live already; close some preview tabs", pv.limits.Streams),
+			503) // Service Unavailable
 		return
 	}
 	defer unsubscribe()
 
 	// A stream lasts as long as its page is open: the server's write timeout counts from
 	// the request, so each message gets its own deadline instead, and a client that
-	// stops reading is dropped. (Reading, net/http waits without a deadline already.)
-	rc := http.NewResponseController(w)
+	// stops reading is dropped. (Reading, the server waits without a deadline.)
 	write := func(msg string) bool {
-		_ = rc.SetWriteDeadline(time.Now().Add(pv.limits.StreamWrite))
-		if _, err := io.WriteString(w, msg); err != nil {
+		_ = w.SetWriteDeadline(time.Now().Add(pv.limits.StreamWrite))
+		if _, err := w.WriteString(msg); err != nil {
 			return false
 		}
-		return rc.Flush() == nil
+		return w.Flush() == nil
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	last := ""
@@ -691,7 +708,7 @@ func (pv *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	defer keepalive.Stop()
 	for {
 		select {
-		case <-r.Context().Done():
+		case <-w.Gone(): // the client closed the connection: the stream's place is free
 			return
 		case <-pv.done:
 			return
@@ -715,7 +732,7 @@ func newNonce() string {
 
 // setPageCSP allows what a self-contained document needs (inline styles, data: images and
 // fonts) plus exactly one script, the reload script, by its nonce.
-func setPageCSP(w http.ResponseWriter, nonce string) {
+func setPageCSP(w *httpd.ResponseWriter, nonce string) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "+
 		"img-src data:; font-src data:; connect-src 'self'; script-src 'nonce-"+nonce+"'; "+
 		"base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -862,7 +879,7 @@ details { display: inline; } details[open] { display: block; } summary { cursor:
 details ul { margin: .4rem 0 0; padding-left: 1.1rem; font-size: .85rem; }
 `
 
-func (pv *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
+func (pv *Server) serveIndex(w *httpd.ResponseWriter, r *httpd.Request, _ string) {
 	type row struct {
 		N       int
 		File    string
@@ -929,59 +946,16 @@ var indexTmpl = sync.OnceValue(func() *template.Template {
 `))
 })
 
-// limitListener accepts at most n connections at a time; a further one waits in the
-// kernel's queue until one closes (as golang.org/x/net/netutil.LimitListener does).
-type limitListener struct {
-	net.Listener
-	sem       chan struct{}
-	done      chan struct{}
-	closeOnce sync.Once
-}
-
-func newLimitListener(ln net.Listener, n int) *limitListener {
-	return &limitListener{Listener: ln, sem: make(chan struct{}, n), done: make(chan struct{})}
-}
-
-func (l *limitListener) Accept() (net.Conn, error) {
-	select {
-	case l.sem <- struct{}{}:
-	case <-l.done:
-		return nil, net.ErrClosed
-	}
-	c, err := l.Listener.Accept()
-	if err != nil {
-		<-l.sem
-		return nil, err
-	}
-	return &limitConn{Conn: c, release: func() { <-l.sem }}, nil
-}
-
-func (l *limitListener) Close() error {
-	err := l.Listener.Close()
-	l.closeOnce.Do(func() { close(l.done) })
-	return err
-}
-
-type limitConn struct {
-	net.Conn
-	once    sync.Once
-	release func()
-}
-
-func (c *limitConn) Close() error {
-	err := c.Conn.Close()
-	c.once.Do(c.release)
-	return err
-}
-
 // Serve runs the watcher and the HTTP server on ln until ctx is done, then shuts down.
 func (pv *Server) Serve(ctx context.Context, ln net.Listener) error { return pv.serve(ctx, ln) }
 
 // AllowHosts sets the host names answered besides the loopback ones (NormalHost form).
 func (pv *Server) AllowHosts(names map[string]bool) { pv.allowHosts = names }
 
-// Handler is the preview's HTTP handler, without the watcher (tests, embedding).
-func (pv *Server) Handler() http.Handler { return pv.handler() }
+// ServeRequests is Serve without the watcher (tests run their own Watch).
+func (pv *Server) ServeRequests(ctx context.Context, ln net.Listener) error {
+	return pv.serveRequests(ctx, ln)
+}
 
 // SetLimits replaces DefaultLimits (tests reach the limits within a test's time).
 func (pv *Server) SetLimits(l Limits) { pv.limits = l }

@@ -1,9 +1,18 @@
 package preview
 
 import (
+	"bufio"
+	"context"
+	"io"
 	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/kepdev/kep/plan"
+	"github.com/kepdev/kep/plan/figures"
 )
 
 func TestSettle(t *testing.T) {
@@ -39,52 +48,171 @@ func TestContentDisposition(t *testing.T) {
 	}
 }
 
-// At most n connections are accepted at once; the next one is accepted when one closes.
-func TestLimitListener(t *testing.T) {
-	inner, err := net.Listen("tcp", "127.0.0.1:0")
+// startStub serves one plan whose pipeline writes a fixed document, on the preview's
+// own server, and returns its address.
+func startStub(t *testing.T, lim Limits) string {
+	t.Helper()
+	pipe := Pipeline{
+		Load: func(string, time.Time) (*plan.Plan, *figures.Figures, plan.Diagnostics) {
+			return &plan.Plan{}, nil, nil
+		},
+		HTML: func(w io.Writer, _ *plan.Plan, _ *figures.Figures, _ time.Time) error {
+			_, err := io.WriteString(w, "<html><body>the plan</body></html>")
+			return err
+		},
+		PDF: func(w io.Writer, _ *plan.Plan, _ *figures.Figures, _ time.Time) error {
+			_, err := io.WriteString(w, "%PDF-1.7 stub")
+			return err
+		},
+	}
+	pv := New([]string{filepath.Join(t.TempDir(), "a.toml")}, pipe, io.Discard)
+	pv.SetLimits(lim)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln := newLimitListener(inner, 2)
-	defer ln.Close()
-	accepted := make(chan net.Conn, 3)
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				close(accepted)
-				return
-			}
-			accepted <- c
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- pv.ServeRequests(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-errc; err != nil {
+			t.Errorf("serve: %v", err)
 		}
-	}()
-	for range 3 {
-		c, err := net.Dial("tcp", inner.Addr().String())
+	})
+	return ln.Addr().String()
+}
+
+// roundTrip sends one raw request on its own connection and reads the response.
+func roundTrip(t *testing.T, addr, req string) (*http.Response, string) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, req); err != nil {
+		t.Fatal(err)
+	}
+	method, _, _ := strings.Cut(req, " ")
+	resp, err := http.ReadResponse(bufio.NewReader(c), &http.Request{Method: method})
+	if err != nil {
+		t.Fatalf("%q: %v", req, err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+// The routes as net/http's ServeMux answered them: GET and HEAD on the four routes, 405
+// with Allow for another method on a route, 404 elsewhere; unclean and encoded paths
+// match no route; every answer has the security headers.
+func TestRoutes(t *testing.T) {
+	addr := startStub(t, DefaultLimits)
+	_, page := roundTrip(t, addr, "GET /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	for _, c := range []struct {
+		req    string
+		status int
+		body   string
+	}{
+		{"GET /plan/1 HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n\r\n", 200, "the plan"},
+		{"GET /plan/1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n", 200, "%PDF-1.7 stub"},
+		{"GET /plan/1?x=/etc/passwd HTTP/1.1\r\nHost: localhost\r\n\r\n", 200, "the plan"},
+		{"GET http://localhost:8080/plan/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n", 200, "the plan"},
+		{"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", 200, "a.toml"},
+		{"POST /plan/1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n", 405, "Method Not Allowed\n"},
+		{"DELETE /events/all HTTP/1.1\r\nHost: localhost\r\n\r\n", 405, "Method Not Allowed\n"},
+		{"get / HTTP/1.1\r\nHost: localhost\r\n\r\n", 405, "Method Not Allowed\n"},
+		{"POST /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/2 HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/%31 HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET //plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/x/../1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /./plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/1/ HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/.. HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /events/1/x HTTP/1.1\r\nHost: localhost\r\n\r\n", 404, "404 page not found\n"},
+		{"GET /plan/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n", 421, "--allow-host evil.example\n"},
+		{"GET http://evil.example/plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n", 421, "--allow-host evil.example\n"},
+		{"GET / HTTP/1.0\r\n\r\n", 421, "--allow-host\n"},
+	} {
+		resp, body := roundTrip(t, addr, c.req)
+		if resp.StatusCode != c.status || !strings.HasSuffix(body, c.body) && !strings.Contains(body, c.body) {
+			t.Errorf("%.50q: %d %q, want %d %q", c.req, resp.StatusCode, head(body), c.status, c.body)
+		}
+		h := resp.Header
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "no-referrer" || h.Get("Cache-Control") != "no-store" {
+			t.Errorf("%.50q: security headers %v", c.req, h)
+		}
+		if resp.ContentLength != int64(len(body)) {
+			t.Errorf("%.50q: Content-Length %d, body %d bytes", c.req, resp.ContentLength, len(body))
+		}
+		if c.status == 405 && h.Get("Allow") != "GET, HEAD" {
+			t.Errorf("%.50q: Allow %q", c.req, h.Get("Allow"))
+		}
+		if c.status >= 400 && h.Get("Content-Type") != "text/plain; charset=utf-8" {
+			t.Errorf("%.50q: Content-Type %q", c.req, h.Get("Content-Type"))
+		}
+	}
+
+	// HEAD: the headers of GET with its Content-Length, no body.
+	resp, body := roundTrip(t, addr, "HEAD /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	if resp.StatusCode != 200 || body != "" || resp.ContentLength != int64(len(page)) ||
+		!strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'nonce-") {
+		t.Errorf("HEAD: %d, length %d (GET: %d), body %q, %v", resp.StatusCode, resp.ContentLength, len(page), body, resp.Header)
+	}
+	resp, _ = roundTrip(t, addr, "HEAD /plan/1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	if cd := resp.Header.Get("Content-Disposition"); resp.ContentLength != int64(len("%PDF-1.7 stub")) || !strings.Contains(cd, `filename="a.pdf"`) {
+		t.Errorf("HEAD of the PDF: length %d, Content-Disposition %q", resp.ContentLength, cd)
+	}
+}
+
+// A stream's place is freed when its client closes the connection, and HEAD of a stream
+// does not keep one.
+func TestStreamPlaceFreed(t *testing.T) {
+	lim := DefaultLimits
+	lim.Streams = 1
+	addr := startStub(t, lim)
+	resp, body := roundTrip(t, addr, "HEAD /events/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/event-stream" || body != "" {
+		t.Errorf("HEAD of a stream: %d %v %q", resp.StatusCode, resp.Header, body)
+	}
+	for i := range 3 {
+		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer c.Close()
-	}
-	first := <-accepted
-	<-accepted
-	select {
-	case <-accepted:
-		t.Fatal("a third connection was accepted while two were open")
-	case <-time.After(100 * time.Millisecond):
-	}
-	first.Close()
-	first.Close() // a second Close frees no second place
-	select {
-	case c := <-accepted:
+		_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+		io.WriteString(c, "GET /events/all HTTP/1.1\r\nHost: localhost\r\n\r\n")
+		br := bufio.NewReader(c)
+		var status string
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+			resp, err := http.ReadResponse(br, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if status = resp.Status; resp.StatusCode == 200 {
+				break
+			}
+			// The previous stream's close is still on its way: ask again.
+			resp.Body.Close()
+			c.Close()
+			time.Sleep(20 * time.Millisecond)
+			if c, err = net.Dial("tcp", addr); err != nil {
+				t.Fatal(err)
+			}
+			_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+			io.WriteString(c, "GET /events/all HTTP/1.1\r\nHost: localhost\r\n\r\n")
+			br = bufio.NewReader(c)
+		}
+		if !strings.HasPrefix(status, "200") {
+			t.Fatalf("stream %d: %s", i, status)
+		}
+		if line, err := br.ReadString('\n'); err != nil || line != "retry: 1000\n" {
+			t.Fatalf("stream %d: %q %v", i, line, err)
+		}
 		c.Close()
-	case <-time.After(10 * time.Second):
-		t.Fatal("the third connection was not accepted after one closed")
-	}
-	ln.Close()
-	if _, ok := <-accepted; ok {
-		t.Error("Accept after Close")
-	}
-	if len(ln.sem) != 1 {
-		t.Errorf("%d places taken, want 1 (the second connection)", len(ln.sem))
 	}
 }
+
+func head(s string) string { return s[:min(len(s), 80)] }
