@@ -15,6 +15,7 @@ import (
 
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
+	"github.com/kepdev/kep/internal/stack"
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/plan/figures"
 	"github.com/kepdev/kep/plan/load"
@@ -199,6 +200,7 @@ func loadPortfolio(files []string, now time.Time, rf *runFiles, stderr io.Writer
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Add(1)
 		go func() {
+			stack.Grow() // loads plans: deep (internal/stack)
 			defer wg.Done()
 			for i := range next {
 				c := l.Load(files[i])

@@ -20,6 +20,7 @@ import (
 	"github.com/kepdev/kep/internal/app"
 	"github.com/kepdev/kep/internal/gitrev"
 	"github.com/kepdev/kep/internal/hugeheap"
+	"github.com/kepdev/kep/internal/stack"
 	"github.com/kepdev/kep/plan"
 	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
@@ -213,6 +214,7 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 	for i := 0; i < min(*jobs, len(js)); i++ {
 		wg.Add(1)
 		go func() {
+			stack.Grow() // loads, lays out and writes: deep (internal/stack)
 			defer wg.Done()
 			for j := range work {
 				progress.start(j.path)
@@ -515,6 +517,7 @@ func (r *renderer) render(j *renderJob) {
 			}
 			wg.Add(1)
 			go func() {
+				stack.Grow()
 				write(i) // recovers its own panics
 				wg.Done()
 				// After Done: waiting for the collection never holds up the plan's files.
@@ -580,6 +583,7 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 	for i := 0; i < min(n, len(js)); i++ {
 		wg.Add(1)
 		go func() {
+			stack.Grow()
 			defer wg.Done()
 			for j := range work {
 				func() {
@@ -660,6 +664,7 @@ func (b *beside) signal() {
 }
 
 func (b *beside) run() {
+	stack.Grow()
 	defer close(b.done)
 	for {
 		b.mu.Lock()

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kepdev/kep/internal/stack"
 	"github.com/kepdev/kep/locale"
 	"github.com/kepdev/kep/plan"
 	planload "github.com/kepdev/kep/plan/load"
@@ -112,6 +113,7 @@ func parallel(n, workers int, f func(i int)) {
 	for range workers {
 		wg.Add(1)
 		go func() {
+			stack.Grow() // loads plans: deep (internal/stack)
 			defer wg.Done()
 			for i := range next {
 				f(i)
