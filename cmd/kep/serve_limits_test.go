@@ -359,3 +359,51 @@ func TestServeProblemPageFIFO(t *testing.T) {
 		t.Fatal("the problem page still waits for the named pipe after 10 s")
 	}
 }
+
+// A client that sends requests and never reads the answers holds its connection in a
+// write until the write timeout (2 min): stopping kep serve must still end within the
+// shutdown grace (5 s) and with status 0. It exited with 2 ("shutdown: context deadline
+// exceeded"), so any local process could make a Ctrl-C look like a failure.
+func TestServeStopsWhileAClientDoesNotRead(t *testing.T) {
+	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Alpha")})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &syncBuffer{}
+	code := make(chan int, 1)
+	go func() {
+		code <- runServeContext(ctx, []string{"--addr", "127.0.0.1:0", filepath.Join(dir, "a.toml")}, io.Discard, stderr)
+	}()
+	var addr string
+	for deadline := time.Now().Add(20 * time.Second); addr == ""; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("kep serve did not start:\n%s", stderr.String())
+		}
+		if _, rest, ok := strings.Cut(stderr.String(), " plan(s) at http://"); ok {
+			addr, _, _ = strings.Cut(rest, "/")
+		}
+	}
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.(*net.TCPConn).SetReadBuffer(1024)
+	go func() { // pages until the socket buffers are full and the server blocks writing
+		for i := 0; i < 2000; i++ {
+			if _, err := io.WriteString(c, "GET /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n"); err != nil {
+				return
+			}
+		}
+	}()
+	time.Sleep(time.Second)
+	start := time.Now()
+	cancel()
+	select {
+	case got := <-code:
+		if got != 0 || !strings.Contains(stderr.String(), "kep serve: stopped") {
+			t.Errorf("exit %d after %v:\n%s", got, time.Since(start), stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("kep serve did not stop")
+	}
+}
