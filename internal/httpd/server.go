@@ -21,8 +21,10 @@ import (
 type Handler func(w *ResponseWriter, r *Request)
 
 // Server serves Handler on a listener. The fields mean what net/http.Server's of the
-// same names mean; MaxConns limits the connections served at once (a further one waits
-// in the kernel's accept queue, as golang.org/x/net/netutil.LimitListener does).
+// same names mean; MaxConns limits the connections served at once. At the limit, the
+// connection that has waited longest for a request (an idle keep-alive one, or one that
+// has not finished its request) is closed for a new client; when all are active, the new
+// one waits (further ones in the kernel's accept queue).
 type Server struct {
 	Handler           Handler
 	ReadHeaderTimeout time.Duration // from a request's first byte to the end of its headers
@@ -81,18 +83,8 @@ func (s *Server) Serve(ln net.Listener) error {
 
 	var delay time.Duration // after a temporary accept error (too many open files)
 	for {
-		if s.sem != nil {
-			select {
-			case s.sem <- struct{}{}:
-			case <-s.done:
-				return ErrServerClosed
-			}
-		}
 		rwc, err := ln.Accept()
 		if err != nil {
-			if s.sem != nil {
-				<-s.sem
-			}
 			select {
 			case <-s.done:
 				return ErrServerClosed
@@ -112,6 +104,21 @@ func (s *Server) Serve(ln net.Listener) error {
 			return err
 		}
 		delay = 0
+		if s.sem != nil {
+			select {
+			case s.sem <- struct{}{}:
+			default:
+				// Idle connections must not lock out new clients for the idle timeout: a
+				// page can open hundreds of keep-alive ones (6 per *.localhost name).
+				s.closeLongestIdle()
+				select {
+				case s.sem <- struct{}{}:
+				case <-s.done:
+					rwc.Close()
+					return ErrServerClosed
+				}
+			}
+		}
 		c := &conn{srv: s, rwc: rwc}
 		s.mu.Lock()
 		if s.closed {
@@ -123,6 +130,7 @@ func (s *Server) Serve(ln net.Listener) error {
 			return ErrServerClosed
 		}
 		s.conns[c] = stateIdle
+		c.idleSince = time.Now()
 		s.mu.Unlock()
 		go c.serve()
 	}
@@ -180,8 +188,27 @@ func (s *Server) setState(c *conn, st connState) bool {
 	if s.closed && st == stateIdle {
 		return false
 	}
+	if st == stateIdle && s.conns[c] != stateIdle {
+		c.idleSince = time.Now()
+	}
 	s.conns[c] = st
 	return true
+}
+
+// closeLongestIdle closes the connection that has waited longest for a request, if any.
+func (s *Server) closeLongestIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var oldest *conn
+	for c, st := range s.conns {
+		if st == stateIdle && !c.evicted && (oldest == nil || c.idleSince.Before(oldest.idleSince)) {
+			oldest = c
+		}
+	}
+	if oldest != nil {
+		oldest.evicted = true
+		oldest.rwc.Close()
+	}
 }
 
 func (s *Server) shuttingDown() bool {
@@ -205,6 +232,9 @@ type conn struct {
 	rwc net.Conn
 	br  *bufio.Reader
 	bw  *bufio.Writer
+
+	idleSince time.Time // when it began to wait for a request (srv.mu)
+	evicted   bool      // closed to make way for a new client (srv.mu)
 }
 
 func deadline(d time.Duration) time.Time {

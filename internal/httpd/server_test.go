@@ -202,27 +202,35 @@ func TestHeaderInjection(t *testing.T) {
 	}
 }
 
-// MaxConns: a further connection is accepted only when one closes.
+// MaxConns: while every connection is active, a further one is served only when one
+// closes.
 func TestMaxConns(t *testing.T) {
-	addr := start(t, &Server{Handler: hello, MaxConns: 2})
+	release := make(chan struct{}, 2)
+	addr := start(t, &Server{Handler: func(w *ResponseWriter, r *Request) {
+		if r.Path == "/block" {
+			<-release
+		}
+		hello(w, r)
+	}, MaxConns: 2})
 	a, b := dial(t, addr), dial(t, addr)
 	for _, c := range []net.Conn{a, b} {
-		io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-		if _, err := http.ReadResponse(bufio.NewReader(c), nil); err != nil {
-			t.Fatal(err)
-		}
+		io.WriteString(c, "GET /block HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 	}
+	time.Sleep(100 * time.Millisecond)
 	third := dial(t, addr)
 	io.WriteString(third, "GET /3 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 	_ = third.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 	if n, _ := third.Read(make([]byte, 1)); n > 0 {
-		t.Fatal("a third connection was served while two were open")
+		t.Fatal("a third connection was served while two were active")
 	}
-	a.Close()
+	release <- struct{}{}
 	_ = third.SetReadDeadline(time.Now().Add(10 * time.Second))
 	if got := readAll(t, third); !strings.HasSuffix(got, "hello /3") {
 		t.Errorf("third connection after one closed: %q", got)
 	}
+	release <- struct{}{}
+	readAll(t, a)
+	readAll(t, b)
 }
 
 // Timeouts: slow headers (slowloris), an idle keep-alive connection and a client that
@@ -503,4 +511,58 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// At MaxConns, connections that only wait for their next request (keep-alive, or a
+// request that does not come) make way for a new client: they held every place for the
+// idle timeout (60 s in kep serve), so a page that opens a few hundred keep-alive
+// connections (many *.localhost names, 6 each) locked the user out. Active ones stay.
+func TestIdleMakesWayAtMaxConns(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	addr := start(t, &Server{Handler: func(w *ResponseWriter, r *Request) {
+		if r.Path == "/block" {
+			<-release
+		}
+		hello(w, r)
+	}, MaxConns: 3, IdleTimeout: time.Minute, ReadHeaderTimeout: time.Minute})
+	active := dial(t, addr)
+	io.WriteString(active, "GET /block HTTP/1.1\r\nHost: x\r\n\r\n")
+	idle := dial(t, addr)
+	io.WriteString(idle, "GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+	if _, err := http.ReadResponse(bufio.NewReader(idle), nil); err != nil {
+		t.Fatal(err)
+	}
+	silent := dial(t, addr) // sends nothing
+	time.Sleep(100 * time.Millisecond)
+	// The first new client takes the place of the connection idle longest (the kept-alive
+	// one), the second that of the silent one: the first is still open, idle since later.
+	first := dial(t, addr)
+	io.WriteString(first, "GET /a HTTP/1.1\r\nHost: x\r\n\r\n")
+	_ = first.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := http.ReadResponse(bufio.NewReader(first), nil); err != nil {
+		t.Fatalf("first new client at the limit: %v", err)
+	}
+	if got := readAll(t, idle); got != "" {
+		t.Errorf("idle connection got %q", got)
+	}
+	second := dial(t, addr)
+	_ = second.SetReadDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(second, "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	if got := readAll(t, second); !strings.HasSuffix(got, "hello /b") {
+		t.Fatalf("second new client at the limit: %q", got)
+	}
+	if got := readAll(t, silent); got != "" {
+		t.Errorf("silent connection got %q", got)
+	}
+	// The active request was left alone: it is answered when its handler returns.
+	_ = active.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+	if n, err := active.Read(make([]byte, 1)); n > 0 || !isTimeout(err) {
+		t.Errorf("active connection: %d bytes, %v", n, err)
+	}
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }

@@ -133,7 +133,7 @@ func New(files []string, pipe Pipeline, logw io.Writer) *Server {
 // holds a file descriptor, a slow client a goroutine.
 type Limits struct {
 	Streams     int           // event streams open at once; a further one gets 503
-	Conns       int           // connections at once; a further one waits to be accepted
+	Conns       int           // connections at once; an idle one makes way, else a further one waits
 	ReadHeader  time.Duration // to send a request's headers (slowloris)
 	Read        time.Duration // to send a whole request
 	Write       time.Duration // to take a whole response, from the end of the request
