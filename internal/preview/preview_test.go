@@ -7,7 +7,9 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -216,3 +218,73 @@ func TestStreamPlaceFreed(t *testing.T) {
 }
 
 func head(s string) string { return s[:min(len(s), 80)] }
+
+// Hostile and broken clients (streams left open, closed, half-closed, HEAD of a stream,
+// refused hosts, bodies, unfinished requests, pipelining after a stream) leave no
+// goroutine behind while the server runs on, and every stream place is free again.
+func TestHostileClientsLeaveNothing(t *testing.T) {
+	lim := DefaultLimits
+	lim.Streams = 4
+	lim.ReadHeader, lim.Read, lim.Idle = 200*time.Millisecond, 300*time.Millisecond, 200*time.Millisecond
+	addr := startStub(t, lim)
+	roundTrip(t, addr, "GET /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	time.Sleep(100 * time.Millisecond)
+	before := runtime.NumGoroutine()
+	var wg sync.WaitGroup
+	for range 3 {
+		for _, req := range []string{
+			"GET /events/1 HTTP/1.1\r\nHost: localhost\r\n\r\n",
+			"HEAD /events/1 HTTP/1.1\r\nHost: localhost\r\n\r\n",
+			"GET /events/all HTTP/1.0\r\n\r\n",
+			"GET /events/all HTTP/1.1\r\nHost: localhost\r\n\r\nGET / HTTP/1.1\r\nHost: localhost\r\n\r\n",
+			"GET /events/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n",
+			"GET /plan/1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n",
+			"GET / HTTP/1.1\r\nHost: localhost\r\n",
+			"POST /events/1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n",
+			"GET /events/1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+		} {
+			for _, mode := range []string{"close", "halfclose", "read"} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					c, err := net.Dial("tcp", addr)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					defer c.Close()
+					_, _ = io.WriteString(c, req)
+					switch mode {
+					case "halfclose":
+						_ = c.(*net.TCPConn).CloseWrite()
+						time.Sleep(100 * time.Millisecond)
+					case "read":
+						_ = c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+						_, _ = io.Copy(io.Discard, c)
+					}
+				}()
+			}
+		}
+	}
+	wg.Wait()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
+	}
+	for i := range lim.Streams {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+		io.WriteString(c, "GET /events/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+		if resp, err := http.ReadResponse(bufio.NewReader(c), nil); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("stream %d after the hostile clients: %v %v", i, resp, err)
+		}
+	}
+}
