@@ -2,9 +2,11 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,6 +19,8 @@ import (
 
 	"golang.org/x/net/websocket"
 
+	"github.com/kepdev/kep/internal/httpd"
+	"github.com/kepdev/kep/internal/preview"
 	"github.com/kepdev/kep/render/rendertest"
 )
 
@@ -371,4 +375,68 @@ influence = 3
 		b.open(t, ts.URL+"/plan/1", "error(s)")
 		b.screenshot(t, filepath.Join(out, "preview-errors.png"), "", 360)
 	})
+}
+
+// TestServeOtherOriginPage: a web page of another origin in the user's browser opens 40
+// event streams to the preview and fetches a plan, with and without CORS. It can read
+// nothing (no Access-Control-Allow-Origin), and the failed streams give their places
+// back at once: the preview's own pages still get all of them.
+func TestServeOtherOriginPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test in -short mode")
+	}
+	b := startBrowser(t)
+	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Secret Alpha")})
+	lim := preview.DefaultLimits
+	lim.Streams = 4
+	base := startLimitedPreview(t, lim, filepath.Join(dir, "a.toml"))
+	target := strings.Replace(base, "127.0.0.1", "localhost", 1)
+
+	evil := &httpd.Server{Handler: func(w *httpd.ResponseWriter, r *httpd.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.WriteString(`<!DOCTYPE html><body>other origin<script>
+window.res = {open: 0, err: 0};
+for (var i = 0; i < 40; i++) {
+  var es = new EventSource("` + target + `/events/all");
+  es.onopen = function() { res.open++; };
+  es.onerror = function() { res.err++; };
+}
+fetch("` + target + `/plan/1").then(r => r.text()).then(t => { res.read = t; }).catch(e => { res.fetch = "failed"; });
+fetch("` + target + `/plan/1", {mode: "no-cors"}).then(r => { res.nocors = r.type; });
+</script></body>`)
+	}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = evil.Serve(ln) }()
+	t.Cleanup(func() { _ = evil.Shutdown(context.Background()) })
+	if _, err := b.call("Page.navigate", map[string]any{"url": "http://" + ln.Addr().String() + "/"}); err != nil {
+		t.Fatal(err)
+	}
+	b.waitText(t, "other origin", 60*time.Second)
+	var got string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		got, _ = b.eval(`res.err === 40 && res.fetch && res.nocors ? JSON.stringify(res) : ""`)
+		if got != "" {
+			break
+		}
+	}
+	if got != `{"open":0,"err":40,"fetch":"failed","nocors":"opaque"}` {
+		s, _ := b.eval(`JSON.stringify(res)`)
+		t.Fatalf("the page of another origin: %s", s)
+	}
+	for i := range lim.Streams {
+		c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		_ = c.SetDeadline(time.Now().Add(10 * time.Second))
+		fmt.Fprintf(c, "GET /events/1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("stream %d of the preview's own page after the other origin's: %v %v", i, resp, err)
+		}
+	}
 }
