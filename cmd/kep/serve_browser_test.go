@@ -61,8 +61,9 @@ type cdpMessage struct {
 	} `json:"error"`
 }
 
-// startBrowser launches Chromium with a private profile and connects to its first page.
-func startBrowser(t *testing.T) *browser {
+// startBrowser launches Chromium with a private profile and connects to its first page;
+// args are further command-line flags.
+func startBrowser(t *testing.T, args ...string) *browser {
 	t.Helper()
 	bin := chromiumPath(t)
 	// Chromium's helper processes outlive a killed main process and keep writing to the
@@ -74,7 +75,8 @@ func startBrowser(t *testing.T) *browser {
 	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update", "--no-first-run",
 		"--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-		"--remote-allow-origins=*", "--user-data-dir="+profile, "--window-size=1280,900", "about:blank")
+		"--remote-allow-origins=*", "--user-data-dir="+profile, "--window-size=1280,900")
+	cmd.Args = append(append(cmd.Args, args...), "about:blank")
 	ownProcessGroup(cmd)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -437,6 +439,28 @@ fetch("` + target + `/plan/1", {mode: "no-cors"}).then(r => { res.nocors = r.typ
 		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("stream %d of the preview's own page after the other origin's: %v %v", i, resp, err)
+		}
+	}
+}
+
+// TestServeRebindingInBrowser: a name of the attacker's that resolves to this machine
+// (DNS rebinding, here by Chromium's resolver rules) reaches the preview's port, but the
+// page gets 421 and not the plan, by the Host header Chromium sends.
+func TestServeRebindingInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test in -short mode")
+	}
+	b := startBrowser(t, "--host-resolver-rules=MAP rebind.example 127.0.0.1, MAP rebind.example. 127.0.0.1")
+	dir := planDir(t, map[string]string{"a.toml": fmt.Sprintf(minimalPlan, "Secret Alpha")})
+	_, ts := newTestPreview(t, filepath.Join(dir, "a.toml"))
+	for _, url := range []string{strings.Replace(ts.URL, "127.0.0.1", "rebind.example", 1) + "/plan/1",
+		strings.Replace(ts.URL, "127.0.0.1", "REBIND.example.", 1) + "/"} {
+		if _, err := b.call("Page.navigate", map[string]any{"url": url}); err != nil {
+			t.Fatal(err)
+		}
+		text := b.waitText(t, "--allow-host rebind.example", 60*time.Second)
+		if strings.Contains(text, "Secret Alpha") {
+			t.Errorf("%s: the plan was shown:\n%s", url, text)
 		}
 	}
 }
