@@ -49,12 +49,14 @@ func FuzzServeConn(f *testing.F) {
 		"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhelloGET / HTTP/1.1\r\nHost: a\r\n\r\n",
 		"GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
 		"GET /big?x HTTP/1.1\r\nHost: [::1]:8080\r\nConnection: close\r\n\r\n",
+		"GET /shared HTTP/1.1\r\nHost: a\r\n\r\nHEAD /shared HTTP/1.1\r\nHost: a\r\n\r\n",
 		"GET http://localhost/a%0d%0aX:%20y HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\nHost: a\n\n",
 	} {
 		f.Add([]byte(s), uint16(0))
 		f.Add([]byte(s), uint16(100))
 	}
 	big := strings.Repeat("z", 10<<10)
+	shared := []byte("helloworld")
 	f.Fuzz(func(t *testing.T, in []byte, cut uint16) {
 		var logbuf bytes.Buffer
 		var methods []string
@@ -79,6 +81,10 @@ func FuzzServeConn(f *testing.F) {
 					}
 				}
 				<-w.Gone()
+			case "/shared":
+				_, _ = w.WriteShared(shared[:5])
+				_, _ = w.WriteString(" ")
+				_, _ = w.WriteShared(shared[5:])
 			default:
 				_, _ = w.WriteString("hello")
 			}

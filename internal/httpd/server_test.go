@@ -566,3 +566,30 @@ func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
 }
+
+// WriteShared's parts and Write's copies make one body, in order, with its length; a
+// stream sends them after its headers.
+func TestWriteShared(t *testing.T) {
+	shared := []byte("bc")
+	addr := start(t, &Server{Handler: func(w *ResponseWriter, r *Request) {
+		_, _ = w.Write([]byte("a"))
+		_, _ = w.WriteShared(shared)
+		_, _ = w.WriteString("d")
+		_, _ = w.WriteShared(nil)
+		_, _ = w.WriteString("e")
+		if r.Path == "/stream" {
+			_ = w.Flush()
+			_, _ = w.WriteShared(shared)
+		}
+	}})
+	c := dial(t, addr)
+	io.WriteString(c, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+	if got := readAll(t, c); !strings.HasSuffix(got, "\r\nContent-Length: 5\r\nConnection: close\r\n\r\nabcde") {
+		t.Errorf("response: %q", got)
+	}
+	c = dial(t, addr)
+	io.WriteString(c, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n")
+	if got := readAll(t, c); !strings.HasSuffix(got, "\r\nConnection: close\r\n\r\nabcdebc") {
+		t.Errorf("stream: %q", got)
+	}
+}

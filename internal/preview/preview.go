@@ -82,6 +82,7 @@ type planResult struct {
 	sources map[string][]string // file → lines, to quote the lines that errors name
 	figs    *figures.Figures
 	html    []byte // the document; nil when the plan has errors or rendering failed
+	bodyEnd int    // where in html the reload script goes (before the last </body>)
 	err     error  // a failure of the program while rendering
 
 	pdf    []byte // made on the first request for it
@@ -411,6 +412,7 @@ func (pv *Server) build(path string, gen uint64) (res *planResult) {
 		return res
 	}
 	res.html = buf.Bytes()
+	res.bodyEnd = bodyEnd(res.html)
 	return res
 }
 
@@ -618,7 +620,10 @@ func (pv *Server) servePlan(w *httpd.ResponseWriter, r *httpd.Request, seg strin
 		pv.writeProblemPage(w, p, res, script)
 		return
 	}
-	_, _ = w.Write(injectBeforeBodyEnd(res.html, script))
+	// The document is shared by every request for this version, never copied per request.
+	_, _ = w.WriteShared(res.html[:res.bodyEnd])
+	_, _ = w.WriteString(script)
+	_, _ = w.WriteShared(res.html[res.bodyEnd:])
 }
 
 func (pv *Server) servePDF(w *httpd.ResponseWriter, p *previewPlan, res *planResult, i int) {
@@ -638,7 +643,7 @@ func (pv *Server) servePDF(w *httpd.ResponseWriter, p *previewPlan, res *planRes
 	name := strings.TrimSuffix(filepath.Base(p.path), filepath.Ext(p.path)) + ".pdf"
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", contentDisposition(name))
-	_, _ = w.Write(pdf)
+	_, _ = w.WriteShared(pdf) // shared like the page
 }
 
 // contentDisposition names the download: an ASCII fallback and the UTF-8 name (RFC 6266).
@@ -758,16 +763,12 @@ var reloadTmpl = sync.OnceValue(func() *template.Template {
 			`es.addEventListener("version",function(e){if(e.data!==v){es.close();location.reload();}});})();</script>`))
 })
 
-// injectBeforeBodyEnd puts the script before the last </body>, or at the end.
-func injectBeforeBodyEnd(doc []byte, script string) []byte {
-	i := bytes.LastIndex(bytes.ToLower(doc), []byte("</body>"))
-	if i < 0 {
-		i = len(doc)
+// bodyEnd is where the reload script goes: before the last </body>, or at the end.
+func bodyEnd(doc []byte) int {
+	if i := bytes.LastIndex(bytes.ToLower(doc), []byte("</body>")); i >= 0 {
+		return i
 	}
-	out := make([]byte, 0, len(doc)+len(script))
-	out = append(out, doc[:i]...)
-	out = append(out, script...)
-	return append(out, doc[i:]...)
+	return len(doc)
 }
 
 type problemLine struct {

@@ -288,3 +288,63 @@ func TestHostileClientsLeaveNothing(t *testing.T) {
 		}
 	}
 }
+
+// Clients that ask for a big page and do not read it must not each hold a copy of it:
+// the page is rendered once per version and sent from there. Each request copied the
+// document (4.5 MB for the largest valid plans) two or three times and kept one copy
+// until the client had read it (up to the 2 min write timeout), so 256 connections of a
+// few bytes each held over a gigabyte.
+func TestSlowClientsShareThePage(t *testing.T) {
+	doc := "<html><body>" + strings.Repeat("<p>the plan</p>\n", 1<<20) + "</body></html>" // 16 MiB
+	pipe := Pipeline{
+		Load: func(string, time.Time) (*plan.Plan, *figures.Figures, plan.Diagnostics) {
+			return &plan.Plan{}, nil, nil
+		},
+		HTML: func(w io.Writer, _ *plan.Plan, _ *figures.Figures, _ time.Time) error {
+			_, err := io.WriteString(w, doc)
+			return err
+		},
+		PDF: func(w io.Writer, _ *plan.Plan, _ *figures.Figures, _ time.Time) error {
+			_, err := io.WriteString(w, doc)
+			return err
+		},
+	}
+	pv := New([]string{filepath.Join(t.TempDir(), "a.toml")}, pipe, io.Discard)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- pv.ServeRequests(ctx, ln) }()
+	defer func() { cancel(); <-errc }()
+	addr := ln.Addr().String()
+	roundTrip(t, addr, "GET /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n") // rendered once
+	roundTrip(t, addr, "GET /plan/1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n")
+
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	const n = 8
+	for i := range n {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		_ = c.(*net.TCPConn).SetReadBuffer(4 << 10)
+		path := []string{"/plan/1", "/plan/1.pdf"}[i%2]
+		io.WriteString(c, "GET "+path+" HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	}
+	time.Sleep(500 * time.Millisecond) // the responses are being written, and stuck
+	after := heap()
+	grown := after - min(before, after)
+	t.Logf("%d clients that do not read: heap +%d KiB", n, grown>>10)
+	if grown > uint64(len(doc)) {
+		t.Errorf("%d clients that do not read hold %d MiB more (the page is %d MiB)", n, grown>>20, len(doc)>>20)
+	}
+}
