@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kepdev/kep/internal/httpd"
 	"github.com/kepdev/kep/locale"
@@ -802,7 +803,7 @@ func (pv *Server) writeProblemPage(w io.Writer, p *previewPlan, res *planResult,
 		}
 		pl := problemLine{Where: where, Path: d.Path, Message: d.Text(data.Lang), Warning: d.Warning}
 		if lines := res.sources[d.File]; d.Line > 0 && d.Line <= len(lines) {
-			pl.Source = lines[d.Line-1]
+			pl.Source = excerpt(lines[d.Line-1], d.Col)
 		}
 		if d.Warning {
 			data.Warnings = append(data.Warnings, pl)
@@ -816,6 +817,32 @@ func (pv *Server) writeProblemPage(w io.Writer, p *previewPlan, res *planResult,
 	if err := problemTmpl().Execute(w, data); err != nil {
 		pv.log.Printf("error page: %v", err)
 	}
+}
+
+// excerpt is what the error page quotes of a line: all of it, or of a long line the
+// piece around col (1-based; 0: the start). A plan may hold 1,000 errors on one line of
+// 2 MiB: quoted whole, that was a 2 GB page on every request.
+func excerpt(line string, col int) string {
+	const before, after = 80, 160
+	if len(line) <= before+after {
+		return line
+	}
+	at := min(max(col-1, 0), len(line))
+	from, to := max(at-before, 0), min(at+after, len(line))
+	for from > 0 && !utf8.RuneStart(line[from]) {
+		from--
+	}
+	for to < len(line) && !utf8.RuneStart(line[to]) {
+		to++
+	}
+	out := line[from:to]
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(line) {
+		out += "…"
+	}
+	return out
 }
 
 // The pages' words are in the reader's language: {{t $.Lang FORMAT args…}} translates as

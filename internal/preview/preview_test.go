@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kepdev/kep/plan"
 	"github.com/kepdev/kep/plan/figures"
@@ -346,5 +348,36 @@ func TestSlowClientsShareThePage(t *testing.T) {
 	t.Logf("%d clients that do not read: heap +%d KiB", n, grown>>10)
 	if grown > uint64(len(doc)) {
 		t.Errorf("%d clients that do not read hold %d MiB more (the page is %d MiB)", n, grown>>20, len(doc)>>20)
+	}
+}
+
+// The error page quotes the line of each error, and a plan may hold 1,000 errors on one
+// line of 2 MiB (an inline array of tables): quoted whole, a 194 KB plan made a 206 MB
+// page (800 MB of memory, 4.6 s) on every request, the largest about 2 GB. Each quote is
+// a short piece of the line around the error's column.
+func TestProblemPageQuotesBounded(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.toml")
+	line := "contacts = [" + strings.Repeat(`{name = 1, bogus = "`+strings.Repeat("xü", 27)+`"}, `, 10000) + "]"
+	var diags plan.Diagnostics
+	for i := range 1000 {
+		diags = append(diags, plan.Diagnostic{File: file, Line: 2, Col: 13 + i*(len(line)/1000), Message: "want text in quotes, not an integer"})
+	}
+	diags = append(diags, plan.Diagnostic{File: file, Line: 2, Col: len(line), Message: "at the end"},
+		plan.Diagnostic{File: file, Line: 1, Col: 1, Message: "a short line"})
+	pv := New([]string{file}, Pipeline{}, io.Discard)
+	res := &planResult{diags: diags, sources: map[string][]string{file: {"ü = 1", line}}}
+	var page bytes.Buffer
+	pv.writeProblemPage(&page, pv.plans[0], res, "")
+	if page.Len() > 1<<20 {
+		t.Errorf("the error page is %d MB for a %d KB line", page.Len()>>20, len(line)>>10)
+	}
+	for _, want := range []string{"<pre>ü = 1</pre>", "<pre>contacts = [{name = 1, bogus = &#34;xüxü", "xü…</pre>",
+		"<pre>…", "xü&#34;}, ]</pre>"} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if !utf8.Valid(page.Bytes()) {
+		t.Error("a quote cut a character in two")
 	}
 }
