@@ -37,3 +37,16 @@ func TestPrepare(t *testing.T) {
 		}
 	}
 }
+
+// ReadThrough opens the patterns where Prepare did not, and is safe on nil.
+func TestReadThrough(t *testing.T) {
+	For("xx").ReadThrough()
+	h := &Hyphenator{file: For("en").file, leftMin: 2, rightMin: 3}
+	h.ReadThrough()
+	if h.patterns.nRoot == 0 || h.prepared.Load() {
+		t.Fatalf("ReadThrough: %d root children, prepared %v", h.patterns.nRoot, h.prepared.Load())
+	}
+	if got := h.Points("hyphenation"); len(got) == 0 {
+		t.Errorf("hyphenation: no points after ReadThrough")
+	}
+}
