@@ -38,15 +38,22 @@ func TestPrepare(t *testing.T) {
 	}
 }
 
-// ReadThrough opens the patterns where Prepare did not, and is safe on nil.
-func TestReadThrough(t *testing.T) {
-	For("xx").ReadThrough()
+// Cache does nothing before Prepare is through (no patterns opened, no pages faulted
+// in on the caller's core), and on nil; after it, the points are the same.
+func TestCache(t *testing.T) {
+	For("xx").Cache()
 	h := &Hyphenator{file: For("en").file, leftMin: 2, rightMin: 3}
-	h.ReadThrough()
-	if h.patterns.nRoot == 0 || h.prepared.Load() {
-		t.Fatalf("ReadThrough: %d root children, prepared %v", h.patterns.nRoot, h.prepared.Load())
+	h.Cache()
+	if h.patterns.nRoot != 0 || h.prepared.Load() || h.ready.Load() {
+		t.Fatalf("Cache before Prepare opened the patterns: %d root children", h.patterns.nRoot)
 	}
-	if got := h.Points("hyphenation"); len(got) == 0 {
-		t.Errorf("hyphenation: no points after ReadThrough")
+	want := (&Hyphenator{file: For("en").file, leftMin: 2, rightMin: 3}).Points("hyphenation")
+	h.Prepare()
+	if !h.ready.Load() {
+		t.Fatal("Prepare is through, not ready")
+	}
+	h.Cache()
+	if got := h.Points("hyphenation"); !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("hyphenation: points %v after Cache, %v without", got, want)
 	}
 }
