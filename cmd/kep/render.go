@@ -24,7 +24,6 @@ import (
 	"github.com/kepdev/kep/plan"
 	planload "github.com/kepdev/kep/plan/load"
 	"github.com/kepdev/kep/render"
-	"github.com/kepdev/kep/render/hyph"
 	"github.com/kepdev/kep/render/pdfdoc"
 )
 
@@ -169,12 +168,6 @@ func runRender(c *command, args []string, stdout, stderr io.Writer) int {
 		readWorkspaces := func() {
 			for _, j := range js {
 				ws, _ := d.base.WorkspaceFor(j.path)
-				if ws != nil && bg != nil {
-					// The hyphenation patterns of its language before the logo: the
-					// layout needs them in its first blocks, the logo at its end.
-					lang := ws.Lang
-					bg.do(func() { hyph.For(lang).Prepare() })
-				}
 				if ws != nil && len(ws.Brand.LogoData) > 0 && bg != nil {
 					// The cover's logo is made ready after the fonts (PrepareLogo).
 					bg.do(func() { pdfdoc.PrepareLogo(ws.Brand.LogoData, ws.Brand.LogoType) })
@@ -597,10 +590,6 @@ func (r *renderer) loadAll(js []*renderJob, n int) {
 					defer func() { _ = recover() }() // render loads it again and reports
 					j.loaded, j.now = r.dater.load(j.path)
 					j.preloaded = true
-					if p := j.loaded.Plan; p != nil && r.bg != nil {
-						lang := p.Lang // its own language; prepared once per language
-						r.bg.do(func() { hyph.For(lang).Prepare() })
-					}
 					if p := j.loaded.Plan; p != nil && len(p.Brand.LogoData) > 0 && r.bg != nil {
 						// a plan's own logo; the workspace's is on its way already
 						r.bg.do(func() { pdfdoc.PrepareLogo(p.Brand.LogoData, p.Brand.LogoType) })

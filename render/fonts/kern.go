@@ -2,7 +2,6 @@ package fonts
 
 import (
 	"encoding/binary"
-	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -38,52 +37,14 @@ type Kerning struct {
 	tablesOnce sync.Once // a built-in face's tables, read on first use (pair)
 }
 
-// kernPairs are a face's kerning of the runes below pairRunes and of kernExtra, by slot
-// (kernSlot): the row of the first rune's slot (index) gives the kerning before each
-// second rune's slot, in thousandths of an em. TestKernPairs holds the built-in faces'
-// (kernpairs.go) to their fonts.
+// kernPairs are a face's kerning of the runes below pairRunes: the row of the first
+// rune (index) gives the kerning before each second rune, in thousandths of an em.
+// TestKernPairs holds the built-in faces' (kernpairs.go) to their fonts.
 //
 //go:generate go test -run ^TestKernPairs$ -update
 type kernPairs struct {
-	index [pairSlots]uint8
-	rows  [][pairSlots]int16
-}
-
-// kernExtra are the runes beyond pairRunes that plans use all the time (dashes, quotes,
-// the ellipsis, the euro, arrows and the traffic lights' symbols), sorted: a built-in
-// face's pairs with them come from kernpairs.go as the Latin ones do. Without them the
-// first such pair ("1.250\u00a0€", "2026–2028") read a face's GPOS tables (~40 µs each,
-// three faces in a plan), and every pair with one was looked up in them, ~590 per
-// hansa render: ~0.35 ms of the PDF layout's CPU (perf, 30 renders; issue 19).
-var kernExtra = [...]rune{
-	0x2009, 0x2010, 0x2011, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d,
-	0x201e, 0x2022, 0x2026, 0x202f, 0x2030, 0x2032, 0x2033, 0x2039, 0x203a, 0x20ac,
-	0x2191, 0x2192, 0x2193, 0x2212, 0x2248, 0x2264, 0x2265, 0x25a0, 0x25b2, 0x25cf,
-}
-
-// pairSlots is the number of runes kernPairs holds: those below pairRunes, then kernExtra.
-const pairSlots = pairRunes + len(kernExtra)
-
-// kernSlot is r's place in kernPairs, -1 for a rune it does not hold.
-func kernSlot(r rune) int {
-	if uint32(r) < pairRunes {
-		return int(r)
-	}
-	if r < kernExtra[0] || r > kernExtra[len(kernExtra)-1] {
-		return -1
-	}
-	if i, ok := slices.BinarySearch(kernExtra[:], r); ok {
-		return pairRunes + i
-	}
-	return -1
-}
-
-// slotRune is the rune of a slot of kernPairs (kernSlot's inverse).
-func slotRune(s int) rune {
-	if s < pairRunes {
-		return rune(s)
-	}
-	return kernExtra[s-pairRunes]
+	index [pairRunes]uint8
+	rows  [][pairRunes]int16
 }
 
 // pairRow holds the remembered pairs of one first rune (Kerning.pairs).
@@ -408,14 +369,11 @@ func (k *Kerning) Pair(a, b rune) int {
 	if k == nil {
 		return 0
 	}
-	if l := k.latin; l != nil {
-		if uint32(a) < pairRunes && uint32(b) < pairRunes {
-			return int(l.rows[l.index[a]][b])
-		}
-		return k.builtinPair(a, b)
-	}
 	if uint32(a) >= pairRunes || uint32(b) >= pairRunes {
 		return k.pair(a, b)
+	}
+	if k.latin != nil {
+		return int(k.latin.rows[k.latin.index[a]][b])
 	}
 	row := k.pairs[a].Load()
 	if row == nil {
@@ -439,17 +397,6 @@ func (k *Kerning) Pair(a, b rune) int {
 			return v
 		}
 	}
-}
-
-// builtinPair is Pair for a built-in face where a or b is beyond pairRunes: from the
-// table where both are in kernExtra (or below pairRunes), else from the font's tables.
-// Apart from Pair, whose Latin pairs, tens of thousands a document, stay a compare and
-// a load.
-func (k *Kerning) builtinPair(a, b rune) int {
-	if sa, sb := kernSlot(a), kernSlot(b); sa >= 0 && sb >= 0 {
-		return int(k.latin.rows[k.latin.index[sa]][sb])
-	}
-	return k.pair(a, b)
 }
 
 // Sum returns the kerning of the consecutive pairs of runes of s in thousandths of an em,

@@ -34,8 +34,6 @@ type Hyphenator struct {
 	// out blocks. memoBytes bounds it (maxMemo), so that no input exhausts memory.
 	memo      sync.Map
 	memoBytes atomic.Int64
-	prepared  atomic.Bool // Prepare began to read the patterns through
-	ready     atomic.Bool // and is through (Cache)
 }
 
 // maxMemo bounds the bytes the memo of one Hyphenator may hold (words, points and
@@ -253,53 +251,6 @@ func (h *Hyphenator) load() {
 	}
 	open(h, sec)
 }
-
-// Prepare opens the patterns, as the first word would, and reads them through once, so
-// that the pages of the binary they lie in are mapped before a writer needs them. kep
-// render calls it beside the plan's loading: the German trie is ~300 KB that the first
-// words of a layout faulted in piece by piece (first word ~0.15 ms, the next ones ~8 µs
-// each, against ~3 µs after Prepare; opening them another 0.1 ms), on the PDF's critical
-// path (issue 19). Safe on nil and concurrently.
-func (h *Hyphenator) Prepare() {
-	if h == nil {
-		return
-	}
-	h.once.Do(h.load)
-	if !h.prepared.Swap(true) {
-		h.readThrough()
-		h.ready.Store(true)
-	}
-}
-
-// Cache reads the patterns through again, a byte of each cache line in order, once
-// Prepare is through: the core that runs the caller then holds them in its caches. The
-// PDF's layout calls it as it starts: its look-ups, a few hundred words of some 80
-// steps through the trie each, missed those caches otherwise (the German trie is ~300
-// KB, read in order in ~25 µs once mapped), and the layout of hansa took 0.4-0.6 ms
-// longer (issue 19). Before Prepare is through it does nothing: reading through would
-// fault in, on the caller's core, pages a small plan's few words never need (a minimal
-// plan's render took 0.5 ms longer). Safe on nil and concurrently.
-func (h *Hyphenator) Cache() {
-	if h == nil || !h.ready.Load() {
-		return
-	}
-	h.readThrough()
-}
-
-// readThrough loads a byte of each cache line of the opened patterns.
-func (h *Hyphenator) readThrough() {
-	t := &h.patterns
-	var x byte
-	for _, s := range [...]string{t.labels, t.off, t.ck, t.pat, t.digOff, t.digits} {
-		for i := 0; i < len(s); i += 64 {
-			x += s[i]
-		}
-	}
-	readSum.Add(uint32(x)) // the reads are used: not left out
-}
-
-// readSum keeps what readThrough read.
-var readSum atomic.Uint32
 
 // addException stores "as-so-ciate" as "associate" → [2 4].
 func (h *Hyphenator) addException(w string) {

@@ -283,17 +283,10 @@ func (w *docWriter) measureMarkdown(m *render.Markdown) float64 {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(w.ml, w.mt, w.mr)
 	pdf.SetCellMargin(0)
-	// It measures only (nothing drawn, so no face registered on the scratch page), with
-	// the faces' widths and the slabs of the document's engine: a scratch engine of its
-	// own drew every line, registered the faces again and made slabs of its own, fresh
-	// memory (measureMarkdown was ~2.6 % of hansa's layout; issue 19).
 	e := &engine{pdf: pdf, fonts: w.fonts, san: w.san, pageW: w.pageW, pageH: w.pageH,
-		ml: w.ml, mr: w.mr, mt: w.mt, mb: w.mb, primary: w.primary, accent: w.accent,
-		measure: true, faceWidths: w.faceWidths, fragSlab: w.fragSlab, wordSlab: w.wordSlab, lineSlab: w.lineSlab}
+		ml: w.ml, mr: w.mr, mt: w.mt, mb: w.mb, primary: w.primary, accent: w.accent}
 	e.newPage()
 	e.markdown(m, 0)
-	// The slabs go back with the room the measuring took (its slices stay its own).
-	w.fragSlab, w.wordSlab, w.lineSlab = e.fragSlab, e.wordSlab, e.lineSlab
 	if pdf.PageNo() > 1 || pdf.Error() != nil {
 		return -1
 	}

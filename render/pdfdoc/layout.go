@@ -106,9 +106,6 @@ type engine struct {
 	wrapped                map[wrapKey][]line // wrap's lines of plain texts
 	tailAt                 int                // the one of tails hyphenate used last
 	tags                   *tagger            // the structure tree (tag.go); nil: untagged
-	// measure: the engine only measures (measureMarkdown): positions and page breaks as
-	// when drawing, but no text, fill, rule, shape or link is drawn.
-	measure bool
 }
 
 // register hands a face to fpdf once per document.
@@ -219,17 +216,11 @@ func (e *engine) setDraw(c rgb, width float64) {
 }
 
 func (e *engine) rect(x, y, w, h float64, c rgb) {
-	if e.measure {
-		return
-	}
 	e.setFill(c)
 	e.pdf.Rect(x, y, w, h, "F")
 }
 
 func (e *engine) hline(x1, x2, y float64, c rgb, width float64) {
-	if e.measure {
-		return
-	}
 	e.setDraw(c, width)
 	e.pdf.Line(x1, y, x2, y)
 }
@@ -393,7 +384,7 @@ func fontOf(st style) (family, fs string) {
 
 // text draws one clean line of text with its baseline at y.
 func (e *engine) text(x, y float64, s string, st style, size float64, c rgb) {
-	if s == "" || e.measure {
+	if s == "" {
 		return
 	}
 	// Text is set in the fill colour: fpdf then writes it bare. With the two colours

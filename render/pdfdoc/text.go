@@ -621,9 +621,7 @@ func (e *engine) drawLine(l line, x, y, w float64, ts textStyle) {
 			if f.st&stStrike != 0 {
 				e.hline(x, x+f.w, base-sizeMM*0.28, c, 0.2)
 			}
-			if e.measure {
-				// no annotation (a measuring engine has no tagger either)
-			} else if url != "" {
+			if url != "" {
 				e.pdf.LinkString(x, y, f.w, ts.lead, url)
 				e.tags.endLink()
 			} else if link != 0 {
@@ -712,9 +710,6 @@ func plain(s string) []span { return []span{{text: s}} }
 
 // shape draws a traffic-light symbol of text size sizeMM at the baseline.
 func (e *engine) shape(r rune, x, base, sizeMM float64, c rgb) {
-	if e.measure {
-		return
-	}
 	cx, cy, rad := x+sizeMM*0.4, base-sizeMM*0.33, sizeMM*0.3
 	e.setFill(c)
 	switch r {

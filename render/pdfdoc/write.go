@@ -203,10 +203,6 @@ func newDocWriter(d *render.Document, fonts *fontSet, opt Options) *docWriter {
 // layout sets the whole document: cover, sections, then (knowing every page) the
 // contents and the header and footer of each page.
 func (w *docWriter) layout() error {
-	// The hyphenation patterns into this core's caches first, in one read in order, once
-	// kep render prepared them: the look-ups of the layout's words missed them there
-	// (hansa: layout thread CPU -0.4 to -0.6 ms for ~25 µs; hyph.Cache).
-	w.hy.Cache()
 	// The cover is page 1 but drawn last: its logo, parsed and checked once per process
 	// (about 2 ms for a logo with transparency), is prepared on another core meanwhile.
 	// A panic there is this document's error, not the end of the process.
