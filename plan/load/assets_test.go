@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -123,5 +124,71 @@ func TestBrandAssets(t *testing.T) {
 				t.Errorf("logo type %q, want %q", b.LogoType, want)
 			}
 		})
+	}
+}
+
+// A workspace's logo, read and checked on a goroutine of its own while the rest of the
+// workspace is decoded (startLogo), gives the same findings and the same brand data as
+// read after it, for good and for broken logos, also when the workspace has other errors;
+// and the loader leaves no goroutine behind.
+func TestWorkspaceLogoEarly(t *testing.T) {
+	ws := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		p := filepath.Join(ws, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".git/HEAD", []byte("x"))
+	write("assets/logo.png", pngBytes(t, 40, 20))
+	write("assets/fake.png", []byte("GIF89a not a png"))
+	write("assets/bomb.png", bombPNG(t, 20000, 20000))
+	write("assets/broken.png", []byte("\x89PNG\r\n\x1a\nbroken"))
+	write("accounts/p.toml", []byte("# The smallest valid plan: only what the format requires.\nformat = 1\n\n[plan]\naccount = \"Muster GmbH\"\nfrom = 2027-01-01\nto = 2027-12-31\n")) // samples/accounts/minimal.toml
+	for _, tc := range []string{
+		"[brand]\nlogo = \"assets/logo.png\"\n",
+		"[brand]\nlogo = \"assets/fake.png\"\n",
+		"[brand]\nlogo = \"assets/bomb.png\"\n",
+		"[brand]\nlogo = \"assets/broken.png\"\n",
+		"[brand]\nlogo = \"assets/missing.png\"\n",
+		"[brand]\nlogo = \"../outside.png\"\n",
+		"[brand]\nlogo = 7\n",
+		"[brand]\nlogo = \"assets/logo.png\"\nno_such_key = 1\n", // the walk's error: returns before the assets
+	} {
+		write("kep.toml", []byte(tc))
+		load := func(early bool) (string, *Loader) {
+			earlyLogos = early
+			defer func() { earlyLogos = true }()
+			l := &Loader{}
+			_, diags := l.LoadPlan(filepath.Join(ws, "accounts", "p.toml"))
+			var b strings.Builder
+			for _, d := range diags {
+				b.WriteString(d.String() + "\n")
+			}
+			return b.String(), l
+		}
+		before := runtime.NumGoroutine()
+		got, lg := load(true)
+		after := runtime.NumGoroutine()
+		want, lw := load(false)
+		t.Logf("%q:\n%s", tc, got)
+		if !strings.Contains(tc, "logo.png") && !strings.Contains(got, "brand.logo") {
+			t.Errorf("%q: no finding for the logo:\n%s", tc, got)
+		}
+		if got != want {
+			t.Errorf("%q: findings with the logo read early:\n%s\nread after the workspace:\n%s", tc, got, want)
+		}
+		wg, _ := lg.WorkspaceFor(filepath.Join(ws, "accounts", "p.toml"))
+		ww, _ := lw.WorkspaceFor(filepath.Join(ws, "accounts", "p.toml"))
+		if (wg == nil) != (ww == nil) || wg != nil && (!bytes.Equal(wg.Brand.LogoData, ww.Brand.LogoData) || wg.Brand.LogoType != ww.Brand.LogoType) {
+			t.Errorf("%q: the workspace's logo differs when read early", tc)
+		}
+		if after > before {
+			t.Errorf("%q: %d goroutines before loading, %d after", tc, before, after)
+		}
 	}
 }

@@ -306,7 +306,7 @@ func decodePlanFile(fsys FileSystem, path string, src []byte, ws *plan.Workspace
 	}
 	raw, _ := d.raw["brand"].(map[string]any)
 	p.Brand = mergeBrand(ws.Brand, p.Brand, raw)
-	diags = append(diags, loadAssets(fsys, d, &p.Brand, raw, filepath.Dir(path), ws.Dir)...)
+	diags = append(diags, loadAssets(fsys, d, &p.Brand, raw, filepath.Dir(path), ws.Dir, nil)...)
 	diags = append(diags, validatePlan(d, p)...)
 	p.FillDefaults()
 	p.Examples, p.ExampleWarnings = exampleFindings(d.raw, p)
@@ -483,6 +483,8 @@ func decodeWorkspaceFile(fsys FileSystem, file string, src []byte, fallback *pla
 	if d == nil {
 		return ws, diags
 	}
+	logo := startLogo(fsys, d.raw, filepath.Dir(file), ws.Dir)
+	defer logo.wait()
 	diags = append(diags, walk(d, workspaceSchema(), d.raw, "")...)
 	if diags.HasErrors() {
 		return ws, diags
@@ -495,7 +497,7 @@ func decodeWorkspaceFile(fsys FileSystem, file string, src []byte, fallback *pla
 	givenClasses := w.Visits.Classes
 	w.FillDefaults(d.raw)
 	raw, _ := d.raw["brand"].(map[string]any)
-	diags = append(diags, loadAssets(fsys, d, &w.Brand, raw, filepath.Dir(file), w.Dir)...)
+	diags = append(diags, loadAssets(fsys, d, &w.Brand, raw, filepath.Dir(file), w.Dir, logo)...)
 	diags = append(diags, validateWorkspace(d, w, givenClasses)...)
 	if diags.HasErrors() {
 		return ws, diags
