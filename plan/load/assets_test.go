@@ -35,13 +35,11 @@ func bombPNG(t *testing.T, width, height uint32) []byte {
 	return b
 }
 
-func TestBrandAssets(t *testing.T) {
-	root := t.TempDir()
-	outside := t.TempDir()
-	ws := filepath.Join(root, "ws")
-	write := func(name string, data []byte) {
+// writerIn returns a function that writes a file under dir, making its folders.
+func writerIn(t *testing.T, dir string) func(name string, data []byte) {
+	return func(name string, data []byte) {
 		t.Helper()
-		p := filepath.Join(ws, name)
+		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -49,6 +47,13 @@ func TestBrandAssets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+func TestBrandAssets(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	ws := filepath.Join(root, "ws")
+	write := writerIn(t, ws)
 	var jb bytes.Buffer
 	if err := jpeg.Encode(&jb, image.NewGray(image.Rect(0, 0, 4, 3)), nil); err != nil {
 		t.Fatal(err)
@@ -133,16 +138,7 @@ func TestBrandAssets(t *testing.T) {
 // and the loader leaves no goroutine behind.
 func TestWorkspaceLogoEarly(t *testing.T) {
 	ws := t.TempDir()
-	write := func(name string, data []byte) {
-		t.Helper()
-		p := filepath.Join(ws, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writerIn(t, ws)
 	write(".git/HEAD", []byte("x"))
 	write("assets/logo.png", pngBytes(t, 40, 20))
 	write("assets/fake.png", []byte("GIF89a not a png"))
