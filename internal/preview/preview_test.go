@@ -71,6 +71,13 @@ func startStub(t *testing.T, lim Limits) string {
 	}
 	pv := New([]string{filepath.Join(t.TempDir(), "a.toml")}, pipe, io.Discard)
 	pv.SetLimits(lim)
+	return serveOn(t, pv)
+}
+
+// serveOn serves pv's requests on a loopback port until the test ends, and returns
+// the address.
+func serveOn(t *testing.T, pv *Server) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -312,15 +319,7 @@ func TestSlowClientsShareThePage(t *testing.T) {
 		},
 	}
 	pv := New([]string{filepath.Join(t.TempDir(), "a.toml")}, pipe, io.Discard)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	errc := make(chan error, 1)
-	go func() { errc <- pv.ServeRequests(ctx, ln) }()
-	defer func() { cancel(); <-errc }()
-	addr := ln.Addr().String()
+	addr := serveOn(t, pv)
 	roundTrip(t, addr, "GET /plan/1 HTTP/1.1\r\nHost: localhost\r\n\r\n") // rendered once
 	roundTrip(t, addr, "GET /plan/1.pdf HTTP/1.1\r\nHost: localhost\r\n\r\n")
 
